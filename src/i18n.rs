@@ -1,0 +1,352 @@
+//! Every UI string, one table per language. Dutch is the default.
+//! Templates use `{}` placeholders, filled in order by [`fill`].
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "nl" | "nederlands" | "dutch" => Some(Lang::Nl),
+            "en" | "english" | "engels" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Nl => &NL,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// Replaces each `{}` in `template` with the next argument.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some(i) = rest.find("{}") {
+        out.push_str(&rest[..i]);
+        out.push_str(args.next().copied().unwrap_or(""));
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+pub struct Strings {
+    pub app_name: &'static str,
+    pub screens: [&'static str; 5],
+    pub round: &'static str,
+    pub no_pact_name: &'static str,
+    pub saved_at: &'static str,
+    pub not_saved: &'static str,
+    pub not_saved_yet: &'static str,
+    pub saving: &'static str,
+    pub disk_full: &'static str,
+    pub read_only: &'static str,
+    pub placeholder: &'static str,
+    pub help_title: &'static str,
+    pub help_close: &'static str,
+    pub help_global: &'static str,
+    pub quit_unsaved: &'static str,
+    pub yes_no: &'static str,
+    pub too_small: &'static str,
+    // keys
+    pub k_next_screen: &'static str,
+    pub k_prev_screen: &'static str,
+    pub k_help: &'static str,
+    pub k_quit: &'static str,
+    pub k_next_field: &'static str,
+    pub k_prev_field: &'static str,
+    pub k_type: &'static str,
+    pub k_newline: &'static str,
+    pub k_undo: &'static str,
+    pub k_redo: &'static str,
+    pub k_open: &'static str,
+    pub k_up_down: &'static str,
+    pub k_close: &'static str,
+    pub k_confirm: &'static str,
+    // start screen
+    pub start_title: &'static str,
+    pub start_new: &'static str,
+    pub start_demo: &'static str,
+    pub start_folder: &'static str,
+    pub start_none: &'static str,
+    pub col_pact: &'static str,
+    pub col_round: &'static str,
+    pub col_date: &'static str,
+    pub col_saved: &'static str,
+    pub unreadable: &'static str,
+    // intake
+    pub f_pact: &'static str,
+    pub f_round: &'static str,
+    pub f_date: &'static str,
+    pub f_time: &'static str,
+    pub f_place: &'static str,
+    pub f_meeting: &'static str,
+    pub f_facilitators: &'static str,
+    pub f_interviewers: &'static str,
+    pub f_region: &'static str,
+    pub f_ambition: &'static str,
+    pub f_ambition_source: &'static str,
+    pub round_focus: &'static str,
+    pub p_not_a_date: &'static str,
+    pub p_not_a_time: &'static str,
+    pub p_round: &'static str,
+    pub p_required: &'static str,
+    // load / lock / panic
+    pub e_file: &'static str,
+    pub e_missing: &'static str,
+    pub e_directory: &'static str,
+    pub e_symlink: &'static str,
+    pub e_too_large: &'static str,
+    pub e_io: &'static str,
+    pub e_not_utf8: &'static str,
+    pub e_syntax: &'static str,
+    pub e_field: &'static str,
+    pub e_field_nopos: &'static str,
+    pub e_future: &'static str,
+    pub e_backup_hint: &'static str,
+    pub e_locked: &'static str,
+    pub e_emergency: &'static str,
+    pub e_emergency_failed: &'static str,
+    pub created: &'static str,
+}
+
+pub static NL: Strings = Strings {
+    app_name: "Volgspot",
+    screens: [
+        "Intake",
+        "Interviews",
+        "Analyse-driehoek",
+        "Samenwerkingswiel",
+        "Samenvatting",
+    ],
+    round: "ronde",
+    no_pact_name: "(naam van het pact)",
+    saved_at: "opgeslagen {}",
+    not_saved: "niet opgeslagen: {}",
+    not_saved_yet: "nog niet opgeslagen",
+    saving: "wijzigingen…",
+    disk_full: "schijf vol",
+    read_only: "geen schrijfrechten in de map",
+    placeholder: "Dit scherm komt in een volgende versie.",
+    help_title: "Toetsen: {}",
+    help_close: "Esc sluit dit venster",
+    help_global: "Overal",
+    quit_unsaved: "Niet opgeslagen: {}. Wijzigingen sinds {} gaan verloren. Toch afsluiten?",
+    yes_no: "j = ja, afsluiten · n / Esc = nee, terug",
+    too_small: "Maak het venster groter (minstens 60×20)",
+    k_next_screen: "volgend scherm",
+    k_prev_screen: "vorig",
+    k_help: "hulp",
+    k_quit: "stoppen (slaat op)",
+    k_next_field: "volgend veld",
+    k_prev_field: "vorig veld",
+    k_type: "typen in het veld",
+    k_newline: "nieuwe regel (tekstvak) / volgend veld",
+    k_undo: "ongedaan maken (in het veld)",
+    k_redo: "opnieuw (in het veld)",
+    k_open: "openen",
+    k_up_down: "kiezen",
+    k_close: "sluiten",
+    k_confirm: "bevestigen",
+    start_title: "Volgspot — kies een sessie",
+    start_new: "+ Nieuwe sessie",
+    start_demo: "▶ Voorbeeldsessie openen",
+    start_folder: "Sessiemap: {}",
+    start_none: "Nog geen sessies in deze map.",
+    col_pact: "Pact",
+    col_round: "Ronde",
+    col_date: "Datum",
+    col_saved: "Laatst opgeslagen",
+    unreadable: "onleesbaar: {}",
+    f_pact: "Naam van het pact",
+    f_round: "Volgspot-ronde (1–3)",
+    f_date: "Datum sessie",
+    f_time: "Begintijd",
+    f_place: "Plaats",
+    f_meeting: "Soort bijeenkomst",
+    f_facilitators: "Begeleider(s)",
+    f_interviewers: "Interviewer(s)",
+    f_region: "Waar werkt de regio aan?",
+    f_ambition: "Ambitie van het pact",
+    f_ambition_source: "Bron van de ambitie",
+    round_focus: "Focus ronde {}: {}",
+    p_not_a_date: "Geen geldige datum: typ bijvoorbeeld 2026-11-22 of 22-11-2026.",
+    p_not_a_time: "Geen geldige tijd: typ bijvoorbeeld 09:30.",
+    p_round: "De ronde is 1, 2 of 3.",
+    p_required: "Vul de naam van het pact in.",
+    e_file: "Bestand {}",
+    e_missing: "bestaat niet",
+    e_directory: "is een map, geen sessiebestand",
+    e_symlink: "is een symbolische koppeling; open het bestand zelf",
+    e_too_large: "is te groot ({} bytes; maximaal {})",
+    e_io: "kan niet gelezen worden: {}",
+    e_not_utf8: "is geen UTF-8-tekst (regel {}, kolom {})",
+    e_syntax: "is beschadigd: regel {}, kolom {}: {}",
+    e_field: "heeft een fout in veld '{}' (regel {}, kolom {}): {}",
+    e_field_nopos: "heeft een fout in veld '{}': {}",
+    e_future: "is gemaakt met een nieuwere volgspot (schemaversie {}; deze versie kent t/m {}). Werk volgspot bij.",
+    e_backup_hint: "Het bestand is niet gewijzigd. Een reservekopie staat in {}",
+    e_locked: "Deze sessie is al geopend door {}. Sluit daar eerst af.",
+    e_emergency: "volgspot is vastgelopen. Een noodkopie van de sessie staat in {}",
+    e_emergency_failed: "volgspot is vastgelopen en kon geen noodkopie schrijven: {}",
+    created: "Nieuwe sessie: {}",
+};
+
+pub static EN: Strings = Strings {
+    app_name: "Volgspot",
+    screens: [
+        "Intake",
+        "Interviews",
+        "Analysis triangle",
+        "Collaboration wheel",
+        "Summary",
+    ],
+    round: "round",
+    no_pact_name: "(pact name)",
+    saved_at: "saved {}",
+    not_saved: "not saved: {}",
+    not_saved_yet: "not saved yet",
+    saving: "changes…",
+    disk_full: "disk full",
+    read_only: "no write permission in the folder",
+    placeholder: "This screen comes in a later version.",
+    help_title: "Keys: {}",
+    help_close: "Esc closes this window",
+    help_global: "Everywhere",
+    quit_unsaved: "Not saved: {}. Changes since {} will be lost. Quit anyway?",
+    yes_no: "y = yes, quit · n / Esc = no, go back",
+    too_small: "Make the window larger (at least 60×20)",
+    k_next_screen: "next screen",
+    k_prev_screen: "previous",
+    k_help: "help",
+    k_quit: "quit (saves)",
+    k_next_field: "next field",
+    k_prev_field: "previous field",
+    k_type: "type into the field",
+    k_newline: "new line (text box) / next field",
+    k_undo: "undo (in the field)",
+    k_redo: "redo (in the field)",
+    k_open: "open",
+    k_up_down: "choose",
+    k_close: "close",
+    k_confirm: "confirm",
+    start_title: "Volgspot — choose a session",
+    start_new: "+ New session",
+    start_demo: "▶ Open the example session",
+    start_folder: "Session folder: {}",
+    start_none: "No sessions in this folder yet.",
+    col_pact: "Pact",
+    col_round: "Round",
+    col_date: "Date",
+    col_saved: "Last saved",
+    unreadable: "unreadable: {}",
+    f_pact: "Pact name",
+    f_round: "Volgspot round (1–3)",
+    f_date: "Session date",
+    f_time: "Start time",
+    f_place: "Place",
+    f_meeting: "Kind of meeting",
+    f_facilitators: "Facilitator(s)",
+    f_interviewers: "Interviewer(s)",
+    f_region: "What is the region working on?",
+    f_ambition: "The pact's ambition",
+    f_ambition_source: "Source of the ambition",
+    round_focus: "Focus of round {}: {}",
+    p_not_a_date: "Not a valid date: type e.g. 2026-11-22 or 22-11-2026.",
+    p_not_a_time: "Not a valid time: type e.g. 09:30.",
+    p_round: "The round is 1, 2 or 3.",
+    p_required: "Fill in the pact's name.",
+    e_file: "File {}",
+    e_missing: "does not exist",
+    e_directory: "is a folder, not a session file",
+    e_symlink: "is a symbolic link; open the file itself",
+    e_too_large: "is too large ({} bytes; at most {})",
+    e_io: "cannot be read: {}",
+    e_not_utf8: "is not UTF-8 text (line {}, column {})",
+    e_syntax: "is damaged: line {}, column {}: {}",
+    e_field: "has an error in field '{}' (line {}, column {}): {}",
+    e_field_nopos: "has an error in field '{}': {}",
+    e_future: "was made by a newer volgspot (schema version {}; this one knows up to {}). Please update volgspot.",
+    e_backup_hint: "The file was not changed. A backup is at {}",
+    e_locked: "This session is already open by {}. Close it there first.",
+    e_emergency: "volgspot crashed. An emergency copy of the session is at {}",
+    e_emergency_failed: "volgspot crashed and could not write an emergency copy: {}",
+    created: "New session: {}",
+};
+
+impl Strings {
+    /// A load problem in plain words, naming the file and the position.
+    pub fn load_error(&self, e: &crate::store::LoadError) -> String {
+        use crate::store::LoadProblem as P;
+        let file = fill(self.e_file, &[&e.path.display().to_string()]);
+        let what = match &e.problem {
+            P::Missing => self.e_missing.to_string(),
+            P::Directory => self.e_directory.to_string(),
+            P::Symlink => self.e_symlink.to_string(),
+            P::TooLarge { size, cap } => {
+                fill(self.e_too_large, &[&size.to_string(), &cap.to_string()])
+            }
+            P::Io(msg) => fill(self.e_io, &[msg]),
+            P::NotUtf8 { line, column } => {
+                fill(self.e_not_utf8, &[&line.to_string(), &column.to_string()])
+            }
+            P::Syntax { line, column, msg } => fill(
+                self.e_syntax,
+                &[&line.to_string(), &column.to_string(), msg],
+            ),
+            P::Field {
+                field,
+                line,
+                column,
+                msg,
+            } if *line > 0 => fill(
+                self.e_field,
+                &[field, &line.to_string(), &column.to_string(), msg],
+            ),
+            P::Field { field, msg, .. } => fill(self.e_field_nopos, &[field, msg]),
+            P::FutureVersion { found, supported } => {
+                fill(self.e_future, &[&found.to_string(), &supported.to_string()])
+            }
+        };
+        format!("{file} {what}")
+    }
+
+    pub fn save_error(&self, e: &crate::store::SaveError) -> String {
+        use crate::store::SaveError as S;
+        match e {
+            S::DiskFull => self.disk_full.to_string(),
+            S::ReadOnly => self.read_only.to_string(),
+            S::Other(msg) => msg.clone(),
+        }
+    }
+
+    pub fn problem(&self, p: crate::model::validate::Problem) -> &'static str {
+        use crate::model::validate::Problem as P;
+        match p {
+            P::NotADate => self.p_not_a_date,
+            P::NotATime => self.p_not_a_time,
+            P::RoundOutOfRange => self.p_round,
+            P::Required => self.p_required,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_in_order() {
+        assert_eq!(fill("a {} b {}", &["1", "2"]), "a 1 b 2");
+        assert_eq!(fill("x {}", &[]), "x ");
+    }
+}

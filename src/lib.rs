@@ -1,0 +1,21 @@
+//! volgspot: a terminal app that runs a Volgspot, a structured reflection on a regional
+//! care pact (see README.md).
+//!
+//! Module map:
+//! - [`model`]: the session document (serde types, ids, validation, migrations);
+//! - [`store`]: load with clear errors, atomic save with backup, lock, paths, autosave;
+//! - [`method`]: the method definition (areas, triangle, wheel, agenda) from `assets/`;
+//! - [`i18n`]: every UI string, Dutch and English;
+//! - [`app`]: state, actions, key tables, `update`;
+//! - [`ui`]: rendering, a pure function of the state;
+//! - [`tui`]: the runtime: terminal, event loop, autosave, panic safety;
+//! - [`clock`]: local time.
+
+pub mod app;
+pub mod clock;
+pub mod i18n;
+pub mod method;
+pub mod model;
+pub mod store;
+pub mod tui;
+pub mod ui;

@@ -1,0 +1,355 @@
+//! The session document: plain serde types, no terminal code.
+//!
+//! Free-text fields that the user types (dates, times) are stored as typed, so that
+//! what was typed is never lost while it is not valid yet; `validate` says what is wrong.
+
+mod ids;
+pub mod migrate;
+pub mod validate;
+
+pub use ids::Id;
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use time::OffsetDateTime;
+
+/// The schema version this binary writes. Older files are migrated in memory.
+pub const SCHEMA_VERSION: u32 = 2;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub schema_version: u32,
+    pub id: Id,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated: OffsetDateTime,
+    #[serde(default)]
+    pub intake: Intake,
+    #[serde(default)]
+    pub interviews: Vec<Interview>,
+    #[serde(default)]
+    pub triangle: Triangle,
+    #[serde(default)]
+    pub wheel: Wheel,
+    #[serde(default)]
+    pub intentions: Vec<Intention>,
+    #[serde(default)]
+    pub agenda: Agenda,
+}
+
+impl Session {
+    pub fn new(pact_name: &str, round: u8, now: OffsetDateTime) -> Self {
+        Session {
+            schema_version: SCHEMA_VERSION,
+            id: Id::new(),
+            created: now,
+            updated: now,
+            intake: Intake {
+                pact_name: pact_name.to_string(),
+                round,
+                session_date: now.date().to_string(),
+                ..Intake::default()
+            },
+            interviews: Vec::new(),
+            triangle: Triangle::default(),
+            wheel: Wheel::default(),
+            intentions: Vec::new(),
+            agenda: Agenda::default(),
+        }
+    }
+
+    /// Total number of interview notes, used by the start screen and reports.
+    pub fn note_count(&self) -> usize {
+        self.interviews.iter().map(|i| i.notes.len()).sum()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Intake {
+    pub pact_name: String,
+    /// "Waar werkt de regio aan?": a few paragraphs.
+    pub region_description: String,
+    /// Volgspot round, 1–3.
+    pub round: u8,
+    /// Date of the joint session as typed (YYYY-MM-DD when valid).
+    pub session_date: String,
+    /// Start time as typed (HH:MM when valid).
+    pub start_time: String,
+    pub place: String,
+    /// Kind of meeting, e.g. "Focusgroep", "Stuurgroep".
+    pub meeting: String,
+    pub facilitators: String,
+    pub interviewers: String,
+    pub ambition: Quote,
+    pub partners: Vec<Partner>,
+    pub documents: Vec<Document>,
+    /// First observations per attention area id (from the method definition).
+    pub observations: BTreeMap<String, String>,
+}
+
+impl Default for Intake {
+    fn default() -> Self {
+        Intake {
+            pact_name: String::new(),
+            region_description: String::new(),
+            round: 1,
+            session_date: String::new(),
+            start_time: String::new(),
+            place: String::new(),
+            meeting: String::new(),
+            facilitators: String::new(),
+            interviewers: String::new(),
+            ambition: Quote::default(),
+            partners: Vec::new(),
+            documents: Vec::new(),
+            observations: BTreeMap::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Quote {
+    pub text: String,
+    pub source: String,
+}
+
+/// The O's of the gouden driehoek, plus everything else (OR, provincie, ...).
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum PartnerKind {
+    Zorg,
+    Onderwijs,
+    Overheid,
+    #[default]
+    Anders,
+}
+
+impl PartnerKind {
+    pub const ALL: [PartnerKind; 4] = [
+        PartnerKind::Zorg,
+        PartnerKind::Onderwijs,
+        PartnerKind::Overheid,
+        PartnerKind::Anders,
+    ];
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Partner {
+    pub id: Id,
+    pub organisation: String,
+    pub kind: PartnerKind,
+    /// trekker, focusgroep, deelnemer, ...
+    pub role: String,
+    pub contact: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Document {
+    pub id: Id,
+    pub title: String,
+    pub kind: String,
+    pub date: String,
+    pub key_points: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Interview {
+    pub id: Id,
+    pub interviewee: String,
+    pub organisation: String,
+    pub role: String,
+    pub kind: PartnerKind,
+    pub date: String,
+    pub interviewer: String,
+    pub consent: Consent,
+    pub notes: Vec<Note>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Consent {
+    /// Quotes of this interviewee may appear in the public version.
+    pub quotes_public: bool,
+    /// ... and with the interviewee's name (otherwise role and organisation only).
+    pub with_name: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    #[default]
+    Observatie,
+    Succesfactor,
+    Belemmering,
+    Citaat,
+    Verbeteridee,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Approval {
+    #[default]
+    NietGevraagd,
+    Akkoord,
+    Geweigerd,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Note {
+    pub id: Id,
+    pub text: String,
+    /// Attention area id from the method definition.
+    pub area: String,
+    pub kind: NoteKind,
+    pub corner: Option<String>,
+    pub phase: Option<String>,
+    pub focus_areas: Vec<String>,
+    pub public: bool,
+    pub approval: Approval,
+    /// Set when a merge found this note edited on both sides: the other version.
+    pub conflict: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Triangle {
+    pub items: Vec<TriangleItem>,
+    /// Focus areas the region added itself, next to the method's.
+    pub own_focus_areas: Vec<String>,
+    /// Analysekader table cells by row id.
+    pub kader: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Innovation {
+    Technologisch,
+    SociaalOrganisatorisch,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TriangleItem {
+    pub id: Id,
+    /// A corner id or a guiding-question id from the method definition.
+    pub place: String,
+    pub title: String,
+    pub detail: String,
+    pub focus_areas: Vec<String>,
+    pub innovation: Option<Innovation>,
+    pub owner: String,
+    pub partners: String,
+    pub votes: i32,
+    pub public: bool,
+    /// Ids of interview notes that support this item.
+    pub evidence: Vec<Id>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Wheel {
+    /// The region's own names for phases / activities, by id.
+    pub renames: BTreeMap<String, String>,
+    pub placement: Placement,
+    /// Separate placement by partner kind: phase id.
+    pub per_kind: BTreeMap<PartnerKind, String>,
+    pub activities: BTreeMap<String, ActivityState>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Placement {
+    pub phase: Option<String>,
+    /// How many times the pact goes round the wheel (1 = first time).
+    pub cycle: u32,
+    pub motivation: String,
+    pub public: bool,
+}
+
+impl Default for Placement {
+    fn default() -> Self {
+        Placement {
+            phase: None,
+            cycle: 1,
+            motivation: String::new(),
+            public: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityStatus {
+    #[default]
+    NietGestart,
+    Bezig,
+    Gereed,
+    NietVanToepassing,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ActivityState {
+    pub status: ActivityStatus,
+    pub note: String,
+    pub evidence: Vec<Id>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Intention {
+    pub id: Id,
+    pub text: String,
+    /// The kartrekker; empty means nobody pulls it yet, which the report calls out.
+    pub owner: String,
+    pub due: String,
+    /// A phase id or triangle item id.
+    pub link: Option<String>,
+    pub public: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Agenda {
+    /// Empty means: use the method definition's default agenda.
+    pub blocks: Vec<AgendaBlock>,
+    pub clock: Clock,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AgendaBlock {
+    pub id: Id,
+    pub title: String,
+    pub minutes: u32,
+    /// The screen this block belongs to: intake, interviews, triangle, wheel, summary.
+    pub screen: String,
+    /// Seconds actually spent, filled in by the clock.
+    pub actual_seconds: u64,
+}
+
+/// The session clock, stored as timestamps so a restart resumes correctly.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Clock {
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub started_at: Option<OffsetDateTime>,
+    pub current_block: usize,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub block_started_at: Option<OffsetDateTime>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub paused_at: Option<OffsetDateTime>,
+    /// Extra minutes granted to the current block.
+    pub extra_minutes: u32,
+    /// Seconds paused within the current block.
+    pub paused_seconds: u64,
+}

@@ -1,0 +1,105 @@
+//! Saving off the input path: the UI hands a snapshot to a background thread, which
+//! serialises and writes it atomically and reports back. Typing never waits on the disk.
+
+use super::{SaveError, save_session};
+use crate::model::Session;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread;
+use std::time::Duration;
+use time::OffsetDateTime;
+
+struct Job {
+    generation: u64,
+    path: PathBuf,
+    session: Box<Session>,
+}
+
+#[derive(Debug)]
+pub struct SaveOutcome {
+    pub generation: u64,
+    pub result: Result<OffsetDateTime, SaveError>,
+}
+
+pub struct Saver {
+    jobs: Option<Sender<Job>>,
+    outcomes: Receiver<SaveOutcome>,
+    worker: Option<thread::JoinHandle<()>>,
+}
+
+impl Default for Saver {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Saver {
+    pub fn new() -> Self {
+        let (job_tx, job_rx) = mpsc::channel::<Job>();
+        let (out_tx, out_rx) = mpsc::channel();
+        let worker = thread::Builder::new()
+            .name("volgspot-autosave".into())
+            .spawn(move || {
+                while let Ok(mut job) = job_rx.recv() {
+                    // Only the newest snapshot matters: skip any that queued up meanwhile.
+                    while let Ok(newer) = job_rx.try_recv() {
+                        job = newer;
+                    }
+                    let result = save_session(&job.path, &job.session);
+                    let outcome = SaveOutcome {
+                        generation: job.generation,
+                        result,
+                    };
+                    if out_tx.send(outcome).is_err() {
+                        break;
+                    }
+                }
+            })
+            .ok();
+        Saver {
+            jobs: Some(job_tx),
+            outcomes: out_rx,
+            worker,
+        }
+    }
+
+    /// Queues a snapshot for saving.
+    pub fn request(&self, generation: u64, path: PathBuf, session: Session) {
+        if let Some(tx) = &self.jobs {
+            let _ = tx.send(Job {
+                generation,
+                path,
+                session: Box::new(session),
+            });
+        }
+    }
+
+    /// Outcomes that have arrived, without waiting.
+    pub fn poll(&self) -> Vec<SaveOutcome> {
+        self.outcomes.try_iter().collect()
+    }
+
+    /// Waits (up to `timeout`) for the outcome of `generation` or a later one.
+    pub fn wait_for(&self, generation: u64, timeout: Duration) -> Option<SaveOutcome> {
+        let deadline = std::time::Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.outcomes.recv_timeout(left) {
+                Ok(o) if o.generation >= generation => return Some(o),
+                Ok(_) => continue,
+                Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => {
+                    return None;
+                }
+            }
+        }
+    }
+}
+
+impl Drop for Saver {
+    fn drop(&mut self) {
+        self.jobs.take();
+        if let Some(w) = self.worker.take() {
+            let _ = w.join();
+        }
+    }
+}

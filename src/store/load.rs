@@ -1,0 +1,200 @@
+//! Loading session files: a size cap before parsing, positions for every problem, and
+//! migrations of older versions. Loading never writes; a bad file is left exactly as it is.
+
+use crate::model::{SCHEMA_VERSION, Session, migrate};
+use serde::Deserialize;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are refused before parsing. The "large" benchmark session
+/// (10 000 notes) is about 5 MB; this leaves ample room.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadProblem {
+    Missing,
+    Directory,
+    Symlink,
+    TooLarge {
+        size: u64,
+        cap: u64,
+    },
+    Io(String),
+    NotUtf8 {
+        line: usize,
+        column: usize,
+    },
+    Syntax {
+        line: usize,
+        column: usize,
+        msg: String,
+    },
+    Field {
+        field: String,
+        line: usize,
+        column: usize,
+        msg: String,
+    },
+    FutureVersion {
+        found: u32,
+        supported: u32,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadError {
+    pub path: PathBuf,
+    pub problem: LoadProblem,
+}
+
+/// Reads a file, refusing directories, symlinks and anything over the cap.
+pub fn read_capped(path: &Path) -> Result<String, LoadProblem> {
+    let meta = match fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(LoadProblem::Missing),
+        Err(e) => return Err(LoadProblem::Io(e.to_string())),
+    };
+    if meta.file_type().is_symlink() {
+        return Err(LoadProblem::Symlink);
+    }
+    if meta.is_dir() {
+        return Err(LoadProblem::Directory);
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadProblem::TooLarge {
+            size: meta.len(),
+            cap: MAX_FILE_BYTES,
+        });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| LoadProblem::Io(e.to_string()))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadProblem::TooLarge {
+            size: bytes.len() as u64,
+            cap: MAX_FILE_BYTES,
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+        let column = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+        LoadProblem::NotUtf8 { line, column }
+    })
+}
+
+/// serde_json appends " at line X column Y"; we show the position separately.
+fn bare_message(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.find(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+fn syntax(e: &serde_json::Error) -> LoadProblem {
+    LoadProblem::Syntax {
+        line: e.line(),
+        column: e.column(),
+        msg: bare_message(e),
+    }
+}
+
+#[derive(Deserialize)]
+struct VersionPeek {
+    schema_version: Option<u32>,
+}
+
+/// Parses a document of any kind with a `schema_version`, migrating older versions.
+/// `migrate` brings a raw JSON value from a given version to `current`.
+/// Returns the document and whether it was migrated from an older version.
+pub fn parse_versioned<T: serde::de::DeserializeOwned>(
+    text: &str,
+    current: u32,
+    migrate: impl Fn(&mut serde_json::Value, u32),
+) -> Result<(T, bool), LoadProblem> {
+    let peek: VersionPeek = serde_json::from_str(text).map_err(|e| syntax(&e))?;
+    let version = peek.schema_version.unwrap_or(0);
+    if version > current {
+        return Err(LoadProblem::FutureVersion {
+            found: version,
+            supported: current,
+        });
+    }
+    if version == current {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let doc = serde_path_to_error::deserialize(de).map_err(|e| LoadProblem::Field {
+            field: e.path().to_string(),
+            line: e.inner().line(),
+            column: e.inner().column(),
+            msg: bare_message(e.inner()),
+        })?;
+        return Ok((doc, false));
+    }
+    let mut value: serde_json::Value = serde_json::from_str(text).map_err(|e| syntax(&e))?;
+    migrate(&mut value, version);
+    let doc = serde_path_to_error::deserialize(value).map_err(|e| LoadProblem::Field {
+        field: e.path().to_string(),
+        line: 0,
+        column: 0,
+        msg: bare_message(e.inner()),
+    })?;
+    Ok((doc, true))
+}
+
+/// Parses session JSON text (the fuzzing entry point: it must never panic).
+/// Returns the session and whether it was migrated from an older version.
+pub fn parse_session(text: &str) -> Result<(Session, bool), LoadProblem> {
+    parse_versioned(text, SCHEMA_VERSION, migrate::migrate)
+}
+
+/// Loads a session file. Returns the session and whether it was migrated (in which case
+/// the caller writes it back, now that the load succeeded).
+pub fn load_session(path: &Path) -> Result<(Session, bool), LoadError> {
+    let err = |problem| LoadError {
+        path: path.to_path_buf(),
+        problem,
+    };
+    let text = read_capped(path).map_err(err)?;
+    parse_session(&text).map_err(err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let p = parse_session("{\n  \"schema_version\": 2,\n  \"id\": }").unwrap_err();
+        assert!(matches!(p, LoadProblem::Syntax { line: 3, .. }), "{p:?}");
+    }
+
+    #[test]
+    fn wrong_types_name_the_field() {
+        let text = r#"{"schema_version":2,"id":"x","created":"2026-01-01T00:00:00Z","updated":"2026-01-01T00:00:00Z","intake":{"round":"drie"}}"#;
+        match parse_session(text).unwrap_err() {
+            LoadProblem::Field { field, .. } => assert_eq!(field, "intake.round"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn future_versions_are_refused() {
+        let p = parse_session(r#"{"schema_version": 99}"#).unwrap_err();
+        assert_eq!(
+            p,
+            LoadProblem::FutureVersion {
+                found: 99,
+                supported: SCHEMA_VERSION
+            }
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let text = "[".repeat(100_000);
+        assert!(parse_session(&text).is_err());
+    }
+}

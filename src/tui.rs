@@ -1,0 +1,295 @@
+//! The runtime: terminal set-up, the event loop, autosave, and the effects `update`
+//! asks for (opening files, quitting). Also the last line of defence on panic.
+
+use crate::app::{App, Effect, Overlay, SessionView, StartEntry, StartState, View};
+use crate::clock;
+use crate::i18n::fill;
+use crate::model::Session;
+use crate::store::{self, autosave::Saver, lock, paths};
+use crate::ui;
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::execute;
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+/// The built-in example session, embedded so `volgspot demo` works from any folder.
+pub const EXAMPLE: &str = include_str!("../sessions/voorbeeld.volgspot.json");
+
+pub struct Runtime {
+    pub dir: PathBuf,
+    pub lock: Option<lock::SessionLock>,
+    saver: Saver,
+}
+
+impl Runtime {
+    pub fn new(dir: PathBuf) -> Self {
+        Runtime {
+            dir,
+            lock: None,
+            saver: Saver::new(),
+        }
+    }
+}
+
+/// Loads and locks a session; on success the app shows it.
+pub fn open_session(app: &mut App, rt: &mut Runtime, path: &Path) -> Result<(), String> {
+    let t = app.t;
+    let held = lock::acquire(path).map_err(|e| match e {
+        lock::LockError::Held(who) => fill(t.e_locked, &[&who]),
+        lock::LockError::Io(e) => fill(t.e_io, &[&e.to_string()]),
+    })?;
+    let (doc, migrated) = store::load_session(path).map_err(|e| {
+        let mut msg = t.load_error(&e);
+        let bak = paths::backup_path(path);
+        if bak.is_file() {
+            msg.push_str(". ");
+            msg.push_str(&fill(t.e_backup_hint, &[&bak.display().to_string()]));
+        }
+        msg
+    })?;
+    store::atomic::clean_stale_temps(path);
+    let mut view = SessionView::new(doc, path.to_path_buf());
+    if migrated {
+        // Written back only now that the load succeeded; the old file becomes the .bak.
+        match store::save_session(path, &view.doc) {
+            Ok(at) => view.on_saved(0, Ok(at)),
+            Err(e) => view.on_saved(0, Err(e)),
+        }
+    }
+    rt.lock = Some(held);
+    app.view = View::Session(Box::new(view));
+    Ok(())
+}
+
+/// Creates a new session file in the session folder and opens it.
+pub fn create_session(
+    app: &mut App,
+    rt: &mut Runtime,
+    pact: &str,
+    round: u8,
+) -> Result<PathBuf, String> {
+    let now = clock::now();
+    paths::ensure_dir(&rt.dir).map_err(|e| format!("{}: {e}", rt.dir.display()))?;
+    let doc = Session::new(pact, round, now);
+    let path = paths::new_session_path(&rt.dir, pact, round, &now.date().to_string());
+    store::write_new(&path, &doc).map_err(|e| app.t.save_error(&e))?;
+    open_session(app, rt, &path)?;
+    Ok(path)
+}
+
+/// Opens a fresh scratch copy of the example (never the file in `sessions/`).
+pub fn open_demo(app: &mut App, rt: &mut Runtime) -> Result<PathBuf, String> {
+    let dir = rt.dir.join("demo");
+    paths::ensure_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let path = dir.join("voorbeeld.volgspot.json");
+    // Lock first, so a demo open elsewhere is not overwritten under its feet.
+    let held = lock::acquire(&path).map_err(|e| match e {
+        lock::LockError::Held(who) => fill(app.t.e_locked, &[&who]),
+        lock::LockError::Io(e) => e.to_string(),
+    })?;
+    let (doc, _) = store::parse_session(EXAMPLE)
+        .map_err(|_| "the embedded example session is invalid".to_string())?;
+    store::write_new(&path, &doc).map_err(|e| app.t.save_error(&e))?;
+    drop(held);
+    open_session(app, rt, &path)?;
+    Ok(path)
+}
+
+/// The sessions in the folder, newest first.
+pub fn scan_sessions(dir: &Path) -> Vec<StartEntry> {
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut entries: Vec<StartEntry> = read
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().ends_with(paths::SESSION_SUFFIX))
+        })
+        .map(|path| {
+            let summary = store::load_session(&path)
+                .map(|(s, _)| {
+                    (
+                        s.intake.pact_name.clone(),
+                        s.intake.round,
+                        s.intake.session_date.clone(),
+                        s.updated,
+                    )
+                })
+                .map_err(|e| format!("{:?}", e.problem));
+            StartEntry { path, summary }
+        })
+        .collect();
+    entries.sort_by(|a, b| match (&a.summary, &b.summary) {
+        (Ok(x), Ok(y)) => y.3.cmp(&x.3),
+        (Ok(_), Err(_)) => std::cmp::Ordering::Less,
+        (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
+        _ => a.path.cmp(&b.path),
+    });
+    entries
+}
+
+pub fn start_view(dir: &Path) -> View {
+    View::Start(StartState {
+        dir: dir.to_path_buf(),
+        entries: scan_sessions(dir),
+        selected: 0,
+    })
+}
+
+fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
+    let result = match effect {
+        Effect::Open(path) => open_session(app, rt, &path),
+        Effect::Create => create_session(app, rt, "", 1).map(|_| ()),
+        Effect::OpenDemo => open_demo(app, rt).map(|_| ()),
+        Effect::ForceQuit => {
+            app.should_quit = true;
+            Ok(())
+        }
+        Effect::SaveAndQuit => {
+            save_before_quit(app, rt);
+            Ok(())
+        }
+    };
+    if let Err(msg) = result {
+        app.overlay = Some(Overlay::Message(msg));
+    }
+}
+
+/// Ctrl-Q: save first; if that fails, say why and ask.
+fn save_before_quit(app: &mut App, rt: &mut Runtime) {
+    let t = app.t;
+    let Some(s) = app.session_mut() else {
+        app.should_quit = true;
+        return;
+    };
+    if !s.unsaved() {
+        app.should_quit = true;
+        return;
+    }
+    rt.saver
+        .request(s.generation, s.path.clone(), s.doc.clone());
+    s.requested_generation = s.generation;
+    match rt.saver.wait_for(s.generation, Duration::from_secs(10)) {
+        Some(o) => s.on_saved(o.generation, o.result),
+        None => s.on_saved(s.generation, Err(store::SaveError::Other("timeout".into()))),
+    }
+    if !s.unsaved() {
+        app.should_quit = true;
+        return;
+    }
+    let reason = match &s.save {
+        crate::app::SaveState::Failed(e) => t.save_error(e),
+        _ => String::new(),
+    };
+    let since = match &s.save {
+        crate::app::SaveState::Saved(at) => clock::hms(*at),
+        _ => clock::hms(s.doc.created),
+    };
+    app.overlay = Some(Overlay::ConfirmQuit(fill(
+        t.quit_unsaved,
+        &[&reason, &since],
+    )));
+}
+
+/// A hidden test hook: typing this character makes the app panic, so tests can prove
+/// the terminal is restored and the emergency copy written.
+fn test_panic_char() -> Option<char> {
+    std::env::var("VOLGSPOT_TEST_PANIC_ON")
+        .ok()
+        .and_then(|s| s.chars().next())
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &RefCell<App>,
+    rt: &mut Runtime,
+) -> std::io::Result<()> {
+    let panic_char = test_panic_char();
+    loop {
+        {
+            let mut a = app.borrow_mut();
+            a.now = clock::now();
+            terminal.draw(|f| ui::draw(f, &a))?;
+        }
+        if event::poll(Duration::from_millis(100))? {
+            // Drain everything typed before drawing again, so fast typing stays fast.
+            loop {
+                let ev = event::read()?;
+                if let (Some(c), event::Event::Key(k)) = (panic_char, &ev)
+                    && k.code == event::KeyCode::Char(c)
+                {
+                    panic!("test hook: forced panic");
+                }
+                let mut a = app.borrow_mut();
+                a.now = clock::now();
+                for effect in a.handle_event(ev) {
+                    apply(&mut a, rt, effect);
+                }
+                if a.should_quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        let mut a = app.borrow_mut();
+        for o in rt.saver.poll() {
+            if let Some(s) = a.session_mut() {
+                s.on_saved(o.generation, o.result);
+            }
+        }
+        if let Some(s) = a.session_mut() {
+            let now = Instant::now();
+            if s.wants_save(now) {
+                s.requested_generation = s.generation;
+                s.last_attempt = Some(now);
+                rt.saver
+                    .request(s.generation, s.path.clone(), s.doc.clone());
+            }
+        }
+        if a.should_quit {
+            return Ok(());
+        }
+    }
+}
+
+/// Runs the TUI until the user quits. On panic the terminal is restored (ratatui's
+/// hook), an emergency copy of the session is written beside it and its path printed.
+pub fn run(app: App, mut rt: Runtime) -> ExitCode {
+    let app = RefCell::new(app);
+    let mut terminal = ratatui::init();
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(&mut terminal, &app, &mut rt)
+    }));
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    match outcome {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(e)) => {
+            eprintln!("volgspot: {e}");
+            emergency_copy(&app);
+            ExitCode::FAILURE
+        }
+        Err(_) => {
+            emergency_copy(&app);
+            ExitCode::from(101)
+        }
+    }
+}
+
+fn emergency_copy(app: &RefCell<App>) {
+    // The RefMut held during the panic was released while unwinding.
+    let Ok(a) = app.try_borrow() else { return };
+    let t = a.t;
+    if let Some(s) = a.session() {
+        let path = paths::emergency_path(&s.path);
+        match store::write_new(&path, &s.doc) {
+            Ok(()) => eprintln!("{}", fill(t.e_emergency, &[&path.display().to_string()])),
+            Err(e) => eprintln!("{}", fill(t.e_emergency_failed, &[&t.save_error(&e)])),
+        }
+    }
+}

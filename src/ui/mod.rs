@@ -1,0 +1,65 @@
+//! Rendering: a pure function of the app state.
+
+pub mod chrome;
+pub mod intake;
+pub mod placeholder;
+pub mod start;
+pub mod theme;
+
+use crate::app::keys;
+use crate::app::{App, Overlay, Screen, View};
+use ratatui::prelude::*;
+use ratatui::widgets::{Paragraph, Wrap};
+use theme::{DARK, Theme};
+
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 20;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let theme: &Theme = &DARK;
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        frame.render_widget(
+            Paragraph::new(app.t.too_small)
+                .style(theme.label)
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let [top, body, bottom] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    let inner = body.inner(Margin::new(1, 1));
+    let (bindings, title) = match &app.view {
+        View::Start(st) => {
+            frame.render_widget(
+                Paragraph::new(format!(" {} ", app.t.app_name)).style(theme.header),
+                top,
+            );
+            start::draw(frame, inner, app, st, theme);
+            (keys::START.iter().collect::<Vec<_>>(), app.t.start_title)
+        }
+        View::Session(s) => {
+            chrome::header(frame, top, app, s, theme);
+            match s.screen {
+                Screen::Intake => intake::draw(frame, inner, app, s, theme),
+                other => placeholder::draw(frame, inner, app, other.title(app.t), theme),
+            }
+            (chrome::session_footer(s.screen), s.screen.title(app.t))
+        }
+    };
+    chrome::footer(frame, bottom, app.t, &bindings, theme);
+    match &app.overlay {
+        None => {}
+        Some(Overlay::Help) => chrome::help(frame, body, app.t, title, &bindings, theme),
+        Some(Overlay::ConfirmQuit(text)) => {
+            chrome::message(frame, body, text, app.t.yes_no, theme.problem, theme)
+        }
+        Some(Overlay::Message(text)) => {
+            chrome::message(frame, body, text, app.t.help_close, theme.problem, theme)
+        }
+    }
+}

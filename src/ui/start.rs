@@ -1,0 +1,78 @@
+//! The start screen: new session, the example, and the sessions in the session folder.
+
+use super::theme::Theme;
+use crate::app::{App, StartState};
+use crate::clock;
+use crate::i18n::fill;
+use ratatui::prelude::*;
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &Theme) {
+    let t = app.t;
+    let [title, folder, list] = area.layout(&Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(2),
+        Constraint::Fill(1),
+    ]));
+    frame.render_widget(
+        Paragraph::new(Line::styled(t.start_title, theme.label)),
+        title,
+    );
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            fill(t.start_folder, &[&st.dir.display().to_string()]),
+            theme.dim,
+        )),
+        folder,
+    );
+    let mut rows = vec![
+        Row::new(vec![t.start_new.to_string()]),
+        Row::new(vec![t.start_demo.to_string()]),
+    ];
+    for e in &st.entries {
+        rows.push(match &e.summary {
+            Ok((pact, round, date, saved)) => Row::new(vec![
+                pact.clone(),
+                round.to_string(),
+                date.clone(),
+                clock::date_hm(*saved),
+            ]),
+            Err(why) => Row::new(vec![
+                e.path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                String::new(),
+                String::new(),
+                fill(t.unreadable, &[why]),
+            ])
+            .style(theme.problem),
+        });
+    }
+    let header =
+        Row::new(vec![t.col_pact, t.col_round, t.col_date, t.col_saved]).style(theme.label);
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Fill(3),
+            Constraint::Length(6),
+            Constraint::Length(11),
+            Constraint::Fill(2),
+        ],
+    )
+    .header(header)
+    .style(theme.text)
+    .row_highlight_style(theme.selected)
+    .highlight_symbol("▶ ")
+    .block(
+        Block::default()
+            .borders(Borders::TOP)
+            .border_style(theme.border),
+    );
+    let mut state = TableState::default().with_selected(Some(st.selected));
+    frame.render_stateful_widget(table, list, &mut state);
+    if st.entries.is_empty() && list.height > 5 {
+        let r = Rect::new(list.x + 2, list.y + 4, list.width.saturating_sub(2), 1);
+        frame.render_widget(Paragraph::new(Line::styled(t.start_none, theme.dim)), r);
+    }
+}
