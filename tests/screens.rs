@@ -1,42 +1,11 @@
 //! Snapshots of every screen as the room sees it, at 80×24 and 160×48, Dutch and English.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use time::macros::datetime;
-use volgspot::app::{App, SaveState, Screen, SessionView, View};
+mod common;
+
+use common::ui::{demo_app, render, text};
+use volgspot::app::{Screen, View};
 use volgspot::i18n::Lang;
-use volgspot::method::Method;
 use volgspot::store;
-
-pub fn demo_app(lang: Lang) -> App {
-    let (doc, _) = store::parse_session(volgspot::tui::EXAMPLE).unwrap();
-    let mut view = SessionView::new(doc, "voorbeeld.volgspot.json".into());
-    view.save = SaveState::Saved(datetime!(2026-11-26 14:03:05 +1));
-    App::new(
-        lang,
-        Method::builtin(lang),
-        View::Session(Box::new(view)),
-        datetime!(2026-11-26 14:05:00 +1),
-    )
-}
-
-fn render(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| volgspot::ui::draw(f, app)).unwrap();
-    term
-}
-
-fn text(term: &Terminal<TestBackend>) -> String {
-    let buf = term.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
 
 #[test]
 fn every_screen_at_both_sizes_in_both_languages() {

@@ -8,10 +8,6 @@ pub enum Action {
     CloseOverlay,
     Quit,
     ConfirmQuit,
-    FocusNext,
-    FocusPrev,
-    FieldUndo,
-    FieldRedo,
     /// Start screen: move the selection / open the selected entry.
     SelectUp,
     SelectDown,

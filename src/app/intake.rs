@@ -2,10 +2,61 @@
 //! The editors hold exactly what was typed; the session gets the value when it is valid,
 //! so an invalid date or round is shown with a message and never thrown away.
 
+use super::keys::{Binding, Combo, KeyHelp, find, help_of};
+use super::{Ctx, Outcome};
 use crate::i18n::Strings;
-use crate::model::Intake;
 use crate::model::validate::{self, Problem};
-use ratatui_textarea::{TextArea, WrapMode};
+use crate::model::{Intake, Session};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Act {
+    Next,
+    Prev,
+    Undo,
+    Redo,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+
+pub static KEYS: &[Binding<Act>] = &[
+    Binding {
+        keys: &[Combo(KeyCode::Tab, NONE), Combo(KeyCode::Down, NONE)],
+        action: Act::Next,
+        label: |t| t.k_next_field,
+        footer: true,
+    },
+    Binding {
+        keys: &[
+            Combo(KeyCode::BackTab, KeyModifiers::SHIFT),
+            Combo(KeyCode::Up, NONE),
+        ],
+        action: Act::Prev,
+        label: |t| t.k_prev_field,
+        footer: false,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::Char('z'), CTRL)],
+        action: Act::Undo,
+        label: |t| t.k_undo,
+        footer: false,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::Char('y'), CTRL)],
+        action: Act::Redo,
+        label: |t| t.k_redo,
+        footer: false,
+    },
+    // Listed for help; Enter itself is handled below (next field / new line).
+    Binding {
+        keys: &[Combo(KeyCode::Enter, NONE)],
+        action: Act::Next,
+        label: |t| t.k_newline,
+        footer: false,
+    },
+];
 
 pub struct FieldSpec {
     pub label: fn(&Strings) -> &'static str,
@@ -119,7 +170,7 @@ pub static FIELDS: &[FieldSpec] = &[
     },
 ];
 
-pub struct IntakeForm {
+pub struct State {
     pub focus: usize,
     pub editors: Vec<TextArea<'static>>,
     /// The current problem per field (None when valid).
@@ -127,22 +178,10 @@ pub struct IntakeForm {
 }
 
 pub fn editor(text: &str, multiline: bool) -> TextArea<'static> {
-    let lines: Vec<String> = if multiline {
-        text.split('\n').map(str::to_string).collect()
-    } else {
-        vec![text.replace('\n', " ")]
-    };
-    let mut ta = TextArea::new(lines);
-    ta.set_wrap_mode(WrapMode::WordOrGlyph);
-    ta.set_cursor_line_style(ratatui::style::Style::default());
-    // The field being typed in is underlined, so the room sees where the text goes.
-    ta.set_style(ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED));
-    ta.move_cursor(ratatui_textarea::CursorMove::Bottom);
-    ta.move_cursor(ratatui_textarea::CursorMove::End);
-    ta
+    super::field::Field::new(text, multiline).area
 }
 
-impl IntakeForm {
+impl State {
     pub fn new(intake: &Intake) -> Self {
         let editors = FIELDS
             .iter()
@@ -153,7 +192,7 @@ impl IntakeForm {
             .iter()
             .map(|f| (f.set)(&mut probe, &(f.get)(intake)).err())
             .collect();
-        IntakeForm {
+        State {
             focus: 0,
             editors,
             problems,
@@ -179,8 +218,7 @@ impl IntakeForm {
 
     /// Up/Down move the cursor inside a text box, and leave it only from its first or
     /// last line, so every field stays reachable with the arrows.
-    pub fn arrow_stays_inside(&self, key: &ratatui::crossterm::event::KeyEvent) -> bool {
-        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    pub fn arrow_stays_inside(&self, key: &KeyEvent) -> bool {
         if !self.spec().multiline || key.modifiers != KeyModifiers::NONE {
             return false;
         }
@@ -199,5 +237,71 @@ impl IntakeForm {
 
     pub fn focus_prev(&mut self) {
         self.focus = (self.focus + FIELDS.len() - 1) % FIELDS.len();
+    }
+}
+
+impl State {
+    /// Every field takes typed text, so `?` is a character here and F1 opens help.
+    pub fn typing(&self) -> bool {
+        true
+    }
+
+    pub fn help(&self) -> Vec<KeyHelp> {
+        help_of(KEYS)
+    }
+
+    pub fn handle_key(&mut self, doc: &mut Session, key: KeyEvent, _ctx: &Ctx) -> Outcome {
+        if !self.arrow_stays_inside(&key)
+            && key.code != KeyCode::Enter
+            && let Some(act) = find(KEYS, &key)
+        {
+            return match act {
+                Act::Next => {
+                    self.focus_next();
+                    Outcome::Handled
+                }
+                Act::Prev => {
+                    self.focus_prev();
+                    Outcome::Handled
+                }
+                Act::Undo | Act::Redo => {
+                    let ed = &mut self.editors[self.focus];
+                    if act == Act::Undo {
+                        ed.undo();
+                    } else {
+                        ed.redo();
+                    }
+                    self.commit_outcome(doc)
+                }
+            };
+        }
+        if key.code == KeyCode::Enter && !self.spec().multiline {
+            self.focus_next();
+            return Outcome::Handled;
+        }
+        if self.editors[self.focus].input(key) {
+            self.commit_outcome(doc)
+        } else {
+            Outcome::Handled
+        }
+    }
+
+    /// Bracketed paste: long text lands in the field in one go.
+    pub fn paste(&mut self, doc: &mut Session, text: &str, _ctx: &Ctx) -> Outcome {
+        let text = if self.spec().multiline {
+            text.replace("\r\n", "\n").replace('\r', "\n")
+        } else {
+            text.replace(['\r', '\n'], " ")
+        };
+        self.editors[self.focus].insert_str(text);
+        self.commit_outcome(doc)
+    }
+
+    fn commit_outcome(&mut self, doc: &mut Session) -> Outcome {
+        if self.commit(&mut doc.intake) {
+            Outcome::Changed
+        } else {
+            Outcome::Handled
+        }
     }
 }

@@ -1,7 +1,6 @@
 //! Key tables: data, so the footer and the `?` overlay list exactly what works.
 
 use super::action::Action;
-use super::screen::Screen;
 use crate::i18n::Strings;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -12,12 +11,48 @@ const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 
-pub struct Binding {
+/// A key table entry. Screens use their own action type `A`; the app-wide keys use
+/// [`Action`].
+pub struct Binding<A: 'static = Action> {
     pub keys: &'static [Combo],
-    pub action: Action,
+    pub action: A,
     pub label: fn(&Strings) -> &'static str,
     /// Shown in the footer (the rest only in the help overlay).
     pub footer: bool,
+}
+
+/// What the footer and the `?` overlay need of a binding, whatever its action type.
+#[derive(Clone, Copy)]
+pub struct KeyHelp {
+    pub keys: &'static [Combo],
+    pub label: fn(&Strings) -> &'static str,
+    pub footer: bool,
+    /// Always in the footer, however narrow (help and quit).
+    pub essential: bool,
+}
+
+impl<A> Binding<A> {
+    pub fn help(&self) -> KeyHelp {
+        KeyHelp {
+            keys: self.keys,
+            label: self.label,
+            footer: self.footer,
+            essential: false,
+        }
+    }
+}
+
+/// Help entries of a whole table.
+pub fn help_of<A>(table: &[Binding<A>]) -> Vec<KeyHelp> {
+    table.iter().map(Binding::help).collect()
+}
+
+/// Finds the action for a key in a table.
+pub fn find<A: Copy>(table: &[Binding<A>], key: &KeyEvent) -> Option<A> {
+    table
+        .iter()
+        .find(|b| b.keys.iter().any(|c| c.matches(key)))
+        .map(|b| b.action)
 }
 
 impl Combo {
@@ -61,7 +96,7 @@ impl Combo {
     }
 }
 
-pub fn names(b: &Binding) -> String {
+pub fn names(b: &KeyHelp) -> String {
     b.keys
         .iter()
         .map(Combo::name)
@@ -112,41 +147,6 @@ pub static HELP_TYPING: &[Binding] = &[Binding {
     footer: true,
 }];
 
-pub static INTAKE: &[Binding] = &[
-    Binding {
-        keys: &[Combo(KeyCode::Tab, NONE), Combo(KeyCode::Down, NONE)],
-        action: Action::FocusNext,
-        label: |t| t.k_next_field,
-        footer: true,
-    },
-    Binding {
-        keys: &[Combo(KeyCode::BackTab, SHIFT), Combo(KeyCode::Up, NONE)],
-        action: Action::FocusPrev,
-        label: |t| t.k_prev_field,
-        footer: false,
-    },
-    Binding {
-        keys: &[Combo(KeyCode::Char('z'), CTRL)],
-        action: Action::FieldUndo,
-        label: |t| t.k_undo,
-        footer: false,
-    },
-    Binding {
-        keys: &[Combo(KeyCode::Char('y'), CTRL)],
-        action: Action::FieldRedo,
-        label: |t| t.k_redo,
-        footer: false,
-    },
-];
-
-/// Listed in help only: handled by the text field itself.
-pub static TYPING_INFO: &[Binding] = &[Binding {
-    keys: &[Combo(KeyCode::Enter, NONE)],
-    action: Action::FocusNext,
-    label: |t| t.k_newline,
-    footer: false,
-}];
-
 pub static START: &[Binding] = &[
     Binding {
         keys: &[Combo(KeyCode::Up, NONE)],
@@ -180,43 +180,36 @@ pub static START: &[Binding] = &[
     },
 ];
 
-/// Whether a screen has a text field taking keys (then `?` is text, F1 is help).
-pub fn typing(screen: Screen) -> bool {
-    matches!(screen, Screen::Intake)
-}
-
-/// The screen's own bindings, in the order help shows them.
-pub fn screen_bindings(screen: Screen) -> Vec<&'static Binding> {
-    let mut out: Vec<&'static Binding> = Vec::new();
-    match screen {
-        Screen::Intake => {
-            out.extend(INTAKE.iter());
-            out.extend(TYPING_INFO.iter());
-        }
-        Screen::Interviews | Screen::Triangle | Screen::Wheel | Screen::Summary => {}
-    }
-    out
-}
-
-/// Every binding that applies on `screen`: screen first, then global.
-pub fn all_bindings(screen: Screen) -> Vec<&'static Binding> {
-    let mut out = screen_bindings(screen);
-    let global = |a: Action| GLOBAL.iter().filter(move |b| b.action == a);
+/// The app-wide part of a session screen's keys, around the screen's own: next/prev
+/// screen, help (`?` only when no text field takes the keys), quit.
+pub fn session_help(screen_keys: Vec<KeyHelp>, typing: bool) -> Vec<KeyHelp> {
+    let mut out = screen_keys;
+    let global = |a: Action| {
+        GLOBAL
+            .iter()
+            .filter(move |b| b.action == a)
+            .map(Binding::help)
+    };
     out.extend(global(Action::NextScreen));
     out.extend(global(Action::PrevScreen));
-    out.extend(if typing(screen) {
-        HELP_TYPING.iter()
-    } else {
-        HELP_NOT_TYPING.iter()
-    });
-    out.extend(global(Action::Quit));
+    let help = if typing { HELP_TYPING } else { HELP_NOT_TYPING };
+    out.extend(help.iter().map(|b| KeyHelp {
+        essential: true,
+        ..b.help()
+    }));
+    out.extend(global(Action::Quit).map(|h| KeyHelp {
+        essential: true,
+        ..h
+    }));
     out
 }
 
-/// Finds the action for a key on a screen, if any.
-pub fn lookup(bindings: &[&'static Binding], key: &KeyEvent) -> Option<Action> {
-    bindings
+pub fn start_help() -> Vec<KeyHelp> {
+    START
         .iter()
-        .find(|b| b.keys.iter().any(|c| c.matches(key)))
-        .map(|b| b.action)
+        .map(|b| KeyHelp {
+            essential: matches!(b.action, Action::ShowHelp | Action::Quit),
+            ..b.help()
+        })
+        .collect()
 }

@@ -2,9 +2,14 @@
 //! events and carries out the [`Effect`]s it asks for.
 
 pub mod action;
+pub mod field;
 pub mod intake;
+pub mod interviews;
 pub mod keys;
 pub mod screen;
+pub mod summary;
+pub mod triangle;
+pub mod wheel;
 
 pub use action::{Action, Effect};
 pub use screen::Screen;
@@ -13,11 +18,30 @@ use crate::i18n::{Lang, Strings};
 use crate::method::Method;
 use crate::model::Session;
 use crate::store::SaveError;
-use intake::IntakeForm;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::path::PathBuf;
 use std::time::Instant;
 use time::OffsetDateTime;
+
+/// What a screen needs besides its own state and the session.
+pub struct Ctx<'a> {
+    pub method: &'a Method,
+    pub t: &'static Strings,
+    pub now: OffsetDateTime,
+}
+
+/// What a screen did with a key or a paste.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Not a key of this screen.
+    Ignored,
+    /// Taken; the session did not change.
+    Handled,
+    /// Taken; the session changed (autosave follows).
+    Changed,
+    /// Taken; the runtime must do something (disk, ...).
+    Effect(Effect),
+}
 
 /// What the header says about saving.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,13 +65,21 @@ pub struct SessionView {
     pub last_edit: Option<Instant>,
     pub first_unsaved_edit: Option<Instant>,
     pub last_attempt: Option<Instant>,
-    pub intake: IntakeForm,
+    pub intake: intake::State,
+    pub interviews: interviews::State,
+    pub triangle: triangle::State,
+    pub wheel: wheel::State,
+    pub summary: summary::State,
 }
 
 impl SessionView {
     pub fn new(doc: Session, path: PathBuf) -> Self {
-        let intake = IntakeForm::new(&doc.intake);
         SessionView {
+            intake: intake::State::new(&doc.intake),
+            interviews: interviews::State::new(&doc),
+            triangle: triangle::State::new(&doc),
+            wheel: wheel::State::new(&doc),
+            summary: summary::State::new(&doc),
             doc,
             path,
             screen: Screen::Intake,
@@ -58,8 +90,51 @@ impl SessionView {
             last_edit: None,
             first_unsaved_edit: None,
             last_attempt: None,
-            intake,
         }
+    }
+
+    /// Whether the current screen has a text field taking keys.
+    pub fn typing(&self) -> bool {
+        match self.screen {
+            Screen::Intake => self.intake.typing(),
+            Screen::Interviews => self.interviews.typing(),
+            Screen::Triangle => self.triangle.typing(),
+            Screen::Wheel => self.wheel.typing(),
+            Screen::Summary => self.summary.typing(),
+        }
+    }
+
+    /// Every key of the current screen, for the footer and the `?` overlay.
+    pub fn help(&self) -> Vec<keys::KeyHelp> {
+        let own = match self.screen {
+            Screen::Intake => self.intake.help(),
+            Screen::Interviews => self.interviews.help(),
+            Screen::Triangle => self.triangle.help(),
+            Screen::Wheel => self.wheel.help(),
+            Screen::Summary => self.summary.help(),
+        };
+        keys::session_help(own, self.typing())
+    }
+
+    /// Hands a key (or, with `paste`, pasted text) to the current screen.
+    fn dispatch(&mut self, key: Option<KeyEvent>, paste: &str, ctx: &Ctx) -> Outcome {
+        let doc = &mut self.doc;
+        let outcome = match (self.screen, key) {
+            (Screen::Intake, Some(k)) => self.intake.handle_key(doc, k, ctx),
+            (Screen::Intake, None) => self.intake.paste(doc, paste, ctx),
+            (Screen::Interviews, Some(k)) => self.interviews.handle_key(doc, k, ctx),
+            (Screen::Interviews, None) => self.interviews.paste(doc, paste, ctx),
+            (Screen::Triangle, Some(k)) => self.triangle.handle_key(doc, k, ctx),
+            (Screen::Triangle, None) => self.triangle.paste(doc, paste, ctx),
+            (Screen::Wheel, Some(k)) => self.wheel.handle_key(doc, k, ctx),
+            (Screen::Wheel, None) => self.wheel.paste(doc, paste, ctx),
+            (Screen::Summary, Some(k)) => self.summary.handle_key(doc, k, ctx),
+            (Screen::Summary, None) => self.summary.paste(doc, paste, ctx),
+        };
+        if outcome == Outcome::Changed {
+            self.changed(ctx.now);
+        }
+        outcome
     }
 
     pub fn unsaved(&self) -> bool {
@@ -180,10 +255,7 @@ impl App {
     pub fn handle_event(&mut self, event: Event) -> Vec<Effect> {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
-            Event::Paste(text) => {
-                self.paste(&text);
-                Vec::new()
-            }
+            Event::Paste(text) => self.paste(&text),
             _ => Vec::new(),
         }
     }
@@ -211,39 +283,54 @@ impl App {
                 }
             };
         }
-        match &self.view {
-            View::Start(_) => {
-                let table: Vec<_> = keys::START.iter().collect();
-                match keys::lookup(&table, &key) {
-                    Some(a) => self.update(a),
-                    None => Vec::new(),
-                }
-            }
+        let ctx = Ctx {
+            method: &self.method,
+            t: self.t,
+            now: self.now,
+        };
+        match &mut self.view {
+            View::Start(_) => match keys::find(keys::START, &key) {
+                Some(a) => self.update(a),
+                None => Vec::new(),
+            },
             View::Session(s) => {
-                let screen = s.screen;
-                if screen == Screen::Intake && s.intake.arrow_stays_inside(&key) {
-                    self.type_key(key);
-                    return Vec::new();
+                // App-wide keys first: they work on every screen, also while typing.
+                if let Some(a) = keys::find(keys::GLOBAL, &key) {
+                    return self.update(a);
                 }
-                let mut table: Vec<_> = keys::GLOBAL.iter().collect();
-                table.extend(keys::screen_bindings(screen));
-                if !keys::typing(screen) {
-                    table.extend(keys::HELP_NOT_TYPING.iter());
+                if !s.typing()
+                    && let Some(a) = keys::find(keys::HELP_NOT_TYPING, &key)
+                {
+                    return self.update(a);
                 }
-                match keys::lookup(&table, &key) {
-                    Some(a) => self.update(a),
-                    None => {
-                        self.type_key(key);
-                        Vec::new()
-                    }
+                match s.dispatch(Some(key), "", &ctx) {
+                    Outcome::Effect(e) => vec![e],
+                    _ => Vec::new(),
                 }
             }
         }
     }
 
-    /// Applies an action to the state.
+    fn paste(&mut self, text: &str) -> Vec<Effect> {
+        let ctx = Ctx {
+            method: &self.method,
+            t: self.t,
+            now: self.now,
+        };
+        if self.overlay.is_some() {
+            return Vec::new();
+        }
+        match &mut self.view {
+            View::Session(s) => match s.dispatch(None, text, &ctx) {
+                Outcome::Effect(e) => vec![e],
+                _ => Vec::new(),
+            },
+            View::Start(_) => Vec::new(),
+        }
+    }
+
+    /// Applies an app-wide action.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        let now = self.now;
         match action {
             Action::ShowHelp => self.overlay = Some(Overlay::Help),
             Action::CloseOverlay => self.overlay = None,
@@ -252,6 +339,15 @@ impl App {
                 return vec![Effect::SaveAndQuit];
             }
             Action::ConfirmQuit => return vec![Effect::ForceQuit],
+            Action::NextScreen | Action::PrevScreen => {
+                if let Some(s) = self.session_mut() {
+                    s.screen = if action == Action::NextScreen {
+                        s.screen.next()
+                    } else {
+                        s.screen.prev()
+                    };
+                }
+            }
             Action::SelectUp | Action::SelectDown | Action::OpenSelected => {
                 if let View::Start(st) = &mut self.view {
                     let count = st.entries.len() + 2;
@@ -268,69 +364,7 @@ impl App {
                     }
                 }
             }
-            _ => {
-                let Some(s) = self.session_mut() else {
-                    return Vec::new();
-                };
-                match action {
-                    Action::NextScreen => s.screen = s.screen.next(),
-                    Action::PrevScreen => s.screen = s.screen.prev(),
-                    Action::FocusNext if s.screen == Screen::Intake => s.intake.focus_next(),
-                    Action::FocusPrev if s.screen == Screen::Intake => s.intake.focus_prev(),
-                    Action::FieldUndo | Action::FieldRedo if s.screen == Screen::Intake => {
-                        let f = s.intake.focus;
-                        if action == Action::FieldUndo {
-                            s.intake.editors[f].undo();
-                        } else {
-                            s.intake.editors[f].redo();
-                        }
-                        if s.intake.commit(&mut s.doc.intake) {
-                            s.changed(now);
-                        }
-                    }
-                    _ => {}
-                }
-            }
         }
         Vec::new()
-    }
-
-    /// A key that no table claimed: it goes to the focused text field.
-    fn type_key(&mut self, key: KeyEvent) {
-        let now = self.now;
-        let Some(s) = self.session_mut() else { return };
-        if s.screen != Screen::Intake {
-            return;
-        }
-        let multiline = s.intake.spec().multiline;
-        if key.code == KeyCode::Enter && !multiline {
-            s.intake.focus_next();
-            return;
-        }
-        let f = s.intake.focus;
-        let ed = &mut s.intake.editors[f];
-        let modified = ed.input(key);
-        if modified && s.intake.commit(&mut s.doc.intake) {
-            s.changed(now);
-        }
-    }
-
-    /// Bracketed paste: long text lands in the field in one go.
-    fn paste(&mut self, text: &str) {
-        let now = self.now;
-        let Some(s) = self.session_mut() else { return };
-        if s.screen != Screen::Intake {
-            return;
-        }
-        let text = if s.intake.spec().multiline {
-            text.replace("\r\n", "\n").replace('\r', "\n")
-        } else {
-            text.replace(['\r', '\n'], " ")
-        };
-        let f = s.intake.focus;
-        s.intake.editors[f].insert_str(text);
-        if s.intake.commit(&mut s.doc.intake) {
-            s.changed(now);
-        }
     }
 }

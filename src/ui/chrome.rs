@@ -1,7 +1,7 @@
 //! Header, footer and overlays shared by all screens of a session.
 
 use super::theme::Theme;
-use crate::app::keys::{self, Binding};
+use crate::app::keys::{self, KeyHelp};
 use crate::app::{App, SaveState, Screen, SessionView};
 use crate::clock;
 use crate::i18n::{Strings, fill};
@@ -61,20 +61,18 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: 
 
 /// The footer: the main keys of what is on screen. Help and quit always fit; the
 /// others are shown in order as far as the width allows.
-pub fn footer(frame: &mut Frame, area: Rect, t: &Strings, bindings: &[&Binding], theme: &Theme) {
-    use crate::app::Action;
-    let shown: Vec<&Binding> = bindings.iter().copied().filter(|b| b.footer).collect();
+pub fn footer(frame: &mut Frame, area: Rect, t: &Strings, keys: &[KeyHelp], theme: &Theme) {
+    let shown: Vec<&KeyHelp> = keys.iter().filter(|b| b.footer).collect();
     // The footer names only the first key of each binding; `?` lists them all.
-    let len = |b: &Binding| b.keys[0].name().chars().count() + (b.label)(t).chars().count() + 3;
-    let must = |b: &Binding| matches!(b.action, Action::ShowHelp | Action::Quit);
-    let mut width: usize = shown.iter().filter(|b| must(b)).map(|b| len(b)).sum();
+    let len = |b: &KeyHelp| b.keys[0].name().chars().count() + (b.label)(t).chars().count() + 3;
+    let mut width: usize = shown.iter().filter(|b| b.essential).map(|b| len(b)).sum();
     let mut keep = Vec::new();
-    for b in &shown {
-        if must(b) {
-            keep.push(*b);
+    for b in shown {
+        if b.essential {
+            keep.push(b);
         } else if width + len(b) <= area.width as usize {
             width += len(b);
-            keep.push(*b);
+            keep.push(b);
         }
     }
     let mut spans = Vec::new();
@@ -86,11 +84,6 @@ pub fn footer(frame: &mut Frame, area: Rect, t: &Strings, bindings: &[&Binding],
         spans.push(Span::styled(format!(" {} ", (b.label)(t)), theme.footer));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.footer), area);
-}
-
-/// Footer bindings of a session screen: screen keys, help, then global keys.
-pub fn session_footer(screen: Screen) -> Vec<&'static Binding> {
-    keys::all_bindings(screen)
 }
 
 fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
@@ -110,7 +103,7 @@ pub fn help(
     area: Rect,
     t: &Strings,
     title: &str,
-    bindings: &[&Binding],
+    bindings: &[KeyHelp],
     theme: &Theme,
 ) {
     let key_w = bindings

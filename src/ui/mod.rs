@@ -2,9 +2,14 @@
 
 pub mod chrome;
 pub mod intake;
+pub mod interviews;
 pub mod placeholder;
 pub mod start;
+pub mod summary;
 pub mod theme;
+pub mod triangle;
+pub mod wheel;
+pub mod widgets;
 
 use crate::app::keys;
 use crate::app::{App, Overlay, Screen, View};
@@ -40,15 +45,18 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 top,
             );
             start::draw(frame, inner, app, st, theme);
-            (keys::START.iter().collect::<Vec<_>>(), app.t.start_title)
+            (keys::start_help(), app.t.start_title)
         }
         View::Session(s) => {
             chrome::header(frame, top, app, s, theme);
             match s.screen {
                 Screen::Intake => intake::draw(frame, inner, app, s, theme),
-                other => placeholder::draw(frame, inner, app, other.title(app.t), theme),
+                Screen::Interviews => interviews::draw(frame, inner, app, s, theme),
+                Screen::Triangle => triangle::draw(frame, inner, app, s, theme),
+                Screen::Wheel => wheel::draw(frame, inner, app, s, theme),
+                Screen::Summary => summary::draw(frame, inner, app, s, theme),
             }
-            (chrome::session_footer(s.screen), s.screen.title(app.t))
+            (s.help(), s.screen.title(app.t))
         }
     };
     chrome::footer(frame, bottom, app.t, &bindings, theme);

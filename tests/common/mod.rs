@@ -1,6 +1,8 @@
 //! Drives the real `volgspot` binary in a pseudo-terminal and reads its screen with a
-//! terminal emulator (vt100), the way a person would see it.
+//! terminal emulator (vt100), the way a person would see it; `ui` renders in-process.
 #![allow(dead_code)]
+
+pub mod ui;
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};

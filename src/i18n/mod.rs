@@ -1,5 +1,12 @@
 //! Every UI string, one table per language. Dutch is the default.
 //! Templates use `{}` placeholders, filled in order by [`fill`].
+//! Strings of a screen live in that screen's file here (`interviews.rs`, ...), each with
+//! its Dutch and English table side by side; [`Strings`] links them.
+
+pub mod interviews;
+pub mod summary;
+pub mod triangle;
+pub mod wheel;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -117,6 +124,10 @@ pub struct Strings {
     pub e_emergency: &'static str,
     pub e_emergency_failed: &'static str,
     pub created: &'static str,
+    pub interviews: &'static interviews::Strings,
+    pub triangle: &'static triangle::Strings,
+    pub wheel: &'static wheel::Strings,
+    pub summary: &'static summary::Strings,
 }
 
 pub static NL: Strings = Strings {
@@ -199,6 +210,10 @@ pub static NL: Strings = Strings {
     e_emergency: "volgspot is vastgelopen. Een noodkopie van de sessie staat in {}",
     e_emergency_failed: "volgspot is vastgelopen en kon geen noodkopie schrijven: {}",
     created: "Nieuwe sessie: {}",
+    interviews: &interviews::NL,
+    triangle: &triangle::NL,
+    wheel: &wheel::NL,
+    summary: &summary::NL,
 };
 
 pub static EN: Strings = Strings {
@@ -281,6 +296,10 @@ pub static EN: Strings = Strings {
     e_emergency: "volgspot crashed. An emergency copy of the session is at {}",
     e_emergency_failed: "volgspot crashed and could not write an emergency copy: {}",
     created: "New session: {}",
+    interviews: &interviews::EN,
+    triangle: &triangle::EN,
+    wheel: &wheel::EN,
+    summary: &summary::EN,
 };
 
 impl Strings {

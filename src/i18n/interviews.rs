@@ -1,0 +1,7 @@
+//! Strings of the interviews screen.
+
+pub struct Strings {}
+
+pub static NL: Strings = Strings {};
+
+pub static EN: Strings = Strings {};

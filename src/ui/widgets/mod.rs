@@ -1,0 +1,1 @@
+//! Drawn widgets shared by screens (triangle, wheel, timer, ...), one file each.

@@ -1,0 +1,41 @@
+//! Rendering the app into a `TestBackend`, with a fixed clock, for snapshots.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use time::macros::datetime;
+use volgspot::app::{App, SaveState, SessionView, View};
+use volgspot::i18n::Lang;
+use volgspot::method::Method;
+use volgspot::store;
+
+/// The example session, opened on the Intake screen, "saved" at a fixed moment.
+pub fn demo_app(lang: Lang) -> App {
+    let (doc, _) = store::parse_session(volgspot::tui::EXAMPLE).unwrap();
+    let mut view = SessionView::new(doc, "voorbeeld.volgspot.json".into());
+    view.save = SaveState::Saved(datetime!(2026-11-26 14:03:05 +1));
+    App::new(
+        lang,
+        Method::builtin(lang),
+        View::Session(Box::new(view)),
+        datetime!(2026-11-26 14:05:00 +1),
+    )
+}
+
+pub fn render(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| volgspot::ui::draw(f, app)).unwrap();
+    term
+}
+
+/// The screen as plain text, one line per row.
+pub fn text(term: &Terminal<TestBackend>) -> String {
+    let buf = term.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
