@@ -73,7 +73,8 @@ pub fn create_session(
 ) -> Result<PathBuf, String> {
     let now = clock::now();
     paths::ensure_dir(&rt.dir).map_err(|e| format!("{}: {e}", rt.dir.display()))?;
-    let doc = Session::new(pact, round, now);
+    let mut doc = Session::new(pact, round, now);
+    crate::app::intake::ensure_agenda(&mut doc, &app.method);
     let path = paths::new_session_path(&rt.dir, pact, round, &now.date().to_string());
     store::write_new(&path, &doc).map_err(|e| app.t.save_error(&e))?;
     open_session(app, rt, &path)?;

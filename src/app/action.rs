@@ -8,6 +8,10 @@ pub enum Action {
     CloseOverlay,
     Quit,
     ConfirmQuit,
+    /// The session clock: start / pause / resume, five more minutes, next block.
+    ClockToggle,
+    ClockAddFive,
+    ClockNextBlock,
     /// Start screen: move the selection / open the selected entry.
     SelectUp,
     SelectDown,

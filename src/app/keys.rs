@@ -130,6 +130,24 @@ pub static GLOBAL: &[Binding] = &[
         label: |t| t.k_quit,
         footer: true,
     },
+    Binding {
+        keys: &[Combo(KeyCode::F(5), NONE)],
+        action: Action::ClockToggle,
+        label: |t| t.intake.k_clock,
+        footer: false,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::F(6), NONE)],
+        action: Action::ClockAddFive,
+        label: |t| t.intake.k_plus_five,
+        footer: false,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::F(7), NONE)],
+        action: Action::ClockNextBlock,
+        label: |t| t.intake.k_next_block,
+        footer: false,
+    },
 ];
 
 /// `?` opens help on screens where nothing is being typed.
@@ -201,6 +219,9 @@ pub fn session_help(screen_keys: Vec<KeyHelp>, typing: bool) -> Vec<KeyHelp> {
         essential: true,
         ..h
     }));
+    out.extend(global(Action::ClockToggle));
+    out.extend(global(Action::ClockAddFive));
+    out.extend(global(Action::ClockNextBlock));
     out
 }
 

@@ -6,6 +6,7 @@ pub mod field;
 pub mod intake;
 pub mod interviews;
 pub mod keys;
+pub mod list;
 pub mod screen;
 pub mod summary;
 pub mod triangle;
@@ -339,6 +340,38 @@ impl App {
                 return vec![Effect::SaveAndQuit];
             }
             Action::ConfirmQuit => return vec![Effect::ForceQuit],
+            Action::ClockToggle | Action::ClockAddFive | Action::ClockNextBlock => {
+                let now = self.now;
+                if let View::Session(s) = &mut self.view {
+                    match action {
+                        Action::ClockToggle => {
+                            intake::ensure_agenda(&mut s.doc, &self.method);
+                            crate::model::agenda::start_or_pause(&mut s.doc.agenda, now);
+                            if let Some(screen) = s
+                                .doc
+                                .agenda
+                                .blocks
+                                .get(s.doc.agenda.clock.current_block)
+                                .and_then(|b| Screen::from_id(&b.screen))
+                                .filter(|_| s.doc.agenda.clock.paused_at.is_none())
+                            {
+                                s.screen = screen;
+                            }
+                        }
+                        Action::ClockAddFive => crate::model::agenda::add_five(&mut s.doc.agenda),
+                        _ => {
+                            let agenda = &mut s.doc.agenda;
+                            // Moving on in the agenda also moves the room to its screen.
+                            if let Some(i) = crate::model::agenda::next_block(agenda, now)
+                                && let Some(screen) = Screen::from_id(&agenda.blocks[i].screen)
+                            {
+                                s.screen = screen;
+                            }
+                        }
+                    }
+                    s.changed(now);
+                }
+            }
             Action::NextScreen | Action::PrevScreen => {
                 if let Some(s) = self.session_mut() {
                     s.screen = if action == Action::NextScreen {

@@ -3,6 +3,7 @@
 //! Strings of a screen live in that screen's file here (`interviews.rs`, ...), each with
 //! its Dutch and English table side by side; [`Strings`] links them.
 
+pub mod intake;
 pub mod interviews;
 pub mod summary;
 pub mod triangle;
@@ -124,6 +125,21 @@ pub struct Strings {
     pub e_emergency: &'static str,
     pub e_emergency_failed: &'static str,
     pub created: &'static str,
+    pub k_add: &'static str,
+    pub k_edit: &'static str,
+    pub k_delete: &'static str,
+    pub k_undo_delete: &'static str,
+    pub k_select_prev: &'static str,
+    pub k_select_next: &'static str,
+    pub k_move_up: &'static str,
+    pub k_move_down: &'static str,
+    pub k_next_cell: &'static str,
+    pub k_prev_cell: &'static str,
+    pub k_done: &'static str,
+    pub k_choice: &'static str,
+    /// Zorg en welzijn, Onderwijs, Overheid, Anders (order of `PartnerKind::ALL`).
+    pub partner_kinds: [&'static str; 4],
+    pub intake: &'static intake::Strings,
     pub interviews: &'static interviews::Strings,
     pub triangle: &'static triangle::Strings,
     pub wheel: &'static wheel::Strings,
@@ -157,7 +173,7 @@ pub static NL: Strings = Strings {
     k_next_screen: "volgend scherm",
     k_prev_screen: "vorig",
     k_help: "hulp",
-    k_quit: "stoppen (slaat op)",
+    k_quit: "stoppen",
     k_next_field: "volgend veld",
     k_prev_field: "vorig veld",
     k_type: "typen in het veld",
@@ -210,6 +226,20 @@ pub static NL: Strings = Strings {
     e_emergency: "volgspot is vastgelopen. Een noodkopie van de sessie staat in {}",
     e_emergency_failed: "volgspot is vastgelopen en kon geen noodkopie schrijven: {}",
     created: "Nieuwe sessie: {}",
+    k_add: "toevoegen",
+    k_edit: "bewerken",
+    k_delete: "verwijderen",
+    k_undo_delete: "verwijderen ongedaan maken",
+    k_select_prev: "vorige regel",
+    k_select_next: "volgende regel",
+    k_move_up: "regel omhoog",
+    k_move_down: "regel omlaag",
+    k_next_cell: "volgend vak",
+    k_prev_cell: "vorig vak",
+    k_done: "klaar met bewerken",
+    k_choice: "andere keuze (← →)",
+    partner_kinds: ["Zorg en welzijn", "Onderwijs", "Overheid", "Anders"],
+    intake: &intake::NL,
     interviews: &interviews::NL,
     triangle: &triangle::NL,
     wheel: &wheel::NL,
@@ -243,7 +273,7 @@ pub static EN: Strings = Strings {
     k_next_screen: "next screen",
     k_prev_screen: "previous",
     k_help: "help",
-    k_quit: "quit (saves)",
+    k_quit: "quit",
     k_next_field: "next field",
     k_prev_field: "previous field",
     k_type: "type into the field",
@@ -296,6 +326,20 @@ pub static EN: Strings = Strings {
     e_emergency: "volgspot crashed. An emergency copy of the session is at {}",
     e_emergency_failed: "volgspot crashed and could not write an emergency copy: {}",
     created: "New session: {}",
+    k_add: "add",
+    k_edit: "edit",
+    k_delete: "delete",
+    k_undo_delete: "undo delete",
+    k_select_prev: "previous row",
+    k_select_next: "next row",
+    k_move_up: "move row up",
+    k_move_down: "move row down",
+    k_next_cell: "next cell",
+    k_prev_cell: "previous cell",
+    k_done: "done editing",
+    k_choice: "other choice (← →)",
+    partner_kinds: ["Care and welfare", "Education", "Government", "Other"],
+    intake: &intake::EN,
     interviews: &interviews::EN,
     triangle: &triangle::EN,
     wheel: &wheel::EN,
@@ -339,6 +383,14 @@ impl Strings {
         format!("{file} {what}")
     }
 
+    pub fn partner_kind(&self, k: crate::model::PartnerKind) -> &'static str {
+        let i = crate::model::PartnerKind::ALL
+            .iter()
+            .position(|x| *x == k)
+            .unwrap_or(3);
+        self.partner_kinds[i]
+    }
+
     pub fn save_error(&self, e: &crate::store::SaveError) -> String {
         use crate::store::SaveError as S;
         match e {
@@ -355,6 +407,7 @@ impl Strings {
             P::NotATime => self.p_not_a_time,
             P::RoundOutOfRange => self.p_round,
             P::Required => self.p_required,
+            P::NotANumber => self.intake.minutes_not_number,
         }
     }
 }

@@ -3,6 +3,7 @@
 //! Free-text fields that the user types (dates, times) are stored as typed, so that
 //! what was typed is never lost while it is not valid yet; `validate` says what is wrong.
 
+pub mod agenda;
 mod ids;
 pub mod migrate;
 pub mod validate;

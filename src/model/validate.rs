@@ -13,6 +13,7 @@ pub enum Problem {
     NotATime,
     RoundOutOfRange,
     Required,
+    NotANumber,
 }
 
 /// Accepts an empty value, `2026-11-22` or `22-11-2026`.

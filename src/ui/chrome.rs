@@ -34,8 +34,16 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: 
     let left = format!(" {pact} · {} {} ", t.round, s.doc.intake.round);
     let (saved, failed) = save_text(t, s);
     let right = format!(" {saved} ");
+    let clock = match crate::model::agenda::state(&s.doc.agenda, app.now) {
+        crate::model::agenda::ClockState::NotStarted => String::new(),
+        _ => format!(
+            " {} ",
+            super::widgets::timer::status_text(t, &s.doc.agenda, app.now)
+        ),
+    };
     let w = area.width as usize;
-    let used = place.chars().count() + right.chars().count();
+    // The pact name gives way first; the place, the clock and the save state stay.
+    let used = place.chars().count() + right.chars().count() + clock.chars().count();
     let left: String = if used + left.chars().count() > w {
         let room = w.saturating_sub(used + 1);
         let mut l: String = left.chars().take(room).collect();
@@ -47,13 +55,16 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: 
     } else {
         left
     };
-    let pad =
-        w.saturating_sub(left.chars().count() + place.chars().count() + right.chars().count());
+    let pad = w.saturating_sub(left.chars().count() + used);
     let right_style = if failed { theme.warn } else { theme.header };
     let line = Line::from(vec![
         Span::styled(place, theme.header.add_modifier(Modifier::REVERSED)),
         Span::styled(left, theme.header),
         Span::styled(" ".repeat(pad), theme.header),
+        Span::styled(
+            clock,
+            super::widgets::timer::style(theme, &s.doc.agenda, app.now),
+        ),
         Span::styled(right, right_style),
     ]);
     frame.render_widget(Paragraph::new(line).style(theme.header), area);

@@ -1,129 +1,220 @@
-//! The Intake screen: a form, label left and value right, scrolled so the focused
-//! field is always in view.
+//! The Intake screen: tabs for its parts, then the part itself.
 
 use super::theme::Theme;
-use crate::app::intake::FIELDS;
+use super::widgets::form::{self, FormRow};
+use super::widgets::table;
+use crate::app::intake::{FIELDS, Section, columns};
 use crate::app::{App, SessionView};
 use crate::i18n::fill;
+use crate::model::PartnerKind;
+use crate::model::agenda;
 use ratatui::prelude::*;
-use ratatui::widgets::{Paragraph, Wrap};
-use unicode_width::UnicodeWidthStr;
-
-struct Row {
-    field: usize,
-    height: u16,
-}
-
-fn wrapped_lines(text: &str, width: u16) -> u16 {
-    let w = width.max(1) as usize;
-    text.split('\n')
-        .map(|l| (UnicodeWidthStr::width(l).max(1)).div_ceil(w) as u16)
-        .sum()
-}
+use ratatui::widgets::{Paragraph, Tabs, Wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
     let t = app.t;
-    let label_w = (area.width / 3).clamp(14, 30);
-    let value_w = area.width.saturating_sub(label_w + 1);
-    let form = &s.intake;
-    let max_multi = (area.height / 3).max(3);
+    let st = &s.intake;
+    let [tabs_area, body] = area.layout(&Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Fill(1),
+    ]));
+    let counts = [
+        None,
+        Some(s.doc.intake.partners.len()),
+        Some(s.doc.intake.documents.len()),
+        None,
+        None,
+    ];
+    let titles = t
+        .intake
+        .sections
+        .iter()
+        .zip(counts)
+        .map(|(name, n)| match n {
+            Some(n) => format!("{name} ({n})"),
+            None => name.to_string(),
+        });
+    frame.render_widget(
+        Tabs::new(titles)
+            .select(st.section.index())
+            .style(theme.dim)
+            .highlight_style(theme.selected)
+            .divider("│"),
+        tabs_area,
+    );
+    match st.section {
+        Section::Details => details(frame, body, app, s, theme),
+        Section::Observations => observations(frame, body, app, s, theme),
+        Section::Partners => {
+            let [summary, list] = body.layout(&Layout::vertical([
+                Constraint::Length(2),
+                Constraint::Fill(1),
+            ]));
+            partner_counts(frame, summary, app, s, theme);
+            table::draw(
+                frame,
+                list,
+                app,
+                &s.doc.intake.partners,
+                &columns::PARTNERS,
+                &st.partners,
+                theme,
+            );
+        }
+        Section::Documents => table::draw(
+            frame,
+            body,
+            app,
+            &s.doc.intake.documents,
+            &columns::DOCUMENTS,
+            &st.documents,
+            theme,
+        ),
+        Section::Agenda => {
+            let [summary, list] = body.layout(&Layout::vertical([
+                Constraint::Length(2),
+                Constraint::Fill(1),
+            ]));
+            agenda_summary(frame, summary, app, s, theme);
+            table::draw(
+                frame,
+                list,
+                app,
+                &s.doc.agenda.blocks,
+                &columns::AGENDA,
+                &st.agenda,
+                theme,
+            );
+        }
+    }
+}
 
+fn details(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
+    let t = app.t;
+    let f = &s.intake.details;
     let round_focus = app
         .method
         .round(s.doc.intake.round)
         .map(|r| fill(t.round_focus, &[&r.number.to_string(), &r.focus]));
-
-    let rows: Vec<Row> = FIELDS
+    let rows: Vec<FormRow> = FIELDS
         .iter()
         .enumerate()
         .map(|(i, spec)| {
-            let text = form.text(i);
-            let mut h = if spec.multiline {
-                wrapped_lines(&text, value_w).clamp(2, max_multi)
-            } else {
-                wrapped_lines(&text, value_w).clamp(1, 2)
-            };
-            if let Some(p) = form.problems[i] {
-                h += wrapped_lines(t.problem(p), value_w);
+            let mut extra = Vec::new();
+            if let Some(p) = f.problems[i] {
+                extra.push(Line::styled(format!("⚠ {}", t.problem(p)), theme.problem));
             }
             if i == 1
-                && let Some(f) = &round_focus
+                && let Some(r) = &round_focus
             {
-                h += wrapped_lines(f, value_w);
+                extra.push(Line::styled(r.clone(), theme.dim));
             }
-            Row {
-                field: i,
-                height: h,
+            FormRow {
+                label: (spec.label)(t).to_string(),
+                text: f.text(i),
+                editor: (i == f.focus).then(|| &f.editors[i]),
+                multiline: spec.multiline,
+                extra,
             }
         })
         .collect();
+    form::draw(frame, area, &rows, f.focus, theme);
+}
 
-    // Scroll: the first row shown is the lowest one that still keeps focus in view.
-    let mut first = 0;
-    loop {
-        let used: u16 = rows[first..=form.focus.max(first)]
-            .iter()
-            .map(|r| r.height + 1)
-            .sum();
-        if used <= area.height || first >= form.focus {
-            break;
-        }
-        first += 1;
-    }
+fn observations(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
+    let o = &s.intake.observations;
+    let rows: Vec<FormRow> = app
+        .method
+        .areas
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let editor = (i == o.focus)
+                .then(|| o.fields.get(&a.id).map(|f| &f.area))
+                .flatten();
+            FormRow {
+                label: a.name.clone(),
+                text: s
+                    .doc
+                    .intake
+                    .observations
+                    .get(&a.id)
+                    .cloned()
+                    .unwrap_or_default(),
+                editor,
+                multiline: true,
+                extra: vec![Line::styled(a.question.clone(), theme.dim)],
+            }
+        })
+        .collect();
+    form::draw(frame, area, &rows, o.focus, theme);
+}
 
-    let mut y = area.y;
-    for row in &rows[first..] {
-        if y >= area.bottom() {
-            break;
+/// "Zorg en welzijn 2 · Onderwijs 2 · Overheid 1 · Anders 1 — gouden driehoek compleet"
+fn partner_counts(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
+    let t = app.t;
+    let count = |k: PartnerKind| s.doc.intake.partners.iter().filter(|p| p.kind == k).count();
+    let mut spans: Vec<Span> = Vec::new();
+    for k in PartnerKind::ALL {
+        if !spans.is_empty() {
+            spans.push(Span::styled(" · ", theme.dim));
         }
-        let h = row.height.min(area.bottom() - y);
-        let i = row.field;
-        let spec = &FIELDS[i];
-        let focused = i == form.focus;
-        let label_area = Rect::new(area.x, y, label_w, h);
-        let value_area = Rect::new(area.x + label_w + 1, y, value_w, h);
-        let label_style = if focused {
-            theme.label_focus
-        } else {
-            theme.label
-        };
-        frame.render_widget(
-            Paragraph::new((spec.label)(t))
-                .style(label_style)
-                .wrap(Wrap { trim: true }),
-            label_area,
-        );
-        let mut extra: Vec<Line> = Vec::new();
-        if let Some(p) = form.problems[i] {
-            extra.push(Line::styled(format!("⚠ {}", t.problem(p)), theme.problem));
-        }
-        if i == 1
-            && let Some(f) = &round_focus
-        {
-            extra.push(Line::styled(f.clone(), theme.dim));
-        }
-        let extra_h: u16 = extra
-            .iter()
-            .map(|l| wrapped_lines(&l.to_string(), value_w))
-            .sum::<u16>()
-            .min(h.saturating_sub(1));
-        let text_area = Rect::new(value_area.x, y, value_w, h - extra_h);
-        if focused {
-            frame.render_widget(&form.editors[i], text_area);
-        } else {
-            frame.render_widget(
-                Paragraph::new(form.text(i))
-                    .style(theme.text)
-                    .wrap(Wrap { trim: false }),
-                text_area,
-            );
-        }
-        if extra_h > 0 {
-            frame.render_widget(
-                Paragraph::new(extra).wrap(Wrap { trim: true }),
-                Rect::new(value_area.x, y + h - extra_h, value_w, extra_h),
-            );
-        }
-        y += h + 1;
+        spans.push(Span::styled(
+            format!("{} {}", t.partner_kind(k), count(k)),
+            theme.text,
+        ));
     }
+    let missing: Vec<&str> = [
+        PartnerKind::Zorg,
+        PartnerKind::Onderwijs,
+        PartnerKind::Overheid,
+    ]
+    .into_iter()
+    .filter(|k| count(*k) == 0)
+    .map(|k| t.partner_kind(k))
+    .collect();
+    spans.push(Span::styled("  —  ", theme.dim));
+    if missing.is_empty() {
+        spans.push(Span::styled(
+            format!("✓ {}", t.intake.triangle_complete),
+            theme.ok,
+        ));
+    } else {
+        spans.push(Span::styled(
+            format!(
+                "⚠ {}",
+                fill(t.intake.triangle_missing, &[&missing.join(", ")])
+            ),
+            theme.problem,
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+fn agenda_summary(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
+    let t = app.t;
+    let blocks = &s.doc.agenda.blocks;
+    let mut parts = vec![fill(
+        t.intake.agenda_total,
+        &[&agenda::total_minutes(blocks).to_string()],
+    )];
+    if let Ok(Some(start)) = crate::model::validate::parse_time(&s.doc.intake.start_time) {
+        let end = agenda::planned_end(start, blocks);
+        parts.push(fill(
+            t.intake.agenda_end,
+            &[&format!("{:02}:{:02}", end.hour(), end.minute())],
+        ));
+    }
+    parts.push(super::widgets::timer::status_text(
+        t,
+        &s.doc.agenda,
+        app.now,
+    ));
+    frame.render_widget(
+        Paragraph::new(Line::styled(parts.join("  ·  "), theme.label)).wrap(Wrap { trim: true }),
+        area,
+    );
 }

@@ -13,6 +13,8 @@ pub struct Theme {
     pub problem: Style,
     pub ok: Style,
     pub warn: Style,
+    /// The clock when 20% of a block is left.
+    pub almost: Style,
     pub selected: Style,
     pub border: Style,
 }
@@ -41,6 +43,10 @@ pub static DARK: Theme = Theme {
     warn: Style::new()
         .fg(Color::Black)
         .bg(Color::LightRed)
+        .add_modifier(Modifier::BOLD),
+    almost: Style::new()
+        .fg(Color::Black)
+        .bg(Color::Yellow)
         .add_modifier(Modifier::BOLD),
     selected: Style::new()
         .fg(Color::Black)

@@ -1,1 +1,5 @@
 //! Drawn widgets shared by screens (triangle, wheel, timer, ...), one file each.
+
+pub mod form;
+pub mod table;
+pub mod timer;

@@ -1,9 +1,9 @@
-//! The intake form: which fields there are (data), and the text editors behind them.
+//! The intake details form: which fields there are (data), and the text editors behind them.
 //! The editors hold exactly what was typed; the session gets the value when it is valid,
 //! so an invalid date or round is shown with a message and never thrown away.
 
-use super::keys::{Binding, Combo, KeyHelp, find, help_of};
-use super::{Ctx, Outcome};
+use crate::app::keys::{Binding, Combo, KeyHelp, find, help_of};
+use crate::app::{Ctx, Outcome};
 use crate::i18n::Strings;
 use crate::model::validate::{self, Problem};
 use crate::model::{Intake, Session};
@@ -170,7 +170,7 @@ pub static FIELDS: &[FieldSpec] = &[
     },
 ];
 
-pub struct State {
+pub struct Form {
     pub focus: usize,
     pub editors: Vec<TextArea<'static>>,
     /// The current problem per field (None when valid).
@@ -178,10 +178,10 @@ pub struct State {
 }
 
 pub fn editor(text: &str, multiline: bool) -> TextArea<'static> {
-    super::field::Field::new(text, multiline).area
+    crate::app::field::Field::new(text, multiline).area
 }
 
-impl State {
+impl Form {
     pub fn new(intake: &Intake) -> Self {
         let editors = FIELDS
             .iter()
@@ -192,7 +192,7 @@ impl State {
             .iter()
             .map(|f| (f.set)(&mut probe, &(f.get)(intake)).err())
             .collect();
-        State {
+        Form {
             focus: 0,
             editors,
             problems,
@@ -240,7 +240,7 @@ impl State {
     }
 }
 
-impl State {
+impl Form {
     /// Every field takes typed text, so `?` is a character here and F1 opens help.
     pub fn typing(&self) -> bool {
         true

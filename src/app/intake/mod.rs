@@ -1,0 +1,212 @@
+//! The Intake screen: the session's details, partners, documents reviewed, first
+//! observations per attention area, and the agenda. F2 / Shift-F2 switch between parts.
+
+pub mod columns;
+pub mod details;
+pub mod observations;
+
+use super::keys::{Binding, Combo, KeyHelp, find, help_of};
+use super::list::ListEditor;
+use super::{Ctx, Outcome};
+use crate::method::Method;
+use crate::model::{AgendaBlock, Document, Id, Intake, Partner, Session};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub use details::FIELDS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Details,
+    Partners,
+    Documents,
+    Observations,
+    Agenda,
+}
+
+impl Section {
+    pub const ALL: [Section; 5] = [
+        Section::Details,
+        Section::Partners,
+        Section::Documents,
+        Section::Observations,
+        Section::Agenda,
+    ];
+
+    pub fn index(self) -> usize {
+        Section::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Act {
+    NextSection,
+    PrevSection,
+    Longer,
+    Shorter,
+}
+
+pub static SECTION_KEYS: &[Binding<Act>] = &[
+    Binding {
+        keys: &[Combo(KeyCode::F(2), KeyModifiers::NONE)],
+        action: Act::NextSection,
+        label: |t| t.intake.k_next_section,
+        footer: true,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::F(2), KeyModifiers::SHIFT)],
+        action: Act::PrevSection,
+        label: |t| t.intake.k_prev_section,
+        footer: false,
+    },
+];
+
+pub static AGENDA_KEYS: &[Binding<Act>] = &[
+    Binding {
+        keys: &[
+            Combo(KeyCode::Char('+'), KeyModifiers::NONE),
+            Combo(KeyCode::Char('-'), KeyModifiers::NONE),
+        ],
+        action: Act::Longer,
+        label: |t| t.intake.k_resize,
+        footer: true,
+    },
+    // `-` is listed with `+` above; this entry only routes it.
+    Binding {
+        keys: &[Combo(KeyCode::Char('-'), KeyModifiers::NONE)],
+        action: Act::Shorter,
+        label: |t| t.intake.k_resize,
+        footer: false,
+    },
+];
+
+pub struct State {
+    pub section: Section,
+    pub details: details::Form,
+    pub partners: ListEditor<Partner>,
+    pub documents: ListEditor<Document>,
+    pub observations: observations::Form,
+    pub agenda: ListEditor<AgendaBlock>,
+}
+
+/// The method's default agenda, as session blocks (each with its own id).
+pub fn default_agenda(method: &Method) -> Vec<AgendaBlock> {
+    method
+        .agenda
+        .iter()
+        .map(|b| AgendaBlock {
+            id: Id::new(),
+            title: b.title.clone(),
+            minutes: b.minutes,
+            screen: b.screen.clone(),
+            actual_seconds: 0,
+        })
+        .collect()
+}
+
+/// Puts the method's default agenda into a session that has none yet.
+pub fn ensure_agenda(doc: &mut Session, method: &Method) -> bool {
+    if doc.agenda.blocks.is_empty() {
+        doc.agenda.blocks = default_agenda(method);
+        return true;
+    }
+    false
+}
+
+impl State {
+    pub fn new(intake: &Intake) -> Self {
+        State {
+            section: Section::Details,
+            details: details::Form::new(intake),
+            partners: ListEditor::default(),
+            documents: ListEditor::default(),
+            observations: observations::Form::default(),
+            agenda: ListEditor::default(),
+        }
+    }
+
+    pub fn typing(&self) -> bool {
+        match self.section {
+            Section::Details | Section::Observations => true,
+            Section::Partners => self.partners.typing(),
+            Section::Documents => self.documents.typing(),
+            Section::Agenda => self.agenda.typing(),
+        }
+    }
+
+    pub fn help(&self) -> Vec<KeyHelp> {
+        let mut out = match self.section {
+            Section::Details => self.details.help(),
+            Section::Partners => self.partners.help(),
+            Section::Documents => self.documents.help(),
+            Section::Observations => self.observations.help(),
+            Section::Agenda => {
+                let mut h = self.agenda.help();
+                if !self.agenda.typing() {
+                    h.extend(help_of(&AGENDA_KEYS[..1]));
+                }
+                h
+            }
+        };
+        out.extend(help_of(SECTION_KEYS));
+        out
+    }
+
+    pub fn handle_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        if let Some(act) = find(SECTION_KEYS, &key) {
+            let i = self.section.index();
+            let n = Section::ALL.len();
+            self.section = Section::ALL[match act {
+                Act::PrevSection => (i + n - 1) % n,
+                _ => (i + 1) % n,
+            }];
+            if self.section == Section::Agenda && ensure_agenda(doc, ctx.method) {
+                return Outcome::Changed;
+            }
+            return Outcome::Handled;
+        }
+        match self.section {
+            Section::Details => self.details.handle_key(doc, key, ctx),
+            Section::Observations => self.observations.handle_key(doc, key, ctx),
+            Section::Partners => {
+                self.partners
+                    .handle_key(&mut doc.intake.partners, &columns::PARTNERS, key, ctx)
+            }
+            Section::Documents => {
+                self.documents
+                    .handle_key(&mut doc.intake.documents, &columns::DOCUMENTS, key, ctx)
+            }
+            Section::Agenda => {
+                if !self.agenda.typing()
+                    && let Some(act) = find(&AGENDA_KEYS[1..], &key).or(find(AGENDA_KEYS, &key))
+                    && let Some(b) = doc.agenda.blocks.get_mut(self.agenda.selected)
+                {
+                    b.minutes = match act {
+                        Act::Shorter => b.minutes.saturating_sub(5).max(5),
+                        _ => (b.minutes + 5).min(600),
+                    };
+                    return Outcome::Changed;
+                }
+                self.agenda
+                    .handle_key(&mut doc.agenda.blocks, &columns::AGENDA, key, ctx)
+            }
+        }
+    }
+
+    pub fn paste(&mut self, doc: &mut Session, text: &str, ctx: &Ctx) -> Outcome {
+        match self.section {
+            Section::Details => self.details.paste(doc, text, ctx),
+            Section::Observations => self.observations.paste(doc, text, ctx),
+            Section::Partners => {
+                self.partners
+                    .paste(&mut doc.intake.partners, &columns::PARTNERS, text)
+            }
+            Section::Documents => {
+                self.documents
+                    .paste(&mut doc.intake.documents, &columns::DOCUMENTS, text)
+            }
+            Section::Agenda => self
+                .agenda
+                .paste(&mut doc.agenda.blocks, &columns::AGENDA, text),
+        }
+    }
+}

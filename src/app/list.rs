@@ -1,0 +1,402 @@
+//! A list of rows the user can add to, edit in place, delete (with undo) and reorder:
+//! partners, documents, agenda blocks. Columns are data ([`Column`]), so one editor serves
+//! every list. New rows go into the session at once, so nothing typed is ever lost.
+
+use super::field::{Field, FieldInput};
+use super::keys::{Binding, Combo, KeyHelp, find, help_of};
+use super::{Ctx, Outcome};
+use crate::i18n::Strings;
+use crate::method::Method;
+use crate::model::validate::Problem;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// How a column is edited.
+pub enum ColumnKind<T> {
+    /// Free text; `set` may refuse it (the text stays in the field with a message).
+    Text {
+        get: fn(&T) -> String,
+        set: fn(&mut T, &str) -> Result<(), Problem>,
+    },
+    /// Shown, not edited (e.g. the actual time of an agenda block).
+    ReadOnly { get: fn(&T) -> String },
+    /// One of a fixed set of options, cycled with ←/→ or Space.
+    Choice {
+        count: fn(&Method) -> usize,
+        get: fn(&T, &Method) -> usize,
+        set: fn(&mut T, &Method, usize),
+        label: fn(&Strings, &Method, usize) -> String,
+    },
+}
+
+pub struct Column<T> {
+    pub label: fn(&Strings) -> &'static str,
+    /// Relative width.
+    pub width: u16,
+    pub kind: ColumnKind<T>,
+}
+
+impl<T> Column<T> {
+    /// The cell as shown.
+    pub fn show(&self, row: &T, t: &Strings, m: &Method) -> String {
+        match &self.kind {
+            ColumnKind::Text { get, .. } | ColumnKind::ReadOnly { get } => get(row),
+            ColumnKind::Choice { get, label, .. } => label(t, m, get(row, m)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Act {
+    Up,
+    Down,
+    Add,
+    Edit,
+    Delete,
+    Undo,
+    MoveUp,
+    MoveDown,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+
+pub static KEYS: &[Binding<Act>] = &[
+    Binding {
+        keys: &[
+            Combo(KeyCode::Char('a'), NONE),
+            Combo(KeyCode::Insert, NONE),
+        ],
+        action: Act::Add,
+        label: |t| t.k_add,
+        footer: true,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::Enter, NONE)],
+        action: Act::Edit,
+        label: |t| t.k_edit,
+        footer: true,
+    },
+    Binding {
+        keys: &[
+            Combo(KeyCode::Char('d'), NONE),
+            Combo(KeyCode::Delete, NONE),
+        ],
+        action: Act::Delete,
+        label: |t| t.k_delete,
+        footer: true,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::Char('z'), KeyModifiers::CONTROL)],
+        action: Act::Undo,
+        label: |t| t.k_undo_delete,
+        footer: false,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::Up, NONE)],
+        action: Act::Up,
+        label: |t| t.k_select_prev,
+        footer: false,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::Down, NONE)],
+        action: Act::Down,
+        label: |t| t.k_select_next,
+        footer: false,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::Up, SHIFT), Combo(KeyCode::Char('['), NONE)],
+        action: Act::MoveUp,
+        label: |t| t.k_move_up,
+        footer: false,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::Down, SHIFT), Combo(KeyCode::Char(']'), NONE)],
+        action: Act::MoveDown,
+        label: |t| t.k_move_down,
+        footer: false,
+    },
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditAct {
+    NextCell,
+    PrevCell,
+    Done,
+    ChoiceNext,
+    ChoicePrev,
+}
+
+pub static EDIT_KEYS: &[Binding<EditAct>] = &[
+    Binding {
+        keys: &[Combo(KeyCode::Tab, NONE), Combo(KeyCode::Enter, NONE)],
+        action: EditAct::NextCell,
+        label: |t| t.k_next_cell,
+        footer: true,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::BackTab, SHIFT)],
+        action: EditAct::PrevCell,
+        label: |t| t.k_prev_cell,
+        footer: false,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::Esc, NONE)],
+        action: EditAct::Done,
+        label: |t| t.k_done,
+        footer: true,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::Right, NONE), Combo(KeyCode::Char(' '), NONE)],
+        action: EditAct::ChoiceNext,
+        label: |t| t.k_choice,
+        footer: false,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::Left, NONE)],
+        action: EditAct::ChoicePrev,
+        label: |t| t.k_choice,
+        footer: false,
+    },
+];
+
+pub struct Editing {
+    pub col: usize,
+    /// The text field of a text column (None on a choice column).
+    pub field: Option<Field>,
+    pub problem: Option<Problem>,
+}
+
+pub struct ListEditor<T> {
+    pub selected: usize,
+    pub editing: Option<Editing>,
+    /// Deleted rows with their position, newest last, for undo.
+    deleted: Vec<(usize, T)>,
+}
+
+impl<T> Default for ListEditor<T> {
+    fn default() -> Self {
+        ListEditor {
+            selected: 0,
+            editing: None,
+            deleted: Vec::new(),
+        }
+    }
+}
+
+impl<T: Clone + Default> ListEditor<T> {
+    pub fn typing(&self) -> bool {
+        self.editing.is_some()
+    }
+
+    pub fn help(&self) -> Vec<KeyHelp> {
+        if self.editing.is_some() {
+            help_of(EDIT_KEYS)
+        } else {
+            help_of(KEYS)
+        }
+    }
+
+    fn start_edit(&mut self, rows: &[T], cols: &[Column<T>], col: usize) {
+        let field = match (&cols[col].kind, rows.get(self.selected)) {
+            (ColumnKind::Text { get, .. }, Some(row)) => Some(Field::new(&get(row), false)),
+            _ => None,
+        };
+        self.editing = Some(Editing {
+            col,
+            field,
+            problem: None,
+        });
+    }
+
+    pub fn handle_key(
+        &mut self,
+        rows: &mut Vec<T>,
+        cols: &[Column<T>],
+        key: KeyEvent,
+        ctx: &Ctx,
+    ) -> Outcome {
+        if self.editing.is_some() {
+            return self.edit_key(rows, cols, key, ctx);
+        }
+        let Some(act) = find(KEYS, &key) else {
+            return Outcome::Ignored;
+        };
+        let n = rows.len();
+        match act {
+            Act::Up => self.selected = self.selected.saturating_sub(1),
+            Act::Down => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
+            Act::Add => {
+                let at = if n == 0 { 0 } else { self.selected + 1 };
+                rows.insert(at, T::default());
+                self.selected = at;
+                self.start_edit(rows, cols, 0);
+                return Outcome::Changed;
+            }
+            Act::Edit if n > 0 => self.start_edit(rows, cols, 0),
+            Act::Delete if n > 0 => {
+                let row = rows.remove(self.selected);
+                self.deleted.push((self.selected, row));
+                self.selected = self.selected.min(rows.len().saturating_sub(1));
+                return Outcome::Changed;
+            }
+            Act::Undo => {
+                if let Some((at, row)) = self.deleted.pop() {
+                    let at = at.min(rows.len());
+                    rows.insert(at, row);
+                    self.selected = at;
+                    return Outcome::Changed;
+                }
+            }
+            Act::MoveUp if self.selected > 0 && self.selected < n => {
+                rows.swap(self.selected, self.selected - 1);
+                self.selected -= 1;
+                return Outcome::Changed;
+            }
+            Act::MoveDown if self.selected + 1 < n => {
+                rows.swap(self.selected, self.selected + 1);
+                self.selected += 1;
+                return Outcome::Changed;
+            }
+            _ => {}
+        }
+        Outcome::Handled
+    }
+
+    fn edit_key(
+        &mut self,
+        rows: &mut [T],
+        cols: &[Column<T>],
+        key: KeyEvent,
+        ctx: &Ctx,
+    ) -> Outcome {
+        let Some(ed) = self.editing.as_mut() else {
+            return Outcome::Ignored;
+        };
+        let Some(row) = rows.get_mut(self.selected) else {
+            self.editing = None;
+            return Outcome::Handled;
+        };
+        let col = &cols[ed.col];
+        let act = find(EDIT_KEYS, &key);
+        let on_choice = matches!(col.kind, ColumnKind::Choice { .. });
+        match act {
+            Some(EditAct::NextCell) | Some(EditAct::PrevCell) | Some(EditAct::Done) => {
+                let next = match act {
+                    Some(EditAct::NextCell) => (ed.col + 1..cols.len())
+                        .find(|c| !matches!(cols[*c].kind, ColumnKind::ReadOnly { .. })),
+                    Some(EditAct::PrevCell) => Some(ed.col.saturating_sub(1)),
+                    _ => None,
+                };
+                match next {
+                    Some(c) => self.start_edit(rows, cols, c),
+                    None => self.editing = None,
+                }
+                return Outcome::Handled;
+            }
+            Some(EditAct::ChoiceNext) | Some(EditAct::ChoicePrev) if on_choice => {
+                if let ColumnKind::Choice {
+                    count, get, set, ..
+                } = &col.kind
+                {
+                    let n = count(ctx.method).max(1);
+                    let cur = get(row, ctx.method);
+                    let new = if act == Some(EditAct::ChoiceNext) {
+                        (cur + 1) % n
+                    } else {
+                        (cur + n - 1) % n
+                    };
+                    set(row, ctx.method, new);
+                    return Outcome::Changed;
+                }
+            }
+            _ => {}
+        }
+        let (Some(field), ColumnKind::Text { set, .. }) = (ed.field.as_mut(), &col.kind) else {
+            return Outcome::Handled;
+        };
+        match field.input(key) {
+            FieldInput::Changed => {
+                ed.problem = set(row, &field.text()).err();
+                Outcome::Changed
+            }
+            _ => Outcome::Handled,
+        }
+    }
+
+    pub fn paste(&mut self, rows: &mut [T], cols: &[Column<T>], text: &str) -> Outcome {
+        let Some(ed) = self.editing.as_mut() else {
+            return Outcome::Ignored;
+        };
+        let (Some(field), Some(row)) = (ed.field.as_mut(), rows.get_mut(self.selected)) else {
+            return Outcome::Handled;
+        };
+        if let ColumnKind::Text { set, .. } = &cols[ed.col].kind
+            && field.paste(text) == FieldInput::Changed
+        {
+            ed.problem = set(row, &field.text()).err();
+            return Outcome::Changed;
+        }
+        Outcome::Handled
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[derive(Clone, Default, Debug, PartialEq)]
+    struct Row(String);
+
+    static COLS: [Column<Row>; 1] = [Column {
+        label: |t| t.k_add,
+        width: 1,
+        kind: ColumnKind::Text {
+            get: |r| r.0.clone(),
+            set: |r, s| {
+                r.0 = s.to_string();
+                Ok(())
+            },
+        },
+    }];
+
+    fn key(c: KeyCode) -> KeyEvent {
+        KeyEvent::new(c, NONE)
+    }
+
+    #[test]
+    fn add_type_delete_undo_and_reorder() {
+        let method = Method::builtin(Lang::Nl);
+        let ctx = Ctx {
+            method: &method,
+            t: Lang::Nl.strings(),
+            now: time::OffsetDateTime::UNIX_EPOCH,
+        };
+        let mut rows: Vec<Row> = Vec::new();
+        let mut l = ListEditor::default();
+        for word in ["een", "twee"] {
+            assert_eq!(
+                l.handle_key(&mut rows, &COLS, key(KeyCode::Char('a')), &ctx),
+                Outcome::Changed
+            );
+            for c in word.chars() {
+                l.handle_key(&mut rows, &COLS, key(KeyCode::Char(c)), &ctx);
+            }
+            l.handle_key(&mut rows, &COLS, key(KeyCode::Enter), &ctx);
+            assert!(!l.typing());
+        }
+        assert_eq!(rows, vec![Row("een".into()), Row("twee".into())]);
+        l.handle_key(&mut rows, &COLS, key(KeyCode::Char('[')), &ctx);
+        assert_eq!(rows[0].0, "twee");
+        l.handle_key(&mut rows, &COLS, key(KeyCode::Char('d')), &ctx);
+        assert_eq!(rows, vec![Row("een".into())]);
+        l.handle_key(
+            &mut rows,
+            &COLS,
+            KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL),
+            &ctx,
+        );
+        assert_eq!(rows[0].0, "twee");
+        assert_eq!(rows.len(), 2);
+    }
+}
