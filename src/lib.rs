@@ -12,6 +12,7 @@
 //! - [`clock`]: local time.
 
 pub mod app;
+pub mod bench_data;
 pub mod clock;
 pub mod i18n;
 pub mod method;

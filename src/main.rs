@@ -46,6 +46,14 @@ enum Command {
     },
     /// Open a scratch copy of the built-in example session.
     Demo,
+    /// Write a generated session for timing (sizes: typical, large).
+    BenchData {
+        #[arg(long, default_value = "typical")]
+        size: String,
+        /// Where to write the session file.
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+    },
     /// (testing) Hold the lock of a session until killed.
     #[command(hide = true)]
     HoldLock { path: PathBuf },
@@ -78,6 +86,23 @@ fn main() -> ExitCode {
         }
         Some(Command::Open { path }) => tui::open_session(&mut app, &mut rt, &path),
         Some(Command::Demo) => tui::open_demo(&mut app, &mut rt).map(|_| ()),
+        Some(Command::BenchData { size, output }) => {
+            let Some(size) = volgspot::bench_data::Size::parse(&size) else {
+                eprintln!("volgspot: --size: use typical or large (got '{size}')");
+                return ExitCode::from(2);
+            };
+            let doc = volgspot::bench_data::generate(size, 42);
+            return match volgspot::store::write_new(&output, &doc) {
+                Ok(()) => {
+                    println!("{}", output.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("volgspot: {}: {e:?}", output.display());
+                    ExitCode::FAILURE
+                }
+            };
+        }
         Some(Command::HoldLock { path }) => {
             return match lock::acquire(&path) {
                 Ok(_held) => {

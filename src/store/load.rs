@@ -124,6 +124,10 @@ pub fn parse_versioned<T: serde::de::DeserializeOwned>(
         });
     }
     if version == current {
+        // Fast path first; only a failing file is parsed again to find the field path.
+        if let Ok(doc) = serde_json::from_str(text) {
+            return Ok((doc, false));
+        }
         let de = &mut serde_json::Deserializer::from_str(text);
         let doc = serde_path_to_error::deserialize(de).map_err(|e| LoadProblem::Field {
             field: e.path().to_string(),

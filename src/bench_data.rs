@@ -1,0 +1,226 @@
+//! Generated sessions for benchmarks and for timing the real binary
+//! (`volgspot bench-data`). Seeded, so every run measures the same document.
+
+use crate::model::*;
+use time::macros::datetime;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Size {
+    /// 30 partners, 12 interviews × 40 notes, 40 triangle items, 20 intentions.
+    Typical,
+    /// 10 000 notes over 60 interviews, 500 triangle items (about 3–5 MB of JSON).
+    Large,
+}
+
+impl Size {
+    pub fn parse(s: &str) -> Option<Size> {
+        match s {
+            "typical" => Some(Size::Typical),
+            "large" => Some(Size::Large),
+            _ => None,
+        }
+    }
+}
+
+/// A small deterministic generator (splitmix64): no dependency, same output everywhere.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn id(&mut self) -> Id {
+        Id(format!("{:016x}-{:016x}", self.next(), self.next()))
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+
+    /// A Dutch-looking sentence of `words` words.
+    fn sentence(&mut self, words: usize) -> String {
+        const W: &[&str] = &[
+            "zorg",
+            "onderwijs",
+            "gemeente",
+            "samenwerking",
+            "wijk",
+            "professionals",
+            "opleiding",
+            "praktijk",
+            "technologie",
+            "leerwerkplek",
+            "bestuurders",
+            "urgentie",
+            "partners",
+            "ambitie",
+            "regio",
+            "studenten",
+            "werkgevers",
+            "welzijn",
+            "innovatie",
+            "borging",
+            "financiering",
+            "voortgang",
+            "knelpunt",
+            "één",
+            "coöperatie",
+        ];
+        let mut s: Vec<&str> = (0..words).map(|_| self.pick(W)).collect();
+        if let Some(first) = s.first_mut() {
+            *first = first.trim();
+        }
+        let mut out = s.join(" ");
+        out.push('.');
+        out
+    }
+}
+
+pub fn generate(size: Size, seed: u64) -> Session {
+    let (partners, interviews, notes_per, items, intentions) = match size {
+        Size::Typical => (30, 12, 40, 40, 20),
+        Size::Large => (30, 60, 10_000 / 60 + 1, 500, 60),
+    };
+    let mut r = Rng(seed);
+    let now = datetime!(2026-11-26 14:00:00 +1);
+    let mut s = Session::new("Zorgpact Benchmark", 2, now);
+    s.id = r.id();
+    s.intake.region_description = (0..4)
+        .map(|_| r.sentence(30))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let kinds = PartnerKind::ALL;
+    s.intake.partners = (0..partners)
+        .map(|i| Partner {
+            id: r.id(),
+            organisation: format!("Organisatie {i}"),
+            kind: kinds[i % 4],
+            role: r.pick(&["trekker", "focusgroep", "deelnemer"]).into(),
+            contact: format!("Contact {i}"),
+        })
+        .collect();
+    let areas = ["waarom", "wat", "hoe", "proces", "voortgang"];
+    let note_kinds = [
+        NoteKind::Observatie,
+        NoteKind::Succesfactor,
+        NoteKind::Belemmering,
+        NoteKind::Citaat,
+        NoteKind::Verbeteridee,
+    ];
+    let mut total = 0;
+    let max_notes = match size {
+        Size::Typical => usize::MAX,
+        Size::Large => 10_000,
+    };
+    s.interviews = (0..interviews)
+        .map(|i| {
+            let n = notes_per.min(max_notes - total);
+            total += n;
+            Interview {
+                id: r.id(),
+                interviewee: format!("Geïnterviewde {i}"),
+                organisation: format!("Organisatie {}", i % partners),
+                role: "deelprojectleider".into(),
+                kind: kinds[i % 4],
+                date: "2026-11-03".into(),
+                interviewer: "Interviewer".into(),
+                consent: Consent {
+                    quotes_public: i % 2 == 0,
+                    with_name: i % 4 == 0,
+                },
+                notes: (0..n)
+                    .map(|_| Note {
+                        id: r.id(),
+                        text: {
+                            let words = 12 + r.below(20);
+                            r.sentence(words)
+                        },
+                        area: areas[r.below(5)].into(),
+                        kind: note_kinds[r.below(5)],
+                        public: r.below(3) == 0,
+                        ..Note::default()
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let places = [
+        "ambities",
+        "projecten",
+        "resultaten",
+        "vertalen",
+        "factoren",
+        "waarstaan",
+    ];
+    s.triangle.items = (0..items)
+        .map(|_| TriangleItem {
+            id: r.id(),
+            place: places[r.below(places.len())].into(),
+            title: r.sentence(5),
+            detail: r.sentence(15),
+            votes: r.below(8) as i32,
+            public: true,
+            ..TriangleItem::default()
+        })
+        .collect();
+    s.wheel.placement.phase = Some("richten".into());
+    for a in [
+        "bewustzijn",
+        "startpunt",
+        "visie",
+        "coalitie",
+        "pad",
+        "middelen",
+    ] {
+        s.wheel.activities.insert(
+            a.into(),
+            ActivityState {
+                status: ActivityStatus::Bezig,
+                note: r.sentence(8),
+                evidence: Vec::new(),
+            },
+        );
+    }
+    s.intentions = (0..intentions)
+        .map(|i| Intention {
+            id: r.id(),
+            text: r.sentence(10),
+            owner: if i % 5 == 0 {
+                String::new()
+            } else {
+                format!("Partner {i}")
+            },
+            due: "2027-06-01".into(),
+            link: None,
+            public: i % 2 == 0,
+        })
+        .collect();
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workloads_have_the_promised_shape() {
+        let t = generate(Size::Typical, 1);
+        assert_eq!(t.note_count(), 480);
+        assert_eq!(t.intake.partners.len(), 30);
+        let l = generate(Size::Large, 1);
+        assert_eq!(l.note_count(), 10_000);
+        assert_eq!(l.triangle.items.len(), 500);
+        let bytes = crate::store::to_json(&l).len();
+        assert!((3_000_000..6_000_000).contains(&bytes), "{bytes}");
+        assert_eq!(generate(Size::Large, 1), l, "seeded: the same every time");
+    }
+}
