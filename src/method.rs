@@ -182,6 +182,9 @@ mod tests {
         assert_eq!(phase_name(&m, &s, "richten"), "Focus");
         assert_eq!(activity_name(&m, &s, "pad"), "Routekaart");
         assert_eq!(phase_name(&m, &s, "onbekend"), "onbekend");
-        assert_eq!(m.activity("pad").map(|(p, _)| p.id.as_str()), Some("richten"));
+        assert_eq!(
+            m.activity("pad").map(|(p, _)| p.id.as_str()),
+            Some("richten")
+        );
     }
 }

@@ -72,10 +72,30 @@ macro_rules! bind {
 
 /// The wheel: moving, placing, statuses.
 pub static KEYS: &[Binding<Act>] = &[
-    bind!(&[Combo(KeyCode::Up, NONE)], Act::Up, |t| t.wheel.k_select, false),
-    bind!(&[Combo(KeyCode::Down, NONE)], Act::Down, |t| t.wheel.k_select, false),
-    bind!(&[Combo(KeyCode::Left, NONE)], Act::PrevPhase, |t| t.wheel.k_phase, false),
-    bind!(&[Combo(KeyCode::Right, NONE)], Act::NextPhase, |t| t.wheel.k_phase, false),
+    bind!(
+        &[Combo(KeyCode::Up, NONE)],
+        Act::Up,
+        |t| t.wheel.k_select,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Down, NONE)],
+        Act::Down,
+        |t| t.wheel.k_select,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Left, NONE)],
+        Act::PrevPhase,
+        |t| t.wheel.k_phase,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Right, NONE)],
+        Act::NextPhase,
+        |t| t.wheel.k_phase,
+        false
+    ),
     bind!(
         &[Combo(KeyCode::Char('p'), NONE), Combo(KeyCode::Enter, NONE)],
         Act::Place,
@@ -83,35 +103,104 @@ pub static KEYS: &[Binding<Act>] = &[
         true
     ),
     bind!(
-        &[Combo(KeyCode::Char('s'), NONE), Combo(KeyCode::Char(' '), NONE)],
+        &[
+            Combo(KeyCode::Char('s'), NONE),
+            Combo(KeyCode::Char(' '), NONE)
+        ],
         Act::Status,
         |t| t.wheel.k_status,
         true
     ),
-    bind!(&[Combo(KeyCode::Char('i'), NONE)], Act::Intentions, |t| t.wheel.k_intentions, true),
-    bind!(&[Combo(KeyCode::Char('v'), NONE)], Act::ToggleView, |t| t.wheel.k_view, true),
-    bind!(&[Combo(KeyCode::Char('1'), NONE)], Act::Kind(0), |t| t.wheel.k_kind[0], false),
-    bind!(&[Combo(KeyCode::Char('2'), NONE)], Act::Kind(1), |t| t.wheel.k_kind[1], false),
-    bind!(&[Combo(KeyCode::Char('3'), NONE)], Act::Kind(2), |t| t.wheel.k_kind[2], false),
     bind!(
-        &[Combo(KeyCode::Char('+'), NONE), Combo(KeyCode::Char('='), NONE)],
+        &[Combo(KeyCode::Char('i'), NONE)],
+        Act::Intentions,
+        |t| t.wheel.k_intentions,
+        true
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('v'), NONE)],
+        Act::ToggleView,
+        |t| t.wheel.k_view,
+        true
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('1'), NONE)],
+        Act::Kind(0),
+        |t| t.wheel.k_kind[0],
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('2'), NONE)],
+        Act::Kind(1),
+        |t| t.wheel.k_kind[1],
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('3'), NONE)],
+        Act::Kind(2),
+        |t| t.wheel.k_kind[2],
+        false
+    ),
+    bind!(
+        &[
+            Combo(KeyCode::Char('+'), NONE),
+            Combo(KeyCode::Char('='), NONE)
+        ],
         Act::CycleUp,
         |t| t.wheel.k_cycle_up,
         false
     ),
-    bind!(&[Combo(KeyCode::Char('-'), NONE)], Act::CycleDown, |t| t.wheel.k_cycle_down, false),
-    bind!(&[Combo(KeyCode::Char('m'), NONE)], Act::Motivation, |t| t.wheel.k_motivation, false),
-    bind!(&[Combo(KeyCode::Char('n'), NONE)], Act::Note, |t| t.wheel.k_note, false),
-    bind!(&[Combo(KeyCode::Char('e'), NONE)], Act::Evidence, |t| t.wheel.k_evidence, false),
-    bind!(&[Combo(KeyCode::Char('r'), NONE)], Act::Rename, |t| t.wheel.k_rename, false),
+    bind!(
+        &[Combo(KeyCode::Char('-'), NONE)],
+        Act::CycleDown,
+        |t| t.wheel.k_cycle_down,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('m'), NONE)],
+        Act::Motivation,
+        |t| t.wheel.k_motivation,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('n'), NONE)],
+        Act::Note,
+        |t| t.wheel.k_note,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('e'), NONE)],
+        Act::Evidence,
+        |t| t.wheel.k_evidence,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('r'), NONE)],
+        Act::Rename,
+        |t| t.wheel.k_rename,
+        false
+    ),
 ];
 
 /// The intentions list.
 pub static KEYS_INTENTIONS: &[Binding<Act>] = &[
-    bind!(&[Combo(KeyCode::Up, NONE)], Act::Up, |t| t.wheel.k_select, false),
-    bind!(&[Combo(KeyCode::Down, NONE)], Act::Down, |t| t.wheel.k_select, false),
     bind!(
-        &[Combo(KeyCode::Char('a'), NONE), Combo(KeyCode::Insert, NONE)],
+        &[Combo(KeyCode::Up, NONE)],
+        Act::Up,
+        |t| t.wheel.k_select,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Down, NONE)],
+        Act::Down,
+        |t| t.wheel.k_select,
+        false
+    ),
+    bind!(
+        &[
+            Combo(KeyCode::Char('a'), NONE),
+            Combo(KeyCode::Insert, NONE)
+        ],
         Act::Add,
         |t| t.wheel.k_add,
         true
@@ -123,13 +212,19 @@ pub static KEYS_INTENTIONS: &[Binding<Act>] = &[
         true
     ),
     bind!(
-        &[Combo(KeyCode::Delete, NONE), Combo(KeyCode::Char('d'), NONE)],
+        &[
+            Combo(KeyCode::Delete, NONE),
+            Combo(KeyCode::Char('d'), NONE)
+        ],
         Act::Delete,
         |t| t.wheel.k_delete,
         false
     ),
     bind!(
-        &[Combo(KeyCode::Char('u'), NONE), Combo(KeyCode::Char('z'), CTRL)],
+        &[
+            Combo(KeyCode::Char('u'), NONE),
+            Combo(KeyCode::Char('z'), CTRL)
+        ],
         Act::UndoDelete,
         |t| t.wheel.k_undo_delete,
         false
@@ -146,7 +241,12 @@ pub static KEYS_INTENTIONS: &[Binding<Act>] = &[
         |t| t.wheel.k_move_down,
         false
     ),
-    bind!(&[Combo(KeyCode::Char('p'), NONE)], Act::Public, |t| t.wheel.k_public, false),
+    bind!(
+        &[Combo(KeyCode::Char('p'), NONE)],
+        Act::Public,
+        |t| t.wheel.k_public,
+        false
+    ),
     bind!(
         &[Combo(KeyCode::Esc, NONE), Combo(KeyCode::Char('i'), NONE)],
         Act::Back,
@@ -163,14 +263,28 @@ pub static KEYS_EDIT: &[Binding<Act>] = &[
         |t| t.wheel.k_done,
         true
     ),
-    bind!(&[Combo(KeyCode::Char('z'), CTRL)], Act::Undo, |t| t.k_undo, false),
-    bind!(&[Combo(KeyCode::Char('y'), CTRL)], Act::Redo, |t| t.k_redo, false),
+    bind!(
+        &[Combo(KeyCode::Char('z'), CTRL)],
+        Act::Undo,
+        |t| t.k_undo,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('y'), CTRL)],
+        Act::Redo,
+        |t| t.k_redo,
+        false
+    ),
 ];
 
 /// The form of one intention.
 pub static KEYS_FORM: &[Binding<Act>] = &[
     bind!(
-        &[Combo(KeyCode::Tab, NONE), Combo(KeyCode::Down, NONE), Combo(KeyCode::Enter, NONE)],
+        &[
+            Combo(KeyCode::Tab, NONE),
+            Combo(KeyCode::Down, NONE),
+            Combo(KeyCode::Enter, NONE)
+        ],
         Act::NextField,
         |t| t.k_next_field,
         true
@@ -181,25 +295,70 @@ pub static KEYS_FORM: &[Binding<Act>] = &[
         |t| t.k_prev_field,
         false
     ),
-    bind!(&[Combo(KeyCode::Left, NONE)], Act::LinkPrev, |t| t.wheel.k_link, false),
-    bind!(&[Combo(KeyCode::Right, NONE)], Act::LinkNext, |t| t.wheel.k_link, false),
-    bind!(&[Combo(KeyCode::Char(' '), NONE)], Act::Toggle, |t| t.wheel.k_toggle, false),
-    bind!(&[Combo(KeyCode::Esc, NONE)], Act::Done, |t| t.wheel.k_done, true),
-    bind!(&[Combo(KeyCode::Char('z'), CTRL)], Act::Undo, |t| t.k_undo, false),
-    bind!(&[Combo(KeyCode::Char('y'), CTRL)], Act::Redo, |t| t.k_redo, false),
+    bind!(
+        &[Combo(KeyCode::Left, NONE)],
+        Act::LinkPrev,
+        |t| t.wheel.k_link,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Right, NONE)],
+        Act::LinkNext,
+        |t| t.wheel.k_link,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Char(' '), NONE)],
+        Act::Toggle,
+        |t| t.wheel.k_toggle,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Esc, NONE)],
+        Act::Done,
+        |t| t.wheel.k_done,
+        true
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('z'), CTRL)],
+        Act::Undo,
+        |t| t.k_undo,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('y'), CTRL)],
+        Act::Redo,
+        |t| t.k_redo,
+        false
+    ),
 ];
 
 /// The evidence picker.
 pub static KEYS_PICK: &[Binding<Act>] = &[
-    bind!(&[Combo(KeyCode::Up, NONE)], Act::Up, |t| t.wheel.k_select, false),
-    bind!(&[Combo(KeyCode::Down, NONE)], Act::Down, |t| t.wheel.k_select, true),
+    bind!(
+        &[Combo(KeyCode::Up, NONE)],
+        Act::Up,
+        |t| t.wheel.k_select,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Down, NONE)],
+        Act::Down,
+        |t| t.wheel.k_select,
+        true
+    ),
     bind!(
         &[Combo(KeyCode::Char(' '), NONE), Combo(KeyCode::Enter, NONE)],
         Act::Toggle,
         |t| t.wheel.k_toggle,
         true
     ),
-    bind!(&[Combo(KeyCode::Esc, NONE)], Act::Done, |t| t.wheel.k_done, true),
+    bind!(
+        &[Combo(KeyCode::Esc, NONE)],
+        Act::Done,
+        |t| t.wheel.k_done,
+        true
+    ),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -279,7 +438,7 @@ pub struct Form {
 #[derive(Debug, Clone)]
 pub enum Mode {
     Browse,
-    Edit(EditTarget, Field),
+    Edit(EditTarget, Box<Field>),
     /// Picking evidence for an activity id.
     Pick(String, usize),
     Form(Box<Form>),
@@ -334,7 +493,12 @@ pub fn link_options(method: &Method, doc: &Session) -> Vec<Option<String>> {
 }
 
 /// An intention's link in words.
-pub fn link_text(method: &Method, doc: &Session, t: &crate::i18n::Strings, link: &Option<String>) -> String {
+pub fn link_text(
+    method: &Method,
+    doc: &Session,
+    t: &crate::i18n::Strings,
+    link: &Option<String>,
+) -> String {
     let w = t.wheel;
     match link {
         None => w.no_link.to_string(),
@@ -404,7 +568,8 @@ impl State {
     /// The row under the cursor (clamped to the method's rows).
     pub fn row(&self, method: &Method) -> Option<Row> {
         let rows = rows(method);
-        rows.get(self.cursor.min(rows.len().saturating_sub(1))).copied()
+        rows.get(self.cursor.min(rows.len().saturating_sub(1)))
+            .copied()
     }
 
     /// Whether a text field has the keys (then `?` is typed and F1 opens help).
@@ -455,7 +620,11 @@ impl State {
             },
             _ => return Outcome::Ignored,
         };
-        if changed { self.commit(doc) } else { Outcome::Handled }
+        if changed {
+            self.commit(doc)
+        } else {
+            Outcome::Handled
+        }
     }
 
     fn act_wheel(&mut self, doc: &mut Session, act: Act, ctx: &Ctx) -> Outcome {
@@ -526,18 +695,24 @@ impl State {
             }
             Act::Motivation => {
                 let f = Field::new(&w.placement.motivation, false);
-                self.mode.0 = Mode::Edit(EditTarget::Motivation, f);
+                self.mode.0 = Mode::Edit(EditTarget::Motivation, Box::new(f));
             }
             Act::Note => {
                 if let Some(id) = activity_id {
-                    let text = w.activities.get(&id).map(|a| a.note.clone()).unwrap_or_default();
-                    self.mode.0 = Mode::Edit(EditTarget::Note(id), Field::new(&text, false));
+                    let text = w
+                        .activities
+                        .get(&id)
+                        .map(|a| a.note.clone())
+                        .unwrap_or_default();
+                    self.mode.0 =
+                        Mode::Edit(EditTarget::Note(id), Box::new(Field::new(&text, false)));
                 }
             }
             Act::Rename => {
                 let id = activity_id.unwrap_or(phase_id);
                 let text = w.renames.get(&id).cloned().unwrap_or_default();
-                self.mode.0 = Mode::Edit(EditTarget::Rename(id), Field::new(&text, false));
+                self.mode.0 =
+                    Mode::Edit(EditTarget::Rename(id), Box::new(Field::new(&text, false)));
             }
             Act::Evidence => {
                 if let Some(id) = activity_id {
@@ -671,7 +846,10 @@ impl State {
             self.mode.0 = Mode::Browse;
             return Outcome::Handled;
         };
-        let on_text = matches!(form.focus, FormField::Text | FormField::Owner | FormField::Due);
+        let on_text = matches!(
+            form.focus,
+            FormField::Text | FormField::Owner | FormField::Due
+        );
         let act = find(KEYS_FORM, &key).filter(|a| match a {
             // In a text field these keys type or move the cursor.
             Act::LinkPrev | Act::LinkNext => form.focus == FormField::Link,
@@ -679,14 +857,18 @@ impl State {
             Act::Undo | Act::Redo => false,
             _ => true,
         });
-        let pos = FormField::ALL.iter().position(|f| *f == form.focus).unwrap_or(0);
+        let pos = FormField::ALL
+            .iter()
+            .position(|f| *f == form.focus)
+            .unwrap_or(0);
         match act {
             Some(Act::NextField) => {
                 form.focus = FormField::ALL[(pos + 1) % FormField::ALL.len()];
                 Outcome::Handled
             }
             Some(Act::PrevField) => {
-                form.focus = FormField::ALL[(pos + FormField::ALL.len() - 1) % FormField::ALL.len()];
+                form.focus =
+                    FormField::ALL[(pos + FormField::ALL.len() - 1) % FormField::ALL.len()];
                 Outcome::Handled
             }
             Some(Act::Done) => {

@@ -4,8 +4,8 @@
 use super::theme::Theme;
 use super::widgets::wheel::{self as drawn, Drawing, Segment};
 use crate::app::wheel::{
-    EditTarget, FormField, KINDS, Mode, Panel, Row, State, WheelView, evidence_options,
-    link_text, rows, status_index,
+    EditTarget, FormField, KINDS, Mode, Panel, Row, State, WheelView, evidence_options, link_text,
+    rows, status_index,
 };
 use crate::app::{App, SessionView};
 use crate::i18n::{Strings, fill};
@@ -30,10 +30,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
             let w = app.t.wheel;
             let title = match target {
                 EditTarget::Motivation => w.edit_motivation.to_string(),
-                EditTarget::Note(id) => fill(w.edit_note, &[&activity_name(&app.method, &s.doc, id)]),
+                EditTarget::Note(id) => {
+                    fill(w.edit_note, &[&activity_name(&app.method, &s.doc, id)])
+                }
                 EditTarget::Rename(id) => {
                     let name = if app.method.phase(id).is_some() {
-                        app.method.phase(id).map(|p| p.name.clone()).unwrap_or_default()
+                        app.method
+                            .phase(id)
+                            .map(|p| p.name.clone())
+                            .unwrap_or_default()
                     } else {
                         app.method
                             .activity(id)
@@ -54,8 +59,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
                 .title(Span::styled(title, theme.label));
             let inner = block.inner(r);
             frame.render_widget(block, r);
-            let [field_area, hint_area] =
-                inner.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]));
+            let [field_area, hint_area] = inner.layout(&Layout::vertical([
+                Constraint::Fill(1),
+                Constraint::Length(1),
+            ]));
             frame.render_widget(&field.area, field_area);
             if let Some(hint) = hint {
                 frame.render_widget(Paragraph::new(Span::styled(hint, theme.dim)), hint_area);
@@ -88,9 +95,8 @@ fn wheel_panel(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme:
                 Constraint::Fill(1),
             ]));
             draw_wheel(frame, top, app, s, row, theme);
-            let [l, r] = bottom.layout(
-                &Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).spacing(2),
-            );
+            let [l, r] = bottom
+                .layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).spacing(2));
             let lw = l.width as usize;
             // Phase now and the earlier round first, then the kinds, then the rest.
             let mut place = placement_lines(app, s, theme);
@@ -106,13 +112,13 @@ fn wheel_panel(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme:
         }
         (view, _) => {
             let [main, side] = area.layout(
-                &Layout::horizontal([Constraint::Percentage(58), Constraint::Fill(1)])
-                    .spacing(2),
+                &Layout::horizontal([Constraint::Percentage(58), Constraint::Fill(1)]).spacing(2),
             );
             let mut lines = placement_lines(app, s, theme);
             lines.extend(earlier_lines(app, s, theme));
             lines.push(Line::from(""));
-            lines.extend(kind_lines(app, s, theme, None));
+            let compact = (side.width < 50).then_some(side.width as usize);
+            lines.extend(kind_lines(app, s, theme, compact));
             lines.push(Line::from(""));
             if view == WheelView::Drawn {
                 draw_wheel(frame, main, app, s, row, theme);
@@ -202,7 +208,10 @@ fn list_view(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &
                     spans.push(Span::styled(format!(" ◀ {}", t.now), theme.label));
                 }
                 if !marks.is_empty() {
-                    spans.push(Span::styled(format!("  [{}]", marks.join(" ")), theme.label));
+                    spans.push(Span::styled(
+                        format!("  [{}]", marks.join(" ")),
+                        theme.label,
+                    ));
                 }
                 Line::from(spans)
             }
@@ -218,7 +227,10 @@ fn list_view(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &
                     let was = status_of(&e.wheel, id);
                     tail.push_str(&format!(
                         " ({})",
-                        fill(t.earlier_was, &[&e.round.to_string(), t.status[status_index(was)]])
+                        fill(
+                            t.earlier_was,
+                            &[&e.round.to_string(), t.status[status_index(was)]]
+                        )
                     ));
                 }
                 let room = width.saturating_sub(5 + tail.width());
@@ -262,7 +274,10 @@ fn placement_lines(app: &App, s: &SessionView, theme: &Theme) -> Vec<Line<'stati
         None => Span::styled(t.not_placed, theme.dim),
     };
     let mut lines = vec![
-        Line::from(vec![Span::styled(format!("{}: ", t.phase_now), theme.label), now]),
+        Line::from(vec![
+            Span::styled(format!("{}: ", t.phase_now), theme.label),
+            now,
+        ]),
         Line::styled(
             fill(t.cycle, &[&w.placement.cycle.max(1).to_string()]),
             theme.label,
@@ -293,7 +308,11 @@ fn earlier_lines(app: &App, s: &SessionView, theme: &Theme) -> Vec<Line<'static>
                 "↺ {}",
                 fill(
                     t.earlier,
-                    &[&round, &name(&e.wheel.placement.phase), &name(&w.placement.phase)]
+                    &[
+                        &round,
+                        &name(&e.wheel.placement.phase),
+                        &name(&w.placement.phase)
+                    ]
                 )
             ),
             theme.ok,
@@ -325,7 +344,12 @@ fn earlier_lines(app: &App, s: &SessionView, theme: &Theme) -> Vec<Line<'static>
 }
 
 /// Per-kind placements; with `compact` (a width) one line each and no heading.
-fn kind_lines(app: &App, s: &SessionView, theme: &Theme, compact: Option<usize>) -> Vec<Line<'static>> {
+fn kind_lines(
+    app: &App,
+    s: &SessionView,
+    theme: &Theme,
+    compact: Option<usize>,
+) -> Vec<Line<'static>> {
     let t = app.t.wheel;
     let m = &app.method;
     let w = &s.doc.wheel;
@@ -391,7 +415,10 @@ fn phase_lines(
         "{}. {} — {}",
         p + 1,
         phase_name(m, &s.doc, &phase.id),
-        fill(t.progress, &[&done.to_string(), &phase.activities.len().to_string()])
+        fill(
+            t.progress,
+            &[&done.to_string(), &phase.activities.len().to_string()]
+        )
     );
     let head_style = if row == Row::Phase(p) {
         theme.selected
@@ -411,7 +438,10 @@ fn phase_lines(
             let was = status_of(&e.wheel, &act.id);
             text.push_str(&format!(
                 " ({})",
-                fill(t.earlier_was, &[&e.round.to_string(), t.status[status_index(was)]])
+                fill(
+                    t.earlier_was,
+                    &[&e.round.to_string(), t.status[status_index(was)]]
+                )
             ));
         }
         let style = if row == Row::Activity(p, a) {
@@ -468,12 +498,18 @@ fn activity_detail(app: &App, s: &SessionView, row: Row, theme: &Theme) -> Vec<L
 fn intention_summary(app: &App, s: &SessionView, theme: &Theme) -> Line<'static> {
     let list = &s.doc.intentions;
     let missing = list.iter().filter(|i| i.owner.trim().is_empty()).count();
+    let template = if missing > 0 {
+        app.t.wheel.intentions_count
+    } else {
+        app.t.wheel.intentions_count_ok
+    };
     Line::styled(
-        fill(
-            app.t.wheel.intentions_count,
-            &[&list.len().to_string(), &missing.to_string()],
-        ),
-        if missing > 0 { theme.problem } else { theme.label },
+        fill(template, &[&list.len().to_string(), &missing.to_string()]),
+        if missing > 0 {
+            theme.problem
+        } else {
+            theme.label
+        },
     )
 }
 
@@ -575,7 +611,10 @@ fn intentions_panel(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, t
     }
     let t = app.t.wheel;
     let list = &s.doc.intentions;
-    let mut lines = vec![Line::styled(t.intentions_title, theme.label), Line::from("")];
+    let mut lines = vec![
+        Line::styled(t.intentions_title, theme.label),
+        Line::from(""),
+    ];
     if list.is_empty() {
         lines.push(Line::styled(t.intentions_none, theme.dim));
     }
@@ -589,14 +628,21 @@ fn intentions_panel(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, t
         lines.push(Line::styled(fill(t.more, &[&first.to_string()]), theme.dim));
     }
     for (i, it) in list.iter().enumerate().take(shown_end).skip(first) {
-        let text = if it.text.trim().is_empty() { "…" } else { it.text.as_str() };
+        let text = if it.text.trim().is_empty() {
+            "…"
+        } else {
+            it.text.as_str()
+        };
         let style = if i == cur { theme.selected } else { theme.text };
         lines.push(Line::styled(format!("{}. {text}", i + 1), style));
         let mut details = vec![Span::raw("   ")];
         if it.owner.trim().is_empty() {
             details.push(Span::styled(t.no_owner, theme.warn));
         } else {
-            details.push(Span::styled(format!("{}: {}", t.f_owner, it.owner), theme.label));
+            details.push(Span::styled(
+                format!("{}: {}", t.f_owner, it.owner),
+                theme.label,
+            ));
         }
         if !it.due.trim().is_empty() {
             match parse_date(&it.due) {
@@ -649,7 +695,10 @@ fn form_view(
         return;
     };
     let it = &list[idx];
-    let title = fill(t.form_title, &[&(idx + 1).to_string(), &list.len().to_string()]);
+    let title = fill(
+        t.form_title,
+        &[&(idx + 1).to_string(), &list.len().to_string()],
+    );
     frame.render_widget(
         Paragraph::new(Span::styled(title, theme.label)),
         Rect::new(area.x, area.y, area.width, 1),
@@ -669,12 +718,18 @@ fn form_view(
             FormField::Link => (t.f_link, 1),
             FormField::Public => (t.f_public, 1),
         };
-        let problem = (f == FormField::Due && parse_date(&it.due).is_err())
-            .then(|| app.t.p_not_a_date);
+        let problem =
+            (f == FormField::Due && parse_date(&it.due).is_err()).then_some(app.t.p_not_a_date);
         let h = (text_h + u16::from(problem.is_some())).min(area.bottom() - y);
-        let label_style = if focused { theme.label_focus } else { theme.label };
+        let label_style = if focused {
+            theme.label_focus
+        } else {
+            theme.label
+        };
         frame.render_widget(
-            Paragraph::new(label).style(label_style).wrap(Wrap { trim: true }),
+            Paragraph::new(label)
+                .style(label_style)
+                .wrap(Wrap { trim: true }),
             Rect::new(area.x, y, label_w, h),
         );
         let value = Rect::new(area.x + label_w + 1, y, value_w, h);
@@ -685,7 +740,9 @@ fn form_view(
             _ => None,
         };
         match field {
-            Some(fl) if focused => frame.render_widget(&fl.area, Rect::new(value.x, y, value_w, text_h.min(h))),
+            Some(fl) if focused => {
+                frame.render_widget(&fl.area, Rect::new(value.x, y, value_w, text_h.min(h)))
+            }
             Some(fl) => {
                 let text = fl.text();
                 let (text, style) = if f == FormField::Owner && text.trim().is_empty() {
@@ -703,7 +760,10 @@ fn form_view(
                     format!("◀ {} ▶", link_text(&app.method, &s.doc, app.t, &it.link))
                 } else {
                     let mark = if it.public { "[x]" } else { "[ ]" };
-                    format!("{mark} {}", if it.public { t.public_yes } else { t.public_no })
+                    format!(
+                        "{mark} {}",
+                        if it.public { t.public_yes } else { t.public_no }
+                    )
                 };
                 let style = if focused { theme.selected } else { theme.text };
                 frame.render_widget(Paragraph::new(Span::styled(text, style)), value);

@@ -91,7 +91,7 @@ pub fn draw(frame: &mut Frame, area: Rect, d: &Drawing) {
     let w = area.width as f64;
     let h2 = 2.0 * area.height as f64;
     let (cx, cy) = (w / 2.0, h2 / 2.0);
-    let r_out = (w * 0.28).min(h2 * 0.42);
+    let r_out = (w * 0.3).min(h2 * 0.43);
     let r_in = r_out * 0.5;
     let angles = segment_angles(n);
     let at = |r: f64, a: f64| (cx + r * a.sin(), cy + r * a.cos());
@@ -274,7 +274,10 @@ mod tests {
 
     #[test]
     fn wrap_keeps_words_and_splits_long_ones() {
-        assert_eq!(wrap("Richten van de inzet", 10), vec!["Richten", "van de", "inzet"]);
+        assert_eq!(
+            wrap("Richten van de inzet", 10),
+            vec!["Richten", "van de", "inzet"]
+        );
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
     }
 }
