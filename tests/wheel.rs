@@ -294,3 +294,21 @@ fn help_lists_the_wheel_keys() {
         assert!(screen.contains(k), "{k}:\n{screen}");
     }
 }
+
+#[test]
+fn help_fits_a_projected_80x24_screen_in_every_mode() {
+    let mut app = on_wheel(Lang::Nl);
+    let check = |app: &mut App, last: &str| {
+        app.handle_key(KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE));
+        let screen = text(&render(app, 80, 24));
+        // The last key of the list and the closing hint are both visible.
+        assert!(screen.contains(last), "{last}:\n{screen}");
+        assert!(screen.contains("Esc sluit dit venster"), "{screen}");
+        press(app, KeyCode::Esc);
+    };
+    check(&mut app, "stoppen (slaat op)");
+    press(&mut app, KeyCode::Char('i'));
+    check(&mut app, "terug naar het wiel");
+    press(&mut app, KeyCode::Enter);
+    check(&mut app, "opnieuw (in het veld)");
+}

@@ -70,29 +70,19 @@ macro_rules! bind {
     };
 }
 
-/// The wheel: moving, placing, statuses.
+/// The wheel: moving, placing, statuses. Pairs of keys (↑/↓, ←/→, +/−, 1/2/3) share
+/// one entry, so the help overlay fits on a projected 80×24 screen; the handler tells
+/// them apart by the key.
 pub static KEYS: &[Binding<Act>] = &[
     bind!(
-        &[Combo(KeyCode::Up, NONE)],
+        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
         Act::Up,
         |t| t.wheel.k_select,
         false
     ),
     bind!(
-        &[Combo(KeyCode::Down, NONE)],
-        Act::Down,
-        |t| t.wheel.k_select,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Left, NONE)],
+        &[Combo(KeyCode::Left, NONE), Combo(KeyCode::Right, NONE)],
         Act::PrevPhase,
-        |t| t.wheel.k_phase,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Right, NONE)],
-        Act::NextPhase,
         |t| t.wheel.k_phase,
         false
     ),
@@ -124,36 +114,23 @@ pub static KEYS: &[Binding<Act>] = &[
         true
     ),
     bind!(
-        &[Combo(KeyCode::Char('1'), NONE)],
+        &[
+            Combo(KeyCode::Char('1'), NONE),
+            Combo(KeyCode::Char('2'), NONE),
+            Combo(KeyCode::Char('3'), NONE)
+        ],
         Act::Kind(0),
-        |t| t.wheel.k_kind[0],
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('2'), NONE)],
-        Act::Kind(1),
-        |t| t.wheel.k_kind[1],
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('3'), NONE)],
-        Act::Kind(2),
-        |t| t.wheel.k_kind[2],
+        |t| t.wheel.k_kind,
         false
     ),
     bind!(
         &[
             Combo(KeyCode::Char('+'), NONE),
-            Combo(KeyCode::Char('='), NONE)
+            Combo(KeyCode::Char('='), NONE),
+            Combo(KeyCode::Char('-'), NONE)
         ],
         Act::CycleUp,
-        |t| t.wheel.k_cycle_up,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('-'), NONE)],
-        Act::CycleDown,
-        |t| t.wheel.k_cycle_down,
+        |t| t.wheel.k_cycle,
         false
     ),
     bind!(
@@ -185,14 +162,8 @@ pub static KEYS: &[Binding<Act>] = &[
 /// The intentions list.
 pub static KEYS_INTENTIONS: &[Binding<Act>] = &[
     bind!(
-        &[Combo(KeyCode::Up, NONE)],
+        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
         Act::Up,
-        |t| t.wheel.k_select,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Down, NONE)],
-        Act::Down,
         |t| t.wheel.k_select,
         false
     ),
@@ -230,15 +201,14 @@ pub static KEYS_INTENTIONS: &[Binding<Act>] = &[
         false
     ),
     bind!(
-        &[Combo(KeyCode::Up, CTRL), Combo(KeyCode::Char('<'), NONE)],
+        &[
+            Combo(KeyCode::Up, CTRL),
+            Combo(KeyCode::Down, CTRL),
+            Combo(KeyCode::Char('<'), NONE),
+            Combo(KeyCode::Char('>'), NONE)
+        ],
         Act::MoveUp,
-        |t| t.wheel.k_move_up,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Down, CTRL), Combo(KeyCode::Char('>'), NONE)],
-        Act::MoveDown,
-        |t| t.wheel.k_move_down,
+        |t| t.wheel.k_move,
         false
     ),
     bind!(
@@ -254,6 +224,18 @@ pub static KEYS_INTENTIONS: &[Binding<Act>] = &[
         true
     ),
 ];
+
+/// The second action of a shared entry, decided by the key itself.
+fn refine(act: Act, key: &KeyEvent) -> Act {
+    match (act, key.code) {
+        (Act::Up, KeyCode::Down) => Act::Down,
+        (Act::PrevPhase, KeyCode::Right) => Act::NextPhase,
+        (Act::Kind(_), KeyCode::Char(c @ '1'..='3')) => Act::Kind(c as usize - '1' as usize),
+        (Act::CycleUp, KeyCode::Char('-')) => Act::CycleDown,
+        (Act::MoveUp, KeyCode::Down | KeyCode::Char('>')) => Act::MoveDown,
+        _ => act,
+    }
+}
 
 /// One text field (motivation, note, own name).
 pub static KEYS_EDIT: &[Binding<Act>] = &[
@@ -598,11 +580,11 @@ impl State {
             Mode::Form(_) => self.key_form(doc, key, ctx),
             Mode::Browse => match self.panel {
                 Panel::Wheel => match find(KEYS, &key) {
-                    Some(act) => self.act_wheel(doc, act, ctx),
+                    Some(act) => self.act_wheel(doc, refine(act, &key), ctx),
                     None => Outcome::Ignored,
                 },
                 Panel::Intentions => match find(KEYS_INTENTIONS, &key) {
-                    Some(act) => self.act_intentions(doc, act),
+                    Some(act) => self.act_intentions(doc, refine(act, &key)),
                     None => Outcome::Ignored,
                 },
             },
@@ -817,7 +799,7 @@ impl State {
             return Outcome::Ignored;
         };
         let options = evidence_options(doc, ctx.t);
-        match find(KEYS_PICK, &key) {
+        match find(KEYS_PICK, &key).map(|a| refine(a, &key)) {
             Some(Act::Up) => *cur = cur.saturating_sub(1),
             Some(Act::Down) => *cur = (*cur + 1).min(options.len().saturating_sub(1)),
             Some(Act::Done) => self.mode.0 = Mode::Browse,
