@@ -7,6 +7,7 @@ use serde::Deserialize;
 use std::path::Path;
 
 use crate::i18n::Lang;
+use crate::model::Session;
 
 const METHOD_NL: &str = include_str!("../assets/method.nl.json");
 const METHOD_EN: &str = include_str!("../assets/method.en.json");
@@ -117,6 +118,44 @@ impl Method {
     pub fn phase(&self, id: &str) -> Option<&Phase> {
         self.wheel.phases.iter().find(|p| p.id == id)
     }
+
+    /// Position of a phase on the wheel (0-based), if the method knows it.
+    pub fn phase_index(&self, id: &str) -> Option<usize> {
+        self.wheel.phases.iter().position(|p| p.id == id)
+    }
+
+    /// The phase an activity belongs to, with the activity.
+    pub fn activity(&self, id: &str) -> Option<(&Phase, &Named)> {
+        self.wheel
+            .phases
+            .iter()
+            .find_map(|p| p.activities.iter().find(|a| a.id == id).map(|a| (p, a)))
+    }
+}
+
+/// The name of a wheel phase as this region calls it: the session's rename when there
+/// is one, else the method's name, else the bare id (a phase from another method file).
+/// Shared by the wheel screen and the export.
+pub fn phase_name(method: &Method, session: &Session, id: &str) -> String {
+    renamed(session, id)
+        .or_else(|| method.phase(id).map(|p| p.name.clone()))
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// The name of a wheel activity, with the region's rename applied (see [`phase_name`]).
+pub fn activity_name(method: &Method, session: &Session, id: &str) -> String {
+    renamed(session, id)
+        .or_else(|| method.activity(id).map(|(_, a)| a.name.clone()))
+        .unwrap_or_else(|| id.to_string())
+}
+
+fn renamed(session: &Session, id: &str) -> Option<String> {
+    session
+        .wheel
+        .renames
+        .get(id)
+        .filter(|n| !n.trim().is_empty())
+        .cloned()
 }
 
 #[cfg(test)]
@@ -131,5 +170,21 @@ mod tests {
         assert_eq!(ids(&nl), ids(&en));
         assert_eq!(nl.wheel.phases.len(), 4);
         assert_eq!(nl.agenda.iter().map(|b| b.minutes).sum::<u32>(), 120);
+    }
+
+    #[test]
+    fn renames_override_phase_and_activity_names() {
+        let m = Method::builtin(Lang::Nl);
+        let mut s = Session::new("P", 1, time::OffsetDateTime::UNIX_EPOCH);
+        assert_eq!(phase_name(&m, &s, "richten"), "Richten van de inzet");
+        s.wheel.renames.insert("richten".into(), "Focus".into());
+        s.wheel.renames.insert("pad".into(), "Routekaart".into());
+        assert_eq!(phase_name(&m, &s, "richten"), "Focus");
+        assert_eq!(activity_name(&m, &s, "pad"), "Routekaart");
+        assert_eq!(phase_name(&m, &s, "onbekend"), "onbekend");
+        assert_eq!(
+            m.activity("pad").map(|(p, _)| p.id.as_str()),
+            Some("richten")
+        );
     }
 }

@@ -52,6 +52,13 @@ pub fn open_session(app: &mut App, rt: &mut Runtime, path: &Path) -> Result<(), 
     })?;
     store::atomic::clean_stale_temps(path);
     let mut view = SessionView::new(doc, path.to_path_buf());
+    // The wheel compares with an earlier round of the same pact in the same folder;
+    // read here, once, so drawing never touches the disk.
+    view.wheel.earlier =
+        store::rounds::earlier_round(path, &view.doc).map(|s| crate::app::wheel::Earlier {
+            round: s.intake.round,
+            wheel: s.wheel,
+        });
     if migrated {
         // Written back only now that the load succeeded; the old file becomes the .bak.
         match store::save_session(path, &view.doc) {

@@ -58,9 +58,18 @@ doc = {
     {"id": i("interview-b"), "interviewee": "Jeroen Bakker", "organisation": "ROC Rivierenland", "role": "deelprojectleider", "kind": "onderwijs", "date": "2026-11-05", "interviewer": "L. Smit", "consent": {"quotes_public": False, "with_name": False}, "notes": notes("b", notes_b)}
   ],
   "triangle": {"items": [], "own_focus_areas": [], "kader": {}},
-  "wheel": {"renames": {}, "placement": {"phase": "richten", "cycle": 1, "motivation": "De eerste projecten zijn zichtbaar; nu de inzet richten op gezamenlijke doelen.", "public": True}, "per_kind": {}, "activities": {}},
+  "wheel": {"renames": {}, "placement": {"phase": "richten", "cycle": 1, "motivation": "De eerste projecten zijn zichtbaar; nu de inzet richten op gezamenlijke doelen.", "public": True},
+            # Onderwijs sees the pact still framing the challenge: the facilitator's conversation.
+            "per_kind": {"zorg": "richten", "onderwijs": "kaderen", "overheid": "richten"},
+            "activities": {
+              "bewustzijn": {"status": "gereed", "note": "", "evidence": [i("a-0")]},
+              "startpunt": {"status": "gereed", "note": "Knelpuntenanalyse wijkzorg 2025.", "evidence": []},
+              "coalitie": {"status": "bezig", "note": "Gemeenten nog niet aan tafel.", "evidence": [i("b-2")]},
+              "pad": {"status": "bezig", "note": "", "evidence": []},
+              "middelen": {"status": "niet_gestart", "note": "", "evidence": []}
+            }},
   "intentions": [
-    {"id": i("intention-0"), "text": "een gezamenlijke leerlijn zorg en technologie uitgewerkt", "owner": "ROC Rivierenland", "due": "2027-06-01", "link": None, "public": True},
+    {"id": i("intention-0"), "text": "een gezamenlijke leerlijn zorg en technologie uitgewerkt", "owner": "ROC Rivierenland", "due": "2027-06-01", "link": "richten", "public": True},
     {"id": i("intention-1"), "text": "een gesprekspartner vanuit de gemeenten georganiseerd", "owner": "", "due": "", "link": None, "public": True}
   ],
   "agenda": {"blocks": [], "clock": {}}

@@ -80,6 +80,7 @@ impl Combo {
             KeyCode::Tab => "Tab".to_string(),
             KeyCode::BackTab => "Shift-Tab".to_string(),
             KeyCode::F(n) => format!("F{n}"),
+            KeyCode::Char(' ') => "␣".to_string(),
             KeyCode::Char(c) => c.to_uppercase().to_string(),
             other => format!("{other:?}"),
         };

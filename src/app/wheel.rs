@@ -1,40 +1,934 @@
-//! Samenwerkingswiel screen and intentions.
+//! Samenwerkingswiel screen and intentions (voornemens).
+//!
+//! The phases and activities come from the method definition; the session holds the
+//! placement, the per-kind placements, the activity statuses, renames and intentions.
+//! Everything typed goes into the session at once (autosave), so nothing is lost.
 
-use super::keys::{Binding, KeyHelp, find, help_of};
+use super::field::{Field, FieldInput};
+use super::keys::{Binding, Combo, KeyHelp, find, help_of};
 use super::{Ctx, Outcome};
-use crate::model::Session;
-use ratatui::crossterm::event::KeyEvent;
+use crate::method::Method;
+use crate::model::{ActivityStatus, Id, Intention, PartnerKind, Session, Wheel};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+
+/// The partner kinds that place the pact separately, in screen order.
+pub const KINDS: [PartnerKind; 3] = [
+    PartnerKind::Zorg,
+    PartnerKind::Onderwijs,
+    PartnerKind::Overheid,
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Act {}
+pub enum Act {
+    Up,
+    Down,
+    PrevPhase,
+    NextPhase,
+    Place,
+    Kind(usize),
+    CycleUp,
+    CycleDown,
+    Motivation,
+    Status,
+    Note,
+    Evidence,
+    Rename,
+    ToggleView,
+    Intentions,
+    // intentions list
+    Add,
+    Edit,
+    Delete,
+    UndoDelete,
+    MoveUp,
+    MoveDown,
+    Public,
+    Back,
+    // text field, form and picker
+    Done,
+    NextField,
+    PrevField,
+    LinkPrev,
+    LinkNext,
+    Toggle,
+    Undo,
+    Redo,
+}
 
-pub static KEYS: &[Binding<Act>] = &[];
+macro_rules! bind {
+    ($keys:expr, $act:expr, $label:expr, $footer:expr) => {
+        Binding {
+            keys: $keys,
+            action: $act,
+            label: $label,
+            footer: $footer,
+        }
+    };
+}
+
+/// The wheel: moving, placing, statuses. Pairs of keys (↑/↓, ←/→, +/−, 1/2/3) share
+/// one entry, so the help overlay fits on a projected 80×24 screen; the handler tells
+/// them apart by the key.
+pub static KEYS: &[Binding<Act>] = &[
+    bind!(
+        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
+        Act::Up,
+        |t| t.wheel.k_select,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Left, NONE), Combo(KeyCode::Right, NONE)],
+        Act::PrevPhase,
+        |t| t.wheel.k_phase,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('p'), NONE), Combo(KeyCode::Enter, NONE)],
+        Act::Place,
+        |t| t.wheel.k_place,
+        true
+    ),
+    bind!(
+        &[
+            Combo(KeyCode::Char('s'), NONE),
+            Combo(KeyCode::Char(' '), NONE)
+        ],
+        Act::Status,
+        |t| t.wheel.k_status,
+        true
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('i'), NONE)],
+        Act::Intentions,
+        |t| t.wheel.k_intentions,
+        true
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('v'), NONE)],
+        Act::ToggleView,
+        |t| t.wheel.k_view,
+        true
+    ),
+    bind!(
+        &[
+            Combo(KeyCode::Char('1'), NONE),
+            Combo(KeyCode::Char('2'), NONE),
+            Combo(KeyCode::Char('3'), NONE)
+        ],
+        Act::Kind(0),
+        |t| t.wheel.k_kind,
+        false
+    ),
+    bind!(
+        &[
+            Combo(KeyCode::Char('+'), NONE),
+            Combo(KeyCode::Char('='), NONE),
+            Combo(KeyCode::Char('-'), NONE)
+        ],
+        Act::CycleUp,
+        |t| t.wheel.k_cycle,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('m'), NONE)],
+        Act::Motivation,
+        |t| t.wheel.k_motivation,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('n'), NONE)],
+        Act::Note,
+        |t| t.wheel.k_note,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('e'), NONE)],
+        Act::Evidence,
+        |t| t.wheel.k_evidence,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('r'), NONE)],
+        Act::Rename,
+        |t| t.wheel.k_rename,
+        false
+    ),
+];
+
+/// The intentions list.
+pub static KEYS_INTENTIONS: &[Binding<Act>] = &[
+    bind!(
+        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
+        Act::Up,
+        |t| t.wheel.k_select,
+        false
+    ),
+    bind!(
+        &[
+            Combo(KeyCode::Char('a'), NONE),
+            Combo(KeyCode::Insert, NONE)
+        ],
+        Act::Add,
+        |t| t.wheel.k_add,
+        true
+    ),
+    bind!(
+        &[Combo(KeyCode::Enter, NONE), Combo(KeyCode::Char('e'), NONE)],
+        Act::Edit,
+        |t| t.wheel.k_edit,
+        true
+    ),
+    bind!(
+        &[
+            Combo(KeyCode::Delete, NONE),
+            Combo(KeyCode::Char('d'), NONE)
+        ],
+        Act::Delete,
+        |t| t.wheel.k_delete,
+        false
+    ),
+    bind!(
+        &[
+            Combo(KeyCode::Char('u'), NONE),
+            Combo(KeyCode::Char('z'), CTRL)
+        ],
+        Act::UndoDelete,
+        |t| t.wheel.k_undo_delete,
+        false
+    ),
+    bind!(
+        &[
+            Combo(KeyCode::Up, CTRL),
+            Combo(KeyCode::Down, CTRL),
+            Combo(KeyCode::Char('<'), NONE),
+            Combo(KeyCode::Char('>'), NONE)
+        ],
+        Act::MoveUp,
+        |t| t.wheel.k_move,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('p'), NONE)],
+        Act::Public,
+        |t| t.wheel.k_public,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Esc, NONE), Combo(KeyCode::Char('i'), NONE)],
+        Act::Back,
+        |t| t.wheel.k_back,
+        true
+    ),
+];
+
+/// The second action of a shared entry, decided by the key itself.
+fn refine(act: Act, key: &KeyEvent) -> Act {
+    match (act, key.code) {
+        (Act::Up, KeyCode::Down) => Act::Down,
+        (Act::PrevPhase, KeyCode::Right) => Act::NextPhase,
+        (Act::Kind(_), KeyCode::Char(c @ '1'..='3')) => Act::Kind(c as usize - '1' as usize),
+        (Act::CycleUp, KeyCode::Char('-')) => Act::CycleDown,
+        (Act::MoveUp, KeyCode::Down | KeyCode::Char('>')) => Act::MoveDown,
+        _ => act,
+    }
+}
+
+/// One text field (motivation, note, own name).
+pub static KEYS_EDIT: &[Binding<Act>] = &[
+    bind!(
+        &[Combo(KeyCode::Enter, NONE), Combo(KeyCode::Esc, NONE)],
+        Act::Done,
+        |t| t.wheel.k_done,
+        true
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('z'), CTRL)],
+        Act::Undo,
+        |t| t.k_undo,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('y'), CTRL)],
+        Act::Redo,
+        |t| t.k_redo,
+        false
+    ),
+];
+
+/// The form of one intention.
+pub static KEYS_FORM: &[Binding<Act>] = &[
+    bind!(
+        &[
+            Combo(KeyCode::Tab, NONE),
+            Combo(KeyCode::Down, NONE),
+            Combo(KeyCode::Enter, NONE)
+        ],
+        Act::NextField,
+        |t| t.k_next_field,
+        true
+    ),
+    bind!(
+        &[Combo(KeyCode::BackTab, SHIFT), Combo(KeyCode::Up, NONE)],
+        Act::PrevField,
+        |t| t.k_prev_field,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Left, NONE)],
+        Act::LinkPrev,
+        |t| t.wheel.k_link,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Right, NONE)],
+        Act::LinkNext,
+        |t| t.wheel.k_link,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Char(' '), NONE)],
+        Act::Toggle,
+        |t| t.wheel.k_toggle,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Esc, NONE)],
+        Act::Done,
+        |t| t.wheel.k_done,
+        true
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('z'), CTRL)],
+        Act::Undo,
+        |t| t.k_undo,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('y'), CTRL)],
+        Act::Redo,
+        |t| t.k_redo,
+        false
+    ),
+];
+
+/// The evidence picker.
+pub static KEYS_PICK: &[Binding<Act>] = &[
+    bind!(
+        &[Combo(KeyCode::Up, NONE)],
+        Act::Up,
+        |t| t.wheel.k_select,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Down, NONE)],
+        Act::Down,
+        |t| t.wheel.k_select,
+        true
+    ),
+    bind!(
+        &[Combo(KeyCode::Char(' '), NONE), Combo(KeyCode::Enter, NONE)],
+        Act::Toggle,
+        |t| t.wheel.k_toggle,
+        true
+    ),
+    bind!(
+        &[Combo(KeyCode::Esc, NONE)],
+        Act::Done,
+        |t| t.wheel.k_done,
+        true
+    ),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum WheelView {
+    #[default]
+    Drawn,
+    List,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Panel {
+    #[default]
+    Wheel,
+    Intentions,
+}
+
+/// A row of the wheel: a phase, or one of its activities (indexes into the method).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Phase(usize),
+    Activity(usize, usize),
+}
+
+impl Row {
+    pub fn phase(self) -> usize {
+        match self {
+            Row::Phase(p) | Row::Activity(p, _) => p,
+        }
+    }
+}
+
+/// Phases with their activities below them, in method order.
+pub fn rows(method: &Method) -> Vec<Row> {
+    let mut out = Vec::new();
+    for (p, phase) in method.wheel.phases.iter().enumerate() {
+        out.push(Row::Phase(p));
+        out.extend((0..phase.activities.len()).map(|a| Row::Activity(p, a)));
+    }
+    out
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditTarget {
+    Motivation,
+    Note(String),
+    Rename(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormField {
+    Text,
+    Owner,
+    Due,
+    Link,
+    Public,
+}
+
+impl FormField {
+    pub const ALL: [FormField; 5] = [
+        FormField::Text,
+        FormField::Owner,
+        FormField::Due,
+        FormField::Link,
+        FormField::Public,
+    ];
+}
+
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub id: Id,
+    pub focus: FormField,
+    pub text: Field,
+    pub owner: Field,
+    pub due: Field,
+}
+
+#[derive(Debug, Clone)]
+pub enum Mode {
+    Browse,
+    Edit(EditTarget, Box<Field>),
+    /// Picking evidence for an activity id.
+    Pick(String, usize),
+    Form(Box<Form>),
+}
+
+/// The wheel of an earlier round of the same pact, loaded by the runtime on open.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Earlier {
+    pub round: u8,
+    pub wheel: Wheel,
+}
+
+/// Something that can back up an activity: an interview note or a triangle item.
+pub struct EvidenceOption {
+    pub id: Id,
+    /// Role and organisation of the interviewee (never the name), or "driehoek".
+    pub source: String,
+    pub text: String,
+}
+
+pub fn evidence_options(doc: &Session, t: &crate::i18n::Strings) -> Vec<EvidenceOption> {
+    let mut out: Vec<EvidenceOption> = doc
+        .interviews
+        .iter()
+        .flat_map(|iv| {
+            let source = [iv.role.trim(), iv.organisation.trim()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ");
+            iv.notes.iter().map(move |n| EvidenceOption {
+                id: n.id.clone(),
+                source: source.clone(),
+                text: n.text.clone(),
+            })
+        })
+        .collect();
+    out.extend(doc.triangle.items.iter().map(|it| EvidenceOption {
+        id: it.id.clone(),
+        source: t.wheel.evidence_triangle.to_string(),
+        text: it.title.clone(),
+    }));
+    out
+}
+
+/// What an intention can be linked to: nothing, a phase, a triangle item.
+pub fn link_options(method: &Method, doc: &Session) -> Vec<Option<String>> {
+    let mut out = vec![None];
+    out.extend(method.wheel.phases.iter().map(|p| Some(p.id.clone())));
+    out.extend(doc.triangle.items.iter().map(|i| Some(i.id.0.clone())));
+    out
+}
+
+/// An intention's link in words.
+pub fn link_text(
+    method: &Method,
+    doc: &Session,
+    t: &crate::i18n::Strings,
+    link: &Option<String>,
+) -> String {
+    let w = t.wheel;
+    match link {
+        None => w.no_link.to_string(),
+        Some(id) if method.phase(id).is_some() => {
+            crate::i18n::fill(w.link_phase, &[&crate::method::phase_name(method, doc, id)])
+        }
+        Some(id) => {
+            let title = doc
+                .triangle
+                .items
+                .iter()
+                .find(|i| &i.id.0 == id)
+                .map(|i| i.title.clone())
+                .unwrap_or_else(|| id.clone());
+            crate::i18n::fill(w.link_item, &[&title])
+        }
+    }
+}
+
+pub fn status_index(s: ActivityStatus) -> usize {
+    match s {
+        ActivityStatus::NietGestart => 0,
+        ActivityStatus::Bezig => 1,
+        ActivityStatus::Gereed => 2,
+        ActivityStatus::NietVanToepassing => 3,
+    }
+}
+
+fn next_status(s: ActivityStatus) -> ActivityStatus {
+    match s {
+        ActivityStatus::NietGestart => ActivityStatus::Bezig,
+        ActivityStatus::Bezig => ActivityStatus::Gereed,
+        ActivityStatus::Gereed => ActivityStatus::NietVanToepassing,
+        ActivityStatus::NietVanToepassing => ActivityStatus::NietGestart,
+    }
+}
 
 #[derive(Debug, Default)]
-pub struct State {}
+pub struct State {
+    pub view: WheelView,
+    pub panel: Panel,
+    /// Index into [`rows`].
+    pub cursor: usize,
+    /// Selected intention.
+    pub icur: usize,
+    pub mode: ModeCell,
+    /// Deleted intentions with their place, newest last: `u` puts them back.
+    pub deleted: Vec<(usize, Intention)>,
+    pub earlier: Option<Earlier>,
+}
+
+/// [`Mode`] with a default, so `State` can derive `Default`.
+#[derive(Debug, Clone)]
+pub struct ModeCell(pub Mode);
+
+impl Default for ModeCell {
+    fn default() -> Self {
+        ModeCell(Mode::Browse)
+    }
+}
 
 impl State {
     pub fn new(_doc: &Session) -> Self {
         State::default()
     }
 
+    /// The row under the cursor (clamped to the method's rows).
+    pub fn row(&self, method: &Method) -> Option<Row> {
+        let rows = rows(method);
+        rows.get(self.cursor.min(rows.len().saturating_sub(1)))
+            .copied()
+    }
+
     /// Whether a text field has the keys (then `?` is typed and F1 opens help).
     pub fn typing(&self) -> bool {
-        false
+        matches!(self.mode.0, Mode::Edit(..) | Mode::Form(_))
     }
 
     pub fn help(&self) -> Vec<KeyHelp> {
-        help_of(KEYS)
+        help_of(self.table())
     }
 
-    pub fn handle_key(&mut self, _doc: &mut Session, key: KeyEvent, _ctx: &Ctx) -> Outcome {
-        match find(KEYS, &key) {
-            Some(act) => match act {},
-            None => Outcome::Ignored,
+    fn table(&self) -> &'static [Binding<Act>] {
+        match (&self.mode.0, self.panel) {
+            (Mode::Edit(..), _) => KEYS_EDIT,
+            (Mode::Pick(..), _) => KEYS_PICK,
+            (Mode::Form(_), _) => KEYS_FORM,
+            (Mode::Browse, Panel::Wheel) => KEYS,
+            (Mode::Browse, Panel::Intentions) => KEYS_INTENTIONS,
         }
     }
 
-    pub fn paste(&mut self, _doc: &mut Session, _text: &str, _ctx: &Ctx) -> Outcome {
-        Outcome::Ignored
+    pub fn handle_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        match &self.mode.0 {
+            Mode::Edit(..) => self.key_edit(doc, key),
+            Mode::Pick(..) => self.key_pick(doc, key, ctx),
+            Mode::Form(_) => self.key_form(doc, key, ctx),
+            Mode::Browse => match self.panel {
+                Panel::Wheel => match find(KEYS, &key) {
+                    Some(act) => self.act_wheel(doc, refine(act, &key), ctx),
+                    None => Outcome::Ignored,
+                },
+                Panel::Intentions => match find(KEYS_INTENTIONS, &key) {
+                    Some(act) => self.act_intentions(doc, refine(act, &key)),
+                    None => Outcome::Ignored,
+                },
+            },
+        }
+    }
+
+    pub fn paste(&mut self, doc: &mut Session, text: &str, _ctx: &Ctx) -> Outcome {
+        let changed = match &mut self.mode.0 {
+            Mode::Edit(_, f) => f.paste(text) == FieldInput::Changed,
+            Mode::Form(form) => match form.focus {
+                FormField::Text => form.text.paste(text) == FieldInput::Changed,
+                FormField::Owner => form.owner.paste(text) == FieldInput::Changed,
+                FormField::Due => form.due.paste(text) == FieldInput::Changed,
+                _ => false,
+            },
+            _ => return Outcome::Ignored,
+        };
+        if changed {
+            self.commit(doc)
+        } else {
+            Outcome::Handled
+        }
+    }
+
+    fn act_wheel(&mut self, doc: &mut Session, act: Act, ctx: &Ctx) -> Outcome {
+        let m = ctx.method;
+        let rows = rows(m);
+        if rows.is_empty() {
+            return if act == Act::Intentions {
+                self.panel = Panel::Intentions;
+                Outcome::Handled
+            } else {
+                Outcome::Handled
+            };
+        }
+        self.cursor = self.cursor.min(rows.len() - 1);
+        let row = rows[self.cursor];
+        let phase_id = m.wheel.phases[row.phase()].id.clone();
+        let activity_id = match row {
+            Row::Activity(p, a) => Some(m.wheel.phases[p].activities[a].id.clone()),
+            Row::Phase(_) => None,
+        };
+        let w = &mut doc.wheel;
+        match act {
+            Act::Up => self.cursor = self.cursor.saturating_sub(1),
+            Act::Down => self.cursor = (self.cursor + 1).min(rows.len() - 1),
+            Act::PrevPhase | Act::NextPhase => {
+                let n = m.wheel.phases.len();
+                let p = if act == Act::NextPhase {
+                    (row.phase() + 1) % n
+                } else {
+                    (row.phase() + n - 1) % n
+                };
+                self.cursor = rows.iter().position(|r| *r == Row::Phase(p)).unwrap_or(0);
+            }
+            Act::Place => {
+                if w.placement.phase.as_deref() == Some(&phase_id) {
+                    return Outcome::Handled;
+                }
+                w.placement.phase = Some(phase_id);
+                return Outcome::Changed;
+            }
+            Act::Kind(k) => {
+                let kind = KINDS[k];
+                if w.per_kind.get(&kind) == Some(&phase_id) {
+                    w.per_kind.remove(&kind);
+                } else {
+                    w.per_kind.insert(kind, phase_id);
+                }
+                return Outcome::Changed;
+            }
+            Act::CycleUp => {
+                w.placement.cycle = w.placement.cycle.saturating_add(1).min(9);
+                return Outcome::Changed;
+            }
+            Act::CycleDown => {
+                if w.placement.cycle <= 1 {
+                    return Outcome::Handled;
+                }
+                w.placement.cycle -= 1;
+                return Outcome::Changed;
+            }
+            Act::Status => {
+                let Some(id) = activity_id else {
+                    return Outcome::Handled;
+                };
+                let st = w.activities.entry(id).or_default();
+                st.status = next_status(st.status);
+                return Outcome::Changed;
+            }
+            Act::Motivation => {
+                let f = Field::new(&w.placement.motivation, false);
+                self.mode.0 = Mode::Edit(EditTarget::Motivation, Box::new(f));
+            }
+            Act::Note => {
+                if let Some(id) = activity_id {
+                    let text = w
+                        .activities
+                        .get(&id)
+                        .map(|a| a.note.clone())
+                        .unwrap_or_default();
+                    self.mode.0 =
+                        Mode::Edit(EditTarget::Note(id), Box::new(Field::new(&text, false)));
+                }
+            }
+            Act::Rename => {
+                let id = activity_id.unwrap_or(phase_id);
+                let text = w.renames.get(&id).cloned().unwrap_or_default();
+                self.mode.0 =
+                    Mode::Edit(EditTarget::Rename(id), Box::new(Field::new(&text, false)));
+            }
+            Act::Evidence => {
+                if let Some(id) = activity_id {
+                    self.mode.0 = Mode::Pick(id, 0);
+                }
+            }
+            Act::ToggleView => {
+                self.view = match self.view {
+                    WheelView::Drawn => WheelView::List,
+                    WheelView::List => WheelView::Drawn,
+                }
+            }
+            Act::Intentions => self.panel = Panel::Intentions,
+            _ => return Outcome::Ignored,
+        }
+        Outcome::Handled
+    }
+
+    fn act_intentions(&mut self, doc: &mut Session, act: Act) -> Outcome {
+        let list = &mut doc.intentions;
+        let n = list.len();
+        self.icur = self.icur.min(n.saturating_sub(1));
+        match act {
+            Act::Up => self.icur = self.icur.saturating_sub(1),
+            Act::Down => self.icur = (self.icur + 1).min(n.saturating_sub(1)),
+            Act::Back => self.panel = Panel::Wheel,
+            Act::Add => {
+                let it = Intention {
+                    public: true,
+                    ..Intention::default()
+                };
+                let at = if n == 0 { 0 } else { self.icur + 1 };
+                list.insert(at, it);
+                self.icur = at;
+                self.open_form(doc);
+                return Outcome::Changed;
+            }
+            Act::Edit if n > 0 => self.open_form(doc),
+            Act::Delete if n > 0 => {
+                let it = list.remove(self.icur);
+                self.deleted.push((self.icur, it));
+                self.icur = self.icur.min(list.len().saturating_sub(1));
+                return Outcome::Changed;
+            }
+            Act::UndoDelete => {
+                let Some((at, it)) = self.deleted.pop() else {
+                    return Outcome::Handled;
+                };
+                let at = at.min(list.len());
+                list.insert(at, it);
+                self.icur = at;
+                return Outcome::Changed;
+            }
+            Act::MoveUp if self.icur > 0 && n > 1 => {
+                list.swap(self.icur, self.icur - 1);
+                self.icur -= 1;
+                return Outcome::Changed;
+            }
+            Act::MoveDown if self.icur + 1 < n => {
+                list.swap(self.icur, self.icur + 1);
+                self.icur += 1;
+                return Outcome::Changed;
+            }
+            Act::Public if n > 0 => {
+                list[self.icur].public = !list[self.icur].public;
+                return Outcome::Changed;
+            }
+            _ => {}
+        }
+        Outcome::Handled
+    }
+
+    fn open_form(&mut self, doc: &Session) {
+        if let Some(it) = doc.intentions.get(self.icur) {
+            self.mode.0 = Mode::Form(Box::new(Form {
+                id: it.id.clone(),
+                focus: FormField::Text,
+                text: Field::new(&it.text, false),
+                owner: Field::new(&it.owner, false),
+                due: Field::new(&it.due, false),
+            }));
+        }
+    }
+
+    fn key_edit(&mut self, doc: &mut Session, key: KeyEvent) -> Outcome {
+        let Mode::Edit(_, field) = &mut self.mode.0 else {
+            return Outcome::Ignored;
+        };
+        match field.input(key) {
+            FieldInput::Changed => self.commit(doc),
+            FieldInput::Moved => Outcome::Handled,
+            // Everything typed is already in the session; Esc and Enter both close.
+            FieldInput::Done | FieldInput::Cancel => {
+                self.mode.0 = Mode::Browse;
+                Outcome::Handled
+            }
+        }
+    }
+
+    fn key_pick(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        let Mode::Pick(id, cur) = &mut self.mode.0 else {
+            return Outcome::Ignored;
+        };
+        let options = evidence_options(doc, ctx.t);
+        match find(KEYS_PICK, &key).map(|a| refine(a, &key)) {
+            Some(Act::Up) => *cur = cur.saturating_sub(1),
+            Some(Act::Down) => *cur = (*cur + 1).min(options.len().saturating_sub(1)),
+            Some(Act::Done) => self.mode.0 = Mode::Browse,
+            Some(Act::Toggle) => {
+                let Some(opt) = options.get(*cur) else {
+                    return Outcome::Handled;
+                };
+                let st = doc.wheel.activities.entry(id.clone()).or_default();
+                if let Some(i) = st.evidence.iter().position(|e| *e == opt.id) {
+                    st.evidence.remove(i);
+                } else {
+                    st.evidence.push(opt.id.clone());
+                }
+                return Outcome::Changed;
+            }
+            _ => {}
+        }
+        Outcome::Handled
+    }
+
+    fn key_form(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        let Mode::Form(form) = &mut self.mode.0 else {
+            return Outcome::Ignored;
+        };
+        let Some(idx) = doc.intentions.iter().position(|i| i.id == form.id) else {
+            self.mode.0 = Mode::Browse;
+            return Outcome::Handled;
+        };
+        let on_text = matches!(
+            form.focus,
+            FormField::Text | FormField::Owner | FormField::Due
+        );
+        let act = find(KEYS_FORM, &key).filter(|a| match a {
+            // In a text field these keys type or move the cursor.
+            Act::LinkPrev | Act::LinkNext => form.focus == FormField::Link,
+            Act::Toggle => form.focus == FormField::Public,
+            Act::Undo | Act::Redo => false,
+            _ => true,
+        });
+        let pos = FormField::ALL
+            .iter()
+            .position(|f| *f == form.focus)
+            .unwrap_or(0);
+        match act {
+            Some(Act::NextField) => {
+                form.focus = FormField::ALL[(pos + 1) % FormField::ALL.len()];
+                Outcome::Handled
+            }
+            Some(Act::PrevField) => {
+                form.focus =
+                    FormField::ALL[(pos + FormField::ALL.len() - 1) % FormField::ALL.len()];
+                Outcome::Handled
+            }
+            Some(Act::Done) => {
+                // A new intention left completely empty is dropped: there is nothing in it.
+                let it = &doc.intentions[idx];
+                let empty = it.text.trim().is_empty()
+                    && it.owner.trim().is_empty()
+                    && it.due.trim().is_empty();
+                self.mode.0 = Mode::Browse;
+                if empty {
+                    doc.intentions.remove(idx);
+                    self.icur = self.icur.min(doc.intentions.len().saturating_sub(1));
+                    return Outcome::Changed;
+                }
+                Outcome::Handled
+            }
+            Some(Act::LinkPrev) | Some(Act::LinkNext) => {
+                let opts = link_options(ctx.method, doc);
+                let it = &mut doc.intentions[idx];
+                let cur = opts.iter().position(|o| *o == it.link).unwrap_or(0);
+                let n = opts.len();
+                let next = if act == Some(Act::LinkNext) {
+                    (cur + 1) % n
+                } else {
+                    (cur + n - 1) % n
+                };
+                it.link = opts[next].clone();
+                Outcome::Changed
+            }
+            Some(Act::Toggle) => {
+                doc.intentions[idx].public = !doc.intentions[idx].public;
+                Outcome::Changed
+            }
+            _ if on_text => {
+                let field = match form.focus {
+                    FormField::Text => &mut form.text,
+                    FormField::Owner => &mut form.owner,
+                    _ => &mut form.due,
+                };
+                match field.input(key) {
+                    FieldInput::Changed => self.commit(doc),
+                    _ => Outcome::Handled,
+                }
+            }
+            _ => Outcome::Handled,
+        }
+    }
+
+    /// Copies the text of the open field into the session.
+    fn commit(&mut self, doc: &mut Session) -> Outcome {
+        let before = (doc.wheel.clone(), doc.intentions.clone());
+        match &self.mode.0 {
+            Mode::Edit(EditTarget::Motivation, f) => doc.wheel.placement.motivation = f.text(),
+            Mode::Edit(EditTarget::Note(id), f) => {
+                doc.wheel.activities.entry(id.clone()).or_default().note = f.text();
+            }
+            Mode::Edit(EditTarget::Rename(id), f) => {
+                let text = f.text();
+                if text.trim().is_empty() {
+                    doc.wheel.renames.remove(id);
+                } else {
+                    doc.wheel.renames.insert(id.clone(), text);
+                }
+            }
+            Mode::Form(form) => {
+                if let Some(it) = doc.intentions.iter_mut().find(|i| i.id == form.id) {
+                    it.text = form.text.text();
+                    it.owner = form.owner.text();
+                    // Kept as typed; the view says when it is not a valid date.
+                    it.due = form.due.text();
+                }
+            }
+            _ => {}
+        }
+        if (&doc.wheel, &doc.intentions) != (&before.0, &before.1) {
+            Outcome::Changed
+        } else {
+            Outcome::Handled
+        }
     }
 }

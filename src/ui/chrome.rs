@@ -122,13 +122,58 @@ pub fn help(
         .map(|b| keys::names(b).chars().count())
         .max()
         .unwrap_or(0);
-    let mut lines: Vec<Line> = bindings
+    // One column when it fits the height, else two side by side: every key stays visible
+    // on a projected 80×24 screen (labels are shortened with … if they must).
+    let room = area.height.saturating_sub(5) as usize;
+    let two = bindings.len() > room;
+    let per_col = if two {
+        bindings.len().div_ceil(2)
+    } else {
+        bindings.len()
+    };
+    let inner = area.width.saturating_sub(6) as usize;
+    let label_max = if two {
+        (inner.saturating_sub(3) / 2).saturating_sub(key_w + 2)
+    } else {
+        inner.saturating_sub(key_w + 2)
+    }
+    .max(4);
+    let entry = |b: &KeyHelp| {
+        let label = (b.label)(t);
+        let label = if label.chars().count() > label_max {
+            let mut l: String = label.chars().take(label_max - 1).collect();
+            l.push('…');
+            l
+        } else {
+            label.to_string()
+        };
+        Line::from(vec![
+            Span::styled(format!("{:<key_w$}  ", keys::names(b)), theme.label),
+            Span::styled(label, theme.text),
+        ])
+    };
+    let columns: Vec<Vec<Line>> = bindings
+        .chunks(per_col.max(1))
+        .map(|c| c.iter().map(entry).collect())
+        .collect();
+    let col_w: Vec<usize> = columns
         .iter()
-        .map(|b| {
-            Line::from(vec![
-                Span::styled(format!("{:<key_w$}  ", keys::names(b)), theme.label),
-                Span::styled((b.label)(t), theme.text),
-            ])
+        .map(|c| c.iter().map(Line::width).max().unwrap_or(0))
+        .collect();
+    let mut lines: Vec<Line> = (0..per_col)
+        .map(|i| {
+            let mut spans = Vec::new();
+            for (ci, col) in columns.iter().enumerate() {
+                let line = col.get(i).cloned().unwrap_or_default();
+                let pad = if ci + 1 < columns.len() {
+                    col_w[ci] + 3 - line.width()
+                } else {
+                    0
+                };
+                spans.extend(line.spans);
+                spans.push(Span::raw(" ".repeat(pad)));
+            }
+            Line::from(spans)
         })
         .collect();
     lines.push(Line::from(""));
