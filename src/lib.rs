@@ -13,8 +13,8 @@
 //! - [`clock`]: local time.
 
 pub mod app;
-pub mod export;
 pub mod clock;
+pub mod export;
 pub mod i18n;
 pub mod method;
 pub mod model;

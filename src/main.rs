@@ -4,9 +4,9 @@ use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use volgspot::app::{App, View};
+use volgspot::export;
 use volgspot::i18n::Lang;
 use volgspot::method::Method;
-use volgspot::export;
 use volgspot::store::{self, lock, paths};
 use volgspot::{clock, tui};
 

@@ -26,7 +26,10 @@ pub fn write(report: &Report) -> Result<String, String> {
     let (yes, no) = (word(lang, "yes")?, word(lang, "no")?);
     let yn = |b: bool| if b { yes.as_str() } else { no.as_str() };
     let mut out = String::from("\u{feff}");
-    row(&mut out, &header.iter().map(String::as_str).collect::<Vec<_>>());
+    row(
+        &mut out,
+        &header.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
     for s in &report.sections {
         for n in s
             .observations
@@ -39,14 +42,34 @@ pub fn write(report: &Report) -> Result<String, String> {
             let approval = if n.kind == "citaat" { n.approval } else { "" };
             row(
                 &mut out,
-                &[&note, &s.name, n.kind, &n.text, &n.who, yn(n.public), approval, "", ""],
+                &[
+                    &note,
+                    &s.name,
+                    n.kind,
+                    &n.text,
+                    &n.who,
+                    yn(n.public),
+                    approval,
+                    "",
+                    "",
+                ],
             );
         }
     }
     for i in &report.intentions {
         row(
             &mut out,
-            &[&intention, "", "", &i.text, "", yn(i.public), "", &i.owner, &i.due],
+            &[
+                &intention,
+                "",
+                "",
+                &i.text,
+                "",
+                yn(i.public),
+                "",
+                &i.owner,
+                &i.due,
+            ],
         );
     }
     Ok(out)

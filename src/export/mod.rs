@@ -76,7 +76,8 @@ pub fn default_path(session_path: &Path, public: bool, format: Format) -> PathBu
 
 /// Writes `text` atomically with mode 0600: reports hold names and quotes.
 pub fn write_file(path: &Path, text: &str) -> Result<(), String> {
-    atomic::write_atomic(path, text.as_bytes(), None).map_err(|e| format!("{}: {e}", path.display()))
+    atomic::write_atomic(path, text.as_bytes(), None)
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Writes Markdown and HTML of both versions next to the session; returns the paths.

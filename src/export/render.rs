@@ -54,12 +54,7 @@ fn env() -> Environment<'static> {
     env.add_filter("oneline", oneline);
     env.add_filter("cell", |s: String| oneline(s).replace('|', "\\|"));
     env.add_filter("nl2br", |s: String| {
-        Value::from_safe_string(
-            s.lines()
-                .map(svg::escape)
-                .collect::<Vec<_>>()
-                .join("<br/>"),
-        )
+        Value::from_safe_string(s.lines().map(svg::escape).collect::<Vec<_>>().join("<br/>"))
     });
     env.add_filter("md_html", |s: String| Value::from_safe_string(md_html(&s)));
     env
@@ -150,7 +145,9 @@ pub fn html(report: &Report) -> Result<String, String> {
 pub fn word_value(lang: &str, key: &str) -> Result<Value, String> {
     let env = env();
     let name = format!("words.{lang}");
-    let tmpl = env.get_template(&name).map_err(|e| format!("{name}: {e:#}"))?;
+    let tmpl = env
+        .get_template(&name)
+        .map_err(|e| format!("{name}: {e:#}"))?;
     let captured = tmpl
         .render_captured(())
         .map_err(|e| format!("{name}: {e:#}"))?;

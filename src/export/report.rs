@@ -249,7 +249,11 @@ fn join_nonempty(parts: &[&str], sep: &str) -> String {
 /// "Marieke de Vries, bestuurlijk trekker, Zorggroep De Linde"; without the name when
 /// it may not be published.
 fn attribution(iv: &Interview, with_name: bool) -> String {
-    let name = if with_name { iv.interviewee.as_str() } else { "" };
+    let name = if with_name {
+        iv.interviewee.as_str()
+    } else {
+        ""
+    };
     join_nonempty(&[name, &iv.role, &iv.organisation], ", ")
 }
 
@@ -293,7 +297,11 @@ fn item_out(it: &TriangleItem, public: bool) -> ItemOut {
             crate::model::Innovation::Technologisch => "technologisch",
             crate::model::Innovation::SociaalOrganisatorisch => "sociaal_organisatorisch",
         }),
-        owner: if public { String::new() } else { it.owner.clone() },
+        owner: if public {
+            String::new()
+        } else {
+            it.owner.clone()
+        },
         partners: if public {
             String::new()
         } else {
@@ -431,7 +439,11 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
         phase_number: current
             .and_then(|id| method.wheel.phases.iter().position(|p| p.id == id))
             .map_or(0, |i| i + 1),
-        cycle: if show_place { placement.cycle.max(1) } else { 1 },
+        cycle: if show_place {
+            placement.cycle.max(1)
+        } else {
+            1
+        },
         motivation: if show_place {
             placement.motivation.trim().to_string()
         } else {

@@ -51,10 +51,10 @@ pub fn triangle(t: &TriangleOut, title: &str) -> String {
     for (i, (q, (x, y))) in questions.iter().zip(edges).enumerate() {
         let _ = write!(
             s,
-            r##"<circle cx="{x}" cy="{y}" r="12" fill="#ffffff" stroke="#1f3a68"/><text x="{x}" y="{}" text-anchor="middle" font-size="13" fill="#111">{}</text><title>{}</title>"##,
+            r##"<g><title>{}</title><circle cx="{x}" cy="{y}" r="12" fill="#ffffff" stroke="#1f3a68"/><text x="{x}" y="{}" text-anchor="middle" font-size="13" fill="#111">{}</text></g>"##,
+            escape(&q.name),
             y + 5.0,
-            i + 1,
-            escape(&q.name)
+            i + 1
         );
     }
     s.push_str("</svg>");
