@@ -499,3 +499,29 @@ fn the_export_command_writes_a_private_file_and_prints_its_path() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("bestaat niet"));
 }
+
+#[test]
+fn wording_can_be_changed_without_recompiling() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("x.volgspot.json");
+    std::fs::write(&session, volgspot::tui::EXAMPLE).unwrap();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(templates.join("methodiek.nl.md"), "Onze eigen uitleg.").unwrap();
+    let out = Command::new(BIN)
+        .args(["export", session.to_str().unwrap(), "--public"])
+        .env_remove("VOLGSPOT_LANG")
+        .env("VOLGSPOT_TEMPLATES", &templates)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let md = std::fs::read_to_string(dir.path().join("x.publiek.md")).unwrap();
+    assert!(
+        md.ends_with("## Over de methodiek van de Volgspot\n\nOnze eigen uitleg.\n"),
+        "{md}"
+    );
+}

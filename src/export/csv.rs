@@ -24,6 +24,17 @@ pub fn write(report: &Report) -> Result<String, String> {
         .collect();
     let (note, intention) = (word(lang, "csv_note")?, word(lang, "csv_intention")?);
     let (yes, no) = (word(lang, "yes")?, word(lang, "no")?);
+    let (kinds, approvals) = (
+        word_value(lang, "note_kinds")?,
+        word_value(lang, "approval")?,
+    );
+    // Ids are worded by the wording template; an id it lacks is written as is.
+    let say = |map: &minijinja::Value, id: &str| {
+        map.get_item(&minijinja::Value::from(id))
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_none())
+            .map_or_else(|| id.to_string(), |v| v.to_string())
+    };
     let yn = |b: bool| if b { yes.as_str() } else { no.as_str() };
     let mut out = String::from("\u{feff}");
     row(
@@ -39,17 +50,22 @@ pub fn write(report: &Report) -> Result<String, String> {
             .chain(&s.ideas)
             .chain(&s.quotes)
         {
-            let approval = if n.kind == "citaat" { n.approval } else { "" };
+            let approval = if n.kind == "citaat" {
+                say(&approvals, n.approval)
+            } else {
+                String::new()
+            };
+            let kind = say(&kinds, n.kind);
             row(
                 &mut out,
                 &[
                     &note,
                     &s.name,
-                    n.kind,
+                    &kind,
                     &n.text,
                     &n.who,
                     yn(n.public),
-                    approval,
+                    &approval,
                     "",
                     "",
                 ],

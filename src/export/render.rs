@@ -212,3 +212,28 @@ pub fn md_html(text: &str) -> String {
     close_list(&mut list, &mut out);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn md_html_knows_headings_lists_and_paragraphs_and_escapes() {
+        let html = md_html(
+            "Een <b>tekst</b>\nop twee regels.\n\n### Kop\n\n- a & b\n- c\n\n1. een\n2. twee",
+        );
+        assert_eq!(
+            html,
+            "<p>Een &lt;b&gt;tekst&lt;/b&gt; op twee regels.</p>\n<h3>Kop</h3>\n<ul>\n<li>a &amp; b</li>\n<li>c</li>\n</ul>\n<ol>\n<li>een</li>\n<li>twee</li>\n</ol>\n"
+        );
+    }
+
+    #[test]
+    fn markdown_gets_blank_lines_around_lists_and_headings() {
+        assert_eq!(
+            blank_around_blocks("Tekst:\n- a\n- b\nNa\n## Kop\nx\n"),
+            "Tekst:\n\n- a\n- b\n\nNa\n\n## Kop\nx\n"
+        );
+        assert_eq!(tidy("a  \n\n\n\nb\n\n"), "a\n\nb\n");
+    }
+}
