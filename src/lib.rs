@@ -4,6 +4,7 @@
 //! Module map:
 //! - [`model`]: the session document (serde types, ids, validation, migrations);
 //! - [`store`]: load with clear errors, atomic save with backup, lock, paths, autosave;
+//! - [`export`]: the post-session report (internal and public; Markdown, HTML, CSV);
 //! - [`method`]: the method definition (areas, triangle, wheel, agenda) from `assets/`;
 //! - [`i18n`]: every UI string, Dutch and English;
 //! - [`app`]: state, actions, key tables, `update`;
@@ -14,6 +15,7 @@
 pub mod app;
 pub mod bench_data;
 pub mod clock;
+pub mod export;
 pub mod i18n;
 pub mod method;
 pub mod model;

@@ -1,12 +1,13 @@
 //! The `volgspot` command line.
 
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use volgspot::app::{App, View};
+use volgspot::export;
 use volgspot::i18n::Lang;
 use volgspot::method::Method;
-use volgspot::store::{lock, paths};
+use volgspot::store::{self, lock, paths};
 use volgspot::{clock, tui};
 
 #[derive(Parser)]
@@ -54,6 +55,20 @@ enum Command {
         #[arg(short = 'o', long)]
         output: PathBuf,
     },
+    /// Write the report: internal (default) or the publieksversie (--public).
+    Export {
+        /// Path of a .volgspot.json file.
+        session: PathBuf,
+        /// The public version: only what is marked public and approved.
+        #[arg(long)]
+        public: bool,
+        /// md, html or csv.
+        #[arg(long, default_value = "md")]
+        format: String,
+        /// Where to write (default: next to the session, e.g. <name>.intern.md).
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
     /// (testing) Hold the lock of a session until killed.
     #[command(hide = true)]
     HoldLock { path: PathBuf },
@@ -76,6 +91,15 @@ fn main() -> ExitCode {
         },
         None => Method::builtin(lang),
     };
+    if let Some(Command::Export {
+        session,
+        public,
+        format,
+        output,
+    }) = &cli.command
+    {
+        return export(&method, lang, session, *public, format, output.as_deref());
+    }
     let dir = paths::session_dir();
     let mut rt = tui::Runtime::new(dir.clone());
     let mut app = App::new(lang, method, tui::start_view(&dir), clock::now());
@@ -103,6 +127,7 @@ fn main() -> ExitCode {
                 }
             };
         }
+        Some(Command::Export { .. }) => Ok(()),
         Some(Command::HoldLock { path }) => {
             return match lock::acquire(&path) {
                 Ok(_held) => {
@@ -126,4 +151,42 @@ fn main() -> ExitCode {
         app.view = tui::start_view(&dir);
     }
     tui::run(app, rt)
+}
+
+/// `volgspot export`: reads the session (no lock needed, it is not changed), writes one
+/// report atomically with mode 0600 and prints the path.
+fn export(
+    method: &Method,
+    lang: Lang,
+    session: &Path,
+    public: bool,
+    format: &str,
+    output: Option<&Path>,
+) -> ExitCode {
+    let t = lang.strings();
+    let Some(format) = export::Format::parse(format) else {
+        eprintln!("volgspot: --format: use md, html or csv (got '{format}')");
+        return ExitCode::from(2);
+    };
+    let doc = match store::load_session(session) {
+        Ok((doc, _)) => doc,
+        Err(e) => {
+            eprintln!("volgspot: {}", t.load_error(&e));
+            return ExitCode::FAILURE;
+        }
+    };
+    let report = export::build(&doc, method, lang, public);
+    let path = output
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| export::default_path(session, public, format));
+    match export::render(&report, format).and_then(|text| export::write_file(&path, &text)) {
+        Ok(()) => {
+            println!("{}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("volgspot: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -174,9 +174,29 @@ fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
             save_before_quit(app, rt);
             Ok(())
         }
+        Effect::GoTo(screen) => {
+            if let Some(s) = app.session_mut() {
+                s.screen = screen;
+            }
+            Ok(())
+        }
+        Effect::Export => {
+            export_reports(app);
+            Ok(())
+        }
     };
     if let Err(msg) = result {
         app.overlay = Some(Overlay::Message(msg));
+    }
+}
+
+/// Writes md + html of both versions next to the session; the Samenvatting screen
+/// shows the paths (or why it failed).
+pub fn export_reports(app: &mut App) {
+    let (method, lang) = (&app.method, app.lang);
+    if let View::Session(s) = &mut app.view {
+        let result = crate::export::write_all(&s.doc, method, lang, &s.path);
+        s.summary.exported = Some(result);
     }
 }
 

@@ -28,4 +28,8 @@ pub enum Effect {
     SaveAndQuit,
     /// Quit without waiting for a save (the user confirmed).
     ForceQuit,
+    /// Show another screen of the session (e.g. where a checklist item is fixed).
+    GoTo(super::Screen),
+    /// Write the reports (md + html, intern and publiek) next to the session file.
+    Export,
 }

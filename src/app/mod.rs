@@ -305,6 +305,11 @@ impl App {
                     return self.update(a);
                 }
                 match s.dispatch(Some(key), "", &ctx) {
+                    // Moving between screens needs no I/O: done here.
+                    Outcome::Effect(Effect::GoTo(screen)) => {
+                        s.screen = screen;
+                        Vec::new()
+                    }
                     Outcome::Effect(e) => vec![e],
                     _ => Vec::new(),
                 }

@@ -1,21 +1,195 @@
-//! Samenvatting screen: report preview, checklist, export.
+//! Samenvatting screen: a live preview of the report (intern or publiek), a checklist of
+//! what the report still lacks with a jump to the screen that fixes it, and export.
 
-use super::keys::{Binding, KeyHelp, find, help_of};
-use super::{Ctx, Outcome};
+use super::keys::{Binding, Combo, KeyHelp, find, help_of};
+use super::{Ctx, Effect, Outcome, Screen};
+use crate::export::{self, Gap};
+use crate::i18n::{Lang, Strings, fill};
+use crate::method::Method;
 use crate::model::Session;
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::cell::{Cell, RefCell};
+use std::path::PathBuf;
+use std::rc::Rc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Act {}
+pub enum Act {
+    Toggle,
+    Up,
+    Down,
+    PageDown,
+    Top,
+    Bottom,
+    NextGap,
+    PrevGap,
+    Jump,
+    Export,
+}
 
-pub static KEYS: &[Binding<Act>] = &[];
+const NONE: KeyModifiers = KeyModifiers::NONE;
 
-#[derive(Debug, Default)]
-pub struct State {}
+pub static KEYS: &[Binding<Act>] = &[
+    Binding {
+        keys: &[Combo(KeyCode::Char('p'), NONE)],
+        action: Act::Toggle,
+        label: |t| t.summary.k_toggle,
+        footer: true,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::Char('e'), NONE)],
+        action: Act::Export,
+        label: |t| t.summary.k_export,
+        footer: true,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::Tab, NONE)],
+        action: Act::NextGap,
+        label: |t| t.summary.k_select,
+        footer: false,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::BackTab, KeyModifiers::SHIFT)],
+        action: Act::PrevGap,
+        label: |t| t.summary.k_select_prev,
+        footer: false,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::Enter, NONE)],
+        action: Act::Jump,
+        label: |t| t.summary.k_jump,
+        footer: true,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::Up, NONE)],
+        action: Act::Up,
+        label: |t| t.summary.k_scroll,
+        footer: false,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::Down, NONE)],
+        action: Act::Down,
+        label: |t| t.summary.k_scroll,
+        footer: false,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::Char(' '), NONE)],
+        action: Act::PageDown,
+        label: |t| t.summary.k_page,
+        footer: false,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::Home, NONE)],
+        action: Act::Top,
+        label: |t| t.summary.k_top,
+        footer: false,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::End, NONE)],
+        action: Act::Bottom,
+        label: |t| t.summary.k_bottom,
+        footer: false,
+    },
+];
+
+/// The preview as built for one session generation, version and language.
+struct Cached {
+    generation: u64,
+    public: bool,
+    lang: Lang,
+    markdown: Rc<str>,
+    gaps: Rc<[Gap]>,
+}
+
+#[derive(Default)]
+pub struct State {
+    pub public: bool,
+    /// First preview row shown (wrapped rows).
+    pub scroll: usize,
+    /// The selected checklist item.
+    pub selected: usize,
+    /// Paths written by the last export, or why it failed.
+    pub exported: Option<Result<Vec<PathBuf>, String>>,
+    /// Set by drawing: rows of the preview area and the largest useful scroll, so keys
+    /// page and stop at the end.
+    pub page_rows: Cell<usize>,
+    pub max_scroll: Cell<usize>,
+    cache: RefCell<Option<Cached>>,
+}
+
+impl std::fmt::Debug for State {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("summary::State")
+            .field("public", &self.public)
+            .field("scroll", &self.scroll)
+            .finish()
+    }
+}
+
+/// Where a gap is fixed.
+pub fn gap_screen(gap: &Gap) -> Screen {
+    match gap {
+        Gap::NoPactName | Gap::NoRegionDescription => Screen::Intake,
+        Gap::EmptySection(_) | Gap::QuotesAwaitingApproval(_) => Screen::Interviews,
+        Gap::NoPublicTriangleItems => Screen::Triangle,
+        Gap::NoPhase | Gap::IntentionsWithoutOwner(_) | Gap::NoIntentions => Screen::Wheel,
+    }
+}
+
+/// A gap in words.
+pub fn gap_text(gap: &Gap, t: &Strings) -> String {
+    let s = t.summary;
+    let count = |one: &str, many: &str, n: usize| {
+        if n == 1 {
+            one.to_string()
+        } else {
+            fill(many, &[&n.to_string()])
+        }
+    };
+    match gap {
+        Gap::NoPactName => s.no_pact_name.to_string(),
+        Gap::NoRegionDescription => s.no_region.to_string(),
+        Gap::EmptySection(name) => fill(s.empty_section, &[name]),
+        Gap::QuotesAwaitingApproval(n) => count(s.quotes_waiting_one, s.quotes_waiting, *n),
+        Gap::NoPublicTriangleItems => s.no_public_triangle.to_string(),
+        Gap::NoPhase => s.no_phase.to_string(),
+        Gap::IntentionsWithoutOwner(n) => count(s.no_owner_one, s.no_owner, *n),
+        Gap::NoIntentions => s.no_intentions.to_string(),
+    }
+}
 
 impl State {
     pub fn new(_doc: &Session) -> Self {
         State::default()
+    }
+
+    /// The report preview (Markdown) and the checklist, rebuilt only when the session,
+    /// the version or the language changed, not on every frame.
+    pub fn preview(
+        &self,
+        doc: &Session,
+        generation: u64,
+        method: &Method,
+        lang: Lang,
+        t: &Strings,
+    ) -> (Rc<str>, Rc<[Gap]>) {
+        let mut cache = self.cache.borrow_mut();
+        let fresh = cache.as_ref().is_some_and(|c| {
+            c.generation == generation && c.public == self.public && c.lang == lang
+        });
+        if !fresh {
+            let report = export::build(doc, method, lang, self.public);
+            let markdown = export::render(&report, export::Format::Markdown)
+                .unwrap_or_else(|e| fill(t.summary.render_failed, &[&e]));
+            *cache = Some(Cached {
+                generation,
+                public: self.public,
+                lang,
+                markdown: markdown.into(),
+                gaps: export::gaps(doc, method).into(),
+            });
+        }
+        let c = cache.as_ref().expect("filled above");
+        (c.markdown.clone(), c.gaps.clone())
     }
 
     /// Whether a text field has the keys (then `?` is typed and F1 opens help).
@@ -27,11 +201,40 @@ impl State {
         help_of(KEYS)
     }
 
-    pub fn handle_key(&mut self, _doc: &mut Session, key: KeyEvent, _ctx: &Ctx) -> Outcome {
-        match find(KEYS, &key) {
-            Some(act) => match act {},
-            None => Outcome::Ignored,
+    pub fn handle_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        let Some(act) = find(KEYS, &key) else {
+            return Outcome::Ignored;
+        };
+        let max = self.max_scroll.get();
+        match act {
+            Act::Toggle => {
+                self.public = !self.public;
+                self.scroll = 0;
+            }
+            Act::Up => self.scroll = self.scroll.saturating_sub(1).min(max),
+            Act::Down => self.scroll = (self.scroll + 1).min(max),
+            Act::PageDown => {
+                let page = self.page_rows.get().saturating_sub(1).max(1);
+                self.scroll = (self.scroll + page).min(max);
+            }
+            Act::Top => self.scroll = 0,
+            Act::Bottom => self.scroll = max,
+            Act::NextGap | Act::PrevGap | Act::Jump => {
+                let gaps = export::gaps(doc, ctx.method);
+                if gaps.is_empty() {
+                    return Outcome::Handled;
+                }
+                let n = gaps.len();
+                self.selected = self.selected.min(n - 1);
+                match act {
+                    Act::NextGap => self.selected = (self.selected + 1) % n,
+                    Act::PrevGap => self.selected = (self.selected + n - 1) % n,
+                    _ => return Outcome::Effect(Effect::GoTo(gap_screen(&gaps[self.selected]))),
+                }
+            }
+            Act::Export => return Outcome::Effect(Effect::Export),
         }
+        Outcome::Handled
     }
 
     pub fn paste(&mut self, _doc: &mut Session, _text: &str, _ctx: &Ctx) -> Outcome {

@@ -1,9 +1,322 @@
-//! (Not built yet: shows the placeholder.)
+//! Samenvatting: the report preview (Markdown, headings emphasised) and the checklist of
+//! what the report still lacks. Narrow: checklist above the preview; wide: beside it.
 
 use super::theme::Theme;
+use crate::app::summary::{gap_screen, gap_text};
 use crate::app::{App, SessionView};
+use crate::export::Gap;
+use crate::i18n::fill;
 use ratatui::prelude::*;
+use ratatui::widgets::{Block, Borders, Paragraph};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Wide enough to put the checklist beside the preview.
+const SIDE_BY_SIDE: u16 = 120;
+const SIDE_WIDTH: u16 = 44;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
-    super::placeholder::draw(frame, area, app, s.screen.title(app.t), theme);
+    let st = &s.summary;
+    let (markdown, gaps) = st.preview(&s.doc, s.generation, &app.method, app.lang, app.t);
+    let (preview, side) = if area.width >= SIDE_BY_SIDE {
+        let [p, _, c] = area.layout(&Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(SIDE_WIDTH),
+        ]));
+        (p, c)
+    } else {
+        let width = area.width.saturating_sub(1) as usize;
+        let export_rows = export_rows(app, s, width, theme).len() as u16;
+        let gap_rows = gap_rows(app, s, &gaps, width, usize::MAX, theme).len() as u16;
+        // At most half the screen; the rest of the list is counted ("+2 meer").
+        let rows = (gap_rows + export_rows).min(area.height / 2).max(2);
+        let [c, p] = area.layout(&Layout::vertical([
+            // + the title row and the bottom border.
+            Constraint::Length(rows + 2),
+            Constraint::Fill(1),
+        ]));
+        (p, c)
+    };
+    draw_checklist(frame, side, app, s, &gaps, theme);
+    draw_preview(frame, preview, app, s, &markdown, theme);
+}
+
+fn draw_checklist(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    s: &SessionView,
+    gaps: &[Gap],
+    theme: &Theme,
+) {
+    let t = app.t.summary;
+    let block = Block::new()
+        .borders(Borders::BOTTOM | Borders::LEFT)
+        .border_style(theme.border)
+        .title(Span::styled(format!(" {} ", t.checklist), theme.label));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let export_lines = export_rows(app, s, width, theme);
+    let room = (inner.height as usize)
+        .saturating_sub(export_lines.len())
+        .max(1);
+    let mut lines = gap_rows(app, s, gaps, width, room, theme);
+    lines.truncate(room);
+    lines.extend(export_lines);
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The checklist, wrapped, the selected item highlighted with where Enter goes; what
+/// does not fit is counted ("+2 meer").
+fn gap_rows(
+    app: &App,
+    s: &SessionView,
+    gaps: &[Gap],
+    width: usize,
+    room: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let t = app.t.summary;
+    if gaps.is_empty() {
+        return wrap(t.complete, width, 0)
+            .into_iter()
+            .map(|r| Line::styled(r, theme.ok))
+            .collect();
+    }
+    let selected = s.summary.selected.min(gaps.len() - 1);
+    let items: Vec<Vec<Line<'static>>> = gaps
+        .iter()
+        .enumerate()
+        .map(|(i, gap)| {
+            let text = format!("• {}", gap_text(gap, app.t));
+            if i != selected {
+                return wrap(&text, width, 2)
+                    .into_iter()
+                    .map(|r| Line::styled(r, theme.text))
+                    .collect();
+            }
+            let hint = fill(t.goes_to, &[gap_screen(gap).title(app.t)]);
+            // Beside the item when it fits, else on the rows under it.
+            if text.width() + 2 + hint.width() <= width {
+                return vec![Line::from(vec![
+                    Span::styled(text, theme.selected),
+                    Span::styled(format!("  {hint}"), theme.dim),
+                ])];
+            }
+            let mut rows: Vec<Line<'static>> = wrap(&text, width, 2)
+                .into_iter()
+                .map(|r| Line::styled(r, theme.selected))
+                .collect();
+            rows.extend(
+                wrap(&hint, width.saturating_sub(2), 0)
+                    .into_iter()
+                    .map(|r| Line::styled(format!("  {r}"), theme.dim)),
+            );
+            rows
+        })
+        .collect();
+    let total: usize = items.iter().map(Vec::len).sum();
+    if total <= room {
+        return items.into_iter().flatten().collect();
+    }
+    // Too many: start where the selected item still fits, keep a row for "+N meer".
+    let budget = room.saturating_sub(1);
+    let mut first = 0;
+    while first < selected && items[first..=selected].iter().map(Vec::len).sum::<usize>() > budget {
+        first += 1;
+    }
+    let mut out = Vec::new();
+    let mut shown = 0;
+    for item in &items[first..] {
+        if out.len() + item.len() > budget {
+            break;
+        }
+        out.extend(item.iter().cloned());
+        shown += 1;
+    }
+    let hidden = gaps.len() - shown;
+    out.push(Line::styled(
+        fill(t.more, &[&hidden.to_string()]),
+        theme.dim,
+    ));
+    out
+}
+
+/// After an export: the folder and the files written, or why it failed.
+fn export_rows(app: &App, s: &SessionView, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let t = app.t.summary;
+    match &s.summary.exported {
+        None => Vec::new(),
+        Some(Err(e)) => wrap(&fill(t.export_failed, &[e]), width, 0)
+            .into_iter()
+            .map(|r| Line::styled(r, theme.problem))
+            .collect(),
+        Some(Ok(paths)) => {
+            let dir = paths
+                .first()
+                .and_then(|p| p.parent())
+                .map(|d| d.display().to_string())
+                .unwrap_or_default();
+            let mut rows = vec![Line::styled(
+                clip_left(&format!("{} {dir}", t.exported), width),
+                theme.ok,
+            )];
+            let names: Vec<String> = paths
+                .iter()
+                .filter_map(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .collect();
+            rows.extend(
+                wrap(&names.join("  "), width, 0)
+                    .into_iter()
+                    .map(|r| Line::styled(r, theme.text)),
+            );
+            rows
+        }
+    }
+}
+
+/// Long paths lose their start, not their file name.
+fn clip_left(text: &str, width: usize) -> String {
+    if text.width() <= width || width < 2 {
+        return text.to_string();
+    }
+    let mut out: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.reverse();
+    format!("…{}", out.into_iter().collect::<String>())
+}
+
+fn draw_preview(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    s: &SessionView,
+    markdown: &str,
+    theme: &Theme,
+) {
+    let t = app.t.summary;
+    let st = &s.summary;
+    let [title, body] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    let width = body.width.max(1) as usize;
+    let rows: Vec<Line> = markdown
+        .lines()
+        .flat_map(|l| styled_rows(l, width, theme))
+        .collect();
+    let height = body.height as usize;
+    let max = rows.len().saturating_sub(height);
+    st.page_rows.set(height);
+    st.max_scroll.set(max);
+    let scroll = st.scroll.min(max);
+    let name = if st.public {
+        t.preview_public
+    } else {
+        t.preview_internal
+    };
+    let pos = fill(
+        t.position,
+        &[&(scroll + 1).to_string(), &rows.len().max(1).to_string()],
+    );
+    let pad = (title.width as usize).saturating_sub(name.width() + pos.width() + 1);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(name, theme.label_focus),
+            Span::raw(" ".repeat(pad + 1)),
+            Span::styled(pos, theme.dim),
+        ])),
+        title,
+    );
+    let visible: Vec<Line> = rows.into_iter().skip(scroll).take(height).collect();
+    frame.render_widget(Paragraph::new(visible), body);
+}
+
+/// One Markdown line as screen rows: headings emphasised (markers dropped), quotes in
+/// italics, `**` and `*…*` markers left out so the text reads as it will print.
+fn styled_rows(line: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let level = line.chars().take_while(|c| *c == '#').count();
+    let (text, style) = if level > 0 && line[level..].starts_with(' ') {
+        let text = line[level..].trim().to_string();
+        let style = match level {
+            1 => theme.header,
+            2 => theme.label.add_modifier(Modifier::UNDERLINED),
+            _ => theme.label,
+        };
+        (text, style)
+    } else if let Some(q) = line.strip_prefix("> ") {
+        (plain(q), theme.text.add_modifier(Modifier::ITALIC))
+    } else {
+        (plain(line), theme.text)
+    };
+    if text.is_empty() {
+        return vec![Line::raw("")];
+    }
+    // Continuation rows of a list item are indented under its text.
+    let indent = if text.starts_with("- ") { 2 } else { 0 };
+    wrap(&text, width, indent)
+        .into_iter()
+        .map(|r| Line::styled(r, style))
+        .collect()
+}
+
+fn plain(text: &str) -> String {
+    let text = text.replace("**", "");
+    let trimmed = text.trim();
+    if trimmed.len() > 1 && trimmed.starts_with('*') && trimmed.ends_with('*') {
+        trimmed[1..trimmed.len() - 1].to_string()
+    } else {
+        text.replace(" *", " ")
+            .replace("* ", " ")
+            .replace("*)", ")")
+            .replace("*", "")
+    }
+}
+
+/// Word wrap by display width; words longer than a row are cut.
+fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
+    let width = width.max(indent + 4);
+    let mut rows = Vec::new();
+    let mut row = String::new();
+    let mut used = 0;
+    for word in text.split(' ') {
+        let w = word.width();
+        let sep = usize::from(used > 0);
+        if used + sep + w > width && used > 0 {
+            rows.push(std::mem::take(&mut row));
+            row.push_str(&" ".repeat(indent));
+            used = indent;
+        } else if sep == 1 {
+            row.push(' ');
+            used += 1;
+        }
+        if used + w > width {
+            // A very long word: cut it by width.
+            for c in word.chars() {
+                let cw = c.width().unwrap_or(0);
+                if used + cw > width {
+                    rows.push(std::mem::take(&mut row));
+                    row.push_str(&" ".repeat(indent));
+                    used = indent;
+                }
+                row.push(c);
+                used += cw;
+            }
+        } else {
+            row.push_str(word);
+            used += w;
+        }
+    }
+    rows.push(row);
+    rows
 }

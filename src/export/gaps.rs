@@ -1,0 +1,73 @@
+//! What the report still lacks, for the Samenvatting screen's checklist. Pure data: the
+//! screen words it and knows where each gap is fixed.
+
+use super::report::build;
+use crate::i18n::Lang;
+use crate::method::Method;
+use crate::model::{Approval, NoteKind, Session};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Gap {
+    NoPactName,
+    NoRegionDescription,
+    /// An attention area with nothing to say in the publieksversie (its name).
+    EmptySection(String),
+    /// Quotes whose speaker has not answered yet.
+    QuotesAwaitingApproval(usize),
+    /// Nothing from the triangle is marked public.
+    NoPublicTriangleItems,
+    NoPhase,
+    IntentionsWithoutOwner(usize),
+    NoIntentions,
+}
+
+pub fn gaps(session: &Session, method: &Method) -> Vec<Gap> {
+    let mut out = Vec::new();
+    let intake = &session.intake;
+    if intake.pact_name.trim().is_empty() {
+        out.push(Gap::NoPactName);
+    }
+    if intake.region_description.trim().is_empty() {
+        out.push(Gap::NoRegionDescription);
+    }
+    // Judged on the public version: that is the one the region shares.
+    let public = build(session, method, Lang::Nl, true);
+    for (sec, area) in public.sections.iter().zip(&method.areas) {
+        if sec.empty {
+            out.push(Gap::EmptySection(area.name.clone()));
+        }
+    }
+    let waiting = session
+        .interviews
+        .iter()
+        .flat_map(|iv| iv.notes.iter())
+        .filter(|n| n.kind == NoteKind::Citaat && n.approval == Approval::NietGevraagd)
+        .count();
+    if waiting > 0 {
+        out.push(Gap::QuotesAwaitingApproval(waiting));
+    }
+    if !session.triangle.items.iter().any(|i| i.public) {
+        out.push(Gap::NoPublicTriangleItems);
+    }
+    if session
+        .wheel
+        .placement
+        .phase
+        .as_deref()
+        .is_none_or(|p| method.phase(p).is_none())
+    {
+        out.push(Gap::NoPhase);
+    }
+    let without_owner = session
+        .intentions
+        .iter()
+        .filter(|i| !i.text.trim().is_empty() && i.owner.trim().is_empty())
+        .count();
+    if without_owner > 0 {
+        out.push(Gap::IntentionsWithoutOwner(without_owner));
+    }
+    if !session.intentions.iter().any(|i| !i.text.trim().is_empty()) {
+        out.push(Gap::NoIntentions);
+    }
+    out
+}

@@ -1,0 +1,100 @@
+//! The post-session report: an internal report and a publieksversie, as Markdown,
+//! self-contained HTML and CSV.
+//!
+//! [`report::build`] decides what goes in (and so what is published); the writers only
+//! format a [`Report`]. Wording lives in the templates under `assets/templates/`.
+
+pub mod csv;
+pub mod gaps;
+pub mod render;
+pub mod report;
+pub mod svg;
+
+pub use gaps::{Gap, gaps};
+pub use report::{Report, build};
+
+use crate::i18n::Lang;
+use crate::method::Method;
+use crate::model::Session;
+use crate::store::{atomic, paths};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Html,
+    Csv,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Option<Format> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "csv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Csv => "csv",
+        }
+    }
+}
+
+/// The report as text in one format.
+pub fn render(report: &Report, format: Format) -> Result<String, String> {
+    match format {
+        Format::Markdown => render::markdown(report),
+        Format::Html => render::html(report),
+        Format::Csv => csv::write(report),
+    }
+}
+
+/// `x/zorgpact-ronde1.volgspot.json` → `x/zorgpact-ronde1.publiek.html`.
+pub fn default_path(session_path: &Path, public: bool, format: Format) -> PathBuf {
+    let name = session_path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = name
+        .strip_suffix(paths::SESSION_SUFFIX)
+        .map(str::to_string)
+        .or_else(|| {
+            Path::new(&name)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+        })
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "volgspot".to_string());
+    let version = if public { "publiek" } else { "intern" };
+    session_path.with_file_name(format!("{stem}.{version}.{}", format.extension()))
+}
+
+/// Writes `text` atomically with mode 0600: reports hold names and quotes.
+pub fn write_file(path: &Path, text: &str) -> Result<(), String> {
+    atomic::write_atomic(path, text.as_bytes(), None)
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Writes Markdown and HTML of both versions next to the session; returns the paths.
+pub fn write_all(
+    session: &Session,
+    method: &Method,
+    lang: Lang,
+    session_path: &Path,
+) -> Result<Vec<PathBuf>, String> {
+    let mut written = Vec::new();
+    for public in [false, true] {
+        let report = build(session, method, lang, public);
+        for format in [Format::Markdown, Format::Html] {
+            let path = default_path(session_path, public, format);
+            write_file(&path, &render(&report, format)?)?;
+            written.push(path);
+        }
+    }
+    Ok(written)
+}

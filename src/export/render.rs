@@ -1,0 +1,239 @@
+//! Markdown and HTML through minijinja templates (`assets/templates/`). The templates are
+//! embedded; `VOLGSPOT_TEMPLATES` may name a folder with files of the same names, so a
+//! consultant can adjust the wording without recompiling.
+
+use super::report::Report;
+use super::svg;
+use minijinja::syntax::SyntaxConfig;
+use minijinja::value::{Serde, Value};
+use minijinja::{AutoEscape, Environment, UndefinedBehavior, context};
+
+fn embedded(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "report.md" => include_str!("../../assets/templates/report.md"),
+        "report.html" => include_str!("../../assets/templates/report.html"),
+        "words.nl" => include_str!("../../assets/templates/words.nl"),
+        "words.en" => include_str!("../../assets/templates/words.en"),
+        "methodiek.nl.md" => include_str!("../../assets/templates/methodiek.nl.md"),
+        "methodiek.en.md" => include_str!("../../assets/templates/methodiek.en.md"),
+        _ => return None,
+    })
+}
+
+/// A template's text: the override folder's file when there is one, else the embedded.
+fn source(name: &str) -> Option<String> {
+    if let Some(dir) = std::env::var_os("VOLGSPOT_TEMPLATES").filter(|d| !d.is_empty()) {
+        let path = std::path::Path::new(&dir).join(name);
+        if let Ok(text) = std::fs::read_to_string(path) {
+            return Some(text);
+        }
+    }
+    embedded(name).map(str::to_string)
+}
+
+fn env() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_loader(|name| Ok(source(name)));
+    // Block tags on their own lines leave no blank lines behind.
+    if let Ok(syntax) = SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .build()
+    {
+        env.set_syntax(syntax);
+    }
+    // Chainable: a method definition without e.g. a "resultaten" corner just shows less.
+    env.set_undefined_behavior(UndefinedBehavior::Chainable);
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".html") {
+            AutoEscape::Html
+        } else {
+            AutoEscape::None
+        }
+    });
+    env.add_filter("oneline", oneline);
+    env.add_filter("cell", |s: String| oneline(s).replace('|', "\\|"));
+    env.add_filter("nl2br", |s: String| {
+        Value::from_safe_string(s.lines().map(svg::escape).collect::<Vec<_>>().join("<br/>"))
+    });
+    env.add_filter("md_html", |s: String| Value::from_safe_string(md_html(&s)));
+    env
+}
+
+/// Multi-line text as one line (for Markdown list items and table cells).
+fn oneline(s: String) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn render(report: &Report, template: &str, extra: Value) -> Result<String, String> {
+    let env = env();
+    let words = format!("words.{}", report.lang);
+    let methodiek = source(&format!("methodiek.{}.md", report.lang)).unwrap_or_default();
+    let ctx = context! { r => Value::from(Serde(report)), words => words, methodiek => methodiek.trim(), ..extra };
+    let out = env
+        .get_template(template)
+        .and_then(|t| t.render(ctx))
+        .map_err(|e| format!("template {template}: {e:#}"))?;
+    Ok(tidy(&out))
+}
+
+/// At most one blank line in a row, no trailing spaces, one final newline: the
+/// templates stay readable and the output stable.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = true;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            if !blank {
+                out.push('\n');
+            }
+            blank = true;
+        } else {
+            out.push_str(line);
+            out.push('\n');
+            blank = false;
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+pub fn markdown(report: &Report) -> Result<String, String> {
+    render(report, "report.md", Value::from(())).map(|md| blank_around_blocks(&md))
+}
+
+/// Markdown needs a blank line before a heading and after a list; the templates'
+/// whitespace trimming does not always leave one.
+fn blank_around_blocks(md: &str) -> String {
+    let is_item = |l: &str| {
+        l.starts_with("- ")
+            || l.split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    };
+    let mut out = String::with_capacity(md.len() + 64);
+    let mut prev = "";
+    for line in md.lines() {
+        let needs_gap = !prev.is_empty()
+            && !line.is_empty()
+            && (line.starts_with('#')
+                || (is_item(prev) != is_item(line) && !prev.starts_with('#'))
+                || (line.starts_with('>') && !prev.starts_with('>')));
+        if needs_gap {
+            out.push('\n');
+        }
+        out.push_str(line);
+        out.push('\n');
+        prev = line;
+    }
+    out
+}
+
+pub fn html(report: &Report) -> Result<String, String> {
+    let tri = word(report.lang, "triangle_figure")?;
+    let wheel = word(report.lang, "wheel_figure")?;
+    let extra = context! {
+        svg_triangle => Value::from_safe_string(svg::triangle(&report.triangle, &tri)),
+        svg_wheel => Value::from_safe_string(svg::wheel(&report.wheel, &wheel)),
+    };
+    render(report, "report.html", extra)
+}
+
+/// One value from the wording template (`words.<lang>`), e.g. the CSV header.
+pub fn word_value(lang: &str, key: &str) -> Result<Value, String> {
+    let env = env();
+    let name = format!("words.{lang}");
+    let tmpl = env
+        .get_template(&name)
+        .map_err(|e| format!("{name}: {e:#}"))?;
+    let captured = tmpl
+        .render_captured(())
+        .map_err(|e| format!("{name}: {e:#}"))?;
+    captured
+        .state()
+        .lookup(key)
+        .filter(|v| !v.is_undefined())
+        .ok_or_else(|| format!("{name}: '{key}' is missing"))
+}
+
+pub fn word(lang: &str, key: &str) -> Result<String, String> {
+    word_value(lang, key).map(|v| v.to_string())
+}
+
+/// The little Markdown the method text uses: `###` headings, `-` and `1.` lists,
+/// paragraphs. Everything is escaped.
+pub fn md_html(text: &str) -> String {
+    let mut out = String::new();
+    let mut list: Option<&str> = None;
+    let mut para: Vec<String> = Vec::new();
+    let flush_para = |para: &mut Vec<String>, out: &mut String| {
+        if !para.is_empty() {
+            out.push_str(&format!("<p>{}</p>\n", para.join(" ")));
+            para.clear();
+        }
+    };
+    let close_list = |list: &mut Option<&str>, out: &mut String| {
+        if let Some(tag) = list.take() {
+            out.push_str(&format!("</{tag}>\n"));
+        }
+    };
+    for line in text.lines() {
+        let line = line.trim();
+        let numbered = line
+            .split_once(". ")
+            .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+            .map(|(_, rest)| rest);
+        if line.is_empty() {
+            flush_para(&mut para, &mut out);
+            close_list(&mut list, &mut out);
+        } else if let Some(h) = line.strip_prefix('#') {
+            flush_para(&mut para, &mut out);
+            close_list(&mut list, &mut out);
+            let level = (1 + h.chars().take_while(|c| *c == '#').count()).clamp(3, 6);
+            let h = h.trim_start_matches('#').trim();
+            out.push_str(&format!("<h{level}>{}</h{level}>\n", svg::escape(h)));
+        } else if let Some(item) = line.strip_prefix("- ").or(numbered) {
+            flush_para(&mut para, &mut out);
+            let tag = if numbered.is_some() { "ol" } else { "ul" };
+            if list != Some(tag) {
+                close_list(&mut list, &mut out);
+                out.push_str(&format!("<{tag}>\n"));
+                list = Some(tag);
+            }
+            out.push_str(&format!("<li>{}</li>\n", svg::escape(item)));
+        } else {
+            close_list(&mut list, &mut out);
+            para.push(svg::escape(line));
+        }
+    }
+    flush_para(&mut para, &mut out);
+    close_list(&mut list, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn md_html_knows_headings_lists_and_paragraphs_and_escapes() {
+        let html = md_html(
+            "Een <b>tekst</b>\nop twee regels.\n\n### Kop\n\n- a & b\n- c\n\n1. een\n2. twee",
+        );
+        assert_eq!(
+            html,
+            "<p>Een &lt;b&gt;tekst&lt;/b&gt; op twee regels.</p>\n<h3>Kop</h3>\n<ul>\n<li>a &amp; b</li>\n<li>c</li>\n</ul>\n<ol>\n<li>een</li>\n<li>twee</li>\n</ol>\n"
+        );
+    }
+
+    #[test]
+    fn markdown_gets_blank_lines_around_lists_and_headings() {
+        assert_eq!(
+            blank_around_blocks("Tekst:\n- a\n- b\nNa\n## Kop\nx\n"),
+            "Tekst:\n\n- a\n- b\n\nNa\n\n## Kop\nx\n"
+        );
+        assert_eq!(tidy("a  \n\n\n\nb\n\n"), "a\n\nb\n");
+    }
+}

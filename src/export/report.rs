@@ -1,0 +1,614 @@
+//! The report model: what goes into the internal report and the publieksversie.
+//!
+//! [`build`] is the single place that decides what is published. Everything the writers
+//! (Markdown, HTML, CSV) show comes from a [`Report`], so a public report cannot show
+//! what `build` left out. Ids (areas, corners, phases, kinds, statuses) are passed on
+//! raw; the templates word them.
+
+use crate::i18n::Lang;
+use crate::method::Method;
+use crate::model::{
+    ActivityStatus, Approval, Interview, Note, NoteKind, PartnerKind, Session, TriangleItem,
+};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub lang: &'static str,
+    pub public: bool,
+    pub pact: String,
+    pub round: u8,
+    pub date: DateOut,
+    pub meeting: String,
+    pub place: String,
+    /// "Waar werkt de regio aan?", one entry per typed line.
+    pub region: Vec<String>,
+    pub ambition: Option<QuoteOut>,
+    pub sections: Vec<SectionOut>,
+    pub triangle: TriangleOut,
+    pub wheel: WheelOut,
+    pub intentions: Vec<IntentionOut>,
+    pub intentions_without_owner: usize,
+    // Internal only: empty in the public version.
+    pub interviews: Vec<InterviewOut>,
+    pub kader: Vec<KaderOut>,
+    pub agenda: Vec<BlockOut>,
+    pub agenda_planned_minutes: u32,
+    pub agenda_actual_minutes: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DateOut {
+    /// As typed.
+    pub text: String,
+    pub day: Option<u8>,
+    pub month: Option<u8>,
+    pub year: Option<i32>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteOut {
+    pub text: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionOut {
+    pub id: String,
+    pub number: usize,
+    pub name: String,
+    /// The public report's heading (`report_title`, else `name`).
+    pub heading: String,
+    pub question: String,
+    /// The intake's first observations, one entry per line.
+    pub observation: Vec<String>,
+    pub observations: Vec<NoteOut>,
+    pub factors: Vec<NoteOut>,
+    pub obstacles: Vec<NoteOut>,
+    pub ideas: Vec<NoteOut>,
+    pub quotes: Vec<NoteOut>,
+    /// Notes in this area (all notes in the internal report, published ones otherwise).
+    pub note_count: usize,
+    /// Nothing to say in this section of the public report.
+    pub empty: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NoteOut {
+    pub text: String,
+    pub kind: &'static str,
+    /// Who said it: the full attribution internally; in the public version only on
+    /// quotes, and with the name only when the interviewee consented.
+    pub who: String,
+    pub public: bool,
+    pub approval: &'static str,
+    pub area: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TriangleOut {
+    pub places: Vec<PlaceOut>,
+    /// The same places by id, for templates that place a corner in a section.
+    pub by_place: BTreeMap<String, PlaceOut>,
+    pub focus_areas: Vec<String>,
+    pub item_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlaceOut {
+    pub id: String,
+    /// "corner" or "question".
+    pub kind: &'static str,
+    pub name: String,
+    pub items: Vec<ItemOut>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemOut {
+    pub title: String,
+    pub detail: String,
+    pub focus_areas: Vec<String>,
+    pub innovation: Option<&'static str>,
+    pub owner: String,
+    pub partners: String,
+    pub votes: i32,
+    pub public: bool,
+    pub evidence: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WheelOut {
+    pub name: String,
+    pub placed: bool,
+    pub phase_id: String,
+    pub phase_name: String,
+    pub phase_number: usize,
+    pub cycle: u32,
+    pub motivation: String,
+    pub public: bool,
+    pub phases: Vec<PhaseOut>,
+    pub per_kind: Vec<KindPlacement>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PhaseOut {
+    pub id: String,
+    pub number: usize,
+    pub name: String,
+    pub current: bool,
+    pub activities: Vec<ActivityOut>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ActivityOut {
+    pub name: String,
+    pub status: &'static str,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct KindPlacement {
+    pub kind: &'static str,
+    pub phase_name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IntentionOut {
+    pub text: String,
+    pub owner: String,
+    pub due: String,
+    pub public: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InterviewOut {
+    pub name: String,
+    pub organisation: String,
+    pub role: String,
+    pub kind: &'static str,
+    pub date: String,
+    pub interviewer: String,
+    pub quotes_public: bool,
+    pub with_name: bool,
+    pub note_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct KaderOut {
+    pub question: String,
+    pub answer: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BlockOut {
+    pub title: String,
+    pub planned_minutes: u32,
+    pub actual_minutes: u64,
+    /// Actual minus planned; positive means over time.
+    pub diff_minutes: i64,
+}
+
+pub fn kind_id(k: NoteKind) -> &'static str {
+    match k {
+        NoteKind::Observatie => "observatie",
+        NoteKind::Succesfactor => "succesfactor",
+        NoteKind::Belemmering => "belemmering",
+        NoteKind::Citaat => "citaat",
+        NoteKind::Verbeteridee => "verbeteridee",
+    }
+}
+
+fn approval_id(a: Approval) -> &'static str {
+    match a {
+        Approval::NietGevraagd => "niet_gevraagd",
+        Approval::Akkoord => "akkoord",
+        Approval::Geweigerd => "geweigerd",
+    }
+}
+
+pub fn partner_kind_id(k: PartnerKind) -> &'static str {
+    match k {
+        PartnerKind::Zorg => "zorg",
+        PartnerKind::Onderwijs => "onderwijs",
+        PartnerKind::Overheid => "overheid",
+        PartnerKind::Anders => "anders",
+    }
+}
+
+fn status_id(s: ActivityStatus) -> &'static str {
+    match s {
+        ActivityStatus::NietGestart => "niet_gestart",
+        ActivityStatus::Bezig => "bezig",
+        ActivityStatus::Gereed => "gereed",
+        ActivityStatus::NietVanToepassing => "nvt",
+    }
+}
+
+/// Whether a note may appear in the publieksversie. A quote needs, besides being marked
+/// public, the speaker's approval and their consent to publish quotes.
+pub fn note_is_public(iv: &Interview, n: &Note) -> bool {
+    if !n.public {
+        return false;
+    }
+    match n.kind {
+        NoteKind::Citaat => n.approval == Approval::Akkoord && iv.consent.quotes_public,
+        _ => true,
+    }
+}
+
+fn join_nonempty(parts: &[&str], sep: &str) -> String {
+    parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// "Marieke de Vries, bestuurlijk trekker, Zorggroep De Linde"; without the name when
+/// it may not be published.
+fn attribution(iv: &Interview, with_name: bool) -> String {
+    let name = if with_name {
+        iv.interviewee.as_str()
+    } else {
+        ""
+    };
+    join_nonempty(&[name, &iv.role, &iv.organisation], ", ")
+}
+
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+fn date_out(text: &str) -> DateOut {
+    let parsed = crate::model::validate::parse_date(text).ok().flatten();
+    DateOut {
+        text: text.to_string(),
+        day: parsed.map(|d| d.day()),
+        month: parsed.map(|d| d.month() as u8),
+        year: parsed.map(|d| d.year()),
+    }
+}
+
+/// The phase name as the region calls it (a rename wins over the method's name).
+pub fn phase_name(session: &Session, method: &Method, id: &str) -> String {
+    session
+        .wheel
+        .renames
+        .get(id)
+        .filter(|s| !s.trim().is_empty())
+        .cloned()
+        .or_else(|| method.phase(id).map(|p| p.name.clone()))
+        .unwrap_or_else(|| id.to_string())
+}
+
+fn item_out(it: &TriangleItem, public: bool) -> ItemOut {
+    // Owners and partners may be people; the public version names only the item.
+    ItemOut {
+        title: it.title.clone(),
+        detail: it.detail.clone(),
+        focus_areas: it.focus_areas.clone(),
+        innovation: it.innovation.map(|i| match i {
+            crate::model::Innovation::Technologisch => "technologisch",
+            crate::model::Innovation::SociaalOrganisatorisch => "sociaal_organisatorisch",
+        }),
+        owner: if public {
+            String::new()
+        } else {
+            it.owner.clone()
+        },
+        partners: if public {
+            String::new()
+        } else {
+            it.partners.clone()
+        },
+        votes: if public { 0 } else { it.votes },
+        public: it.public,
+        evidence: if public { 0 } else { it.evidence.len() },
+    }
+}
+
+/// Builds the report. `public` selects the publieksversie: only items marked public,
+/// quotes approved by a speaker who consented, names only with consent.
+pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Report {
+    let intake = &session.intake;
+    let sections = method
+        .areas
+        .iter()
+        .enumerate()
+        .map(|(i, area)| {
+            let mut sec = SectionOut {
+                id: area.id.clone(),
+                number: i + 1,
+                name: area.name.clone(),
+                heading: area.report_title.clone().unwrap_or(area.name.clone()),
+                question: area.question.clone(),
+                observation: lines(intake.observations.get(&area.id).map_or("", |s| s)),
+                observations: Vec::new(),
+                factors: Vec::new(),
+                obstacles: Vec::new(),
+                ideas: Vec::new(),
+                quotes: Vec::new(),
+                note_count: 0,
+                empty: true,
+            };
+            for iv in &session.interviews {
+                for n in iv.notes.iter().filter(|n| n.area == area.id) {
+                    if n.text.trim().is_empty() || (public && !note_is_public(iv, n)) {
+                        continue;
+                    }
+                    let who = match (public, n.kind) {
+                        (false, _) => attribution(iv, true),
+                        (true, NoteKind::Citaat) => attribution(iv, iv.consent.with_name),
+                        (true, _) => String::new(),
+                    };
+                    let out = NoteOut {
+                        text: n.text.trim().to_string(),
+                        kind: kind_id(n.kind),
+                        who,
+                        public: n.public,
+                        approval: approval_id(n.approval),
+                        area: area.id.clone(),
+                    };
+                    sec.note_count += 1;
+                    match n.kind {
+                        NoteKind::Observatie => sec.observations.push(out),
+                        NoteKind::Succesfactor => sec.factors.push(out),
+                        NoteKind::Belemmering => sec.obstacles.push(out),
+                        NoteKind::Verbeteridee => sec.ideas.push(out),
+                        NoteKind::Citaat => sec.quotes.push(out),
+                    }
+                }
+            }
+            sec.empty = sec.observation.is_empty() && sec.note_count == 0;
+            sec
+        })
+        .collect();
+
+    let places: Vec<PlaceOut> = method
+        .triangle
+        .corners
+        .iter()
+        .map(|c| (c.id.clone(), "corner", c.name.clone()))
+        .chain(
+            method
+                .triangle
+                .questions
+                .iter()
+                .map(|q| (q.id.clone(), "question", q.text.clone())),
+        )
+        .map(|(id, kind, name)| {
+            let mut items: Vec<&TriangleItem> = session
+                .triangle
+                .items
+                .iter()
+                .filter(|it| it.place == id && (!public || it.public))
+                .filter(|it| !it.title.trim().is_empty())
+                .collect();
+            // Most votes first; the stable sort keeps the session's order among equals.
+            if !public {
+                items.sort_by_key(|it| std::cmp::Reverse(it.votes));
+            }
+            PlaceOut {
+                items: items.into_iter().map(|it| item_out(it, public)).collect(),
+                id,
+                kind,
+                name,
+            }
+        })
+        .collect();
+    let mut focus_areas: Vec<String> = Vec::new();
+    let mut add_focus = |f: &String| {
+        if !f.trim().is_empty() && !focus_areas.contains(f) {
+            focus_areas.push(f.clone());
+        }
+    };
+    for p in &places {
+        for it in &p.items {
+            it.focus_areas.iter().for_each(&mut add_focus);
+        }
+    }
+    if !public {
+        session.triangle.own_focus_areas.iter().for_each(add_focus);
+    }
+    let triangle = TriangleOut {
+        item_count: places.iter().map(|p| p.items.len()).sum(),
+        by_place: places.iter().map(|p| (p.id.clone(), p.clone())).collect(),
+        places,
+        focus_areas,
+    };
+
+    let placement = &session.wheel.placement;
+    let show_place = !public || placement.public;
+    let current = placement
+        .phase
+        .as_deref()
+        .filter(|id| show_place && method.phase(id).is_some());
+    let wheel = WheelOut {
+        name: method.wheel.name.clone(),
+        placed: current.is_some(),
+        phase_id: current.unwrap_or_default().to_string(),
+        phase_name: current
+            .map(|id| phase_name(session, method, id))
+            .unwrap_or_default(),
+        phase_number: current
+            .and_then(|id| method.wheel.phases.iter().position(|p| p.id == id))
+            .map_or(0, |i| i + 1),
+        cycle: if show_place {
+            placement.cycle.max(1)
+        } else {
+            1
+        },
+        motivation: if show_place {
+            placement.motivation.trim().to_string()
+        } else {
+            String::new()
+        },
+        public: placement.public,
+        phases: method
+            .wheel
+            .phases
+            .iter()
+            .enumerate()
+            .map(|(i, p)| PhaseOut {
+                id: p.id.clone(),
+                number: i + 1,
+                name: phase_name(session, method, &p.id),
+                current: current == Some(p.id.as_str()),
+                activities: if public {
+                    Vec::new()
+                } else {
+                    p.activities
+                        .iter()
+                        .map(|a| {
+                            let st = session.wheel.activities.get(&a.id);
+                            ActivityOut {
+                                name: session
+                                    .wheel
+                                    .renames
+                                    .get(&a.id)
+                                    .filter(|s| !s.trim().is_empty())
+                                    .unwrap_or(&a.name)
+                                    .clone(),
+                                status: status_id(st.map(|s| s.status).unwrap_or_default()),
+                                note: st.map(|s| s.note.trim().to_string()).unwrap_or_default(),
+                            }
+                        })
+                        .collect()
+                },
+            })
+            .collect(),
+        per_kind: if public {
+            Vec::new()
+        } else {
+            session
+                .wheel
+                .per_kind
+                .iter()
+                .map(|(k, id)| KindPlacement {
+                    kind: partner_kind_id(*k),
+                    phase_name: phase_name(session, method, id),
+                })
+                .collect()
+        },
+    };
+
+    let intentions: Vec<IntentionOut> = session
+        .intentions
+        .iter()
+        .filter(|i| !i.text.trim().is_empty() && (!public || i.public))
+        .map(|i| IntentionOut {
+            text: i.text.trim().to_string(),
+            owner: i.owner.trim().to_string(),
+            due: i.due.trim().to_string(),
+            public: i.public,
+        })
+        .collect();
+
+    let (interviews, kader, agenda) = if public {
+        (Vec::new(), Vec::new(), Vec::new())
+    } else {
+        internal_parts(session, method)
+    };
+
+    Report {
+        lang: match lang {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        },
+        public,
+        pact: intake.pact_name.trim().to_string(),
+        round: intake.round,
+        date: date_out(intake.session_date.trim()),
+        meeting: intake.meeting.trim().to_string(),
+        place: if public {
+            String::new()
+        } else {
+            intake.place.trim().to_string()
+        },
+        region: lines(&intake.region_description),
+        ambition: Some(QuoteOut {
+            text: intake.ambition.text.trim().to_string(),
+            source: intake.ambition.source.trim().to_string(),
+        })
+        .filter(|q| !q.text.is_empty()),
+        sections,
+        triangle,
+        wheel,
+        intentions_without_owner: intentions.iter().filter(|i| i.owner.is_empty()).count(),
+        intentions,
+        agenda_planned_minutes: agenda.iter().map(|b| b.planned_minutes).sum(),
+        agenda_actual_minutes: agenda.iter().map(|b| b.actual_minutes).sum(),
+        interviews,
+        kader,
+        agenda,
+    }
+}
+
+fn internal_parts(
+    session: &Session,
+    method: &Method,
+) -> (Vec<InterviewOut>, Vec<KaderOut>, Vec<BlockOut>) {
+    let interviews = session
+        .interviews
+        .iter()
+        .map(|iv| InterviewOut {
+            name: iv.interviewee.clone(),
+            organisation: iv.organisation.clone(),
+            role: iv.role.clone(),
+            kind: partner_kind_id(iv.kind),
+            date: iv.date.clone(),
+            interviewer: iv.interviewer.clone(),
+            quotes_public: iv.consent.quotes_public,
+            with_name: iv.consent.with_name,
+            note_count: iv.notes.len(),
+        })
+        .collect();
+    let kader = method
+        .triangle
+        .kader_rows
+        .iter()
+        .map(|r| KaderOut {
+            question: r.text.clone(),
+            answer: session
+                .triangle
+                .kader
+                .get(&r.id)
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default(),
+        })
+        .collect();
+    let blocks: Vec<(String, u32, u64)> = if session.agenda.blocks.is_empty() {
+        method
+            .agenda
+            .iter()
+            .map(|b| (b.title.clone(), b.minutes, 0))
+            .collect()
+    } else {
+        session
+            .agenda
+            .blocks
+            .iter()
+            .map(|b| (b.title.clone(), b.minutes, b.actual_seconds))
+            .collect()
+    };
+    let agenda = blocks
+        .into_iter()
+        .map(|(title, planned, secs)| {
+            // Rounded to the nearest minute, as a facilitator reads a clock.
+            let actual = (secs + 30) / 60;
+            BlockOut {
+                title,
+                planned_minutes: planned,
+                actual_minutes: actual,
+                diff_minutes: actual as i64 - planned as i64,
+            }
+        })
+        .collect();
+    (interviews, kader, agenda)
+}

@@ -1,0 +1,527 @@
+//! The post-session report: golden files of the example session, a leak test for the
+//! publieksversie, well-formed self-contained HTML, CSV that survives a spreadsheet,
+//! and the `volgspot export` command.
+
+use std::os::unix::fs::PermissionsExt;
+use std::process::Command;
+use time::macros::datetime;
+use volgspot::export::{self, Format, Gap};
+use volgspot::i18n::Lang;
+use volgspot::method::Method;
+use volgspot::model::*;
+use volgspot::store;
+
+const BIN: &str = env!("CARGO_BIN_EXE_volgspot");
+
+fn example() -> Session {
+    store::parse_session(volgspot::tui::EXAMPLE).unwrap().0
+}
+
+fn render(s: &Session, lang: Lang, public: bool, format: Format) -> String {
+    let report = export::build(s, &Method::builtin(lang), lang, public);
+    export::render(&report, format).unwrap()
+}
+
+#[test]
+fn golden_reports_of_the_example_session() {
+    let s = example();
+    for (name, lang, public, format) in [
+        ("intern_nl_md", Lang::Nl, false, Format::Markdown),
+        ("publiek_nl_md", Lang::Nl, true, Format::Markdown),
+        ("intern_nl_html", Lang::Nl, false, Format::Html),
+        ("publiek_nl_html", Lang::Nl, true, Format::Html),
+        ("publiek_en_md", Lang::En, true, Format::Markdown),
+        ("publiek_nl_csv", Lang::Nl, true, Format::Csv),
+    ] {
+        insta::assert_snapshot!(name, render(&s, lang, public, format));
+    }
+}
+
+#[test]
+fn output_is_deterministic() {
+    let s = example();
+    for format in [Format::Markdown, Format::Html, Format::Csv] {
+        assert_eq!(
+            render(&s, Lang::Nl, false, format),
+            render(&s, Lang::Nl, false, format)
+        );
+    }
+}
+
+#[test]
+fn the_public_version_follows_the_seed_report_in_order() {
+    let md = render(&example(), Lang::Nl, true, Format::Markdown);
+    let order = [
+        "# Volgspot 1: Zorgpact Rivierenland-West",
+        "26 november 2026 · Stuurgroep",
+        "## Waar werkt de regio aan?",
+        "## 1. HET WAAROM",
+        "## 2. HET WAT",
+        "## 3. HET HOE",
+        "Marieke de Vries, bestuurlijk trekker, Zorggroep De Linde:",
+        "## 4. HET PROCES: Succesfactoren en belemmeringen",
+        "zit in de fase van richten van de inzet",
+        "## 5. DE VOORTGANG",
+        "Voor het vervolg wordt:",
+        "een gezamenlijke leerlijn zorg en technologie uitgewerkt (kartrekker: ROC Rivierenland",
+        "## Over de methodiek van de Volgspot",
+    ];
+    let mut at = 0;
+    for part in order {
+        let found = md[at..]
+            .find(part)
+            .unwrap_or_else(|| panic!("'{part}' missing or out of order:\n{md}"));
+        at += found + part.len();
+    }
+}
+
+#[test]
+fn english_exports_english_headings() {
+    let md = render(&example(), Lang::En, true, Format::Markdown);
+    assert!(md.contains("## What is the region working on?"), "{md}");
+    assert!(md.contains("## About the Volgspot method"), "{md}");
+    assert!(!md.contains("Waar werkt de regio aan?"), "{md}");
+    let html = render(&example(), Lang::En, false, Format::Html);
+    assert!(html.contains(r#"<html lang="en">"#));
+}
+
+#[test]
+fn a_second_cycle_is_reported_as_in_the_seed() {
+    let mut s = example();
+    s.wheel.placement.cycle = 2;
+    let md = render(&s, Lang::Nl, true, Format::Markdown);
+    assert!(
+        md.contains("doorloopt daarmee voor de 2e keer de cirkel en zit nu (opnieuw) in de fase van richten van de inzet"),
+        "{md}"
+    );
+    s.wheel.renames.insert("richten".into(), "Focus".into());
+    let md = render(&s, Lang::Nl, true, Format::Markdown);
+    assert!(md.contains("in de fase van focus"), "{md}");
+}
+
+/// Strings that must never reach the publieksversie.
+const SECRETS: &[&str] = &[
+    "Henkie Geheimnaam",
+    "Truus Zonderconsent",
+    "GEHEIM-observatie",
+    "GEHEIM-citaat-wacht",
+    "GEHEIM-citaat-geweigerd",
+    "GEHEIM-citaat-nietpubliek",
+    "GEHEIM-citaat-geenconsent",
+    "GEHEIM-belemmering",
+    "GEHEIM-driehoek",
+    "GEHEIM-itemeigenaar",
+    "GEHEIM-itempartner",
+    "GEHEIM-kader",
+    "GEHEIM-motivatie",
+    "GEHEIM-activiteit",
+    "GEHEIM-voornemen",
+    "GEHEIM-kartrekker",
+    "GEHEIM-agendablok",
+    "GEHEIM-Begeleider",
+    "GEHEIM-Interviewer",
+    "GEHEIM-contact",
+    "GEHEIM-document",
+    "GEHEIM-plaats",
+];
+
+/// What the public version must still show, so the test cannot pass by exporting nothing.
+const PUBLISHED: &[&str] = &[
+    "Publiek citaat van A",
+    "beleidsadviseur, Gemeente Voorbeeld",
+    "Publieke succesfactor van B",
+    "Publiek driehoekitem",
+    "Publiek voornemen",
+];
+
+fn note(text: &str, area: &str, kind: NoteKind, public: bool, approval: Approval) -> Note {
+    Note {
+        id: Id::new(),
+        text: text.into(),
+        area: area.into(),
+        kind,
+        public,
+        approval,
+        ..Note::default()
+    }
+}
+
+fn leaky_session() -> Session {
+    let mut s = Session::new("Pact Lek", 2, datetime!(2026-11-26 14:00 +1));
+    s.intake.region_description = "Een regio.".into();
+    s.intake.place = "GEHEIM-plaats".into();
+    s.intake.facilitators = "GEHEIM-Begeleider".into();
+    s.intake.interviewers = "GEHEIM-Interviewer".into();
+    s.intake.partners.push(Partner {
+        organisation: "Gemeente Voorbeeld".into(),
+        contact: "GEHEIM-contact".into(),
+        ..Partner::default()
+    });
+    s.intake.documents.push(Document {
+        title: "GEHEIM-document".into(),
+        ..Document::default()
+    });
+    use Approval::*;
+    use NoteKind::*;
+    s.interviews.push(Interview {
+        interviewee: "Henkie Geheimnaam".into(),
+        organisation: "Gemeente Voorbeeld".into(),
+        role: "beleidsadviseur".into(),
+        interviewer: "GEHEIM-Interviewer".into(),
+        consent: Consent {
+            quotes_public: true,
+            with_name: false,
+        },
+        notes: vec![
+            note(
+                "GEHEIM-observatie",
+                "waarom",
+                Observatie,
+                false,
+                NietGevraagd,
+            ),
+            note("Publiek citaat van A", "hoe", Citaat, true, Akkoord),
+            note("GEHEIM-citaat-wacht", "hoe", Citaat, true, NietGevraagd),
+            note("GEHEIM-citaat-geweigerd", "hoe", Citaat, true, Geweigerd),
+            note("GEHEIM-citaat-nietpubliek", "hoe", Citaat, false, Akkoord),
+            note("GEHEIM-belemmering", "proces", Belemmering, false, Akkoord),
+        ],
+        ..Interview::default()
+    });
+    s.interviews.push(Interview {
+        interviewee: "Truus Zonderconsent".into(),
+        organisation: "ROC Voorbeeld".into(),
+        role: "directeur".into(),
+        consent: Consent::default(),
+        notes: vec![
+            note("GEHEIM-citaat-geenconsent", "hoe", Citaat, true, Akkoord),
+            note(
+                "Publieke succesfactor van B",
+                "proces",
+                Succesfactor,
+                true,
+                NietGevraagd,
+            ),
+        ],
+        ..Interview::default()
+    });
+    s.triangle.items.push(TriangleItem {
+        place: "ambities".into(),
+        title: "GEHEIM-driehoek".into(),
+        ..TriangleItem::default()
+    });
+    s.triangle.items.push(TriangleItem {
+        place: "resultaten".into(),
+        title: "Publiek driehoekitem".into(),
+        owner: "GEHEIM-itemeigenaar".into(),
+        partners: "GEHEIM-itempartner".into(),
+        public: true,
+        ..TriangleItem::default()
+    });
+    s.triangle
+        .kader
+        .insert("vraagstuk".into(), "GEHEIM-kader".into());
+    s.wheel.placement = Placement {
+        phase: Some("mobiliseren".into()),
+        cycle: 2,
+        motivation: "GEHEIM-motivatie".into(),
+        public: false,
+    };
+    s.wheel.activities.insert(
+        "uitvoeren".into(),
+        ActivityState {
+            status: ActivityStatus::Bezig,
+            note: "GEHEIM-activiteit".into(),
+            evidence: vec![],
+        },
+    );
+    s.intentions.push(Intention {
+        text: "GEHEIM-voornemen".into(),
+        owner: "GEHEIM-kartrekker".into(),
+        ..Intention::default()
+    });
+    s.intentions.push(Intention {
+        text: "Publiek voornemen".into(),
+        owner: "Gemeente Voorbeeld".into(),
+        public: true,
+        ..Intention::default()
+    });
+    s.agenda.blocks.push(AgendaBlock {
+        title: "GEHEIM-agendablok".into(),
+        minutes: 10,
+        actual_seconds: 700,
+        ..AgendaBlock::default()
+    });
+    s
+}
+
+#[test]
+fn nothing_private_leaks_into_the_publieksversie() {
+    let s = leaky_session();
+    for lang in [Lang::Nl, Lang::En] {
+        for format in [Format::Markdown, Format::Html, Format::Csv] {
+            let public = render(&s, lang, true, format);
+            for secret in SECRETS {
+                assert!(
+                    !public.contains(secret),
+                    "{secret} leaked into the public {format:?} ({lang:?}):\n{public}"
+                );
+            }
+            // The CSV holds notes and intentions only.
+            for shown in PUBLISHED
+                .iter()
+                .filter(|p| format != Format::Csv || !p.contains("driehoek"))
+            {
+                assert!(
+                    public.contains(shown),
+                    "{shown} missing ({format:?}):\n{public}"
+                );
+            }
+            // The internal report does carry them: the test data reaches the writers.
+            let internal = render(&s, lang, false, format);
+            for secret in [
+                "Henkie Geheimnaam",
+                "GEHEIM-citaat-wacht",
+                "GEHEIM-voornemen",
+            ] {
+                assert!(
+                    internal.contains(secret),
+                    "{secret} missing internally ({format:?})"
+                );
+            }
+        }
+    }
+    // No phase is shown when the placement is not public.
+    let md = render(&s, Lang::Nl, true, Format::Markdown);
+    assert!(
+        !md.contains("Mobiliseren") && !md.contains("mobiliseren"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_quote_carries_the_name_only_with_consent() {
+    let mut s = leaky_session();
+    let md = render(&s, Lang::Nl, true, Format::Markdown);
+    assert!(md.contains("beleidsadviseur, Gemeente Voorbeeld:"), "{md}");
+    s.interviews[0].consent.with_name = true;
+    let md = render(&s, Lang::Nl, true, Format::Markdown);
+    assert!(
+        md.contains("Henkie Geheimnaam, beleidsadviseur, Gemeente Voorbeeld:"),
+        "{md}"
+    );
+}
+
+fn check_well_formed(html: &str) {
+    use quick_xml::Reader;
+    use quick_xml::events::Event;
+    let mut reader = Reader::from_str(html);
+    let mut depth: i64 = 0;
+    let mut headings = Vec::new();
+    loop {
+        match reader.read_event() {
+            Ok(Event::Eof) => break,
+            Ok(Event::Start(e)) => {
+                depth += 1;
+                let name = String::from_utf8_lossy(e.name().as_ref().as_bytes()).into_owned();
+                if matches!(name.as_str(), "h1" | "h2" | "h3") {
+                    headings.push(name);
+                }
+            }
+            Ok(Event::End(_)) => depth -= 1,
+            Ok(_) => {}
+            Err(e) => panic!(
+                "not well-formed at {}: {e}\n{}",
+                reader.buffer_position(),
+                &html[..(reader.buffer_position() as usize).min(html.len())]
+            ),
+        }
+    }
+    assert_eq!(depth, 0, "unclosed elements");
+    assert_eq!(headings.iter().filter(|h| *h == "h1").count(), 1);
+    assert!(headings.iter().filter(|h| *h == "h2").count() >= 7);
+}
+
+#[test]
+fn html_is_well_formed_self_contained_and_printable() {
+    for s in [example(), leaky_session()] {
+        for lang in [Lang::Nl, Lang::En] {
+            for public in [false, true] {
+                let html = render(&s, lang, public, Format::Html);
+                check_well_formed(&html);
+                for external in ["http", "src=", "<link", "@import", "url(", "<script"] {
+                    assert!(!html.contains(external), "{external} in HTML");
+                }
+                assert!(html.contains("@media print") && html.contains("size: A4"));
+                assert!(html.contains("<svg"), "figures are inline SVG");
+            }
+        }
+    }
+    let html = render(&example(), Lang::Nl, true, Format::Html);
+    assert!(
+        html.starts_with("<!DOCTYPE html>\n<html lang=\"nl\">"),
+        "{html}"
+    );
+}
+
+#[test]
+fn typed_markup_is_escaped_in_html() {
+    let mut s = example();
+    s.intake.pact_name = "Pact <b>&amp; \"zo\"</b>".into();
+    s.intake.session_date = "<script>".into();
+    let html = render(&s, Lang::Nl, false, Format::Html);
+    assert!(
+        !html.contains("<b>") && !html.contains("<script>"),
+        "{html}"
+    );
+    check_well_formed(&html);
+}
+
+#[test]
+fn csv_round_trips_accents_quotes_and_line_breaks() {
+    let mut s = example();
+    let text = "Coördinatie \"samen\" met ë,\nen een tweede regel";
+    s.interviews[0].notes[0].text = text.into();
+    s.intentions[0].text = "Ideeën delen; \"één\" loket".into();
+    let csv_text = render(&s, Lang::Nl, false, Format::Csv);
+    assert!(csv_text.starts_with('\u{feff}'), "BOM for spreadsheets");
+    let body = csv_text.trim_start_matches('\u{feff}');
+    let mut rdr = csv::ReaderBuilder::new().from_reader(body.as_bytes());
+    let headers = rdr.headers().unwrap().clone();
+    assert_eq!(&headers[3], "tekst");
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert!(rows.iter().all(|r| r.len() == headers.len()));
+    assert!(rows.iter().any(|r| &r[3] == text), "{csv_text}");
+    assert!(rows.iter().any(|r| &r[3] == "Ideeën delen; \"één\" loket"));
+    // One row per note and per intention.
+    assert_eq!(rows.len(), s.note_count() + s.intentions.len());
+}
+
+#[test]
+fn the_checklist_names_what_is_missing() {
+    let s = example();
+    let gaps = export::gaps(&s, &Method::builtin(Lang::Nl));
+    assert!(gaps.contains(&Gap::IntentionsWithoutOwner(1)), "{gaps:?}");
+    assert!(!gaps.contains(&Gap::NoPhase));
+    let mut empty = Session::new("", 1, datetime!(2026-11-26 14:00 +1));
+    empty.interviews.push(Interview {
+        notes: vec![note(
+            "x",
+            "hoe",
+            NoteKind::Citaat,
+            true,
+            Approval::NietGevraagd,
+        )],
+        ..Interview::default()
+    });
+    let gaps = export::gaps(&empty, &Method::builtin(Lang::Nl));
+    for g in [
+        Gap::NoPactName,
+        Gap::NoRegionDescription,
+        Gap::EmptySection("HET HOE".into()),
+        Gap::QuotesAwaitingApproval(1),
+        Gap::NoPhase,
+        Gap::NoIntentions,
+    ] {
+        assert!(gaps.contains(&g), "{g:?} not in {gaps:?}");
+    }
+}
+
+#[test]
+fn the_export_command_writes_a_private_file_and_prints_its_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("rivierenland.volgspot.json");
+    std::fs::write(&session, volgspot::tui::EXAMPLE).unwrap();
+    let run = |args: &[&str]| {
+        Command::new(BIN)
+            .args(args)
+            .env_remove("VOLGSPOT_LANG")
+            .env("VOLGSPOT_DIR", dir.path())
+            .output()
+            .unwrap()
+    };
+    let out = run(&["export", session.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let expected = dir.path().join("rivierenland.intern.md");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        expected.display().to_string()
+    );
+    let md = std::fs::read_to_string(&expected).unwrap();
+    assert!(md.contains("Marieke de Vries") && md.contains("## Interne bijlagen"));
+    let mode = std::fs::metadata(&expected).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+
+    let out = run(&[
+        "export",
+        session.to_str().unwrap(),
+        "--public",
+        "--format",
+        "html",
+    ]);
+    assert!(out.status.success());
+    let html = std::fs::read_to_string(dir.path().join("rivierenland.publiek.html")).unwrap();
+    assert!(html.contains("<h2>Waar werkt de regio aan?</h2>"));
+    assert!(!html.contains("Jeroen Bakker"));
+
+    let target = dir.path().join("report.csv");
+    let out = run(&[
+        "--lang",
+        "en",
+        "export",
+        session.to_str().unwrap(),
+        "--format",
+        "csv",
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        target.display().to_string()
+    );
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .contains("\"attention area\"")
+    );
+
+    let out = run(&["export", session.to_str().unwrap(), "--format", "pdf"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&[
+        "export",
+        dir.path().join("missing.volgspot.json").to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bestaat niet"));
+}
+
+#[test]
+fn wording_can_be_changed_without_recompiling() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("x.volgspot.json");
+    std::fs::write(&session, volgspot::tui::EXAMPLE).unwrap();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(templates.join("methodiek.nl.md"), "Onze eigen uitleg.").unwrap();
+    let out = Command::new(BIN)
+        .args(["export", session.to_str().unwrap(), "--public"])
+        .env_remove("VOLGSPOT_LANG")
+        .env("VOLGSPOT_TEMPLATES", &templates)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let md = std::fs::read_to_string(dir.path().join("x.publiek.md")).unwrap();
+    assert!(
+        md.ends_with("## Over de methodiek van de Volgspot\n\nOnze eigen uitleg.\n"),
+        "{md}"
+    );
+}

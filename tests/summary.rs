@@ -1,0 +1,175 @@
+//! The Samenvatting screen: preview, intern/publiek switch, checklist jumps, export.
+
+mod common;
+
+use common::ui::{demo_app, render, text};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use volgspot::app::{App, Effect, Screen, View};
+use volgspot::i18n::Lang;
+
+fn on_summary(lang: Lang) -> App {
+    let mut app = demo_app(lang);
+    if let View::Session(s) = &mut app.view {
+        s.screen = Screen::Summary;
+    }
+    app
+}
+
+fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    let mods = if code == KeyCode::BackTab {
+        KeyModifiers::SHIFT
+    } else {
+        KeyModifiers::NONE
+    };
+    app.handle_key(KeyEvent::new(code, mods))
+}
+
+fn screen(app: &App) -> Screen {
+    app.session().unwrap().screen
+}
+
+#[test]
+fn summary_screen_snapshots() {
+    for lang in [Lang::Nl, Lang::En] {
+        let code = if lang == Lang::Nl { "nl" } else { "en" };
+        let mut app = on_summary(lang);
+        for (w, h) in [(80, 24), (160, 48)] {
+            insta::assert_snapshot!(
+                format!("summary_intern_{code}_{w}x{h}"),
+                text(&render(&app, w, h))
+            );
+        }
+        key(&mut app, KeyCode::Char('p'));
+        for (w, h) in [(80, 24), (160, 48)] {
+            insta::assert_snapshot!(
+                format!("summary_publiek_{code}_{w}x{h}"),
+                text(&render(&app, w, h))
+            );
+        }
+    }
+}
+
+#[test]
+fn p_switches_between_intern_and_publiek() {
+    let mut app = on_summary(Lang::Nl);
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("Voorbeeld: rapportage (intern)"), "{t}");
+    key(&mut app, KeyCode::Char('p'));
+    let t = text(&render(&app, 160, 48));
+    assert!(t.contains("Voorbeeld: publieksversie"), "{t}");
+    // The refused quote of the internal report is not in the public preview.
+    for _ in 0..40 {
+        key(&mut app, KeyCode::Char(' '));
+    }
+    key(&mut app, KeyCode::Home);
+    let full = app.session().unwrap();
+    let (md, _) = full
+        .summary
+        .preview(&full.doc, full.generation, &app.method, app.lang, app.t);
+    assert!(!md.contains("Zonder de gemeente aan tafel"), "{md}");
+}
+
+#[test]
+fn the_checklist_jumps_to_the_screen_that_fixes_it() {
+    let mut app = on_summary(Lang::Nl);
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("1 voornemen zonder kartrekker"), "{t}");
+    // The first item is an empty area: fixed on the Interviews screen.
+    assert!(key(&mut app, KeyCode::Enter).is_empty());
+    assert_eq!(screen(&app), Screen::Interviews);
+    if let View::Session(s) = &mut app.view {
+        s.screen = Screen::Summary;
+    }
+    // Tab to "voornemen zonder kartrekker" (the last item) and jump: the wheel screen.
+    key(&mut app, KeyCode::BackTab);
+    let t = text(&render(&app, 160, 48));
+    assert!(t.contains("Enter: naar Samenwerkingswiel"), "{t}");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Wheel);
+}
+
+#[test]
+fn scrolling_stops_at_the_end() {
+    let mut app = on_summary(Lang::Nl);
+    render(&app, 80, 24);
+    key(&mut app, KeyCode::End);
+    let end = app.session().unwrap().summary.scroll;
+    assert!(end > 0);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Char(' '));
+    assert_eq!(app.session().unwrap().summary.scroll, end);
+    let t = text(&render(&app, 80, 24));
+    assert!(
+        t.contains("Volgspot rondt") || t.contains("nagesprek"),
+        "{t}"
+    );
+    key(&mut app, KeyCode::Home);
+    assert_eq!(app.session().unwrap().summary.scroll, 0);
+}
+
+#[test]
+fn the_preview_follows_edits_but_is_built_once_per_change() {
+    let mut app = on_summary(Lang::Nl);
+    render(&app, 80, 24);
+    let s = app.session().unwrap();
+    let (a, _) = s
+        .summary
+        .preview(&s.doc, s.generation, &app.method, app.lang, app.t);
+    let (b, _) = s
+        .summary
+        .preview(&s.doc, s.generation, &app.method, app.lang, app.t);
+    assert!(std::rc::Rc::ptr_eq(&a, &b), "same generation: cached");
+    if let View::Session(s) = &mut app.view {
+        s.doc.intake.pact_name = "Zorgpact Nieuw".into();
+        s.generation += 1;
+    }
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("Volgspot 1: Zorgpact Nieuw"), "{t}");
+}
+
+#[test]
+fn export_writes_both_versions_next_to_the_session_and_shows_the_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = on_summary(Lang::Nl);
+    if let View::Session(s) = &mut app.view {
+        s.path = dir.path().join("rivierenland.volgspot.json");
+    }
+    let effects = key(&mut app, KeyCode::Char('e'));
+    assert_eq!(effects, vec![Effect::Export]);
+    volgspot::tui::export_reports(&mut app);
+    for name in [
+        "rivierenland.intern.md",
+        "rivierenland.intern.html",
+        "rivierenland.publiek.md",
+        "rivierenland.publiek.html",
+    ] {
+        assert!(dir.path().join(name).is_file(), "{name}");
+    }
+    let t = text(&render(&app, 160, 48));
+    assert!(t.contains("Geschreven in"), "{t}");
+    assert!(t.contains("rivierenland.publiek.html"), "{t}");
+    insta::assert_snapshot!(
+        "summary_after_export_nl_80x24",
+        text(&render(&app, 80, 24)).replace(&dir.path().display().to_string(), "<dir>")
+    );
+}
+
+#[test]
+fn pressing_e_in_the_real_app_writes_the_reports() {
+    use common::Term;
+    let dir = tempfile::tempdir().unwrap();
+    let mut term = Term::spawn(dir.path(), &["demo"], 80, 24);
+    term.wait_for("Zorgpact Rivierenland-West");
+    for _ in 0..4 {
+        term.page_down();
+    }
+    term.wait_for("Wat ontbreekt nog");
+    term.send("e");
+    term.wait_for("Geschreven in");
+    let demo = dir.path().join("demo");
+    for name in ["voorbeeld.intern.md", "voorbeeld.publiek.html"] {
+        assert!(demo.join(name).is_file(), "{name}");
+    }
+    term.ctrl_q();
+    assert!(term.wait_exit());
+}
