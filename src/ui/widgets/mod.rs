@@ -3,3 +3,4 @@
 pub mod form;
 pub mod table;
 pub mod timer;
+pub mod triangle;
