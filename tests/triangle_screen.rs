@@ -115,3 +115,74 @@ fn the_kader_table_suggests_from_the_triangle_and_takes_it_with_o() {
         assert!(s.doc.triangle.kader["resultaat"].starts_with("20% meer studenten"));
     }
 }
+
+#[test]
+fn help_fits_every_key_at_80x24() {
+    let mut app = on_triangle(Lang::Nl);
+    key(&mut app, KeyCode::Char('?'));
+    let t = text(&render(&app, 80, 24));
+    for needle in [
+        "nieuw item",
+        "notities lezen",
+        "item schuiven",
+        "Ctrl-Q",
+        "Esc sluit",
+    ] {
+        assert!(t.contains(needle), "'{needle}' missing:\n{t}");
+    }
+}
+
+#[test]
+fn typing_a_new_item_an_own_focus_area_and_moving_it() {
+    let mut app = on_triangle(Lang::Nl);
+    key(&mut app, KeyCode::Tab); // the projects corner
+    key(&mut app, KeyCode::Char('a'));
+    for c in "Nieuwe praktijkroute".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    let t = text(&render(&app, 80, 24));
+    assert!(
+        t.contains("Nieuw item in «Projecten en activiteiten»"),
+        "{t}"
+    );
+    assert!(t.contains("• Nieuwe praktijkroute"), "{t}");
+    key(&mut app, KeyCode::Enter);
+    // A focus area of the region's own: added in the app and tagged at once.
+    key(&mut app, KeyCode::Char('f'));
+    key(&mut app, KeyCode::Char('n'));
+    for c in "Wijkzorg".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Enter);
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("[x] Wijkzorg (eigen)"), "{t}");
+    key(&mut app, KeyCode::Esc);
+    // Projects get an innovation kind and an owner.
+    key(&mut app, KeyCode::Char('i'));
+    key(&mut app, KeyCode::Char('k'));
+    for c in "ROC".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Enter);
+    let t = text(&render(&app, 120, 40));
+    assert!(
+        t.contains("Focus: Wijkzorg · Innovatie: technologisch · Trekker: ROC"),
+        "{t}"
+    );
+    // Move it to the results corner with the picker.
+    key(&mut app, KeyCode::Char('m'));
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("2 Projecten en activiteiten (hier nu)"), "{t}");
+    key(&mut app, KeyCode::Char('3'));
+    if let View::Session(s) = &app.view {
+        let it = s.doc.triangle.items.last().unwrap();
+        assert_eq!(
+            (it.place.as_str(), it.title.as_str()),
+            ("resultaten", "Nieuwe praktijkroute")
+        );
+        assert_eq!(
+            s.doc.triangle.own_focus_areas,
+            ["Wijkgericht werken", "Wijkzorg"]
+        );
+    }
+}

@@ -80,28 +80,24 @@ const DIGITS: &[Combo] = &[
 /// The editing view, nothing being typed.
 pub static EDIT_KEYS: &[Binding<Act>] = &[
     bind!(&[Combo(KeyCode::Char('a'), NONE)], Add, k_add, true),
+    // One line each in help: the second key of a pair is told apart in `handle_key`.
+    bind!(
+        &[
+            Combo(KeyCode::Char('+'), NONE),
+            Combo(KeyCode::Char('-'), NONE),
+            Combo(KeyCode::Char('='), NONE),
+        ],
+        VoteUp,
+        k_vote,
+        true
+    ),
+    bind!(&[Combo(KeyCode::Char('v'), NONE)], NextView, k_view, true),
     bind!(
         &[Combo(KeyCode::Enter, NONE), Combo(KeyCode::F(2), NONE)],
         EditTitle,
         k_edit_title,
-        false
-    ),
-    bind!(
-        &[
-            Combo(KeyCode::Char('+'), NONE),
-            Combo(KeyCode::Char('='), NONE)
-        ],
-        VoteUp,
-        k_vote_up,
         true
     ),
-    bind!(
-        &[Combo(KeyCode::Char('-'), NONE)],
-        VoteDown,
-        k_vote_down,
-        true
-    ),
-    bind!(&[Combo(KeyCode::Char('v'), NONE)], NextView, k_view, true),
     bind!(
         &[Combo(KeyCode::Tab, NONE), Combo(KeyCode::Right, NONE)],
         NextPlace,
@@ -114,9 +110,12 @@ pub static EDIT_KEYS: &[Binding<Act>] = &[
         k_prev_place,
         false
     ),
-    bind!(DIGITS, Jump, k_jump, false),
-    bind!(&[Combo(KeyCode::Up, NONE)], Up, k_up, false),
-    bind!(&[Combo(KeyCode::Down, NONE)], Down, k_down, false),
+    bind!(
+        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
+        Up,
+        k_select,
+        false
+    ),
     bind!(&[Combo(KeyCode::Char('s'), NONE)], Sort, k_sort, true),
     bind!(
         &[Combo(KeyCode::Char('t'), NONE)],
@@ -144,15 +143,9 @@ pub static EDIT_KEYS: &[Binding<Act>] = &[
     ),
     bind!(&[Combo(KeyCode::Char('y'), CTRL)], Redo, k_redo, false),
     bind!(
-        &[Combo(KeyCode::Up, SHIFT), Combo(KeyCode::Up, CTRL)],
+        &[Combo(KeyCode::Up, SHIFT), Combo(KeyCode::Down, SHIFT)],
         MoveUp,
-        k_move_up,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Down, SHIFT), Combo(KeyCode::Down, CTRL)],
-        MoveDown,
-        k_move_down,
+        k_shift,
         false
     ),
     bind!(&[Combo(KeyCode::Char('m'), NONE)], MoveTo, k_move_to, false),
@@ -200,8 +193,12 @@ pub static KADER_KEYS: &[Binding<Act>] = &[
         true
     ),
     bind!(&[Combo(KeyCode::Char('v'), NONE)], NextView, k_view, true),
-    bind!(&[Combo(KeyCode::Up, NONE)], Up, k_up, false),
-    bind!(&[Combo(KeyCode::Down, NONE)], Down, k_down, false),
+    bind!(
+        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
+        Up,
+        k_select,
+        false
+    ),
     bind!(
         &[
             Combo(KeyCode::Delete, NONE),
@@ -261,8 +258,12 @@ pub static CHECK_KEYS: &[Binding<Act>] = &[
         true
     ),
     bind!(&[Combo(KeyCode::Esc, NONE)], Close, k_close, true),
-    bind!(&[Combo(KeyCode::Up, NONE)], Up, k_up, false),
-    bind!(&[Combo(KeyCode::Down, NONE)], Down, k_down, false),
+    bind!(
+        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
+        Up,
+        k_select,
+        false
+    ),
 ];
 
 /// The focus-area checklist also adds the region's own areas.
@@ -280,8 +281,12 @@ pub static FOCUS_KEYS: &[Binding<Act>] = &[
         true
     ),
     bind!(&[Combo(KeyCode::Esc, NONE)], Close, k_close, true),
-    bind!(&[Combo(KeyCode::Up, NONE)], Up, k_up, false),
-    bind!(&[Combo(KeyCode::Down, NONE)], Down, k_down, false),
+    bind!(
+        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
+        Up,
+        k_select,
+        false
+    ),
 ];
 
 /// Choosing where to move an item.
@@ -289,8 +294,12 @@ pub static MOVE_KEYS: &[Binding<Act>] = &[
     bind!(&[Combo(KeyCode::Enter, NONE)], Choose, k_choose, true),
     bind!(DIGITS, Jump, k_jump, true),
     bind!(&[Combo(KeyCode::Esc, NONE)], Close, k_cancel, true),
-    bind!(&[Combo(KeyCode::Up, NONE)], Up, k_up, false),
-    bind!(&[Combo(KeyCode::Down, NONE)], Down, k_down, false),
+    bind!(
+        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
+        Up,
+        k_select,
+        false
+    ),
 ];
 
 /// Reading an item's interview notes.
@@ -307,8 +316,12 @@ pub static NOTES_KEYS: &[Binding<Act>] = &[
         k_evidence,
         true
     ),
-    bind!(&[Combo(KeyCode::Up, NONE)], Up, k_up, false),
-    bind!(&[Combo(KeyCode::Down, NONE)], Down, k_down, false),
+    bind!(
+        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
+        Up,
+        k_select,
+        false
+    ),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -672,6 +685,12 @@ impl State {
         }
         let Some(act) = find(self.keys(), &key) else {
             return Outcome::Ignored;
+        };
+        let act = match (act, key.code) {
+            (Act::Up, KeyCode::Down) => Act::Down,
+            (Act::MoveUp, KeyCode::Down) => Act::MoveDown,
+            (Act::VoteUp, KeyCode::Char('-')) => Act::VoteDown,
+            (a, _) => a,
         };
         let digit = match key.code {
             KeyCode::Char(c) => c.to_digit(10).map(|d| d as usize),

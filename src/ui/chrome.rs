@@ -117,20 +117,54 @@ pub fn help(
     bindings: &[KeyHelp],
     theme: &Theme,
 ) {
-    let key_w = bindings
+    let entries: Vec<(String, &str)> = bindings
         .iter()
-        .map(|b| keys::names(b).chars().count())
-        .max()
-        .unwrap_or(0);
-    let mut lines: Vec<Line> = bindings
+        .map(|b| (keys::names(b), (b.label)(t)))
+        .collect();
+    // Screens with many keys do not fit one column at 80×24: then two columns side by
+    // side, labels wrapped; whatever still does not fit is counted, never cut silently.
+    let rows_avail = area.height.saturating_sub(4) as usize;
+    let max_w = area.width.saturating_sub(6) as usize;
+    let two = entries.len() + 2 > rows_avail && max_w >= 60;
+    let cols: Vec<&[(String, &str)]> = if two {
+        let (a, b) = entries.split_at(entries.len().div_ceil(2));
+        vec![a, b]
+    } else {
+        vec![&entries[..]]
+    };
+    let gap = 3;
+    let col_w = if two { (max_w - gap) / 2 } else { max_w };
+    let columns: Vec<Vec<Line>> = cols
         .iter()
-        .map(|b| {
-            Line::from(vec![
-                Span::styled(format!("{:<key_w$}  ", keys::names(b)), theme.label),
-                Span::styled((b.label)(t), theme.text),
-            ])
+        .map(|col| help_column(col, col_w, theme))
+        .collect();
+    let widths: Vec<usize> = columns
+        .iter()
+        .map(|c| c.iter().map(Line::width).max().unwrap_or(0))
+        .collect();
+    let height = columns.iter().map(Vec::len).max().unwrap_or(0);
+    let mut lines: Vec<Line> = (0..height)
+        .map(|i| {
+            let mut spans: Vec<Span> = Vec::new();
+            for (c, col) in columns.iter().enumerate() {
+                let line = col.get(i).cloned().unwrap_or_default();
+                let pad = if c + 1 < columns.len() {
+                    widths[c] + gap - line.width()
+                } else {
+                    0
+                };
+                spans.extend(line.spans);
+                spans.push(Span::raw(" ".repeat(pad)));
+            }
+            Line::from(spans)
         })
         .collect();
+    if lines.len() + 2 > rows_avail {
+        let keep = rows_avail.saturating_sub(3);
+        let hidden = lines.len() - keep;
+        lines.truncate(keep);
+        lines.push(Line::styled(format!("… +{hidden}"), theme.dim));
+    }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(t.help_close, theme.dim)));
     let width = lines.iter().map(|l| l.width()).max().unwrap_or(20) as u16 + 4;
@@ -146,6 +180,44 @@ pub fn help(
             .wrap(Wrap { trim: false }),
         r,
     );
+}
+
+/// One column of the help overlay: keys left, labels wrapped beside them.
+fn help_column<'a>(entries: &[(String, &str)], width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let key_w = entries
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(width / 2);
+    let label_w = width.saturating_sub(key_w + 2).max(8);
+    let mut out = Vec::new();
+    for (keys, label) in entries {
+        for (i, part) in wrap_words(label, label_w).into_iter().enumerate() {
+            let k = if i == 0 { keys.as_str() } else { "" };
+            out.push(Line::from(vec![
+                Span::styled(format!("{k:<key_w$}  "), theme.label),
+                Span::styled(part, theme.text),
+            ]));
+        }
+    }
+    out
+}
+
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for word in text.split_whitespace() {
+        let last = out.last_mut().expect("never empty");
+        if last.is_empty() {
+            last.push_str(word);
+        } else if last.chars().count() + 1 + word.chars().count() <= width {
+            last.push(' ');
+            last.push_str(word);
+        } else {
+            out.push(word.to_string());
+        }
+    }
+    out
 }
 
 pub fn message(frame: &mut Frame, area: Rect, text: &str, hint: &str, style: Style, theme: &Theme) {
