@@ -130,6 +130,7 @@ fn help_fits_every_key_at_80x24() {
     ] {
         assert!(t.contains(needle), "'{needle}' missing:\n{t}");
     }
+    assert!(!t.contains("… +"), "{t}");
 }
 
 #[test]

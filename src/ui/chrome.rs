@@ -123,21 +123,25 @@ pub fn help(
         .collect();
     // Screens with many keys do not fit one column at 80×24: then two columns side by
     // side, labels wrapped; whatever still does not fit is counted, never cut silently.
-    let rows_avail = area.height.saturating_sub(4) as usize;
+    let rows_avail = area.height.saturating_sub(2) as usize;
     let max_w = area.width.saturating_sub(6) as usize;
-    let two = entries.len() + 2 > rows_avail && max_w >= 60;
-    let cols: Vec<&[(String, &str)]> = if two {
-        let (a, b) = entries.split_at(entries.len().div_ceil(2));
-        vec![a, b]
-    } else {
-        vec![&entries[..]]
-    };
+    let two = entries.len() + 4 > rows_avail && max_w >= 60;
     let gap = 3;
     let col_w = if two { (max_w - gap) / 2 } else { max_w };
-    let columns: Vec<Vec<Line>> = cols
-        .iter()
-        .map(|col| help_column(col, col_w, theme))
-        .collect();
+    let columns: Vec<Vec<Line>> = if two {
+        // Split where the taller column is lowest (labels wrap differently per column).
+        (1..entries.len())
+            .map(|k| {
+                vec![
+                    help_column(&entries[..k], col_w, theme),
+                    help_column(&entries[k..], col_w, theme),
+                ]
+            })
+            .min_by_key(|c| c[0].len().max(c[1].len()))
+            .unwrap_or_default()
+    } else {
+        vec![help_column(&entries, col_w, theme)]
+    };
     let widths: Vec<usize> = columns
         .iter()
         .map(|c| c.iter().map(Line::width).max().unwrap_or(0))
@@ -159,13 +163,17 @@ pub fn help(
             Line::from(spans)
         })
         .collect();
-    if lines.len() + 2 > rows_avail {
-        let keep = rows_avail.saturating_sub(3);
+    // Room inside the border: the closing hint, and a blank line before it if it fits.
+    let inside = rows_avail.saturating_sub(2);
+    if lines.len() + 1 > inside {
+        let keep = inside.saturating_sub(2);
         let hidden = lines.len() - keep;
         lines.truncate(keep);
         lines.push(Line::styled(format!("… +{hidden}"), theme.dim));
     }
-    lines.push(Line::from(""));
+    if lines.len() + 2 <= inside {
+        lines.push(Line::from(""));
+    }
     lines.push(Line::from(Span::styled(t.help_close, theme.dim)));
     let width = lines.iter().map(|l| l.width()).max().unwrap_or(20) as u16 + 4;
     let r = popup(frame, area, width, lines.len() as u16 + 2);
