@@ -114,6 +114,29 @@ fn the_kader_table_suggests_from_the_triangle_and_takes_it_with_o() {
     if let View::Session(s) = &app.view {
         assert!(s.doc.triangle.kader["resultaat"].starts_with("20% meer studenten"));
     }
+    // Enter on an empty row starts from the proposal; what is typed is kept.
+    key(&mut app, KeyCode::Down); // strategie
+    key(&mut app, KeyCode::Enter);
+    for c in " in 2027".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    let t = text(&render(&app, 80, 24));
+    assert!(
+        t.contains("Antwoord") && t.contains("jaarplan in 2027"),
+        "{t}"
+    );
+    key(&mut app, KeyCode::Esc);
+    if let View::Session(s) = &app.view {
+        assert_eq!(
+            s.doc.triangle.kader["strategie"],
+            "Per ambitie één kartrekker en een jaarplan in 2027"
+        );
+    }
+    // And undo takes the whole edit back.
+    key(&mut app, KeyCode::Char('u'));
+    if let View::Session(s) = &app.view {
+        assert!(!s.doc.triangle.kader.contains_key("strategie"));
+    }
 }
 
 #[test]

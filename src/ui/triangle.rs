@@ -87,22 +87,36 @@ fn innovation_name(t: &T, i: Innovation) -> &'static str {
 
 /// The lines of one list item in the editing view: votes and title, and a note of its
 /// interview evidence.
-fn list_item(t: &T, doc: &Session, it: &TriangleItem, width: usize) -> Vec<String> {
+fn list_item(app: &App, doc: &Session, it: &TriangleItem, width: usize) -> Vec<String> {
+    let t = app.t.triangle;
     let title = if it.title.trim().is_empty() {
         "…".to_string()
     } else {
         it.title.clone()
     };
     let mut lines = item_lines(it.votes, &title, width);
+    let mut notes: Vec<String> = Vec::new();
+    // Wide boxes (a large screen) have room for the tags; narrow ones show them in the
+    // strip below for the selected item only.
+    if width >= 50 {
+        notes.extend(it.focus_areas.iter().cloned());
+        if is_projects(&app.method, &it.place) {
+            notes.extend(it.innovation.map(|i| innovation_name(t, i).to_string()));
+            if !it.owner.trim().is_empty() {
+                notes.push(format!("{}: {}", t.owner, it.owner.trim()));
+            }
+        }
+    }
     let n = crate::app::triangle::evidence_count(doc, it);
     if n > 0 {
+        notes.push(fill(t.from_interviews, &[&n.to_string()]));
+    }
+    if !notes.is_empty() {
+        let indent = item_lines(it.votes, "x", width)[0].chars().count() - 1;
         lines.extend(
-            wrap(
-                &fill(t.from_interviews, &[&n.to_string()]),
-                width.saturating_sub(2),
-            )
-            .into_iter()
-            .map(|l| format!("  {l}")),
+            wrap(&notes.join(" · "), width.saturating_sub(indent))
+                .into_iter()
+                .map(|l| format!("{}{l}", " ".repeat(indent))),
         );
     }
     lines
@@ -216,18 +230,21 @@ fn edit_view(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &
             } else {
                 theme.label
             };
-            let mut head: Vec<Line> = wrap(&format!("{} {} ({})", p + 1, place.name, idx.len()), w)
+            let count = format!(" ({})", idx.len());
+            let mut head: Vec<Line> = wrap(&format!("{} {}{count}", p + 1, place.name), w)
                 .into_iter()
                 .map(|l| Line::styled(l, head_style))
                 .collect();
-            // The heading takes at most half the box, so items always show.
+            // The heading takes at most half the box, so items always show; a shortened
+            // heading keeps its count.
             let max_head = (inner.height as usize / 2).max(1);
             if head.len() > max_head {
                 head.truncate(max_head);
                 if let Some(last) = head.last_mut() {
                     let mut txt = last.to_string();
-                    txt.pop();
-                    *last = Line::styled(format!("{txt}…"), head_style);
+                    let room = w.saturating_sub(count.chars().count() + 1);
+                    while txt.chars().count() > room && txt.pop().is_some() {}
+                    *last = Line::styled(format!("{}…{count}", txt.trim_end()), head_style);
                 }
             }
             let list_h = (inner.height as usize).saturating_sub(head.len());
@@ -244,7 +261,7 @@ fn edit_view(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &
                     .map(|(n, &i)| {
                         let sel = is_focus && n == st.selected;
                         let style = if sel { theme.selected } else { theme.text };
-                        list_item(t, doc, &doc.triangle.items[i], w)
+                        list_item(app, doc, &doc.triangle.items[i], w)
                             .into_iter()
                             .map(|l| {
                                 let pad = w.saturating_sub(unicode_width::UnicodeWidthStr::width(
