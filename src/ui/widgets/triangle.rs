@@ -156,7 +156,9 @@ pub fn render(frame: &mut Frame, area: Rect, d: &Drawing, theme: &Theme) {
         return;
     }
     let w = area.width as usize;
-    let corner_w = (w * 32 / 100).clamp(26, 60) as u16;
+    // Corner labels get about a third each; the guiding question between them keeps at
+    // least 16 columns, so a narrow window wraps corner names rather than the question.
+    let corner_w = ((w * 32 / 100).clamp(26, 60) as u16).min(area.width.saturating_sub(18) / 2);
     let top_w = (w * 6 / 10).clamp(24, 100) as u16;
     let mid_w = area.width.saturating_sub(2 * corner_w + 2);
 
