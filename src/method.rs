@@ -47,6 +47,10 @@ pub struct TriangleDef {
     pub questions: Vec<GuidingQuestion>,
     #[serde(default)]
     pub kader_rows: Vec<KaderRow>,
+    /// The corner whose items are projects (they get innovation kind, owner, partners).
+    /// Absent: every corner's items may carry them.
+    #[serde(default)]
+    pub projects_corner: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -67,6 +71,12 @@ pub struct GuidingQuestion {
 pub struct KaderRow {
     pub id: String,
     pub text: String,
+    /// The corner or question whose items suggest this row's answer.
+    #[serde(default)]
+    pub from: Option<String>,
+    /// What of those items: "title" (default) or "partners" (owners and partners).
+    #[serde(default)]
+    pub from_field: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -30,6 +30,34 @@ def notes(prefix, rows):
              "phase": None, "focus_areas": [], "public": p, "approval": ap, "conflict": None}
             for n, (t, a, k, p, ap) in enumerate(rows)]
 
+# The analysis triangle as the stuurgroep filled it in (fictional): (place, title, detail,
+# focus areas, innovation, owner, partners, votes, evidence note ids).
+tri_rows = [
+    ("ambities", "Voldoende zorgprofessionals dicht bij huis", "Tekort in de wijkzorg is het gedeelde vertrekpunt.", ["Leren in de praktijk"], None, "", "", 6, ["a-0"]),
+    ("ambities", "Zorgtechnologie een vaste plek in opleiding en werk", "", ["Zorg en technologie"], None, "", "", 4, ["b-0", "b-1"]),
+    ("ambities", "Leven lang leren voor zittend personeel", "", ["Permanent leren"], None, "", "", 3, []),
+    ("ambities", "Gemeenten als volwaardige partner aan tafel", "", [], None, "", "", 2, ["b-2"]),
+    ("projecten", "Leerwerkplekken in de wijk", "Studenten mbo en hbo leren in wijkteams, begeleid door praktijkopleiders.", ["Leren in de praktijk"], "sociaal_organisatorisch", "Zorggroep De Linde", "ROC Rivierenland, Thuiszorg Rivierenland", 5, ["a-3"]),
+    ("projecten", "Leerlijn zorg en technologie", "", ["Zorg en technologie"], "technologisch", "ROC Rivierenland", "Hogeschool Waal en Linge", 4, ["b-1"]),
+    ("projecten", "Scholingsfonds voor zij-instromers", "", ["Permanent leren"], "sociaal_organisatorisch", "Werkgeversvereniging Zorg Rivierenland", "Gemeente Lingewaard-West", 2, []),
+    ("resultaten", "20% meer studenten blijft na de opleiding in de regio werken", "", ["Leren in de praktijk"], None, "", "", 5, []),
+    ("resultaten", "Elke zorgopleiding heeft een module zorgtechnologie", "", ["Zorg en technologie"], None, "", "", 3, []),
+    ("resultaten", "Een gedeelde arbeidsmarktmonitor", "", [], None, "", "", 1, []),
+    ("vertalen", "Per ambitie één kartrekker en een jaarplan", "", [], None, "", "", 3, []),
+    ("factoren", "Succes: korte lijnen tussen zorg en ROC", "", [], None, "", "", 2, ["a-1"]),
+    ("factoren", "Faalfactor: ieder kijkt vooral naar de eigen organisatie", "", [], None, "", "", 4, ["a-2"]),
+    ("waarstaan", "De eerste projecten lopen; de gemeenten sluiten nog niet aan", "", [], None, "", "", 2, []),
+]
+triangle = {
+    "items": [{"id": i(f"tri-{n}"), "place": pl, "title": t, "detail": d, "focus_areas": fa,
+               "innovation": inn, "owner": o, "partners": pa, "votes": v, "public": True,
+               "evidence": [i(e) for e in ev]}
+              for n, (pl, t, d, fa, inn, o, pa, v, ev) in enumerate(tri_rows)],
+    "own_focus_areas": ["Wijkgericht werken"],
+    "kader": {"vraagstuk": "Te weinig goed toegeruste zorgprofessionals in de wijk, nu en straks.",
+              "tijdshorizon": "2030"},
+}
+
 doc = {
   "schema_version": 2,
   "id": i("session"),
@@ -57,7 +85,7 @@ doc = {
     {"id": i("interview-a"), "interviewee": "Marieke de Vries", "organisation": "Zorggroep De Linde", "role": "bestuurlijk trekker", "kind": "zorg", "date": "2026-11-03", "interviewer": "L. Smit", "consent": {"quotes_public": True, "with_name": True}, "notes": notes("a", notes_a)},
     {"id": i("interview-b"), "interviewee": "Jeroen Bakker", "organisation": "ROC Rivierenland", "role": "deelprojectleider", "kind": "onderwijs", "date": "2026-11-05", "interviewer": "L. Smit", "consent": {"quotes_public": False, "with_name": False}, "notes": notes("b", notes_b)}
   ],
-  "triangle": {"items": [], "own_focus_areas": [], "kader": {}},
+  "triangle": triangle,
   "wheel": {"renames": {}, "placement": {"phase": "richten", "cycle": 1, "motivation": "De eerste projecten zijn zichtbaar; nu de inzet richten op gezamenlijke doelen.", "public": True},
             # Onderwijs sees the pact still framing the challenge: the facilitator's conversation.
             "per_kind": {"zorg": "richten", "onderwijs": "kaderen", "overheid": "richten"},

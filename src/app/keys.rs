@@ -91,6 +91,8 @@ impl Combo {
         };
         if self.1.contains(CTRL) {
             format!("Ctrl-{key}")
+        } else if self.1.contains(SHIFT) && !matches!(self.0, KeyCode::Char(_) | KeyCode::BackTab) {
+            format!("Shift-{key}")
         } else {
             key
         }

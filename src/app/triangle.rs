@@ -1,40 +1,1425 @@
-//! Analyse-driehoek screen.
+//! Analyse-driehoek screen: the three corners and three guiding questions of the method
+//! definition, each a list of items the facilitator types as the room speaks; dot votes;
+//! focus areas, innovation kind, owner and partners; links to interview notes; a drawn
+//! view for the room and the analysekader table.
+//!
+//! Structural edits (add, delete, move, vote, tags) keep a snapshot of the whole triangle
+//! for undo: the triangle is small, and a snapshot cannot get out of step with the data.
 
-use super::keys::{Binding, KeyHelp, find, help_of};
+use super::field::{Field, FieldInput};
+use super::keys::{Binding, Combo, KeyHelp, find, help_of};
 use super::{Ctx, Outcome};
-use crate::model::Session;
-use ratatui::crossterm::event::KeyEvent;
+use crate::method::Method;
+use crate::model::{Id, Innovation, Session, Triangle, TriangleItem};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+
+/// How many structural steps can be undone.
+const UNDO_DEPTH: usize = 200;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Act {}
+pub enum Act {
+    Add,
+    EditTitle,
+    EditDetail,
+    Delete,
+    Undo,
+    Redo,
+    Up,
+    Down,
+    NextPlace,
+    PrevPlace,
+    Jump,
+    MoveUp,
+    MoveDown,
+    MoveTo,
+    VoteUp,
+    VoteDown,
+    Sort,
+    Focus,
+    Innovation,
+    Owner,
+    Partners,
+    Evidence,
+    Notes,
+    NextView,
+    Toggle,
+    Close,
+    Choose,
+    NewFocus,
+    TakeSuggestion,
+    Clear,
+}
 
-pub static KEYS: &[Binding<Act>] = &[];
+macro_rules! bind {
+    ($keys:expr, $act:ident, $label:ident, $footer:expr) => {
+        Binding {
+            keys: $keys,
+            action: Act::$act,
+            label: |t| t.triangle.$label,
+            footer: $footer,
+        }
+    };
+}
 
-#[derive(Debug, Default)]
-pub struct State {}
+const DIGITS: &[Combo] = &[
+    Combo(KeyCode::Char('1'), NONE),
+    Combo(KeyCode::Char('2'), NONE),
+    Combo(KeyCode::Char('3'), NONE),
+    Combo(KeyCode::Char('4'), NONE),
+    Combo(KeyCode::Char('5'), NONE),
+    Combo(KeyCode::Char('6'), NONE),
+    Combo(KeyCode::Char('7'), NONE),
+    Combo(KeyCode::Char('8'), NONE),
+    Combo(KeyCode::Char('9'), NONE),
+];
+
+/// The editing view, nothing being typed.
+pub static EDIT_KEYS: &[Binding<Act>] = &[
+    bind!(&[Combo(KeyCode::Char('a'), NONE)], Add, k_add, true),
+    // One line each in help: the second key of a pair is told apart in `handle_key`.
+    bind!(
+        &[
+            Combo(KeyCode::Char('+'), NONE),
+            Combo(KeyCode::Char('-'), NONE),
+            Combo(KeyCode::Char('='), NONE),
+        ],
+        VoteUp,
+        k_vote,
+        true
+    ),
+    bind!(&[Combo(KeyCode::Char('v'), NONE)], NextView, k_view, true),
+    bind!(
+        &[Combo(KeyCode::Enter, NONE), Combo(KeyCode::F(2), NONE)],
+        EditTitle,
+        k_edit_title,
+        true
+    ),
+    bind!(
+        &[Combo(KeyCode::Tab, NONE), Combo(KeyCode::Right, NONE)],
+        NextPlace,
+        k_next_place,
+        true
+    ),
+    bind!(
+        &[Combo(KeyCode::BackTab, SHIFT), Combo(KeyCode::Left, NONE)],
+        PrevPlace,
+        k_prev_place,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
+        Up,
+        k_select,
+        false
+    ),
+    bind!(&[Combo(KeyCode::Char('s'), NONE)], Sort, k_sort, true),
+    bind!(
+        &[Combo(KeyCode::Char('t'), NONE)],
+        EditDetail,
+        k_edit_detail,
+        false
+    ),
+    bind!(
+        &[
+            Combo(KeyCode::Delete, NONE),
+            Combo(KeyCode::Char('x'), NONE)
+        ],
+        Delete,
+        k_delete,
+        false
+    ),
+    bind!(
+        &[
+            Combo(KeyCode::Char('u'), NONE),
+            Combo(KeyCode::Char('z'), CTRL)
+        ],
+        Undo,
+        k_undo,
+        false
+    ),
+    bind!(&[Combo(KeyCode::Char('y'), CTRL)], Redo, k_redo, false),
+    bind!(
+        &[Combo(KeyCode::Up, SHIFT), Combo(KeyCode::Down, SHIFT)],
+        MoveUp,
+        k_shift,
+        false
+    ),
+    bind!(&[Combo(KeyCode::Char('m'), NONE)], MoveTo, k_move_to, false),
+    bind!(&[Combo(KeyCode::Char('f'), NONE)], Focus, k_focus, false),
+    bind!(
+        &[Combo(KeyCode::Char('i'), NONE)],
+        Innovation,
+        k_innovation,
+        false
+    ),
+    bind!(&[Combo(KeyCode::Char('k'), NONE)], Owner, k_owner, false),
+    bind!(
+        &[Combo(KeyCode::Char('p'), NONE)],
+        Partners,
+        k_partners,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('b'), NONE)],
+        Evidence,
+        k_evidence,
+        false
+    ),
+    bind!(&[Combo(KeyCode::Char('n'), NONE)], Notes, k_notes, false),
+];
+
+/// The drawn view: the room looks, nothing to select.
+pub static DRAWN_KEYS: &[Binding<Act>] = &[
+    bind!(&[Combo(KeyCode::Char('v'), NONE)], NextView, k_view, true),
+    bind!(&[Combo(KeyCode::Esc, NONE)], Close, k_back_to_edit, true),
+];
+
+/// The analysekader table.
+pub static KADER_KEYS: &[Binding<Act>] = &[
+    bind!(
+        &[Combo(KeyCode::Enter, NONE), Combo(KeyCode::F(2), NONE)],
+        EditTitle,
+        k_edit_cell,
+        true
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('o'), NONE)],
+        TakeSuggestion,
+        k_take,
+        true
+    ),
+    bind!(&[Combo(KeyCode::Char('v'), NONE)], NextView, k_view, true),
+    bind!(
+        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
+        Up,
+        k_select,
+        false
+    ),
+    bind!(
+        &[
+            Combo(KeyCode::Delete, NONE),
+            Combo(KeyCode::Char('x'), NONE)
+        ],
+        Clear,
+        k_clear,
+        false
+    ),
+    bind!(
+        &[
+            Combo(KeyCode::Char('u'), NONE),
+            Combo(KeyCode::Char('z'), CTRL)
+        ],
+        Undo,
+        k_undo,
+        false
+    ),
+    bind!(&[Combo(KeyCode::Char('y'), CTRL)], Redo, k_redo, false),
+];
+
+/// While a one-line field takes the keys. Listed for help; the field handles them.
+pub static FIELD_KEYS: &[Binding<Act>] = &[
+    bind!(&[Combo(KeyCode::Enter, NONE)], Choose, k_store, true),
+    bind!(&[Combo(KeyCode::Esc, NONE)], Close, k_stop_typing, true),
+    bind!(
+        &[Combo(KeyCode::Char('z'), CTRL)],
+        Undo,
+        k_undo_field,
+        false
+    ),
+];
+
+/// While a text box (detail, kader cell) takes the keys.
+pub static TEXTBOX_KEYS: &[Binding<Act>] = &[
+    bind!(
+        &[Combo(KeyCode::Esc, NONE), Combo(KeyCode::Tab, NONE)],
+        Close,
+        k_store,
+        true
+    ),
+    bind!(&[Combo(KeyCode::Enter, NONE)], Choose, k_newline, false),
+    bind!(
+        &[Combo(KeyCode::Char('z'), CTRL)],
+        Undo,
+        k_undo_field,
+        false
+    ),
+];
+
+/// A checklist (focus areas, interview notes).
+pub static CHECK_KEYS: &[Binding<Act>] = &[
+    bind!(
+        &[Combo(KeyCode::Char(' '), NONE), Combo(KeyCode::Enter, NONE)],
+        Toggle,
+        k_toggle,
+        true
+    ),
+    bind!(&[Combo(KeyCode::Esc, NONE)], Close, k_close, true),
+    bind!(
+        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
+        Up,
+        k_select,
+        false
+    ),
+];
+
+/// The focus-area checklist also adds the region's own areas.
+pub static FOCUS_KEYS: &[Binding<Act>] = &[
+    bind!(
+        &[Combo(KeyCode::Char(' '), NONE), Combo(KeyCode::Enter, NONE)],
+        Toggle,
+        k_toggle,
+        true
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('n'), NONE)],
+        NewFocus,
+        k_new_focus,
+        true
+    ),
+    bind!(&[Combo(KeyCode::Esc, NONE)], Close, k_close, true),
+    bind!(
+        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
+        Up,
+        k_select,
+        false
+    ),
+];
+
+/// Choosing where to move an item.
+pub static MOVE_KEYS: &[Binding<Act>] = &[
+    bind!(&[Combo(KeyCode::Enter, NONE)], Choose, k_choose, true),
+    bind!(DIGITS, Jump, k_jump, true),
+    bind!(&[Combo(KeyCode::Esc, NONE)], Close, k_cancel, true),
+    bind!(
+        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
+        Up,
+        k_select,
+        false
+    ),
+];
+
+/// Reading an item's interview notes.
+pub static NOTES_KEYS: &[Binding<Act>] = &[
+    bind!(
+        &[Combo(KeyCode::Esc, NONE), Combo(KeyCode::Enter, NONE)],
+        Close,
+        k_close,
+        true
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('b'), NONE)],
+        Evidence,
+        k_evidence,
+        true
+    ),
+    bind!(
+        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
+        Up,
+        k_select,
+        false
+    ),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Edit,
+    Drawn,
+    Kader,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Title,
+    Detail,
+    Owner,
+    Partners,
+    /// A new focus area of the region's own (from the focus checklist).
+    NewFocus,
+    /// An analysekader cell, by row id.
+    Kader(String),
+}
+
+#[derive(Debug, Clone)]
+pub enum Mode {
+    Browse,
+    Typing {
+        target: Target,
+        field: Box<Field>,
+        item: Option<Id>,
+        /// The item was just added: an empty title on leaving removes it again.
+        fresh: bool,
+        /// The triangle before typing began, for one undo step per edit.
+        before: Box<Triangle>,
+    },
+    FocusPick {
+        cursor: usize,
+    },
+    EvidencePick {
+        cursor: usize,
+    },
+    Notes {
+        scroll: usize,
+    },
+    MovePick {
+        cursor: usize,
+    },
+}
+
+/// A short message in the view's top line; strings come from the screen's table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Deleted,
+    Undone,
+    Redone,
+    NothingToUndo,
+    SortedNoReorder,
+    OnlyProjects,
+    NoNotes,
+    NoItem,
+    Moved,
+}
+
+#[derive(Debug, Clone)]
+pub struct State {
+    pub view: View,
+    pub mode: Mode,
+    /// Index into [`places`]: corners first, then guiding questions.
+    pub place: usize,
+    /// Index of the selected item in the place's shown order.
+    pub selected: usize,
+    pub sort_by_votes: bool,
+    pub kader_row: usize,
+    pub status: Option<Status>,
+    undo: Vec<Triangle>,
+    redo: Vec<Triangle>,
+}
+
+/// A corner or guiding question: where items live.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub id: String,
+    pub name: String,
+    pub corner: bool,
+}
+
+/// Corners, then guiding questions, as the method defines them.
+pub fn places(method: &Method) -> Vec<Place> {
+    let t = &method.triangle;
+    t.corners
+        .iter()
+        .map(|c| Place {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            corner: true,
+        })
+        .chain(t.questions.iter().map(|q| Place {
+            id: q.id.clone(),
+            name: q.text.clone(),
+            corner: false,
+        }))
+        .collect()
+}
+
+/// Indices (into `tri.items`) of a place's items in shown order: as arranged, or by
+/// votes (most first; equal votes keep their arranged order).
+pub fn shown(tri: &Triangle, place: &str, by_votes: bool) -> Vec<usize> {
+    let mut v: Vec<usize> = (0..tri.items.len())
+        .filter(|&i| tri.items[i].place == place)
+        .collect();
+    if by_votes {
+        v.sort_by_key(|&i| std::cmp::Reverse(tri.items[i].votes));
+    }
+    v
+}
+
+/// Swaps the item at shown position `pos` with its neighbour in the arranged order.
+/// Returns the item's new position, or None at the edge.
+pub fn reorder(tri: &mut Triangle, place: &str, pos: usize, up: bool) -> Option<usize> {
+    let v = shown(tri, place, false);
+    let other = if up { pos.checked_sub(1)? } else { pos + 1 };
+    let (&a, &b) = (v.get(pos)?, v.get(other)?);
+    tri.items.swap(a, b);
+    Some(other)
+}
+
+/// Moves an item to another place, at the end of that place's list.
+pub fn move_to(tri: &mut Triangle, index: usize, place: &str) {
+    let mut item = tri.items.remove(index);
+    item.place = place.to_string();
+    tri.items.push(item);
+}
+
+/// Changes an item's votes; never below zero. Returns whether it changed.
+pub fn vote(tri: &mut Triangle, index: usize, delta: i32) -> bool {
+    let Some(item) = tri.items.get_mut(index) else {
+        return false;
+    };
+    let new = (item.votes + delta).max(0);
+    let changed = new != item.votes;
+    item.votes = new;
+    changed
+}
+
+/// Focus areas to choose from: the method's, then the region's own.
+pub fn focus_choices(method: &Method, tri: &Triangle) -> Vec<String> {
+    let mut out: Vec<String> = method.focus_areas.clone();
+    for f in &tri.own_focus_areas {
+        if !out.contains(f) {
+            out.push(f.clone());
+        }
+    }
+    out
+}
+
+/// Whether items of this place may carry innovation kind, owner and partners.
+pub fn is_projects(method: &Method, place: &str) -> bool {
+    match &method.triangle.projects_corner {
+        Some(id) => id == place,
+        None => method.triangle.corners.iter().any(|c| c.id == place),
+    }
+}
+
+/// Every interview note as (interview index, note index), in interview order.
+pub fn all_notes(doc: &Session) -> Vec<(usize, usize)> {
+    doc.interviews
+        .iter()
+        .enumerate()
+        .flat_map(|(i, iv)| (0..iv.notes.len()).map(move |n| (i, n)))
+        .collect()
+}
+
+/// How many of an item's evidence links point at notes that exist.
+pub fn evidence_count(doc: &Session, item: &TriangleItem) -> usize {
+    linked_notes(doc, item).len()
+}
+
+pub fn linked_notes(doc: &Session, item: &TriangleItem) -> Vec<(usize, usize)> {
+    all_notes(doc)
+        .into_iter()
+        .filter(|&(i, n)| item.evidence.contains(&doc.interviews[i].notes[n].id))
+        .collect()
+}
+
+/// The triangle's proposal for an analysekader row: the items of the row's source place
+/// by votes, one per line; for partners, the owners and partners named on them.
+pub fn suggestion(method: &Method, tri: &Triangle, row_id: &str) -> String {
+    let Some(row) = method.triangle.kader_rows.iter().find(|r| r.id == row_id) else {
+        return String::new();
+    };
+    let Some(from) = &row.from else {
+        return String::new();
+    };
+    let items = shown(tri, from, true);
+    if row.from_field.as_deref() == Some("partners") {
+        let mut names: Vec<String> = Vec::new();
+        for &i in &items {
+            let it = &tri.items[i];
+            for n in std::iter::once(it.owner.as_str()).chain(it.partners.split([',', ';'])) {
+                let n = n.trim();
+                if !n.is_empty() && !names.iter().any(|x| x.eq_ignore_ascii_case(n)) {
+                    names.push(n.to_string());
+                }
+            }
+        }
+        names.join(", ")
+    } else {
+        items
+            .iter()
+            .map(|&i| tri.items[i].title.trim())
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
 
 impl State {
     pub fn new(_doc: &Session) -> Self {
-        State::default()
+        State {
+            view: View::Edit,
+            mode: Mode::Browse,
+            place: 0,
+            selected: 0,
+            sort_by_votes: false,
+            kader_row: 0,
+            status: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
     }
 
     /// Whether a text field has the keys (then `?` is typed and F1 opens help).
     pub fn typing(&self) -> bool {
-        false
+        matches!(self.mode, Mode::Typing { .. })
     }
 
     pub fn help(&self) -> Vec<KeyHelp> {
-        help_of(KEYS)
+        help_of(self.keys())
     }
 
-    pub fn handle_key(&mut self, _doc: &mut Session, key: KeyEvent, _ctx: &Ctx) -> Outcome {
-        match find(KEYS, &key) {
-            Some(act) => match act {},
-            None => Outcome::Ignored,
+    fn keys(&self) -> &'static [Binding<Act>] {
+        match &self.mode {
+            Mode::Typing { field, .. } if field.multiline => TEXTBOX_KEYS,
+            Mode::Typing { .. } => FIELD_KEYS,
+            Mode::FocusPick { .. } => FOCUS_KEYS,
+            Mode::EvidencePick { .. } => CHECK_KEYS,
+            Mode::Notes { .. } => NOTES_KEYS,
+            Mode::MovePick { .. } => MOVE_KEYS,
+            Mode::Browse => match self.view {
+                View::Edit => EDIT_KEYS,
+                View::Drawn => DRAWN_KEYS,
+                View::Kader => KADER_KEYS,
+            },
         }
     }
 
-    pub fn paste(&mut self, _doc: &mut Session, _text: &str, _ctx: &Ctx) -> Outcome {
-        Outcome::Ignored
+    /// The id of the focused place (clamped, so a shorter method cannot break it).
+    pub fn place_id(&self, method: &Method) -> Option<String> {
+        let p = places(method);
+        p.get(self.place.min(p.len().saturating_sub(1)))
+            .map(|p| p.id.clone())
+    }
+
+    /// Index into `doc.triangle.items` of the selected item.
+    pub fn selected_index(&self, doc: &Session, method: &Method) -> Option<usize> {
+        let place = self.place_id(method)?;
+        shown(&doc.triangle, &place, self.sort_by_votes)
+            .get(self.selected)
+            .copied()
+    }
+
+    fn clamp(&mut self, doc: &Session, method: &Method) {
+        let n = places(method).len();
+        self.place = self.place.min(n.saturating_sub(1));
+        let count = self
+            .place_id(method)
+            .map(|p| shown(&doc.triangle, &p, false).len())
+            .unwrap_or(0);
+        self.selected = self.selected.min(count.saturating_sub(1));
+        self.kader_row = self
+            .kader_row
+            .min(method.triangle.kader_rows.len().saturating_sub(1));
+    }
+
+    /// Remembers the triangle before a structural change.
+    fn checkpoint(&mut self, before: Triangle) {
+        self.undo.push(before);
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    pub fn undo(&mut self, doc: &mut Session, method: &Method) -> Outcome {
+        match self.undo.pop() {
+            Some(prev) => {
+                let now = std::mem::replace(&mut doc.triangle, prev);
+                self.redo.push(now);
+                self.status = Some(Status::Undone);
+                self.clamp(doc, method);
+                Outcome::Changed
+            }
+            None => {
+                self.status = Some(Status::NothingToUndo);
+                Outcome::Handled
+            }
+        }
+    }
+
+    pub fn redo(&mut self, doc: &mut Session, method: &Method) -> Outcome {
+        match self.redo.pop() {
+            Some(next) => {
+                let now = std::mem::replace(&mut doc.triangle, next);
+                self.undo.push(now);
+                self.status = Some(Status::Redone);
+                self.clamp(doc, method);
+                Outcome::Changed
+            }
+            None => Outcome::Handled,
+        }
+    }
+
+    /// Applies a structural change with an undo step; `Changed` when it changed.
+    fn change(
+        &mut self,
+        doc: &mut Session,
+        f: impl FnOnce(&mut Triangle, &mut Self) -> bool,
+    ) -> Outcome {
+        let before = doc.triangle.clone();
+        if f(&mut doc.triangle, self) && doc.triangle != before {
+            self.checkpoint(before);
+            Outcome::Changed
+        } else {
+            Outcome::Handled
+        }
+    }
+
+    fn start_typing(&mut self, doc: &Session, target: Target, item: Option<Id>, fresh: bool) {
+        let text = match (&target, item.as_ref().and_then(|id| find_item(doc, id))) {
+            (Target::Title, Some(it)) => it.title.clone(),
+            (Target::Detail, Some(it)) => it.detail.clone(),
+            (Target::Owner, Some(it)) => it.owner.clone(),
+            (Target::Partners, Some(it)) => it.partners.clone(),
+            (Target::Kader(row), _) => doc.triangle.kader.get(row).cloned().unwrap_or_default(),
+            _ => String::new(),
+        };
+        let multiline = matches!(target, Target::Detail | Target::Kader(_));
+        self.mode = Mode::Typing {
+            target,
+            field: Box::new(Field::new(&text, multiline)),
+            item,
+            fresh,
+            before: Box::new(doc.triangle.clone()),
+        };
+    }
+
+    pub fn handle_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        self.status = None;
+        self.clamp(doc, ctx.method);
+        if let Mode::Typing { .. } = self.mode {
+            return self.typing_key(doc, key, ctx);
+        }
+        let Some(act) = find(self.keys(), &key) else {
+            return Outcome::Ignored;
+        };
+        let act = match (act, key.code) {
+            (Act::Up, KeyCode::Down) => Act::Down,
+            (Act::MoveUp, KeyCode::Down) => Act::MoveDown,
+            (Act::VoteUp, KeyCode::Char('-')) => Act::VoteDown,
+            (a, _) => a,
+        };
+        let digit = match key.code {
+            KeyCode::Char(c) => c.to_digit(10).map(|d| d as usize),
+            _ => None,
+        };
+        match self.mode.clone() {
+            Mode::Browse => match self.view {
+                View::Edit => self.edit_act(doc, act, digit, ctx),
+                View::Drawn => match act {
+                    Act::NextView => self.next_view(),
+                    Act::Close => {
+                        self.view = View::Edit;
+                        Outcome::Handled
+                    }
+                    _ => Outcome::Ignored,
+                },
+                View::Kader => self.kader_act(doc, act, ctx),
+            },
+            Mode::FocusPick { cursor } => self.focus_act(doc, act, cursor, ctx),
+            Mode::EvidencePick { cursor } => self.evidence_act(doc, act, cursor, ctx),
+            Mode::Notes { scroll } => {
+                match act {
+                    Act::Close => self.mode = Mode::Browse,
+                    Act::Up => {
+                        self.mode = Mode::Notes {
+                            scroll: scroll.saturating_sub(1),
+                        }
+                    }
+                    Act::Down => self.mode = Mode::Notes { scroll: scroll + 1 },
+                    Act::Evidence => self.mode = Mode::EvidencePick { cursor: 0 },
+                    _ => {}
+                }
+                Outcome::Handled
+            }
+            Mode::MovePick { cursor } => self.move_act(doc, act, cursor, digit, ctx),
+            Mode::Typing { .. } => Outcome::Ignored,
+        }
+    }
+
+    fn next_view(&mut self) -> Outcome {
+        self.view = match self.view {
+            View::Edit => View::Drawn,
+            View::Drawn => View::Kader,
+            View::Kader => View::Edit,
+        };
+        Outcome::Handled
+    }
+
+    fn edit_act(
+        &mut self,
+        doc: &mut Session,
+        act: Act,
+        digit: Option<usize>,
+        ctx: &Ctx,
+    ) -> Outcome {
+        let method = ctx.method;
+        let n_places = places(method).len();
+        let Some(place) = self.place_id(method) else {
+            return Outcome::Handled;
+        };
+        let sel = self.selected_index(doc, method);
+        let count = shown(&doc.triangle, &place, false).len();
+        let needs_item = matches!(
+            act,
+            Act::EditTitle
+                | Act::EditDetail
+                | Act::Delete
+                | Act::MoveUp
+                | Act::MoveDown
+                | Act::MoveTo
+                | Act::VoteUp
+                | Act::VoteDown
+                | Act::Focus
+                | Act::Innovation
+                | Act::Owner
+                | Act::Partners
+                | Act::Evidence
+                | Act::Notes
+        );
+        if needs_item && sel.is_none() {
+            self.status = Some(Status::NoItem);
+            return Outcome::Handled;
+        }
+        let sel_id = sel.map(|i| doc.triangle.items[i].id.clone());
+        match act {
+            Act::Add => {
+                let before = doc.triangle.clone();
+                let item = TriangleItem {
+                    id: Id::new(),
+                    place: place.clone(),
+                    ..TriangleItem::default()
+                };
+                let id = item.id.clone();
+                doc.triangle.items.push(item);
+                self.select_id(doc, method, &id);
+                self.start_typing(doc, Target::Title, Some(id), true);
+                if let Mode::Typing { before: b, .. } = &mut self.mode {
+                    **b = before;
+                }
+                Outcome::Changed
+            }
+            Act::EditTitle => {
+                self.start_typing(doc, Target::Title, sel_id, false);
+                Outcome::Handled
+            }
+            Act::EditDetail => {
+                self.start_typing(doc, Target::Detail, sel_id, false);
+                Outcome::Handled
+            }
+            Act::Owner | Act::Partners => {
+                if !is_projects(method, &place) {
+                    self.status = Some(Status::OnlyProjects);
+                    return Outcome::Handled;
+                }
+                let target = if act == Act::Owner {
+                    Target::Owner
+                } else {
+                    Target::Partners
+                };
+                self.start_typing(doc, target, sel_id, false);
+                Outcome::Handled
+            }
+            Act::Delete => {
+                let i = sel.unwrap_or_default();
+                let out = self.change(doc, |tri, _| {
+                    tri.items.remove(i);
+                    true
+                });
+                self.status = Some(Status::Deleted);
+                self.clamp(doc, method);
+                out
+            }
+            Act::Undo => self.undo(doc, method),
+            Act::Redo => self.redo(doc, method),
+            Act::Up => {
+                self.selected = self.selected.saturating_sub(1);
+                Outcome::Handled
+            }
+            Act::Down => {
+                self.selected = (self.selected + 1).min(count.saturating_sub(1));
+                Outcome::Handled
+            }
+            Act::NextPlace | Act::PrevPlace | Act::Jump => {
+                self.place = match act {
+                    Act::NextPlace => (self.place + 1) % n_places.max(1),
+                    Act::PrevPlace => (self.place + n_places.max(1) - 1) % n_places.max(1),
+                    _ => match digit {
+                        Some(d) if d >= 1 && d <= n_places => d - 1,
+                        _ => self.place,
+                    },
+                };
+                self.selected = 0;
+                Outcome::Handled
+            }
+            Act::MoveUp | Act::MoveDown => {
+                if self.sort_by_votes {
+                    self.status = Some(Status::SortedNoReorder);
+                    return Outcome::Handled;
+                }
+                let pos = self.selected;
+                self.change(doc, |tri, st| {
+                    match reorder(tri, &place, pos, act == Act::MoveUp) {
+                        Some(p) => {
+                            st.selected = p;
+                            true
+                        }
+                        None => false,
+                    }
+                })
+            }
+            Act::MoveTo => {
+                self.mode = Mode::MovePick { cursor: self.place };
+                Outcome::Handled
+            }
+            Act::VoteUp | Act::VoteDown => {
+                let i = sel.unwrap_or_default();
+                let delta = if act == Act::VoteUp { 1 } else { -1 };
+                let out = self.change(doc, |tri, _| vote(tri, i, delta));
+                // With sorting on, the selection follows the item to its new place.
+                if let Some(id) = &sel_id {
+                    self.select_id(doc, method, id);
+                }
+                out
+            }
+            Act::Sort => {
+                self.sort_by_votes = !self.sort_by_votes;
+                if let Some(id) = &sel_id {
+                    self.select_id(doc, method, id);
+                }
+                Outcome::Handled
+            }
+            Act::Focus => {
+                self.mode = Mode::FocusPick { cursor: 0 };
+                Outcome::Handled
+            }
+            Act::Innovation => {
+                if !is_projects(method, &place) {
+                    self.status = Some(Status::OnlyProjects);
+                    return Outcome::Handled;
+                }
+                let i = sel.unwrap_or_default();
+                self.change(doc, |tri, _| {
+                    let it = &mut tri.items[i];
+                    it.innovation = match it.innovation {
+                        None => Some(Innovation::Technologisch),
+                        Some(Innovation::Technologisch) => Some(Innovation::SociaalOrganisatorisch),
+                        Some(Innovation::SociaalOrganisatorisch) => None,
+                    };
+                    true
+                })
+            }
+            Act::Evidence => {
+                if all_notes(doc).is_empty() {
+                    self.status = Some(Status::NoNotes);
+                } else {
+                    self.mode = Mode::EvidencePick { cursor: 0 };
+                }
+                Outcome::Handled
+            }
+            Act::Notes => {
+                self.mode = Mode::Notes { scroll: 0 };
+                Outcome::Handled
+            }
+            Act::NextView => self.next_view(),
+            _ => Outcome::Ignored,
+        }
+    }
+
+    /// Puts the selection on an item (switching place if needed).
+    fn select_id(&mut self, doc: &Session, method: &Method, id: &Id) {
+        let Some(item) = find_item(doc, id) else {
+            return;
+        };
+        if let Some(p) = places(method).iter().position(|p| p.id == item.place) {
+            self.place = p;
+            if let Some(pos) = shown(&doc.triangle, &item.place, self.sort_by_votes)
+                .iter()
+                .position(|&i| doc.triangle.items[i].id == *id)
+            {
+                self.selected = pos;
+            }
+        }
+    }
+
+    fn kader_act(&mut self, doc: &mut Session, act: Act, ctx: &Ctx) -> Outcome {
+        let rows = &ctx.method.triangle.kader_rows;
+        let Some(row) = rows.get(self.kader_row).map(|r| r.id.clone()) else {
+            return match act {
+                Act::NextView => self.next_view(),
+                _ => Outcome::Handled,
+            };
+        };
+        match act {
+            Act::Up => {
+                self.kader_row = self.kader_row.saturating_sub(1);
+                Outcome::Handled
+            }
+            Act::Down => {
+                self.kader_row = (self.kader_row + 1).min(rows.len() - 1);
+                Outcome::Handled
+            }
+            Act::EditTitle => {
+                // An empty cell starts from the triangle's proposal, ready to adjust.
+                let empty = doc
+                    .triangle
+                    .kader
+                    .get(&row)
+                    .is_none_or(|s| s.trim().is_empty());
+                let before = doc.triangle.clone();
+                if empty {
+                    let s = suggestion(ctx.method, &doc.triangle, &row);
+                    if !s.is_empty() {
+                        doc.triangle.kader.insert(row.clone(), s);
+                    }
+                }
+                self.start_typing(doc, Target::Kader(row), None, false);
+                if let Mode::Typing { before: b, .. } = &mut self.mode {
+                    **b = before.clone();
+                }
+                if doc.triangle != before {
+                    Outcome::Changed
+                } else {
+                    Outcome::Handled
+                }
+            }
+            Act::TakeSuggestion => {
+                let s = suggestion(ctx.method, &doc.triangle, &row);
+                self.change(doc, |tri, _| {
+                    if s.is_empty() {
+                        return false;
+                    }
+                    tri.kader.insert(row.clone(), s);
+                    true
+                })
+            }
+            Act::Clear => self.change(doc, |tri, _| tri.kader.remove(&row).is_some()),
+            Act::Undo => self.undo(doc, ctx.method),
+            Act::Redo => self.redo(doc, ctx.method),
+            Act::NextView => self.next_view(),
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn focus_act(&mut self, doc: &mut Session, act: Act, cursor: usize, ctx: &Ctx) -> Outcome {
+        let choices = focus_choices(ctx.method, &doc.triangle);
+        match act {
+            Act::Up => {
+                self.mode = Mode::FocusPick {
+                    cursor: cursor.saturating_sub(1),
+                }
+            }
+            Act::Down => {
+                self.mode = Mode::FocusPick {
+                    cursor: (cursor + 1).min(choices.len().saturating_sub(1)),
+                }
+            }
+            Act::Close => self.mode = Mode::Browse,
+            Act::NewFocus => {
+                let item = self
+                    .selected_index(doc, ctx.method)
+                    .map(|i| doc.triangle.items[i].id.clone());
+                self.start_typing(doc, Target::NewFocus, item, false);
+            }
+            Act::Toggle => {
+                let (Some(i), Some(name)) =
+                    (self.selected_index(doc, ctx.method), choices.get(cursor))
+                else {
+                    return Outcome::Handled;
+                };
+                return self.change(doc, |tri, _| {
+                    let fa = &mut tri.items[i].focus_areas;
+                    match fa.iter().position(|f| f == name) {
+                        Some(p) => {
+                            fa.remove(p);
+                        }
+                        None => fa.push(name.clone()),
+                    }
+                    true
+                });
+            }
+            _ => {}
+        }
+        Outcome::Handled
+    }
+
+    fn evidence_act(&mut self, doc: &mut Session, act: Act, cursor: usize, ctx: &Ctx) -> Outcome {
+        let notes = all_notes(doc);
+        match act {
+            Act::Up => {
+                self.mode = Mode::EvidencePick {
+                    cursor: cursor.saturating_sub(1),
+                }
+            }
+            Act::Down => {
+                self.mode = Mode::EvidencePick {
+                    cursor: (cursor + 1).min(notes.len().saturating_sub(1)),
+                }
+            }
+            Act::Close => self.mode = Mode::Browse,
+            Act::Toggle => {
+                let (Some(i), Some(&(iv, n))) =
+                    (self.selected_index(doc, ctx.method), notes.get(cursor))
+                else {
+                    return Outcome::Handled;
+                };
+                let note = doc.interviews[iv].notes[n].id.clone();
+                return self.change(doc, |tri, _| {
+                    let ev = &mut tri.items[i].evidence;
+                    match ev.iter().position(|e| *e == note) {
+                        Some(p) => {
+                            ev.remove(p);
+                        }
+                        None => ev.push(note),
+                    }
+                    true
+                });
+            }
+            _ => {}
+        }
+        Outcome::Handled
+    }
+
+    fn move_act(
+        &mut self,
+        doc: &mut Session,
+        act: Act,
+        cursor: usize,
+        digit: Option<usize>,
+        ctx: &Ctx,
+    ) -> Outcome {
+        let ps = places(ctx.method);
+        let target = match act {
+            Act::Up => {
+                self.mode = Mode::MovePick {
+                    cursor: cursor.saturating_sub(1),
+                };
+                return Outcome::Handled;
+            }
+            Act::Down => {
+                self.mode = Mode::MovePick {
+                    cursor: (cursor + 1).min(ps.len().saturating_sub(1)),
+                };
+                return Outcome::Handled;
+            }
+            Act::Close => {
+                self.mode = Mode::Browse;
+                return Outcome::Handled;
+            }
+            Act::Choose => cursor,
+            Act::Jump => match digit {
+                Some(d) if d >= 1 && d <= ps.len() => d - 1,
+                _ => return Outcome::Handled,
+            },
+            _ => return Outcome::Handled,
+        };
+        self.mode = Mode::Browse;
+        let (Some(i), Some(to)) = (self.selected_index(doc, ctx.method), ps.get(target)) else {
+            return Outcome::Handled;
+        };
+        if doc.triangle.items[i].place == to.id {
+            return Outcome::Handled;
+        }
+        let out = self.change(doc, |tri, _| {
+            move_to(tri, i, &to.id);
+            true
+        });
+        self.status = Some(Status::Moved);
+        self.clamp(doc, ctx.method);
+        out
+    }
+
+    fn typing_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        let Mode::Typing { field, .. } = &mut self.mode else {
+            return Outcome::Ignored;
+        };
+        // Tab in a one-line field finishes it too, rather than typing a tab.
+        let input = if key.code == KeyCode::Tab && !field.multiline {
+            FieldInput::Done
+        } else {
+            field.input(key)
+        };
+        match input {
+            FieldInput::Changed => self.sync(doc),
+            FieldInput::Moved => Outcome::Handled,
+            FieldInput::Done | FieldInput::Cancel => self.finish(doc, ctx),
+        }
+    }
+
+    pub fn paste(&mut self, doc: &mut Session, text: &str, _ctx: &Ctx) -> Outcome {
+        match &mut self.mode {
+            Mode::Typing { field, .. } => match field.paste(text) {
+                FieldInput::Changed => self.sync(doc),
+                _ => Outcome::Handled,
+            },
+            _ => Outcome::Ignored,
+        }
+    }
+
+    /// Copies the field into the session on every change, so autosave keeps every
+    /// typed letter.
+    fn sync(&mut self, doc: &mut Session) -> Outcome {
+        let Mode::Typing {
+            target,
+            field,
+            item,
+            ..
+        } = &self.mode
+        else {
+            return Outcome::Handled;
+        };
+        let text = field.text();
+        let tri = &mut doc.triangle;
+        let it = item
+            .as_ref()
+            .and_then(|id| tri.items.iter_mut().find(|i| i.id == *id));
+        match (target, it) {
+            (Target::Title, Some(it)) => it.title = text,
+            (Target::Detail, Some(it)) => it.detail = text,
+            (Target::Owner, Some(it)) => it.owner = text,
+            (Target::Partners, Some(it)) => it.partners = text,
+            (Target::Kader(row), _) => {
+                if text.is_empty() {
+                    tri.kader.remove(row);
+                } else {
+                    tri.kader.insert(row.clone(), text);
+                }
+            }
+            _ => return Outcome::Handled,
+        }
+        Outcome::Changed
+    }
+
+    /// Leaves the field: one undo step for the whole edit; an item added and left
+    /// without a title goes away again.
+    fn finish(&mut self, doc: &mut Session, ctx: &Ctx) -> Outcome {
+        let mode = std::mem::replace(&mut self.mode, Mode::Browse);
+        let Mode::Typing {
+            target,
+            field,
+            item,
+            fresh,
+            before,
+        } = mode
+        else {
+            return Outcome::Handled;
+        };
+        let mut changed = false;
+        match &target {
+            Target::Title if fresh && field.text().trim().is_empty() => {
+                if let Some(id) = item {
+                    doc.triangle.items.retain(|i| i.id != id);
+                    changed = true;
+                }
+            }
+            Target::NewFocus => {
+                let name = field.text().trim().to_string();
+                let exists = focus_choices(ctx.method, &doc.triangle)
+                    .iter()
+                    .any(|f| f.eq_ignore_ascii_case(&name));
+                let mut cursor = 0;
+                if !name.is_empty() && !exists {
+                    doc.triangle.own_focus_areas.push(name.clone());
+                    // Tag the selected item with it straight away: that is why it was added.
+                    if let Some(it) = item
+                        .as_ref()
+                        .and_then(|id| doc.triangle.items.iter_mut().find(|i| i.id == *id))
+                    {
+                        it.focus_areas.push(name.clone());
+                    }
+                    changed = true;
+                }
+                if let Some(p) = focus_choices(ctx.method, &doc.triangle)
+                    .iter()
+                    .position(|f| f.eq_ignore_ascii_case(&name))
+                {
+                    cursor = p;
+                }
+                self.mode = Mode::FocusPick { cursor };
+            }
+            _ => {}
+        }
+        if *before != doc.triangle {
+            self.checkpoint(*before);
+        }
+        self.clamp(doc, ctx.method);
+        if changed {
+            Outcome::Changed
+        } else {
+            Outcome::Handled
+        }
+    }
+}
+
+pub fn find_item<'a>(doc: &'a Session, id: &Id) -> Option<&'a TriangleItem> {
+    doc.triangle.items.iter().find(|i| i.id == *id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use time::macros::datetime;
+
+    fn item(place: &str, title: &str, votes: i32) -> TriangleItem {
+        TriangleItem {
+            id: Id::new(),
+            place: place.into(),
+            title: title.into(),
+            votes,
+            ..TriangleItem::default()
+        }
+    }
+
+    fn titles(tri: &Triangle, place: &str, by_votes: bool) -> Vec<String> {
+        shown(tri, place, by_votes)
+            .into_iter()
+            .map(|i| tri.items[i].title.clone())
+            .collect()
+    }
+
+    fn sample() -> Triangle {
+        Triangle {
+            items: vec![
+                item("ambities", "A", 1),
+                item("projecten", "P", 0),
+                item("ambities", "B", 3),
+                item("ambities", "C", 3),
+            ],
+            ..Triangle::default()
+        }
+    }
+
+    #[test]
+    fn sorting_by_votes_is_stable_and_leaves_the_arrangement_alone() {
+        let tri = sample();
+        assert_eq!(titles(&tri, "ambities", true), ["B", "C", "A"]);
+        assert_eq!(titles(&tri, "ambities", false), ["A", "B", "C"]);
+    }
+
+    #[test]
+    fn reorder_swaps_within_a_place_only() {
+        let mut tri = sample();
+        assert_eq!(reorder(&mut tri, "ambities", 1, true), Some(0));
+        assert_eq!(titles(&tri, "ambities", false), ["B", "A", "C"]);
+        assert_eq!(reorder(&mut tri, "ambities", 0, true), None);
+        assert_eq!(reorder(&mut tri, "ambities", 2, false), None);
+        assert_eq!(titles(&tri, "projecten", false), ["P"]);
+    }
+
+    #[test]
+    fn move_puts_the_item_last_in_the_other_place() {
+        let mut tri = sample();
+        move_to(&mut tri, 0, "projecten");
+        assert_eq!(titles(&tri, "projecten", false), ["P", "A"]);
+        assert_eq!(titles(&tri, "ambities", false), ["B", "C"]);
+    }
+
+    #[test]
+    fn votes_never_go_below_zero() {
+        let mut tri = sample();
+        assert!(!vote(&mut tri, 1, -1));
+        assert!(vote(&mut tri, 1, 1));
+        assert_eq!(tri.items[1].votes, 1);
+    }
+
+    fn ctx(method: &Method) -> Ctx<'_> {
+        Ctx {
+            method,
+            t: Lang::Nl.strings(),
+            now: datetime!(2026-11-26 14:00 +1),
+        }
+    }
+
+    fn press(st: &mut State, doc: &mut Session, ctx: &Ctx, code: KeyCode) -> Outcome {
+        st.handle_key(doc, KeyEvent::new(code, NONE), ctx)
+    }
+
+    fn type_str(st: &mut State, doc: &mut Session, ctx: &Ctx, s: &str) {
+        for c in s.chars() {
+            press(st, doc, ctx, KeyCode::Char(c));
+        }
+    }
+
+    #[test]
+    fn add_type_enter_then_delete_and_undo_brings_it_back() {
+        let method = Method::builtin(Lang::Nl);
+        let ctx = ctx(&method);
+        let mut doc = Session::new("T", 1, ctx.now);
+        let mut st = State::new(&doc);
+        press(&mut st, &mut doc, &ctx, KeyCode::Char('a'));
+        assert!(st.typing());
+        type_str(&mut st, &mut doc, &ctx, "Meer stages");
+        // Every letter is in the session already (autosave).
+        assert_eq!(doc.triangle.items[0].title, "Meer stages");
+        press(&mut st, &mut doc, &ctx, KeyCode::Enter);
+        assert!(!st.typing());
+        assert_eq!(doc.triangle.items[0].place, "ambities");
+
+        assert_eq!(
+            press(&mut st, &mut doc, &ctx, KeyCode::Delete),
+            Outcome::Changed
+        );
+        assert!(doc.triangle.items.is_empty());
+        press(&mut st, &mut doc, &ctx, KeyCode::Char('u'));
+        assert_eq!(doc.triangle.items[0].title, "Meer stages");
+        // Undo once more takes back the add itself; redo restores it.
+        press(&mut st, &mut doc, &ctx, KeyCode::Char('u'));
+        assert!(doc.triangle.items.is_empty());
+        st.handle_key(&mut doc, KeyEvent::new(KeyCode::Char('y'), CTRL), &ctx);
+        assert_eq!(doc.triangle.items.len(), 1);
+    }
+
+    #[test]
+    fn an_added_item_left_empty_disappears() {
+        let method = Method::builtin(Lang::Nl);
+        let ctx = ctx(&method);
+        let mut doc = Session::new("T", 1, ctx.now);
+        let mut st = State::new(&doc);
+        press(&mut st, &mut doc, &ctx, KeyCode::Char('a'));
+        press(&mut st, &mut doc, &ctx, KeyCode::Esc);
+        assert!(doc.triangle.items.is_empty());
+    }
+
+    #[test]
+    fn votes_with_sorting_keep_the_selection_on_the_item() {
+        let method = Method::builtin(Lang::Nl);
+        let ctx = ctx(&method);
+        let mut doc = Session::new("T", 1, ctx.now);
+        doc.triangle = sample();
+        let mut st = State::new(&doc);
+        press(&mut st, &mut doc, &ctx, KeyCode::Char('s'));
+        // Shown: B(3) C(3) A(1); select A and give it three votes: it rises to the top.
+        st.selected = 2;
+        for _ in 0..3 {
+            press(&mut st, &mut doc, &ctx, KeyCode::Char('+'));
+        }
+        assert_eq!(titles(&doc.triangle, "ambities", true), ["A", "B", "C"]);
+        assert_eq!(st.selected, 0);
+        // Reordering by hand is refused while sorted, with a message.
+        st.handle_key(&mut doc, KeyEvent::new(KeyCode::Down, SHIFT), &ctx);
+        assert_eq!(st.status, Some(Status::SortedNoReorder));
+    }
+
+    #[test]
+    fn move_to_another_corner_with_the_picker_and_undo() {
+        let method = Method::builtin(Lang::Nl);
+        let ctx = ctx(&method);
+        let mut doc = Session::new("T", 1, ctx.now);
+        doc.triangle = sample();
+        let mut st = State::new(&doc);
+        press(&mut st, &mut doc, &ctx, KeyCode::Char('m'));
+        press(&mut st, &mut doc, &ctx, KeyCode::Char('2'));
+        assert_eq!(titles(&doc.triangle, "projecten", false), ["P", "A"]);
+        press(&mut st, &mut doc, &ctx, KeyCode::Char('u'));
+        assert_eq!(titles(&doc.triangle, "ambities", false), ["A", "B", "C"]);
+    }
+
+    #[test]
+    fn kader_suggestions_come_from_the_triangle() {
+        let method = Method::builtin(Lang::Nl);
+        let mut tri = sample();
+        tri.items[1].owner = "ROC".into();
+        tri.items[1].partners = "Gemeente, roc; Zorggroep".into();
+        assert_eq!(suggestion(&method, &tri, "vraagstuk"), "B\nC\nA");
+        assert_eq!(suggestion(&method, &tri, "activiteiten"), "P");
+        assert_eq!(
+            suggestion(&method, &tri, "partners"),
+            "ROC, Gemeente, Zorggroep"
+        );
+        assert_eq!(suggestion(&method, &tri, "tijdshorizon"), "");
     }
 }

@@ -117,56 +117,43 @@ pub fn help(
     bindings: &[KeyHelp],
     theme: &Theme,
 ) {
-    let key_w = bindings
+    let entries: Vec<(String, &str)> = bindings
         .iter()
-        .map(|b| keys::names(b).chars().count())
-        .max()
-        .unwrap_or(0);
-    // One column when it fits the height, else two side by side: every key stays visible
-    // on a projected 80×24 screen (labels are shortened with … if they must).
-    let room = area.height.saturating_sub(5) as usize;
-    let two = bindings.len() > room;
-    let per_col = if two {
-        bindings.len().div_ceil(2)
-    } else {
-        bindings.len()
-    };
-    let inner = area.width.saturating_sub(6) as usize;
-    let label_max = if two {
-        (inner.saturating_sub(3) / 2).saturating_sub(key_w + 2)
-    } else {
-        inner.saturating_sub(key_w + 2)
-    }
-    .max(4);
-    let entry = |b: &KeyHelp| {
-        let label = (b.label)(t);
-        let label = if label.chars().count() > label_max {
-            let mut l: String = label.chars().take(label_max - 1).collect();
-            l.push('…');
-            l
-        } else {
-            label.to_string()
-        };
-        Line::from(vec![
-            Span::styled(format!("{:<key_w$}  ", keys::names(b)), theme.label),
-            Span::styled(label, theme.text),
-        ])
-    };
-    let columns: Vec<Vec<Line>> = bindings
-        .chunks(per_col.max(1))
-        .map(|c| c.iter().map(entry).collect())
+        .map(|b| (keys::names(b), (b.label)(t)))
         .collect();
-    let col_w: Vec<usize> = columns
+    // Screens with many keys do not fit one column at 80×24: then two columns side by
+    // side, labels wrapped; whatever still does not fit is counted, never cut silently.
+    let rows_avail = area.height.saturating_sub(2) as usize;
+    let max_w = area.width.saturating_sub(6) as usize;
+    let two = entries.len() + 4 > rows_avail && max_w >= 60;
+    let gap = 3;
+    let col_w = if two { (max_w - gap) / 2 } else { max_w };
+    let columns: Vec<Vec<Line>> = if two {
+        // Split where the taller column is lowest (labels wrap differently per column).
+        (1..entries.len())
+            .map(|k| {
+                vec![
+                    help_column(&entries[..k], col_w, theme),
+                    help_column(&entries[k..], col_w, theme),
+                ]
+            })
+            .min_by_key(|c| c[0].len().max(c[1].len()))
+            .unwrap_or_default()
+    } else {
+        vec![help_column(&entries, col_w, theme)]
+    };
+    let widths: Vec<usize> = columns
         .iter()
         .map(|c| c.iter().map(Line::width).max().unwrap_or(0))
         .collect();
-    let mut lines: Vec<Line> = (0..per_col)
+    let height = columns.iter().map(Vec::len).max().unwrap_or(0);
+    let mut lines: Vec<Line> = (0..height)
         .map(|i| {
-            let mut spans = Vec::new();
-            for (ci, col) in columns.iter().enumerate() {
+            let mut spans: Vec<Span> = Vec::new();
+            for (c, col) in columns.iter().enumerate() {
                 let line = col.get(i).cloned().unwrap_or_default();
-                let pad = if ci + 1 < columns.len() {
-                    col_w[ci] + 3 - line.width()
+                let pad = if c + 1 < columns.len() {
+                    widths[c] + gap - line.width()
                 } else {
                     0
                 };
@@ -176,7 +163,17 @@ pub fn help(
             Line::from(spans)
         })
         .collect();
-    lines.push(Line::from(""));
+    // Room inside the border: the closing hint, and a blank line before it if it fits.
+    let inside = rows_avail.saturating_sub(2);
+    if lines.len() + 1 > inside {
+        let keep = inside.saturating_sub(2);
+        let hidden = lines.len() - keep;
+        lines.truncate(keep);
+        lines.push(Line::styled(format!("… +{hidden}"), theme.dim));
+    }
+    if lines.len() + 2 <= inside {
+        lines.push(Line::from(""));
+    }
     lines.push(Line::from(Span::styled(t.help_close, theme.dim)));
     let width = lines.iter().map(|l| l.width()).max().unwrap_or(20) as u16 + 4;
     let r = popup(frame, area, width, lines.len() as u16 + 2);
@@ -191,6 +188,44 @@ pub fn help(
             .wrap(Wrap { trim: false }),
         r,
     );
+}
+
+/// One column of the help overlay: keys left, labels wrapped beside them.
+fn help_column<'a>(entries: &[(String, &str)], width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let key_w = entries
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(width / 2);
+    let label_w = width.saturating_sub(key_w + 2).max(8);
+    let mut out = Vec::new();
+    for (keys, label) in entries {
+        for (i, part) in wrap_words(label, label_w).into_iter().enumerate() {
+            let k = if i == 0 { keys.as_str() } else { "" };
+            out.push(Line::from(vec![
+                Span::styled(format!("{k:<key_w$}  "), theme.label),
+                Span::styled(part, theme.text),
+            ]));
+        }
+    }
+    out
+}
+
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for word in text.split_whitespace() {
+        let last = out.last_mut().expect("never empty");
+        if last.is_empty() {
+            last.push_str(word);
+        } else if last.chars().count() + 1 + word.chars().count() <= width {
+            last.push(' ');
+            last.push_str(word);
+        } else {
+            out.push(word.to_string());
+        }
+    }
+    out
 }
 
 pub fn message(frame: &mut Frame, area: Rect, text: &str, hint: &str, style: Style, theme: &Theme) {

@@ -1,9 +1,749 @@
-//! (Not built yet: shows the placeholder.)
+//! The Analyse-driehoek screen: editing view (corners and guiding questions as lists),
+//! the drawn triangle, and the analysekader table. A top line names the three views.
 
 use super::theme::Theme;
+use super::widgets::triangle::{self as drawn, Drawing, Label, item_lines, wrap};
+use crate::app::triangle::{
+    Mode, State, Status, Target, View, all_notes, find_item, focus_choices, is_projects,
+    linked_notes, places, shown, suggestion,
+};
 use crate::app::{App, SessionView};
+use crate::i18n::fill;
+use crate::i18n::triangle::Strings as T;
+use crate::model::{Innovation, Session, TriangleItem};
 use ratatui::prelude::*;
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
-    super::placeholder::draw(frame, area, app, s.screen.title(app.t), theme);
+    let t = app.t.triangle;
+    let st = &s.triangle;
+    let [top, body] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    tabs(frame, top, t, st, theme);
+    match st.view {
+        View::Edit => edit_view(frame, body, app, s, theme),
+        View::Drawn => drawn_view(frame, body, app, &s.doc, theme),
+        View::Kader => kader_view(frame, body, app, s, theme),
+    }
+    match &st.mode {
+        Mode::FocusPick { cursor } => focus_popup(frame, body, app, s, *cursor, theme),
+        Mode::EvidencePick { cursor } => evidence_popup(frame, body, app, s, *cursor, theme),
+        Mode::Notes { scroll } => notes_popup(frame, body, app, s, *scroll, theme),
+        Mode::MovePick { cursor } => move_popup(frame, body, app, s, *cursor, theme),
+        Mode::Typing {
+            target: Target::NewFocus,
+            ..
+        } => focus_popup(frame, body, app, s, usize::MAX, theme),
+        _ => {}
+    }
+}
+
+fn status_text(t: &T, s: Status) -> &'static str {
+    match s {
+        Status::Deleted => t.s_deleted,
+        Status::Undone => t.s_undone,
+        Status::Redone => t.s_redone,
+        Status::NothingToUndo => t.s_nothing_to_undo,
+        Status::SortedNoReorder => t.s_sorted_no_reorder,
+        Status::OnlyProjects => t.s_only_projects,
+        Status::NoNotes => t.s_no_notes,
+        Status::NoItem => t.s_no_item,
+        Status::Moved => t.s_moved,
+    }
+}
+
+fn tabs(frame: &mut Frame, area: Rect, t: &T, st: &State, theme: &Theme) {
+    let mut spans = Vec::new();
+    for (v, name) in [
+        (View::Edit, t.view_edit),
+        (View::Drawn, t.view_drawn),
+        (View::Kader, t.view_kader),
+    ] {
+        let style = if v == st.view {
+            theme.selected
+        } else {
+            theme.dim
+        };
+        spans.push(Span::styled(format!(" {name} "), style));
+        spans.push(Span::raw(" "));
+    }
+    if st.sort_by_votes && st.view == View::Edit {
+        spans.push(Span::styled(format!("· {} ", t.sorted), theme.label));
+    }
+    if let Some(msg) = st.status {
+        spans.push(Span::styled(format!(" {}", status_text(t, msg)), theme.ok));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn innovation_name(t: &T, i: Innovation) -> &'static str {
+    match i {
+        Innovation::Technologisch => t.tech,
+        Innovation::SociaalOrganisatorisch => t.social,
+    }
+}
+
+/// The lines of one list item in the editing view: votes and title, and a note of its
+/// interview evidence.
+fn list_item(app: &App, doc: &Session, it: &TriangleItem, width: usize) -> Vec<String> {
+    let t = app.t.triangle;
+    let title = if it.title.trim().is_empty() {
+        "…".to_string()
+    } else {
+        it.title.clone()
+    };
+    let mut lines = item_lines(it.votes, &title, width);
+    let mut notes: Vec<String> = Vec::new();
+    // Wide boxes (a large screen) have room for the tags; narrow ones show them in the
+    // strip below for the selected item only.
+    if width >= 50 {
+        notes.extend(it.focus_areas.iter().cloned());
+        if is_projects(&app.method, &it.place) {
+            notes.extend(it.innovation.map(|i| innovation_name(t, i).to_string()));
+            if !it.owner.trim().is_empty() {
+                notes.push(format!("{}: {}", t.owner, it.owner.trim()));
+            }
+        }
+    }
+    let n = crate::app::triangle::evidence_count(doc, it);
+    if n > 0 {
+        notes.push(fill(t.from_interviews, &[&n.to_string()]));
+    }
+    if !notes.is_empty() {
+        let indent = item_lines(it.votes, "x", width)[0].chars().count() - 1;
+        lines.extend(
+            wrap(&notes.join(" · "), width.saturating_sub(indent))
+                .into_iter()
+                .map(|l| format!("{}{l}", " ".repeat(indent))),
+        );
+    }
+    lines
+}
+
+/// A scrolled list of multi-line entries that keeps `selected` in view and says how many
+/// are above ("↑ 2 hoger") and below ("+3 meer").
+fn scrolled<'a>(
+    entries: Vec<Vec<Line<'a>>>,
+    selected: Option<usize>,
+    height: usize,
+    t: &T,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    if height == 0 {
+        return Vec::new();
+    }
+    let total: usize = entries.iter().map(Vec::len).sum();
+    if total <= height {
+        return entries.into_iter().flatten().collect();
+    }
+    let sel = selected.unwrap_or(0).min(entries.len().saturating_sub(1));
+    // The first entry shown: the latest that still shows the selected one whole.
+    let mut first = 0;
+    loop {
+        let markers = usize::from(first > 0) + 1;
+        let used: usize = entries[first..=sel.max(first)].iter().map(Vec::len).sum();
+        if used + markers <= height || first >= sel {
+            break;
+        }
+        first += 1;
+    }
+    let mut out = Vec::new();
+    if first > 0 {
+        out.push(Line::styled(
+            fill(t.above, &[&first.to_string()]),
+            theme.dim,
+        ));
+    }
+    let mut shown_to = first;
+    for (i, e) in entries.iter().enumerate().skip(first) {
+        let left_after = entries.len() - i - 1;
+        let room = height - out.len();
+        if e.len() + usize::from(left_after > 0) > room {
+            if i == sel && room > 1 {
+                // The selected entry is taller than the room: show its start.
+                out.extend(e.iter().take(room - 1).cloned());
+                shown_to = i + 1;
+            }
+            break;
+        }
+        out.extend(e.iter().cloned());
+        shown_to = i + 1;
+    }
+    let rest = entries.len() - shown_to;
+    if rest > 0 {
+        out.push(Line::styled(fill(t.more, &[&rest.to_string()]), theme.dim));
+    }
+    out
+}
+
+fn edit_view(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
+    let t = app.t.triangle;
+    let st = &s.triangle;
+    let doc = &s.doc;
+    let ps = places(&app.method);
+    let typing = st.typing();
+    // The strip below takes what the selected item needs (within limits); the lists
+    // get the rest.
+    let strip_h = if typing {
+        (area.height / 3).clamp(4, 10)
+    } else {
+        let need = item_facts(app, s, area.width as usize, theme).map_or(1, |l| l.len()) as u16 + 1;
+        need.clamp(3, (area.height / 4).max(3))
+    };
+    let [lists, strip] = area.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(strip_h),
+    ]));
+    let corners: Vec<usize> = (0..ps.len()).filter(|&i| ps[i].corner).collect();
+    let questions: Vec<usize> = (0..ps.len()).filter(|&i| !ps[i].corner).collect();
+    let rows: Vec<&Vec<usize>> = [&corners, &questions]
+        .into_iter()
+        .filter(|r| !r.is_empty())
+        .collect();
+    let row_rects = lists.layout_vec(&Layout::vertical(
+        rows.iter().map(|_| Constraint::Fill(1)).collect::<Vec<_>>(),
+    ));
+    let focused = st.place.min(ps.len().saturating_sub(1));
+    for (row, rect) in rows.iter().zip(row_rects) {
+        let cols = rect.layout_vec(&Layout::horizontal(
+            row.iter().map(|_| Constraint::Fill(1)).collect::<Vec<_>>(),
+        ));
+        for (&p, r) in row.iter().zip(cols) {
+            let place = &ps[p];
+            let is_focus = p == focused;
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .border_type(if is_focus {
+                    BorderType::Thick
+                } else {
+                    BorderType::Plain
+                })
+                .border_style(if is_focus { theme.label } else { theme.border });
+            let inner = block.inner(r);
+            frame.render_widget(block, r);
+            let w = inner.width as usize;
+            let idx = shown(&doc.triangle, &place.id, st.sort_by_votes);
+            let head_style = if is_focus {
+                theme.label_focus
+            } else {
+                theme.label
+            };
+            let count = format!(" ({})", idx.len());
+            let mut head: Vec<Line> = wrap(&format!("{} {}{count}", p + 1, place.name), w)
+                .into_iter()
+                .map(|l| Line::styled(l, head_style))
+                .collect();
+            // The heading takes at most half the box, so items always show; a shortened
+            // heading keeps its count.
+            let max_head = (inner.height as usize / 2).max(1);
+            if head.len() > max_head {
+                head.truncate(max_head);
+                if let Some(last) = head.last_mut() {
+                    let mut txt = last.to_string();
+                    let room = w.saturating_sub(count.chars().count() + 1);
+                    while txt.chars().count() > room && txt.pop().is_some() {}
+                    *last = Line::styled(format!("{}…{count}", txt.trim_end()), head_style);
+                }
+            }
+            let list_h = (inner.height as usize).saturating_sub(head.len());
+            let entries: Vec<Vec<Line>> = if idx.is_empty() {
+                vec![
+                    wrap(t.empty_place, w)
+                        .into_iter()
+                        .map(|l| Line::styled(l, theme.dim))
+                        .collect(),
+                ]
+            } else {
+                idx.iter()
+                    .enumerate()
+                    .map(|(n, &i)| {
+                        let sel = is_focus && n == st.selected;
+                        let style = if sel { theme.selected } else { theme.text };
+                        list_item(app, doc, &doc.triangle.items[i], w)
+                            .into_iter()
+                            .map(|l| {
+                                let pad = w.saturating_sub(unicode_width::UnicodeWidthStr::width(
+                                    l.as_str(),
+                                ));
+                                Line::styled(
+                                    if sel {
+                                        format!("{l}{}", " ".repeat(pad))
+                                    } else {
+                                        l
+                                    },
+                                    style,
+                                )
+                            })
+                            .collect()
+                    })
+                    .collect()
+            };
+            let sel = if is_focus { Some(st.selected) } else { None };
+            let mut lines = head;
+            lines.extend(scrolled(entries, sel, list_h, t, theme));
+            frame.render_widget(Paragraph::new(lines), inner);
+        }
+    }
+    strip_view(frame, strip, app, s, theme);
+}
+
+/// The bottom strip: the selected item in full, or the field being typed in.
+fn strip_view(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
+    let t = app.t.triangle;
+    let st = &s.triangle;
+    let doc = &s.doc;
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(theme.border);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let w = inner.width as usize;
+    if let Mode::Typing {
+        target,
+        field,
+        item,
+        fresh,
+        ..
+    } = &st.mode
+    {
+        let place_name = item
+            .as_ref()
+            .and_then(|id| find_item(doc, id))
+            .and_then(|it| places(&app.method).into_iter().find(|p| p.id == it.place))
+            .map(|p| p.name)
+            .unwrap_or_default();
+        let label = match target {
+            Target::Title if *fresh => fill(t.t_new, &[&place_name]),
+            Target::Title => t.t_title.to_string(),
+            Target::Detail => t.t_detail.to_string(),
+            Target::Owner => t.t_owner.to_string(),
+            Target::Partners => t.t_partners.to_string(),
+            Target::NewFocus => t.t_new_focus.to_string(),
+            Target::Kader(_) => t.t_kader.to_string(),
+        };
+        let label_lines = wrap(&label, w);
+        let lh = (label_lines.len() as u16).min(inner.height.saturating_sub(1));
+        frame.render_widget(
+            Paragraph::new(
+                label_lines
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.label_focus))
+                    .collect::<Vec<_>>(),
+            ),
+            Rect::new(inner.x, inner.y, inner.width, lh),
+        );
+        frame.render_widget(
+            &field.area,
+            Rect::new(inner.x, inner.y + lh, inner.width, inner.height - lh),
+        );
+        return;
+    }
+    let Some(text_lines) = item_facts(app, s, inner.width as usize, theme) else {
+        frame.render_widget(Paragraph::new(Line::styled(t.no_item, theme.dim)), inner);
+        return;
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    let h = inner.height as usize;
+    let total = text_lines.len();
+    for (n, (l, style)) in text_lines.into_iter().enumerate() {
+        if total > h && n + 1 == h {
+            lines.push(Line::styled(
+                fill(t.more, &[&(total - n).to_string()]),
+                theme.dim,
+            ));
+            break;
+        }
+        lines.push(Line::styled(l, style));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The selected item in full, wrapped to `w`: votes and title, detail, tags, evidence.
+fn item_facts(app: &App, s: &SessionView, w: usize, theme: &Theme) -> Option<Vec<(String, Style)>> {
+    let t = app.t.triangle;
+    let doc = &s.doc;
+    let i = s.triangle.selected_index(doc, &app.method)?;
+    let it = &doc.triangle.items[i];
+    let head = format!("{} {}", fill(t.votes, &[&it.votes.to_string()]), it.title);
+    let mut text_lines: Vec<(String, Style)> = wrap(&head, w)
+        .into_iter()
+        .map(|l| (l, theme.label))
+        .collect();
+    if !it.detail.trim().is_empty() {
+        for l in wrap(&format!("{}: {}", t.detail, it.detail), w) {
+            text_lines.push((l, theme.text));
+        }
+    }
+    let mut facts: Vec<String> = Vec::new();
+    if !it.focus_areas.is_empty() {
+        facts.push(format!("{}: {}", t.focus, it.focus_areas.join(", ")));
+    }
+    if is_projects(&app.method, &it.place) {
+        if let Some(inn) = it.innovation {
+            facts.push(format!("{}: {}", t.innovation, innovation_name(t, inn)));
+        }
+        if !it.owner.trim().is_empty() {
+            facts.push(format!("{}: {}", t.owner, it.owner));
+        }
+        if !it.partners.trim().is_empty() {
+            facts.push(format!("{}: {}", t.partners, it.partners));
+        }
+    }
+    let n = crate::app::triangle::evidence_count(doc, it);
+    if n > 0 {
+        facts.push(fill(t.from_interviews, &[&n.to_string()]));
+    }
+    if !facts.is_empty() {
+        for l in wrap(&facts.join(" · "), w) {
+            text_lines.push((l, theme.ok));
+        }
+    }
+    Some(text_lines)
+}
+
+fn drawn_view(frame: &mut Frame, area: Rect, app: &App, doc: &Session, theme: &Theme) {
+    let t = app.t.triangle;
+    let m = &app.method.triangle;
+    let tri = &doc.triangle;
+    if m.corners.len() != 3 {
+        frame.render_widget(
+            Paragraph::new(Line::styled(t.not_three_corners, theme.dim)),
+            area,
+        );
+        return;
+    }
+    let items_of = |id: &str| -> Vec<(i32, &str)> {
+        shown(tri, id, true)
+            .into_iter()
+            .map(|i| (tri.items[i].votes, tri.items[i].title.as_str()))
+            .collect()
+    };
+    let corner = |n: usize| Label {
+        heading: m.corners[n].name.as_str(),
+        items: items_of(&m.corners[n].id),
+    };
+    let pos = |id: &str| m.corners.iter().position(|c| c.id == id);
+    let sides = m
+        .questions
+        .iter()
+        .filter_map(|q| {
+            Some((
+                pos(&q.from)?,
+                pos(&q.to)?,
+                Label {
+                    heading: q.text.as_str(),
+                    items: items_of(&q.id),
+                },
+            ))
+        })
+        .collect();
+    let d = Drawing {
+        corners: [corner(0), corner(1), corner(2)],
+        sides,
+        more: t.more,
+    };
+    drawn::render(frame, area, &d, theme);
+}
+
+fn kader_view(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
+    let t = app.t.triangle;
+    let st = &s.triangle;
+    let doc = &s.doc;
+    let rows = &app.method.triangle.kader_rows;
+    let typing = st.typing();
+    let (table, strip) = if typing {
+        let [a, b] = area.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length((area.height / 3).clamp(4, 12)),
+        ]));
+        (a, Some(b))
+    } else {
+        (area, None)
+    };
+    let q_w = (table.width as usize * 35 / 100).clamp(16, 50);
+    let a_w = (table.width as usize).saturating_sub(q_w + 3).max(1);
+    let mut entries: Vec<Vec<Line>> = Vec::new();
+    for (n, row) in rows.iter().enumerate() {
+        let sel = n == st.kader_row;
+        let q = wrap(&row.text, q_w);
+        let (answer, style): (Vec<String>, Style) = match doc.triangle.kader.get(&row.id) {
+            Some(a) if !a.trim().is_empty() => (wrap(a, a_w), theme.text),
+            _ => {
+                let sug = suggestion(&app.method, &doc.triangle, &row.id);
+                if sug.is_empty() {
+                    (wrap(t.empty_cell, a_w), theme.dim)
+                } else {
+                    let mut v = wrap(t.suggestion, a_w);
+                    v.extend(wrap(&sug, a_w));
+                    (v, theme.dim)
+                }
+            }
+        };
+        let h = q.len().max(answer.len());
+        let q_style = if sel { theme.label_focus } else { theme.label };
+        let mut lines = Vec::new();
+        for k in 0..h {
+            let ql = q.get(k).cloned().unwrap_or_default();
+            let pad = q_w.saturating_sub(unicode_width::UnicodeWidthStr::width(ql.as_str()));
+            let al = answer.get(k).cloned().unwrap_or_default();
+            lines.push(Line::from(vec![
+                Span::styled(format!("{ql}{}", " ".repeat(pad)), q_style),
+                Span::styled(" │ ", theme.border),
+                Span::styled(al, style),
+            ]));
+        }
+        lines.push(Line::styled("─".repeat(table.width as usize), theme.border));
+        entries.push(lines);
+    }
+    let header = Line::from(vec![
+        Span::styled(
+            format!("{:<q_w$}", t.col_question),
+            theme.label.add_modifier(Modifier::UNDERLINED),
+        ),
+        Span::styled(" │ ", theme.border),
+        Span::styled(t.col_answer, theme.label.add_modifier(Modifier::UNDERLINED)),
+    ]);
+    let mut lines = vec![header];
+    lines.extend(scrolled(
+        entries,
+        Some(st.kader_row),
+        (table.height as usize).saturating_sub(1),
+        t,
+        theme,
+    ));
+    frame.render_widget(Paragraph::new(lines), table);
+    if let Some(strip) = strip {
+        strip_view(frame, strip, app, s, theme);
+    }
+}
+
+fn popup(frame: &mut Frame, area: Rect, title: String, theme: &Theme) -> Rect {
+    let w = (area.width * 8 / 10).clamp(area.width.min(40), 100);
+    let h = (area.height * 8 / 10).max(area.height.min(8));
+    let r = area.centered(Constraint::Length(w), Constraint::Length(h));
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .border_style(theme.label);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let title_lines: Vec<Line> = wrap(&title, inner.width as usize)
+        .into_iter()
+        .take(2)
+        .map(|l| Line::styled(l, theme.label_focus))
+        .collect();
+    let th = title_lines.len() as u16;
+    frame.render_widget(
+        Paragraph::new(title_lines),
+        Rect::new(inner.x, inner.y, inner.width, th),
+    );
+    Rect::new(
+        inner.x,
+        inner.y + th,
+        inner.width,
+        inner.height.saturating_sub(th),
+    )
+}
+
+fn selected_item<'a>(app: &App, s: &'a SessionView) -> Option<&'a TriangleItem> {
+    s.triangle
+        .selected_index(&s.doc, &app.method)
+        .map(|i| &s.doc.triangle.items[i])
+}
+
+/// A checklist in a popup: "[x] text" entries, the cursor's one highlighted.
+fn checklist(
+    frame: &mut Frame,
+    r: Rect,
+    entries: Vec<(bool, String)>,
+    cursor: Option<usize>,
+    t: &T,
+    theme: &Theme,
+) {
+    let w = r.width as usize;
+    let lines: Vec<Vec<Line>> = entries
+        .into_iter()
+        .enumerate()
+        .map(|(n, (on, text))| {
+            let style = if Some(n) == cursor {
+                theme.selected
+            } else {
+                theme.text
+            };
+            let mark = if on { "[x] " } else { "[ ] " };
+            wrap(&text, w.saturating_sub(4))
+                .into_iter()
+                .enumerate()
+                .map(|(k, l)| {
+                    let prefix = if k == 0 { mark } else { "    " };
+                    Line::styled(format!("{prefix}{l}"), style)
+                })
+                .collect()
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(scrolled(lines, cursor, r.height as usize, t, theme)),
+        r,
+    );
+}
+
+fn focus_popup(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    s: &SessionView,
+    cursor: usize,
+    theme: &Theme,
+) {
+    let t = app.t.triangle;
+    let Some(it) = selected_item(app, s) else {
+        return;
+    };
+    let own = &s.doc.triangle.own_focus_areas;
+    let entries = focus_choices(&app.method, &s.doc.triangle)
+        .into_iter()
+        .map(|f| {
+            let on = it.focus_areas.contains(&f);
+            let text = if own.contains(&f) && !app.method.focus_areas.contains(&f) {
+                format!("{f} ({})", t.own)
+            } else {
+                f
+            };
+            (on, text)
+        })
+        .collect();
+    // While a new focus area is typed, the strip below shows the field: leave it free.
+    let area = if s.triangle.typing() {
+        Rect::new(
+            area.x,
+            area.y,
+            area.width,
+            area.height.saturating_sub((area.height / 3).clamp(4, 10)),
+        )
+    } else {
+        area
+    };
+    let r = popup(frame, area, fill(t.focus_title, &[&it.title]), theme);
+    let cursor = (cursor != usize::MAX).then_some(cursor);
+    checklist(frame, r, entries, cursor, t, theme);
+}
+
+fn note_label(doc: &Session, iv: usize, n: usize) -> String {
+    // Role and organisation, never the interviewee's name: the room may be watching.
+    let i = &doc.interviews[iv];
+    let who = [i.role.trim(), i.organisation.trim()]
+        .into_iter()
+        .filter(|x| !x.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("{who}: {}", i.notes[n].text)
+}
+
+fn evidence_popup(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    s: &SessionView,
+    cursor: usize,
+    theme: &Theme,
+) {
+    let t = app.t.triangle;
+    let Some(it) = selected_item(app, s) else {
+        return;
+    };
+    let doc = &s.doc;
+    let entries = all_notes(doc)
+        .into_iter()
+        .map(|(iv, n)| {
+            (
+                it.evidence.contains(&doc.interviews[iv].notes[n].id),
+                note_label(doc, iv, n),
+            )
+        })
+        .collect();
+    let r = popup(frame, area, fill(t.evidence_title, &[&it.title]), theme);
+    checklist(frame, r, entries, Some(cursor), t, theme);
+}
+
+fn notes_popup(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    s: &SessionView,
+    scroll: usize,
+    theme: &Theme,
+) {
+    let t = app.t.triangle;
+    let Some(it) = selected_item(app, s) else {
+        return;
+    };
+    let doc = &s.doc;
+    let linked = linked_notes(doc, it);
+    let count = fill(t.from_interviews, &[&linked.len().to_string()]);
+    let r = popup(
+        frame,
+        area,
+        fill(t.notes_title, &[&count, &it.title]),
+        theme,
+    );
+    let w = r.width as usize;
+    let entries: Vec<Vec<Line>> = linked
+        .iter()
+        .map(|&(iv, n)| {
+            let mut v: Vec<Line> = wrap(&format!("• {}", note_label(doc, iv, n)), w)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.text))
+                .collect();
+            v.push(Line::from(""));
+            v
+        })
+        .collect();
+    let sel = scroll.min(entries.len().saturating_sub(1));
+    frame.render_widget(
+        Paragraph::new(scrolled(entries, Some(sel), r.height as usize, t, theme)),
+        r,
+    );
+}
+
+fn move_popup(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    s: &SessionView,
+    cursor: usize,
+    theme: &Theme,
+) {
+    let t = app.t.triangle;
+    let Some(it) = selected_item(app, s) else {
+        return;
+    };
+    let r = popup(frame, area, fill(t.move_title, &[&it.title]), theme);
+    let w = r.width as usize;
+    let entries: Vec<Vec<Line>> = places(&app.method)
+        .into_iter()
+        .enumerate()
+        .map(|(n, p)| {
+            let style = if n == cursor {
+                theme.selected
+            } else {
+                theme.text
+            };
+            let here = if p.id == it.place {
+                format!(" {}", t.here)
+            } else {
+                String::new()
+            };
+            wrap(&format!("{} {}{here}", n + 1, p.name), w)
+                .into_iter()
+                .map(|l| Line::styled(l, style))
+                .collect()
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(scrolled(entries, Some(cursor), r.height as usize, t, theme)),
+        r,
+    );
 }

@@ -3,4 +3,5 @@
 pub mod form;
 pub mod table;
 pub mod timer;
+pub mod triangle;
 pub mod wheel;

@@ -1,0 +1,212 @@
+//! The Analyse-driehoek screen as the room sees it: editing view, drawn view and the
+//! analysekader table at 80×24, 120×40 and 200×60, plus what a facilitator notices.
+
+mod common;
+
+use common::ui::{demo_app, render, text};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use volgspot::app::triangle::View as TriView;
+use volgspot::app::{App, Screen, View};
+use volgspot::i18n::Lang;
+
+const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 60)];
+
+fn on_triangle(lang: Lang) -> App {
+    let mut app = demo_app(lang);
+    if let View::Session(s) = &mut app.view {
+        s.screen = Screen::Triangle;
+    }
+    app
+}
+
+fn set_view(app: &mut App, v: TriView) {
+    if let View::Session(s) = &mut app.view {
+        s.triangle.view = v;
+    }
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+#[test]
+fn snapshots_of_the_three_views_at_three_sizes() {
+    for (v, name) in [
+        (TriView::Edit, "edit"),
+        (TriView::Drawn, "drawn"),
+        (TriView::Kader, "kader"),
+    ] {
+        let mut app = on_triangle(Lang::Nl);
+        set_view(&mut app, v);
+        for (w, h) in SIZES {
+            let term = render(&app, w, h);
+            insta::assert_snapshot!(format!("triangle_{name}_nl_{w}x{h}"), term.backend());
+        }
+    }
+}
+
+#[test]
+fn the_drawn_view_shows_each_corner_its_top_item_and_the_questions() {
+    let mut app = on_triangle(Lang::Nl);
+    set_view(&mut app, TriView::Drawn);
+    for (w, h) in SIZES {
+        let t = text(&render(&app, w, h));
+        for needle in [
+            "Vraagstukken / Ambities / Doelen",
+            "Projecten en activiteiten",
+            "Beoogde resultaten",
+            "6● Voldoende zorgprofessionals",
+            "5● Leerwerkplekken",
+            "5● 20% meer",
+            "Welke succes- en",
+        ] {
+            assert!(t.contains(needle), "{w}x{h}: '{needle}' missing:\n{t}");
+        }
+        // The triangle itself is drawn (Braille dots).
+        assert!(
+            t.chars().any(|c| ('\u{2801}'..='\u{28ff}').contains(&c)),
+            "{t}"
+        );
+    }
+    // At 80×24 not every item fits: it says so.
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("meer"), "{t}");
+}
+
+#[test]
+fn english_is_complete_in_every_view() {
+    let mut app = on_triangle(Lang::En);
+    for v in [TriView::Edit, TriView::Drawn, TriView::Kader] {
+        set_view(&mut app, v);
+        let t = text(&render(&app, 120, 40));
+        assert!(t.contains("Drawing") && t.contains("Analysis frame"), "{t}");
+    }
+    set_view(&mut app, TriView::Drawn);
+    let t = text(&render(&app, 120, 40));
+    assert!(t.contains("Projects and activities"), "{t}");
+}
+
+#[test]
+fn evidence_shows_role_and_organisation_never_the_name() {
+    let mut app = on_triangle(Lang::Nl);
+    let t = text(&render(&app, 120, 40));
+    assert!(t.contains("1 uit interviews"), "{t}");
+    key(&mut app, KeyCode::Char('n'));
+    let t = text(&render(&app, 120, 40));
+    assert!(t.contains("bestuurlijk trekker, Zorggroep De Linde"), "{t}");
+    assert!(!t.contains("Marieke"), "{t}");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('b'));
+    let t = text(&render(&app, 120, 40));
+    assert!(t.contains("[x] bestuurlijk trekker"), "{t}");
+    assert!(!t.contains("Jeroen") && !t.contains("Marieke"), "{t}");
+}
+
+#[test]
+fn the_kader_table_suggests_from_the_triangle_and_takes_it_with_o() {
+    let mut app = on_triangle(Lang::Nl);
+    set_view(&mut app, TriView::Kader);
+    let t = text(&render(&app, 120, 40));
+    assert!(t.contains("Wat is de strategie?"), "{t}");
+    assert!(t.contains("Voorstel uit de driehoek"), "{t}");
+    key(&mut app, KeyCode::Down); // beoogd resultaat: empty, suggested from resultaten
+    key(&mut app, KeyCode::Char('o'));
+    if let View::Session(s) = &app.view {
+        assert!(s.doc.triangle.kader["resultaat"].starts_with("20% meer studenten"));
+    }
+    // Enter on an empty row starts from the proposal; what is typed is kept.
+    key(&mut app, KeyCode::Down); // strategie
+    key(&mut app, KeyCode::Enter);
+    for c in " in 2027".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    let t = text(&render(&app, 80, 24));
+    assert!(
+        t.contains("Antwoord") && t.contains("jaarplan in 2027"),
+        "{t}"
+    );
+    key(&mut app, KeyCode::Esc);
+    if let View::Session(s) = &app.view {
+        assert_eq!(
+            s.doc.triangle.kader["strategie"],
+            "Per ambitie één kartrekker en een jaarplan in 2027"
+        );
+    }
+    // And undo takes the whole edit back.
+    key(&mut app, KeyCode::Char('u'));
+    if let View::Session(s) = &app.view {
+        assert!(!s.doc.triangle.kader.contains_key("strategie"));
+    }
+}
+
+#[test]
+fn help_fits_every_key_at_80x24() {
+    let mut app = on_triangle(Lang::Nl);
+    key(&mut app, KeyCode::Char('?'));
+    let t = text(&render(&app, 80, 24));
+    for needle in [
+        "nieuw item",
+        "notities lezen",
+        "item schuiven",
+        "Ctrl-Q",
+        "Esc sluit",
+    ] {
+        assert!(t.contains(needle), "'{needle}' missing:\n{t}");
+    }
+    assert!(!t.contains("… +"), "{t}");
+}
+
+#[test]
+fn typing_a_new_item_an_own_focus_area_and_moving_it() {
+    let mut app = on_triangle(Lang::Nl);
+    key(&mut app, KeyCode::Tab); // the projects corner
+    key(&mut app, KeyCode::Char('a'));
+    for c in "Nieuwe praktijkroute".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    let t = text(&render(&app, 80, 24));
+    assert!(
+        t.contains("Nieuw item in «Projecten en activiteiten»"),
+        "{t}"
+    );
+    assert!(t.contains("• Nieuwe praktijkroute"), "{t}");
+    key(&mut app, KeyCode::Enter);
+    // A focus area of the region's own: added in the app and tagged at once.
+    key(&mut app, KeyCode::Char('f'));
+    key(&mut app, KeyCode::Char('n'));
+    for c in "Wijkzorg".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Enter);
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("[x] Wijkzorg (eigen)"), "{t}");
+    key(&mut app, KeyCode::Esc);
+    // Projects get an innovation kind and an owner.
+    key(&mut app, KeyCode::Char('i'));
+    key(&mut app, KeyCode::Char('k'));
+    for c in "ROC".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Enter);
+    let t = text(&render(&app, 120, 40));
+    assert!(
+        t.contains("Focus: Wijkzorg · Innovatie: technologisch · Trekker: ROC"),
+        "{t}"
+    );
+    // Move it to the results corner with the picker.
+    key(&mut app, KeyCode::Char('m'));
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("2 Projecten en activiteiten (hier nu)"), "{t}");
+    key(&mut app, KeyCode::Char('3'));
+    if let View::Session(s) = &app.view {
+        let it = s.doc.triangle.items.last().unwrap();
+        assert_eq!(
+            (it.place.as_str(), it.title.as_str()),
+            ("resultaten", "Nieuwe praktijkroute")
+        );
+        assert_eq!(
+            s.doc.triangle.own_focus_areas,
+            ["Wijkgericht werken", "Wijkzorg"]
+        );
+    }
+}
