@@ -24,4 +24,8 @@ pub enum Effect {
     SaveAndQuit,
     /// Quit without waiting for a save (the user confirmed).
     ForceQuit,
+    /// Interviews screen: list the interview files in the session's folder to pick from.
+    ListInterviewFiles,
+    /// Interviews screen: load these interview files and merge them into the session.
+    ImportInterviews(Vec<std::path::PathBuf>),
 }

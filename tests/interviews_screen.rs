@@ -1,0 +1,158 @@
+//! The Interviews screen in-process: list, detail with fast capture, synthesis; keys as
+//! a user presses them, snapshots at 80×24 and 160×48.
+
+mod common;
+
+use common::ui::{demo_app, render, text};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use volgspot::app::{App, Screen, View};
+use volgspot::i18n::Lang;
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn chars(app: &mut App, s: &str) {
+    for c in s.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+fn on_interviews(lang: Lang) -> App {
+    let mut app = demo_app(lang);
+    if let View::Session(s) = &mut app.view {
+        s.screen = Screen::Interviews;
+    }
+    app
+}
+
+fn notes_of(app: &App, i: usize) -> Vec<volgspot::model::Note> {
+    app.session().unwrap().doc.interviews[i].notes.clone()
+}
+
+#[test]
+fn list_detail_and_synthesis_snapshots() {
+    for lang in [Lang::Nl, Lang::En] {
+        let code = if lang == Lang::Nl { "nl" } else { "en" };
+        for (w, h) in [(80, 24), (160, 48)] {
+            let mut app = on_interviews(lang);
+            insta::assert_snapshot!(format!("list_{code}_{w}x{h}"), render(&app, w, h).backend());
+            key(&mut app, KeyCode::Enter);
+            key(&mut app, KeyCode::Up); // from the capture line to the notes
+            insta::assert_snapshot!(
+                format!("detail_{code}_{w}x{h}"),
+                render(&app, w, h).backend()
+            );
+            key(&mut app, KeyCode::Esc);
+            key(&mut app, KeyCode::Char('s'));
+            insta::assert_snapshot!(
+                format!("synthesis_{code}_{w}x{h}"),
+                render(&app, w, h).backend()
+            );
+        }
+    }
+}
+
+#[test]
+fn list_shows_name_and_detail_shows_name_but_synthesis_only_role_and_organisation() {
+    let mut app = on_interviews(Lang::Nl);
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("Marieke de Vries"), "{t}");
+    key(&mut app, KeyCode::Enter);
+    assert!(text(&render(&app, 80, 24)).contains("Marieke de Vries"));
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('s'));
+    let t = text(&render(&app, 160, 48));
+    assert!(t.contains("Synthese: 7 notities uit 2 interviews"), "{t}");
+    assert!(t.contains("bestuurlijk trekker, Zorggroep De Linde"), "{t}");
+    assert!(!t.contains("Marieke"), "{t}");
+    assert!(t.contains("HET HOE (2)"), "{t}");
+}
+
+#[test]
+fn fast_capture_stores_with_the_last_area_and_keys_recode() {
+    let mut app = on_interviews(Lang::Nl);
+    key(&mut app, KeyCode::Enter); // open Marieke: the cursor is on the capture line
+    let before = notes_of(&app, 0).len();
+    // `?` and digits are text on the capture line.
+    chars(&mut app, "Wie trekt? 3 partijen");
+    key(&mut app, KeyCode::Enter);
+    let notes = notes_of(&app, 0);
+    assert_eq!(notes.len(), before + 1);
+    let last = notes.last().unwrap();
+    assert_eq!(last.text, "Wie trekt? 3 partijen");
+    // The demo's last note is VOORTGANG: the new note takes that area.
+    assert_eq!(last.area, "voortgang");
+    // To the notes: 2 = HET WAT, k = next kind, p = public.
+    key(&mut app, KeyCode::Up);
+    chars(&mut app, "2kp");
+    let last = notes_of(&app, 0).last().unwrap().clone();
+    assert_eq!(last.area, "wat");
+    assert_eq!(last.kind, volgspot::model::NoteKind::Succesfactor);
+    assert!(last.public);
+    // The next capture gets HET WAT, the last used area.
+    key(&mut app, KeyCode::Char('n'));
+    chars(&mut app, "nog een");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(notes_of(&app, 0).last().unwrap().area, "wat");
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("nog een"), "{t}");
+}
+
+#[test]
+fn deleting_a_note_and_an_interview_can_be_undone() {
+    let mut app = on_interviews(Lang::Nl);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Up);
+    let before = notes_of(&app, 0);
+    key(&mut app, KeyCode::Char('d'));
+    assert_eq!(notes_of(&app, 0).len(), before.len() - 1);
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(notes_of(&app, 0), before);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('d'));
+    assert_eq!(app.session().unwrap().doc.interviews.len(), 1);
+    assert!(text(&render(&app, 80, 24)).contains("Verwijderd: Marieke de Vries"));
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.session().unwrap().doc.interviews[0].notes, before);
+}
+
+#[test]
+fn synthesis_filters_and_search() {
+    let mut app = on_interviews(Lang::Nl);
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('k'));
+    key(&mut app, KeyCode::Char('k'));
+    key(&mut app, KeyCode::Char('k'));
+    key(&mut app, KeyCode::Char('k')); // citaat
+    let t = text(&render(&app, 160, 48));
+    assert!(t.contains("Synthese: 2 notities"), "{t}");
+    key(&mut app, KeyCode::Char('x'));
+    key(&mut app, KeyCode::Char('/'));
+    chars(&mut app, "gemeente");
+    key(&mut app, KeyCode::Enter);
+    let t = text(&render(&app, 160, 48));
+    assert!(t.contains("Synthese: 1 notities"), "{t}");
+    assert!(t.contains("Zonder de gemeente"), "{t}");
+}
+
+#[test]
+fn help_lists_the_capture_and_coding_keys() {
+    let mut app = on_interviews(Lang::Nl);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Char('?'));
+    let t = text(&render(&app, 160, 48));
+    for want in [
+        "aandachtsgebied (1–5)",
+        "soort",
+        "akkoord citaat",
+        "hoek driehoek",
+        "fase wiel",
+        "focusgebied",
+        "terugzetten",
+    ] {
+        assert!(t.contains(want), "{want}: {t}");
+    }
+}
