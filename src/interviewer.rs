@@ -230,16 +230,18 @@ pub fn draw(frame: &mut Frame, app: &Interviewer) {
         SaveState::Saved(at) => fill(t.saved_at, &[&clock::hms(*at)]),
         SaveState::Clean => String::new(),
     };
-    let mut head = format!(" {} ", ti.iv_title);
+    // Saving state first: it must stay visible however long the file name is.
+    let mut head = format!(" {} · {saved} ", ti.iv_title);
     if !app.doc.pact.trim().is_empty() {
         head.push_str(&format!("· {} ", app.doc.pact));
     }
-    head.push_str(&format!("· {file} · {saved}"));
+    head.push_str(&format!("· {file}"));
     let style = if matches!(app.save, SaveState::Failed(_)) {
         theme.warn
     } else {
         theme.header
     };
+    let head = ui::widgets::text::cut(&head, top.width as usize);
     frame.render_widget(Paragraph::new(head).style(style), top);
     let mut inner = body.inner(Margin::new(1, 1));
     if app.path.is_none() {

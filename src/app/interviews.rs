@@ -487,10 +487,20 @@ pub fn label(iv: &Interview, t: &crate::i18n::interviews::Strings) -> String {
     }
 }
 
+/// `name — role, organisation`, leaving out what is empty.
+pub fn who(iv: &Interview, t: &crate::i18n::interviews::Strings) -> String {
+    let src = source(iv);
+    if src.is_empty() {
+        label(iv, t)
+    } else {
+        format!("{} — {src}", label(iv, t))
+    }
+}
+
 /// Who said it, without the name: role and organisation (the synthesis is projected).
 pub fn source(iv: &Interview) -> String {
     match (iv.role.trim(), iv.organisation.trim()) {
-        ("", "") => "?".to_string(),
+        ("", "") => String::new(),
         (r, "") => r.to_string(),
         ("", o) => o.to_string(),
         (r, o) => format!("{r}, {o}"),

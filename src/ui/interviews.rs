@@ -4,7 +4,7 @@
 use super::theme::Theme;
 use super::widgets::text::{cut, wrap};
 use crate::app::interview_edit::{Editor, FIELDS, FieldKind, Focus, area_name};
-use crate::app::interviews::{Mode, Picker, State, label, source, synthesis_notes};
+use crate::app::interviews::{Mode, Picker, State, source, synthesis_notes, who};
 use crate::app::{App, SessionView};
 use crate::i18n::{Strings, fill};
 use crate::method::Method;
@@ -74,7 +74,7 @@ fn draw_list(frame: &mut Frame, area: Rect, t: &Strings, doc: &Session, st: &Sta
     let first = st.selected.saturating_sub(room.saturating_sub(1));
     let shown = doc.interviews.iter().enumerate().skip(first).take(room);
     for (i, iv) in shown {
-        let who = format!("{} — {}", label(iv, ti), source(iv));
+        let who = who(iv, ti);
         let mut row = pad(&who, who_w);
         if wide {
             row.push_str(&pad(ti.kind(iv.kind), kind_w));
@@ -212,7 +212,7 @@ pub fn draw_editor(
             );
         }
     } else {
-        let who = format!("{} — {}", label(iv, ti), source(iv));
+        let who = who(iv, ti);
         let meta = format!(
             "{} · {} · {} · {}: {}",
             ti.kind(iv.kind),
@@ -468,7 +468,12 @@ fn draw_synthesis(
             ));
         }
         let mark = if n.conflict.is_some() { "⚠ " } else { "" };
-        let text = format!("{mark}{} — {}", n.text, source(iv));
+        let src = source(iv);
+        let text = if src.is_empty() {
+            format!("{mark}{}", n.text)
+        } else {
+            format!("{mark}{} — {src}", n.text)
+        };
         for (j, l) in wrap(&text, w.saturating_sub(6)).into_iter().enumerate() {
             let prefix = if j == 0 { "    • " } else { "      " };
             lines.push(Line::styled(format!("{prefix}{l}"), theme.text));
