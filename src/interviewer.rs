@@ -128,8 +128,8 @@ impl Interviewer {
             return Ok(());
         }
         let iv = &self.doc.interview;
-        let named = !iv.interviewee.trim().is_empty()
-            && !(self.editor.focus == Focus::Fields && self.editor.field == 0);
+        let on_name = self.editor.focus == Focus::Fields && self.editor.field == 0;
+        let named = !iv.interviewee.trim().is_empty() && !on_name;
         if !named && iv.notes.is_empty() {
             return Ok(());
         }

@@ -156,3 +156,62 @@ fn help_lists_the_capture_and_coding_keys() {
         assert!(t.contains(want), "{want}: {t}");
     }
 }
+
+#[test]
+fn a_conflict_shows_both_versions_and_can_be_swapped_resolved_and_undone() {
+    let mut app = on_interviews(Lang::Nl);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter); // Jeroen: his first note has a conflict
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Up);
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("⚠ andere versie: Zorgtechnologie"), "{t}");
+    let orig = notes_of(&app, 1)[0].clone();
+    key(&mut app, KeyCode::Char('x'));
+    let n = notes_of(&app, 1)[0].clone();
+    assert_eq!(n.text, orig.conflict.clone().unwrap());
+    assert_eq!(n.conflict.as_deref(), Some(orig.text.as_str()));
+    key(&mut app, KeyCode::Char('r'));
+    assert_eq!(notes_of(&app, 1)[0].conflict, None);
+    key(&mut app, KeyCode::Char('u'));
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(notes_of(&app, 1)[0], orig);
+}
+
+#[test]
+fn interviewer_mode_asks_for_the_name_first() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use volgspot::interviewer::{Interviewer, draw};
+    use volgspot::method::Method;
+    let dir = tempfile::tempdir().unwrap();
+    let mut iv = Interviewer::new(
+        Lang::Nl.strings(),
+        Method::builtin(Lang::Nl),
+        dir.path().to_path_buf(),
+        "Pact Oost",
+        "L. Smit",
+    );
+    iv.doc.interview.date = "2026-11-22".into();
+    iv.editor = volgspot::app::interview_edit::Editor::for_new(&iv.doc.interview, &iv.method);
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        term.draw(|f| draw(f, &iv)).unwrap();
+        let t = text(&term);
+        assert!(t.contains("Wie interview je?"), "{t}");
+        insta::assert_snapshot!(format!("interviewer_nl_{w}x{h}"), term.backend());
+    }
+    // No file until the name is known and the name field is left.
+    for c in "Anna".chars() {
+        iv.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    assert!(iv.path.is_none());
+    iv.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let path = iv.path.clone().expect("file created");
+    assert!(
+        path.to_string_lossy().ends_with("-anna.interview.json"),
+        "{path:?}"
+    );
+    assert!(path.is_file());
+}
