@@ -231,11 +231,14 @@ pub fn draw(frame: &mut Frame, app: &Interviewer) {
         SaveState::Clean => String::new(),
     };
     // Saving state first: it must stay visible however long the file name is.
-    let mut head = format!(" {} · {saved} ", ti.iv_title);
-    if !app.doc.pact.trim().is_empty() {
-        head.push_str(&format!("· {} ", app.doc.pact));
-    }
-    head.push_str(&format!("· {file}"));
+    let parts = [
+        ti.iv_title,
+        saved.as_str(),
+        app.doc.pact.trim(),
+        file.as_str(),
+    ];
+    let parts: Vec<&str> = parts.into_iter().filter(|p| !p.is_empty()).collect();
+    let head = format!(" {}", parts.join(" · "));
     let style = if matches!(app.save, SaveState::Failed(_)) {
         theme.warn
     } else {
