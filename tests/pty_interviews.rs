@@ -44,6 +44,8 @@ fn interviewer_notes_survive_a_kill_and_import_into_the_synthesis() {
     term.type_text("Derde notitie over het wat");
     term.send("\r");
     term.wait_for("Notities (3)");
+    // A line typed but not stored yet survives too.
+    term.type_text("Half getypt");
     std::thread::sleep(Duration::from_millis(800));
     term.wait_for("opgeslagen");
     term.kill9();
@@ -59,12 +61,14 @@ fn interviewer_notes_survive_a_kill_and_import_into_the_synthesis() {
     assert_eq!(areas, ["waarom", "waarom", "wat"]);
     assert_eq!(file.pact, "Pact Oost");
     assert_eq!(file.interview.interviewer, "L. Smit");
+    assert_eq!(file.interview.draft, "Half getypt");
 
     // Reopen: everything is there.
     let mut again = Term::spawn(dir.path(), &["interview", path.to_str().unwrap()], 80, 24);
     again.wait_for("Anna de Wit");
     again.wait_for("Notities (3)");
     again.wait_for("Derde notitie");
+    again.wait_for("Half getypt");
     again.ctrl_q();
     assert!(again.wait_exit());
 

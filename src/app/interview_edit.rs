@@ -368,7 +368,7 @@ impl Editor {
             .unwrap_or_default();
         Editor {
             focus: Focus::Capture,
-            capture: Field::new("", false),
+            capture: Field::new(&iv.draft, false),
             edit: Field::new("", false),
             field: 0,
             selected: iv.notes.len().saturating_sub(1),
@@ -434,6 +434,7 @@ impl Editor {
                     });
                     self.selected = iv.notes.len() - 1;
                     self.capture = Field::new("", false);
+                    iv.draft.clear();
                     Outcome::Changed
                 }
                 Some(Act::CaptureArea) => {
@@ -457,10 +458,10 @@ impl Editor {
                         Outcome::Handled
                     }
                 }
-                _ => {
-                    self.capture.input(key);
-                    Outcome::Handled
-                }
+                _ => match self.capture.input(key) {
+                    FieldInput::Changed => self.keep_draft(iv),
+                    _ => Outcome::Handled,
+                },
             },
             Focus::Notes => match act {
                 Some(a) => self.notes_act(iv, a, key, ctx),
@@ -655,11 +656,21 @@ impl Editor {
         Outcome::Changed
     }
 
+    /// Mirrors the capture line into the document, so autosave keeps it.
+    fn keep_draft(&mut self, iv: &mut Interview) -> Outcome {
+        let text = self.capture.text();
+        if iv.draft == text {
+            return Outcome::Handled;
+        }
+        iv.draft = text;
+        Outcome::Changed
+    }
+
     pub fn paste(&mut self, iv: &mut Interview, text: &str) -> Outcome {
         match self.focus {
             Focus::Capture => {
                 self.capture.paste(text);
-                Outcome::Handled
+                self.keep_draft(iv)
             }
             Focus::EditNote => {
                 self.edit.paste(text);

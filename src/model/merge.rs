@@ -135,6 +135,8 @@ pub fn merge_file(session: &mut Session, file: &InterviewFile) -> InterviewRepor
     };
     let Some(cur) = session.interviews.iter_mut().find(|i| i.id == inc.id) else {
         let mut new = inc.clone();
+        // A half-typed line stays with the interviewer.
+        new.draft.clear();
         new.base = Some(fields_fingerprint(inc));
         for n in &mut new.notes {
             n.base = Some(note_base(n));

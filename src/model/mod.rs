@@ -187,6 +187,9 @@ pub struct Interview {
     /// Merge bookkeeping: a fingerprint of the interview's own fields (not its notes) as
     /// last imported from an interview file, so a re-import can tell who changed what.
     pub base: Option<String>,
+    /// The capture line as typed but not yet stored as a note, so a crash loses nothing.
+    /// Not merged: each side keeps its own.
+    pub draft: String,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
