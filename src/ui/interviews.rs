@@ -254,6 +254,16 @@ pub fn draw_editor(
     let rows = (list.height as usize).saturating_sub(lines.len());
     let sel = ed.selected.min(iv.notes.len().saturating_sub(1));
     let total = iv.notes.len();
+    let head_w = area_w + kind_w + 4;
+    let text_w = w.saturating_sub(head_w).max(1);
+    // When every note fits wrapped (a large screen), show them whole.
+    let whole = total > 0
+        && iv
+            .notes
+            .iter()
+            .map(|n| wrap(&n.text, text_w).len())
+            .sum::<usize>()
+            <= rows;
     // Lines for "+N meer" above and below are reserved only when needed.
     let (first, space) = if total <= rows {
         (0, rows)
@@ -283,8 +293,6 @@ pub fn draw_editor(
             pad(ti.note_kind(n.kind), kind_w),
             mark
         );
-        let text_w = w.saturating_sub(head.width());
-        let row = format!("{head}{}", cut(&n.text, text_w));
         let style = if i == sel && ed.focus != Focus::Capture && ed.focus != Focus::Fields {
             theme.selected
         } else if i == sel {
@@ -292,7 +300,21 @@ pub fn draw_editor(
         } else {
             theme.text
         };
-        lines.push(Line::styled(row, style));
+        if whole {
+            for (j, l) in wrap(&n.text, text_w).into_iter().enumerate() {
+                let lead = if j == 0 {
+                    head.clone()
+                } else {
+                    " ".repeat(head_w)
+                };
+                lines.push(Line::styled(format!("{lead}{l}"), style));
+            }
+        } else {
+            lines.push(Line::styled(
+                format!("{head}{}", cut(&n.text, text_w)),
+                style,
+            ));
+        }
     }
     let below = iv.notes.len().saturating_sub(first + space);
     if below > 0 {
