@@ -215,3 +215,26 @@ fn interviewer_mode_asks_for_the_name_first() {
     );
     assert!(path.is_file());
 }
+
+#[test]
+fn editing_a_note_saves_as_you_type_esc_restores_and_undo_brings_back() {
+    let mut app = on_interviews(Lang::Nl);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Up);
+    let orig = notes_of(&app, 0).last().unwrap().text.clone();
+    key(&mut app, KeyCode::Char('e'));
+    chars(&mut app, " extra");
+    // In the document already (so autosave keeps it), before Enter.
+    assert_eq!(
+        notes_of(&app, 0).last().unwrap().text,
+        format!("{orig} extra")
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(notes_of(&app, 0).last().unwrap().text, orig);
+    key(&mut app, KeyCode::Enter);
+    chars(&mut app, "!");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(notes_of(&app, 0).last().unwrap().text, format!("{orig}!"));
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(notes_of(&app, 0).last().unwrap().text, orig);
+}

@@ -348,6 +348,8 @@ pub struct Editor {
     /// The attention area new notes get: the last one used.
     pub last_area: String,
     undo: Vec<Undo>,
+    /// The note as it was when its text edit began.
+    editing: Option<Note>,
 }
 
 /// The next item of `ids` after `cur` (None → first, last → None).
@@ -374,6 +376,7 @@ impl Editor {
             selected: iv.notes.len().saturating_sub(1),
             last_area,
             undo: Vec::new(),
+            editing: None,
         }
     }
 
@@ -467,32 +470,47 @@ impl Editor {
                 Some(a) => self.notes_act(iv, a, key, ctx),
                 None => Outcome::Ignored,
             },
-            Focus::EditNote => match act {
-                Some(Act::Done) => {
+            // The note follows every keystroke (autosave keeps it); the text from before
+            // the edit is on the undo stack, and Esc puts it back.
+            Focus::EditNote => {
+                let original = self.editing.clone();
+                let Some(n) = iv.notes.get_mut(self.selected) else {
                     self.focus = Focus::Notes;
-                    let text = self.edit.text();
-                    match iv.notes.get_mut(self.selected) {
-                        Some(n) if n.text != text => {
+                    return Outcome::Handled;
+                };
+                match act {
+                    Some(Act::Done) => {
+                        self.focus = Focus::Notes;
+                        if let Some(o) = original
+                            && o.text != n.text
+                        {
                             self.undo.push(Undo {
                                 index: self.selected,
-                                note: n.clone(),
+                                note: o,
                                 removed: false,
                             });
-                            n.text = text;
+                        }
+                        Outcome::Handled
+                    }
+                    Some(Act::Cancel) => {
+                        self.focus = Focus::Notes;
+                        match original {
+                            Some(o) if o.text != n.text => {
+                                n.text = o.text;
+                                Outcome::Changed
+                            }
+                            _ => Outcome::Handled,
+                        }
+                    }
+                    _ => match self.edit.input(key) {
+                        FieldInput::Changed => {
+                            n.text = self.edit.text();
                             Outcome::Changed
                         }
                         _ => Outcome::Handled,
-                    }
+                    },
                 }
-                Some(Act::Cancel) => {
-                    self.focus = Focus::Notes;
-                    Outcome::Handled
-                }
-                _ => {
-                    self.edit.input(key);
-                    Outcome::Handled
-                }
-            },
+            }
             Focus::Fields => self.fields_key(iv, act, key),
         }
     }
@@ -573,6 +591,7 @@ impl Editor {
             }
             Act::Edit => {
                 self.edit = Field::new(&iv.notes[i].text, false);
+                self.editing = Some(iv.notes[i].clone());
                 self.focus = Focus::EditNote;
                 return Outcome::Handled;
             }
@@ -674,7 +693,13 @@ impl Editor {
             }
             Focus::EditNote => {
                 self.edit.paste(text);
-                Outcome::Handled
+                match iv.notes.get_mut(self.selected) {
+                    Some(n) => {
+                        n.text = self.edit.text();
+                        Outcome::Changed
+                    }
+                    None => Outcome::Handled,
+                }
             }
             Focus::Fields => match &FIELDS[self.field].kind {
                 FieldKind::Text { set, .. } => {

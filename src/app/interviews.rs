@@ -343,15 +343,19 @@ impl State {
 
     fn open(&mut self, doc: &Session, i: usize, ctx: &Ctx, new: bool) {
         let iv = &doc.interviews[i];
+        self.selected = i;
+        self.mode = Mode::Detail;
+        self.message = None;
+        // Back to the interview just left: keep its editor, and with it its undo stack.
+        if !new && self.editor.as_ref().is_some_and(|(id, _)| *id == iv.id) {
+            return;
+        }
         let editor = if new {
             Editor::for_new(iv, ctx.method)
         } else {
             Editor::new(iv, ctx.method)
         };
-        self.selected = i;
         self.editor = Some((iv.id.clone(), editor));
-        self.mode = Mode::Detail;
-        self.message = None;
     }
 
     fn list_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
