@@ -238,3 +238,16 @@ fn editing_a_note_saves_as_you_type_esc_restores_and_undo_brings_back() {
     key(&mut app, KeyCode::Char('u'));
     assert_eq!(notes_of(&app, 0).last().unwrap().text, orig);
 }
+
+#[test]
+fn help_of_the_notes_list_fits_at_80x24() {
+    let mut app = on_interviews(Lang::Nl);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Char('?'));
+    let t = text(&render(&app, 80, 24));
+    // The last entries of the list and the close hint are visible.
+    assert!(t.contains("stoppen (slaat op)"), "{t}");
+    assert!(t.contains("Esc sluit dit venster"), "{t}");
+    insta::assert_snapshot!("help_notes_nl_80x24", t);
+}

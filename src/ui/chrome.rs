@@ -106,20 +106,50 @@ pub fn help(
     bindings: &[KeyHelp],
     theme: &Theme,
 ) {
-    let key_w = bindings
-        .iter()
-        .map(|b| keys::names(b).chars().count())
-        .max()
-        .unwrap_or(0);
-    let mut lines: Vec<Line> = bindings
-        .iter()
-        .map(|b| {
-            Line::from(vec![
-                Span::styled(format!("{:<key_w$}  ", keys::names(b)), theme.label),
-                Span::styled((b.label)(t), theme.text),
-            ])
-        })
-        .collect();
+    let key_w = |bs: &[KeyHelp]| {
+        bs.iter()
+            .map(|b| keys::names(b).chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    // Borders, the blank line and the close hint take 4 rows.
+    let room = area.height.saturating_sub(2 + 4) as usize;
+    let mut lines: Vec<Line> = if bindings.len() <= room {
+        let kw = key_w(bindings);
+        bindings
+            .iter()
+            .map(|b| {
+                Line::from(vec![
+                    Span::styled(format!("{:<kw$}  ", keys::names(b)), theme.label),
+                    Span::styled((b.label)(t), theme.text),
+                ])
+            })
+            .collect()
+    } else {
+        // Too many keys for one column: two, labels shortened with "…" if need be.
+        let half = bindings.len().div_ceil(2);
+        let (left, right) = bindings.split_at(half);
+        let col_w = (area.width.saturating_sub(2 + 4 + 3) / 2) as usize;
+        let cell = |b: &KeyHelp, kw: usize| {
+            let label = super::widgets::text::cut((b.label)(t), col_w.saturating_sub(kw + 2));
+            let pad = col_w.saturating_sub(kw + 2 + label.chars().count());
+            vec![
+                Span::styled(format!("{:<kw$}  ", keys::names(b)), theme.label),
+                Span::styled(format!("{label}{}", " ".repeat(pad)), theme.text),
+            ]
+        };
+        let (lw, rw) = (key_w(left), key_w(right));
+        (0..half)
+            .map(|i| {
+                let mut spans = cell(&left[i], lw);
+                if let Some(b) = right.get(i) {
+                    spans.push(Span::raw("   "));
+                    spans.extend(cell(b, rw));
+                }
+                Line::from(spans)
+            })
+            .collect()
+    };
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(t.help_close, theme.dim)));
     let width = lines.iter().map(|l| l.width()).max().unwrap_or(20) as u16 + 4;
