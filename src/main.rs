@@ -184,6 +184,9 @@ fn import(lang: Lang, session: &std::path::Path, files: &[PathBuf]) -> ExitCode 
     for path in files {
         match store::load_interview_file(path) {
             Ok((file, _)) => {
+                if let Some(w) = t.interviews.other_pact(&file, &doc) {
+                    println!("{w}");
+                }
                 let report = merge::merge_file(&mut doc, &file);
                 for line in t.interviews.report(&report) {
                     println!("{line}");

@@ -251,3 +251,41 @@ fn help_of_the_notes_list_fits_at_80x24() {
     assert!(t.contains("Esc sluit dit venster"), "{t}");
     insta::assert_snapshot!("help_notes_nl_80x24", t);
 }
+
+#[test]
+fn import_into_the_open_session_reports_and_warns_about_another_pact() {
+    use volgspot::model::interview_file::InterviewFile;
+    let mut app = on_interviews(Lang::Nl);
+    let now = app.now;
+    let s = app.session_mut().unwrap();
+    let iv = volgspot::model::Interview {
+        interviewee: "Kees".into(),
+        notes: vec![volgspot::model::Note {
+            text: "Een nieuwe notitie".into(),
+            area: "hoe".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let file = InterviewFile::new("Zorgpact Elders", iv, now);
+    let lines = s.import_interviews(
+        vec![
+            ("kees.interview.json".into(), Ok(file.clone())),
+            ("kapot.interview.json".into(), Err("beschadigd".into())),
+        ],
+        Lang::Nl.strings(),
+        now,
+    );
+    let all = lines.join("\n");
+    assert!(
+        all.contains("Let op: Kees is een interview voor pact 'Zorgpact Elders'"),
+        "{all}"
+    );
+    assert!(all.contains("Kees: nieuw interview, 1 notities"), "{all}");
+    assert!(
+        all.contains("kapot.interview.json: niet geïmporteerd: beschadigd"),
+        "{all}"
+    );
+    assert!(s.unsaved(), "the import is autosaved");
+    assert_eq!(s.doc.interviews.len(), 3);
+}

@@ -153,6 +153,7 @@ impl SessionView {
         for (path, file) in loaded {
             match file {
                 Ok(f) => {
+                    lines.extend(t.interviews.other_pact(&f, &self.doc));
                     let r = crate::model::merge::merge_file(&mut self.doc, &f);
                     lines.extend(t.interviews.report(&r));
                 }

@@ -60,6 +60,7 @@ pub struct Strings {
     pub rep_unchanged: &'static str,
     pub rep_error: &'static str,
     pub rep_saved: &'static str,
+    pub rep_other_pact: &'static str,
     // interviewer mode
     pub iv_title: &'static str,
     pub iv_file: &'static str,
@@ -164,6 +165,7 @@ pub static NL: Strings = Strings {
     rep_unchanged: "{}: niets nieuw",
     rep_error: "{}: niet geïmporteerd: {}",
     rep_saved: "Opgeslagen in {}",
+    rep_other_pact: "Let op: {} is een interview voor pact '{}', deze sessie is van '{}'",
     iv_title: "Interview (offline)",
     iv_file: "bestand {}",
     iv_no_file: "nog geen bestand: vul eerst de naam in",
@@ -266,6 +268,7 @@ pub static EN: Strings = Strings {
     rep_unchanged: "{}: nothing new",
     rep_error: "{}: not imported: {}",
     rep_saved: "Saved in {}",
+    rep_other_pact: "Note: {} is an interview for pact '{}', this session is for '{}'",
     iv_title: "Interview (offline)",
     iv_file: "file {}",
     iv_no_file: "no file yet: fill in the name first",
@@ -325,6 +328,26 @@ impl Strings {
             (true, false) => self.consent_anonymous,
             (true, true) => self.consent_named,
         }
+    }
+
+    /// A warning when an interview file names another pact than the session (imported
+    /// all the same: the names may just be spelled differently).
+    pub fn other_pact(
+        &self,
+        file: &crate::model::interview_file::InterviewFile,
+        session: &crate::model::Session,
+    ) -> Option<String> {
+        let (a, b) = (file.pact.trim(), session.intake.pact_name.trim());
+        let slug = crate::store::paths::slug;
+        if a.is_empty() || b.is_empty() || slug(a) == slug(b) {
+            return None;
+        }
+        let who = if file.interview.interviewee.trim().is_empty() {
+            self.unnamed
+        } else {
+            file.interview.interviewee.trim()
+        };
+        Some(crate::i18n::fill(self.rep_other_pact, &[who, a, b]))
     }
 
     /// One line per interview file, for the CLI and the import message.
