@@ -350,6 +350,8 @@ pub struct Editor {
     undo: Vec<Undo>,
     /// The note as it was when its text edit began.
     editing: Option<Note>,
+    /// Focus areas the region added itself (the session's), next to the method's.
+    pub own_focus: Vec<String>,
 }
 
 /// The next item of `ids` after `cur` (None → first, last → None).
@@ -377,6 +379,7 @@ impl Editor {
             last_area,
             undo: Vec::new(),
             editing: None,
+            own_focus: Vec::new(),
         }
     }
 
@@ -651,9 +654,18 @@ impl Editor {
                 n.phase = cycle_opt(n.phase.as_deref(), &ids);
             }
             Act::Focus => {
-                // One key cycles through the method's focus areas (one at a time).
+                // One key cycles through the method's focus areas and the region's own
+                // (one at a time).
+                let mut all = m.focus_areas.clone();
+                all.extend(
+                    self.own_focus
+                        .iter()
+                        .filter(|f| !all.contains(f))
+                        .cloned()
+                        .collect::<Vec<_>>(),
+                );
                 let cur = n.focus_areas.last().map(String::as_str);
-                n.focus_areas = cycle_opt(cur, &m.focus_areas).into_iter().collect();
+                n.focus_areas = cycle_opt(cur, &all).into_iter().collect();
             }
             Act::Swap | Act::Resolve => {
                 let Some(other) = n.conflict.clone() else {

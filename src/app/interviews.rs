@@ -350,11 +350,12 @@ impl State {
         if !new && self.editor.as_ref().is_some_and(|(id, _)| *id == iv.id) {
             return;
         }
-        let editor = if new {
+        let mut editor = if new {
             Editor::for_new(iv, ctx.method)
         } else {
             Editor::new(iv, ctx.method)
         };
+        editor.own_focus = doc.triangle.own_focus_areas.clone();
         self.editor = Some((iv.id.clone(), editor));
     }
 

@@ -455,6 +455,8 @@ fn draw_synthesis(
     if notes.is_empty() {
         lines.push(Line::styled(ti.synthesis_empty, theme.dim));
     }
+    // The line where each note starts, for the "+N meer" count.
+    let mut starts: Vec<usize> = Vec::new();
     let mut cur_area: Option<&str> = None;
     let mut cur_kind: Option<NoteKind> = None;
     for (k, &(ii, ni)) in notes.iter().enumerate() {
@@ -496,6 +498,7 @@ fn draw_synthesis(
         } else {
             format!("{mark}{} — {src}", n.text)
         };
+        starts.push(lines.len());
         for (j, l) in wrap(&text, w.saturating_sub(6)).into_iter().enumerate() {
             let prefix = if j == 0 { "    • " } else { "      " };
             lines.push(Line::styled(format!("{prefix}{l}"), theme.text));
@@ -511,7 +514,12 @@ fn draw_synthesis(
     let first = s.scroll.min(max_scroll);
     let mut shown: Vec<Line> = lines.into_iter().skip(first).collect();
     if shown.len() > rows {
-        let hidden = shown.len() - (rows - 1);
+        // Count notes, not lines: how many notes start below the last shown row.
+        let hidden = starts
+            .iter()
+            .filter(|&&at| at >= first + rows.saturating_sub(1))
+            .count()
+            .max(1);
         shown.truncate(rows - 1);
         shown.push(Line::styled(
             fill(ti.more, &[&hidden.to_string()]),
