@@ -123,14 +123,17 @@ impl Interviewer {
 
     /// Creates the file once there is something to name it by: the interviewee's name
     /// (after leaving the name field) or a first note.
-    fn ensure_file(&mut self) -> Result<(), String> {
+    /// With `force` (quitting), any typed detail or note is reason enough.
+    fn ensure_file(&mut self, force: bool) -> Result<(), String> {
         if self.path.is_some() {
             return Ok(());
         }
         let iv = &self.doc.interview;
         let on_name = self.editor.focus == Focus::Fields && self.editor.field == 0;
-        let named = !iv.interviewee.trim().is_empty() && !on_name;
-        if !named && iv.notes.is_empty() {
+        let named = !iv.interviewee.trim().is_empty() && (force || !on_name);
+        let typed = [&iv.organisation, &iv.role, &iv.draft];
+        let anything = force && typed.iter().any(|t| !t.trim().is_empty());
+        if !named && iv.notes.is_empty() && !anything {
             return Ok(());
         }
         let who = if iv.interviewee.trim().is_empty() {
@@ -139,7 +142,8 @@ impl Interviewer {
             paths::slug(&iv.interviewee)
         };
         paths::ensure_dir(&self.dir).map_err(|e| format!("{}: {e}", self.dir.display()))?;
-        let base = format!("{}-{who}", iv.date.trim());
+        // Slugged: a typed date must not put a "/" in the file name.
+        let base = format!("{}-{who}", paths::slug(&iv.date));
         let path = paths::unique(&self.dir, &base, paths::INTERVIEW_SUFFIX);
         let held = lock::acquire(&path).map_err(|e| match e {
             lock::LockError::Held(who) => fill(self.t.e_locked, &[&who]),
@@ -165,6 +169,10 @@ impl Interviewer {
             return false;
         }
         if key.code == KeyCode::Char('q') && ctrl {
+            // Whatever was typed gets a file, even if the name field was never left.
+            if let Err(e) = self.ensure_file(true) {
+                self.save = SaveState::Failed(store::SaveError::Other(e));
+            }
             self.should_quit = true;
             return false;
         }
@@ -192,7 +200,7 @@ impl Interviewer {
             self.generation += 1;
             self.doc.updated = clock::now();
         }
-        if let Err(e) = self.ensure_file() {
+        if let Err(e) = self.ensure_file(false) {
             self.save = SaveState::Failed(store::SaveError::Other(e));
         }
         changed

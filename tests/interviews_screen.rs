@@ -289,3 +289,26 @@ fn import_into_the_open_session_reports_and_warns_about_another_pact() {
     assert!(s.unsaved(), "the import is autosaved");
     assert_eq!(s.doc.interviews.len(), 3);
 }
+
+#[test]
+fn quitting_the_interviewer_on_the_name_field_keeps_the_name() {
+    use volgspot::interviewer::Interviewer;
+    use volgspot::method::Method;
+    let dir = tempfile::tempdir().unwrap();
+    let mut iv = Interviewer::new(
+        Lang::Nl.strings(),
+        Method::builtin(Lang::Nl),
+        dir.path().to_path_buf(),
+        "",
+        "",
+    );
+    for c in "Bea".chars() {
+        iv.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    assert!(iv.path.is_none());
+    iv.handle_key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL));
+    assert!(iv.should_quit);
+    let path = iv.path.clone().expect("a file on quit");
+    let (f, _) = volgspot::store::load_interview_file(&path).unwrap();
+    assert_eq!(f.interview.interviewee, "Bea");
+}
