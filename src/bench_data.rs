@@ -150,6 +150,7 @@ pub fn generate(size: Size, seed: u64) -> Session {
                         ..Note::default()
                     })
                     .collect(),
+                ..Interview::default()
             }
         })
         .collect();

@@ -9,6 +9,7 @@
 //! - [`i18n`]: every UI string, Dutch and English;
 //! - [`app`]: state, actions, key tables, `update`;
 //! - [`ui`]: rendering, a pure function of the state;
+//! - [`interviewer`]: the offline interviewer mode (`volgspot interview`);
 //! - [`tui`]: the runtime: terminal, event loop, autosave, panic safety;
 //! - [`clock`]: local time.
 
@@ -17,6 +18,7 @@ pub mod bench_data;
 pub mod clock;
 pub mod export;
 pub mod i18n;
+pub mod interviewer;
 pub mod method;
 pub mod model;
 pub mod store;

@@ -6,7 +6,9 @@ use std::process::ExitCode;
 use volgspot::app::{App, View};
 use volgspot::export;
 use volgspot::i18n::Lang;
+use volgspot::interviewer::{self, Interviewer};
 use volgspot::method::Method;
+use volgspot::model::merge;
 use volgspot::store::{self, lock, paths};
 use volgspot::{clock, tui};
 
@@ -69,6 +71,26 @@ enum Command {
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
+    /// Offline interviewer mode: notes of one interview, saved as an interview file in
+    /// the session folder (no session needed).
+    Interview {
+        /// The pact the interview is about.
+        #[arg(long)]
+        pact: Option<String>,
+        /// Your name, stored with the interview.
+        #[arg(long)]
+        interviewer: Option<String>,
+        /// Reopen an existing .interview.json file instead of starting a new one.
+        file: Option<PathBuf>,
+    },
+    /// Merge interview files into a session (refused while the session is open).
+    Import {
+        /// The .volgspot.json session file.
+        session: PathBuf,
+        /// One or more .interview.json files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// (testing) Hold the lock of a session until killed.
     #[command(hide = true)]
     HoldLock { path: PathBuf },
@@ -101,9 +123,37 @@ fn main() -> ExitCode {
         return export(&method, lang, session, *public, format, output.as_deref());
     }
     let dir = paths::session_dir();
+    let command = match cli.command {
+        Some(Command::Interview {
+            pact,
+            interviewer,
+            file,
+        }) => {
+            let t = lang.strings();
+            let app = match file {
+                Some(path) => match Interviewer::open(t, method, &path) {
+                    Ok(a) => a,
+                    Err(msg) => {
+                        eprintln!("volgspot: {msg}");
+                        return ExitCode::FAILURE;
+                    }
+                },
+                None => Interviewer::new(
+                    t,
+                    method,
+                    dir,
+                    pact.as_deref().unwrap_or(""),
+                    interviewer.as_deref().unwrap_or(""),
+                ),
+            };
+            return interviewer::run(app);
+        }
+        Some(Command::Import { session, files }) => return import(lang, &session, &files),
+        other => other,
+    };
     let mut rt = tui::Runtime::new(dir.clone());
     let mut app = App::new(lang, method, tui::start_view(&dir), clock::now());
-    let opened = match cli.command {
+    let opened = match command {
         None => Ok(()),
         Some(Command::New { pact, round }) => {
             tui::create_session(&mut app, &mut rt, pact.as_deref().unwrap_or(""), round).map(|_| ())
@@ -128,6 +178,7 @@ fn main() -> ExitCode {
             };
         }
         Some(Command::Export { .. }) => Ok(()),
+        Some(Command::Interview { .. } | Command::Import { .. }) => Ok(()),
         Some(Command::HoldLock { path }) => {
             return match lock::acquire(&path) {
                 Ok(_held) => {
@@ -188,5 +239,70 @@ fn export(
             eprintln!("volgspot: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `volgspot import SESSION FILE...`: merge interview files, print what changed, save.
+fn import(lang: Lang, session: &std::path::Path, files: &[PathBuf]) -> ExitCode {
+    let t = lang.strings();
+    let _held = match lock::acquire(session) {
+        Ok(h) => h,
+        Err(lock::LockError::Held(who)) => {
+            eprintln!("volgspot: {}", volgspot::i18n::fill(t.e_locked, &[&who]));
+            return ExitCode::FAILURE;
+        }
+        Err(lock::LockError::Io(e)) => {
+            eprintln!(
+                "volgspot: {}",
+                volgspot::i18n::fill(t.e_io, &[&e.to_string()])
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut doc = match store::load_session(session) {
+        Ok((doc, _)) => doc,
+        Err(e) => {
+            eprintln!("volgspot: {}", t.load_error(&e));
+            return ExitCode::FAILURE;
+        }
+    };
+    let before = doc.clone();
+    let mut ok = true;
+    for path in files {
+        match store::load_interview_file(path) {
+            Ok((file, _)) => {
+                if let Some(w) = t.interviews.other_pact(&file, &doc) {
+                    println!("{w}");
+                }
+                let report = merge::merge_file(&mut doc, &file);
+                for line in t.interviews.report(&report) {
+                    println!("{line}");
+                }
+            }
+            Err(e) => {
+                ok = false;
+                let name = path.display().to_string();
+                eprintln!(
+                    "{}",
+                    volgspot::i18n::fill(t.interviews.rep_error, &[&name, &t.load_error(&e)])
+                );
+            }
+        }
+    }
+    if doc != before {
+        doc.updated = clock::now();
+        if let Err(e) = store::save_session(session, &doc) {
+            eprintln!("volgspot: {}", t.save_error(&e));
+            return ExitCode::FAILURE;
+        }
+        println!(
+            "{}",
+            volgspot::i18n::fill(t.interviews.rep_saved, &[&session.display().to_string()])
+        );
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }

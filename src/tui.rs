@@ -184,6 +184,32 @@ fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
             export_reports(app);
             Ok(())
         }
+        Effect::ListInterviewFiles => {
+            if let Some(s) = app.session_mut() {
+                let dir = session_folder(&s.path);
+                let files = store::interview_files(&dir);
+                s.interviews.open_picker(dir, files);
+            }
+            Ok(())
+        }
+        Effect::ImportInterviews(files) => {
+            let t = app.t;
+            let now = app.now;
+            let loaded = files
+                .into_iter()
+                .map(|p| {
+                    let f = store::load_interview_file(&p)
+                        .map(|(f, _)| f)
+                        .map_err(|e| t.load_error(&e));
+                    (p, f)
+                })
+                .collect();
+            if let Some(s) = app.session_mut() {
+                let lines = s.import_interviews(loaded, t, now);
+                app.overlay = Some(Overlay::Message(lines.join(" · ")));
+            }
+            Ok(())
+        }
     };
     if let Err(msg) = result {
         app.overlay = Some(Overlay::Message(msg));
@@ -197,6 +223,14 @@ pub fn export_reports(app: &mut App) {
     if let View::Session(s) = &mut app.view {
         let result = crate::export::write_all(&s.doc, method, lang, &s.path);
         s.summary.exported = Some(result);
+    }
+}
+
+/// The folder a session file lives in (interview files are looked for there).
+pub fn session_folder(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
     }
 }
 

@@ -25,9 +25,12 @@ notes_b = [
     ("Maak een gezamenlijke leerlijn zorg en technologie met het ROC.", "wat", "verbeteridee", True, "niet_gevraagd"),
     ("“Zonder de gemeente aan tafel blijft het een zaak van zorg en onderwijs.”", "hoe", "citaat", False, "geweigerd"),
 ]
+# A note edited both in the session and in the interviewer's file: the merge kept both.
+conflicts = {"b-0": "Zorgtechnologie komt nog nauwelijks terug in het curriculum van het mbo; wel in keuzedelen."}
 def notes(prefix, rows):
     return [{"id": i(f"{prefix}-{n}"), "text": t, "area": a, "kind": k, "corner": None,
-             "phase": None, "focus_areas": [], "public": p, "approval": ap, "conflict": None}
+             "phase": None, "focus_areas": [], "public": p, "approval": ap,
+             "conflict": conflicts.get(f"{prefix}-{n}")}
             for n, (t, a, k, p, ap) in enumerate(rows)]
 
 # The analysis triangle as the stuurgroep filled it in (fictional): (place, title, detail,

@@ -32,4 +32,8 @@ pub enum Effect {
     GoTo(super::Screen),
     /// Write the reports (md + html, intern and publiek) next to the session file.
     Export,
+    /// Interviews screen: list the interview files in the session's folder to pick from.
+    ListInterviewFiles,
+    /// Interviews screen: load these interview files and merge them into the session.
+    ImportInterviews(Vec<std::path::PathBuf>),
 }

@@ -1,40 +1,558 @@
-//! Interviews screen: interviews, notes, synthesis, import.
+//! Interviews screen: the list of interviews, one interview's notes (the shared
+//! [`Editor`]), the synthesis across all interviews, and importing interview files.
 
-use super::keys::{Binding, KeyHelp, find, help_of};
-use super::{Ctx, Outcome};
-use crate::model::Session;
-use ratatui::crossterm::event::KeyEvent;
+use super::field::Field;
+use super::interview_edit::{self, Editor};
+use super::keys::{Binding, Combo, KeyHelp, find, help_of};
+use super::{Ctx, Effect, Outcome};
+use crate::i18n::fill;
+use crate::method::Method;
+use crate::model::{Id, Interview, NoteKind, Session};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Act {}
+pub enum Act {
+    Up,
+    Down,
+    Open,
+    New,
+    Delete,
+    Undo,
+    Synthesis,
+    Import,
+    Back,
+    FilterArea,
+    FilterKind,
+    FilterInterview,
+    Search,
+    Clear,
+    Mark,
+    ImportGo,
+    Done,
+}
 
-pub static KEYS: &[Binding<Act>] = &[];
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 
-#[derive(Debug, Default)]
-pub struct State {}
+const fn b(
+    keys: &'static [Combo],
+    action: Act,
+    label: fn(&crate::i18n::Strings) -> &'static str,
+    footer: bool,
+) -> Binding<Act> {
+    Binding {
+        keys,
+        action,
+        label,
+        footer,
+    }
+}
+
+/// The list of interviews.
+pub static KEYS: &[Binding<Act>] = &[
+    b(&[Combo(KeyCode::Up, NONE)], Act::Up, |t| t.k_up_down, false),
+    b(
+        &[Combo(KeyCode::Down, NONE)],
+        Act::Down,
+        |t| t.k_up_down,
+        false,
+    ),
+    b(
+        &[Combo(KeyCode::Enter, NONE)],
+        Act::Open,
+        |t| t.interviews.k_open,
+        true,
+    ),
+    b(
+        &[Combo(KeyCode::Char('n'), NONE)],
+        Act::New,
+        |t| t.interviews.k_new,
+        true,
+    ),
+    b(
+        &[Combo(KeyCode::Char('s'), NONE)],
+        Act::Synthesis,
+        |t| t.interviews.k_synthesis,
+        true,
+    ),
+    b(
+        &[Combo(KeyCode::Char('i'), NONE)],
+        Act::Import,
+        |t| t.interviews.k_import,
+        true,
+    ),
+    b(
+        &[
+            Combo(KeyCode::Delete, NONE),
+            Combo(KeyCode::Char('d'), NONE),
+        ],
+        Act::Delete,
+        |t| t.interviews.k_delete,
+        false,
+    ),
+    b(
+        &[
+            Combo(KeyCode::Char('u'), NONE),
+            Combo(KeyCode::Char('z'), CTRL),
+        ],
+        Act::Undo,
+        |t| t.interviews.k_undo,
+        false,
+    ),
+];
+
+/// One interview: the editor's keys plus the way back.
+pub static DETAIL_KEYS: &[Binding<Act>] = &[b(
+    &[Combo(KeyCode::Esc, NONE)],
+    Act::Back,
+    |t| t.interviews.k_back,
+    true,
+)];
+
+pub static SYNTHESIS_KEYS: &[Binding<Act>] = &[
+    b(
+        &[Combo(KeyCode::Up, NONE)],
+        Act::Up,
+        |t| t.interviews.k_scroll,
+        false,
+    ),
+    b(
+        &[Combo(KeyCode::Down, NONE)],
+        Act::Down,
+        |t| t.interviews.k_scroll,
+        false,
+    ),
+    b(
+        &[Combo(KeyCode::Char('a'), NONE)],
+        Act::FilterArea,
+        |t| t.interviews.k_filter_area,
+        true,
+    ),
+    b(
+        &[Combo(KeyCode::Char('k'), NONE)],
+        Act::FilterKind,
+        |t| t.interviews.k_filter_kind,
+        true,
+    ),
+    b(
+        &[Combo(KeyCode::Char('v'), NONE)],
+        Act::FilterInterview,
+        |t| t.interviews.k_filter_interview,
+        false,
+    ),
+    b(
+        &[Combo(KeyCode::Char('/'), NONE)],
+        Act::Search,
+        |t| t.interviews.k_search,
+        true,
+    ),
+    b(
+        &[Combo(KeyCode::Char('x'), NONE)],
+        Act::Clear,
+        |t| t.interviews.k_clear,
+        false,
+    ),
+    b(
+        &[Combo(KeyCode::Esc, NONE), Combo(KeyCode::Char('s'), NONE)],
+        Act::Back,
+        |t| t.interviews.k_back,
+        true,
+    ),
+];
+
+pub static SEARCH_KEYS: &[Binding<Act>] = &[b(
+    &[Combo(KeyCode::Enter, NONE), Combo(KeyCode::Esc, NONE)],
+    Act::Done,
+    |t| t.interviews.k_done,
+    true,
+)];
+
+pub static PICKER_KEYS: &[Binding<Act>] = &[
+    b(&[Combo(KeyCode::Up, NONE)], Act::Up, |t| t.k_up_down, false),
+    b(
+        &[Combo(KeyCode::Down, NONE)],
+        Act::Down,
+        |t| t.k_up_down,
+        false,
+    ),
+    b(
+        &[Combo(KeyCode::Char(' '), NONE)],
+        Act::Mark,
+        |t| t.interviews.k_mark,
+        true,
+    ),
+    b(
+        &[Combo(KeyCode::Enter, NONE)],
+        Act::ImportGo,
+        |t| t.interviews.k_import_go,
+        true,
+    ),
+    b(&[Combo(KeyCode::Esc, NONE)], Act::Back, |t| t.k_close, true),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    List,
+    Detail,
+    Synthesis,
+}
+
+/// Interview files offered for import.
+#[derive(Debug, Clone)]
+pub struct Picker {
+    pub dir: PathBuf,
+    pub files: Vec<PathBuf>,
+    pub marked: Vec<bool>,
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Synthesis {
+    /// Index into the method's areas.
+    pub area: Option<usize>,
+    pub kind: Option<NoteKind>,
+    /// Index into the session's interviews.
+    pub interview: Option<usize>,
+    pub search: Field,
+    pub searching: bool,
+    pub scroll: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct State {
+    pub mode: Mode,
+    pub selected: usize,
+    pub editor: Option<(Id, Editor)>,
+    deleted: Vec<(usize, Interview)>,
+    /// A short line under the list (deleted, restored).
+    pub message: Option<String>,
+    pub picker: Option<Picker>,
+    pub synth: Synthesis,
+}
 
 impl State {
     pub fn new(_doc: &Session) -> Self {
-        State::default()
+        State {
+            mode: Mode::List,
+            selected: 0,
+            editor: None,
+            deleted: Vec::new(),
+            message: None,
+            picker: None,
+            synth: Synthesis {
+                area: None,
+                kind: None,
+                interview: None,
+                search: Field::new("", false),
+                searching: false,
+                scroll: 0,
+            },
+        }
     }
 
     /// Whether a text field has the keys (then `?` is typed and F1 opens help).
     pub fn typing(&self) -> bool {
-        false
-    }
-
-    pub fn help(&self) -> Vec<KeyHelp> {
-        help_of(KEYS)
-    }
-
-    pub fn handle_key(&mut self, _doc: &mut Session, key: KeyEvent, _ctx: &Ctx) -> Outcome {
-        match find(KEYS, &key) {
-            Some(act) => match act {},
-            None => Outcome::Ignored,
+        if self.picker.is_some() {
+            return false;
+        }
+        match self.mode {
+            Mode::List => false,
+            Mode::Detail => self.editor.as_ref().is_some_and(|(_, e)| e.typing()),
+            Mode::Synthesis => self.synth.searching,
         }
     }
 
-    pub fn paste(&mut self, _doc: &mut Session, _text: &str, _ctx: &Ctx) -> Outcome {
-        Outcome::Ignored
+    pub fn help(&self) -> Vec<KeyHelp> {
+        if self.picker.is_some() {
+            return help_of(PICKER_KEYS);
+        }
+        match self.mode {
+            Mode::List => help_of(KEYS),
+            Mode::Detail => {
+                let mut h = self
+                    .editor
+                    .as_ref()
+                    .map(|(_, e)| e.help())
+                    .unwrap_or_default();
+                h.extend(help_of(DETAIL_KEYS));
+                h
+            }
+            Mode::Synthesis if self.synth.searching => help_of(SEARCH_KEYS),
+            Mode::Synthesis => help_of(SYNTHESIS_KEYS),
+        }
+    }
+
+    /// The runtime found these interview files: show the picker.
+    pub fn open_picker(&mut self, dir: PathBuf, files: Vec<PathBuf>) {
+        self.picker = Some(Picker {
+            dir,
+            marked: vec![false; files.len()],
+            files,
+            selected: 0,
+        });
+    }
+
+    pub fn handle_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        if self.picker.is_some() {
+            return self.picker_key(key);
+        }
+        match self.mode {
+            Mode::List => self.list_key(doc, key, ctx),
+            Mode::Detail => self.detail_key(doc, key, ctx),
+            Mode::Synthesis => self.synthesis_key(doc, key, ctx),
+        }
+    }
+
+    fn picker_key(&mut self, key: KeyEvent) -> Outcome {
+        let Some(p) = &mut self.picker else {
+            return Outcome::Ignored;
+        };
+        match find(PICKER_KEYS, &key) {
+            Some(Act::Up) => p.selected = p.selected.saturating_sub(1),
+            Some(Act::Down) => p.selected = (p.selected + 1).min(p.files.len().saturating_sub(1)),
+            Some(Act::Mark) => {
+                if let Some(m) = p.marked.get_mut(p.selected) {
+                    *m = !*m;
+                }
+            }
+            Some(Act::ImportGo) => {
+                let mut files: Vec<PathBuf> = p
+                    .files
+                    .iter()
+                    .zip(&p.marked)
+                    .filter(|(_, m)| **m)
+                    .map(|(f, _)| f.clone())
+                    .collect();
+                if files.is_empty()
+                    && let Some(f) = p.files.get(p.selected)
+                {
+                    files.push(f.clone());
+                }
+                self.picker = None;
+                if files.is_empty() {
+                    return Outcome::Handled;
+                }
+                return Outcome::Effect(Effect::ImportInterviews(files));
+            }
+            Some(Act::Back) => self.picker = None,
+            _ => return Outcome::Ignored,
+        }
+        Outcome::Handled
+    }
+
+    fn open(&mut self, doc: &Session, i: usize, ctx: &Ctx, new: bool) {
+        let iv = &doc.interviews[i];
+        self.selected = i;
+        self.mode = Mode::Detail;
+        self.message = None;
+        // Back to the interview just left: keep its editor, and with it its undo stack.
+        if !new && self.editor.as_ref().is_some_and(|(id, _)| *id == iv.id) {
+            return;
+        }
+        let mut editor = if new {
+            Editor::for_new(iv, ctx.method)
+        } else {
+            Editor::new(iv, ctx.method)
+        };
+        editor.own_focus = doc.triangle.own_focus_areas.clone();
+        self.editor = Some((iv.id.clone(), editor));
+    }
+
+    fn list_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        let t = ctx.t.interviews;
+        let n = doc.interviews.len();
+        self.selected = self.selected.min(n.saturating_sub(1));
+        match find(KEYS, &key) {
+            Some(Act::Up) => self.selected = self.selected.saturating_sub(1),
+            Some(Act::Down) => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
+            Some(Act::Open) if n > 0 => self.open(doc, self.selected, ctx, false),
+            Some(Act::New) => {
+                doc.interviews.push(Interview {
+                    date: ctx.now.date().to_string(),
+                    interviewer: doc.intake.interviewers.clone(),
+                    ..Interview::default()
+                });
+                self.open(doc, doc.interviews.len() - 1, ctx, true);
+                return Outcome::Changed;
+            }
+            Some(Act::Delete) if n > 0 => {
+                let iv = doc.interviews.remove(self.selected);
+                self.message = Some(fill(t.deleted, &[&label(&iv, t)]));
+                self.deleted.push((self.selected, iv));
+                self.selected = self.selected.min(doc.interviews.len().saturating_sub(1));
+                return Outcome::Changed;
+            }
+            Some(Act::Undo) => {
+                let Some((at, iv)) = self.deleted.pop() else {
+                    return Outcome::Handled;
+                };
+                let at = at.min(doc.interviews.len());
+                self.message = Some(fill(t.restored, &[&label(&iv, t)]));
+                doc.interviews.insert(at, iv);
+                self.selected = at;
+                return Outcome::Changed;
+            }
+            Some(Act::Synthesis) => {
+                self.mode = Mode::Synthesis;
+                self.synth.scroll = 0;
+            }
+            Some(Act::Import) => return Outcome::Effect(Effect::ListInterviewFiles),
+            _ => return Outcome::Ignored,
+        }
+        Outcome::Handled
+    }
+
+    fn detail_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        let Some((id, editor)) = &mut self.editor else {
+            self.mode = Mode::List;
+            return Outcome::Handled;
+        };
+        let Some(i) = doc.interviews.iter().position(|iv| iv.id == *id) else {
+            self.mode = Mode::List;
+            return Outcome::Handled;
+        };
+        match editor.handle_key(&mut doc.interviews[i], key, ctx) {
+            Outcome::Ignored if find(DETAIL_KEYS, &key) == Some(Act::Back) => {
+                self.mode = Mode::List;
+                self.selected = i;
+                Outcome::Handled
+            }
+            other => other,
+        }
+    }
+
+    fn synthesis_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        let s = &mut self.synth;
+        if s.searching {
+            if find(SEARCH_KEYS, &key).is_some() {
+                s.searching = false;
+            } else {
+                s.search.input(key);
+                s.scroll = 0;
+            }
+            return Outcome::Handled;
+        }
+        let next = |cur: Option<usize>, len: usize| match cur {
+            None if len > 0 => Some(0),
+            Some(i) if i + 1 < len => Some(i + 1),
+            _ => None,
+        };
+        match find(SYNTHESIS_KEYS, &key) {
+            Some(Act::Up) => s.scroll = s.scroll.saturating_sub(1),
+            Some(Act::Down) => s.scroll += 1,
+            Some(Act::FilterArea) => s.area = next(s.area, ctx.method.areas.len()),
+            Some(Act::FilterKind) => {
+                s.kind = next(s.kind.map(NoteKind::index), NoteKind::ALL.len())
+                    .map(|i| NoteKind::ALL[i]);
+            }
+            Some(Act::FilterInterview) => s.interview = next(s.interview, doc.interviews.len()),
+            Some(Act::Search) => s.searching = true,
+            Some(Act::Clear) => {
+                s.area = None;
+                s.kind = None;
+                s.interview = None;
+                s.search = Field::new("", false);
+            }
+            Some(Act::Back) => self.mode = Mode::List,
+            _ => return Outcome::Ignored,
+        }
+        if !matches!(find(SYNTHESIS_KEYS, &key), Some(Act::Up | Act::Down)) {
+            self.synth.scroll = 0;
+        }
+        Outcome::Handled
+    }
+
+    pub fn paste(&mut self, doc: &mut Session, text: &str, _ctx: &Ctx) -> Outcome {
+        match self.mode {
+            Mode::Detail => {
+                let Some((id, editor)) = &mut self.editor else {
+                    return Outcome::Ignored;
+                };
+                match doc.interviews.iter_mut().find(|iv| iv.id == *id) {
+                    Some(iv) => editor.paste(iv, text),
+                    None => Outcome::Ignored,
+                }
+            }
+            Mode::Synthesis if self.synth.searching => {
+                self.synth.search.paste(text);
+                Outcome::Handled
+            }
+            _ => Outcome::Ignored,
+        }
     }
 }
+
+/// Name of the interviewee for the list and messages.
+pub fn label(iv: &Interview, t: &crate::i18n::interviews::Strings) -> String {
+    if iv.interviewee.trim().is_empty() {
+        t.unnamed.to_string()
+    } else {
+        iv.interviewee.clone()
+    }
+}
+
+/// `name — role, organisation`, leaving out what is empty.
+pub fn who(iv: &Interview, t: &crate::i18n::interviews::Strings) -> String {
+    let src = source(iv);
+    if src.is_empty() {
+        label(iv, t)
+    } else {
+        format!("{} — {src}", label(iv, t))
+    }
+}
+
+/// Who said it, without the name: role and organisation (the synthesis is projected).
+pub fn source(iv: &Interview) -> String {
+    match (iv.role.trim(), iv.organisation.trim()) {
+        ("", "") => String::new(),
+        (r, "") => r.to_string(),
+        ("", o) => o.to_string(),
+        (r, o) => format!("{r}, {o}"),
+    }
+}
+
+/// The notes the synthesis shows, as (interview index, note index), ordered by attention
+/// area (method order, unknown areas last), then kind, then interview order.
+pub fn synthesis_notes(doc: &Session, m: &Method, s: &Synthesis) -> Vec<(usize, usize)> {
+    let query = s.search.text().trim().to_lowercase();
+    let area_pos = |id: &str| {
+        m.areas
+            .iter()
+            .position(|a| a.id == id)
+            .unwrap_or(usize::MAX)
+    };
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (ii, iv) in doc.interviews.iter().enumerate() {
+        if s.interview.is_some_and(|f| f != ii) {
+            continue;
+        }
+        for (ni, n) in iv.notes.iter().enumerate() {
+            if let Some(a) = s.area
+                && m.areas.get(a).is_none_or(|a| a.id != n.area)
+            {
+                continue;
+            }
+            if s.kind.is_some_and(|k| k != n.kind) {
+                continue;
+            }
+            if !query.is_empty()
+                && !n.text.to_lowercase().contains(&query)
+                && !n
+                    .conflict
+                    .as_deref()
+                    .is_some_and(|c| c.to_lowercase().contains(&query))
+            {
+                continue;
+            }
+            out.push((ii, ni));
+        }
+    }
+    out.sort_by_key(|&(ii, ni)| {
+        let n = &doc.interviews[ii].notes[ni];
+        (area_pos(&n.area), n.kind.index(), ii, ni)
+    });
+    out
+}
+
+pub use interview_edit::area_name;

@@ -100,6 +100,21 @@ impl Combo {
 }
 
 pub fn names(b: &KeyHelp) -> String {
+    // A run of digit keys (1, 2, 3, 4, 5) reads better as "1–5".
+    let digits: Vec<u32> = b
+        .keys
+        .iter()
+        .filter_map(|c| match c.0 {
+            KeyCode::Char(d) if c.1 == NONE => d.to_digit(10),
+            _ => None,
+        })
+        .collect();
+    if digits.len() == b.keys.len()
+        && digits.len() >= 3
+        && digits.windows(2).all(|w| w[1] == w[0] + 1)
+    {
+        return format!("{}–{}", digits[0], digits[digits.len() - 1]);
+    }
     b.keys
         .iter()
         .map(Combo::name)

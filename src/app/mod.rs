@@ -4,6 +4,7 @@
 pub mod action;
 pub mod field;
 pub mod intake;
+pub mod interview_edit;
 pub mod interviews;
 pub mod keys;
 pub mod list;
@@ -136,6 +137,36 @@ impl SessionView {
             self.changed(ctx.now);
         }
         outcome
+    }
+
+    /// Merges loaded interview files (or why one could not be loaded) into the session
+    /// and returns the report, one line per file.
+    pub fn import_interviews(
+        &mut self,
+        loaded: Vec<(
+            PathBuf,
+            Result<crate::model::interview_file::InterviewFile, String>,
+        )>,
+        t: &Strings,
+        now: OffsetDateTime,
+    ) -> Vec<String> {
+        let mut lines = Vec::new();
+        for (path, file) in loaded {
+            match file {
+                Ok(f) => {
+                    lines.extend(t.interviews.other_pact(&f, &self.doc));
+                    let r = crate::model::merge::merge_file(&mut self.doc, &f);
+                    lines.extend(t.interviews.report(&r));
+                }
+                Err(why) => {
+                    let name = path.file_name().unwrap_or_default().to_string_lossy();
+                    lines.push(crate::i18n::fill(t.interviews.rep_error, &[&name, &why]));
+                }
+            }
+        }
+        // Fingerprints may have been stamped even when nothing visible changed.
+        self.changed(now);
+        lines
     }
 
     pub fn unsaved(&self) -> bool {

@@ -1,7 +1,386 @@
-//! Strings of the interviews screen.
+//! Strings of the interviews screen, the offline interviewer mode and the import.
 
-pub struct Strings {}
+pub struct Strings {
+    pub kinds: [&'static str; 4],
+    pub note_kinds: [&'static str; 5],
+    pub approvals: [&'static str; 3],
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub none: &'static str,
+    pub all: &'static str,
+    pub more: &'static str,
+    // list
+    pub list_title: &'static str,
+    pub list_empty: &'static str,
+    pub col_who: &'static str,
+    pub col_kind: &'static str,
+    pub col_date: &'static str,
+    pub col_notes: &'static str,
+    pub col_quotes: &'static str,
+    pub consent_none: &'static str,
+    pub consent_anonymous: &'static str,
+    pub consent_named: &'static str,
+    pub unnamed: &'static str,
+    pub deleted: &'static str,
+    pub restored: &'static str,
+    // detail
+    pub f_interviewee: &'static str,
+    pub f_organisation: &'static str,
+    pub f_role: &'static str,
+    pub f_kind: &'static str,
+    pub f_date: &'static str,
+    pub f_interviewer: &'static str,
+    pub f_quotes_public: &'static str,
+    pub f_with_name: &'static str,
+    pub fields_hint: &'static str,
+    pub notes_title: &'static str,
+    pub no_notes: &'static str,
+    pub capture: &'static str,
+    pub public: &'static str,
+    pub conflict: &'static str,
+    pub corner: &'static str,
+    pub phase: &'static str,
+    pub focus: &'static str,
+    pub approval: &'static str,
+    // synthesis
+    pub synthesis_title: &'static str,
+    pub filter_area: &'static str,
+    pub filter_kind: &'static str,
+    pub filter_interview: &'static str,
+    pub filter_search: &'static str,
+    pub synthesis_empty: &'static str,
+    // import
+    pub picker_title: &'static str,
+    pub picker_none: &'static str,
+    pub import_title: &'static str,
+    pub rep_added: &'static str,
+    pub rep_updated: &'static str,
+    pub rep_conflicts: &'static str,
+    pub rep_fields_conflict: &'static str,
+    pub rep_unchanged: &'static str,
+    pub rep_error: &'static str,
+    pub rep_saved: &'static str,
+    pub rep_other_pact: &'static str,
+    // interviewer mode
+    pub iv_title: &'static str,
+    pub iv_file: &'static str,
+    pub iv_no_file: &'static str,
+    pub iv_name_first: &'static str,
+    // keys
+    pub k_open: &'static str,
+    pub k_new: &'static str,
+    pub k_delete: &'static str,
+    pub k_undo: &'static str,
+    pub k_synthesis: &'static str,
+    pub k_import: &'static str,
+    pub k_back: &'static str,
+    pub k_store: &'static str,
+    pub k_capture_area: &'static str,
+    pub k_to_notes: &'static str,
+    pub k_to_capture: &'static str,
+    pub k_area: &'static str,
+    pub k_kind: &'static str,
+    pub k_public: &'static str,
+    pub k_approval: &'static str,
+    pub k_corner: &'static str,
+    pub k_phase: &'static str,
+    pub k_focus: &'static str,
+    pub k_edit: &'static str,
+    pub k_fields: &'static str,
+    pub k_swap: &'static str,
+    pub k_resolve: &'static str,
+    pub k_select: &'static str,
+    pub k_done: &'static str,
+    pub k_cancel: &'static str,
+    pub k_choice: &'static str,
+    pub k_filter_area: &'static str,
+    pub k_filter_kind: &'static str,
+    pub k_filter_interview: &'static str,
+    pub k_search: &'static str,
+    pub k_clear: &'static str,
+    pub k_scroll: &'static str,
+    pub k_mark: &'static str,
+    pub k_import_go: &'static str,
+}
 
-pub static NL: Strings = Strings {};
+pub static NL: Strings = Strings {
+    kinds: ["Zorg en welzijn", "Onderwijs", "Overheid", "Anders"],
+    note_kinds: [
+        "observatie",
+        "succesfactor",
+        "belemmering",
+        "citaat",
+        "verbeteridee",
+    ],
+    approvals: ["niet gevraagd", "akkoord", "geweigerd"],
+    yes: "ja",
+    no: "nee",
+    none: "—",
+    all: "alle",
+    more: "+{} meer",
+    list_title: "Interviews ({})",
+    list_empty: "Nog geen interviews. N = nieuw interview, I = importeren uit interviewbestanden.",
+    col_who: "Wie",
+    col_kind: "Soort",
+    col_date: "Datum",
+    col_notes: "Notities",
+    col_quotes: "Citaten",
+    consent_none: "niet openbaar",
+    consent_anonymous: "openbaar zonder naam",
+    consent_named: "openbaar met naam",
+    unnamed: "(naam)",
+    deleted: "Verwijderd: {}. U zet het terug.",
+    restored: "Teruggezet: {}",
+    f_interviewee: "Naam geïnterviewde",
+    f_organisation: "Organisatie",
+    f_role: "Rol",
+    f_kind: "Soort organisatie",
+    f_date: "Datum",
+    f_interviewer: "Interviewer",
+    f_quotes_public: "Citaten openbaar",
+    f_with_name: "Met naam",
+    fields_hint: "Spatie wijzigt een keuze · Esc klaar",
+    notes_title: "Notities ({})",
+    no_notes: "Nog geen notities: typ hieronder en druk Enter.",
+    capture: "Nieuw · {} ▸",
+    public: "openbaar",
+    conflict: "⚠ andere versie: {}",
+    corner: "hoek: {}",
+    phase: "fase: {}",
+    focus: "focus: {}",
+    approval: "akkoord: {}",
+    synthesis_title: "Synthese: {} notities uit {} interviews",
+    filter_area: "Gebied: {}",
+    filter_kind: "Soort: {}",
+    filter_interview: "Interview: {}",
+    filter_search: "Zoek: {}",
+    synthesis_empty: "Geen notities bij dit filter.",
+    picker_title: "Interviewbestanden in {}",
+    picker_none: "Geen interviewbestanden (*.interview.json) in de sessiemap.",
+    import_title: "Import",
+    rep_added: "{}: nieuw interview, {} notities",
+    rep_updated: "{}: bijgewerkt: {} nieuwe, {} gewijzigde notities",
+    rep_conflicts: "{}: {} notities aan beide kanten gewijzigd, gemarkeerd met ⚠",
+    rep_fields_conflict: "{}: gegevens aan beide kanten gewijzigd; die van de sessie zijn behouden",
+    rep_unchanged: "{}: niets nieuw",
+    rep_error: "{}: niet geïmporteerd: {}",
+    rep_saved: "Opgeslagen in {}",
+    rep_other_pact: "Let op: {} is een interview voor pact '{}', deze sessie is van '{}'",
+    iv_title: "Interview (offline)",
+    iv_file: "bestand {}",
+    iv_no_file: "nog geen bestand: vul eerst de naam in",
+    iv_name_first: "Wie interview je? Typ de naam en druk Enter.",
+    k_open: "openen",
+    k_new: "nieuw interview",
+    k_delete: "verwijderen",
+    k_undo: "terugzetten",
+    k_synthesis: "synthese",
+    k_import: "importeren",
+    k_back: "terug",
+    k_store: "notitie opslaan",
+    k_capture_area: "gebied van nieuwe notities",
+    k_to_notes: "naar de notities",
+    k_to_capture: "nieuwe notitie",
+    k_area: "aandachtsgebied (1–5)",
+    k_kind: "soort",
+    k_public: "openbaar aan/uit",
+    k_approval: "akkoord citaat",
+    k_corner: "hoek driehoek",
+    k_phase: "fase wiel",
+    k_focus: "focusgebied",
+    k_edit: "tekst bewerken",
+    k_fields: "gegevens interview",
+    k_swap: "conflict: versies wisselen",
+    k_resolve: "conflict: deze versie houden",
+    k_select: "kiezen",
+    k_done: "klaar",
+    k_cancel: "annuleren",
+    k_choice: "keuze wijzigen",
+    k_filter_area: "filter gebied",
+    k_filter_kind: "filter soort",
+    k_filter_interview: "filter interview",
+    k_search: "zoeken",
+    k_clear: "filters wissen",
+    k_scroll: "scrollen",
+    k_mark: "aanvinken",
+    k_import_go: "importeren",
+};
 
-pub static EN: Strings = Strings {};
+pub static EN: Strings = Strings {
+    kinds: ["Care and welfare", "Education", "Government", "Other"],
+    note_kinds: [
+        "observation",
+        "success factor",
+        "obstacle",
+        "quote",
+        "improvement idea",
+    ],
+    approvals: ["not asked", "approved", "refused"],
+    yes: "yes",
+    no: "no",
+    none: "—",
+    all: "all",
+    more: "+{} more",
+    list_title: "Interviews ({})",
+    list_empty: "No interviews yet. N = new interview, I = import from interview files.",
+    col_who: "Who",
+    col_kind: "Kind",
+    col_date: "Date",
+    col_notes: "Notes",
+    col_quotes: "Quotes",
+    consent_none: "not public",
+    consent_anonymous: "public without name",
+    consent_named: "public with name",
+    unnamed: "(name)",
+    deleted: "Deleted: {}. U brings it back.",
+    restored: "Restored: {}",
+    f_interviewee: "Interviewee's name",
+    f_organisation: "Organisation",
+    f_role: "Role",
+    f_kind: "Kind of organisation",
+    f_date: "Date",
+    f_interviewer: "Interviewer",
+    f_quotes_public: "Quotes public",
+    f_with_name: "With name",
+    fields_hint: "Space changes a choice · Esc done",
+    notes_title: "Notes ({})",
+    no_notes: "No notes yet: type below and press Enter.",
+    capture: "New · {} ▸",
+    public: "public",
+    conflict: "⚠ other version: {}",
+    corner: "corner: {}",
+    phase: "phase: {}",
+    focus: "focus: {}",
+    approval: "approval: {}",
+    synthesis_title: "Synthesis: {} notes from {} interviews",
+    filter_area: "Area: {}",
+    filter_kind: "Kind: {}",
+    filter_interview: "Interview: {}",
+    filter_search: "Search: {}",
+    synthesis_empty: "No notes match this filter.",
+    picker_title: "Interview files in {}",
+    picker_none: "No interview files (*.interview.json) in the session folder.",
+    import_title: "Import",
+    rep_added: "{}: new interview, {} notes",
+    rep_updated: "{}: updated: {} new, {} changed notes",
+    rep_conflicts: "{}: {} notes changed on both sides, marked with ⚠",
+    rep_fields_conflict: "{}: details changed on both sides; the session's were kept",
+    rep_unchanged: "{}: nothing new",
+    rep_error: "{}: not imported: {}",
+    rep_saved: "Saved in {}",
+    rep_other_pact: "Note: {} is an interview for pact '{}', this session is for '{}'",
+    iv_title: "Interview (offline)",
+    iv_file: "file {}",
+    iv_no_file: "no file yet: fill in the name first",
+    iv_name_first: "Who are you interviewing? Type the name and press Enter.",
+    k_open: "open",
+    k_new: "new interview",
+    k_delete: "delete",
+    k_undo: "restore",
+    k_synthesis: "synthesis",
+    k_import: "import",
+    k_back: "back",
+    k_store: "store note",
+    k_capture_area: "area of new notes",
+    k_to_notes: "to the notes",
+    k_to_capture: "new note",
+    k_area: "attention area (1–5)",
+    k_kind: "kind",
+    k_public: "public on/off",
+    k_approval: "quote approval",
+    k_corner: "triangle corner",
+    k_phase: "wheel phase",
+    k_focus: "focus area",
+    k_edit: "edit text",
+    k_fields: "interview details",
+    k_swap: "conflict: swap versions",
+    k_resolve: "conflict: keep this version",
+    k_select: "choose",
+    k_done: "done",
+    k_cancel: "cancel",
+    k_choice: "change choice",
+    k_filter_area: "filter area",
+    k_filter_kind: "filter kind",
+    k_filter_interview: "filter interview",
+    k_search: "search",
+    k_clear: "clear filters",
+    k_scroll: "scroll",
+    k_mark: "mark",
+    k_import_go: "import",
+};
+
+impl Strings {
+    pub fn kind(&self, k: crate::model::PartnerKind) -> &'static str {
+        self.kinds[k.index()]
+    }
+
+    pub fn note_kind(&self, k: crate::model::NoteKind) -> &'static str {
+        self.note_kinds[k.index()]
+    }
+
+    pub fn approval_name(&self, a: crate::model::Approval) -> &'static str {
+        self.approvals[a.index()]
+    }
+
+    pub fn consent(&self, c: crate::model::Consent) -> &'static str {
+        match (c.quotes_public, c.with_name) {
+            (false, _) => self.consent_none,
+            (true, false) => self.consent_anonymous,
+            (true, true) => self.consent_named,
+        }
+    }
+
+    /// A warning when an interview file names another pact than the session (imported
+    /// all the same: the names may just be spelled differently).
+    pub fn other_pact(
+        &self,
+        file: &crate::model::interview_file::InterviewFile,
+        session: &crate::model::Session,
+    ) -> Option<String> {
+        let (a, b) = (file.pact.trim(), session.intake.pact_name.trim());
+        let slug = crate::store::paths::slug;
+        if a.is_empty() || b.is_empty() || slug(a) == slug(b) {
+            return None;
+        }
+        let who = if file.interview.interviewee.trim().is_empty() {
+            self.unnamed
+        } else {
+            file.interview.interviewee.trim()
+        };
+        Some(crate::i18n::fill(self.rep_other_pact, &[who, a, b]))
+    }
+
+    /// One line per interview file, for the CLI and the import message.
+    pub fn report(&self, r: &crate::model::merge::InterviewReport) -> Vec<String> {
+        use crate::i18n::fill;
+        let mut out = Vec::new();
+        if r.added {
+            out.push(fill(
+                self.rep_added,
+                &[&r.label, &r.notes_added.to_string()],
+            ));
+        } else if r.fields_updated || r.notes_added > 0 || r.notes_updated > 0 {
+            out.push(fill(
+                self.rep_updated,
+                &[
+                    &r.label,
+                    &r.notes_added.to_string(),
+                    &r.notes_updated.to_string(),
+                ],
+            ));
+        }
+        if r.notes_conflicted > 0 {
+            out.push(fill(
+                self.rep_conflicts,
+                &[&r.label, &r.notes_conflicted.to_string()],
+            ));
+        }
+        if r.fields_conflict {
+            out.push(fill(self.rep_fields_conflict, &[&r.label]));
+        }
+        if r.unchanged() {
+            out.push(fill(self.rep_unchanged, &[&r.label]));
+        }
+        out
+    }
+}

@@ -5,6 +5,8 @@
 
 pub mod agenda;
 mod ids;
+pub mod interview_file;
+pub mod merge;
 pub mod migrate;
 pub mod validate;
 
@@ -131,6 +133,17 @@ pub enum PartnerKind {
 }
 
 impl PartnerKind {
+    pub fn index(self) -> usize {
+        PartnerKind::ALL
+            .iter()
+            .position(|k| *k == self)
+            .unwrap_or(0)
+    }
+
+    pub fn next(self) -> PartnerKind {
+        PartnerKind::ALL[(self.index() + 1) % PartnerKind::ALL.len()]
+    }
+
     pub const ALL: [PartnerKind; 4] = [
         PartnerKind::Zorg,
         PartnerKind::Onderwijs,
@@ -172,6 +185,12 @@ pub struct Interview {
     pub interviewer: String,
     pub consent: Consent,
     pub notes: Vec<Note>,
+    /// Merge bookkeeping: a fingerprint of the interview's own fields (not its notes) as
+    /// last imported from an interview file, so a re-import can tell who changed what.
+    pub base: Option<String>,
+    /// The capture line as typed but not yet stored as a note, so a crash loses nothing.
+    /// Not merged: each side keeps its own.
+    pub draft: String,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -183,7 +202,7 @@ pub struct Consent {
     pub with_name: bool,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NoteKind {
     #[default]
@@ -194,6 +213,24 @@ pub enum NoteKind {
     Verbeteridee,
 }
 
+impl NoteKind {
+    pub const ALL: [NoteKind; 5] = [
+        NoteKind::Observatie,
+        NoteKind::Succesfactor,
+        NoteKind::Belemmering,
+        NoteKind::Citaat,
+        NoteKind::Verbeteridee,
+    ];
+
+    pub fn index(self) -> usize {
+        NoteKind::ALL.iter().position(|k| *k == self).unwrap_or(0)
+    }
+
+    pub fn next(self) -> NoteKind {
+        NoteKind::ALL[(self.index() + 1) % NoteKind::ALL.len()]
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Approval {
@@ -201,6 +238,22 @@ pub enum Approval {
     NietGevraagd,
     Akkoord,
     Geweigerd,
+}
+
+impl Approval {
+    pub const ALL: [Approval; 3] = [
+        Approval::NietGevraagd,
+        Approval::Akkoord,
+        Approval::Geweigerd,
+    ];
+
+    pub fn index(self) -> usize {
+        Approval::ALL.iter().position(|k| *k == self).unwrap_or(0)
+    }
+
+    pub fn next(self) -> Approval {
+        Approval::ALL[(self.index() + 1) % Approval::ALL.len()]
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -218,6 +271,19 @@ pub struct Note {
     pub approval: Approval,
     /// Set when a merge found this note edited on both sides: the other version.
     pub conflict: Option<String>,
+    /// Merge bookkeeping: fingerprints of the note as last imported from an interview
+    /// file (None for notes typed in the session).
+    pub base: Option<NoteBase>,
+}
+
+/// Fingerprints of a note's text and of its coding (area, kind, links, flags) at the
+/// last import. Comparing both sides with them is a three-way merge without keeping
+/// the old text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NoteBase {
+    pub text: String,
+    pub coding: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -1,18 +1,20 @@
 //! Saving off the input path: the UI hands a snapshot to a background thread, which
 //! serialises and writes it atomically and reports back. Typing never waits on the disk.
+//! Any serialisable document: sessions, and the interviewer's interview files.
 
-use super::{SaveError, save_session};
+use super::{SaveError, save_doc};
 use crate::model::Session;
+use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::Duration;
 use time::OffsetDateTime;
 
-struct Job {
+struct Job<T> {
     generation: u64,
     path: PathBuf,
-    session: Box<Session>,
+    doc: Box<T>,
 }
 
 #[derive(Debug)]
@@ -21,21 +23,21 @@ pub struct SaveOutcome {
     pub result: Result<OffsetDateTime, SaveError>,
 }
 
-pub struct Saver {
-    jobs: Option<Sender<Job>>,
+pub struct Saver<T: Serialize + Send + 'static = Session> {
+    jobs: Option<Sender<Job<T>>>,
     outcomes: Receiver<SaveOutcome>,
     worker: Option<thread::JoinHandle<()>>,
 }
 
-impl Default for Saver {
+impl<T: Serialize + Send + 'static> Default for Saver<T> {
     fn default() -> Self {
         Self::new()
     }
 }
 
-impl Saver {
+impl<T: Serialize + Send + 'static> Saver<T> {
     pub fn new() -> Self {
-        let (job_tx, job_rx) = mpsc::channel::<Job>();
+        let (job_tx, job_rx) = mpsc::channel::<Job<T>>();
         let (out_tx, out_rx) = mpsc::channel();
         let worker = thread::Builder::new()
             .name("volgspot-autosave".into())
@@ -45,7 +47,7 @@ impl Saver {
                     while let Ok(newer) = job_rx.try_recv() {
                         job = newer;
                     }
-                    let result = save_session(&job.path, &job.session);
+                    let result = save_doc(&job.path, &*job.doc);
                     let outcome = SaveOutcome {
                         generation: job.generation,
                         result,
@@ -64,12 +66,12 @@ impl Saver {
     }
 
     /// Queues a snapshot for saving.
-    pub fn request(&self, generation: u64, path: PathBuf, session: Session) {
+    pub fn request(&self, generation: u64, path: PathBuf, doc: T) {
         if let Some(tx) = &self.jobs {
             let _ = tx.send(Job {
                 generation,
                 path,
-                session: Box::new(session),
+                doc: Box::new(doc),
             });
         }
     }
@@ -95,7 +97,7 @@ impl Saver {
     }
 }
 
-impl Drop for Saver {
+impl<T: Serialize + Send + 'static> Drop for Saver<T> {
     fn drop(&mut self) {
         self.jobs.take();
         if let Some(w) = self.worker.take() {

@@ -1,9 +1,567 @@
-//! (Not built yet: shows the placeholder.)
+//! The Interviews screen: list, one interview (shared with the interviewer mode), the
+//! synthesis, and the import picker.
 
 use super::theme::Theme;
+use super::widgets::text::{cut, wrap};
+use crate::app::interview_edit::{Editor, FIELDS, FieldKind, Focus, area_name};
+use crate::app::interviews::{Mode, Picker, State, source, synthesis_notes, who};
 use crate::app::{App, SessionView};
+use crate::i18n::{Strings, fill};
+use crate::method::Method;
+use crate::model::{Interview, Note, NoteKind, Session};
 use ratatui::prelude::*;
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
-    super::placeholder::draw(frame, area, app, s.screen.title(app.t), theme);
+    let st = &s.interviews;
+    match st.mode {
+        Mode::List => draw_list(frame, area, app.t, &s.doc, st, theme),
+        Mode::Detail => {
+            let ed = st.editor.as_ref().and_then(|(id, e)| {
+                s.doc
+                    .interviews
+                    .iter()
+                    .find(|i| i.id == *id)
+                    .map(|i| (i, e))
+            });
+            match ed {
+                Some((iv, e)) => draw_editor(frame, area, app.t, &app.method, iv, e, theme),
+                None => draw_list(frame, area, app.t, &s.doc, st, theme),
+            }
+        }
+        Mode::Synthesis => draw_synthesis(frame, area, app.t, &app.method, &s.doc, st, theme),
+    }
+    if let Some(p) = &st.picker {
+        draw_picker(frame, area, app.t, p, theme);
+    }
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let c = cut(text, width);
+    let w = UnicodeWidthStr::width(c.as_str());
+    format!("{c}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+fn draw_list(frame: &mut Frame, area: Rect, t: &Strings, doc: &Session, st: &State, theme: &Theme) {
+    let ti = t.interviews;
+    let w = area.width as usize;
+    let mut lines = vec![Line::styled(
+        fill(ti.list_title, &[&doc.interviews.len().to_string()]),
+        theme.label,
+    )];
+    if doc.interviews.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::styled(ti.list_empty, theme.dim));
+    }
+    // Columns: who | kind | date | notes | quotes; who takes what is left.
+    let wide = w >= 120;
+    let (kind_w, date_w, notes_w, quotes_w) = if wide { (18, 11, 9, 22) } else { (0, 11, 4, 0) };
+    let who_w = w.saturating_sub(kind_w + date_w + notes_w + quotes_w + 2);
+    if !doc.interviews.is_empty() {
+        let mut head = pad(ti.col_who, who_w);
+        if wide {
+            head.push_str(&pad(ti.col_kind, kind_w));
+        }
+        head.push_str(&pad(ti.col_date, date_w));
+        head.push_str(&pad(if wide { ti.col_notes } else { "#" }, notes_w));
+        if wide {
+            head.push_str(&pad(ti.col_quotes, quotes_w));
+        }
+        lines.push(Line::styled(head, theme.dim));
+    }
+    let room = (area.height as usize).saturating_sub(lines.len() + 2);
+    let first = st.selected.saturating_sub(room.saturating_sub(1));
+    let shown = doc.interviews.iter().enumerate().skip(first).take(room);
+    for (i, iv) in shown {
+        let who = who(iv, ti);
+        let mut row = pad(&who, who_w);
+        if wide {
+            row.push_str(&pad(ti.kind(iv.kind), kind_w));
+        }
+        row.push_str(&pad(&iv.date, date_w));
+        row.push_str(&pad(&iv.notes.len().to_string(), notes_w));
+        if wide {
+            row.push_str(&pad(ti.consent(iv.consent), quotes_w));
+        }
+        let style = if i == st.selected {
+            theme.selected
+        } else {
+            theme.text
+        };
+        lines.push(Line::styled(row, style));
+    }
+    let hidden = doc.interviews.len().saturating_sub(first + room);
+    if hidden > 0 {
+        lines.push(Line::styled(
+            fill(ti.more, &[&hidden.to_string()]),
+            theme.dim,
+        ));
+    }
+    if let Some(m) = &st.message {
+        lines.push(Line::from(""));
+        lines.push(Line::styled(m.clone(), theme.ok));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The links and flags of a note in words: area, kind, corner, phase, focus, public,
+/// approval of a quote.
+fn note_tags(t: &Strings, m: &Method, n: &Note) -> Vec<String> {
+    let ti = t.interviews;
+    let mut tags = Vec::new();
+    if let Some(c) = &n.corner {
+        let name = m
+            .triangle
+            .corners
+            .iter()
+            .find(|x| x.id == *c)
+            .map_or(c.as_str(), |x| x.name.as_str());
+        tags.push(fill(ti.corner, &[name]));
+    }
+    if let Some(p) = &n.phase {
+        let name = m.phase(p).map_or(p.as_str(), |x| x.name.as_str());
+        tags.push(fill(ti.phase, &[name]));
+    }
+    if !n.focus_areas.is_empty() {
+        tags.push(fill(ti.focus, &[&n.focus_areas.join(", ")]));
+    }
+    if n.public {
+        tags.push(ti.public.to_string());
+    }
+    if n.kind == NoteKind::Citaat {
+        tags.push(fill(ti.approval, &[ti.approval_name(n.approval)]));
+    }
+    tags
+}
+
+/// One interview with its notes and the capture line. Shared by the Interviews screen
+/// and the offline interviewer mode.
+pub fn draw_editor(
+    frame: &mut Frame,
+    area: Rect,
+    t: &Strings,
+    m: &Method,
+    iv: &Interview,
+    ed: &Editor,
+    theme: &Theme,
+) {
+    let ti = t.interviews;
+    let w = area.width as usize;
+    let form_h = if ed.focus == Focus::Fields {
+        FIELDS.len() as u16 + 1
+    } else {
+        2
+    };
+    let detail_h = if iv.notes.is_empty() {
+        0
+    } else {
+        (area.height / 4).clamp(3, 8)
+    };
+    let [top, title, list, detail, capture] = area.layout(&Layout::vertical([
+        Constraint::Length(form_h),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(detail_h),
+        Constraint::Length(1),
+    ]));
+
+    // Details: the form while editing them, else two lines.
+    if ed.focus == Focus::Fields {
+        let label_w = (area.width / 3).clamp(14, 24);
+        for (i, spec) in FIELDS.iter().enumerate() {
+            let y = top.y + i as u16;
+            if y >= top.bottom() {
+                break;
+            }
+            let focused = i == ed.field;
+            let ls = if focused {
+                theme.label_focus
+            } else {
+                theme.label
+            };
+            frame.render_widget(
+                Paragraph::new((spec.label)(ti)).style(ls),
+                Rect::new(top.x, y, label_w, 1),
+            );
+            let val = Rect::new(
+                top.x + label_w + 1,
+                y,
+                top.width.saturating_sub(label_w + 1),
+                1,
+            );
+            match &spec.kind {
+                FieldKind::Text { .. } if focused => frame.render_widget(&ed.edit.area, val),
+                FieldKind::Text { get, .. } => {
+                    frame.render_widget(Paragraph::new(get(iv)).style(theme.text), val)
+                }
+                FieldKind::Choice { show, .. } => {
+                    let style = if focused { theme.selected } else { theme.text };
+                    frame.render_widget(
+                        Paragraph::new(format!("‹ {} ›", show(iv, ti))).style(style),
+                        val,
+                    )
+                }
+            }
+        }
+        let hint_y = top.y + FIELDS.len() as u16;
+        if hint_y < top.bottom() {
+            frame.render_widget(
+                Paragraph::new(ti.fields_hint).style(theme.dim),
+                Rect::new(top.x, hint_y, top.width, 1),
+            );
+        }
+    } else {
+        let who = who(iv, ti);
+        let meta = format!(
+            "{} · {} · {} · {}: {}",
+            ti.kind(iv.kind),
+            iv.date,
+            iv.interviewer,
+            ti.col_quotes,
+            ti.consent(iv.consent)
+        );
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::styled(cut(&who, w), theme.label),
+                Line::styled(cut(&meta, w), theme.dim),
+            ]),
+            top,
+        );
+    }
+
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            fill(ti.notes_title, &[&iv.notes.len().to_string()]),
+            theme.label,
+        )),
+        title,
+    );
+
+    // The notes, one line each, the selected one kept in view.
+    let mut lines = Vec::new();
+    if iv.notes.is_empty() {
+        lines.push(Line::styled(ti.no_notes, theme.dim));
+    }
+    let area_w = m
+        .areas
+        .iter()
+        .map(|a| a.name.width())
+        .max()
+        .unwrap_or(8)
+        .min(14);
+    let kind_w = ti.note_kinds.iter().map(|k| k.width()).max().unwrap_or(8);
+    let rows = (list.height as usize).saturating_sub(lines.len());
+    let sel = ed.selected.min(iv.notes.len().saturating_sub(1));
+    let total = iv.notes.len();
+    let head_w = area_w + kind_w + 4;
+    let text_w = w.saturating_sub(head_w).max(1);
+    // When every note fits wrapped (a large screen), show them whole.
+    let whole = total > 0
+        && iv
+            .notes
+            .iter()
+            .map(|n| wrap(&n.text, text_w).len())
+            .sum::<usize>()
+            <= rows;
+    // Lines for "+N meer" above and below are reserved only when needed.
+    let (first, space) = if total <= rows {
+        (0, rows)
+    } else if sel + 1 < rows {
+        (0, rows.saturating_sub(1))
+    } else {
+        let space = rows.saturating_sub(2).max(1);
+        (sel + 1 - space, space)
+    };
+    if first > 0 {
+        lines.push(Line::styled(
+            fill(ti.more, &[&first.to_string()]),
+            theme.dim,
+        ));
+    }
+    for (i, n) in iv.notes.iter().enumerate().skip(first).take(space) {
+        let mark = if n.conflict.is_some() {
+            "⚠"
+        } else if n.public {
+            "●"
+        } else {
+            " "
+        };
+        let head = format!(
+            "{} {} {} ",
+            pad(area_name(m, &n.area), area_w),
+            pad(ti.note_kind(n.kind), kind_w),
+            mark
+        );
+        let style = if i == sel && ed.focus != Focus::Capture && ed.focus != Focus::Fields {
+            theme.selected
+        } else if i == sel {
+            theme.label
+        } else {
+            theme.text
+        };
+        if whole {
+            for (j, l) in wrap(&n.text, text_w).into_iter().enumerate() {
+                let lead = if j == 0 {
+                    head.clone()
+                } else {
+                    " ".repeat(head_w)
+                };
+                lines.push(Line::styled(format!("{lead}{l}"), style));
+            }
+        } else {
+            lines.push(Line::styled(
+                format!("{head}{}", cut(&n.text, text_w)),
+                style,
+            ));
+        }
+    }
+    let below = iv.notes.len().saturating_sub(first + space);
+    if below > 0 {
+        lines.push(Line::styled(
+            fill(ti.more, &[&below.to_string()]),
+            theme.dim,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), list);
+
+    // The selected note in full.
+    if let Some(n) = iv.notes.get(sel)
+        && detail.height > 0
+    {
+        let block = Block::default()
+            .borders(Borders::TOP)
+            .border_style(theme.border);
+        let inner = block.inner(detail);
+        frame.render_widget(block, detail);
+        if ed.focus == Focus::EditNote {
+            frame.render_widget(&ed.edit.area, inner);
+        } else {
+            let mut out: Vec<Line> = Vec::new();
+            let tags = note_tags(t, m, n);
+            let mut body = wrap(&n.text, w);
+            let mut extra = Vec::new();
+            if !tags.is_empty() {
+                extra.push(Line::styled(cut(&tags.join(" · "), w), theme.dim));
+            }
+            if let Some(c) = &n.conflict {
+                extra.push(Line::styled(
+                    cut(&fill(ti.conflict, &[c]), w),
+                    theme.problem,
+                ));
+            }
+            let room = (inner.height as usize).saturating_sub(extra.len()).max(1);
+            if body.len() > room {
+                body.truncate(room);
+                if let Some(l) = body.last_mut() {
+                    *l = cut(&format!("{l}…"), w);
+                }
+            }
+            out.extend(body.into_iter().map(|l| Line::styled(l, theme.text)));
+            out.extend(extra);
+            frame.render_widget(Paragraph::new(out), inner);
+        }
+    }
+
+    // The capture line.
+    let prompt = fill(ti.capture, &[area_name(m, &ed.last_area)]);
+    let pw = (prompt.width() as u16 + 1).min(capture.width / 2);
+    let ps = if ed.focus == Focus::Capture {
+        theme.label_focus
+    } else {
+        theme.label
+    };
+    frame.render_widget(
+        Paragraph::new(prompt).style(ps),
+        Rect::new(capture.x, capture.y, pw, 1),
+    );
+    let field = Rect::new(
+        capture.x + pw + 1,
+        capture.y,
+        capture.width.saturating_sub(pw + 1),
+        1,
+    );
+    if ed.focus == Focus::Capture {
+        frame.render_widget(&ed.capture.area, field);
+    } else {
+        frame.render_widget(Paragraph::new(ed.capture.text()).style(theme.dim), field);
+    }
+}
+
+fn draw_synthesis(
+    frame: &mut Frame,
+    area: Rect,
+    t: &Strings,
+    m: &Method,
+    doc: &Session,
+    st: &State,
+    theme: &Theme,
+) {
+    let ti = t.interviews;
+    let s = &st.synth;
+    let w = area.width as usize;
+    let notes = synthesis_notes(doc, m, s);
+    let [head, filters, body] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            fill(
+                ti.synthesis_title,
+                &[&notes.len().to_string(), &doc.interviews.len().to_string()],
+            ),
+            theme.label,
+        )),
+        head,
+    );
+    let area_f = s
+        .area
+        .and_then(|a| m.areas.get(a))
+        .map_or(ti.all, |a| a.name.as_str());
+    let kind_f = s.kind.map_or(ti.all, |k| ti.note_kind(k));
+    let iv_f = s
+        .interview
+        .and_then(|i| doc.interviews.get(i))
+        .map_or(ti.all.to_string(), source);
+    let f = format!(
+        "{} · {} · {} · ",
+        fill(ti.filter_area, &[area_f]),
+        fill(ti.filter_kind, &[kind_f]),
+        fill(ti.filter_interview, &[&iv_f]),
+    );
+    let search_label = fill(ti.filter_search, &[""]);
+    let fw = (f.width() + search_label.width()) as u16;
+    let fw = fw.min(filters.width.saturating_sub(10));
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!("{f}{search_label}"), theme.dim)),
+        Rect::new(filters.x, filters.y, fw, 1),
+    );
+    let sr = Rect::new(
+        filters.x + fw,
+        filters.y,
+        filters.width.saturating_sub(fw),
+        1,
+    );
+    if s.searching {
+        frame.render_widget(&s.search.area, sr);
+    } else {
+        frame.render_widget(Paragraph::new(s.search.text()).style(theme.text), sr);
+    }
+
+    // Group headers with counts, then the notes (wrapped), attributed without names.
+    let mut lines: Vec<Line> = Vec::new();
+    if notes.is_empty() {
+        lines.push(Line::styled(ti.synthesis_empty, theme.dim));
+    }
+    // The line where each note starts, for the "+N meer" count.
+    let mut starts: Vec<usize> = Vec::new();
+    let mut cur_area: Option<&str> = None;
+    let mut cur_kind: Option<NoteKind> = None;
+    for (k, &(ii, ni)) in notes.iter().enumerate() {
+        let iv = &doc.interviews[ii];
+        let n = &iv.notes[ni];
+        if cur_area != Some(n.area.as_str()) {
+            cur_area = Some(n.area.as_str());
+            cur_kind = None;
+            let count = notes[k..]
+                .iter()
+                .take_while(|&&(a, b)| doc.interviews[a].notes[b].area == n.area)
+                .count();
+            if !lines.is_empty() {
+                lines.push(Line::from(""));
+            }
+            lines.push(Line::styled(
+                format!("{} ({count})", area_name(m, &n.area)),
+                theme.label_focus,
+            ));
+        }
+        if cur_kind != Some(n.kind) {
+            cur_kind = Some(n.kind);
+            let count = notes[k..]
+                .iter()
+                .take_while(|&&(a, b)| {
+                    let x = &doc.interviews[a].notes[b];
+                    x.area == n.area && x.kind == n.kind
+                })
+                .count();
+            lines.push(Line::styled(
+                format!("  {} ({count})", ti.note_kind(n.kind)),
+                theme.label,
+            ));
+        }
+        let mark = if n.conflict.is_some() { "⚠ " } else { "" };
+        let src = source(iv);
+        let text = if src.is_empty() {
+            format!("{mark}{}", n.text)
+        } else {
+            format!("{mark}{} — {src}", n.text)
+        };
+        starts.push(lines.len());
+        for (j, l) in wrap(&text, w.saturating_sub(6)).into_iter().enumerate() {
+            let prefix = if j == 0 { "    • " } else { "      " };
+            lines.push(Line::styled(format!("{prefix}{l}"), theme.text));
+        }
+        if let Some(c) = &n.conflict {
+            for l in wrap(&fill(ti.conflict, &[c]), w.saturating_sub(6)) {
+                lines.push(Line::styled(format!("      {l}"), theme.problem));
+            }
+        }
+    }
+    let rows = body.height as usize;
+    let max_scroll = lines.len().saturating_sub(rows);
+    let first = s.scroll.min(max_scroll);
+    let mut shown: Vec<Line> = lines.into_iter().skip(first).collect();
+    if shown.len() > rows {
+        // Count notes, not lines: how many notes start below the last shown row.
+        let hidden = starts
+            .iter()
+            .filter(|&&at| at >= first + rows.saturating_sub(1))
+            .count()
+            .max(1);
+        shown.truncate(rows - 1);
+        shown.push(Line::styled(
+            fill(ti.more, &[&hidden.to_string()]),
+            theme.dim,
+        ));
+    }
+    frame.render_widget(Paragraph::new(shown), body);
+}
+
+fn draw_picker(frame: &mut Frame, area: Rect, t: &Strings, p: &Picker, theme: &Theme) {
+    let ti = t.interviews;
+    let mut lines: Vec<Line> = Vec::new();
+    if p.files.is_empty() {
+        lines.push(Line::styled(ti.picker_none, theme.text));
+    }
+    for (i, f) in p.files.iter().enumerate() {
+        let name = f.file_name().unwrap_or_default().to_string_lossy();
+        let mark = if p.marked[i] { "[x]" } else { "[ ]" };
+        let style = if i == p.selected {
+            theme.selected
+        } else {
+            theme.text
+        };
+        lines.push(Line::styled(format!("{mark} {name}"), style));
+    }
+    let w = (area.width.saturating_sub(4)).min(90);
+    let h = (lines.len() as u16 + 2)
+        .min(area.height.saturating_sub(2))
+        .max(3);
+    let r = area.centered(Constraint::Length(w), Constraint::Length(h));
+    frame.render_widget(Clear, r);
+    let title = cut(
+        &fill(ti.picker_title, &[&p.dir.display().to_string()]),
+        w.saturating_sub(4) as usize,
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .border_style(theme.label)
+        .title(Span::styled(title, theme.label));
+    let inner_rows = h.saturating_sub(2) as usize;
+    let first = p.selected.saturating_sub(inner_rows.saturating_sub(1));
+    let lines: Vec<Line> = lines.into_iter().skip(first).collect();
+    frame.render_widget(Paragraph::new(lines).block(block), r);
 }

@@ -2,6 +2,7 @@
 
 pub mod form;
 pub mod table;
+pub mod text;
 pub mod timer;
 pub mod triangle;
 pub mod wheel;

@@ -1,0 +1,732 @@
+//! One interview with its notes: the editing component shared by the Interviews screen
+//! (session) and the offline interviewer mode. It works on a `&mut Interview`, so either
+//! host can own the document.
+//!
+//! Fast capture first: the capture line takes typed text and Enter stores a note with the
+//! last used attention area. From the notes list, single keys recode the selected note.
+
+use super::field::{Field, FieldInput};
+use super::keys::{Binding, Combo, KeyHelp, find, help_of};
+use super::{Ctx, Outcome};
+use crate::i18n::interviews::Strings;
+use crate::method::Method;
+use crate::model::{Interview, Note};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Act {
+    Store,
+    CaptureArea,
+    ToNotes,
+    ToCapture,
+    Up,
+    Down,
+    Area,
+    Kind,
+    Public,
+    Approval,
+    Corner,
+    Phase,
+    Focus,
+    Edit,
+    Fields,
+    Delete,
+    Undo,
+    Swap,
+    Resolve,
+    Done,
+    Cancel,
+    Next,
+    Prev,
+    Choice,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+
+const fn b(
+    keys: &'static [Combo],
+    action: Act,
+    label: fn(&crate::i18n::Strings) -> &'static str,
+    footer: bool,
+) -> Binding<Act> {
+    Binding {
+        keys,
+        action,
+        label,
+        footer,
+    }
+}
+
+/// Keys while the capture line has the cursor (typing).
+pub static CAPTURE_KEYS: &[Binding<Act>] = &[
+    b(
+        &[Combo(KeyCode::Enter, NONE)],
+        Act::Store,
+        |t| t.interviews.k_store,
+        true,
+    ),
+    b(
+        &[Combo(KeyCode::F(2), NONE)],
+        Act::CaptureArea,
+        |t| t.interviews.k_capture_area,
+        true,
+    ),
+    b(
+        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Tab, NONE)],
+        Act::ToNotes,
+        |t| t.interviews.k_to_notes,
+        true,
+    ),
+];
+
+/// Keys on the notes list (not typing): single keys recode the selected note.
+pub static NOTES_KEYS: &[Binding<Act>] = &[
+    b(&[Combo(KeyCode::Up, NONE)], Act::Up, |t| t.k_up_down, false),
+    b(
+        &[Combo(KeyCode::Down, NONE)],
+        Act::Down,
+        |t| t.k_up_down,
+        false,
+    ),
+    b(
+        &[
+            Combo(KeyCode::Char('1'), NONE),
+            Combo(KeyCode::Char('2'), NONE),
+            Combo(KeyCode::Char('3'), NONE),
+            Combo(KeyCode::Char('4'), NONE),
+            Combo(KeyCode::Char('5'), NONE),
+        ],
+        Act::Area,
+        |t| t.interviews.k_area,
+        true,
+    ),
+    b(
+        &[Combo(KeyCode::Char('k'), NONE)],
+        Act::Kind,
+        |t| t.interviews.k_kind,
+        true,
+    ),
+    b(
+        &[Combo(KeyCode::Char('p'), NONE)],
+        Act::Public,
+        |t| t.interviews.k_public,
+        false,
+    ),
+    b(
+        &[Combo(KeyCode::Char('a'), NONE)],
+        Act::Approval,
+        |t| t.interviews.k_approval,
+        false,
+    ),
+    b(
+        &[Combo(KeyCode::Char('h'), NONE)],
+        Act::Corner,
+        |t| t.interviews.k_corner,
+        false,
+    ),
+    b(
+        &[Combo(KeyCode::Char('w'), NONE)],
+        Act::Phase,
+        |t| t.interviews.k_phase,
+        false,
+    ),
+    b(
+        &[Combo(KeyCode::Char('f'), NONE)],
+        Act::Focus,
+        |t| t.interviews.k_focus,
+        false,
+    ),
+    b(
+        &[Combo(KeyCode::Enter, NONE), Combo(KeyCode::Char('e'), NONE)],
+        Act::Edit,
+        |t| t.interviews.k_edit,
+        false,
+    ),
+    b(
+        &[Combo(KeyCode::Char('n'), NONE), Combo(KeyCode::Tab, NONE)],
+        Act::ToCapture,
+        |t| t.interviews.k_to_capture,
+        true,
+    ),
+    b(
+        &[Combo(KeyCode::Char('g'), NONE)],
+        Act::Fields,
+        |t| t.interviews.k_fields,
+        false,
+    ),
+    b(
+        &[
+            Combo(KeyCode::Delete, NONE),
+            Combo(KeyCode::Char('d'), NONE),
+        ],
+        Act::Delete,
+        |t| t.interviews.k_delete,
+        false,
+    ),
+    b(
+        &[
+            Combo(KeyCode::Char('u'), NONE),
+            Combo(KeyCode::Char('z'), CTRL),
+        ],
+        Act::Undo,
+        |t| t.interviews.k_undo,
+        false,
+    ),
+    b(
+        &[Combo(KeyCode::Char('x'), NONE)],
+        Act::Swap,
+        |t| t.interviews.k_swap,
+        false,
+    ),
+    b(
+        &[Combo(KeyCode::Char('r'), NONE)],
+        Act::Resolve,
+        |t| t.interviews.k_resolve,
+        false,
+    ),
+];
+
+/// Keys while a note's text is being edited.
+pub static EDIT_KEYS: &[Binding<Act>] = &[
+    b(
+        &[Combo(KeyCode::Enter, NONE)],
+        Act::Done,
+        |t| t.interviews.k_done,
+        true,
+    ),
+    b(
+        &[Combo(KeyCode::Esc, NONE)],
+        Act::Cancel,
+        |t| t.interviews.k_cancel,
+        true,
+    ),
+];
+
+/// Keys in the interview's details form.
+pub static FIELDS_KEYS: &[Binding<Act>] = &[
+    b(
+        &[
+            Combo(KeyCode::Tab, NONE),
+            Combo(KeyCode::Down, NONE),
+            Combo(KeyCode::Enter, NONE),
+        ],
+        Act::Next,
+        |t| t.k_next_field,
+        true,
+    ),
+    b(
+        &[Combo(KeyCode::BackTab, SHIFT), Combo(KeyCode::Up, NONE)],
+        Act::Prev,
+        |t| t.k_prev_field,
+        false,
+    ),
+    b(
+        &[
+            Combo(KeyCode::Char(' '), NONE),
+            Combo(KeyCode::Left, NONE),
+            Combo(KeyCode::Right, NONE),
+        ],
+        Act::Choice,
+        |t| t.interviews.k_choice,
+        false,
+    ),
+    b(
+        &[Combo(KeyCode::Esc, NONE)],
+        Act::Done,
+        |t| t.interviews.k_done,
+        true,
+    ),
+];
+
+pub enum FieldKind {
+    Text {
+        get: fn(&Interview) -> String,
+        set: fn(&mut Interview, &str),
+    },
+    Choice {
+        show: fn(&Interview, &Strings) -> &'static str,
+        cycle: fn(&mut Interview),
+    },
+}
+
+pub struct FieldSpec {
+    pub label: fn(&Strings) -> &'static str,
+    pub kind: FieldKind,
+}
+
+fn yes_no(v: bool, t: &Strings) -> &'static str {
+    if v { t.yes } else { t.no }
+}
+
+/// The interview's details, in the order the interviewer asks them (name first).
+pub static FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        label: |t| t.f_interviewee,
+        kind: FieldKind::Text {
+            get: |i| i.interviewee.clone(),
+            set: |i, s| i.interviewee = s.to_string(),
+        },
+    },
+    FieldSpec {
+        label: |t| t.f_organisation,
+        kind: FieldKind::Text {
+            get: |i| i.organisation.clone(),
+            set: |i, s| i.organisation = s.to_string(),
+        },
+    },
+    FieldSpec {
+        label: |t| t.f_role,
+        kind: FieldKind::Text {
+            get: |i| i.role.clone(),
+            set: |i, s| i.role = s.to_string(),
+        },
+    },
+    FieldSpec {
+        label: |t| t.f_kind,
+        kind: FieldKind::Choice {
+            show: |i, t| t.kind(i.kind),
+            cycle: |i| i.kind = i.kind.next(),
+        },
+    },
+    FieldSpec {
+        label: |t| t.f_date,
+        kind: FieldKind::Text {
+            get: |i| i.date.clone(),
+            set: |i, s| i.date = s.to_string(),
+        },
+    },
+    FieldSpec {
+        label: |t| t.f_interviewer,
+        kind: FieldKind::Text {
+            get: |i| i.interviewer.clone(),
+            set: |i, s| i.interviewer = s.to_string(),
+        },
+    },
+    FieldSpec {
+        label: |t| t.f_quotes_public,
+        kind: FieldKind::Choice {
+            show: |i, t| yes_no(i.consent.quotes_public, t),
+            cycle: |i| i.consent.quotes_public = !i.consent.quotes_public,
+        },
+    },
+    FieldSpec {
+        label: |t| t.f_with_name,
+        kind: FieldKind::Choice {
+            show: |i, t| yes_no(i.consent.with_name, t),
+            cycle: |i| i.consent.with_name = !i.consent.with_name,
+        },
+    },
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Capture,
+    Notes,
+    EditNote,
+    Fields,
+}
+
+/// A note as it was before a delete or a destructive change, so it can come back.
+#[derive(Debug, Clone)]
+struct Undo {
+    index: usize,
+    note: Note,
+    removed: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Editor {
+    pub focus: Focus,
+    pub capture: Field,
+    /// The note text or details field being edited.
+    pub edit: Field,
+    /// The focused details field.
+    pub field: usize,
+    pub selected: usize,
+    /// The attention area new notes get: the last one used.
+    pub last_area: String,
+    undo: Vec<Undo>,
+    /// The note as it was when its text edit began.
+    editing: Option<Note>,
+    /// Focus areas the region added itself (the session's), next to the method's.
+    pub own_focus: Vec<String>,
+}
+
+/// The next item of `ids` after `cur` (None → first, last → None).
+fn cycle_opt(cur: Option<&str>, ids: &[String]) -> Option<String> {
+    match cur.and_then(|c| ids.iter().position(|i| i == c)) {
+        None => ids.first().cloned(),
+        Some(p) => ids.get(p + 1).cloned(),
+    }
+}
+
+impl Editor {
+    pub fn new(iv: &Interview, method: &Method) -> Self {
+        let last_area = iv
+            .notes
+            .last()
+            .map(|n| n.area.clone())
+            .or_else(|| method.areas.first().map(|a| a.id.clone()))
+            .unwrap_or_default();
+        Editor {
+            focus: Focus::Capture,
+            capture: Field::new(&iv.draft, false),
+            edit: Field::new("", false),
+            field: 0,
+            selected: iv.notes.len().saturating_sub(1),
+            last_area,
+            undo: Vec::new(),
+            editing: None,
+            own_focus: Vec::new(),
+        }
+    }
+
+    /// Starts on the details form, at the interviewee's name.
+    pub fn for_new(iv: &Interview, method: &Method) -> Self {
+        let mut e = Editor::new(iv, method);
+        e.open_field(iv, 0);
+        e
+    }
+
+    fn open_field(&mut self, iv: &Interview, i: usize) {
+        self.focus = Focus::Fields;
+        self.field = i;
+        if let FieldKind::Text { get, .. } = &FIELDS[i].kind {
+            self.edit = Field::new(&get(iv), false);
+        }
+    }
+
+    pub fn typing(&self) -> bool {
+        match self.focus {
+            Focus::Capture | Focus::EditNote => true,
+            Focus::Fields => matches!(FIELDS[self.field].kind, FieldKind::Text { .. }),
+            Focus::Notes => false,
+        }
+    }
+
+    pub fn table(&self) -> &'static [Binding<Act>] {
+        match self.focus {
+            Focus::Capture => CAPTURE_KEYS,
+            Focus::Notes => NOTES_KEYS,
+            Focus::EditNote => EDIT_KEYS,
+            Focus::Fields => FIELDS_KEYS,
+        }
+    }
+
+    pub fn help(&self) -> Vec<KeyHelp> {
+        help_of(self.table())
+    }
+
+    fn clamp(&mut self, iv: &Interview) {
+        self.selected = self.selected.min(iv.notes.len().saturating_sub(1));
+    }
+
+    pub fn handle_key(&mut self, iv: &mut Interview, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        self.clamp(iv);
+        let act = find(self.table(), &key);
+        match self.focus {
+            Focus::Capture => match act {
+                Some(Act::Store) => {
+                    let text = self.capture.text().trim().to_string();
+                    if text.is_empty() {
+                        return Outcome::Handled;
+                    }
+                    iv.notes.push(Note {
+                        text,
+                        area: self.last_area.clone(),
+                        ..Note::default()
+                    });
+                    self.selected = iv.notes.len() - 1;
+                    self.capture = Field::new("", false);
+                    iv.draft.clear();
+                    Outcome::Changed
+                }
+                Some(Act::CaptureArea) => {
+                    let ids: Vec<String> = ctx.method.areas.iter().map(|a| a.id.clone()).collect();
+                    self.last_area = cycle_opt(Some(&self.last_area), &ids)
+                        .or_else(|| ids.first().cloned())
+                        .unwrap_or_default();
+                    Outcome::Handled
+                }
+                Some(Act::ToNotes) => {
+                    if !iv.notes.is_empty() {
+                        self.focus = Focus::Notes;
+                    }
+                    Outcome::Handled
+                }
+                _ if key.code == KeyCode::Esc => {
+                    if iv.notes.is_empty() {
+                        Outcome::Ignored
+                    } else {
+                        self.focus = Focus::Notes;
+                        Outcome::Handled
+                    }
+                }
+                _ => match self.capture.input(key) {
+                    FieldInput::Changed => self.keep_draft(iv),
+                    _ => Outcome::Handled,
+                },
+            },
+            Focus::Notes => match act {
+                Some(a) => self.notes_act(iv, a, key, ctx),
+                None => Outcome::Ignored,
+            },
+            // The note follows every keystroke (autosave keeps it); the text from before
+            // the edit is on the undo stack, and Esc puts it back.
+            Focus::EditNote => {
+                let original = self.editing.clone();
+                let Some(n) = iv.notes.get_mut(self.selected) else {
+                    self.focus = Focus::Notes;
+                    return Outcome::Handled;
+                };
+                match act {
+                    Some(Act::Done) => {
+                        self.focus = Focus::Notes;
+                        if let Some(o) = original
+                            && o.text != n.text
+                        {
+                            self.undo.push(Undo {
+                                index: self.selected,
+                                note: o,
+                                removed: false,
+                            });
+                        }
+                        Outcome::Handled
+                    }
+                    Some(Act::Cancel) => {
+                        self.focus = Focus::Notes;
+                        match original {
+                            Some(o) if o.text != n.text => {
+                                n.text = o.text;
+                                Outcome::Changed
+                            }
+                            _ => Outcome::Handled,
+                        }
+                    }
+                    _ => match self.edit.input(key) {
+                        FieldInput::Changed => {
+                            n.text = self.edit.text();
+                            Outcome::Changed
+                        }
+                        _ => Outcome::Handled,
+                    },
+                }
+            }
+            Focus::Fields => self.fields_key(iv, act, key),
+        }
+    }
+
+    fn fields_key(&mut self, iv: &mut Interview, act: Option<Act>, key: KeyEvent) -> Outcome {
+        let spec = &FIELDS[self.field];
+        // A text field takes Space, Left and Right itself.
+        let act = match (act, &spec.kind) {
+            (Some(Act::Choice), FieldKind::Text { .. }) => None,
+            (a, _) => a,
+        };
+        match act {
+            Some(Act::Next) => {
+                if self.field + 1 < FIELDS.len() {
+                    self.open_field(iv, self.field + 1);
+                } else {
+                    self.focus = Focus::Capture;
+                }
+                Outcome::Handled
+            }
+            Some(Act::Prev) => {
+                self.open_field(iv, self.field.saturating_sub(1));
+                Outcome::Handled
+            }
+            Some(Act::Done) => {
+                self.focus = Focus::Capture;
+                Outcome::Handled
+            }
+            Some(Act::Choice) => {
+                if let FieldKind::Choice { cycle, .. } = &spec.kind {
+                    cycle(iv);
+                }
+                Outcome::Changed
+            }
+            _ => match &spec.kind {
+                FieldKind::Text { set, .. } => match self.edit.input(key) {
+                    FieldInput::Changed => {
+                        set(iv, &self.edit.text());
+                        Outcome::Changed
+                    }
+                    _ => Outcome::Handled,
+                },
+                FieldKind::Choice { .. } => Outcome::Handled,
+            },
+        }
+    }
+
+    fn notes_act(&mut self, iv: &mut Interview, act: Act, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        let m = ctx.method;
+        if iv.notes.is_empty() && !matches!(act, Act::ToCapture | Act::Fields | Act::Undo) {
+            return Outcome::Handled;
+        }
+        let i = self.selected;
+        match act {
+            Act::Up => {
+                if i == 0 {
+                    // Past the top: nothing above; stay.
+                } else {
+                    self.selected -= 1;
+                }
+                return Outcome::Handled;
+            }
+            Act::Down => {
+                if i + 1 < iv.notes.len() {
+                    self.selected += 1;
+                } else {
+                    self.focus = Focus::Capture;
+                }
+                return Outcome::Handled;
+            }
+            Act::ToCapture => {
+                self.focus = Focus::Capture;
+                return Outcome::Handled;
+            }
+            Act::Fields => {
+                self.open_field(iv, 0);
+                return Outcome::Handled;
+            }
+            Act::Edit => {
+                self.edit = Field::new(&iv.notes[i].text, false);
+                self.editing = Some(iv.notes[i].clone());
+                self.focus = Focus::EditNote;
+                return Outcome::Handled;
+            }
+            Act::Delete => {
+                let note = iv.notes.remove(i);
+                self.undo.push(Undo {
+                    index: i,
+                    note,
+                    removed: true,
+                });
+                self.clamp(iv);
+                if iv.notes.is_empty() {
+                    self.focus = Focus::Capture;
+                }
+                return Outcome::Changed;
+            }
+            Act::Undo => {
+                let Some(u) = self.undo.pop() else {
+                    return Outcome::Handled;
+                };
+                if u.removed {
+                    let at = u.index.min(iv.notes.len());
+                    iv.notes.insert(at, u.note);
+                    self.selected = at;
+                } else if let Some(n) = iv.notes.iter_mut().find(|n| n.id == u.note.id) {
+                    *n = u.note;
+                }
+                self.focus = Focus::Notes;
+                return Outcome::Changed;
+            }
+            _ => {}
+        }
+        let n = &mut iv.notes[i];
+        match act {
+            Act::Area => {
+                let KeyCode::Char(c) = key.code else {
+                    return Outcome::Handled;
+                };
+                let Some(area) = c
+                    .to_digit(10)
+                    .and_then(|d| m.areas.get((d as usize).wrapping_sub(1)))
+                else {
+                    return Outcome::Handled;
+                };
+                n.area = area.id.clone();
+                self.last_area = area.id.clone();
+            }
+            Act::Kind => n.kind = n.kind.next(),
+            Act::Public => n.public = !n.public,
+            Act::Approval => n.approval = n.approval.next(),
+            Act::Corner => {
+                let ids: Vec<String> = m.triangle.corners.iter().map(|c| c.id.clone()).collect();
+                n.corner = cycle_opt(n.corner.as_deref(), &ids);
+            }
+            Act::Phase => {
+                let ids: Vec<String> = m.wheel.phases.iter().map(|p| p.id.clone()).collect();
+                n.phase = cycle_opt(n.phase.as_deref(), &ids);
+            }
+            Act::Focus => {
+                // One key cycles through the method's focus areas and the region's own
+                // (one at a time).
+                let mut all = m.focus_areas.clone();
+                all.extend(
+                    self.own_focus
+                        .iter()
+                        .filter(|f| !all.contains(f))
+                        .cloned()
+                        .collect::<Vec<_>>(),
+                );
+                let cur = n.focus_areas.last().map(String::as_str);
+                n.focus_areas = cycle_opt(cur, &all).into_iter().collect();
+            }
+            Act::Swap | Act::Resolve => {
+                let Some(other) = n.conflict.clone() else {
+                    return Outcome::Handled;
+                };
+                self.undo.push(Undo {
+                    index: i,
+                    note: n.clone(),
+                    removed: false,
+                });
+                if act == Act::Swap {
+                    n.conflict = Some(std::mem::replace(&mut n.text, other));
+                } else {
+                    n.conflict = None;
+                }
+            }
+            _ => return Outcome::Handled,
+        }
+        Outcome::Changed
+    }
+
+    /// Mirrors the capture line into the document, so autosave keeps it.
+    fn keep_draft(&mut self, iv: &mut Interview) -> Outcome {
+        let text = self.capture.text();
+        if iv.draft == text {
+            return Outcome::Handled;
+        }
+        iv.draft = text;
+        Outcome::Changed
+    }
+
+    pub fn paste(&mut self, iv: &mut Interview, text: &str) -> Outcome {
+        match self.focus {
+            Focus::Capture => {
+                self.capture.paste(text);
+                self.keep_draft(iv)
+            }
+            Focus::EditNote => {
+                self.edit.paste(text);
+                match iv.notes.get_mut(self.selected) {
+                    Some(n) => {
+                        n.text = self.edit.text();
+                        Outcome::Changed
+                    }
+                    None => Outcome::Handled,
+                }
+            }
+            Focus::Fields => match &FIELDS[self.field].kind {
+                FieldKind::Text { set, .. } => {
+                    self.edit.paste(text);
+                    set(iv, &self.edit.text());
+                    Outcome::Changed
+                }
+                FieldKind::Choice { .. } => Outcome::Ignored,
+            },
+            Focus::Notes => Outcome::Ignored,
+        }
+    }
+}
+
+/// The display name of an attention area id (the id itself when the method lacks it).
+pub fn area_name<'a>(m: &'a Method, id: &'a str) -> &'a str {
+    m.area(id).map(|a| a.name.as_str()).unwrap_or(id)
+}

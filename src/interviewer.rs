@@ -1,0 +1,368 @@
+//! Offline interviewer mode (`volgspot interview`): a lean TUI around the same interview
+//! editor as the Interviews screen, writing one self-contained interview file in the
+//! session folder. No session is needed; `volgspot import` merges the file later.
+//!
+//! The file is created as soon as the interviewee's name is known (it is in the file
+//! name), then every change is handed to the background saver at once: atomic replace
+//! with a backup, exactly like sessions.
+
+use crate::app::interview_edit::{Editor, Focus};
+use crate::app::keys::{self, KeyHelp};
+use crate::app::{Ctx, Outcome, SaveState};
+use crate::clock;
+use crate::i18n::{Strings, fill};
+use crate::method::Method;
+use crate::model::Interview;
+use crate::model::interview_file::InterviewFile;
+use crate::store::{self, autosave::Saver, lock, paths};
+use crate::ui::{self, theme::DARK};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::execute;
+use ratatui::prelude::*;
+use ratatui::widgets::Paragraph;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+pub struct Interviewer {
+    pub t: &'static Strings,
+    pub method: Method,
+    pub doc: InterviewFile,
+    pub dir: PathBuf,
+    /// None until the interviewee's name is known.
+    pub path: Option<PathBuf>,
+    pub editor: Editor,
+    pub save: SaveState,
+    pub generation: u64,
+    pub saved_generation: u64,
+    pub help: bool,
+    pub should_quit: bool,
+    lock: Option<lock::SessionLock>,
+}
+
+impl Interviewer {
+    /// A new interview: the editor asks for the interviewee's name first.
+    pub fn new(
+        t: &'static Strings,
+        method: Method,
+        dir: PathBuf,
+        pact: &str,
+        interviewer: &str,
+    ) -> Self {
+        let now = clock::now();
+        let iv = Interview {
+            date: now.date().to_string(),
+            interviewer: interviewer.to_string(),
+            ..Interview::default()
+        };
+        let editor = Editor::for_new(&iv, &method);
+        Interviewer {
+            t,
+            method,
+            doc: InterviewFile::new(pact, iv, now),
+            dir,
+            path: None,
+            editor,
+            save: SaveState::Clean,
+            generation: 0,
+            saved_generation: 0,
+            help: false,
+            should_quit: false,
+            lock: None,
+        }
+    }
+
+    /// Reopens an interview file (after a crash, or to add notes).
+    pub fn open(t: &'static Strings, method: Method, path: &Path) -> Result<Self, String> {
+        let held = lock::acquire(path).map_err(|e| match e {
+            lock::LockError::Held(who) => fill(t.e_locked, &[&who]),
+            lock::LockError::Io(e) => fill(t.e_io, &[&e.to_string()]),
+        })?;
+        let (doc, _) = store::load_interview_file(path).map_err(|e| t.load_error(&e))?;
+        store::atomic::clean_stale_temps(path);
+        let editor = Editor::new(&doc.interview, &method);
+        Ok(Interviewer {
+            t,
+            method,
+            dir: crate::tui::session_folder(path),
+            path: Some(path.to_path_buf()),
+            doc,
+            editor,
+            save: SaveState::Clean,
+            generation: 0,
+            saved_generation: 0,
+            help: false,
+            should_quit: false,
+            lock: Some(held),
+        })
+    }
+
+    pub fn help_keys(&self) -> Vec<KeyHelp> {
+        let mut h = self.editor.help();
+        let help = if self.editor.typing() {
+            keys::HELP_TYPING
+        } else {
+            keys::HELP_NOT_TYPING
+        };
+        h.extend(help.iter().map(|b| KeyHelp {
+            essential: true,
+            ..b.help()
+        }));
+        h.extend(
+            keys::GLOBAL
+                .iter()
+                .filter(|b| b.action == crate::app::Action::Quit)
+                .map(|b| KeyHelp {
+                    essential: true,
+                    ..b.help()
+                }),
+        );
+        h
+    }
+
+    /// Creates the file once there is something to name it by: the interviewee's name
+    /// (after leaving the name field) or a first note.
+    /// With `force` (quitting), any typed detail or note is reason enough.
+    fn ensure_file(&mut self, force: bool) -> Result<(), String> {
+        if self.path.is_some() {
+            return Ok(());
+        }
+        let iv = &self.doc.interview;
+        let on_name = self.editor.focus == Focus::Fields && self.editor.field == 0;
+        let named = !iv.interviewee.trim().is_empty() && (force || !on_name);
+        let typed = [&iv.organisation, &iv.role, &iv.draft];
+        let anything = force && typed.iter().any(|t| !t.trim().is_empty());
+        if !named && iv.notes.is_empty() && !anything {
+            return Ok(());
+        }
+        let who = if iv.interviewee.trim().is_empty() {
+            "interview".to_string()
+        } else {
+            paths::slug(&iv.interviewee)
+        };
+        paths::ensure_dir(&self.dir).map_err(|e| format!("{}: {e}", self.dir.display()))?;
+        // Slugged: a typed date must not put a "/" in the file name.
+        let base = format!("{}-{who}", paths::slug(&iv.date));
+        let path = paths::unique(&self.dir, &base, paths::INTERVIEW_SUFFIX);
+        let held = lock::acquire(&path).map_err(|e| match e {
+            lock::LockError::Held(who) => fill(self.t.e_locked, &[&who]),
+            lock::LockError::Io(e) => fill(self.t.e_io, &[&e.to_string()]),
+        })?;
+        store::write_new(&path, &self.doc).map_err(|e| self.t.save_error(&e))?;
+        self.lock = Some(held);
+        self.path = Some(path);
+        self.generation += 1;
+        Ok(())
+    }
+
+    /// One key; returns whether the document changed.
+    pub fn handle_key(&mut self, key: event::KeyEvent) -> bool {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if self.help {
+            if matches!(
+                key.code,
+                KeyCode::Esc | KeyCode::Enter | KeyCode::Char('?') | KeyCode::F(1)
+            ) {
+                self.help = false;
+            }
+            return false;
+        }
+        if key.code == KeyCode::Char('q') && ctrl {
+            // Whatever was typed gets a file, even if the name field was never left.
+            if let Err(e) = self.ensure_file(true) {
+                self.save = SaveState::Failed(store::SaveError::Other(e));
+            }
+            self.should_quit = true;
+            return false;
+        }
+        if key.code == KeyCode::F(1) || (key.code == KeyCode::Char('?') && !self.editor.typing()) {
+            self.help = true;
+            return false;
+        }
+        let ctx = Ctx {
+            method: &self.method,
+            t: self.t,
+            now: clock::now(),
+        };
+        let out = self.editor.handle_key(&mut self.doc.interview, key, &ctx);
+        self.after(out)
+    }
+
+    pub fn paste(&mut self, text: &str) -> bool {
+        let out = self.editor.paste(&mut self.doc.interview, text);
+        self.after(out)
+    }
+
+    fn after(&mut self, out: Outcome) -> bool {
+        let changed = out == Outcome::Changed;
+        if changed {
+            self.generation += 1;
+            self.doc.updated = clock::now();
+        }
+        if let Err(e) = self.ensure_file(false) {
+            self.save = SaveState::Failed(store::SaveError::Other(e));
+        }
+        changed
+    }
+
+    pub fn unsaved(&self) -> bool {
+        self.generation > self.saved_generation
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &Interviewer) {
+    let theme = &DARK;
+    let t = app.t;
+    let area = frame.area();
+    if area.width < ui::MIN_WIDTH || area.height < ui::MIN_HEIGHT {
+        frame.render_widget(Paragraph::new(t.too_small).style(theme.label), area);
+        return;
+    }
+    let [top, body, bottom] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    let ti = t.interviews;
+    let file = match &app.path {
+        Some(p) => fill(
+            ti.iv_file,
+            &[&p.file_name().unwrap_or_default().to_string_lossy()],
+        ),
+        None => ti.iv_no_file.to_string(),
+    };
+    let saved = match &app.save {
+        SaveState::Failed(e) => fill(t.not_saved, &[&t.save_error(e)]),
+        _ if app.unsaved() && app.path.is_some() => t.saving.to_string(),
+        SaveState::Saved(at) => fill(t.saved_at, &[&clock::hms(*at)]),
+        SaveState::Clean => String::new(),
+    };
+    // Saving state first: it must stay visible however long the file name is.
+    let parts = [
+        ti.iv_title,
+        saved.as_str(),
+        app.doc.pact.trim(),
+        file.as_str(),
+    ];
+    let parts: Vec<&str> = parts.into_iter().filter(|p| !p.is_empty()).collect();
+    let head = format!(" {}", parts.join(" · "));
+    let style = if matches!(app.save, SaveState::Failed(_)) {
+        theme.warn
+    } else {
+        theme.header
+    };
+    let head = ui::widgets::text::cut(&head, top.width as usize);
+    frame.render_widget(Paragraph::new(head).style(style), top);
+    let mut inner = body.inner(Margin::new(1, 1));
+    if app.path.is_none() {
+        frame.render_widget(
+            Paragraph::new(ti.iv_name_first).style(theme.ok),
+            Rect::new(inner.x, body.y, inner.width, 1),
+        );
+    }
+    inner.height = inner.height.max(1);
+    ui::interviews::draw_editor(
+        frame,
+        inner,
+        t,
+        &app.method,
+        &app.doc.interview,
+        &app.editor,
+        theme,
+    );
+    let bindings = app.help_keys();
+    ui::chrome::footer(frame, bottom, t, &bindings, theme);
+    if app.help {
+        ui::chrome::help(frame, body, t, ti.iv_title, &bindings, theme);
+    }
+}
+
+/// Runs the interviewer TUI until Ctrl-Q. Every change is saved within moments.
+pub fn run(app: Interviewer) -> ExitCode {
+    let app = std::cell::RefCell::new(app);
+    let saver: Saver<InterviewFile> = Saver::new();
+    let mut terminal = ratatui::init();
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let mut requested = 0u64;
+    let mut last_try = Instant::now();
+    let outcome =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> std::io::Result<()> {
+            loop {
+                let mut a = app.borrow_mut();
+                terminal.draw(|f| draw(f, &a))?;
+                if event::poll(Duration::from_millis(100))? {
+                    loop {
+                        match event::read()? {
+                            Event::Key(k) if k.kind != KeyEventKind::Release => {
+                                a.handle_key(k);
+                            }
+                            Event::Paste(text) => {
+                                a.paste(&text);
+                            }
+                            _ => {}
+                        }
+                        if a.should_quit || !event::poll(Duration::ZERO)? {
+                            break;
+                        }
+                    }
+                }
+                for o in saver.poll() {
+                    record(&mut a, o);
+                }
+                if a.unsaved()
+                    && let Some(p) = a.path.clone()
+                {
+                    // Each change goes to the saver at once; after a failure, retry every 2 s.
+                    let failed = matches!(a.save, SaveState::Failed(_));
+                    if a.generation > requested || (failed && last_try.elapsed().as_secs() >= 2) {
+                        requested = a.generation;
+                        last_try = Instant::now();
+                        saver.request(a.generation, p, a.doc.clone());
+                    }
+                }
+                if a.should_quit {
+                    if a.unsaved()
+                        && let Some(p) = a.path.clone()
+                    {
+                        saver.request(a.generation, p, a.doc.clone());
+                        if let Some(o) = saver.wait_for(a.generation, Duration::from_secs(10)) {
+                            record(&mut a, o);
+                        }
+                    }
+                    return Ok(());
+                }
+            }
+        }));
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    let a = app.borrow();
+    let ok = matches!(outcome, Ok(Ok(())));
+    if !ok || (a.unsaved() && a.path.is_some()) {
+        // Last line of defence: the interview beside the file, whatever happened.
+        let target = a
+            .path
+            .clone()
+            .unwrap_or_else(|| a.dir.join(format!("interview{}", paths::INTERVIEW_SUFFIX)));
+        let copy = paths::emergency_path(&target);
+        match store::write_new(&copy, &a.doc) {
+            Ok(()) => eprintln!("{}", fill(a.t.e_emergency, &[&copy.display().to_string()])),
+            Err(e) => eprintln!("{}", fill(a.t.e_emergency_failed, &[&a.t.save_error(&e)])),
+        }
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn record(a: &mut Interviewer, o: store::autosave::SaveOutcome) {
+    match o.result {
+        Ok(at) => {
+            a.saved_generation = a.saved_generation.max(o.generation);
+            a.save = SaveState::Saved(at);
+        }
+        Err(e) => a.save = SaveState::Failed(e),
+    }
+}

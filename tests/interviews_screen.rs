@@ -1,0 +1,314 @@
+//! The Interviews screen in-process: list, detail with fast capture, synthesis; keys as
+//! a user presses them, snapshots at 80×24 and 160×48.
+
+mod common;
+
+use common::ui::{demo_app, render, text};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use volgspot::app::{App, Screen, View};
+use volgspot::i18n::Lang;
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn chars(app: &mut App, s: &str) {
+    for c in s.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+fn on_interviews(lang: Lang) -> App {
+    let mut app = demo_app(lang);
+    if let View::Session(s) = &mut app.view {
+        s.screen = Screen::Interviews;
+    }
+    app
+}
+
+fn notes_of(app: &App, i: usize) -> Vec<volgspot::model::Note> {
+    app.session().unwrap().doc.interviews[i].notes.clone()
+}
+
+#[test]
+fn list_detail_and_synthesis_snapshots() {
+    for lang in [Lang::Nl, Lang::En] {
+        let code = if lang == Lang::Nl { "nl" } else { "en" };
+        for (w, h) in [(80, 24), (160, 48)] {
+            let mut app = on_interviews(lang);
+            insta::assert_snapshot!(format!("list_{code}_{w}x{h}"), render(&app, w, h).backend());
+            key(&mut app, KeyCode::Enter);
+            key(&mut app, KeyCode::Up); // from the capture line to the notes
+            insta::assert_snapshot!(
+                format!("detail_{code}_{w}x{h}"),
+                render(&app, w, h).backend()
+            );
+            key(&mut app, KeyCode::Esc);
+            key(&mut app, KeyCode::Char('s'));
+            insta::assert_snapshot!(
+                format!("synthesis_{code}_{w}x{h}"),
+                render(&app, w, h).backend()
+            );
+        }
+    }
+}
+
+#[test]
+fn list_shows_name_and_detail_shows_name_but_synthesis_only_role_and_organisation() {
+    let mut app = on_interviews(Lang::Nl);
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("Marieke de Vries"), "{t}");
+    key(&mut app, KeyCode::Enter);
+    assert!(text(&render(&app, 80, 24)).contains("Marieke de Vries"));
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('s'));
+    let t = text(&render(&app, 160, 48));
+    assert!(t.contains("Synthese: 7 notities uit 2 interviews"), "{t}");
+    assert!(t.contains("bestuurlijk trekker, Zorggroep De Linde"), "{t}");
+    assert!(!t.contains("Marieke"), "{t}");
+    assert!(t.contains("HET HOE (2)"), "{t}");
+}
+
+#[test]
+fn fast_capture_stores_with_the_last_area_and_keys_recode() {
+    let mut app = on_interviews(Lang::Nl);
+    key(&mut app, KeyCode::Enter); // open Marieke: the cursor is on the capture line
+    let before = notes_of(&app, 0).len();
+    // `?` and digits are text on the capture line.
+    chars(&mut app, "Wie trekt? 3 partijen");
+    key(&mut app, KeyCode::Enter);
+    let notes = notes_of(&app, 0);
+    assert_eq!(notes.len(), before + 1);
+    let last = notes.last().unwrap();
+    assert_eq!(last.text, "Wie trekt? 3 partijen");
+    // The demo's last note is VOORTGANG: the new note takes that area.
+    assert_eq!(last.area, "voortgang");
+    // To the notes: 2 = HET WAT, k = next kind, p = public.
+    key(&mut app, KeyCode::Up);
+    chars(&mut app, "2kp");
+    let last = notes_of(&app, 0).last().unwrap().clone();
+    assert_eq!(last.area, "wat");
+    assert_eq!(last.kind, volgspot::model::NoteKind::Succesfactor);
+    assert!(last.public);
+    // The next capture gets HET WAT, the last used area.
+    key(&mut app, KeyCode::Char('n'));
+    chars(&mut app, "nog een");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(notes_of(&app, 0).last().unwrap().area, "wat");
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("nog een"), "{t}");
+}
+
+#[test]
+fn deleting_a_note_and_an_interview_can_be_undone() {
+    let mut app = on_interviews(Lang::Nl);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Up);
+    let before = notes_of(&app, 0);
+    key(&mut app, KeyCode::Char('d'));
+    assert_eq!(notes_of(&app, 0).len(), before.len() - 1);
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(notes_of(&app, 0), before);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('d'));
+    assert_eq!(app.session().unwrap().doc.interviews.len(), 1);
+    assert!(text(&render(&app, 80, 24)).contains("Verwijderd: Marieke de Vries"));
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.session().unwrap().doc.interviews[0].notes, before);
+}
+
+#[test]
+fn synthesis_filters_and_search() {
+    let mut app = on_interviews(Lang::Nl);
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('k'));
+    key(&mut app, KeyCode::Char('k'));
+    key(&mut app, KeyCode::Char('k'));
+    key(&mut app, KeyCode::Char('k')); // citaat
+    let t = text(&render(&app, 160, 48));
+    assert!(t.contains("Synthese: 2 notities"), "{t}");
+    key(&mut app, KeyCode::Char('x'));
+    key(&mut app, KeyCode::Char('/'));
+    chars(&mut app, "gemeente");
+    key(&mut app, KeyCode::Enter);
+    let t = text(&render(&app, 160, 48));
+    assert!(t.contains("Synthese: 1 notities"), "{t}");
+    assert!(t.contains("Zonder de gemeente"), "{t}");
+}
+
+#[test]
+fn help_lists_the_capture_and_coding_keys() {
+    let mut app = on_interviews(Lang::Nl);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Char('?'));
+    let t = text(&render(&app, 160, 48));
+    for want in [
+        "aandachtsgebied (1–5)",
+        "soort",
+        "akkoord citaat",
+        "hoek driehoek",
+        "fase wiel",
+        "focusgebied",
+        "terugzetten",
+    ] {
+        assert!(t.contains(want), "{want}: {t}");
+    }
+}
+
+#[test]
+fn a_conflict_shows_both_versions_and_can_be_swapped_resolved_and_undone() {
+    let mut app = on_interviews(Lang::Nl);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter); // Jeroen: his first note has a conflict
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Up);
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("⚠ andere versie: Zorgtechnologie"), "{t}");
+    let orig = notes_of(&app, 1)[0].clone();
+    key(&mut app, KeyCode::Char('x'));
+    let n = notes_of(&app, 1)[0].clone();
+    assert_eq!(n.text, orig.conflict.clone().unwrap());
+    assert_eq!(n.conflict.as_deref(), Some(orig.text.as_str()));
+    key(&mut app, KeyCode::Char('r'));
+    assert_eq!(notes_of(&app, 1)[0].conflict, None);
+    key(&mut app, KeyCode::Char('u'));
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(notes_of(&app, 1)[0], orig);
+}
+
+#[test]
+fn interviewer_mode_asks_for_the_name_first() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use volgspot::interviewer::{Interviewer, draw};
+    use volgspot::method::Method;
+    let dir = tempfile::tempdir().unwrap();
+    let mut iv = Interviewer::new(
+        Lang::Nl.strings(),
+        Method::builtin(Lang::Nl),
+        dir.path().to_path_buf(),
+        "Pact Oost",
+        "L. Smit",
+    );
+    iv.doc.interview.date = "2026-11-22".into();
+    iv.editor = volgspot::app::interview_edit::Editor::for_new(&iv.doc.interview, &iv.method);
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        term.draw(|f| draw(f, &iv)).unwrap();
+        let t = text(&term);
+        assert!(t.contains("Wie interview je?"), "{t}");
+        insta::assert_snapshot!(format!("interviewer_nl_{w}x{h}"), term.backend());
+    }
+    // No file until the name is known and the name field is left.
+    for c in "Anna".chars() {
+        iv.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    assert!(iv.path.is_none());
+    iv.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let path = iv.path.clone().expect("file created");
+    assert!(
+        path.to_string_lossy().ends_with("-anna.interview.json"),
+        "{path:?}"
+    );
+    assert!(path.is_file());
+}
+
+#[test]
+fn editing_a_note_saves_as_you_type_esc_restores_and_undo_brings_back() {
+    let mut app = on_interviews(Lang::Nl);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Up);
+    let orig = notes_of(&app, 0).last().unwrap().text.clone();
+    key(&mut app, KeyCode::Char('e'));
+    chars(&mut app, " extra");
+    // In the document already (so autosave keeps it), before Enter.
+    assert_eq!(
+        notes_of(&app, 0).last().unwrap().text,
+        format!("{orig} extra")
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(notes_of(&app, 0).last().unwrap().text, orig);
+    key(&mut app, KeyCode::Enter);
+    chars(&mut app, "!");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(notes_of(&app, 0).last().unwrap().text, format!("{orig}!"));
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(notes_of(&app, 0).last().unwrap().text, orig);
+}
+
+#[test]
+fn help_of_the_notes_list_fits_at_80x24() {
+    let mut app = on_interviews(Lang::Nl);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Char('?'));
+    let t = text(&render(&app, 80, 24));
+    // The last entries of the list and the close hint are visible.
+    assert!(t.contains("volgend agendablok"), "{t}");
+    assert!(t.contains("Esc sluit dit venster"), "{t}");
+    insta::assert_snapshot!("help_notes_nl_80x24", t);
+}
+
+#[test]
+fn import_into_the_open_session_reports_and_warns_about_another_pact() {
+    use volgspot::model::interview_file::InterviewFile;
+    let mut app = on_interviews(Lang::Nl);
+    let now = app.now;
+    let s = app.session_mut().unwrap();
+    let iv = volgspot::model::Interview {
+        interviewee: "Kees".into(),
+        notes: vec![volgspot::model::Note {
+            text: "Een nieuwe notitie".into(),
+            area: "hoe".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let file = InterviewFile::new("Zorgpact Elders", iv, now);
+    let lines = s.import_interviews(
+        vec![
+            ("kees.interview.json".into(), Ok(file.clone())),
+            ("kapot.interview.json".into(), Err("beschadigd".into())),
+        ],
+        Lang::Nl.strings(),
+        now,
+    );
+    let all = lines.join("\n");
+    assert!(
+        all.contains("Let op: Kees is een interview voor pact 'Zorgpact Elders'"),
+        "{all}"
+    );
+    assert!(all.contains("Kees: nieuw interview, 1 notities"), "{all}");
+    assert!(
+        all.contains("kapot.interview.json: niet geïmporteerd: beschadigd"),
+        "{all}"
+    );
+    assert!(s.unsaved(), "the import is autosaved");
+    assert_eq!(s.doc.interviews.len(), 3);
+}
+
+#[test]
+fn quitting_the_interviewer_on_the_name_field_keeps_the_name() {
+    use volgspot::interviewer::Interviewer;
+    use volgspot::method::Method;
+    let dir = tempfile::tempdir().unwrap();
+    let mut iv = Interviewer::new(
+        Lang::Nl.strings(),
+        Method::builtin(Lang::Nl),
+        dir.path().to_path_buf(),
+        "",
+        "",
+    );
+    for c in "Bea".chars() {
+        iv.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    assert!(iv.path.is_none());
+    iv.handle_key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL));
+    assert!(iv.should_quit);
+    let path = iv.path.clone().expect("a file on quit");
+    let (f, _) = volgspot::store::load_interview_file(&path).unwrap();
+    assert_eq!(f.interview.interviewee, "Bea");
+}

@@ -1,0 +1,131 @@
+//! Offline interviewer mode end to end: the real binary in a pseudo-terminal, a SIGKILL,
+//! reopening, `volgspot import`, and the notes in the session's synthesis view.
+
+mod common;
+
+use common::{BIN, Term, session_file};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+fn interview_file(dir: &Path) -> PathBuf {
+    let files = volgspot::store::interview_files(dir);
+    assert_eq!(files.len(), 1, "expected one interview file: {files:?}");
+    files[0].clone()
+}
+
+#[test]
+fn interviewer_notes_survive_a_kill_and_import_into_the_synthesis() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut term = Term::spawn(
+        dir.path(),
+        &[
+            "interview",
+            "--pact",
+            "Pact Oost",
+            "--interviewer",
+            "L. Smit",
+        ],
+        80,
+        24,
+    );
+    // The name comes first; the file is named after it.
+    term.wait_for("Wie interview je?");
+    term.type_text("Anna de Wit");
+    term.send("\r");
+    term.wait_for("bestand 20");
+    term.send("\x1b"); // details done: to the capture line
+    term.wait_for("Nieuw · HET WAAROM");
+    term.type_text("Eerste notitie over het waarom");
+    term.send("\r");
+    term.type_text("Tweede notitie, ook waarom");
+    term.send("\r");
+    term.send("\x1bOQ"); // F2: new notes go to the next area
+    term.wait_for("Nieuw · HET WAT");
+    term.type_text("Derde notitie over het wat");
+    term.send("\r");
+    term.wait_for("Notities (3)");
+    // A line typed but not stored yet survives too.
+    term.type_text("Half getypt");
+    std::thread::sleep(Duration::from_millis(800));
+    term.wait_for("opgeslagen");
+    term.kill9();
+
+    let path = interview_file(dir.path());
+    let (file, _) = volgspot::store::load_interview_file(&path).expect("file loads after kill");
+    let areas: Vec<&str> = file
+        .interview
+        .notes
+        .iter()
+        .map(|n| n.area.as_str())
+        .collect();
+    assert_eq!(areas, ["waarom", "waarom", "wat"]);
+    assert_eq!(file.pact, "Pact Oost");
+    assert_eq!(file.interview.interviewer, "L. Smit");
+    assert_eq!(file.interview.draft, "Half getypt");
+
+    // Reopen: everything is there.
+    let mut again = Term::spawn(dir.path(), &["interview", path.to_str().unwrap()], 80, 24);
+    again.wait_for("Anna de Wit");
+    again.wait_for("Notities (3)");
+    again.wait_for("Derde notitie");
+    again.wait_for("Half getypt");
+    again.ctrl_q();
+    assert!(again.wait_exit());
+
+    // A session to import into.
+    let mut make = Term::spawn(dir.path(), &["new", "--pact", "Pact Oost"], 80, 24);
+    make.wait_for("Pact Oost · ronde 1");
+    make.ctrl_q();
+    assert!(make.wait_exit());
+    let session = session_file(dir.path());
+
+    let import = |args: &[&str]| {
+        std::process::Command::new(BIN)
+            .arg("import")
+            .args(args)
+            .env("VOLGSPOT_DIR", dir.path())
+            .env_remove("VOLGSPOT_LANG")
+            .output()
+            .unwrap()
+    };
+    let s = session.to_str().unwrap();
+    let f = path.to_str().unwrap();
+    let out = import(&[s, f]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("Anna de Wit: nieuw interview, 3 notities"),
+        "{stdout}"
+    );
+    // The same file again changes nothing.
+    let out = import(&[s, f]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("Anna de Wit: niets nieuw"), "{stdout}");
+
+    // In the TUI: the synthesis shows the notes, grouped by area.
+    let mut tui = Term::spawn(dir.path(), &["open", s], 80, 24);
+    tui.wait_for("Pact Oost");
+    tui.page_down();
+    tui.wait_for("2/5 Interviews");
+    tui.wait_for("Anna de Wit");
+    tui.send("s");
+    tui.wait_for("Synthese: 3 notities uit 1 interviews");
+    tui.wait_for("HET WAAROM (2)");
+    tui.wait_for("HET WAT (1)");
+    tui.wait_for("Derde notitie over het wat");
+
+    // While the session is open, the CLI refuses.
+    let out = import(&[s, f]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("al geopend door"));
+
+    // The import action of the screen lists the file and merges it (nothing new now).
+    tui.send("\x1b");
+    tui.send("i");
+    tui.wait_for("anna-de-wit.interview.json");
+    tui.send("\r");
+    tui.wait_for("niets nieuw");
+    tui.send("\x1b");
+    tui.ctrl_q();
+    assert!(tui.wait_exit());
+}
