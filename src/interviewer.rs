@@ -15,7 +15,7 @@ use crate::method::Method;
 use crate::model::Interview;
 use crate::model::interview_file::InterviewFile;
 use crate::store::{self, autosave::Saver, lock, paths};
-use crate::ui::{self, theme::DARK};
+use crate::ui::{self, theme::Theme};
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
@@ -212,7 +212,7 @@ impl Interviewer {
 }
 
 pub fn draw(frame: &mut Frame, app: &Interviewer) {
-    let theme = &DARK;
+    let theme = Theme::dark();
     let t = app.t;
     let area = frame.area();
     if area.width < ui::MIN_WIDTH || area.height < ui::MIN_HEIGHT {
@@ -269,6 +269,8 @@ pub fn draw(frame: &mut Frame, app: &Interviewer) {
         &app.method,
         &app.doc.interview,
         &app.editor,
+        // The interviewer's own laptop, not projected: names are shown.
+        true,
         theme,
     );
     let bindings = app.help_keys();

@@ -10,6 +10,7 @@ use volgspot::interviewer::{self, Interviewer};
 use volgspot::method::Method;
 use volgspot::model::merge;
 use volgspot::store::{self, lock, paths};
+use volgspot::ui::theme::Theme;
 use volgspot::{clock, tui};
 
 #[derive(Parser)]
@@ -24,6 +25,9 @@ struct Cli {
     /// UI language: nl (default) or en.
     #[arg(long, global = true, env = "VOLGSPOT_LANG", default_value = "nl")]
     lang: String,
+    /// Colour theme: donker (default), licht (for beamers), or a theme file.
+    #[arg(long, global = true, env = "VOLGSPOT_THEME")]
+    theme: Option<String>,
     /// A method definition file (JSON, same shape as assets/method.nl.json).
     #[arg(long, global = true, env = "VOLGSPOT_METHOD")]
     method: Option<PathBuf>,
@@ -123,6 +127,7 @@ fn main() -> ExitCode {
         return export(&method, lang, session, *public, format, output.as_deref());
     }
     let dir = paths::session_dir();
+    let theme = cli.theme.clone();
     let command = match cli.command {
         Some(Command::Interview {
             pact,
@@ -153,6 +158,15 @@ fn main() -> ExitCode {
     };
     let mut rt = tui::Runtime::new(dir.clone());
     let mut app = App::new(lang, method, tui::start_view(&dir), clock::now());
+    // NO_COLOR (any value, https://no-color.org): emphasis only, no colours.
+    app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    app.theme = match Theme::choose(theme.as_deref(), app.no_color) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("volgspot: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let opened = match command {
         None => Ok(()),
         Some(Command::New { pact, round }) => {

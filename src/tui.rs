@@ -8,7 +8,9 @@ use crate::model::Session;
 use crate::store::{self, autosave::Saver, lock, paths};
 use crate::ui;
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
@@ -335,11 +337,15 @@ fn event_loop(
 pub fn run(app: App, mut rt: Runtime) -> ExitCode {
     let app = RefCell::new(app);
     let mut terminal = ratatui::init();
-    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste, EnableMouseCapture);
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(&mut terminal, &app, &mut rt)
     }));
-    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    let _ = execute!(
+        std::io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture
+    );
     ratatui::restore();
     match outcome {
         Ok(Ok(())) => ExitCode::SUCCESS,

@@ -56,6 +56,10 @@ fn list_detail_and_synthesis_snapshots() {
 #[test]
 fn list_shows_name_and_detail_shows_name_but_synthesis_only_role_and_organisation() {
     let mut app = on_interviews(Lang::Nl);
+    // Names are hidden until the facilitator turns them on (privacy switch, F8).
+    let t = text(&render(&app, 80, 24));
+    assert!(!t.contains("Marieke de Vries"), "{t}");
+    key(&mut app, KeyCode::F(8));
     let t = text(&render(&app, 80, 24));
     assert!(t.contains("Marieke de Vries"), "{t}");
     key(&mut app, KeyCode::Enter);
@@ -113,7 +117,9 @@ fn deleting_a_note_and_an_interview_can_be_undone() {
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('d'));
     assert_eq!(app.session().unwrap().doc.interviews.len(), 1);
-    assert!(text(&render(&app, 80, 24)).contains("Verwijderd: Marieke de Vries"));
+    assert!(
+        text(&render(&app, 80, 24)).contains("Verwijderd: bestuurlijk trekker, Zorggroep De Linde")
+    );
     key(&mut app, KeyCode::Char('u'));
     assert_eq!(app.session().unwrap().doc.interviews[0].notes, before);
 }

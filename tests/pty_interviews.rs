@@ -107,6 +107,9 @@ fn interviewer_notes_survive_a_kill_and_import_into_the_synthesis() {
     tui.wait_for("Pact Oost");
     tui.page_down();
     tui.wait_for("2/5 Interviews");
+    // Names are hidden on the projected screen until F8.
+    tui.wait_for("(naam verborgen, F8)");
+    tui.send("\x1b[19~"); // F8
     tui.wait_for("Anna de Wit");
     tui.send("s");
     tui.wait_for("Synthese: 3 notities uit 1 interviews");

@@ -12,6 +12,14 @@ pub enum Action {
     ClockToggle,
     ClockAddFive,
     ClockNextBlock,
+    /// Projection: presenter view, peek at the next screen, names on/off, next theme.
+    TogglePresenter,
+    Peek,
+    ToggleNames,
+    NextTheme,
+    /// App-wide undo / redo (outside text fields).
+    Undo,
+    Redo,
     /// Start screen: move the selection / open the selected entry.
     SelectUp,
     SelectDown,

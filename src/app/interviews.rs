@@ -33,7 +33,6 @@ pub enum Act {
 }
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
-const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 
 const fn b(
     keys: &'static [Combo],
@@ -92,10 +91,7 @@ pub static KEYS: &[Binding<Act>] = &[
         false,
     ),
     b(
-        &[
-            Combo(KeyCode::Char('u'), NONE),
-            Combo(KeyCode::Char('z'), CTRL),
-        ],
+        &[Combo(KeyCode::Char('u'), NONE)],
         Act::Undo,
         |t| t.interviews.k_undo,
         false,
@@ -378,7 +374,7 @@ impl State {
             }
             Some(Act::Delete) if n > 0 => {
                 let iv = doc.interviews.remove(self.selected);
-                self.message = Some(fill(t.deleted, &[&label(&iv, t)]));
+                self.message = Some(fill(t.deleted, &[&who_shown(&iv, t, false)]));
                 self.deleted.push((self.selected, iv));
                 self.selected = self.selected.min(doc.interviews.len().saturating_sub(1));
                 return Outcome::Changed;
@@ -388,7 +384,7 @@ impl State {
                     return Outcome::Handled;
                 };
                 let at = at.min(doc.interviews.len());
-                self.message = Some(fill(t.restored, &[&label(&iv, t)]));
+                self.message = Some(fill(t.restored, &[&who_shown(&iv, t, false)]));
                 doc.interviews.insert(at, iv);
                 self.selected = at;
                 return Outcome::Changed;
@@ -499,6 +495,19 @@ pub fn who(iv: &Interview, t: &crate::i18n::interviews::Strings) -> String {
         label(iv, t)
     } else {
         format!("{} — {src}", label(iv, t))
+    }
+}
+
+/// `who`, unless the privacy switch hides names: then role and organisation only.
+pub fn who_shown(iv: &Interview, t: &crate::i18n::interviews::Strings, show_names: bool) -> String {
+    if show_names {
+        return who(iv, t);
+    }
+    let src = source(iv);
+    if src.is_empty() {
+        t.hidden_name.to_string()
+    } else {
+        src
     }
 }
 

@@ -29,6 +29,8 @@ pub struct KeyHelp {
     pub footer: bool,
     /// Always in the footer, however narrow (help and quit).
     pub essential: bool,
+    /// An app-wide key (listed compactly after the screen's own keys in help).
+    pub global: bool,
 }
 
 impl<A> Binding<A> {
@@ -38,6 +40,7 @@ impl<A> Binding<A> {
             label: self.label,
             footer: self.footer,
             essential: false,
+            global: false,
         }
     }
 }
@@ -149,6 +152,30 @@ pub static GLOBAL: &[Binding] = &[
         footer: true,
     },
     Binding {
+        keys: &[Combo(KeyCode::F(4), NONE)],
+        action: Action::TogglePresenter,
+        label: |t| t.k_presenter,
+        footer: false,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::F(3), NONE)],
+        action: Action::Peek,
+        label: |t| t.k_peek,
+        footer: false,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::F(8), NONE)],
+        action: Action::ToggleNames,
+        label: |t| t.k_names,
+        footer: false,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::F(9), NONE)],
+        action: Action::NextTheme,
+        label: |t| t.k_theme,
+        footer: false,
+    },
+    Binding {
         keys: &[Combo(KeyCode::F(5), NONE)],
         action: Action::ClockToggle,
         label: |t| t.intake.k_clock,
@@ -175,6 +202,22 @@ pub static HELP_NOT_TYPING: &[Binding] = &[Binding {
     label: |t| t.k_help,
     footer: true,
 }];
+
+/// Undo and redo of whole actions, outside text fields (inside one, the field's own).
+pub static UNDO_NOT_TYPING: &[Binding] = &[
+    Binding {
+        keys: &[Combo(KeyCode::Char('z'), CTRL)],
+        action: Action::Undo,
+        label: |t| t.k_undo_app,
+        footer: false,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::Char('y'), CTRL)],
+        action: Action::Redo,
+        label: |t| t.k_redo_app,
+        footer: false,
+    },
+];
 
 pub static HELP_TYPING: &[Binding] = &[Binding {
     keys: &[Combo(KeyCode::F(1), NONE)],
@@ -220,23 +263,37 @@ pub static START: &[Binding] = &[
 /// screen, help (`?` only when no text field takes the keys), quit.
 pub fn session_help(screen_keys: Vec<KeyHelp>, typing: bool) -> Vec<KeyHelp> {
     let mut out = screen_keys;
-    let global = |a: Action| {
-        GLOBAL
-            .iter()
-            .filter(move |b| b.action == a)
-            .map(Binding::help)
-    };
+    fn app_wide(b: &Binding) -> KeyHelp {
+        KeyHelp {
+            global: true,
+            ..b.help()
+        }
+    }
+    let global = |a: Action| GLOBAL.iter().filter(move |b| b.action == a).map(app_wide);
     out.extend(global(Action::NextScreen));
     out.extend(global(Action::PrevScreen));
     let help = if typing { HELP_TYPING } else { HELP_NOT_TYPING };
     out.extend(help.iter().map(|b| KeyHelp {
         essential: true,
-        ..b.help()
+        ..app_wide(b)
     }));
     out.extend(global(Action::Quit).map(|h| KeyHelp {
         essential: true,
         ..h
     }));
+    // The app-wide undo, unless the screen has an undo of its own on these keys.
+    let own_undo = out.iter().any(|h| {
+        h.keys
+            .iter()
+            .any(|c| c.0 == KeyCode::Char('z') && c.1 == CTRL)
+    });
+    if !typing && !own_undo {
+        out.extend(UNDO_NOT_TYPING.iter().map(app_wide));
+    }
+    out.extend(global(Action::TogglePresenter));
+    out.extend(global(Action::Peek));
+    out.extend(global(Action::ToggleNames));
+    out.extend(global(Action::NextTheme));
     out.extend(global(Action::ClockToggle));
     out.extend(global(Action::ClockAddFive));
     out.extend(global(Action::ClockNextBlock));

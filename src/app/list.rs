@@ -52,7 +52,6 @@ pub enum Act {
     Add,
     Edit,
     Delete,
-    Undo,
     MoveUp,
     MoveDown,
 }
@@ -85,12 +84,7 @@ pub static KEYS: &[Binding<Act>] = &[
         label: |t| t.k_delete,
         footer: true,
     },
-    Binding {
-        keys: &[Combo(KeyCode::Char('z'), KeyModifiers::CONTROL)],
-        action: Act::Undo,
-        label: |t| t.k_undo_delete,
-        footer: false,
-    },
+    // Undo of a delete (or any other change) is the app-wide Ctrl-Z.
     Binding {
         keys: &[Combo(KeyCode::Up, NONE)],
         action: Act::Up,
@@ -169,8 +163,7 @@ pub struct Editing {
 pub struct ListEditor<T> {
     pub selected: usize,
     pub editing: Option<Editing>,
-    /// Deleted rows with their position, newest last, for undo.
-    deleted: Vec<(usize, T)>,
+    _rows: std::marker::PhantomData<T>,
 }
 
 impl<T> Default for ListEditor<T> {
@@ -178,7 +171,7 @@ impl<T> Default for ListEditor<T> {
         ListEditor {
             selected: 0,
             editing: None,
-            deleted: Vec::new(),
+            _rows: std::marker::PhantomData,
         }
     }
 }
@@ -234,18 +227,9 @@ impl<T: Clone + Default> ListEditor<T> {
             }
             Act::Edit if n > 0 => self.start_edit(rows, cols, 0),
             Act::Delete if n > 0 => {
-                let row = rows.remove(self.selected);
-                self.deleted.push((self.selected, row));
+                rows.remove(self.selected);
                 self.selected = self.selected.min(rows.len().saturating_sub(1));
                 return Outcome::Changed;
-            }
-            Act::Undo => {
-                if let Some((at, row)) = self.deleted.pop() {
-                    let at = at.min(rows.len());
-                    rows.insert(at, row);
-                    self.selected = at;
-                    return Outcome::Changed;
-                }
             }
             Act::MoveUp if self.selected > 0 && self.selected < n => {
                 rows.swap(self.selected, self.selected - 1);
@@ -365,7 +349,7 @@ mod tests {
     }
 
     #[test]
-    fn add_type_delete_undo_and_reorder() {
+    fn add_type_delete_and_reorder() {
         let method = Method::builtin(Lang::Nl);
         let ctx = Ctx {
             method: &method,
@@ -389,14 +373,7 @@ mod tests {
         l.handle_key(&mut rows, &COLS, key(KeyCode::Char('[')), &ctx);
         assert_eq!(rows[0].0, "twee");
         l.handle_key(&mut rows, &COLS, key(KeyCode::Char('d')), &ctx);
+        // (Undo of the delete is app-wide: see tests/intake.rs.)
         assert_eq!(rows, vec![Row("een".into())]);
-        l.handle_key(
-            &mut rows,
-            &COLS,
-            KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL),
-            &ctx,
-        );
-        assert_eq!(rows[0].0, "twee");
-        assert_eq!(rows.len(), 2);
     }
 }

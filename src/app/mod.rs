@@ -11,6 +11,7 @@ pub mod list;
 pub mod screen;
 pub mod summary;
 pub mod triangle;
+pub mod undo;
 pub mod wheel;
 
 pub use action::{Action, Effect};
@@ -20,7 +21,9 @@ use crate::i18n::{Lang, Strings};
 use crate::method::Method;
 use crate::model::Session;
 use crate::store::SaveError;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use std::path::PathBuf;
 use std::time::Instant;
 use time::OffsetDateTime;
@@ -67,6 +70,7 @@ pub struct SessionView {
     pub last_edit: Option<Instant>,
     pub first_unsaved_edit: Option<Instant>,
     pub last_attempt: Option<Instant>,
+    pub history: undo::History,
     pub intake: intake::State,
     pub interviews: interviews::State,
     pub triangle: triangle::State,
@@ -77,6 +81,7 @@ pub struct SessionView {
 impl SessionView {
     pub fn new(doc: Session, path: PathBuf) -> Self {
         SessionView {
+            history: undo::History::default(),
             intake: intake::State::new(&doc.intake),
             interviews: interviews::State::new(&doc),
             triangle: triangle::State::new(&doc),
@@ -95,6 +100,60 @@ impl SessionView {
         }
     }
 
+    /// After undo/redo the screens' own state (text fields holding copies of the
+    /// session's text, selections) is rebuilt from the restored session.
+    fn rebuild_screens(&mut self) {
+        let section = self.intake.section;
+        self.intake = intake::State::new(&self.doc.intake);
+        self.intake.section = section;
+        self.interviews = interviews::State::new(&self.doc);
+        self.triangle = triangle::State::new(&self.doc);
+        let earlier = self.wheel.earlier.take();
+        self.wheel = wheel::State::new(&self.doc);
+        self.wheel.earlier = earlier;
+        self.summary = summary::State::new(&self.doc);
+    }
+
+    /// App-wide undo (or redo): back to the session as it was before the last action.
+    pub fn undo(&mut self, redo: bool, now: OffsetDateTime) -> bool {
+        let restored = if redo {
+            self.history.redo(&self.doc, self.generation)
+        } else {
+            self.history.undo(&self.doc, self.generation)
+        };
+        let Some(doc) = restored else {
+            return false;
+        };
+        self.doc = doc;
+        self.rebuild_screens();
+        self.changed(now);
+        true
+    }
+
+    /// A key for the current screen, with the snapshots undo needs (see `undo`).
+    fn dispatch_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        let typing = self.typing();
+        let nav = undo::is_navigation(&key);
+        let snapshot = !(nav || typing && self.history.burst_open());
+        let before = snapshot.then(|| (self.doc.clone(), self.generation));
+        let outcome = self.dispatch(Some(key), "", ctx);
+        let changed = before.as_ref().is_some_and(|(_, g)| *g != self.generation);
+        match (typing, before) {
+            (true, Some((doc, g))) => self.history.open_burst(doc, g),
+            (false, Some((doc, _))) if changed => {
+                self.history.close_burst(self.generation);
+                self.history.push(doc);
+            }
+            // Into a text field without a change yet: the typing that follows is one step.
+            (false, Some((doc, g))) if self.typing() => self.history.open_burst(doc, g),
+            _ => {}
+        }
+        if nav || !self.typing() {
+            self.history.close_burst(self.generation);
+        }
+        outcome
+    }
+
     /// Whether the current screen has a text field taking keys.
     pub fn typing(&self) -> bool {
         match self.screen {
@@ -106,16 +165,26 @@ impl SessionView {
         }
     }
 
+    /// Whether the current screen has a key of its own for `key`.
+    fn claims(&self, key: &KeyEvent) -> bool {
+        self.own_help()
+            .iter()
+            .any(|h| h.keys.iter().any(|c| c.matches(key)))
+    }
+
     /// Every key of the current screen, for the footer and the `?` overlay.
     pub fn help(&self) -> Vec<keys::KeyHelp> {
-        let own = match self.screen {
+        keys::session_help(self.own_help(), self.typing())
+    }
+
+    fn own_help(&self) -> Vec<keys::KeyHelp> {
+        match self.screen {
             Screen::Intake => self.intake.help(),
             Screen::Interviews => self.interviews.help(),
             Screen::Triangle => self.triangle.help(),
             Screen::Wheel => self.wheel.help(),
             Screen::Summary => self.summary.help(),
-        };
-        keys::session_help(own, self.typing())
+        }
     }
 
     /// Hands a key (or, with `paste`, pasted text) to the current screen.
@@ -236,6 +305,8 @@ pub struct StartState {
 
 pub enum Overlay {
     Help,
+    /// The facilitator peeks at the next screen; the room's screen does not move.
+    Peek,
     ConfirmQuit(String),
     Message(String),
 }
@@ -252,6 +323,14 @@ pub struct App {
     pub view: View,
     pub overlay: Option<Overlay>,
     pub should_quit: bool,
+    pub theme: crate::ui::theme::Theme,
+    /// `NO_COLOR` was set: theme switches keep colours off.
+    pub no_color: bool,
+    /// Presenter view: chrome hidden, big title, content large.
+    pub presenter: bool,
+    /// Privacy switch: interviewee names are shown only when the facilitator turns
+    /// them on; otherwise role and organisation. Off (names hidden) by default.
+    pub show_names: bool,
     /// The wall clock as of the last event; rendering reads time only from here.
     pub now: OffsetDateTime,
 }
@@ -265,6 +344,10 @@ impl App {
             view,
             overlay: None,
             should_quit: false,
+            theme: crate::ui::theme::Theme::dark().clone(),
+            no_color: false,
+            presenter: false,
+            show_names: false,
             now,
         }
     }
@@ -288,6 +371,7 @@ impl App {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Paste(text) => self.paste(&text),
+            Event::Mouse(m) => self.handle_mouse(m),
             _ => Vec::new(),
         }
     }
@@ -300,9 +384,10 @@ impl App {
                     KeyCode::Char('n' | 'N') | KeyCode::Esc => self.update(Action::CloseOverlay),
                     _ => Vec::new(),
                 },
-                Overlay::Help | Overlay::Message(_) => {
+                Overlay::Help | Overlay::Message(_) | Overlay::Peek => {
                     if matches!(key.code, KeyCode::Esc | KeyCode::Enter | KeyCode::Char('?'))
                         || key.code == KeyCode::F(1)
+                        || key.code == KeyCode::F(3)
                     {
                         self.update(Action::CloseOverlay)
                     } else if key.code == KeyCode::Char('q')
@@ -331,11 +416,13 @@ impl App {
                     return self.update(a);
                 }
                 if !s.typing()
-                    && let Some(a) = keys::find(keys::HELP_NOT_TYPING, &key)
+                    && let Some(a) = keys::find(keys::HELP_NOT_TYPING, &key).or_else(|| {
+                        keys::find(keys::UNDO_NOT_TYPING, &key).filter(|_| !s.claims(&key))
+                    })
                 {
                     return self.update(a);
                 }
-                match s.dispatch(Some(key), "", &ctx) {
+                match s.dispatch_key(key, &ctx) {
                     // Moving between screens needs no I/O: done here.
                     Outcome::Effect(Effect::GoTo(screen)) => {
                         s.screen = screen;
@@ -345,6 +432,28 @@ impl App {
                     _ => Vec::new(),
                 }
             }
+        }
+    }
+
+    /// The mouse: the wheel moves the selection (as ↑/↓ would), a click on the header's
+    /// ◀ or ▶ (or elsewhere on the screen's name) switches screens.
+    pub fn handle_mouse(&mut self, m: MouseEvent) -> Vec<Effect> {
+        let as_key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+        match m.kind {
+            MouseEventKind::ScrollDown => self.handle_key(as_key(KeyCode::Down)),
+            MouseEventKind::ScrollUp => self.handle_key(as_key(KeyCode::Up)),
+            MouseEventKind::Down(MouseButton::Left) if m.row == 0 && self.overlay.is_none() => {
+                let Some(s) = self.session() else {
+                    return Vec::new();
+                };
+                let width = crate::ui::chrome::header_place(self.t, s).chars().count() as u16;
+                match m.column {
+                    0..=2 => self.update(Action::PrevScreen),
+                    c if c < width => self.update(Action::NextScreen),
+                    _ => Vec::new(),
+                }
+            }
+            _ => Vec::new(),
         }
     }
 
@@ -370,6 +479,28 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::ShowHelp => self.overlay = Some(Overlay::Help),
+            Action::Peek => {
+                if self.session().is_some() {
+                    self.overlay = Some(Overlay::Peek);
+                }
+            }
+            Action::TogglePresenter => self.presenter = !self.presenter,
+            Action::ToggleNames => self.show_names = !self.show_names,
+            Action::NextTheme => self.theme = self.theme.next(self.no_color),
+            Action::Undo | Action::Redo => {
+                let now = self.now;
+                let t = self.t;
+                if let Some(s) = self.session_mut()
+                    && !s.undo(action == Action::Redo, now)
+                {
+                    let msg = if action == Action::Redo {
+                        t.nothing_to_redo
+                    } else {
+                        t.nothing_to_undo
+                    };
+                    self.overlay = Some(Overlay::Message(msg.to_string()));
+                }
+            }
             Action::CloseOverlay => self.overlay = None,
             Action::Quit => {
                 self.overlay = None;
@@ -410,6 +541,7 @@ impl App {
             }
             Action::NextScreen | Action::PrevScreen => {
                 if let Some(s) = self.session_mut() {
+                    s.history.close_burst(s.generation);
                     s.screen = if action == Action::NextScreen {
                         s.screen.next()
                     } else {

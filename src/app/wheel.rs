@@ -192,10 +192,7 @@ pub static KEYS_INTENTIONS: &[Binding<Act>] = &[
         false
     ),
     bind!(
-        &[
-            Combo(KeyCode::Char('u'), NONE),
-            Combo(KeyCode::Char('z'), CTRL)
-        ],
+        &[Combo(KeyCode::Char('u'), NONE)],
         Act::UndoDelete,
         |t| t.wheel.k_undo_delete,
         false

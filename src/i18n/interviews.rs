@@ -1,6 +1,8 @@
 //! Strings of the interviews screen, the offline interviewer mode and the import.
 
 pub struct Strings {
+    pub hidden_name: &'static str,
+    pub presenter_summary: &'static str,
     pub kinds: [&'static str; 4],
     pub note_kinds: [&'static str; 5],
     pub approvals: [&'static str; 3],
@@ -104,6 +106,8 @@ pub struct Strings {
 }
 
 pub static NL: Strings = Strings {
+    hidden_name: "(naam verborgen, F8)",
+    presenter_summary: "{} interviews · {} notities",
     kinds: ["Zorg en welzijn", "Onderwijs", "Overheid", "Anders"],
     note_kinds: [
         "observatie",
@@ -207,6 +211,8 @@ pub static NL: Strings = Strings {
 };
 
 pub static EN: Strings = Strings {
+    hidden_name: "(name hidden, F8)",
+    presenter_summary: "{} interviews · {} notes",
     kinds: ["Care and welfare", "Education", "Government", "Other"],
     note_kinds: [
         "observation",

@@ -18,6 +18,16 @@ pub fn save_text(t: &Strings, s: &SessionView) -> (String, bool) {
     }
 }
 
+/// " ◀ 2/5 Interviews ▶ ": the arrows can be clicked (see `App::handle_mouse`).
+pub fn header_place(t: &Strings, s: &SessionView) -> String {
+    format!(
+        " ◀ {}/{} {} ▶ ",
+        s.screen.index() + 1,
+        Screen::ALL.len(),
+        s.screen.title(t)
+    )
+}
+
 pub fn header(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
     let t = app.t;
     let pact = if s.doc.intake.pact_name.trim().is_empty() {
@@ -25,15 +35,15 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: 
     } else {
         s.doc.intake.pact_name.clone()
     };
-    let place = format!(
-        " {}/{} {} ",
-        s.screen.index() + 1,
-        Screen::ALL.len(),
-        s.screen.title(t)
-    );
+    let place = header_place(t, s);
     let left = format!(" {pact} · {} {} ", t.round, s.doc.intake.round);
     let (saved, failed) = save_text(t, s);
-    let right = format!(" {saved} ");
+    let names = if app.show_names {
+        format!(" ⚠ {} ", t.names_shown)
+    } else {
+        String::new()
+    };
+    let right = format!("{names} {saved} ");
     let clock = match crate::model::agenda::state(&s.doc.agenda, app.now) {
         crate::model::agenda::ClockState::NotStarted => String::new(),
         _ => format!(
@@ -117,15 +127,18 @@ pub fn help(
     bindings: &[KeyHelp],
     theme: &Theme,
 ) {
+    // The screen's own keys in columns; the app-wide keys after them as a compact
+    // paragraph ("PgDn volgend scherm · F4 presentatie · …"), so all fit at 80×24.
     let entries: Vec<(String, &str)> = bindings
         .iter()
+        .filter(|b| !b.global)
         .map(|b| (keys::names(b), (b.label)(t)))
         .collect();
-    // Screens with many keys do not fit one column at 80×24: then two columns side by
-    // side, labels wrapped; whatever still does not fit is counted, never cut silently.
     let rows_avail = area.height.saturating_sub(2) as usize;
     let max_w = area.width.saturating_sub(6) as usize;
-    let two = entries.len() + 4 > rows_avail && max_w >= 60;
+    let app_wide = app_wide_lines(bindings, t, max_w, theme);
+    let rows_for_own = rows_avail.saturating_sub(app_wide.len() + 1);
+    let two = entries.len() + 4 > rows_for_own && max_w >= 60;
     let gap = 3;
     let col_w = if two { (max_w - gap) / 2 } else { max_w };
     let columns: Vec<Vec<Line>> = if two {
@@ -163,6 +176,12 @@ pub fn help(
             Line::from(spans)
         })
         .collect();
+    if !app_wide.is_empty() {
+        if !lines.is_empty() {
+            lines.push(Line::from(""));
+        }
+        lines.extend(app_wide);
+    }
     // Room inside the border: the closing hint, and a blank line before it if it fits.
     let inside = rows_avail.saturating_sub(2);
     if lines.len() + 1 > inside {
@@ -188,6 +207,34 @@ pub fn help(
             .wrap(Wrap { trim: false }),
         r,
     );
+}
+
+/// The app-wide keys as one wrapped paragraph of "key label" pairs.
+fn app_wide_lines<'a>(
+    bindings: &[KeyHelp],
+    t: &Strings,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let mut lines = Vec::new();
+    let mut cur: Vec<Span> = Vec::new();
+    let mut cur_w = 0;
+    for b in bindings.iter().filter(|b| b.global) {
+        let key = keys::names(b);
+        let label = (b.label)(t);
+        let w = key.chars().count() + label.chars().count() + 4;
+        if cur_w + w > width && !cur.is_empty() {
+            lines.push(Line::from(std::mem::take(&mut cur)));
+            cur_w = 0;
+        }
+        cur.push(Span::styled(key, theme.label));
+        cur.push(Span::styled(format!(" {label}   "), theme.text));
+        cur_w += w;
+    }
+    if !cur.is_empty() {
+        lines.push(Line::from(cur));
+    }
+    lines
 }
 
 /// One column of the help overlay: keys left, labels wrapped beside them.

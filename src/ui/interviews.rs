@@ -4,7 +4,7 @@
 use super::theme::Theme;
 use super::widgets::text::{cut, wrap};
 use crate::app::interview_edit::{Editor, FIELDS, FieldKind, Focus, area_name};
-use crate::app::interviews::{Mode, Picker, State, source, synthesis_notes, who};
+use crate::app::interviews::{Mode, Picker, State, source, synthesis_notes, who_shown};
 use crate::app::{App, SessionView};
 use crate::i18n::{Strings, fill};
 use crate::method::Method;
@@ -16,7 +16,7 @@ use unicode_width::UnicodeWidthStr;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
     let st = &s.interviews;
     match st.mode {
-        Mode::List => draw_list(frame, area, app.t, &s.doc, st, theme),
+        Mode::List => draw_list(frame, area, app.t, &s.doc, st, app.show_names, theme),
         Mode::Detail => {
             let ed = st.editor.as_ref().and_then(|(id, e)| {
                 s.doc
@@ -26,8 +26,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
                     .map(|i| (i, e))
             });
             match ed {
-                Some((iv, e)) => draw_editor(frame, area, app.t, &app.method, iv, e, theme),
-                None => draw_list(frame, area, app.t, &s.doc, st, theme),
+                Some((iv, e)) => draw_editor(
+                    frame,
+                    area,
+                    app.t,
+                    &app.method,
+                    iv,
+                    e,
+                    app.show_names,
+                    theme,
+                ),
+                None => draw_list(frame, area, app.t, &s.doc, st, app.show_names, theme),
             }
         }
         Mode::Synthesis => draw_synthesis(frame, area, app.t, &app.method, &s.doc, st, theme),
@@ -43,7 +52,15 @@ fn pad(text: &str, width: usize) -> String {
     format!("{c}{}", " ".repeat(width.saturating_sub(w)))
 }
 
-fn draw_list(frame: &mut Frame, area: Rect, t: &Strings, doc: &Session, st: &State, theme: &Theme) {
+fn draw_list(
+    frame: &mut Frame,
+    area: Rect,
+    t: &Strings,
+    doc: &Session,
+    st: &State,
+    show_names: bool,
+    theme: &Theme,
+) {
     let ti = t.interviews;
     let w = area.width as usize;
     let mut lines = vec![Line::styled(
@@ -74,7 +91,7 @@ fn draw_list(frame: &mut Frame, area: Rect, t: &Strings, doc: &Session, st: &Sta
     let first = st.selected.saturating_sub(room.saturating_sub(1));
     let shown = doc.interviews.iter().enumerate().skip(first).take(room);
     for (i, iv) in shown {
-        let who = who(iv, ti);
+        let who = who_shown(iv, ti, show_names);
         let mut row = pad(&who, who_w);
         if wide {
             row.push_str(&pad(ti.kind(iv.kind), kind_w));
@@ -137,6 +154,7 @@ fn note_tags(t: &Strings, m: &Method, n: &Note) -> Vec<String> {
 
 /// One interview with its notes and the capture line. Shared by the Interviews screen
 /// and the offline interviewer mode.
+#[allow(clippy::too_many_arguments)]
 pub fn draw_editor(
     frame: &mut Frame,
     area: Rect,
@@ -144,6 +162,7 @@ pub fn draw_editor(
     m: &Method,
     iv: &Interview,
     ed: &Editor,
+    show_names: bool,
     theme: &Theme,
 ) {
     let ti = t.interviews;
@@ -212,7 +231,7 @@ pub fn draw_editor(
             );
         }
     } else {
-        let who = who(iv, ti);
+        let who = who_shown(iv, ti, show_names);
         let meta = format!(
             "{} · {} · {} · {}: {}",
             ti.kind(iv.kind),

@@ -4,6 +4,7 @@ pub mod chrome;
 pub mod intake;
 pub mod interviews;
 pub mod placeholder;
+pub mod presenter;
 pub mod start;
 pub mod summary;
 pub mod theme;
@@ -12,17 +13,32 @@ pub mod wheel;
 pub mod widgets;
 
 use crate::app::keys;
-use crate::app::{App, Overlay, Screen, View};
+use crate::app::{App, Overlay, Screen, SessionView, View};
+use crate::i18n::fill;
 use ratatui::prelude::*;
-use ratatui::widgets::{Paragraph, Wrap};
-use theme::{DARK, Theme};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use theme::Theme;
 
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 20;
 
+/// One screen's content (not the chrome around it).
+fn screen_body(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, screen: Screen) {
+    let theme = &app.theme;
+    match screen {
+        Screen::Intake => intake::draw(frame, area, app, s, theme),
+        Screen::Interviews => interviews::draw(frame, area, app, s, theme),
+        Screen::Triangle => triangle::draw(frame, area, app, s, theme),
+        Screen::Wheel => wheel::draw(frame, area, app, s, theme),
+        Screen::Summary => summary::draw(frame, area, app, s, theme),
+    }
+}
+
 pub fn draw(frame: &mut Frame, app: &App) {
-    let theme: &Theme = &DARK;
+    let theme: &Theme = &app.theme;
     let area = frame.area();
+    // A light theme paints the whole screen, so no dark terminal shows through.
+    frame.render_widget(Block::default().style(theme.background), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         frame.render_widget(
             Paragraph::new(app.t.too_small)
@@ -30,6 +46,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 .wrap(Wrap { trim: true }),
             area,
         );
+        return;
+    }
+    if app.presenter
+        && let View::Session(s) = &app.view
+    {
+        presenter::draw(frame, area.inner(Margin::new(1, 1)), app, s, theme);
+        overlays(frame, area, app, s.help(), s.screen.title(app.t));
         return;
     }
     let [top, body, bottom] = area.layout(&Layout::vertical([
@@ -49,25 +72,52 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         View::Session(s) => {
             chrome::header(frame, top, app, s, theme);
-            match s.screen {
-                Screen::Intake => intake::draw(frame, inner, app, s, theme),
-                Screen::Interviews => interviews::draw(frame, inner, app, s, theme),
-                Screen::Triangle => triangle::draw(frame, inner, app, s, theme),
-                Screen::Wheel => wheel::draw(frame, inner, app, s, theme),
-                Screen::Summary => summary::draw(frame, inner, app, s, theme),
-            }
+            screen_body(frame, inner, app, s, s.screen);
             (s.help(), s.screen.title(app.t))
         }
     };
     chrome::footer(frame, bottom, app.t, &bindings, theme);
+    overlays(frame, body, app, bindings, title);
+}
+
+fn overlays(frame: &mut Frame, area: Rect, app: &App, bindings: Vec<keys::KeyHelp>, title: &str) {
+    let theme = &app.theme;
     match &app.overlay {
         None => {}
-        Some(Overlay::Help) => chrome::help(frame, body, app.t, title, &bindings, theme),
+        Some(Overlay::Help) => chrome::help(frame, area, app.t, title, &bindings, theme),
         Some(Overlay::ConfirmQuit(text)) => {
-            chrome::message(frame, body, text, app.t.yes_no, theme.problem, theme)
+            chrome::message(frame, area, text, app.t.yes_no, theme.problem, theme)
         }
         Some(Overlay::Message(text)) => {
-            chrome::message(frame, body, text, app.t.help_close, theme.problem, theme)
+            chrome::message(frame, area, text, app.t.help_close, theme.problem, theme)
+        }
+        Some(Overlay::Peek) => {
+            if let View::Session(s) = &app.view {
+                peek(frame, area, app, s);
+            }
         }
     }
+}
+
+/// Look ahead: the next screen in a popup, for the facilitator; the room's screen stays.
+fn peek(frame: &mut Frame, area: Rect, app: &App, s: &SessionView) {
+    let theme = &app.theme;
+    let next = s.screen.next();
+    let r = area.inner(Margin::new(2, 1));
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .border_style(theme.label)
+        .style(theme.background)
+        .title(Span::styled(
+            fill(
+                app.t.peek_title,
+                &[&format!("{}/5 {}", next.index() + 1, next.title(app.t))],
+            ),
+            theme.label,
+        ));
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    screen_body(frame, inner, app, s, next);
 }

@@ -403,7 +403,7 @@ fn item_facts(app: &App, s: &SessionView, w: usize, theme: &Theme) -> Option<Vec
     Some(text_lines)
 }
 
-fn drawn_view(frame: &mut Frame, area: Rect, app: &App, doc: &Session, theme: &Theme) {
+pub fn drawn_view(frame: &mut Frame, area: Rect, app: &App, doc: &Session, theme: &Theme) {
     let t = app.t.triangle;
     let m = &app.method.triangle;
     let tri = &doc.triangle;

@@ -134,7 +134,14 @@ fn wheel_panel(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme:
     }
 }
 
-fn draw_wheel(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, row: Row, theme: &Theme) {
+pub fn draw_wheel(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    s: &SessionView,
+    row: Row,
+    theme: &Theme,
+) {
     let m = &app.method;
     let w = &s.doc.wheel;
     let t = app.t.wheel;

@@ -370,7 +370,7 @@ mod tests {
 
     #[test]
     fn labels_say_how_many_did_not_fit() {
-        let theme = &crate::ui::theme::DARK;
+        let theme = crate::ui::theme::Theme::dark();
         let label = Label {
             heading: "Hoek",
             items: vec![(3, "een"), (2, "twee"), (1, "drie"), (0, "vier")],

@@ -1,0 +1,114 @@
+//! App-wide undo/redo (Ctrl-Z / Ctrl-Y outside text fields) by snapshots of the session.
+//!
+//! A snapshot is taken before a key that may change the session outside a text field
+//! (add, delete, move, vote, ...), and once at the start of a burst of typing, so undo
+//! steps are "one action" or "one stretch of typing in one field". Arrow keys and the
+//! like never clone the session, so moving around a large session stays instant.
+
+use crate::model::Session;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+/// At most this many steps are kept (snapshots of a large session are a few MB).
+const MAX_STEPS: usize = 100;
+
+#[derive(Default)]
+pub struct History {
+    undo: Vec<Session>,
+    redo: Vec<Session>,
+    /// The session as it was when the current burst of typing began, and the
+    /// generation then (to see whether the burst changed anything).
+    burst: Option<(Session, u64)>,
+}
+
+/// Keys that only move around: no snapshot needed before them.
+pub fn is_navigation(key: &KeyEvent) -> bool {
+    matches!(
+        key.code,
+        KeyCode::Up
+            | KeyCode::Down
+            | KeyCode::Left
+            | KeyCode::Right
+            | KeyCode::Home
+            | KeyCode::End
+            | KeyCode::PageUp
+            | KeyCode::PageDown
+            | KeyCode::Tab
+            | KeyCode::BackTab
+            | KeyCode::F(_)
+    )
+}
+
+impl History {
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty() || self.burst.is_some()
+    }
+
+    /// Records the state from before a change.
+    pub fn push(&mut self, before: Session) {
+        self.undo.push(before);
+        if self.undo.len() > MAX_STEPS {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    pub fn burst_open(&self) -> bool {
+        self.burst.is_some()
+    }
+
+    pub fn open_burst(&mut self, before: Session, generation: u64) {
+        self.burst = Some((before, generation));
+    }
+
+    /// Ends a burst of typing; it becomes an undo step if it changed the session.
+    pub fn close_burst(&mut self, generation: u64) {
+        if let Some((before, g)) = self.burst.take()
+            && g != generation
+        {
+            self.push(before);
+        }
+    }
+
+    /// Returns the state to go back to, keeping `current` for redo.
+    pub fn undo(&mut self, current: &Session, generation: u64) -> Option<Session> {
+        self.close_burst(generation);
+        let prev = self.undo.pop()?;
+        self.redo.push(current.clone());
+        Some(prev)
+    }
+
+    pub fn redo(&mut self, current: &Session, generation: u64) -> Option<Session> {
+        self.close_burst(generation);
+        let next = self.redo.pop()?;
+        self.undo.push(current.clone());
+        Some(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::OffsetDateTime;
+
+    fn doc(name: &str) -> Session {
+        let mut s = Session::new(name, 1, OffsetDateTime::UNIX_EPOCH);
+        s.id = crate::model::Id("x".into());
+        s
+    }
+
+    #[test]
+    fn undo_redo_and_bursts() {
+        let mut h = History::default();
+        h.push(doc("a"));
+        let cur = doc("b");
+        assert_eq!(h.undo(&cur, 1).unwrap().intake.pact_name, "a");
+        assert_eq!(h.redo(&doc("a"), 1).unwrap().intake.pact_name, "b");
+        // A burst that changed nothing leaves no step.
+        h.open_burst(doc("b"), 5);
+        h.close_burst(5);
+        assert_eq!(h.undo.len(), 1);
+        h.open_burst(doc("b"), 5);
+        h.close_burst(6);
+        assert_eq!(h.undo.len(), 2);
+    }
+}
