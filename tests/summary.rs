@@ -63,9 +63,14 @@ fn p_switches_between_intern_and_publiek() {
     }
     key(&mut app, KeyCode::Home);
     let full = app.session().unwrap();
-    let (md, _) = full
-        .summary
-        .preview(&full.doc, full.generation, &app.method, app.lang, app.t);
+    let (md, _) = full.summary.preview(
+        &full.doc,
+        full.generation,
+        &app.method,
+        app.lang,
+        app.t,
+        app.show_names,
+    );
     assert!(!md.contains("Zonder de gemeente aan tafel"), "{md}");
 }
 
@@ -112,12 +117,22 @@ fn the_preview_follows_edits_but_is_built_once_per_change() {
     let mut app = on_summary(Lang::Nl);
     render(&app, 80, 24);
     let s = app.session().unwrap();
-    let (a, _) = s
-        .summary
-        .preview(&s.doc, s.generation, &app.method, app.lang, app.t);
-    let (b, _) = s
-        .summary
-        .preview(&s.doc, s.generation, &app.method, app.lang, app.t);
+    let (a, _) = s.summary.preview(
+        &s.doc,
+        s.generation,
+        &app.method,
+        app.lang,
+        app.t,
+        app.show_names,
+    );
+    let (b, _) = s.summary.preview(
+        &s.doc,
+        s.generation,
+        &app.method,
+        app.lang,
+        app.t,
+        app.show_names,
+    );
     assert!(std::rc::Rc::ptr_eq(&a, &b), "same generation: cached");
     if let View::Session(s) = &mut app.view {
         s.doc.intake.pact_name = "Zorgpact Nieuw".into();

@@ -143,6 +143,9 @@ impl SessionView {
             (false, Some((doc, _))) if changed => {
                 self.history.close_burst(self.generation);
                 self.history.push(doc);
+                if self.typing() {
+                    self.history.continue_last();
+                }
             }
             // Into a text field without a change yet: the typing that follows is one step.
             (false, Some((doc, g))) if self.typing() => self.history.open_burst(doc, g),

@@ -96,6 +96,7 @@ struct Cached {
     generation: u64,
     public: bool,
     lang: Lang,
+    show_names: bool,
     markdown: Rc<str>,
     gaps: Rc<[Gap]>,
 }
@@ -171,19 +172,35 @@ impl State {
         method: &Method,
         lang: Lang,
         t: &Strings,
+        show_names: bool,
     ) -> (Rc<str>, Rc<[Gap]>) {
         let mut cache = self.cache.borrow_mut();
         let fresh = cache.as_ref().is_some_and(|c| {
-            c.generation == generation && c.public == self.public && c.lang == lang
+            c.generation == generation
+                && c.public == self.public
+                && c.lang == lang
+                && c.show_names == show_names
         });
         if !fresh {
             let report = export::build(doc, method, lang, self.public);
-            let markdown = export::render(&report, export::Format::Markdown)
+            let mut markdown = export::render(&report, export::Format::Markdown)
                 .unwrap_or_else(|e| fill(t.summary.render_failed, &[&e]));
+            if !show_names {
+                // The preview is projected: the privacy switch hides names here too
+                // (the exported files are not affected).
+                for iv in &doc.interviews {
+                    let name = iv.interviewee.trim();
+                    if !name.is_empty() {
+                        let shown = super::interviews::who_shown(iv, t.interviews, false);
+                        markdown = markdown.replace(name, &shown);
+                    }
+                }
+            }
             *cache = Some(Cached {
                 generation,
                 public: self.public,
                 lang,
+                show_names,
                 markdown: markdown.into(),
                 gaps: export::gaps(doc, method).into(),
             });

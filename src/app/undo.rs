@@ -15,9 +15,15 @@ const MAX_STEPS: usize = 100;
 pub struct History {
     undo: Vec<Session>,
     redo: Vec<Session>,
+    burst: Option<Burst>,
+}
+
+enum Burst {
     /// The session as it was when the current burst of typing began, and the
     /// generation then (to see whether the burst changed anything).
-    burst: Option<(Session, u64)>,
+    Open(Session, u64),
+    /// Typing that belongs to the last step (the text of an item just added).
+    PartOfLast,
 }
 
 /// Keys that only move around: no snapshot needed before them.
@@ -57,12 +63,18 @@ impl History {
     }
 
     pub fn open_burst(&mut self, before: Session, generation: u64) {
-        self.burst = Some((before, generation));
+        self.burst = Some(Burst::Open(before, generation));
+    }
+
+    /// The typing that follows belongs to the step just pushed (e.g. "add item" and
+    /// its title are undone together).
+    pub fn continue_last(&mut self) {
+        self.burst = Some(Burst::PartOfLast);
     }
 
     /// Ends a burst of typing; it becomes an undo step if it changed the session.
     pub fn close_burst(&mut self, generation: u64) {
-        if let Some((before, g)) = self.burst.take()
+        if let Some(Burst::Open(before, g)) = self.burst.take()
             && g != generation
         {
             self.push(before);

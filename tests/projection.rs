@@ -1,0 +1,228 @@
+//! Projected in the room: presenter view, themes, privacy switch, look ahead, any
+//! terminal size, mouse, app-wide undo.
+
+mod common;
+
+use common::ui::{demo_app, render, text};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::style::Color;
+use volgspot::app::{App, Screen, View};
+use volgspot::i18n::Lang;
+use volgspot::ui::theme::Theme;
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+fn go(app: &mut App, screen: Screen) {
+    if let View::Session(s) = &mut app.view {
+        s.screen = screen;
+    }
+}
+
+const NAMES: [&str; 4] = ["Marieke", "de Vries", "Jeroen", "Bakker"];
+
+#[test]
+fn presenter_view_of_every_screen_light_and_dark_at_three_sizes() {
+    for theme in ["donker", "licht"] {
+        let mut app = demo_app(Lang::Nl);
+        app.theme = Theme::builtin(theme).unwrap();
+        key(&mut app, KeyCode::F(4));
+        assert!(app.presenter);
+        for screen in Screen::ALL {
+            go(&mut app, screen);
+            for (w, h) in [(60, 20), (80, 24), (250, 70)] {
+                let term = render(&app, w, h);
+                let t = text(&term);
+                // The place and the agenda status are always visible; no editing footer.
+                assert!(t.contains(&format!("{}/5", screen.index() + 1)), "{t}");
+                assert!(t.contains("klok niet gestart"), "{t}");
+                assert!(!t.contains("Ctrl-Q"), "{t}");
+                if theme == "licht" {
+                    // The light theme paints the background white, for washed-out beamers.
+                    let buf = term.backend().buffer();
+                    assert_eq!(buf[(w - 1, h - 1)].bg, Color::White);
+                }
+                insta::assert_snapshot!(
+                    format!("presenter_{}_{theme}_{w}x{h}", screen.id()),
+                    term.backend()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_screen_renders_at_every_size_without_panic_and_keeps_its_header() {
+    let mut app = demo_app(Lang::Nl);
+    for presenter in [false, true] {
+        app.presenter = presenter;
+        for screen in Screen::ALL {
+            go(&mut app, screen);
+            for w in (60..=250).step_by(19) {
+                for h in (20..=70).step_by(7) {
+                    let t = text(&render(&app, w, h));
+                    let first = t.lines().next().unwrap_or("");
+                    let place = format!("{}/5", screen.index() + 1);
+                    if presenter {
+                        assert!(t.contains(&place), "{w}x{h}:\n{t}");
+                    } else {
+                        assert!(first.contains(&place), "{w}x{h}:\n{t}");
+                        let last = t.lines().last().unwrap_or("");
+                        assert!(last.contains("Ctrl-Q"), "{w}x{h}: footer cut:\n{t}");
+                    }
+                }
+            }
+        }
+    }
+    // Below the minimum: a clear message, no panic.
+    let t = text(&render(&app, 59, 19));
+    assert!(t.contains("Maak het venster groter"), "{t}");
+}
+
+#[test]
+fn with_the_privacy_switch_on_no_interviewee_name_is_rendered() {
+    let mut app = demo_app(Lang::Nl);
+    assert!(!app.show_names, "names are hidden by default");
+    let mut seen = Vec::new();
+    for presenter in [false, true] {
+        app.presenter = presenter;
+        for screen in Screen::ALL {
+            go(&mut app, screen);
+            seen.push(text(&render(&app, 80, 24)));
+            seen.push(text(&render(&app, 250, 70)));
+        }
+    }
+    app.presenter = false;
+    // The Interviews screen in each of its views, and the Samenvatting (internal report).
+    go(&mut app, Screen::Interviews);
+    seen.push(text(&render(&app, 160, 48)));
+    key(&mut app, KeyCode::Enter); // an interview's notes
+    seen.push(text(&render(&app, 160, 48)));
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('s')); // synthesis
+    seen.push(text(&render(&app, 160, 48)));
+    go(&mut app, Screen::Summary);
+    seen.push(text(&render(&app, 250, 70)));
+    go(&mut app, Screen::Intake);
+    key(&mut app, KeyCode::F(3)); // peek at Interviews
+    seen.push(text(&render(&app, 160, 48)));
+    for t in &seen {
+        for name in NAMES {
+            assert!(!t.contains(name), "'{name}' on screen:\n{t}");
+        }
+    }
+    // F8 shows them, and the header says so.
+    key(&mut app, KeyCode::Esc);
+    go(&mut app, Screen::Interviews);
+    key(&mut app, KeyCode::Esc); // from the synthesis back to the list
+    key(&mut app, KeyCode::F(8));
+    let t = text(&render(&app, 160, 48));
+    assert!(t.contains("Marieke de Vries"), "{t}");
+    assert!(t.lines().next().unwrap().contains("namen zichtbaar"), "{t}");
+}
+
+#[test]
+fn look_ahead_shows_the_next_screen_without_moving_the_room() {
+    let mut app = demo_app(Lang::Nl);
+    go(&mut app, Screen::Triangle);
+    key(&mut app, KeyCode::F(3));
+    let t = text(&render(&app, 120, 40));
+    assert!(t.contains("Vooruitkijken: 4/5 Samenwerkingswiel"), "{t}");
+    assert!(
+        t.lines().next().unwrap().contains("3/5 Analyse-driehoek"),
+        "{t}"
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.session().unwrap().screen, Screen::Triangle);
+}
+
+#[test]
+fn the_theme_key_switches_live_and_no_color_drops_colours() {
+    let mut app = demo_app(Lang::Nl);
+    assert_eq!(app.theme.name, "donker");
+    key(&mut app, KeyCode::F(9));
+    assert_eq!(app.theme.name, "licht");
+    app.no_color = true;
+    key(&mut app, KeyCode::F(9));
+    assert_eq!(app.theme.name, "donker");
+    let term = render(&app, 80, 24);
+    let buf = term.backend().buffer();
+    for cell in buf.content() {
+        assert_eq!(cell.fg, Color::Reset);
+        assert_eq!(cell.bg, Color::Reset);
+    }
+}
+
+#[test]
+fn the_mouse_switches_screens_and_scrolls_lists() {
+    let mut app = demo_app(Lang::Nl);
+    let click = |col| {
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: col,
+            row: 0,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    app.handle_event(click(10)); // on the screen's name / ▶
+    assert_eq!(app.session().unwrap().screen, Screen::Interviews);
+    app.handle_event(click(1)); // ◀
+    assert_eq!(app.session().unwrap().screen, Screen::Intake);
+    // The wheel moves the selection in a list, as ↓ would.
+    key(&mut app, KeyCode::F(2)); // partners
+    app.handle_event(Event::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 10,
+        row: 8,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(app.session().unwrap().intake.partners.selected, 1);
+}
+
+#[test]
+fn undo_and_redo_across_the_app() {
+    let mut app = demo_app(Lang::Nl);
+    let partners = |app: &App| app.session().unwrap().doc.intake.partners.len();
+    key(&mut app, KeyCode::F(2)); // partners
+    let n = partners(&app);
+    key(&mut app, KeyCode::Char('d'));
+    assert_eq!(partners(&app), n - 1);
+    ctrl(&mut app, 'z');
+    assert_eq!(partners(&app), n, "delete undone");
+    ctrl(&mut app, 'y');
+    assert_eq!(partners(&app), n - 1, "delete redone");
+    ctrl(&mut app, 'z');
+    // Add a partner and type its name: one undo step removes both.
+    key(&mut app, KeyCode::Char('a'));
+    for c in "Nieuw".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(partners(&app), n + 1);
+    ctrl(&mut app, 'z');
+    assert_eq!(partners(&app), n);
+    // On the wheel: a vote-like action (status) is undone too.
+    go(&mut app, Screen::Wheel);
+    let status = |app: &App| app.session().unwrap().doc.wheel.activities.clone();
+    let before = status(&app);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Char('s'));
+    assert_ne!(status(&app), before);
+    ctrl(&mut app, 'z');
+    assert_eq!(status(&app), before);
+    // Nothing left: it says so.
+    for _ in 0..10 {
+        ctrl(&mut app, 'z');
+        key(&mut app, KeyCode::Esc);
+    }
+    ctrl(&mut app, 'z');
+    assert!(text(&render(&app, 80, 24)).contains("Niets om ongedaan te maken"));
+}
