@@ -21,7 +21,7 @@ pub struct History {
 enum Burst {
     /// The session as it was when the current burst of typing began, and the
     /// generation then (to see whether the burst changed anything).
-    Open(Session, u64),
+    Open(Box<Session>, u64),
     /// Typing that belongs to the last step (the text of an item just added).
     PartOfLast,
 }
@@ -63,7 +63,7 @@ impl History {
     }
 
     pub fn open_burst(&mut self, before: Session, generation: u64) {
-        self.burst = Some(Burst::Open(before, generation));
+        self.burst = Some(Burst::Open(Box::new(before), generation));
     }
 
     /// The typing that follows belongs to the step just pushed (e.g. "add item" and
@@ -77,7 +77,7 @@ impl History {
         if let Some(Burst::Open(before, g)) = self.burst.take()
             && g != generation
         {
-            self.push(before);
+            self.push(*before);
         }
     }
 
