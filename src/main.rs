@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use volgspot::app::{App, View};
 use volgspot::i18n::Lang;
 use volgspot::method::Method;
-use volgspot::store::{lock, paths};
+use volgspot::store::{lock, paths, save_loop};
 use volgspot::{clock, tui};
 
 #[derive(Parser)]
@@ -49,6 +49,14 @@ enum Command {
     /// (testing) Hold the lock of a session until killed.
     #[command(hide = true)]
     HoldLock { path: PathBuf },
+    /// (testing) Save generation after generation until killed; print each one saved.
+    #[command(hide = true)]
+    SaveLoop {
+        path: PathBuf,
+        /// session or interview
+        #[arg(long, default_value = "session")]
+        kind: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -78,6 +86,19 @@ fn main() -> ExitCode {
         }
         Some(Command::Open { path }) => tui::open_session(&mut app, &mut rt, &path),
         Some(Command::Demo) => tui::open_demo(&mut app, &mut rt).map(|_| ()),
+        Some(Command::SaveLoop { path, kind }) => {
+            let Some(kind) = save_loop::Kind::parse(&kind) else {
+                eprintln!("volgspot: --kind: session or interview");
+                return ExitCode::from(2);
+            };
+            return match save_loop::run(kind, &path) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("volgspot: {e}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
         Some(Command::HoldLock { path }) => {
             return match lock::acquire(&path) {
                 Ok(_held) => {
