@@ -84,7 +84,16 @@ fn main() -> ExitCode {
         Some(Command::New { pact, round }) => {
             tui::create_session(&mut app, &mut rt, pact.as_deref().unwrap_or(""), round).map(|_| ())
         }
-        Some(Command::Open { path }) => tui::open_session(&mut app, &mut rt, &path),
+        Some(Command::Open { path }) => {
+            let opened = tui::open_session(&mut app, &mut rt, &path);
+            // Say so when a newer backup or emergency copy exists, and offer it.
+            if opened.is_ok()
+                && let Some(r) = volgspot::store::recovery::find(&path)
+            {
+                app.overlay = Some(volgspot::app::Overlay::Recover(r));
+            }
+            opened
+        }
         Some(Command::Demo) => tui::open_demo(&mut app, &mut rt).map(|_| ()),
         Some(Command::SaveLoop { path, kind }) => {
             let Some(kind) = save_loop::Kind::parse(&kind) else {

@@ -48,6 +48,11 @@ pub fn open_session(app: &mut App, rt: &mut Runtime, path: &Path) -> Result<(), 
             msg.push_str(". ");
             msg.push_str(&fill(t.e_backup_hint, &[&bak.display().to_string()]));
         }
+        let emergency = paths::emergency_path(path);
+        if emergency.is_file() {
+            msg.push_str(". ");
+            msg.push_str(&fill(t.e_emergency_hint, &[&emergency.display().to_string()]));
+        }
         msg
     })?;
     store::atomic::clean_stale_temps(path);
@@ -58,6 +63,35 @@ pub fn open_session(app: &mut App, rt: &mut Runtime, path: &Path) -> Result<(), 
             Ok(at) => view.on_saved(0, Ok(at)),
             Err(e) => view.on_saved(0, Err(e)),
         }
+    }
+    rt.lock = Some(held);
+    app.view = View::Session(Box::new(view));
+    Ok(())
+}
+
+/// Opens a session with the content of a newer backup or emergency copy. The session
+/// file is saved from it at once (its old content becomes the `.bak`); the copy stays.
+pub fn recover_session(
+    app: &mut App,
+    rt: &mut Runtime,
+    r: &store::recovery::Recovery,
+) -> Result<(), String> {
+    let t = app.t;
+    // `volgspot open` may hold this session's lock already; a second lock on it from
+    // this process would be refused.
+    rt.lock = None;
+    let held = lock::acquire(&r.session).map_err(|e| match e {
+        lock::LockError::Held(who) => fill(t.e_locked, &[&who]),
+        lock::LockError::Io(e) => fill(t.e_io, &[&e.to_string()]),
+    })?;
+    let (doc, _) = store::load_session(&r.copy).map_err(|e| t.load_error(&e))?;
+    store::atomic::clean_stale_temps(&r.session);
+    let mut view = SessionView::new(doc, r.session.clone());
+    // Mark as changed so a failed save below keeps retrying and Ctrl-Q warns.
+    view.generation = 1;
+    match store::save_session(&r.session, &view.doc) {
+        Ok(at) => view.on_saved(1, Ok(at)),
+        Err(e) => view.on_saved(1, Err(e)),
     }
     rt.lock = Some(held);
     app.view = View::Session(Box::new(view));
@@ -121,7 +155,12 @@ pub fn scan_sessions(dir: &Path) -> Vec<StartEntry> {
                     )
                 })
                 .map_err(|e| summary_problem(&e.problem));
-            StartEntry { path, summary }
+            let recovery = store::recovery::find(&path);
+            StartEntry {
+                path,
+                summary,
+                recovery,
+            }
         })
         .collect();
     entries.sort_by(|a, b| match (&a.summary, &b.summary) {
@@ -153,7 +192,8 @@ pub fn start_view(dir: &Path) -> View {
     })
 }
 
-fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
+/// Carries out an effect `update` asked for (public for tests that drive the runtime).
+pub fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
     let result = match effect {
         Effect::Open(path) => open_session(app, rt, &path),
         Effect::Create => create_session(app, rt, "", 1).map(|_| ()),
@@ -162,6 +202,7 @@ fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
             app.should_quit = true;
             Ok(())
         }
+        Effect::Recover(r) => recover_session(app, rt, &r),
         Effect::SaveAndQuit => {
             save_before_quit(app, rt);
             Ok(())

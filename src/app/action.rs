@@ -12,6 +12,9 @@ pub enum Action {
     SelectUp,
     SelectDown,
     OpenSelected,
+    /// Recovery offer: take the newer copy / open the session file as it is.
+    RecoverCopy,
+    OpenAsIs,
 }
 
 /// Work with side effects (disk, process) that the runtime carries out for `update`.
@@ -24,4 +27,6 @@ pub enum Effect {
     SaveAndQuit,
     /// Quit without waiting for a save (the user confirmed).
     ForceQuit,
+    /// Open the session with the content of a newer backup or emergency copy.
+    Recover(crate::store::recovery::Recovery),
 }
