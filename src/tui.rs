@@ -313,7 +313,16 @@ fn event_loop(
 /// hook), an emergency copy of the session is written beside it and its path printed.
 pub fn run(app: App, mut rt: Runtime) -> ExitCode {
     let app = RefCell::new(app);
-    let mut terminal = ratatui::init();
+    // No terminal (output redirected, no tty): say so instead of panicking. The session
+    // was only loaded, so nothing is lost.
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            ratatui::restore();
+            eprintln!("{}", fill(app.borrow().t.e_no_terminal, &[&e.to_string()]));
+            return ExitCode::FAILURE;
+        }
+    };
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(&mut terminal, &app, &mut rt)
