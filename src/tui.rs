@@ -154,7 +154,7 @@ pub fn scan_sessions(dir: &Path) -> Vec<StartEntry> {
                         s.updated,
                     )
                 })
-                .map_err(|e| summary_problem(&e.problem));
+                .map_err(|e| e.problem);
             let recovery = store::recovery::find(&path);
             StartEntry {
                 path,
@@ -170,18 +170,6 @@ pub fn scan_sessions(dir: &Path) -> Vec<StartEntry> {
         _ => a.path.cmp(&b.path),
     });
     entries
-}
-
-/// A short reason for the start screen's list (the full message comes on opening).
-fn summary_problem(p: &store::LoadProblem) -> String {
-    use store::LoadProblem as P;
-    match p {
-        P::Syntax { line, column, .. } | P::NotUtf8 { line, column } => format!("{line}:{column}"),
-        P::Field { field, .. } => field.clone(),
-        P::FutureVersion { found, .. } => format!("v{found}"),
-        P::TooLarge { size, .. } => format!("{size} B"),
-        other => format!("{other:?}"),
-    }
 }
 
 pub fn start_view(dir: &Path) -> View {

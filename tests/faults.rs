@@ -325,3 +325,31 @@ fn the_binary_opens_no_network_socket() {
     }
     eprintln!("strace: {} network calls, none AF_INET/AF_INET6", trace.lines().count());
 }
+
+/// Privacy on disk: a folder volgspot creates is 0700; session, backup and lock 0600.
+#[test]
+fn files_and_folders_volgspot_creates_are_private() {
+    let dir = tempfile::tempdir().unwrap();
+    let sessions = dir.path().join("nieuw").join("sessies");
+    let mut term = Term::spawn_env(
+        dir.path(),
+        &["new", "--pact", "Privé"],
+        80,
+        24,
+        &[("VOLGSPOT_DIR", sessions.to_str().unwrap())],
+    );
+    term.wait_for("Privé · ronde 1");
+    term.type_text("!");
+    term.wait_for("opgeslagen");
+    term.type_text("?");
+    term.wait_for("Privé!? · ronde 1");
+    std::thread::sleep(Duration::from_millis(1200));
+    term.ctrl_q();
+    assert!(term.wait_exit());
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&sessions), 0o700);
+    let path = session_file(&sessions);
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(&paths::backup_path(&path)), 0o600);
+    assert_eq!(mode(&paths::lock_path(&path)), 0o600);
+}

@@ -192,7 +192,7 @@ impl SessionView {
 pub struct StartEntry {
     pub path: PathBuf,
     /// Pact, round, date, last saved, or why the file cannot be read.
-    pub summary: Result<(String, u8, String, OffsetDateTime), String>,
+    pub summary: Result<(String, u8, String, OffsetDateTime), crate::store::LoadProblem>,
     /// A newer backup or emergency copy, offered when the entry is opened.
     pub recovery: Option<Recovery>,
 }

@@ -371,6 +371,24 @@ impl Strings {
         format!("{file} {what}")
     }
 
+    /// A short reason for the start screen's list (the full message comes on opening).
+    pub fn load_problem_short(&self, p: &crate::store::LoadProblem) -> String {
+        use crate::store::LoadProblem as P;
+        match p {
+            P::Syntax { line, column, .. } | P::NotUtf8 { line, column } => {
+                format!("{line}:{column}")
+            }
+            P::Field { field, .. } => field.clone(),
+            P::FutureVersion { found, .. } => format!("v{found}"),
+            P::TooLarge { size, .. } => format!("{size} B"),
+            P::Missing => self.e_missing.to_string(),
+            P::Empty => self.e_empty.to_string(),
+            P::Directory => self.e_directory.to_string(),
+            P::Symlink => self.e_symlink.to_string(),
+            P::Io(msg) => msg.clone(),
+        }
+    }
+
     pub fn copy_kind(&self, k: crate::store::recovery::CopyKind) -> &'static str {
         match k {
             crate::store::recovery::CopyKind::Emergency => self.copy_emergency,

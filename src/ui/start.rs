@@ -66,7 +66,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
                     .unwrap_or_default(),
                 String::new(),
                 String::new(),
-                fill(t.unreadable, &[why]),
+                fill(t.unreadable, &[&t.load_problem_short(why)]),
             ])
             .style(theme.problem),
         });
