@@ -51,7 +51,10 @@ pub fn open_session(app: &mut App, rt: &mut Runtime, path: &Path) -> Result<(), 
         let emergency = paths::emergency_path(path);
         if emergency.is_file() {
             msg.push_str(". ");
-            msg.push_str(&fill(t.e_emergency_hint, &[&emergency.display().to_string()]));
+            msg.push_str(&fill(
+                t.e_emergency_hint,
+                &[&emergency.display().to_string()],
+            ));
         }
         msg
     })?;

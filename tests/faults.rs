@@ -59,8 +59,15 @@ fn nothing_typed_more_than_a_second_before_a_kill_is_lost() {
         )
         .collect();
     assert!(must.len() > 10, "typing was too slow to prove anything");
-    assert!(saved.starts_with(&must), "saved {saved:?}, must hold {must:?}");
-    eprintln!("killed mid-typing: saved {} of {} chars", saved.len() - 1, chars.len());
+    assert!(
+        saved.starts_with(&must),
+        "saved {saved:?}, must hold {must:?}"
+    );
+    eprintln!(
+        "killed mid-typing: saved {} of {} chars",
+        saved.len() - 1,
+        chars.len()
+    );
 }
 
 /// Type, wait 1.2 s without looking at the header, kill -9: all of it is on disk.
@@ -319,11 +326,16 @@ fn the_binary_opens_no_network_socket() {
     }
     for family in ["AF_INET", "AF_INET6"] {
         assert!(
-            !trace.lines().any(|l| l.contains("socket(") && l.contains(family)),
+            !trace
+                .lines()
+                .any(|l| l.contains("socket(") && l.contains(family)),
             "a {family} socket was opened:\n{trace}"
         );
     }
-    eprintln!("strace: {} network calls, none AF_INET/AF_INET6", trace.lines().count());
+    eprintln!(
+        "strace: {} network calls, none AF_INET/AF_INET6",
+        trace.lines().count()
+    );
 }
 
 /// Privacy on disk: a folder volgspot creates is 0700; session, backup and lock 0600.

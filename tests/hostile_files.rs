@@ -19,7 +19,10 @@ fn make_cases(dir: &Path) -> Vec<Case> {
     let example = volgspot::tui::EXAMPLE;
     let w = |name: &str, bytes: &[u8]| fs::write(dir.join(name), bytes).unwrap();
     w("a-leeg.volgspot.json", b"");
-    w("b-afgebroken.volgspot.json", &example.as_bytes()[..example.len() / 2]);
+    w(
+        "b-afgebroken.volgspot.json",
+        &example.as_bytes()[..example.len() / 2],
+    );
     w(
         "c-verkeerd-type.volgspot.json",
         example
@@ -43,8 +46,11 @@ fn make_cases(dir: &Path) -> Vec<Case> {
     bad.extend_from_slice(&example.as_bytes()[200..]);
     w("g-geen-utf8.volgspot.json", &bad);
     w("real-target.json", example.as_bytes());
-    std::os::unix::fs::symlink(dir.join("real-target.json"), dir.join("h-link.volgspot.json"))
-        .unwrap();
+    std::os::unix::fs::symlink(
+        dir.join("real-target.json"),
+        dir.join("h-link.volgspot.json"),
+    )
+    .unwrap();
     fs::create_dir(dir.join("i-map.volgspot.json")).unwrap();
     vec![
         ("a-leeg.volgspot.json", "is leeg"),
@@ -58,14 +64,8 @@ fn make_cases(dir: &Path) -> Vec<Case> {
             "is gemaakt met een nieuwere volgspot (schemaversie 99",
         ),
         ("e-groot.volgspot.json", "is te groot (104857600 bytes"),
-        (
-            "f-diep.volgspot.json",
-            "is beschadigd: regel 1, kolom ",
-        ),
-        (
-            "g-geen-utf8.volgspot.json",
-            "is geen UTF-8-tekst (regel ",
-        ),
+        ("f-diep.volgspot.json", "is beschadigd: regel 1, kolom "),
+        ("g-geen-utf8.volgspot.json", "is geen UTF-8-tekst (regel "),
         ("h-link.volgspot.json", "is een symbolische koppeling"),
         ("i-map.volgspot.json", "is een map, geen sessiebestand"),
     ]
@@ -113,7 +113,11 @@ fn volgspot_open_refuses_each_hostile_file_with_file_and_position() {
             "{name}: expected '{says}' in: {err}"
         );
     }
-    assert_eq!(fingerprint(dir.path()), before, "a refused file was changed");
+    assert_eq!(
+        fingerprint(dir.path()),
+        before,
+        "a refused file was changed"
+    );
     eprintln!("{} hostile files refused by `volgspot open`", cases.len());
 }
 
@@ -154,5 +158,9 @@ fn the_start_screen_shows_each_hostile_file_as_a_message_and_stays() {
     }
     term.ctrl_q();
     assert!(term.wait_exit());
-    assert_eq!(fingerprint(dir.path()), before, "a refused file was changed");
+    assert_eq!(
+        fingerprint(dir.path()),
+        before,
+        "a refused file was changed"
+    );
 }

@@ -62,9 +62,19 @@ fn kill_loop(kind: Kind, kind_arg: &str, file: &str, rounds: usize) -> (usize, u
         child.kill().unwrap(); // SIGKILL
         let status = child.wait().unwrap();
         let mut out = String::new();
-        child.stdout.take().unwrap().read_to_string(&mut out).unwrap();
+        child
+            .stdout
+            .take()
+            .unwrap()
+            .read_to_string(&mut out)
+            .unwrap();
         let mut err = String::new();
-        child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut err)
+            .unwrap();
         assert!(
             status.code().is_none(),
             "round {round}: save-loop ended by itself ({status}): {err}"
@@ -88,7 +98,10 @@ fn kill_loop(kind: Kind, kind_arg: &str, file: &str, rounds: usize) -> (usize, u
         );
         // A save in flight leaves at most its own temp files (file + backup link).
         let left = temps(dir.path());
-        assert!(left.len() <= 2, "round {round}: temp files pile up: {left:?}");
+        assert!(
+            left.len() <= 2,
+            "round {round}: temp files pile up: {left:?}"
+        );
         // The dead process's temps are cleaned on the next open.
         atomic::clean_stale_temps(&path);
         let left = temps(dir.path());
@@ -100,8 +113,7 @@ fn kill_loop(kind: Kind, kind_arg: &str, file: &str, rounds: usize) -> (usize, u
 
 #[test]
 fn a_session_killed_at_any_moment_holds_the_last_confirmed_generation() {
-    let (rounds, progressed, last) =
-        kill_loop(Kind::Session, "session", "kill.volgspot.json", 200);
+    let (rounds, progressed, last) = kill_loop(Kind::Session, "session", "kill.volgspot.json", 200);
     eprintln!("session: {rounds} kills, {progressed} after saves, generation {last}");
     assert!(progressed > rounds / 4, "too few kills landed mid-save");
 }

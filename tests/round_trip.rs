@@ -26,7 +26,12 @@ fn note() -> impl Strategy<Value = Note> {
     (
         (id(), text(), text(), 0..5usize),
         (prop::option::of(text()), prop::option::of(text())),
-        (vec(text(), 0..3), any::<bool>(), 0..3usize, prop::option::of(text())),
+        (
+            vec(text(), 0..3),
+            any::<bool>(),
+            0..3usize,
+            prop::option::of(text()),
+        ),
     )
         .prop_map(
             |((id, text, area, k), (corner, phase), (focus_areas, public, a, conflict))| Note {
@@ -44,7 +49,11 @@ fn note() -> impl Strategy<Value = Note> {
                 phase,
                 focus_areas,
                 public,
-                approval: [Approval::NietGevraagd, Approval::Akkoord, Approval::Geweigerd][a],
+                approval: [
+                    Approval::NietGevraagd,
+                    Approval::Akkoord,
+                    Approval::Geweigerd,
+                ][a],
                 conflict,
             },
         )
@@ -95,7 +104,11 @@ fn triangle_item() -> impl Strategy<Value = TriangleItem> {
         vec(id(), 0..3),
     )
         .prop_map(
-            |((id, place, title, detail, focus_areas), (inn, owner, partners, votes, public), evidence)| {
+            |(
+                (id, place, title, detail, focus_areas),
+                (inn, owner, partners, votes, public),
+                evidence,
+            )| {
                 TriangleItem {
                     id,
                     place,
@@ -118,16 +131,22 @@ fn triangle_item() -> impl Strategy<Value = TriangleItem> {
 }
 
 fn intention() -> impl Strategy<Value = Intention> {
-    (id(), text(), text(), text(), prop::option::of(text()), any::<bool>()).prop_map(
-        |(id, text, owner, due, link, public)| Intention {
+    (
+        id(),
+        text(),
+        text(),
+        text(),
+        prop::option::of(text()),
+        any::<bool>(),
+    )
+        .prop_map(|(id, text, owner, due, link, public)| Intention {
             id,
             text,
             owner,
             due,
             link,
             public,
-        },
-    )
+        })
 }
 
 fn moment() -> impl Strategy<Value = time::OffsetDateTime> {
@@ -148,10 +167,7 @@ fn session() -> impl Strategy<Value = Session> {
             btree_map(text(), text(), 0..3),
         ),
         vec(interview(), 0..3),
-        (
-            vec(triangle_item(), 0..4),
-            btree_map(text(), text(), 0..3),
-        ),
+        (vec(triangle_item(), 0..4), btree_map(text(), text(), 0..3)),
         (
             vec(intention(), 0..3),
             btree_map(text(), text(), 0..3),

@@ -38,7 +38,10 @@ fn a_full_disk_shows_in_the_header_and_is_retried_every_two_seconds() {
     s.on_saved(1, Err(SaveError::DiskFull));
     assert!(s.unsaved());
     assert!(!s.wants_save(attempt + Duration::from_millis(500)));
-    assert!(s.wants_save(attempt + Duration::from_millis(2000)), "no retry");
+    assert!(
+        s.wants_save(attempt + Duration::from_millis(2000)),
+        "no retry"
+    );
     let screen = text(&render(&app, 80, 24));
     let header = screen.lines().next().unwrap();
     assert!(header.contains("niet opgeslagen: schijf vol"), "{header}");
@@ -56,7 +59,9 @@ fn the_saver_reports_a_missing_folder_and_quitting_asks_first() {
         .unwrap()
         .0;
     saver.request(1, gone.clone(), doc.clone());
-    let outcome = saver.wait_for(1, Duration::from_secs(5)).expect("an outcome");
+    let outcome = saver
+        .wait_for(1, Duration::from_secs(5))
+        .expect("an outcome");
     assert!(outcome.result.is_err());
     assert!(save_session(&gone, &doc).is_err());
 
@@ -77,7 +82,10 @@ fn the_saver_reports_a_missing_folder_and_quitting_asks_first() {
     assert!(!app.should_quit, "quit although the work is not saved");
     match &app.overlay {
         Some(Overlay::ConfirmQuit(msg)) => {
-            assert!(msg.starts_with("Niet opgeslagen: ") && msg.contains("Toch afsluiten?"), "{msg}")
+            assert!(
+                msg.starts_with("Niet opgeslagen: ") && msg.contains("Toch afsluiten?"),
+                "{msg}"
+            )
         }
         _ => panic!("no warning before quitting"),
     }
@@ -95,6 +103,8 @@ fn the_saver_reports_a_missing_folder_and_quitting_asks_first() {
         .into_iter()
         .for_each(|e| apply(&mut app, &mut rt, e));
     let effects = app.handle_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE));
-    effects.into_iter().for_each(|e| apply(&mut app, &mut rt, e));
+    effects
+        .into_iter()
+        .for_each(|e| apply(&mut app, &mut rt, e));
     assert!(app.should_quit);
 }

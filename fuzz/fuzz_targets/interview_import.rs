@@ -8,10 +8,7 @@ use volgspot::model::{Interview, SCHEMA_VERSION};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        let _ = volgspot::store::load::parse_versioned::<Interview>(
-            text,
-            SCHEMA_VERSION,
-            |_, _| {},
-        );
+        let _ =
+            volgspot::store::load::parse_versioned::<Interview>(text, SCHEMA_VERSION, |_, _| {});
     }
 });

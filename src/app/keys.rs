@@ -183,7 +183,10 @@ pub static START: &[Binding] = &[
 /// The recovery offer (a newer backup or emergency copy).
 pub static RECOVER: &[Binding] = &[
     Binding {
-        keys: &[Combo(KeyCode::Char('h'), NONE), Combo(KeyCode::Char('r'), NONE)],
+        keys: &[
+            Combo(KeyCode::Char('h'), NONE),
+            Combo(KeyCode::Char('r'), NONE),
+        ],
         action: Action::RecoverCopy,
         label: |t| t.k_recover,
         footer: true,

@@ -405,7 +405,9 @@ impl Strings {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let kind = self.copy_kind(r.kind);
-        let session = r.session_updated.map_or(self.session_unreadable.to_string(), when);
+        let session = r
+            .session_updated
+            .map_or(self.session_unreadable.to_string(), when);
         fill(
             self.recover_offer,
             &[&name, kind, &session, kind, &when(r.copy_updated)],

@@ -54,8 +54,8 @@ fn save(kind: Kind, path: &Path, generation: u64, session: &mut Session) -> Resu
                 interviewee: generation.to_string(),
                 ..Interview::default()
             };
-            let mut value = serde_json::to_value(&interview)
-                .map_err(|e| SaveError::Other(e.to_string()))?;
+            let mut value =
+                serde_json::to_value(&interview).map_err(|e| SaveError::Other(e.to_string()))?;
             if let Some(obj) = value.as_object_mut() {
                 obj.insert("schema_version".into(), SCHEMA_VERSION.into());
             }
