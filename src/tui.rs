@@ -158,7 +158,8 @@ pub fn scan_sessions(dir: &Path) -> Vec<StartEntry> {
                     )
                 })
                 .map_err(|e| e.problem);
-            let recovery = store::recovery::find(&path);
+            let updated = summary.as_ref().ok().map(|s| s.3);
+            let recovery = store::recovery::find_given(&path, updated);
             StartEntry {
                 path,
                 summary,

@@ -28,7 +28,11 @@ pub struct Recovery {
 /// not file times: a backup made by copying on a file system without hard links gets a
 /// fresh mtime but holds older work.
 pub fn find(session: &Path) -> Option<Recovery> {
-    let session_updated = load_session(session).ok().map(|(s, _)| s.updated);
+    find_given(session, load_session(session).ok().map(|(s, _)| s.updated))
+}
+
+/// [`find`] when the caller already loaded the session (`None`: it cannot be read).
+pub fn find_given(session: &Path, session_updated: Option<OffsetDateTime>) -> Option<Recovery> {
     [
         (paths::emergency_path(session), CopyKind::Emergency),
         (paths::backup_path(session), CopyKind::Backup),
@@ -48,4 +52,50 @@ pub fn find(session: &Path) -> Option<Recovery> {
             copy_updated: doc.updated,
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Session;
+    use crate::store::{save_session, write_new};
+    use time::macros::datetime;
+
+    fn at(minute: u8) -> Session {
+        let t = datetime!(2026-11-22 10:00 UTC) + time::Duration::minutes(minute.into());
+        Session::new("p", 1, t)
+    }
+
+    #[test]
+    fn an_ordinary_backup_is_older_and_not_offered() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.volgspot.json");
+        write_new(&path, &at(0)).unwrap();
+        save_session(&path, &at(1)).unwrap();
+        assert!(paths::backup_path(&path).exists());
+        assert_eq!(find(&path), None);
+    }
+
+    #[test]
+    fn a_newer_emergency_copy_is_offered_before_the_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.volgspot.json");
+        write_new(&path, &at(1)).unwrap();
+        write_new(&paths::backup_path(&path), &at(2)).unwrap();
+        write_new(&paths::emergency_path(&path), &at(3)).unwrap();
+        let r = find(&path).unwrap();
+        assert_eq!(r.kind, CopyKind::Emergency);
+        assert_eq!(r.session_updated, Some(at(1).updated));
+        assert_eq!(r.copy_updated, at(3).updated);
+    }
+
+    #[test]
+    fn any_readable_copy_is_offered_when_the_session_cannot_be_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.volgspot.json");
+        std::fs::write(&path, "{kapot").unwrap();
+        write_new(&paths::backup_path(&path), &at(0)).unwrap();
+        let r = find(&path).unwrap();
+        assert_eq!((r.kind, r.session_updated), (CopyKind::Backup, None));
+    }
 }
