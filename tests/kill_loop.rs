@@ -5,7 +5,7 @@
 
 mod common;
 
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -55,19 +55,21 @@ fn kill_loop(kind: Kind, kind_arg: &str, file: &str, rounds: usize) -> (usize, u
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        // 0–40 ms: some kills land before the first save, most in the middle of one.
-        let delay = Duration::from_micros(rng.next() % 40_000);
+        // A quarter of the kills at a random moment after start (some land before the
+        // first save); the rest a random 0–8 ms after the first confirmed save, so kills
+        // land mid-save however slow the machine is.
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut out = String::new();
+        let early = rng.next() % 4 == 0;
+        if !early {
+            stdout.read_line(&mut out).unwrap();
+        }
+        let delay = Duration::from_micros(rng.next() % if early { 30_000 } else { 8_000 });
         let started = Instant::now();
         std::thread::sleep(delay);
         child.kill().unwrap(); // SIGKILL
         let status = child.wait().unwrap();
-        let mut out = String::new();
-        child
-            .stdout
-            .take()
-            .unwrap()
-            .read_to_string(&mut out)
-            .unwrap();
+        stdout.read_to_string(&mut out).unwrap();
         let mut err = String::new();
         child
             .stderr
@@ -115,7 +117,7 @@ fn kill_loop(kind: Kind, kind_arg: &str, file: &str, rounds: usize) -> (usize, u
 fn a_session_killed_at_any_moment_holds_the_last_confirmed_generation() {
     let (rounds, progressed, last) = kill_loop(Kind::Session, "session", "kill.volgspot.json", 200);
     eprintln!("session: {rounds} kills, {progressed} after saves, generation {last}");
-    assert!(progressed > rounds / 4, "too few kills landed mid-save");
+    assert!(progressed > rounds / 2, "too few kills landed after a save");
 }
 
 #[test]
@@ -123,5 +125,5 @@ fn an_interview_document_killed_at_any_moment_holds_the_last_confirmed_generatio
     let (rounds, progressed, last) =
         kill_loop(Kind::Interview, "interview", "kill.interview.json", 200);
     eprintln!("interview: {rounds} kills, {progressed} after saves, generation {last}");
-    assert!(progressed > rounds / 4, "too few kills landed mid-save");
+    assert!(progressed > rounds / 2, "too few kills landed after a save");
 }
