@@ -60,7 +60,7 @@ fn kill_loop(kind: Kind, kind_arg: &str, file: &str, rounds: usize) -> (usize, u
         // land mid-save however slow the machine is.
         let mut stdout = BufReader::new(child.stdout.take().unwrap());
         let mut out = String::new();
-        let early = rng.next() % 4 == 0;
+        let early = rng.next().is_multiple_of(4);
         if !early {
             stdout.read_line(&mut out).unwrap();
         }
