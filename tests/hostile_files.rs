@@ -167,3 +167,27 @@ fn the_start_screen_shows_each_hostile_file_as_a_message_and_stays() {
         "a refused file was changed"
     );
 }
+
+#[test]
+fn a_damaged_session_with_an_emergency_copy_says_where_the_copy_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kapot.volgspot.json");
+    fs::write(&path, "{\"schema_version\": 2,").unwrap();
+    let copy = volgspot::store::paths::emergency_path(&path);
+    fs::write(&copy, volgspot::tui::EXAMPLE).unwrap();
+    let before = fingerprint(dir.path());
+    let out = Command::new(BIN)
+        .args(["open", path.to_str().unwrap()])
+        .env("VOLGSPOT_DIR", dir.path())
+        .env_remove("VOLGSPOT_LANG")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("is beschadigd")
+            && err.contains(&format!("Er is ook een noodkopie: {}", copy.display())),
+        "{err}"
+    );
+    assert_eq!(fingerprint(dir.path()), before);
+}
