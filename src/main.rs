@@ -9,7 +9,7 @@ use volgspot::i18n::Lang;
 use volgspot::interviewer::{self, Interviewer};
 use volgspot::method::Method;
 use volgspot::model::merge;
-use volgspot::store::{self, lock, paths};
+use volgspot::store::{self, lock, paths, save_loop};
 use volgspot::ui::theme::Theme;
 use volgspot::{clock, tui};
 
@@ -98,6 +98,14 @@ enum Command {
     /// (testing) Hold the lock of a session until killed.
     #[command(hide = true)]
     HoldLock { path: PathBuf },
+    /// (testing) Save generation after generation until killed; print each one saved.
+    #[command(hide = true)]
+    SaveLoop {
+        path: PathBuf,
+        /// session or interview
+        #[arg(long, default_value = "session")]
+        kind: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -172,7 +180,16 @@ fn main() -> ExitCode {
         Some(Command::New { pact, round }) => {
             tui::create_session(&mut app, &mut rt, pact.as_deref().unwrap_or(""), round).map(|_| ())
         }
-        Some(Command::Open { path }) => tui::open_session(&mut app, &mut rt, &path),
+        Some(Command::Open { path }) => {
+            let opened = tui::open_session(&mut app, &mut rt, &path);
+            // Say so when a newer backup or emergency copy exists, and offer it.
+            if opened.is_ok()
+                && let Some(r) = volgspot::store::recovery::find(&path)
+            {
+                app.overlay = Some(volgspot::app::Overlay::Recover(r));
+            }
+            opened
+        }
         Some(Command::Demo) => tui::open_demo(&mut app, &mut rt).map(|_| ()),
         Some(Command::BenchData { size, output }) => {
             let Some(size) = volgspot::bench_data::Size::parse(&size) else {
@@ -187,6 +204,19 @@ fn main() -> ExitCode {
                 }
                 Err(e) => {
                     eprintln!("volgspot: {}: {e:?}", output.display());
+                    ExitCode::FAILURE
+                }
+            };
+        }
+        Some(Command::SaveLoop { path, kind }) => {
+            let Some(kind) = save_loop::Kind::parse(&kind) else {
+                eprintln!("volgspot: --kind: session or interview");
+                return ExitCode::from(2);
+            };
+            return match save_loop::run(kind, &path) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("volgspot: {e}");
                     ExitCode::FAILURE
                 }
             };

@@ -50,6 +50,14 @@ pub fn open_session(app: &mut App, rt: &mut Runtime, path: &Path) -> Result<(), 
             msg.push_str(". ");
             msg.push_str(&fill(t.e_backup_hint, &[&bak.display().to_string()]));
         }
+        let emergency = paths::emergency_path(path);
+        if emergency.is_file() {
+            msg.push_str(". ");
+            msg.push_str(&fill(
+                t.e_emergency_hint,
+                &[&emergency.display().to_string()],
+            ));
+        }
         msg
     })?;
     store::atomic::clean_stale_temps(path);
@@ -67,6 +75,35 @@ pub fn open_session(app: &mut App, rt: &mut Runtime, path: &Path) -> Result<(), 
             Ok(at) => view.on_saved(0, Ok(at)),
             Err(e) => view.on_saved(0, Err(e)),
         }
+    }
+    rt.lock = Some(held);
+    app.view = View::Session(Box::new(view));
+    Ok(())
+}
+
+/// Opens a session with the content of a newer backup or emergency copy. The session
+/// file is saved from it at once (its old content becomes the `.bak`); the copy stays.
+pub fn recover_session(
+    app: &mut App,
+    rt: &mut Runtime,
+    r: &store::recovery::Recovery,
+) -> Result<(), String> {
+    let t = app.t;
+    // `volgspot open` may hold this session's lock already; a second lock on it from
+    // this process would be refused.
+    rt.lock = None;
+    let held = lock::acquire(&r.session).map_err(|e| match e {
+        lock::LockError::Held(who) => fill(t.e_locked, &[&who]),
+        lock::LockError::Io(e) => fill(t.e_io, &[&e.to_string()]),
+    })?;
+    let (doc, _) = store::load_session(&r.copy).map_err(|e| t.load_error(&e))?;
+    store::atomic::clean_stale_temps(&r.session);
+    let mut view = SessionView::new(doc, r.session.clone());
+    // Mark as changed so a failed save below keeps retrying and Ctrl-Q warns.
+    view.generation = 1;
+    match store::save_session(&r.session, &view.doc) {
+        Ok(at) => view.on_saved(1, Ok(at)),
+        Err(e) => view.on_saved(1, Err(e)),
     }
     rt.lock = Some(held);
     app.view = View::Session(Box::new(view));
@@ -130,8 +167,14 @@ pub fn scan_sessions(dir: &Path) -> Vec<StartEntry> {
                         s.updated,
                     )
                 })
-                .map_err(|e| summary_problem(&e.problem));
-            StartEntry { path, summary }
+                .map_err(|e| e.problem);
+            let updated = summary.as_ref().ok().map(|s| s.3);
+            let recovery = store::recovery::find_given(&path, updated);
+            StartEntry {
+                path,
+                summary,
+                recovery,
+            }
         })
         .collect();
     entries.sort_by(|a, b| match (&a.summary, &b.summary) {
@@ -143,18 +186,6 @@ pub fn scan_sessions(dir: &Path) -> Vec<StartEntry> {
     entries
 }
 
-/// A short reason for the start screen's list (the full message comes on opening).
-fn summary_problem(p: &store::LoadProblem) -> String {
-    use store::LoadProblem as P;
-    match p {
-        P::Syntax { line, column, .. } | P::NotUtf8 { line, column } => format!("{line}:{column}"),
-        P::Field { field, .. } => field.clone(),
-        P::FutureVersion { found, .. } => format!("v{found}"),
-        P::TooLarge { size, .. } => format!("{size} B"),
-        other => format!("{other:?}"),
-    }
-}
-
 pub fn start_view(dir: &Path) -> View {
     View::Start(StartState {
         dir: dir.to_path_buf(),
@@ -163,7 +194,8 @@ pub fn start_view(dir: &Path) -> View {
     })
 }
 
-fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
+/// Carries out an effect `update` asked for (public for tests that drive the runtime).
+pub fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
     let result = match effect {
         Effect::Open(path) => open_session(app, rt, &path),
         Effect::Create => create_session(app, rt, "", 1).map(|_| ()),
@@ -172,6 +204,7 @@ fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
             app.should_quit = true;
             Ok(())
         }
+        Effect::Recover(r) => recover_session(app, rt, &r),
         Effect::SaveAndQuit => {
             save_before_quit(app, rt);
             Ok(())
@@ -336,7 +369,16 @@ fn event_loop(
 /// hook), an emergency copy of the session is written beside it and its path printed.
 pub fn run(app: App, mut rt: Runtime) -> ExitCode {
     let app = RefCell::new(app);
-    let mut terminal = ratatui::init();
+    // No terminal (output redirected, no tty): say so instead of panicking. The session
+    // was only loaded, so nothing is lost.
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            ratatui::restore();
+            eprintln!("{}", fill(app.borrow().t.e_no_terminal, &[&e.to_string()]));
+            return ExitCode::FAILURE;
+        }
+    };
     let _ = execute!(std::io::stdout(), EnableBracketedPaste, EnableMouseCapture);
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(&mut terminal, &app, &mut rt)

@@ -182,3 +182,22 @@ fn the_lock_refuses_a_second_holder_and_is_free_after_the_holder_dies() {
     holder.wait().unwrap();
     assert!(lock::acquire(&path).is_ok(), "a dead holder must not block");
 }
+
+/// Found by the kill loop: a kill between keeping the backup and the main rename leaves
+/// the backup as a second link to the current file; the next save's backup rename is
+/// then a no-op in rename(2) and used to leave its temp link behind.
+#[test]
+fn a_backup_that_already_is_the_current_file_leaves_no_temp_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.volgspot.json");
+    store::write_new(&path, &example()).unwrap();
+    fs::hard_link(&path, paths::backup_path(&path)).unwrap();
+    store::save_session(&path, &example()).unwrap();
+    let left: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(atomic::TEMP_PREFIX))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}

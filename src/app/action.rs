@@ -24,6 +24,9 @@ pub enum Action {
     SelectUp,
     SelectDown,
     OpenSelected,
+    /// Recovery offer: take the newer copy / open the session file as it is.
+    RecoverCopy,
+    OpenAsIs,
 }
 
 /// Work with side effects (disk, process) that the runtime carries out for `update`.
@@ -44,4 +47,6 @@ pub enum Effect {
     ListInterviewFiles,
     /// Interviews screen: load these interview files and merge them into the session.
     ImportInterviews(Vec<std::path::PathBuf>),
+    /// Open the session with the content of a newer backup or emergency copy.
+    Recover(crate::store::recovery::Recovery),
 }

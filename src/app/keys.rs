@@ -259,6 +259,31 @@ pub static START: &[Binding] = &[
     },
 ];
 
+/// The recovery offer (a newer backup or emergency copy).
+pub static RECOVER: &[Binding] = &[
+    Binding {
+        keys: &[
+            Combo(KeyCode::Char('h'), NONE),
+            Combo(KeyCode::Char('r'), NONE),
+        ],
+        action: Action::RecoverCopy,
+        label: |t| t.k_recover,
+        footer: true,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::Char('o'), NONE)],
+        action: Action::OpenAsIs,
+        label: |t| t.k_open_as_is,
+        footer: true,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::Esc, NONE)],
+        action: Action::CloseOverlay,
+        label: |t| t.k_close,
+        footer: true,
+    },
+];
+
 /// The app-wide part of a session screen's keys, around the screen's own: next/prev
 /// screen, help (`?` only when no text field takes the keys), quit.
 pub fn session_help(screen_keys: Vec<KeyHelp>, typing: bool) -> Vec<KeyHelp> {

@@ -21,6 +21,7 @@ use crate::i18n::{Lang, Strings};
 use crate::method::Method;
 use crate::model::Session;
 use crate::store::SaveError;
+use crate::store::recovery::Recovery;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -295,7 +296,9 @@ impl SessionView {
 pub struct StartEntry {
     pub path: PathBuf,
     /// Pact, round, date, last saved, or why the file cannot be read.
-    pub summary: Result<(String, u8, String, OffsetDateTime), String>,
+    pub summary: Result<(String, u8, String, OffsetDateTime), crate::store::LoadProblem>,
+    /// A newer backup or emergency copy, offered when the entry is opened.
+    pub recovery: Option<Recovery>,
 }
 
 #[derive(Default)]
@@ -312,6 +315,8 @@ pub enum Overlay {
     Peek,
     ConfirmQuit(String),
     Message(String),
+    /// A newer copy of a session exists: recover it, or open the session as it is.
+    Recover(Recovery),
 }
 
 pub enum View {
@@ -382,6 +387,10 @@ impl App {
     pub fn handle_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         if let Some(overlay) = &self.overlay {
             return match overlay {
+                Overlay::Recover(_) => match keys::find(keys::RECOVER, &key) {
+                    Some(a) => self.update(a),
+                    None => Vec::new(),
+                },
                 Overlay::ConfirmQuit(_) => match key.code {
                     KeyCode::Char('j' | 'J' | 'y' | 'Y') => self.update(Action::ConfirmQuit),
                     KeyCode::Char('n' | 'N') | KeyCode::Esc => self.update(Action::CloseOverlay),
@@ -542,6 +551,17 @@ impl App {
                     s.changed(now);
                 }
             }
+            Action::RecoverCopy | Action::OpenAsIs => {
+                let Some(Overlay::Recover(r)) = self.overlay.take() else {
+                    return Vec::new();
+                };
+                return match (action, &self.view) {
+                    (Action::RecoverCopy, _) => vec![Effect::Recover(r)],
+                    // Already open (`volgspot open`): just close the offer.
+                    (_, View::Session(_)) => Vec::new(),
+                    (_, View::Start(_)) => vec![Effect::Open(r.session)],
+                };
+            }
             Action::NextScreen | Action::PrevScreen => {
                 if let Some(s) = self.session_mut() {
                     s.history.close_burst(s.generation);
@@ -562,7 +582,14 @@ impl App {
                             return vec![match st.selected {
                                 0 => Effect::Create,
                                 1 => Effect::OpenDemo,
-                                n => Effect::Open(st.entries[n - 2].path.clone()),
+                                n => {
+                                    let e = &st.entries[n - 2];
+                                    if let Some(r) = &e.recovery {
+                                        self.overlay = Some(Overlay::Recover(r.clone()));
+                                        return Vec::new();
+                                    }
+                                    Effect::Open(e.path.clone())
+                                }
                             }];
                         }
                     }

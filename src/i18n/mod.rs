@@ -80,6 +80,8 @@ pub struct Strings {
     pub k_up_down: &'static str,
     pub k_close: &'static str,
     pub k_confirm: &'static str,
+    pub k_recover: &'static str,
+    pub k_open_as_is: &'static str,
     // start screen
     pub start_title: &'static str,
     pub start_new: &'static str,
@@ -111,6 +113,7 @@ pub struct Strings {
     // load / lock / panic
     pub e_file: &'static str,
     pub e_missing: &'static str,
+    pub e_empty: &'static str,
     pub e_directory: &'static str,
     pub e_symlink: &'static str,
     pub e_too_large: &'static str,
@@ -122,6 +125,7 @@ pub struct Strings {
     pub e_future: &'static str,
     pub e_backup_hint: &'static str,
     pub e_locked: &'static str,
+    pub e_no_terminal: &'static str,
     pub e_emergency: &'static str,
     pub e_emergency_failed: &'static str,
     pub created: &'static str,
@@ -150,6 +154,13 @@ pub struct Strings {
     /// Zorg en welzijn, Onderwijs, Overheid, Anders (order of `PartnerKind::ALL`).
     pub partner_kinds: [&'static str; 4],
     pub intake: &'static intake::Strings,
+    // recovery
+    pub copy_emergency: &'static str,
+    pub copy_backup: &'static str,
+    pub recover_offer: &'static str,
+    pub session_unreadable: &'static str,
+    pub start_newer_copy: &'static str,
+    pub e_emergency_hint: &'static str,
     pub interviews: &'static interviews::Strings,
     pub triangle: &'static triangle::Strings,
     pub wheel: &'static wheel::Strings,
@@ -194,6 +205,8 @@ pub static NL: Strings = Strings {
     k_up_down: "kiezen",
     k_close: "sluiten",
     k_confirm: "bevestigen",
+    k_recover: "herstellen uit de kopie",
+    k_open_as_is: "sessiebestand openen zoals het is",
     start_title: "Volgspot — kies een sessie",
     start_new: "+ Nieuwe sessie",
     start_demo: "▶ Voorbeeldsessie openen",
@@ -222,6 +235,7 @@ pub static NL: Strings = Strings {
     p_required: "Vul de naam van het pact in.",
     e_file: "Bestand {}",
     e_missing: "bestaat niet",
+    e_empty: "is leeg (geen tekst)",
     e_directory: "is een map, geen sessiebestand",
     e_symlink: "is een symbolische koppeling; open het bestand zelf",
     e_too_large: "is te groot ({} bytes; maximaal {})",
@@ -232,6 +246,7 @@ pub static NL: Strings = Strings {
     e_field_nopos: "heeft een fout in veld '{}': {}",
     e_future: "is gemaakt met een nieuwere volgspot (schemaversie {}; deze versie kent t/m {}). Werk volgspot bij.",
     e_backup_hint: "Het bestand is niet gewijzigd. Een reservekopie staat in {}",
+    e_no_terminal: "volgspot: geen terminal om in te tekenen ({}). Start volgspot in een terminalvenster.",
     e_locked: "Deze sessie is al geopend door {}. Sluit daar eerst af.",
     e_emergency: "volgspot is vastgelopen. Een noodkopie van de sessie staat in {}",
     e_emergency_failed: "volgspot is vastgelopen en kon geen noodkopie schrijven: {}",
@@ -260,6 +275,12 @@ pub static NL: Strings = Strings {
     k_choice: "andere keuze (← →)",
     partner_kinds: ["Zorg en welzijn", "Onderwijs", "Overheid", "Anders"],
     intake: &intake::NL,
+    copy_emergency: "noodkopie",
+    copy_backup: "reservekopie",
+    recover_offer: "Van {} is er een {} met nieuwer werk. Sessiebestand: {} · {}: {}. Er wordt niets verwijderd.",
+    session_unreadable: "onleesbaar",
+    start_newer_copy: "⚠ nieuwere {}",
+    e_emergency_hint: "Er is ook een noodkopie: {}",
     interviews: &interviews::NL,
     triangle: &triangle::NL,
     wheel: &wheel::NL,
@@ -304,6 +325,8 @@ pub static EN: Strings = Strings {
     k_up_down: "choose",
     k_close: "close",
     k_confirm: "confirm",
+    k_recover: "recover from the copy",
+    k_open_as_is: "open the session file as it is",
     start_title: "Volgspot — choose a session",
     start_new: "+ New session",
     start_demo: "▶ Open the example session",
@@ -332,6 +355,7 @@ pub static EN: Strings = Strings {
     p_required: "Fill in the pact's name.",
     e_file: "File {}",
     e_missing: "does not exist",
+    e_empty: "is empty (no text)",
     e_directory: "is a folder, not a session file",
     e_symlink: "is a symbolic link; open the file itself",
     e_too_large: "is too large ({} bytes; at most {})",
@@ -342,6 +366,7 @@ pub static EN: Strings = Strings {
     e_field_nopos: "has an error in field '{}': {}",
     e_future: "was made by a newer volgspot (schema version {}; this one knows up to {}). Please update volgspot.",
     e_backup_hint: "The file was not changed. A backup is at {}",
+    e_no_terminal: "volgspot: no terminal to draw in ({}). Start volgspot in a terminal window.",
     e_locked: "This session is already open by {}. Close it there first.",
     e_emergency: "volgspot crashed. An emergency copy of the session is at {}",
     e_emergency_failed: "volgspot crashed and could not write an emergency copy: {}",
@@ -370,6 +395,12 @@ pub static EN: Strings = Strings {
     k_choice: "other choice (← →)",
     partner_kinds: ["Care and welfare", "Education", "Government", "Other"],
     intake: &intake::EN,
+    copy_emergency: "emergency copy",
+    copy_backup: "backup",
+    recover_offer: "For {} there is a {} with newer work. Session file: {} · {}: {}. Nothing is deleted.",
+    session_unreadable: "unreadable",
+    start_newer_copy: "⚠ newer {}",
+    e_emergency_hint: "There is also an emergency copy: {}",
     interviews: &interviews::EN,
     triangle: &triangle::EN,
     wheel: &wheel::EN,
@@ -383,6 +414,7 @@ impl Strings {
         let file = fill(self.e_file, &[&e.path.display().to_string()]);
         let what = match &e.problem {
             P::Missing => self.e_missing.to_string(),
+            P::Empty => self.e_empty.to_string(),
             P::Directory => self.e_directory.to_string(),
             P::Symlink => self.e_symlink.to_string(),
             P::TooLarge { size, cap } => {
@@ -419,6 +451,49 @@ impl Strings {
             .position(|x| *x == k)
             .unwrap_or(3);
         self.partner_kinds[i]
+    }
+
+    /// A short reason for the start screen's list (the full message comes on opening).
+    pub fn load_problem_short(&self, p: &crate::store::LoadProblem) -> String {
+        use crate::store::LoadProblem as P;
+        match p {
+            P::Syntax { line, column, .. } | P::NotUtf8 { line, column } => {
+                format!("{line}:{column}")
+            }
+            P::Field { field, .. } => field.clone(),
+            P::FutureVersion { found, .. } => format!("v{found}"),
+            P::TooLarge { size, .. } => format!("{size} B"),
+            P::Missing => self.e_missing.to_string(),
+            P::Empty => self.e_empty.to_string(),
+            P::Directory => self.e_directory.to_string(),
+            P::Symlink => self.e_symlink.to_string(),
+            P::Io(msg) => msg.clone(),
+        }
+    }
+
+    pub fn copy_kind(&self, k: crate::store::recovery::CopyKind) -> &'static str {
+        match k {
+            crate::store::recovery::CopyKind::Emergency => self.copy_emergency,
+            crate::store::recovery::CopyKind::Backup => self.copy_backup,
+        }
+    }
+
+    /// The recovery offer, with both moments of last change.
+    pub fn recovery_offer(&self, r: &crate::store::recovery::Recovery) -> String {
+        let when = |t: time::OffsetDateTime| format!("{} {}", t.date(), crate::clock::hms(t));
+        let name = r
+            .session
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let kind = self.copy_kind(r.kind);
+        let session = r
+            .session_updated
+            .map_or(self.session_unreadable.to_string(), when);
+        fill(
+            self.recover_offer,
+            &[&name, kind, &session, kind, &when(r.copy_updated)],
+        )
     }
 
     pub fn save_error(&self, e: &crate::store::SaveError) -> String {

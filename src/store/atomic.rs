@@ -67,7 +67,10 @@ fn keep_backup(path: &Path, bak: &Path) -> io::Result<()> {
         File::open(&tmp)?.sync_all()?;
     }
     let r = fs::rename(&tmp, bak);
-    if r.is_err() {
+    // rename(2) does nothing when both names already link the same file, which happens
+    // when a kill landed between keeping the backup and the main rename: the backup
+    // already is the current file. Then the temp link would stay behind; remove it.
+    if r.is_err() || tmp.exists() {
         let _ = fs::remove_file(&tmp);
     }
     r

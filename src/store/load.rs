@@ -14,6 +14,8 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadProblem {
     Missing,
+    /// Nothing but white space (e.g. a file truncated to zero by a crash elsewhere).
+    Empty,
     Directory,
     Symlink,
     TooLarge {
@@ -115,6 +117,9 @@ pub fn parse_versioned<T: serde::de::DeserializeOwned>(
     current: u32,
     migrate: impl Fn(&mut serde_json::Value, u32),
 ) -> Result<(T, bool), LoadProblem> {
+    if text.trim().is_empty() {
+        return Err(LoadProblem::Empty);
+    }
     let peek: VersionPeek = serde_json::from_str(text).map_err(|e| syntax(&e))?;
     let version = peek.schema_version.unwrap_or(0);
     if version > current {

@@ -5,7 +5,9 @@ pub mod autosave;
 pub mod load;
 pub mod lock;
 pub mod paths;
+pub mod recovery;
 pub mod rounds;
+pub mod save_loop;
 
 pub use load::{LoadError, LoadProblem, load_session, parse_session};
 

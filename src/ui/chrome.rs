@@ -276,9 +276,11 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
 }
 
 pub fn message(frame: &mut Frame, area: Rect, text: &str, hint: &str, style: Style, theme: &Theme) {
-    let width = (text.chars().count() as u16 + 4).clamp(30, 70);
-    let inner_w = width.saturating_sub(4).max(1) as usize;
-    let rows = text.chars().count().div_ceil(inner_w) as u16 + 4;
+    let longest = text.chars().count().max(hint.chars().count());
+    let width = (longest as u16 + 4).clamp(30, 70);
+    let inner_w = width.saturating_sub(2).max(1) as usize;
+    // Text and hint both wrap: count their rows so nothing is cut off.
+    let rows = (wrapped_rows(text, inner_w) + wrapped_rows(hint, inner_w)) as u16 + 3;
     let r = popup(frame, area, width, rows);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -295,4 +297,26 @@ pub fn message(frame: &mut Frame, area: Rect, text: &str, hint: &str, style: Sty
             .wrap(Wrap { trim: false }),
         r,
     );
+}
+
+/// Rows that `text` takes when wrapped at word boundaries into `width` columns.
+fn wrapped_rows(text: &str, width: usize) -> usize {
+    let width = width.max(1);
+    let mut rows = 1;
+    let mut used = 0;
+    for word in text.split(' ') {
+        let w = unicode_width::UnicodeWidthStr::width(word);
+        if used > 0 && used + 1 + w <= width {
+            used += 1 + w;
+            continue;
+        }
+        if used > 0 {
+            rows += 1;
+        }
+        // The word starts a row; a word longer than the row is broken over several.
+        let extra = w.saturating_sub(1) / width;
+        rows += extra;
+        used = w - extra * width;
+    }
+    rows
 }

@@ -88,6 +88,21 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, bindings: Vec<keys::KeyHel
         Some(Overlay::ConfirmQuit(text)) => {
             chrome::message(frame, area, text, app.t.yes_no, theme.problem, theme)
         }
+        Some(Overlay::Recover(r)) => {
+            let hint = crate::app::keys::help_of(crate::app::keys::RECOVER)
+                .iter()
+                .map(|k| format!("{} = {}", crate::app::keys::names(k), (k.label)(app.t)))
+                .collect::<Vec<_>>()
+                .join(" · ");
+            chrome::message(
+                frame,
+                area,
+                &app.t.recovery_offer(r),
+                &hint,
+                theme.warn,
+                theme,
+            )
+        }
         Some(Overlay::Message(text)) => {
             chrome::message(frame, area, text, app.t.help_close, theme.problem, theme)
         }

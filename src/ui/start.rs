@@ -31,12 +31,34 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
     ];
     for e in &st.entries {
         rows.push(match &e.summary {
-            Ok((pact, round, date, saved)) => Row::new(vec![
-                pact.clone(),
-                round.to_string(),
-                date.clone(),
-                clock::date_hm(*saved),
-            ]),
+            Ok((pact, round, date, saved)) => match &e.recovery {
+                None => Row::new(vec![
+                    pact.clone(),
+                    round.to_string(),
+                    date.clone(),
+                    clock::date_hm(*saved),
+                ]),
+                Some(r) => Row::new(vec![
+                    pact.clone(),
+                    round.to_string(),
+                    date.clone(),
+                    fill(t.start_newer_copy, &[t.copy_kind(r.kind)]),
+                ])
+                .style(theme.warn),
+            },
+            Err(_) if e.recovery.is_some() => Row::new(vec![
+                e.path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                String::new(),
+                String::new(),
+                fill(
+                    t.start_newer_copy,
+                    &[e.recovery.as_ref().map_or("", |r| t.copy_kind(r.kind))],
+                ),
+            ])
+            .style(theme.warn),
             Err(why) => Row::new(vec![
                 e.path
                     .file_name()
@@ -44,7 +66,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
                     .unwrap_or_default(),
                 String::new(),
                 String::new(),
-                fill(t.unreadable, &[why]),
+                fill(t.unreadable, &[&t.load_problem_short(why)]),
             ])
             .style(theme.problem),
         });

@@ -31,6 +31,19 @@ impl Term {
         rows: u16,
         env: &[(&str, &str)],
     ) -> Term {
+        Self::spawn_program(BIN, dir, args, cols, rows, env)
+    }
+
+    /// Any program (e.g. `sh -c` around volgspot, or `strace`) in the pseudo-terminal,
+    /// with `VOLGSPOT_DIR` set to `dir`.
+    pub fn spawn_program(
+        program: &str,
+        dir: &Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Term {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -40,7 +53,8 @@ impl Term {
                 pixel_height: 0,
             })
             .expect("open pty");
-        let mut cmd = CommandBuilder::new(BIN);
+        let mut cmd = CommandBuilder::new(program);
+        cmd.cwd(dir);
         cmd.args(args);
         cmd.env("VOLGSPOT_DIR", dir);
         cmd.env("TERM", "xterm-256color");
@@ -77,6 +91,11 @@ impl Term {
 
     pub fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Whether the program is (still) on the alternate screen.
+    pub fn alternate_screen(&self) -> bool {
+        self.parser.lock().unwrap().screen().alternate_screen()
     }
 
     /// Waits until `text` is on screen; panics with the screen when it never comes.

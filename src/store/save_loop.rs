@@ -1,0 +1,90 @@
+//! A test harness, reached through the hidden `volgspot save-loop` command: saves
+//! generation after generation of a document through the normal atomic path and prints
+//! each generation once it is safely on disk. The kill-loop test SIGKILLs it at random
+//! moments and checks that the file always holds a confirmed generation or the next one.
+
+use super::{SaveError, atomic, load, paths, save_session};
+use crate::model::{Interview, SCHEMA_VERSION, Session};
+use std::io::{self, Write};
+use std::path::Path;
+
+/// Which kind of document the loop writes; each kind stores the generation in a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A session; the generation is in `intake.meeting`.
+    Session,
+    /// A single interview document (the shape of an interview file); the generation is
+    /// in `interviewee`.
+    Interview,
+}
+
+impl Kind {
+    pub fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "session" => Some(Kind::Session),
+            "interview" => Some(Kind::Interview),
+            _ => None,
+        }
+    }
+}
+
+/// The generation stored in the file at `path`, or why it cannot be read.
+pub fn read_generation(kind: Kind, path: &Path) -> Result<u64, String> {
+    let text = load::read_capped(path).map_err(|p| format!("{p:?}"))?;
+    let field = match kind {
+        Kind::Session => load::parse_session(&text).map(|(s, _)| s.intake.meeting),
+        Kind::Interview => load::parse_versioned::<Interview>(&text, SCHEMA_VERSION, |_, _| {})
+            .map(|(i, _)| i.interviewee),
+    }
+    .map_err(|p| format!("{p:?}"))?;
+    field
+        .parse()
+        .map_err(|_| format!("no generation in {field:?}"))
+}
+
+fn save(kind: Kind, path: &Path, generation: u64, session: &mut Session) -> Result<(), SaveError> {
+    match kind {
+        Kind::Session => {
+            session.intake.meeting = generation.to_string();
+            session.updated = crate::clock::now();
+            save_session(path, session).map(|_| ())
+        }
+        Kind::Interview => {
+            let interview = Interview {
+                interviewee: generation.to_string(),
+                ..Interview::default()
+            };
+            let mut value =
+                serde_json::to_value(&interview).map_err(|e| SaveError::Other(e.to_string()))?;
+            if let Some(obj) = value.as_object_mut() {
+                obj.insert("schema_version".into(), SCHEMA_VERSION.into());
+            }
+            let bytes =
+                serde_json::to_vec_pretty(&value).map_err(|e| SaveError::Other(e.to_string()))?;
+            atomic::write_atomic(path, &bytes, Some(&paths::backup_path(path)))?;
+            Ok(())
+        }
+    }
+}
+
+/// Runs until killed (or until a save fails). Continues from the generation already in
+/// the file, so successive runs on one path keep counting up.
+pub fn run(kind: Kind, path: &Path) -> Result<(), String> {
+    atomic::clean_stale_temps(path);
+    let mut generation = match read_generation(kind, path) {
+        Ok(g) => g,
+        Err(_) if !path.exists() => 0,
+        Err(e) => return Err(format!("{}: {e}", path.display())),
+    };
+    let mut session = Session::new("save-loop", 1, crate::clock::now());
+    // Bulk, so a save takes long enough for kills to land in the middle of one.
+    session.intake.region_description = "x".repeat(64 * 1024);
+    let stdout = io::stdout();
+    loop {
+        generation += 1;
+        save(kind, path, generation, &mut session).map_err(|e| format!("{e:?}"))?;
+        let mut out = stdout.lock();
+        writeln!(out, "{generation}").map_err(|e| e.to_string())?;
+        out.flush().map_err(|e| e.to_string())?;
+    }
+}
