@@ -1,14 +1,16 @@
-//! Interview import: an interview document arriving from another laptop is untrusted.
-//! Until interview files have their own loader this fuzzes the shared versioned parser
-//! with the interview type (no migrations yet).
+//! Interview import: an interview file arriving from another laptop is untrusted. This
+//! fuzzes the same parse `volgspot import` uses (versioned, with migrations).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use volgspot::model::{Interview, SCHEMA_VERSION};
+use volgspot::model::interview_file::{self, InterviewFile};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        let _ =
-            volgspot::store::load::parse_versioned::<Interview>(text, SCHEMA_VERSION, |_, _| {});
+        let _ = volgspot::store::load::parse_versioned::<InterviewFile>(
+            text,
+            interview_file::INTERVIEW_SCHEMA_VERSION,
+            interview_file::migrate,
+        );
     }
 });

@@ -3,8 +3,9 @@
 //! each generation once it is safely on disk. The kill-loop test SIGKILLs it at random
 //! moments and checks that the file always holds a confirmed generation or the next one.
 
-use super::{SaveError, atomic, load, paths, save_session};
-use crate::model::{Interview, SCHEMA_VERSION, Session};
+use super::{SaveError, atomic, load, save_doc, save_session};
+use crate::model::interview_file::{self, InterviewFile};
+use crate::model::{Interview, Session};
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -13,8 +14,8 @@ use std::path::Path;
 pub enum Kind {
     /// A session; the generation is in `intake.meeting`.
     Session,
-    /// A single interview document (the shape of an interview file); the generation is
-    /// in `interviewee`.
+    /// An offline interview file, written exactly as interviewer mode writes it; the
+    /// generation is in the interviewee's name.
     Interview,
 }
 
@@ -33,8 +34,12 @@ pub fn read_generation(kind: Kind, path: &Path) -> Result<u64, String> {
     let text = load::read_capped(path).map_err(|p| format!("{p:?}"))?;
     let field = match kind {
         Kind::Session => load::parse_session(&text).map(|(s, _)| s.intake.meeting),
-        Kind::Interview => load::parse_versioned::<Interview>(&text, SCHEMA_VERSION, |_, _| {})
-            .map(|(i, _)| i.interviewee),
+        Kind::Interview => load::parse_versioned::<InterviewFile>(
+            &text,
+            interview_file::INTERVIEW_SCHEMA_VERSION,
+            interview_file::migrate,
+        )
+        .map(|(f, _)| f.interview.interviewee),
     }
     .map_err(|p| format!("{p:?}"))?;
     field
@@ -54,15 +59,8 @@ fn save(kind: Kind, path: &Path, generation: u64, session: &mut Session) -> Resu
                 interviewee: generation.to_string(),
                 ..Interview::default()
             };
-            let mut value =
-                serde_json::to_value(&interview).map_err(|e| SaveError::Other(e.to_string()))?;
-            if let Some(obj) = value.as_object_mut() {
-                obj.insert("schema_version".into(), SCHEMA_VERSION.into());
-            }
-            let bytes =
-                serde_json::to_vec_pretty(&value).map_err(|e| SaveError::Other(e.to_string()))?;
-            atomic::write_atomic(path, &bytes, Some(&paths::backup_path(path)))?;
-            Ok(())
+            let file = InterviewFile::new("", interview, crate::clock::now());
+            save_doc(path, &file).map(|_| ())
         }
     }
 }
