@@ -127,3 +127,38 @@ fn partners_of_each_kind_and_a_document_survive_quit_and_reopen() {
     again.wait_for("Jaarplan 2026");
     again.wait_for("2026-01-15");
 }
+
+#[test]
+fn minutes_that_are_not_a_number_keep_the_block_length() {
+    let mut app = demo_app(Lang::Nl);
+    section(&mut app, 4);
+    key(&mut app, KeyCode::Enter); // edit "Opening"
+    key(&mut app, KeyCode::Tab); // minutes: "10"
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Backspace);
+    for c in "abc".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("Typ het aantal minuten als getal"), "{t}");
+    key(&mut app, KeyCode::Tab); // leave the cell
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("Totaal 120 min"), "{t}");
+}
+
+#[test]
+fn the_clock_key_after_the_last_block_keeps_times_and_screen() {
+    let mut app = demo_app(Lang::Nl);
+    app.now = datetime!(2026-11-26 14:00:00 +1);
+    key(&mut app, KeyCode::F(5));
+    for _ in 0..6 {
+        app.now += time::Duration::minutes(1);
+        key(&mut app, KeyCode::F(7));
+    }
+    let screen = app.session().unwrap().screen;
+    key(&mut app, KeyCode::F(5));
+    let s = app.session().unwrap();
+    assert_eq!(s.screen, screen);
+    assert!(s.doc.agenda.blocks.iter().all(|b| b.actual_seconds == 60));
+    assert!(text(&render(&app, 80, 24)).contains("agenda afgerond"));
+}

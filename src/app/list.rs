@@ -158,6 +158,8 @@ pub struct Editing {
     /// The text field of a text column (None on a choice column).
     pub field: Option<Field>,
     pub problem: Option<Problem>,
+    /// The cell's value when editing began.
+    original: String,
 }
 
 pub struct ListEditor<T> {
@@ -190,14 +192,18 @@ impl<T: Clone + Default> ListEditor<T> {
     }
 
     fn start_edit(&mut self, rows: &[T], cols: &[Column<T>], col: usize) {
-        let field = match (&cols[col].kind, rows.get(self.selected)) {
-            (ColumnKind::Text { get, .. }, Some(row)) => Some(Field::new(&get(row), false)),
-            _ => None,
+        let (field, original) = match (&cols[col].kind, rows.get(self.selected)) {
+            (ColumnKind::Text { get, .. }, Some(row)) => {
+                let v = get(row);
+                (Some(Field::new(&v, false)), v)
+            }
+            _ => (None, String::new()),
         };
         self.editing = Some(Editing {
             col,
             field,
             problem: None,
+            original,
         });
     }
 
@@ -265,6 +271,17 @@ impl<T: Clone + Default> ListEditor<T> {
         let on_choice = matches!(col.kind, ColumnKind::Choice { .. });
         match act {
             Some(EditAct::NextCell) | Some(EditAct::PrevCell) | Some(EditAct::Done) => {
+                // Leaving a cell whose text was refused (e.g. minutes "abc"): the cell
+                // keeps the value it had, not a half-typed one. Text that was stored as
+                // typed (an invalid date) stays, with its message.
+                let mut restored = false;
+                if ed.problem.is_some()
+                    && let (Some(f), ColumnKind::Text { get, set }) = (&ed.field, &col.kind)
+                    && get(row) != f.text()
+                {
+                    let _ = set(row, &ed.original);
+                    restored = true;
+                }
                 let next = match act {
                     Some(EditAct::NextCell) => (ed.col + 1..cols.len())
                         .find(|c| !matches!(cols[*c].kind, ColumnKind::ReadOnly { .. })),
@@ -275,7 +292,11 @@ impl<T: Clone + Default> ListEditor<T> {
                     Some(c) => self.start_edit(rows, cols, c),
                     None => self.editing = None,
                 }
-                return Outcome::Handled;
+                return if restored {
+                    Outcome::Changed
+                } else {
+                    Outcome::Handled
+                };
             }
             Some(EditAct::ChoiceNext) | Some(EditAct::ChoicePrev) if on_choice => {
                 if let ColumnKind::Choice {

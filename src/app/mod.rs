@@ -525,6 +525,7 @@ impl App {
                     match action {
                         Action::ClockToggle => {
                             intake::ensure_agenda(&mut s.doc, &self.method);
+                            let fresh = s.doc.agenda.clock.started_at.is_none();
                             crate::model::agenda::start_or_pause(&mut s.doc.agenda, now);
                             if let Some(screen) = s
                                 .doc
@@ -532,7 +533,8 @@ impl App {
                                 .blocks
                                 .get(s.doc.agenda.clock.current_block)
                                 .and_then(|b| Screen::from_id(&b.screen))
-                                .filter(|_| s.doc.agenda.clock.paused_at.is_none())
+                                // Starting the clock takes the room to the first block.
+                                .filter(|_| fresh)
                             {
                                 s.screen = screen;
                             }

@@ -104,7 +104,11 @@ pub fn state(agenda: &Agenda, now: OffsetDateTime) -> ClockState {
 /// Starts the clock at the first block, or pauses / resumes it.
 pub fn start_or_pause(agenda: &mut Agenda, now: OffsetDateTime) {
     let c = &mut agenda.clock;
-    if c.started_at.is_none() || c.current_block >= agenda.blocks.len() {
+    if c.started_at.is_some() && c.current_block >= agenda.blocks.len() {
+        // The agenda is done: the recorded times stay (they go into the report).
+        return;
+    }
+    if c.started_at.is_none() {
         for b in &mut agenda.blocks {
             b.actual_seconds = 0;
         }
@@ -220,6 +224,16 @@ mod tests {
                 behind_seconds: 120
             }
         );
+    }
+
+    #[test]
+    fn the_clock_key_after_the_last_block_keeps_the_recorded_times() {
+        let mut a = agenda(&[10]);
+        start_or_pause(&mut a, T0);
+        next_block(&mut a, at(12, 0));
+        start_or_pause(&mut a, at(13, 0));
+        assert_eq!(a.blocks[0].actual_seconds, 720);
+        assert!(matches!(state(&a, at(14, 0)), ClockState::Finished { .. }));
     }
 
     #[test]

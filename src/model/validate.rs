@@ -24,8 +24,22 @@ pub fn parse_date(text: &str) -> Result<Option<Date>, Problem> {
     }
     Date::parse(t, DATE)
         .or_else(|_| Date::parse(t, DATE_NL))
+        .ok()
+        .or_else(|| loose_date(t))
         .map(Some)
-        .map_err(|_| Problem::NotADate)
+        .ok_or(Problem::NotADate)
+}
+
+/// `1-3-2027`, `1/3/2027`, `2027-3-1`: day and month without leading zeros.
+fn loose_date(t: &str) -> Option<Date> {
+    let parts: Vec<u32> = t
+        .split(['-', '/', '.'])
+        .map(|p| p.trim().parse().ok())
+        .collect::<Option<_>>()?;
+    let [a, b, c] = parts[..] else { return None };
+    let (y, m, d) = if a > 31 { (a, b, c) } else { (c, b, a) };
+    let month = time::Month::try_from(u8::try_from(m).ok()?).ok()?;
+    Date::from_calendar_date(i32::try_from(y).ok()?, month, u8::try_from(d).ok()?).ok()
 }
 
 /// Accepts an empty value or `HH:MM`.
@@ -72,6 +86,9 @@ mod tests {
         assert!(parse_date("22-11-2026").unwrap().is_some());
         assert_eq!(parse_date(""), Ok(None));
         assert_eq!(parse_date("31-02-2026"), Err(Problem::NotADate));
+        assert!(parse_date("1-3-2027").unwrap().is_some());
+        assert!(parse_date("2027-3-1").unwrap().is_some());
+        assert_eq!(parse_date("1-13-2027"), Err(Problem::NotADate));
         assert_eq!(parse_date("morgen"), Err(Problem::NotADate));
     }
 

@@ -5,6 +5,7 @@ use crate::app::keys::{self, KeyHelp};
 use crate::app::{App, SaveState, Screen, SessionView};
 use crate::clock;
 use crate::i18n::{Strings, fill};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
@@ -87,11 +88,15 @@ pub fn footer(frame: &mut Frame, area: Rect, t: &Strings, keys: &[KeyHelp], them
     // The footer names only the first key of each binding; `?` lists them all.
     let len = |b: &KeyHelp| b.keys[0].name().chars().count() + (b.label)(t).chars().count() + 3;
     let mut width: usize = shown.iter().filter(|b| b.essential).map(|b| len(b)).sum();
-    let mut keep = Vec::new();
+    let mut keep: Vec<&KeyHelp> = Vec::new();
     for b in shown {
+        let is = |code| b.keys[0].0 == code;
+        // "PgUp vorig" alone, without "PgDn volgend", would point the wrong way.
+        let next_missing =
+            is(KeyCode::PageUp) && !keep.iter().any(|k| k.keys[0].0 == KeyCode::PageDown);
         if b.essential {
             keep.push(b);
-        } else if width + len(b) <= area.width as usize {
+        } else if width + len(b) <= area.width as usize && !next_missing {
             width += len(b);
             keep.push(b);
         }
