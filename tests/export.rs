@@ -552,7 +552,13 @@ fn partners_documents_and_the_team_are_reported() {
         "{region}"
     );
     // Contacts, roles, documents and the team stay internal.
-    for private in ["M. de Vries", "Jaarplan 2026", "R. de Boer", "L. Smit", "focusgroep"] {
+    for private in [
+        "M. de Vries",
+        "Jaarplan 2026",
+        "R. de Boer",
+        "L. Smit",
+        "focusgroep",
+    ] {
         assert!(!public.contains(private), "{private} in public:\n{public}");
     }
     let en = render(&s, Lang::En, true, Format::Markdown);
@@ -562,12 +568,17 @@ fn partners_documents_and_the_team_are_reported() {
     );
 
     let md = render(&s, Lang::Nl, false, Format::Markdown);
-    assert!(md.contains("Begeleiding: R. de Boer · Interviewers: L. Smit"), "{md}");
+    assert!(
+        md.contains("Begeleiding: R. de Boer · Interviewers: L. Smit"),
+        "{md}"
+    );
     let partners = section(&md, "### Partners");
     assert!(
         partners.contains("| Organisatie | Soort | Rol | Contact |")
             && partners.contains("| ROC Rivierenland | Onderwijs | trekker | J. Bakker |")
-            && partners.contains("| Werkgeversvereniging Zorg Rivierenland | Anders | deelnemer | K. Visser |"),
+            && partners.contains(
+                "| Werkgeversvereniging Zorg Rivierenland | Anders | deelnemer | K. Visser |"
+            ),
         "{partners}"
     );
     assert!(
@@ -606,7 +617,10 @@ fn an_empty_partners_row_of_the_analysekader_falls_back_to_the_intake() {
         .kader
         .insert("partners".into(), "ROC en zorg".into());
     let md = render(&s, Lang::Nl, false, Format::Markdown);
-    assert!(md.contains("| Wie zijn de partners? | ROC en zorg |"), "{md}");
+    assert!(
+        md.contains("| Wie zijn de partners? | ROC en zorg |"),
+        "{md}"
+    );
 }
 
 #[test]
@@ -738,18 +752,27 @@ fn counts_of_one_are_singular() {
         }
     }
     let md = render(&s, Lang::Nl, false, Format::Markdown);
-    assert!(md.contains("Een gedeelde arbeidsmarktmonitor** (1 stem)"), "{md}");
+    assert!(
+        md.contains("Een gedeelde arbeidsmarktmonitor** (1 stem)"),
+        "{md}"
+    );
     assert!(md.contains("onderbouwd door 1 notitie\n"), "{md}");
     assert!(md.contains("onderbouwd door 2 notities"), "{md}");
     let en = render(&s, Lang::En, false, Format::Markdown);
-    assert!(en.contains("(1 vote)") && en.contains("supported by 1 note\n"), "{en}");
+    assert!(
+        en.contains("(1 vote)") && en.contains("supported by 1 note\n"),
+        "{en}"
+    );
     // The checklist too.
     let t = Lang::Nl.strings();
     for (gap, text) in [
         (Gap::NotesWithConflict(1), "1 notitie met een conflict (⚠)"),
         (Gap::NotesWithConflict(3), "3 notities met een conflict (⚠)"),
         (Gap::QuotesAwaitingApproval(1), "1 citaat wacht op akkoord"),
-        (Gap::IntentionsWithoutOwner(1), "1 voornemen zonder kartrekker"),
+        (
+            Gap::IntentionsWithoutOwner(1),
+            "1 voornemen zonder kartrekker",
+        ),
     ] {
         assert_eq!(volgspot::app::summary::gap_text(&gap, t), text);
     }

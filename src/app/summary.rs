@@ -185,17 +185,32 @@ impl State {
                 && c.show_names == show_names
         });
         if !fresh {
-            let report = export::build(doc, method, lang, self.public);
+            // The preview is projected: the privacy switch hides names here too (the
+            // exported files are not affected). Interviewees are reported by role and
+            // organisation instead; a name typed elsewhere (in a note) is blanked.
+            let hidden;
+            let shown = if show_names {
+                doc
+            } else {
+                let mut copy = doc.clone();
+                for iv in &mut copy.interviews {
+                    iv.interviewee = if super::interviews::source(iv).is_empty() {
+                        t.interviews.hidden_name.to_string()
+                    } else {
+                        String::new()
+                    };
+                }
+                hidden = copy;
+                &hidden
+            };
+            let report = export::build(shown, method, lang, self.public);
             let mut markdown = export::render(&report, export::Format::Markdown)
                 .unwrap_or_else(|e| fill(t.summary.render_failed, &[&e]));
             if !show_names {
-                // The preview is projected: the privacy switch hides names here too
-                // (the exported files are not affected).
                 for iv in &doc.interviews {
                     let name = iv.interviewee.trim();
                     if !name.is_empty() {
-                        let shown = super::interviews::who_shown(iv, t.interviews, false);
-                        markdown = markdown.replace(name, &shown);
+                        markdown = markdown.replace(name, t.interviews.hidden_name);
                     }
                 }
             }

@@ -696,7 +696,11 @@ fn internal_parts(
             KaderOut {
                 question: r.text.clone(),
                 from_intake: !partners.is_empty(),
-                answer: if partners.is_empty() { answer } else { partners },
+                answer: if partners.is_empty() {
+                    answer
+                } else {
+                    partners
+                },
             }
         })
         .collect();
