@@ -253,3 +253,22 @@ fn hidden_names_are_not_doubled_in_the_preview() {
         "{md}"
     );
 }
+
+#[test]
+fn a_note_with_a_conflict_is_listed_and_jumps_to_the_interviews() {
+    use volgspot::app::summary::gap_screen;
+    use volgspot::export::Gap;
+    assert_eq!(gap_screen(&Gap::NotesWithConflict(2)), Screen::Interviews);
+    let mut app = on_summary(Lang::Nl);
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("• 1 notitie met een conflict (⚠)"), "{t}");
+    // Select it (the second item) and jump.
+    key(&mut app, KeyCode::Tab);
+    let t = text(&render(&app, 80, 24));
+    assert!(
+        t.contains("1 notitie met een conflict (⚠)  Enter: naar Interviews"),
+        "{t}"
+    );
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Interviews);
+}
