@@ -121,6 +121,7 @@ const SECRETS: &[&str] = &[
     "GEHEIM-Begeleider",
     "GEHEIM-Interviewer",
     "GEHEIM-contact",
+    "GEHEIM-partnerrol",
     "GEHEIM-document",
     "GEHEIM-plaats",
 ];
@@ -155,6 +156,7 @@ fn leaky_session() -> Session {
     s.intake.partners.push(Partner {
         organisation: "Gemeente Voorbeeld".into(),
         contact: "GEHEIM-contact".into(),
+        role: "GEHEIM-partnerrol".into(),
         ..Partner::default()
     });
     s.intake.documents.push(Document {
@@ -524,4 +526,268 @@ fn wording_can_be_changed_without_recompiling() {
         md.ends_with("## Over de methodiek van de Volgspot\n\nOnze eigen uitleg.\n"),
         "{md}"
     );
+}
+
+/// The section of a Markdown report from `start` up to the next heading of level 2.
+fn section<'a>(md: &'a str, start: &str) -> &'a str {
+    let at = md
+        .find(start)
+        .unwrap_or_else(|| panic!("{start} missing:\n{md}"));
+    let rest = &md[at + start.len()..];
+    &md[at..at + start.len() + rest.find("\n## ").unwrap_or(rest.len())]
+}
+
+#[test]
+fn partners_documents_and_the_team_are_reported() {
+    let s = example();
+    let public = render(&s, Lang::Nl, true, Format::Markdown);
+    let region = section(&public, "## Waar werkt de regio aan?");
+    assert!(
+        region.contains(
+            "- Het pact wordt gedragen door partners uit zorg en welzijn (Zorggroep De Linde en \
+             Thuiszorg Rivierenland), onderwijs (ROC Rivierenland en Hogeschool Waal en Linge), \
+             overheid (Gemeente Lingewaard-West) en andere organisaties (Werkgeversvereniging \
+             Zorg Rivierenland)."
+        ),
+        "{region}"
+    );
+    // Contacts, roles, documents and the team stay internal.
+    for private in [
+        "M. de Vries",
+        "Jaarplan 2026",
+        "R. de Boer",
+        "L. Smit",
+        "focusgroep",
+    ] {
+        assert!(!public.contains(private), "{private} in public:\n{public}");
+    }
+    let en = render(&s, Lang::En, true, Format::Markdown);
+    assert!(
+        en.contains("partners from care and welfare (Zorggroep De Linde and Thuiszorg"),
+        "{en}"
+    );
+
+    let md = render(&s, Lang::Nl, false, Format::Markdown);
+    assert!(
+        md.contains("Begeleiding: R. de Boer · Interviewers: L. Smit"),
+        "{md}"
+    );
+    let partners = section(&md, "### Partners");
+    assert!(
+        partners.contains("| Organisatie | Soort | Rol | Contact |")
+            && partners.contains("| ROC Rivierenland | Onderwijs | trekker | J. Bakker |")
+            && partners.contains(
+                "| Werkgeversvereniging Zorg Rivierenland | Anders | deelnemer | K. Visser |"
+            ),
+        "{partners}"
+    );
+    assert!(
+        md.contains("| Titel | Soort | Datum | Kernpunten |")
+            && md.contains(
+                "| Jaarplan 2026 | Plan | 2026-01-15 | Leerwerkplekken in de wijk; zorgtechnologie. |"
+            ),
+        "{md}"
+    );
+    let html = render(&s, Lang::Nl, false, Format::Html);
+    for part in [
+        "<h3>Partners</h3>",
+        "<td>Hogeschool Waal en Linge</td><td>Onderwijs</td><td>focusgroep</td><td>A. Jansen</td>",
+        "<h3>Bestudeerde documenten</h3>",
+        "<td>Pacttekst Zorgpact Rivierenland-West</td><td>Pact</td><td>2025-05-12</td>",
+        "Begeleiding: R. de Boer · Interviewers: L. Smit",
+    ] {
+        assert!(html.contains(part), "{part} missing:\n{html}");
+    }
+}
+
+#[test]
+fn an_empty_partners_row_of_the_analysekader_falls_back_to_the_intake() {
+    let mut s = example();
+    let md = render(&s, Lang::Nl, false, Format::Markdown);
+    assert!(
+        md.contains(
+            "| Wie zijn de partners? | Zorggroep De Linde, Thuiszorg Rivierenland, ROC Rivierenland, \
+             Hogeschool Waal en Linge, Gemeente Lingewaard-West, Werkgeversvereniging Zorg \
+             Rivierenland (uit de intake) |"
+        ),
+        "{md}"
+    );
+    // A typed answer wins.
+    s.triangle
+        .kader
+        .insert("partners".into(), "ROC en zorg".into());
+    let md = render(&s, Lang::Nl, false, Format::Markdown);
+    assert!(
+        md.contains("| Wie zijn de partners? | ROC en zorg |"),
+        "{md}"
+    );
+}
+
+#[test]
+fn triangle_items_and_interview_notes_are_kept_apart_alike_in_every_section() {
+    let mut s = example();
+    // A private item in section 1, where the suffix used to be missing.
+    s.triangle.items[0].public = false;
+    let md = render(&s, Lang::Nl, false, Format::Markdown);
+    // Every triangle item in sections 1-5 carries its votes (and "niet publiek" when so).
+    for start in [
+        "## 1. HET WAAROM",
+        "## 2. HET WAT",
+        "## 3. HET HOE",
+        "## 4. HET PROCES",
+        "## 5. DE VOORTGANG",
+    ] {
+        let sec = section(&md, start);
+        let items: Vec<&str> = sec.lines().filter(|l| l.starts_with("- **")).collect();
+        assert!(!items.is_empty(), "{sec}");
+        for l in items {
+            assert!(l.contains(" stem") && l.ends_with(')'), "{l}");
+        }
+    }
+    let waarom = section(&md, "## 1. HET WAAROM");
+    let title = s.triangle.items[0].title.clone();
+    assert!(
+        waarom
+            .lines()
+            .any(|l| l.contains(&title) && l.contains("; niet publiek)")),
+        "{waarom}"
+    );
+    // In section 2 the improvement idea comes under its own label, not in the list of
+    // desired results.
+    let wat = section(&md, "## 2. HET WAT");
+    let result = wat.find("Gewenst resultaat:").unwrap();
+    let label = wat.find("Uit de interviews:").expect(wat);
+    let note = wat.find("- Maak een gezamenlijke leerlijn").unwrap();
+    assert!(result < label && label < note, "{wat}");
+    assert!(
+        !wat[result..label].contains("Maak een gezamenlijke"),
+        "{wat}"
+    );
+    // The same in HTML and in the public version.
+    let html = render(&s, Lang::Nl, false, Format::Html);
+    assert!(html.contains("<h3>Uit de interviews</h3>"), "{html}");
+    let public = render(&s, Lang::Nl, true, Format::Markdown);
+    let wat = section(&public, "## 2. HET WAT");
+    assert!(
+        wat.find("Uit de interviews:").unwrap() < wat.find("- Maak een gezamenlijke").unwrap(),
+        "{wat}"
+    );
+}
+
+#[test]
+fn multi_line_cells_of_a_markdown_table_keep_their_lines_apart() {
+    let mut s = example();
+    s.triangle.kader.insert(
+        "resultaat".into(),
+        "Meer studenten blijven\nEen module zorgtechnologie.\nEen | monitor".into(),
+    );
+    let md = render(&s, Lang::Nl, false, Format::Markdown);
+    assert!(
+        md.contains(
+            "| Wat is het beoogd resultaat (transitie)? | Meer studenten blijven; Een module \
+             zorgtechnologie. Een \\| monitor |"
+        ),
+        "{md}"
+    );
+    // Every table row is one line with the header's number of cells.
+    for l in md.lines().filter(|l| l.starts_with("| Wat ")) {
+        assert_eq!(l.matches(" | ").count(), 1, "{l}");
+    }
+}
+
+#[test]
+fn unresolved_import_conflicts_are_flagged() {
+    let mut s = example();
+    for iv in &mut s.interviews {
+        for n in &mut iv.notes {
+            n.conflict = None;
+        }
+    }
+    let method = Method::builtin(Lang::Nl);
+    let none = export::gaps(&s, &method);
+    assert!(
+        !none.iter().any(|g| matches!(g, Gap::NotesWithConflict(_))),
+        "{none:?}"
+    );
+    s.interviews[0].notes[0].conflict = Some("De andere versie van de notitie".into());
+    s.interviews[1].notes[0].conflict = Some("Nog een andere versie".into());
+    assert!(export::gaps(&s, &method).contains(&Gap::NotesWithConflict(2)));
+    let text = s.interviews[0].notes[0].text.clone();
+    let md = render(&s, Lang::Nl, false, Format::Markdown);
+    let line = md
+        .lines()
+        .find(|l| l.contains(&text))
+        .unwrap_or_else(|| panic!("{md}"));
+    assert!(
+        line.starts_with("- ⚠ ")
+            && line.contains("andere versie: “De andere versie van de notitie”"),
+        "{line}"
+    );
+    let html = render(&s, Lang::Nl, false, Format::Html);
+    assert!(html.contains("De andere versie van de notitie"));
+    check_well_formed(&html);
+    // The public version shows neither the mark nor the other version.
+    let public = render(&s, Lang::Nl, true, Format::Markdown);
+    assert!(
+        !public.contains('⚠') && !public.contains("andere versie"),
+        "{public}"
+    );
+}
+
+#[test]
+fn counts_of_one_are_singular() {
+    let s = example();
+    for (lang, public) in [(Lang::Nl, false), (Lang::Nl, true), (Lang::En, false)] {
+        let md = render(&s, lang, public, Format::Markdown);
+        for wrong in [
+            "1 stemmen",
+            "1 notities",
+            "1 citaten",
+            "1 interviews",
+            "1 votes",
+            "1 notes",
+            "1 quotes",
+        ] {
+            assert!(!md.contains(wrong), "{wrong} ({lang:?}):\n{md}");
+        }
+    }
+    let md = render(&s, Lang::Nl, false, Format::Markdown);
+    assert!(
+        md.contains("Een gedeelde arbeidsmarktmonitor** (1 stem)"),
+        "{md}"
+    );
+    assert!(md.contains("onderbouwd door 1 notitie\n"), "{md}");
+    assert!(md.contains("onderbouwd door 2 notities"), "{md}");
+    let en = render(&s, Lang::En, false, Format::Markdown);
+    assert!(
+        en.contains("(1 vote)") && en.contains("supported by 1 note\n"),
+        "{en}"
+    );
+    // The checklist too.
+    let t = Lang::Nl.strings();
+    for (gap, text) in [
+        (Gap::NotesWithConflict(1), "1 notitie met een conflict (⚠)"),
+        (Gap::NotesWithConflict(3), "3 notities met een conflict (⚠)"),
+        (Gap::QuotesAwaitingApproval(1), "1 citaat wacht op akkoord"),
+        (
+            Gap::IntentionsWithoutOwner(1),
+            "1 voornemen zonder kartrekker",
+        ),
+    ] {
+        assert_eq!(volgspot::app::summary::gap_text(&gap, t), text);
+    }
+    let t = Lang::En.strings();
+    assert_eq!(
+        volgspot::app::summary::gap_text(&Gap::NotesWithConflict(1), t),
+        "1 note with a conflict (⚠)"
+    );
+}
+
+#[test]
+fn an_unknown_format_is_refused_in_the_ui_language() {
+    assert!(Format::parse("pdf").is_none());
+    let nl = export::format_error(Lang::Nl, "pdf");
+    assert_eq!(nl, "--format: onbekend formaat 'pdf'; kies md, html of csv");
+    let en = export::format_error(Lang::En, "pdf");
+    assert_eq!(en, "--format: unknown format 'pdf'; choose md, html or csv");
 }

@@ -188,3 +188,87 @@ fn pressing_e_in_the_real_app_writes_the_reports() {
     term.ctrl_q();
     assert!(term.wait_exit());
 }
+
+/// The whole preview as the screen shows it (a tall terminal).
+fn whole_preview(app: &App, w: u16) -> String {
+    text(&render(app, w, 500))
+}
+
+#[test]
+fn the_preview_shows_tables_as_columns_not_markdown() {
+    let app = on_summary(Lang::Nl);
+    for w in [80, 160] {
+        let t = whole_preview(&app, w);
+        assert!(
+            !t.contains("| Blok |") && !t.contains("|---") && !t.contains("--:|"),
+            "{t}"
+        );
+        // The agenda: columns lined up, numbers right-aligned under their heading.
+        let rows: Vec<&str> = t.lines().filter(|l| l.contains("Opening")).collect();
+        let head = t
+            .lines()
+            .find(|l| l.contains("Blok") && l.contains("Gepland (min)"));
+        let (Some(head), [row]) = (head, rows.as_slice()) else {
+            panic!("agenda table missing:\n{t}");
+        };
+        let end_of = |l: &str, part: &str| l.find(part).map(|i| i + part.len());
+        assert_eq!(
+            end_of(head, "Gepland (min)"),
+            end_of(row, "10"),
+            "{head}\n{row}"
+        );
+        assert!(t.contains("Totaal") && !t.contains("**Totaal**"), "{t}");
+        // A wrapped cell continues under its own column.
+        let kader = t
+            .lines()
+            .find(|l| l.contains("Wat is het vraagstuk?"))
+            .unwrap();
+        assert!(kader.contains("Te weinig"), "{kader}");
+    }
+    // Too narrow for columns: one "Kop: waarde" item per row.
+    let t = whole_preview(&app, 80);
+    assert!(
+        t.contains("- Organisatie: ROC Rivierenland · Soort: Onderwijs · Rol: trekker"),
+        "{t}"
+    );
+}
+
+#[test]
+fn hidden_names_are_not_doubled_in_the_preview() {
+    let app = on_summary(Lang::Nl);
+    assert!(!app.show_names, "the demo projects with names hidden");
+    let s = app.session().unwrap();
+    let (md, _) = s.summary.preview(
+        &s.doc,
+        s.generation,
+        &app.method,
+        app.lang,
+        app.t,
+        app.show_names,
+    );
+    assert!(!md.contains("Marieke de Vries"), "{md}");
+    assert!(
+        md.contains("— *bestuurlijk trekker, Zorggroep De Linde* (niet publiek)")
+            && !md.contains("Zorggroep De Linde, bestuurlijk trekker"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_note_with_a_conflict_is_listed_and_jumps_to_the_interviews() {
+    use volgspot::app::summary::gap_screen;
+    use volgspot::export::Gap;
+    assert_eq!(gap_screen(&Gap::NotesWithConflict(2)), Screen::Interviews);
+    let mut app = on_summary(Lang::Nl);
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("• 1 notitie met een conflict (⚠)"), "{t}");
+    // Select it (the second item) and jump.
+    key(&mut app, KeyCode::Tab);
+    let t = text(&render(&app, 80, 24));
+    assert!(
+        t.contains("1 notitie met een conflict (⚠)  Enter: naar Interviews"),
+        "{t}"
+    );
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Interviews);
+}

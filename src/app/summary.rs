@@ -130,7 +130,9 @@ impl std::fmt::Debug for State {
 pub fn gap_screen(gap: &Gap) -> Screen {
     match gap {
         Gap::NoPactName | Gap::NoRegionDescription => Screen::Intake,
-        Gap::EmptySection(_) | Gap::QuotesAwaitingApproval(_) => Screen::Interviews,
+        Gap::EmptySection(_) | Gap::QuotesAwaitingApproval(_) | Gap::NotesWithConflict(_) => {
+            Screen::Interviews
+        }
         Gap::NoPublicTriangleItems => Screen::Triangle,
         Gap::NoPhase | Gap::IntentionsWithoutOwner(_) | Gap::NoIntentions => Screen::Wheel,
     }
@@ -151,6 +153,7 @@ pub fn gap_text(gap: &Gap, t: &Strings) -> String {
         Gap::NoRegionDescription => s.no_region.to_string(),
         Gap::EmptySection(name) => fill(s.empty_section, &[name]),
         Gap::QuotesAwaitingApproval(n) => count(s.quotes_waiting_one, s.quotes_waiting, *n),
+        Gap::NotesWithConflict(n) => count(s.conflicts_one, s.conflicts, *n),
         Gap::NoPublicTriangleItems => s.no_public_triangle.to_string(),
         Gap::NoPhase => s.no_phase.to_string(),
         Gap::IntentionsWithoutOwner(n) => count(s.no_owner_one, s.no_owner, *n),
@@ -182,17 +185,32 @@ impl State {
                 && c.show_names == show_names
         });
         if !fresh {
-            let report = export::build(doc, method, lang, self.public);
+            // The preview is projected: the privacy switch hides names here too (the
+            // exported files are not affected). Interviewees are reported by role and
+            // organisation instead; a name typed elsewhere (in a note) is blanked.
+            let hidden;
+            let shown = if show_names {
+                doc
+            } else {
+                let mut copy = doc.clone();
+                for iv in &mut copy.interviews {
+                    iv.interviewee = if super::interviews::source(iv).is_empty() {
+                        t.interviews.hidden_name.to_string()
+                    } else {
+                        String::new()
+                    };
+                }
+                hidden = copy;
+                &hidden
+            };
+            let report = export::build(shown, method, lang, self.public);
             let mut markdown = export::render(&report, export::Format::Markdown)
                 .unwrap_or_else(|e| fill(t.summary.render_failed, &[&e]));
             if !show_names {
-                // The preview is projected: the privacy switch hides names here too
-                // (the exported files are not affected).
                 for iv in &doc.interviews {
                     let name = iv.interviewee.trim();
                     if !name.is_empty() {
-                        let shown = super::interviews::who_shown(iv, t.interviews, false);
-                        markdown = markdown.replace(name, &shown);
+                        markdown = markdown.replace(name, t.interviews.hidden_name);
                     }
                 }
             }

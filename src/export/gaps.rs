@@ -14,6 +14,8 @@ pub enum Gap {
     EmptySection(String),
     /// Quotes whose speaker has not answered yet.
     QuotesAwaitingApproval(usize),
+    /// Notes an import found edited on both sides, not yet resolved.
+    NotesWithConflict(usize),
     /// Nothing from the triangle is marked public.
     NoPublicTriangleItems,
     NoPhase,
@@ -45,6 +47,15 @@ pub fn gaps(session: &Session, method: &Method) -> Vec<Gap> {
         .count();
     if waiting > 0 {
         out.push(Gap::QuotesAwaitingApproval(waiting));
+    }
+    let conflicts = session
+        .interviews
+        .iter()
+        .flat_map(|iv| iv.notes.iter())
+        .filter(|n| n.conflict.is_some())
+        .count();
+    if conflicts > 0 {
+        out.push(Gap::NotesWithConflict(conflicts));
     }
     if !session.triangle.items.iter().any(|i| i.public) {
         out.push(Gap::NoPublicTriangleItems);

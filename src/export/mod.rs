@@ -45,6 +45,12 @@ impl Format {
     }
 }
 
+/// Why `--format <got>` is refused, in the UI language: `main` prints it after
+/// "volgspot: ".
+pub fn format_error(lang: Lang, got: &str) -> String {
+    crate::i18n::fill(lang.strings().summary.format_error, &[got.trim()])
+}
+
 /// The report as text in one format.
 pub fn render(report: &Report, format: Format) -> Result<String, String> {
     match format {

@@ -52,7 +52,9 @@ fn env() -> Environment<'static> {
         }
     });
     env.add_filter("oneline", oneline);
-    env.add_filter("cell", |s: String| oneline(s).replace('|', "\\|"));
+    env.add_filter("cell", |s: String| cell(&s));
+    env.add_filter("plural", plural);
+    env.add_filter("join_and", join_and);
     env.add_filter("nl2br", |s: String| {
         Value::from_safe_string(s.lines().map(svg::escape).collect::<Vec<_>>().join("<br/>"))
     });
@@ -63,6 +65,47 @@ fn env() -> Environment<'static> {
 /// Multi-line text as one line (for Markdown list items and table cells).
 fn oneline(s: String) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Text for one Markdown table cell: its lines kept apart by "; " (a table row is one
+/// line, and pandoc and plain text both read "; "), `|` escaped.
+fn cell(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines().map(|l| oneline(l.to_string())) {
+        if line.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            // A line that already ends a sentence or clause needs no extra ";".
+            out.push_str(if out.ends_with(['.', ';', ':', ',', '!', '?']) {
+                " "
+            } else {
+                "; "
+            });
+        }
+        out.push_str(&line);
+    }
+    out.replace('|', "\\|")
+}
+
+/// `3|plural(["{n} stem", "{n} stemmen"])` → "3 stemmen": the singular for 1 and -1.
+fn plural(n: i64, forms: Vec<String>) -> String {
+    let form = match forms.as_slice() {
+        [one, _] if n.abs() == 1 => one.as_str(),
+        [_, many] => many.as_str(),
+        [only] => only.as_str(),
+        _ => "{n}",
+    };
+    form.replace("{n}", &n.to_string())
+}
+
+/// `["a", "b", "c"]|join_and(" en ")` → "a, b en c".
+fn join_and(items: Vec<String>, last: String) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((only, [])) => only.clone(),
+        Some((end, rest)) => format!("{}{last}{end}", rest.join(", ")),
+    }
 }
 
 fn render(report: &Report, template: &str, extra: Value) -> Result<String, String> {

@@ -24,6 +24,9 @@ pub struct Report {
     pub place: String,
     /// "Waar werkt de regio aan?", one entry per typed line.
     pub region: Vec<String>,
+    /// The pact's partners by kind (organisation names only), for "Waar werkt de regio
+    /// aan?"; kinds without partners are left out.
+    pub partner_groups: Vec<PartnerGroup>,
     pub ambition: Option<QuoteOut>,
     pub sections: Vec<SectionOut>,
     pub triangle: TriangleOut,
@@ -31,6 +34,10 @@ pub struct Report {
     pub intentions: Vec<IntentionOut>,
     pub intentions_without_owner: usize,
     // Internal only: empty in the public version.
+    pub facilitators: String,
+    pub interviewers: String,
+    pub partners: Vec<PartnerOut>,
+    pub documents: Vec<DocumentOut>,
     pub interviews: Vec<InterviewOut>,
     pub kader: Vec<KaderOut>,
     pub agenda: Vec<BlockOut>,
@@ -45,6 +52,28 @@ pub struct DateOut {
     pub day: Option<u8>,
     pub month: Option<u8>,
     pub year: Option<i32>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PartnerGroup {
+    pub kind: &'static str,
+    pub names: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PartnerOut {
+    pub organisation: String,
+    pub kind: &'static str,
+    pub role: String,
+    pub contact: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentOut {
+    pub title: String,
+    pub kind: String,
+    pub date: String,
+    pub key_points: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -84,6 +113,9 @@ pub struct NoteOut {
     pub public: bool,
     pub approval: &'static str,
     pub area: String,
+    /// The other version of a note an import found edited on both sides (internal
+    /// report only: the conflict is still to be resolved).
+    pub conflict: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -178,6 +210,8 @@ pub struct InterviewOut {
 pub struct KaderOut {
     pub question: String,
     pub answer: String,
+    /// The cell was empty and the answer is the intake's partner list.
+    pub from_intake: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -354,6 +388,15 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
                         public: n.public,
                         approval: approval_id(n.approval),
                         area: area.id.clone(),
+                        conflict: if public {
+                            None
+                        } else {
+                            n.conflict
+                                .as_deref()
+                                .map(str::trim)
+                                .filter(|c| !c.is_empty())
+                                .map(String::from)
+                        },
                     };
                     sec.note_count += 1;
                     match n.kind {
@@ -515,6 +558,50 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
     } else {
         internal_parts(session, method)
     };
+    let partner_groups = PartnerKind::ALL
+        .iter()
+        .map(|&k| PartnerGroup {
+            kind: partner_kind_id(k),
+            names: partner_names(session, Some(k)),
+        })
+        .filter(|g| !g.names.is_empty())
+        .collect();
+    // Contacts, roles, documents and the people who ran the Volgspot are internal.
+    let (partners, documents) = if public {
+        (Vec::new(), Vec::new())
+    } else {
+        (
+            intake
+                .partners
+                .iter()
+                .filter(|p| !p.organisation.trim().is_empty())
+                .map(|p| PartnerOut {
+                    organisation: p.organisation.trim().to_string(),
+                    kind: partner_kind_id(p.kind),
+                    role: p.role.trim().to_string(),
+                    contact: p.contact.trim().to_string(),
+                })
+                .collect(),
+            intake
+                .documents
+                .iter()
+                .filter(|d| !d.title.trim().is_empty())
+                .map(|d| DocumentOut {
+                    title: d.title.trim().to_string(),
+                    kind: d.kind.trim().to_string(),
+                    date: d.date.trim().to_string(),
+                    key_points: d.key_points.trim().to_string(),
+                })
+                .collect(),
+        )
+    };
+    let internal_text = |s: &str| {
+        if public {
+            String::new()
+        } else {
+            s.trim().to_string()
+        }
+    };
 
     Report {
         lang: match lang {
@@ -532,6 +619,7 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
             intake.place.trim().to_string()
         },
         region: lines(&intake.region_description),
+        partner_groups,
         ambition: Some(QuoteOut {
             text: intake.ambition.text.trim().to_string(),
             source: intake.ambition.source.trim().to_string(),
@@ -544,10 +632,28 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
         intentions,
         agenda_planned_minutes: agenda.iter().map(|b| b.planned_minutes).sum(),
         agenda_actual_minutes: agenda.iter().map(|b| b.actual_minutes).sum(),
+        facilitators: internal_text(&intake.facilitators),
+        interviewers: internal_text(&intake.interviewers),
+        partners,
+        documents,
         interviews,
         kader,
         agenda,
     }
+}
+
+/// The intake's partner organisations (of one kind, or all), in the intake's order,
+/// without blanks and repeats.
+fn partner_names(session: &Session, kind: Option<PartnerKind>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for p in &session.intake.partners {
+        let name = p.organisation.trim();
+        if !name.is_empty() && kind.is_none_or(|k| k == p.kind) && !names.iter().any(|n| n == name)
+        {
+            names.push(name.to_string());
+        }
+    }
+    names
 }
 
 fn internal_parts(
@@ -573,14 +679,29 @@ fn internal_parts(
         .triangle
         .kader_rows
         .iter()
-        .map(|r| KaderOut {
-            question: r.text.clone(),
-            answer: session
+        .map(|r| {
+            let answer = session
                 .triangle
                 .kader
                 .get(&r.id)
                 .map(|s| s.trim().to_string())
-                .unwrap_or_default(),
+                .unwrap_or_default();
+            // "Wie zijn de partners?" left empty: the intake knows them.
+            let fallback = answer.is_empty() && r.from_field.as_deref() == Some("partners");
+            let partners = if fallback {
+                partner_names(session, None).join(", ")
+            } else {
+                String::new()
+            };
+            KaderOut {
+                question: r.text.clone(),
+                from_intake: !partners.is_empty(),
+                answer: if partners.is_empty() {
+                    answer
+                } else {
+                    partners
+                },
+            }
         })
         .collect();
     let blocks: Vec<(String, u32, u64)> = if session.agenda.blocks.is_empty() {
