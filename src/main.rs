@@ -260,7 +260,7 @@ fn export(
 ) -> ExitCode {
     let t = lang.strings();
     let Some(format) = export::Format::parse(format) else {
-        eprintln!("volgspot: --format: use md, html or csv (got '{format}')");
+        eprintln!("volgspot: {}", export::format_error(lang, format));
         return ExitCode::from(2);
     };
     let doc = match store::load_session(session) {
