@@ -112,7 +112,7 @@ fn interviewer_notes_survive_a_kill_and_import_into_the_synthesis() {
     tui.send("\x1b[19~"); // F8
     tui.wait_for("Anna de Wit");
     tui.send("s");
-    tui.wait_for("Synthese: 3 notities uit 1 interviews");
+    tui.wait_for("Synthese: 3 notities uit 1 interview");
     tui.wait_for("HET WAAROM (2)");
     tui.wait_for("HET WAT (1)");
     tui.wait_for("Derde notitie over het wat");
