@@ -41,6 +41,10 @@ pub struct Interviewer {
     lock: Option<lock::SessionLock>,
     /// A rename to this path failed once: not tried again for the same name.
     rename_refused: Option<PathBuf>,
+    /// The interviewee's name the file was named by (or found with when reopened): the
+    /// file follows a name set or changed here, but a reopened file is not renamed
+    /// just for being called otherwise.
+    named_as: String,
 }
 
 impl Interviewer {
@@ -74,6 +78,7 @@ impl Interviewer {
             should_quit: false,
             lock: None,
             rename_refused: None,
+            named_as: String::new(),
         }
     }
 
@@ -94,6 +99,7 @@ impl Interviewer {
         store::atomic::clean_stale_temps(path);
         let mut editor = Editor::new(&doc.interview, &method);
         editor.name_required = true;
+        let doc_name = doc.interview.interviewee.trim().to_string();
         Ok(Interviewer {
             t,
             method,
@@ -108,6 +114,7 @@ impl Interviewer {
             should_quit: false,
             lock: Some(held),
             rename_refused: None,
+            named_as: doc_name,
         })
     }
 
@@ -157,6 +164,7 @@ impl Interviewer {
         })?;
         store::write_new(&path, &self.doc).map_err(|e| self.t.save_error(&e))?;
         self.lock = Some(held);
+        self.named_as = iv.interviewee.trim().to_string();
         self.path = Some(path);
         self.generation += 1;
         Ok(())
@@ -180,7 +188,9 @@ impl Interviewer {
         let Some(path) = &self.path else {
             return false;
         };
-        if self.doc.interview.interviewee.trim().is_empty()
+        let name = self.doc.interview.interviewee.trim();
+        if name.is_empty()
+            || name == self.named_as
             || (self.editor.focus == Focus::Fields && matches!(self.editor.field, 0 | 4))
         {
             return false;
@@ -239,6 +249,7 @@ impl Interviewer {
         let _ = std::fs::remove_file(paths::lock_path(&old));
         self.path = Some(new);
         self.rename_refused = None;
+        self.named_as = self.doc.interview.interviewee.trim().to_string();
         Ok(())
     }
 
