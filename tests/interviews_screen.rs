@@ -408,7 +408,7 @@ fn interviewer_esc_cannot_skip_the_name_and_the_file_follows_a_new_name() {
     assert!(Interviewer::open(Lang::Nl.strings(), Method::builtin(Lang::Nl), &now).is_err());
     assert!(draw_iv(&iv, 120, 24).contains("2026-11-22-anna-de-wit.interview.json"));
     let files = volgspot::store::interview_files(dir.path());
-    assert_eq!(files, [now.clone()]);
+    assert_eq!(files, std::slice::from_ref(&now));
     // A file reopened under a name of its own keeps it: only a name set here moves it.
     drop(iv);
     let own = dir.path().join("handmatig.interview.json");
