@@ -13,7 +13,7 @@ use crate::clock;
 use crate::i18n::{Strings, fill};
 use crate::method::Method;
 use crate::model::Interview;
-use crate::model::interview_file::InterviewFile;
+use crate::model::interview_file::{self, InterviewFile};
 use crate::store::{self, autosave::Saver, lock, paths};
 use crate::ui::{self, theme::Theme};
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
@@ -39,6 +39,12 @@ pub struct Interviewer {
     pub help: bool,
     pub should_quit: bool,
     lock: Option<lock::SessionLock>,
+    /// A rename to this path failed once: not tried again for the same name.
+    rename_refused: Option<PathBuf>,
+    /// The interviewee's name the file was named by (or found with when reopened): the
+    /// file follows a name set or changed here, but a reopened file is not renamed
+    /// just for being called otherwise.
+    named_as: String,
 }
 
 impl Interviewer {
@@ -56,7 +62,8 @@ impl Interviewer {
             interviewer: interviewer.to_string(),
             ..Interview::default()
         };
-        let editor = Editor::for_new(&iv, &method);
+        let mut editor = Editor::for_new(&iv, &method);
+        editor.name_required = true;
         Interviewer {
             t,
             method,
@@ -70,18 +77,29 @@ impl Interviewer {
             help: false,
             should_quit: false,
             lock: None,
+            rename_refused: None,
+            named_as: String::new(),
         }
     }
 
     /// Reopens an interview file (after a crash, or to add notes).
     pub fn open(t: &'static Strings, method: Method, path: &Path) -> Result<Self, String> {
+        // A session given by mistake: say so, and do not take the session's lock.
+        if interview_file::is_session_file(path) {
+            return Err(fill(
+                t.interviews.session_not_interview,
+                &[&path.display().to_string()],
+            ));
+        }
         let held = lock::acquire(path).map_err(|e| match e {
             lock::LockError::Held(who) => fill(t.e_locked, &[&who]),
             lock::LockError::Io(e) => fill(t.e_io, &[&e.to_string()]),
         })?;
         let (doc, _) = store::load_interview_file(path).map_err(|e| t.load_error(&e))?;
         store::atomic::clean_stale_temps(path);
-        let editor = Editor::new(&doc.interview, &method);
+        let mut editor = Editor::new(&doc.interview, &method);
+        editor.name_required = true;
+        let doc_name = doc.interview.interviewee.trim().to_string();
         Ok(Interviewer {
             t,
             method,
@@ -95,6 +113,8 @@ impl Interviewer {
             help: false,
             should_quit: false,
             lock: Some(held),
+            rename_refused: None,
+            named_as: doc_name,
         })
     }
 
@@ -136,23 +156,100 @@ impl Interviewer {
         if !named && iv.notes.is_empty() && !anything {
             return Ok(());
         }
-        let who = if iv.interviewee.trim().is_empty() {
-            "interview".to_string()
-        } else {
-            paths::slug(&iv.interviewee)
-        };
         paths::ensure_dir(&self.dir).map_err(|e| format!("{}: {e}", self.dir.display()))?;
-        // Slugged: a typed date must not put a "/" in the file name.
-        let base = format!("{}-{who}", paths::slug(&iv.date));
-        let path = paths::unique(&self.dir, &base, paths::INTERVIEW_SUFFIX);
+        let path = paths::unique(&self.dir, &self.base_name(), paths::INTERVIEW_SUFFIX);
         let held = lock::acquire(&path).map_err(|e| match e {
             lock::LockError::Held(who) => fill(self.t.e_locked, &[&who]),
             lock::LockError::Io(e) => fill(self.t.e_io, &[&e.to_string()]),
         })?;
         store::write_new(&path, &self.doc).map_err(|e| self.t.save_error(&e))?;
         self.lock = Some(held);
+        self.named_as = iv.interviewee.trim().to_string();
         self.path = Some(path);
         self.generation += 1;
+        Ok(())
+    }
+
+    /// The file name without suffix the interview should have: `<date>-<name>`.
+    fn base_name(&self) -> String {
+        let iv = &self.doc.interview;
+        let who = if iv.interviewee.trim().is_empty() {
+            "interview".to_string()
+        } else {
+            paths::slug(&iv.interviewee)
+        };
+        // Slugged: a typed date must not put a "/" in the file name.
+        format!("{}-{who}", paths::slug(&iv.date))
+    }
+
+    /// Whether the file's name no longer follows the interviewee's name (or date), and
+    /// the name is not being typed right now (no rename per keystroke).
+    pub fn needs_rename(&self) -> bool {
+        let Some(path) = &self.path else {
+            return false;
+        };
+        let name = self.doc.interview.interviewee.trim();
+        if name.is_empty()
+            || name == self.named_as
+            || (self.editor.focus == Focus::Fields && matches!(self.editor.field, 0 | 4))
+        {
+            return false;
+        }
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let Some(stem) = name.strip_suffix(paths::INTERVIEW_SUFFIX) else {
+            return false;
+        };
+        let base = self.base_name();
+        // `unique` may have added "-2", "-3": that still follows the name.
+        let follows = stem == base
+            || stem
+                .strip_prefix(&base)
+                .and_then(|r| r.strip_prefix('-'))
+                .is_some_and(|n| n.parse::<u32>().is_ok());
+        !follows
+    }
+
+    /// Gives the file the interviewee's current name. Call only with nothing being saved
+    /// (the saver idle, everything written): the new name is locked first, then the file
+    /// (and its backup) renamed in one step each, then the old lock let go. On any
+    /// failure the file keeps its old name, whole; no retry until the name changes again.
+    pub fn follow_name(&mut self) -> Result<(), String> {
+        if !self.needs_rename() || self.unsaved() {
+            return Ok(());
+        }
+        let Some(old) = self.path.clone() else {
+            return Ok(());
+        };
+        let new = paths::unique(&self.dir, &self.base_name(), paths::INTERVIEW_SUFFIX);
+        if self.rename_refused.as_deref() == Some(new.as_path()) {
+            return Ok(());
+        }
+        let held = match lock::acquire(&new) {
+            Ok(h) => h,
+            Err(e) => {
+                self.rename_refused = Some(new);
+                return Err(match e {
+                    lock::LockError::Held(who) => fill(self.t.e_locked, &[&who]),
+                    lock::LockError::Io(e) => fill(self.t.e_io, &[&e.to_string()]),
+                });
+            }
+        };
+        if let Err(e) = std::fs::rename(&old, &new) {
+            drop(held);
+            let _ = std::fs::remove_file(paths::lock_path(&new));
+            self.rename_refused = Some(new);
+            return Err(fill(self.t.e_io, &[&e.to_string()]));
+        }
+        let bak = paths::backup_path(&old);
+        if bak.exists() {
+            let _ = std::fs::rename(&bak, paths::backup_path(&new));
+        }
+        // The new lock is held before the old one goes: never a moment unlocked.
+        self.lock = Some(held);
+        let _ = std::fs::remove_file(paths::lock_path(&old));
+        self.path = Some(new);
+        self.rename_refused = None;
+        self.named_as = self.doc.interview.interviewee.trim().to_string();
         Ok(())
     }
 
@@ -312,6 +409,12 @@ pub fn run(app: Interviewer) -> ExitCode {
                 for o in saver.poll() {
                     record(&mut a, o);
                 }
+                // Only while the saver is idle and all is on disk: it writes by path.
+                // A failed rename leaves the file whole under its old name, which the
+                // header shows; nothing is lost, so no alarm.
+                if !a.unsaved() {
+                    let _ = a.follow_name();
+                }
                 if a.unsaved()
                     && let Some(p) = a.path.clone()
                 {
@@ -331,6 +434,9 @@ pub fn run(app: Interviewer) -> ExitCode {
                         if let Some(o) = saver.wait_for(a.generation, Duration::from_secs(10)) {
                             record(&mut a, o);
                         }
+                    }
+                    if !a.unsaved() {
+                        let _ = a.follow_name();
                     }
                     return Ok(());
                 }

@@ -139,7 +139,9 @@ fn synthesis_filters_and_search() {
     chars(&mut app, "gemeente");
     key(&mut app, KeyCode::Enter);
     let t = text(&render(&app, 160, 48));
-    assert!(t.contains("Synthese: 1 notities"), "{t}");
+    // Singular where it is one.
+    assert!(t.contains("Synthese: 1 notitie uit 2 interviews"), "{t}");
+    assert!(!t.contains("1 notities"), "{t}");
     assert!(t.contains("Zonder de gemeente"), "{t}");
 }
 
@@ -153,7 +155,7 @@ fn help_lists_the_capture_and_coding_keys() {
     for want in [
         "aandachtsgebied (1–5)",
         "soort",
-        "akkoord citaat",
+        "goedkeuring citaat",
         "hoek driehoek",
         "fase wiel",
         "focusgebied",
@@ -200,7 +202,6 @@ fn interviewer_mode_asks_for_the_name_first() {
         "L. Smit",
     );
     iv.doc.interview.date = "2026-11-22".into();
-    iv.editor = volgspot::app::interview_edit::Editor::for_new(&iv.doc.interview, &iv.method);
     for (w, h) in [(80, 24), (160, 48)] {
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
         term.draw(|f| draw(f, &iv)).unwrap();
@@ -287,7 +288,8 @@ fn import_into_the_open_session_reports_and_warns_about_another_pact() {
         all.contains("Let op: Kees is een interview voor pact 'Zorgpact Elders'"),
         "{all}"
     );
-    assert!(all.contains("Kees: nieuw interview, 1 notities"), "{all}");
+    assert!(all.contains("Kees: nieuw interview, 1 notitie"), "{all}");
+    assert!(!all.contains("1 notities"), "{all}");
     assert!(
         all.contains("kapot.interview.json: niet geïmporteerd: beschadigd"),
         "{all}"
@@ -317,4 +319,197 @@ fn quitting_the_interviewer_on_the_name_field_keeps_the_name() {
     let path = iv.path.clone().expect("a file on quit");
     let (f, _) = volgspot::store::load_interview_file(&path).unwrap();
     assert_eq!(f.interview.interviewee, "Bea");
+}
+
+fn press(iv: &mut volgspot::interviewer::Interviewer, code: KeyCode) {
+    iv.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn type_iv(iv: &mut volgspot::interviewer::Interviewer, s: &str) {
+    for c in s.chars() {
+        press(iv, KeyCode::Char(c));
+    }
+}
+
+fn draw_iv(iv: &volgspot::interviewer::Interviewer, w: u16, h: u16) -> String {
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    term.draw(|f| volgspot::interviewer::draw(f, iv)).unwrap();
+    text(&term)
+}
+
+/// As the interviewer mode's run loop does once a save is on disk.
+fn saved(iv: &mut volgspot::interviewer::Interviewer) {
+    let path = iv.path.clone().expect("a file");
+    volgspot::store::save_doc(&path, &iv.doc).unwrap();
+    iv.saved_generation = iv.generation;
+}
+
+#[test]
+fn interviewer_esc_cannot_skip_the_name_and_the_file_follows_a_new_name() {
+    use volgspot::app::interview_edit::Focus;
+    use volgspot::interviewer::Interviewer;
+    use volgspot::method::Method;
+    let dir = tempfile::tempdir().unwrap();
+    let mut iv = Interviewer::new(
+        Lang::Nl.strings(),
+        Method::builtin(Lang::Nl),
+        dir.path().to_path_buf(),
+        "Pact Oost",
+        "L. Smit",
+    );
+    iv.doc.interview.date = "2026-11-22".into();
+    // Esc (and Enter) on the empty name: refused, and the screen says why.
+    press(&mut iv, KeyCode::Esc);
+    press(&mut iv, KeyCode::Enter);
+    assert_eq!((iv.editor.focus, iv.editor.field), (Focus::Fields, 0));
+    let t = draw_iv(&iv, 80, 24);
+    assert!(t.contains("Eerst de naam"), "{t}");
+    // What is typed next is the name, not a note.
+    type_iv(&mut iv, "Kees");
+    press(&mut iv, KeyCode::Esc);
+    assert_eq!(iv.doc.interview.interviewee, "Kees");
+    assert!(iv.doc.interview.notes.is_empty());
+    let first = iv.path.clone().expect("file named after the name");
+    assert!(
+        first.ends_with("2026-11-22-kees.interview.json"),
+        "{first:?}"
+    );
+    type_iv(&mut iv, "Een notitie");
+    press(&mut iv, KeyCode::Enter);
+    saved(&mut iv);
+    assert!(!iv.needs_rename());
+
+    // The name is corrected later: while it is typed the file stays put, afterwards
+    // (everything saved) it follows the name; lock and backup go along.
+    press(&mut iv, KeyCode::Up);
+    press(&mut iv, KeyCode::Char('g'));
+    for _ in 0..4 {
+        press(&mut iv, KeyCode::Backspace);
+    }
+    type_iv(&mut iv, "Anna de Wit");
+    assert!(!iv.needs_rename(), "no rename per keystroke");
+    press(&mut iv, KeyCode::Esc);
+    assert!(iv.needs_rename());
+    // Not while a save is outstanding: the saver writes by path.
+    iv.follow_name().unwrap();
+    assert_eq!(iv.path.as_deref(), Some(first.as_path()));
+    saved(&mut iv);
+    iv.follow_name().unwrap();
+    let now = iv.path.clone().unwrap();
+    assert!(
+        now.ends_with("2026-11-22-anna-de-wit.interview.json"),
+        "{now:?}"
+    );
+    assert!(!first.exists(), "the old name is gone");
+    let (f, _) = volgspot::store::load_interview_file(&now).unwrap();
+    assert_eq!(f.interview.interviewee, "Anna de Wit");
+    assert_eq!(f.interview.notes.len(), 1);
+    // The new file is locked by us: a second interviewer cannot open it.
+    assert!(Interviewer::open(Lang::Nl.strings(), Method::builtin(Lang::Nl), &now).is_err());
+    assert!(draw_iv(&iv, 120, 24).contains("2026-11-22-anna-de-wit.interview.json"));
+    let files = volgspot::store::interview_files(dir.path());
+    assert_eq!(files, std::slice::from_ref(&now));
+    // A file reopened under a name of its own keeps it: only a name set here moves it.
+    drop(iv);
+    let own = dir.path().join("handmatig.interview.json");
+    std::fs::rename(&now, &own).unwrap();
+    let mut again = Interviewer::open(Lang::Nl.strings(), Method::builtin(Lang::Nl), &own).unwrap();
+    assert!(!again.needs_rename());
+    again.follow_name().unwrap();
+    assert_eq!(again.path.as_deref(), Some(own.as_path()));
+}
+
+#[test]
+fn a_session_file_given_as_interview_file_is_named_as_such() {
+    use volgspot::interviewer::Interviewer;
+    use volgspot::method::Method;
+    use volgspot::model::interview_file::load_for_import;
+    let dir = tempfile::tempdir().unwrap();
+    let by_name = dir.path().join("pact.volgspot.json");
+    let by_content = dir.path().join("vreemd.interview.json");
+    for p in [&by_name, &by_content] {
+        std::fs::write(p, volgspot::tui::EXAMPLE).unwrap();
+    }
+    for p in [&by_name, &by_content] {
+        let e = load_for_import(p, Lang::Nl.strings()).unwrap_err();
+        assert!(
+            e.contains("dit is een sessiebestand, geen interviewbestand"),
+            "{e}"
+        );
+        assert!(!e.contains("nieuwere"), "{e}");
+        let e = load_for_import(p, Lang::En.strings()).unwrap_err();
+        assert!(
+            e.contains("this is a session file, not an interview file"),
+            "{e}"
+        );
+        let Err(e) = Interviewer::open(Lang::Nl.strings(), Method::builtin(Lang::Nl), p) else {
+            panic!("a session opened as interview");
+        };
+        assert!(e.contains("sessiebestand"), "{e}");
+    }
+    // The session's lock was never taken.
+    assert!(volgspot::store::lock::acquire(&by_name).is_ok());
+}
+
+#[test]
+fn approval_only_on_quotes_and_visible_at_80x24() {
+    let mut app = on_interviews(Lang::Nl);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Up); // notes: the last one (a succesfactor)
+    let before = notes_of(&app, 0);
+    key(&mut app, KeyCode::Char('a'));
+    assert_eq!(notes_of(&app, 0), before, "no approval on a non-quote");
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("alleen bij een citaat"), "{t}");
+    // The quote: approval cycles, and public and approval lead the detail line.
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Up);
+    assert_eq!(notes_of(&app, 0)[1].kind, volgspot::model::NoteKind::Citaat);
+    key(&mut app, KeyCode::Char('a'));
+    assert_ne!(notes_of(&app, 0)[1].approval, before[1].approval);
+    let t = text(&render(&app, 80, 24));
+    let name = Lang::Nl
+        .strings()
+        .interviews
+        .approval_name(notes_of(&app, 0)[1].approval);
+    assert!(
+        t.contains(&format!("openbaar · goedkeuring: {name}")),
+        "{t}"
+    );
+    assert!(!t.contains("akkoord: akkoord"), "{t}");
+}
+
+#[test]
+fn a_new_interview_left_empty_is_dropped_and_can_come_back() {
+    let mut app = on_interviews(Lang::Nl);
+    let n = app.session().unwrap().doc.interviews.len();
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.session().unwrap().doc.interviews.len(), n + 1);
+    // One Esc on the form: nothing was typed, so the interview goes again.
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.session().unwrap().doc.interviews.len(), n);
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("Leeg interview weggelaten"), "{t}");
+    assert!(!t.contains("(naam)"), "{t}");
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.session().unwrap().doc.interviews.len(), n + 1);
+    // With a name it stays.
+    key(&mut app, KeyCode::Char('n'));
+    chars(&mut app, "Kees");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.session().unwrap().doc.interviews.len(), n + 2);
+}
+
+#[test]
+fn the_footer_names_esc_once() {
+    // The details form: Esc finishes the form; "Esc terug" would be a second Esc.
+    let mut app = on_interviews(Lang::Nl);
+    key(&mut app, KeyCode::Char('n'));
+    for (w, h) in [(80, 24), (160, 48)] {
+        let t = text(&render(&app, w, h));
+        let footer = t.lines().last().unwrap();
+        assert_eq!(footer.matches("Esc").count(), 1, "{footer}");
+        assert!(footer.contains("Esc klaar"), "{footer}");
+    }
 }

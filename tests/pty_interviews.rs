@@ -112,7 +112,7 @@ fn interviewer_notes_survive_a_kill_and_import_into_the_synthesis() {
     tui.send("\x1b[19~"); // F8
     tui.wait_for("Anna de Wit");
     tui.send("s");
-    tui.wait_for("Synthese: 3 notities uit 1 interviews");
+    tui.wait_for("Synthese: 3 notities uit 1 interview");
     tui.wait_for("HET WAAROM (2)");
     tui.wait_for("HET WAT (1)");
     tui.wait_for("Derde notitie over het wat");
@@ -131,4 +131,58 @@ fn interviewer_notes_survive_a_kill_and_import_into_the_synthesis() {
     tui.send("\x1b");
     tui.ctrl_q();
     assert!(tui.wait_exit());
+}
+
+/// The tester's path: Esc at the name prompt, then the name typed; later the name is
+/// corrected and the file follows it.
+#[test]
+fn the_name_cannot_be_skipped_and_the_file_follows_the_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut term = Term::spawn(dir.path(), &["interview"], 120, 24);
+    term.wait_for("Wie interview je?");
+    term.send("\x1b");
+    term.wait_for("Eerst de naam");
+    term.type_text("Kees");
+    term.send("\r");
+    term.wait_for("-kees.interview.json");
+    term.send("\x1b");
+    term.wait_for("Nieuw · HET WAAROM");
+    term.type_text("Een observatie");
+    term.send("\r");
+    term.wait_for("Notities (1)");
+    term.send("\x1b[A"); // to the notes
+    term.send("g"); // the details form, at the name
+    term.wait_for("Naam geïnterviewde");
+    term.send("\x7f\x7f\x7f\x7f");
+    term.type_text("Anna");
+    term.send("\x1b");
+    term.wait_for("-anna.interview.json");
+    term.ctrl_q();
+    assert!(term.wait_exit());
+    let path = interview_file(dir.path());
+    assert!(path.to_string_lossy().ends_with("-anna.interview.json"));
+    let (f, _) = volgspot::store::load_interview_file(&path).unwrap();
+    assert_eq!(f.interview.interviewee, "Anna");
+    let notes: Vec<&str> = f.interview.notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(notes, ["Een observatie"]);
+}
+
+#[test]
+fn a_session_file_opened_as_interview_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("pact.volgspot.json");
+    std::fs::write(&session, volgspot::tui::EXAMPLE).unwrap();
+    let out = std::process::Command::new(BIN)
+        .args(["interview", session.to_str().unwrap()])
+        .env("VOLGSPOT_DIR", dir.path())
+        .env_remove("VOLGSPOT_LANG")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("dit is een sessiebestand, geen interviewbestand"),
+        "{err}"
+    );
+    assert!(!err.contains("nieuwere"), "{err}");
 }

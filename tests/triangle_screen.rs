@@ -210,3 +210,80 @@ fn typing_a_new_item_an_own_focus_area_and_moving_it() {
         );
     }
 }
+
+fn first_item_public(app: &App) -> bool {
+    let s = app.session().unwrap();
+    let i = s.triangle.selected_index(&s.doc, &app.method).unwrap();
+    s.doc.triangle.items[i].public
+}
+
+#[test]
+fn o_makes_an_item_public_shown_in_the_strip_and_undoable() {
+    let mut app = on_triangle(Lang::Nl);
+    let was = first_item_public(&app);
+    // The strip's facts line starts with it: "openbaar · …" or "niet openbaar · …".
+    let strip_says = |app: &App, public: bool| {
+        let t = text(&render(app, 80, 24));
+        let want = if public {
+            "openbaar ·"
+        } else {
+            "niet openbaar ·"
+        };
+        assert!(
+            t.lines().any(|l| l.trim_start().starts_with(want)),
+            "{want}:\n{t}"
+        );
+    };
+    strip_says(&app, was);
+    key(&mut app, KeyCode::Char('o'));
+    assert_eq!(first_item_public(&app), !was);
+    strip_says(&app, !was);
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(first_item_public(&app), was);
+    // And the key is in help.
+    key(&mut app, KeyCode::Char('?'));
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("openbaar aan/uit"), "{t}");
+    // The English strip says it too.
+    let app = on_triangle(Lang::En);
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("public"), "{t}");
+}
+
+#[test]
+fn at_80x24_every_box_shows_its_items_and_messages_are_whole() {
+    let mut app = on_triangle(Lang::Nl);
+    let t = text(&render(&app, 80, 24));
+    // The demo has 4 + 3 + 3 items in the corners and 1 + 2 + 1 at the questions: all
+    // show, nothing is left over as "+N meer".
+    for needle in [
+        "6● Voldoende",
+        "4● Zorgtechnologie",
+        "3● Leven lang leren",
+        "2● Gemeenten als",
+        "5● Leerwerkplekken",
+        "4● Leerlijn zorg",
+        "2● Scholingsfonds",
+        "5● 20% meer",
+        "3● Elke zorgopleiding",
+        "1● Een gedeelde",
+        "3● Per ambitie",
+        "2● Succes: korte",
+        "4● Faalfactor",
+        "2● De eerste projecten",
+    ] {
+        assert!(t.contains(needle), "'{needle}' missing:\n{t}");
+    }
+    assert!((1..9).all(|n| !t.contains(&format!("+{n} meer"))), "{t}");
+    // A refusal is read whole, not cut off after the view names.
+    key(&mut app, KeyCode::Char('i')); // innovation on an ambition: refused
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("Alleen bij items in de projectenhoek."), "{t}");
+    let app_en = {
+        let mut a = on_triangle(Lang::En);
+        key(&mut a, KeyCode::Char('k'));
+        a
+    };
+    let t = text(&render(&app_en, 80, 24));
+    assert!(t.contains("Only for items in the projects corner."), "{t}");
+}

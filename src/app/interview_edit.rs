@@ -10,7 +10,7 @@ use super::keys::{Binding, Combo, KeyHelp, find, help_of};
 use super::{Ctx, Outcome};
 use crate::i18n::interviews::Strings;
 use crate::method::Method;
-use crate::model::{Interview, Note};
+use crate::model::{Interview, Note, NoteKind};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -320,6 +320,15 @@ pub static FIELDS: &[FieldSpec] = &[
     },
 ];
 
+/// A short line the editor shows after a refused key (strings in the screen's table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// The interviewer mode does not go on without the interviewee's name.
+    NameRequired,
+    /// Approval is asked for quotes only.
+    OnlyQuotes,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     Capture,
@@ -352,6 +361,11 @@ pub struct Editor {
     editing: Option<Note>,
     /// Focus areas the region added itself (the session's), next to the method's.
     pub own_focus: Vec<String>,
+    /// The name field cannot be left empty (the offline interviewer mode: the name is
+    /// what the file is called by, and typed text must not land in a note instead).
+    pub name_required: bool,
+    /// Why the last key did nothing; cleared by the next key.
+    pub notice: Option<Notice>,
 }
 
 /// The next item of `ids` after `cur` (None → first, last → None).
@@ -380,6 +394,8 @@ impl Editor {
             undo: Vec::new(),
             editing: None,
             own_focus: Vec::new(),
+            name_required: false,
+            notice: None,
         }
     }
 
@@ -425,6 +441,7 @@ impl Editor {
 
     pub fn handle_key(&mut self, iv: &mut Interview, key: KeyEvent, ctx: &Ctx) -> Outcome {
         self.clamp(iv);
+        self.notice = None;
         let act = find(self.table(), &key);
         match self.focus {
             Focus::Capture => match act {
@@ -525,6 +542,13 @@ impl Editor {
             (Some(Act::Choice), FieldKind::Text { .. }) => None,
             (a, _) => a,
         };
+        // Leaving the name field empty is refused where the name is required, so the
+        // name typed next cannot end up as a note.
+        let leaves = matches!(act, Some(Act::Next | Act::Done));
+        if leaves && self.name_required && self.field == 0 && iv.interviewee.trim().is_empty() {
+            self.notice = Some(Notice::NameRequired);
+            return Outcome::Handled;
+        }
         match act {
             Some(Act::Next) => {
                 if self.field + 1 < FIELDS.len() {
@@ -644,6 +668,10 @@ impl Editor {
             }
             Act::Kind => n.kind = n.kind.next(),
             Act::Public => n.public = !n.public,
+            Act::Approval if n.kind != NoteKind::Citaat => {
+                self.notice = Some(Notice::OnlyQuotes);
+                return Outcome::Handled;
+            }
             Act::Approval => n.approval = n.approval.next(),
             Act::Corner => {
                 let ids: Vec<String> = m.triangle.corners.iter().map(|c| c.id.clone()).collect();

@@ -2,7 +2,7 @@
 //! [`Editor`]), the synthesis across all interviews, and importing interview files.
 
 use super::field::Field;
-use super::interview_edit::{self, Editor};
+use super::interview_edit::{self, Editor, Focus};
 use super::keys::{Binding, Combo, KeyHelp, find, help_of};
 use super::{Ctx, Effect, Outcome};
 use crate::i18n::fill;
@@ -266,12 +266,16 @@ impl State {
         match self.mode {
             Mode::List => help_of(KEYS),
             Mode::Detail => {
-                let mut h = self
-                    .editor
-                    .as_ref()
-                    .map(|(_, e)| e.help())
-                    .unwrap_or_default();
-                h.extend(help_of(DETAIL_KEYS));
+                let Some((_, e)) = &self.editor else {
+                    return help_of(DETAIL_KEYS);
+                };
+                let mut h = e.help();
+                // Esc goes back only where the editor leaves it alone; a second "Esc …"
+                // in the footer would be a lie.
+                let esc = KeyEvent::new(KeyCode::Esc, NONE);
+                if find(e.table(), &esc).is_none() {
+                    h.extend(help_of(DETAIL_KEYS));
+                }
                 h
             }
             Mode::Synthesis if self.synth.searching => help_of(SEARCH_KEYS),
@@ -408,14 +412,27 @@ impl State {
             self.mode = Mode::List;
             return Outcome::Handled;
         };
-        match editor.handle_key(&mut doc.interviews[i], key, ctx) {
-            Outcome::Ignored if find(DETAIL_KEYS, &key) == Some(Act::Back) => {
-                self.mode = Mode::List;
-                self.selected = i;
-                Outcome::Handled
-            }
-            other => other,
+        let in_form = editor.focus == Focus::Fields;
+        let out = editor.handle_key(&mut doc.interviews[i], key, ctx);
+        let back = out == Outcome::Ignored && find(DETAIL_KEYS, &key) == Some(Act::Back);
+        // Leaving the form (or the interview) of an interview with nothing in it drops it,
+        // as the triangle drops an empty new item; `u` on the list brings it back.
+        let left_form = in_form && editor.focus != Focus::Fields && key.code == KeyCode::Esc;
+        if (back || left_form) && is_empty(&doc.interviews[i]) {
+            let iv = doc.interviews.remove(i);
+            self.deleted.push((i, iv));
+            self.editor = None;
+            self.mode = Mode::List;
+            self.selected = i.min(doc.interviews.len().saturating_sub(1));
+            self.message = Some(ctx.t.interviews.dropped_empty.to_string());
+            return Outcome::Changed;
         }
+        if back {
+            self.mode = Mode::List;
+            self.selected = i;
+            return Outcome::Handled;
+        }
+        out
     }
 
     fn synthesis_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
@@ -477,6 +494,20 @@ impl State {
             _ => Outcome::Ignored,
         }
     }
+}
+
+/// Nothing typed or chosen yet: no name, organisation, role, notes or draft, and the
+/// choices as a new interview has them (date and interviewer are filled in by themselves).
+pub fn is_empty(iv: &Interview) -> bool {
+    let blank = |s: &str| s.trim().is_empty();
+    let fresh = Interview::default();
+    blank(&iv.interviewee)
+        && blank(&iv.organisation)
+        && blank(&iv.role)
+        && blank(&iv.draft)
+        && iv.notes.is_empty()
+        && iv.kind == fresh.kind
+        && iv.consent == fresh.consent
 }
 
 /// Name of the interviewee for the list and messages.

@@ -40,6 +40,7 @@ pub enum Act {
     VoteDown,
     Sort,
     Focus,
+    Public,
     Innovation,
     Owner,
     Partners,
@@ -150,6 +151,7 @@ pub static EDIT_KEYS: &[Binding<Act>] = &[
     ),
     bind!(&[Combo(KeyCode::Char('m'), NONE)], MoveTo, k_move_to, false),
     bind!(&[Combo(KeyCode::Char('f'), NONE)], Focus, k_focus, false),
+    bind!(&[Combo(KeyCode::Char('o'), NONE)], Public, k_public, false),
     bind!(
         &[Combo(KeyCode::Char('i'), NONE)],
         Innovation,
@@ -764,6 +766,7 @@ impl State {
                 | Act::VoteUp
                 | Act::VoteDown
                 | Act::Focus
+                | Act::Public
                 | Act::Innovation
                 | Act::Owner
                 | Act::Partners
@@ -885,6 +888,13 @@ impl State {
             Act::Focus => {
                 self.mode = Mode::FocusPick { cursor: 0 };
                 Outcome::Handled
+            }
+            Act::Public => {
+                let i = sel.unwrap_or_default();
+                self.change(doc, |tri, _| {
+                    tri.items[i].public = !tri.items[i].public;
+                    true
+                })
             }
             Act::Innovation => {
                 if !is_projects(method, &place) {

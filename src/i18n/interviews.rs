@@ -44,6 +44,15 @@ pub struct Strings {
     pub phase: &'static str,
     pub focus: &'static str,
     pub approval: &'static str,
+    pub not_public: &'static str,
+    pub n_name_required: &'static str,
+    pub n_only_quotes: &'static str,
+    pub note_one: &'static str,
+    pub note_many: &'static str,
+    pub interview_one: &'static str,
+    pub interview_many: &'static str,
+    pub dropped_empty: &'static str,
+    pub session_not_interview: &'static str,
     // synthesis
     pub synthesis_title: &'static str,
     pub filter_area: &'static str,
@@ -107,7 +116,7 @@ pub struct Strings {
 
 pub static NL: Strings = Strings {
     hidden_name: "(naam verborgen, F8)",
-    presenter_summary: "{} interviews · {} notities",
+    presenter_summary: "interviews: {} · notities: {}",
     kinds: ["Zorg en welzijn", "Onderwijs", "Overheid", "Anders"],
     note_kinds: [
         "observatie",
@@ -152,8 +161,17 @@ pub static NL: Strings = Strings {
     corner: "hoek: {}",
     phase: "fase: {}",
     focus: "focus: {}",
-    approval: "akkoord: {}",
-    synthesis_title: "Synthese: {} notities uit {} interviews",
+    approval: "goedkeuring: {}",
+    not_public: "niet openbaar",
+    n_name_required: "Eerst de naam: die kan niet leeg blijven (Ctrl-Q stopt).",
+    n_only_quotes: "Goedkeuring vragen kan alleen bij een citaat (k: soort).",
+    note_one: "{} notitie",
+    note_many: "{} notities",
+    interview_one: "{} interview",
+    interview_many: "{} interviews",
+    dropped_empty: "Leeg interview weggelaten. U zet het terug.",
+    session_not_interview: "{}: dit is een sessiebestand, geen interviewbestand. Open het met 'volgspot open'; interviewbestanden eindigen op .interview.json.",
+    synthesis_title: "Synthese: {} uit {}",
     filter_area: "Gebied: {}",
     filter_kind: "Soort: {}",
     filter_interview: "Interview: {}",
@@ -162,9 +180,9 @@ pub static NL: Strings = Strings {
     picker_title: "Interviewbestanden in {}",
     picker_none: "Geen interviewbestanden (*.interview.json) in de sessiemap.",
     import_title: "Import",
-    rep_added: "{}: nieuw interview, {} notities",
-    rep_updated: "{}: bijgewerkt: {} nieuwe, {} gewijzigde notities",
-    rep_conflicts: "{}: {} notities aan beide kanten gewijzigd, gemarkeerd met ⚠",
+    rep_added: "{}: nieuw interview, {}",
+    rep_updated: "{}: bijgewerkt (notities nieuw: {}, gewijzigd: {})",
+    rep_conflicts: "{}: {} aan beide kanten gewijzigd, gemarkeerd met ⚠",
     rep_fields_conflict: "{}: gegevens aan beide kanten gewijzigd; die van de sessie zijn behouden",
     rep_unchanged: "{}: niets nieuw",
     rep_error: "{}: niet geïmporteerd: {}",
@@ -188,7 +206,7 @@ pub static NL: Strings = Strings {
     k_area: "aandachtsgebied (1–5)",
     k_kind: "soort",
     k_public: "openbaar aan/uit",
-    k_approval: "akkoord citaat",
+    k_approval: "goedkeuring citaat",
     k_corner: "hoek driehoek",
     k_phase: "fase wiel",
     k_focus: "focusgebied",
@@ -212,7 +230,7 @@ pub static NL: Strings = Strings {
 
 pub static EN: Strings = Strings {
     hidden_name: "(name hidden, F8)",
-    presenter_summary: "{} interviews · {} notes",
+    presenter_summary: "interviews: {} · notes: {}",
     kinds: ["Care and welfare", "Education", "Government", "Other"],
     note_kinds: [
         "observation",
@@ -257,8 +275,17 @@ pub static EN: Strings = Strings {
     corner: "corner: {}",
     phase: "phase: {}",
     focus: "focus: {}",
-    approval: "approval: {}",
-    synthesis_title: "Synthesis: {} notes from {} interviews",
+    approval: "quote check: {}",
+    not_public: "not public",
+    n_name_required: "Name first: it cannot stay empty (Ctrl-Q quits).",
+    n_only_quotes: "Approval can only be asked for a quote (k: kind).",
+    note_one: "{} note",
+    note_many: "{} notes",
+    interview_one: "{} interview",
+    interview_many: "{} interviews",
+    dropped_empty: "Empty interview left out. U brings it back.",
+    session_not_interview: "{}: this is a session file, not an interview file. Open it with 'volgspot open'; interview files end in .interview.json.",
+    synthesis_title: "Synthesis: {} from {}",
     filter_area: "Area: {}",
     filter_kind: "Kind: {}",
     filter_interview: "Interview: {}",
@@ -267,9 +294,9 @@ pub static EN: Strings = Strings {
     picker_title: "Interview files in {}",
     picker_none: "No interview files (*.interview.json) in the session folder.",
     import_title: "Import",
-    rep_added: "{}: new interview, {} notes",
-    rep_updated: "{}: updated: {} new, {} changed notes",
-    rep_conflicts: "{}: {} notes changed on both sides, marked with ⚠",
+    rep_added: "{}: new interview, {}",
+    rep_updated: "{}: updated (notes new: {}, changed: {})",
+    rep_conflicts: "{}: {} changed on both sides, marked with ⚠",
     rep_fields_conflict: "{}: details changed on both sides; the session's were kept",
     rep_unchanged: "{}: nothing new",
     rep_error: "{}: not imported: {}",
@@ -293,7 +320,7 @@ pub static EN: Strings = Strings {
     k_area: "attention area (1–5)",
     k_kind: "kind",
     k_public: "public on/off",
-    k_approval: "quote approval",
+    k_approval: "quote check",
     k_corner: "triangle corner",
     k_phase: "wheel phase",
     k_focus: "focus area",
@@ -326,6 +353,30 @@ impl Strings {
 
     pub fn approval_name(&self, a: crate::model::Approval) -> &'static str {
         self.approvals[a.index()]
+    }
+
+    /// "1 notitie", "3 notities".
+    pub fn count_notes(&self, n: usize) -> String {
+        crate::i18n::fill(
+            if n == 1 {
+                self.note_one
+            } else {
+                self.note_many
+            },
+            &[&n.to_string()],
+        )
+    }
+
+    /// "1 interview", "3 interviews".
+    pub fn count_interviews(&self, n: usize) -> String {
+        crate::i18n::fill(
+            if n == 1 {
+                self.interview_one
+            } else {
+                self.interview_many
+            },
+            &[&n.to_string()],
+        )
     }
 
     pub fn consent(&self, c: crate::model::Consent) -> &'static str {
@@ -363,7 +414,7 @@ impl Strings {
         if r.added {
             out.push(fill(
                 self.rep_added,
-                &[&r.label, &r.notes_added.to_string()],
+                &[&r.label, &self.count_notes(r.notes_added)],
             ));
         } else if r.fields_updated || r.notes_added > 0 || r.notes_updated > 0 {
             out.push(fill(
@@ -378,7 +429,7 @@ impl Strings {
         if r.notes_conflicted > 0 {
             out.push(fill(
                 self.rep_conflicts,
-                &[&r.label, &r.notes_conflicted.to_string()],
+                &[&r.label, &self.count_notes(r.notes_conflicted)],
             ));
         }
         if r.fields_conflict {

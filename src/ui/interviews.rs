@@ -3,7 +3,7 @@
 
 use super::theme::Theme;
 use super::widgets::text::{cut, wrap};
-use crate::app::interview_edit::{Editor, FIELDS, FieldKind, Focus, area_name};
+use crate::app::interview_edit::{Editor, FIELDS, FieldKind, Focus, Notice, area_name};
 use crate::app::interviews::{Mode, Picker, State, source, synthesis_notes, who_shown};
 use crate::app::{App, SessionView};
 use crate::i18n::{Strings, fill};
@@ -122,11 +122,15 @@ fn draw_list(
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// The links and flags of a note in words: area, kind, corner, phase, focus, public,
-/// approval of a quote.
+/// The links and flags of a note in words: public and (for a quote) approval first, as
+/// they decide what may go out; then corner, phase, focus.
 fn note_tags(t: &Strings, m: &Method, n: &Note) -> Vec<String> {
     let ti = t.interviews;
     let mut tags = Vec::new();
+    tags.push(if n.public { ti.public } else { ti.not_public }.to_string());
+    if n.kind == NoteKind::Citaat {
+        tags.push(fill(ti.approval, &[ti.approval_name(n.approval)]));
+    }
     if let Some(c) = &n.corner {
         let name = m
             .triangle
@@ -143,13 +147,15 @@ fn note_tags(t: &Strings, m: &Method, n: &Note) -> Vec<String> {
     if !n.focus_areas.is_empty() {
         tags.push(fill(ti.focus, &[&n.focus_areas.join(", ")]));
     }
-    if n.public {
-        tags.push(ti.public.to_string());
-    }
-    if n.kind == NoteKind::Citaat {
-        tags.push(fill(ti.approval, &[ti.approval_name(n.approval)]));
-    }
     tags
+}
+
+/// The editor's notice in words.
+fn notice_text(ti: &crate::i18n::interviews::Strings, n: Notice) -> &'static str {
+    match n {
+        Notice::NameRequired => ti.n_name_required,
+        Notice::OnlyQuotes => ti.n_only_quotes,
+    }
 }
 
 /// One interview with its notes and the capture line. Shared by the Interviews screen
@@ -225,10 +231,11 @@ pub fn draw_editor(
         }
         let hint_y = top.y + FIELDS.len() as u16;
         if hint_y < top.bottom() {
-            frame.render_widget(
-                Paragraph::new(ti.fields_hint).style(theme.dim),
-                Rect::new(top.x, hint_y, top.width, 1),
-            );
+            let hint = match ed.notice {
+                Some(n) => Line::styled(cut(notice_text(ti, n), w), theme.warn),
+                None => Line::styled(ti.fields_hint, theme.dim),
+            };
+            frame.render_widget(Paragraph::new(hint), Rect::new(top.x, hint_y, top.width, 1));
         }
     } else {
         let who = who_shown(iv, ti, show_names);
@@ -249,13 +256,17 @@ pub fn draw_editor(
         );
     }
 
-    frame.render_widget(
-        Paragraph::new(Line::styled(
-            fill(ti.notes_title, &[&iv.notes.len().to_string()]),
-            theme.label,
-        )),
-        title,
-    );
+    let mut title_spans = vec![Span::styled(
+        fill(ti.notes_title, &[&iv.notes.len().to_string()]),
+        theme.label,
+    )];
+    if let Some(n) = ed.notice.filter(|_| ed.focus != Focus::Fields) {
+        title_spans.push(Span::styled(
+            format!("  {}", notice_text(ti, n)),
+            theme.warn,
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(title_spans)), title);
 
     // The notes, one line each, the selected one kept in view.
     let mut lines = Vec::new();
@@ -360,8 +371,9 @@ pub fn draw_editor(
             let tags = note_tags(t, m, n);
             let mut body = wrap(&n.text, w);
             let mut extra = Vec::new();
-            if !tags.is_empty() {
-                extra.push(Line::styled(cut(&tags.join(" · "), w), theme.dim));
+            // Wrapped, not cut: the approval state must stay readable at 80 columns.
+            for l in wrap(&tags.join(" · "), w).into_iter().take(2) {
+                extra.push(Line::styled(l, theme.dim));
             }
             if let Some(c) = &n.conflict {
                 extra.push(Line::styled(
@@ -429,7 +441,10 @@ fn draw_synthesis(
         Paragraph::new(Line::styled(
             fill(
                 ti.synthesis_title,
-                &[&notes.len().to_string(), &doc.interviews.len().to_string()],
+                &[
+                    &ti.count_notes(notes.len()),
+                    &ti.count_interviews(doc.interviews.len()),
+                ],
             ),
             theme.label,
         )),

@@ -2,6 +2,7 @@
 //! the drawn triangle, and the analysekader table. A top line names the three views.
 
 use super::theme::Theme;
+use super::widgets::text::cut;
 use super::widgets::triangle::{self as drawn, Drawing, Label, item_lines, wrap};
 use crate::app::triangle::{
     Mode, State, Status, Target, View, all_notes, find_item, focus_choices, is_projects,
@@ -55,12 +56,28 @@ fn status_text(t: &T, s: Status) -> &'static str {
 }
 
 fn tabs(frame: &mut Frame, area: Rect, t: &T, st: &State, theme: &Theme) {
-    let mut spans = Vec::new();
-    for (v, name) in [
+    let views = [
         (View::Edit, t.view_edit),
         (View::Drawn, t.view_drawn),
         (View::Kader, t.view_kader),
-    ] {
+    ];
+    let all_w: usize = views.iter().map(|(_, n)| n.chars().count() + 3).sum();
+    let extra_w = st
+        .status
+        .map_or(0, |m| status_text(t, m).chars().count() + 1)
+        + if st.sort_by_votes && st.view == View::Edit {
+            t.sorted.chars().count() + 3
+        } else {
+            0
+        };
+    // A message must be read whole: when it does not fit beside the three view names,
+    // only the current view's name stays.
+    let only_current = all_w + extra_w > area.width as usize;
+    let mut spans = Vec::new();
+    for (v, name) in views {
+        if only_current && v != st.view {
+            continue;
+        }
         let style = if v == st.view {
             theme.selected
         } else {
@@ -248,6 +265,64 @@ fn edit_view(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &
                 }
             }
             let list_h = (inner.height as usize).saturating_sub(head.len());
+            let sel = if is_focus { Some(st.selected) } else { None };
+            let mut raw: Vec<Vec<String>> = idx
+                .iter()
+                .map(|&i| list_item(app, doc, &doc.triangle.items[i], w))
+                .collect();
+            // Too little room to show every item wrapped (80×24): a one-line heading and
+            // one line per item, so a box shows several items instead of one or two; the
+            // strip below has the selected item in full. Rows left over go to the
+            // selected item's title.
+            let full = head.len() + raw.iter().map(Vec::len).sum::<usize>();
+            let mut list_h = list_h;
+            if !idx.is_empty() && full > inner.height as usize {
+                let name = cut(
+                    &format!("{} {}", p + 1, place.name),
+                    w.saturating_sub(count.chars().count()),
+                );
+                head = vec![Line::styled(format!("{name}{count}"), head_style)];
+                list_h = (inner.height as usize).saturating_sub(1);
+                let titles: Vec<Vec<String>> = idx
+                    .iter()
+                    .map(|&i| {
+                        let it = &doc.triangle.items[i];
+                        let title = if it.title.trim().is_empty() {
+                            "…"
+                        } else {
+                            it.title.as_str()
+                        };
+                        item_lines(it.votes, title, w)
+                    })
+                    .collect();
+                // Every item one line; spare rows to the selected item, then in order.
+                let mut keeps = vec![1; idx.len()];
+                let mut spare = list_h.saturating_sub(idx.len());
+                let order = sel
+                    .filter(|&s| s < idx.len())
+                    .into_iter()
+                    .chain((0..idx.len()).filter(|&n| Some(n) != sel));
+                for n in order {
+                    let extra = titles[n].len().saturating_sub(1).min(spare);
+                    keeps[n] += extra;
+                    spare -= extra;
+                }
+                for ((e, mut lines), keep) in raw.iter_mut().zip(titles).zip(keeps) {
+                    if lines.len() > keep {
+                        // The last kept line carries the rest of the title, cut with "…".
+                        let rest: Vec<&str> = lines[keep - 1..].iter().map(|l| l.trim()).collect();
+                        let indent = if keep == 1 {
+                            String::new()
+                        } else {
+                            " ".repeat(lines[keep - 1].len() - lines[keep - 1].trim_start().len())
+                        };
+                        let last = cut(&format!("{indent}{}", rest.join(" ")), w);
+                        lines.truncate(keep - 1);
+                        lines.push(last);
+                    }
+                    *e = lines;
+                }
+            }
             let entries: Vec<Vec<Line>> = if idx.is_empty() {
                 vec![
                     wrap(t.empty_place, w)
@@ -256,19 +331,19 @@ fn edit_view(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &
                         .collect(),
                 ]
             } else {
-                idx.iter()
+                raw.into_iter()
                     .enumerate()
-                    .map(|(n, &i)| {
-                        let sel = is_focus && n == st.selected;
-                        let style = if sel { theme.selected } else { theme.text };
-                        list_item(app, doc, &doc.triangle.items[i], w)
+                    .map(|(n, lines)| {
+                        let is_sel = sel == Some(n);
+                        let style = if is_sel { theme.selected } else { theme.text };
+                        lines
                             .into_iter()
                             .map(|l| {
                                 let pad = w.saturating_sub(unicode_width::UnicodeWidthStr::width(
                                     l.as_str(),
                                 ));
                                 Line::styled(
-                                    if sel {
+                                    if is_sel {
                                         format!("{l}{}", " ".repeat(pad))
                                     } else {
                                         l
@@ -280,7 +355,6 @@ fn edit_view(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &
                     })
                     .collect()
             };
-            let sel = if is_focus { Some(st.selected) } else { None };
             let mut lines = head;
             lines.extend(scrolled(entries, sel, list_h, t, theme));
             frame.render_widget(Paragraph::new(lines), inner);
@@ -376,7 +450,8 @@ fn item_facts(app: &App, s: &SessionView, w: usize, theme: &Theme) -> Option<Vec
             text_lines.push((l, theme.text));
         }
     }
-    let mut facts: Vec<String> = Vec::new();
+    // Public first: it decides whether the item is in the publieksversie.
+    let mut facts: Vec<String> = vec![if it.public { t.public } else { t.not_public }.to_string()];
     if !it.focus_areas.is_empty() {
         facts.push(format!("{}: {}", t.focus, it.focus_areas.join(", ")));
     }
@@ -395,7 +470,7 @@ fn item_facts(app: &App, s: &SessionView, w: usize, theme: &Theme) -> Option<Vec
     if n > 0 {
         facts.push(fill(t.from_interviews, &[&n.to_string()]));
     }
-    if !facts.is_empty() {
+    {
         for l in wrap(&facts.join(" · "), w) {
             text_lines.push((l, theme.ok));
         }
