@@ -313,8 +313,9 @@ fn import(lang: Lang, session: &std::path::Path, files: &[PathBuf]) -> ExitCode 
     let before = doc.clone();
     let mut ok = true;
     for path in files {
-        match store::load_interview_file(path) {
-            Ok((file, _)) => {
+        // A session file given by mistake is named as such, not as a "newer version".
+        match volgspot::model::interview_file::load_for_import(path, t) {
+            Ok(file) => {
                 if let Some(w) = t.interviews.other_pact(&file, &doc) {
                     println!("{w}");
                 }
@@ -323,12 +324,12 @@ fn import(lang: Lang, session: &std::path::Path, files: &[PathBuf]) -> ExitCode 
                     println!("{line}");
                 }
             }
-            Err(e) => {
+            Err(msg) => {
                 ok = false;
                 let name = path.display().to_string();
                 eprintln!(
                     "{}",
-                    volgspot::i18n::fill(t.interviews.rep_error, &[&name, &t.load_error(&e)])
+                    volgspot::i18n::fill(t.interviews.rep_error, &[&name, &msg])
                 );
             }
         }

@@ -233,9 +233,7 @@ pub fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
             let loaded = files
                 .into_iter()
                 .map(|p| {
-                    let f = store::load_interview_file(&p)
-                        .map(|(f, _)| f)
-                        .map_err(|e| t.load_error(&e));
+                    let f = crate::model::interview_file::load_for_import(&p, t);
                     (p, f)
                 })
                 .collect();

@@ -186,3 +186,21 @@ fn a_session_file_opened_as_interview_is_named_as_such() {
     );
     assert!(!err.contains("nieuwere"), "{err}");
 }
+
+#[test]
+fn importing_a_session_file_as_an_interview_says_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.volgspot.json");
+    let (doc, _) = volgspot::store::parse_session(volgspot::tui::EXAMPLE).unwrap();
+    volgspot::store::write_new(&path, &doc).unwrap();
+    let p = path.to_str().unwrap();
+    let out = std::process::Command::new(common::BIN)
+        .args(["import", p, p])
+        .env("VOLGSPOT_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("sessiebestand"), "{err}");
+    assert!(!err.contains("nieuwere"), "{err}");
+}
