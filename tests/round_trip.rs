@@ -244,3 +244,26 @@ proptest! {
         prop_assert_eq!(store::parse_session(&text).unwrap().0, s);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Whatever the session holds, both reports render in every format, in both
+    /// languages, and the checklist can be made: export never panics.
+    #[test]
+    fn export_never_panics(s in session()) {
+        use volgspot::export::{self, Format};
+        use volgspot::i18n::Lang;
+        use volgspot::method::Method;
+        for lang in [Lang::Nl, Lang::En] {
+            let method = Method::builtin(lang);
+            for public in [false, true] {
+                let report = export::build(&s, &method, lang, public);
+                for format in [Format::Markdown, Format::Html, Format::Csv] {
+                    prop_assert!(export::render(&report, format).is_ok());
+                }
+            }
+            let _ = export::gaps(&s, &method);
+        }
+    }
+}
