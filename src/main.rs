@@ -270,7 +270,11 @@ fn export(
             return ExitCode::FAILURE;
         }
     };
-    let report = export::build(&doc, method, lang, public);
+    let mut report = export::build(&doc, method, lang, public);
+    // An earlier round of the same pact in the same folder: compared in the internal report.
+    if let Some(earlier) = store::rounds::earlier_round(session, &doc) {
+        export::add_earlier_round(&mut report, method, earlier.intake.round, &earlier.wheel);
+    }
     let path = output
         .map(Path::to_path_buf)
         .unwrap_or_else(|| export::default_path(session, public, format));

@@ -254,7 +254,8 @@ pub fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
 pub fn export_reports(app: &mut App) {
     let (method, lang) = (&app.method, app.lang);
     if let View::Session(s) = &mut app.view {
-        let result = crate::export::write_all(&s.doc, method, lang, &s.path);
+        let earlier = s.wheel.earlier.as_ref().map(|e| (e.round, &e.wheel));
+        let result = crate::export::write_all(&s.doc, method, lang, &s.path, earlier);
         s.summary.exported = Some(result);
     }
 }

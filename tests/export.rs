@@ -791,3 +791,60 @@ fn an_unknown_format_is_refused_in_the_ui_language() {
     let en = export::format_error(Lang::En, "pdf");
     assert_eq!(en, "--format: unknown format 'pdf'; choose md, html or csv");
 }
+
+#[test]
+fn the_internal_report_compares_with_the_earlier_round_in_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let (now, _) = volgspot::store::parse_session(volgspot::tui::EXAMPLE).unwrap();
+    let mut earlier = now.clone();
+    earlier.id = volgspot::model::Id::new();
+    earlier.intake.round = 1;
+    earlier.wheel.placement.phase = Some("kaderen".into());
+    earlier.wheel.activities.clear();
+    let mut now = now;
+    now.intake.round = 2;
+    let now_path = dir.path().join("nu.volgspot.json");
+    volgspot::store::write_new(&dir.path().join("eerder.volgspot.json"), &earlier).unwrap();
+    volgspot::store::write_new(&now_path, &now).unwrap();
+    let out_path = dir.path().join("intern.md");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_volgspot"))
+        .args([
+            "export",
+            now_path.to_str().unwrap(),
+            "-o",
+            out_path.to_str().unwrap(),
+        ])
+        .env("VOLGSPOT_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let md = std::fs::read_to_string(&out_path).unwrap();
+    assert!(
+        md.contains(
+            "Vergelijking met ronde 1: Kaderen van de uitdaging → nu: Richten van de inzet"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("(r1: niet gestart)"), "{md}");
+    // The public version does not carry it.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_volgspot"))
+        .args([
+            "export",
+            now_path.to_str().unwrap(),
+            "--public",
+            "-o",
+            out_path.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        !std::fs::read_to_string(&out_path)
+            .unwrap()
+            .contains("Vergelijking met ronde")
+    );
+}

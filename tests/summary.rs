@@ -63,14 +63,9 @@ fn p_switches_between_intern_and_publiek() {
     }
     key(&mut app, KeyCode::Home);
     let full = app.session().unwrap();
-    let (md, _) = full.summary.preview(
-        &full.doc,
-        full.generation,
-        &app.method,
-        app.lang,
-        app.t,
-        app.show_names,
-    );
+    let (md, _) = full
+        .summary
+        .preview(full, &app.method, app.lang, app.t, app.show_names);
     assert!(!md.contains("Zonder de gemeente aan tafel"), "{md}");
 }
 
@@ -117,22 +112,12 @@ fn the_preview_follows_edits_but_is_built_once_per_change() {
     let mut app = on_summary(Lang::Nl);
     render(&app, 80, 24);
     let s = app.session().unwrap();
-    let (a, _) = s.summary.preview(
-        &s.doc,
-        s.generation,
-        &app.method,
-        app.lang,
-        app.t,
-        app.show_names,
-    );
-    let (b, _) = s.summary.preview(
-        &s.doc,
-        s.generation,
-        &app.method,
-        app.lang,
-        app.t,
-        app.show_names,
-    );
+    let (a, _) = s
+        .summary
+        .preview(s, &app.method, app.lang, app.t, app.show_names);
+    let (b, _) = s
+        .summary
+        .preview(s, &app.method, app.lang, app.t, app.show_names);
     assert!(std::rc::Rc::ptr_eq(&a, &b), "same generation: cached");
     if let View::Session(s) = &mut app.view {
         s.doc.intake.pact_name = "Zorgpact Nieuw".into();
@@ -238,14 +223,9 @@ fn hidden_names_are_not_doubled_in_the_preview() {
     let app = on_summary(Lang::Nl);
     assert!(!app.show_names, "the demo projects with names hidden");
     let s = app.session().unwrap();
-    let (md, _) = s.summary.preview(
-        &s.doc,
-        s.generation,
-        &app.method,
-        app.lang,
-        app.t,
-        app.show_names,
-    );
+    let (md, _) = s
+        .summary
+        .preview(s, &app.method, app.lang, app.t, app.show_names);
     assert!(!md.contains("Marieke de Vries"), "{md}");
     assert!(
         md.contains("— *bestuurlijk trekker, Zorggroep De Linde* (niet publiek)")

@@ -170,13 +170,16 @@ impl State {
     /// the version or the language changed, not on every frame.
     pub fn preview(
         &self,
-        doc: &Session,
-        generation: u64,
+        view: &super::SessionView,
         method: &Method,
         lang: Lang,
         t: &Strings,
         show_names: bool,
     ) -> (Rc<str>, Rc<[Gap]>) {
+        let (doc, generation) = (&view.doc, view.generation);
+        // An earlier round of the pact (found when the session opened) is compared in
+        // the internal report.
+        let earlier = view.wheel.earlier.as_ref().map(|e| (e.round, &e.wheel));
         let mut cache = self.cache.borrow_mut();
         let fresh = cache.as_ref().is_some_and(|c| {
             c.generation == generation
@@ -203,7 +206,10 @@ impl State {
                 hidden = copy;
                 &hidden
             };
-            let report = export::build(shown, method, lang, self.public);
+            let mut report = export::build(shown, method, lang, self.public);
+            if let Some((round, wheel)) = earlier {
+                export::add_earlier_round(&mut report, method, round, wheel);
+            }
             let mut markdown = export::render(&report, export::Format::Markdown)
                 .unwrap_or_else(|e| fill(t.summary.render_failed, &[&e]));
             if !show_names {

@@ -11,7 +11,7 @@ pub mod report;
 pub mod svg;
 
 pub use gaps::{Gap, gaps};
-pub use report::{Report, build};
+pub use report::{Report, add_earlier_round, build};
 
 use crate::i18n::Lang;
 use crate::method::Method;
@@ -87,15 +87,21 @@ pub fn write_file(path: &Path, text: &str) -> Result<(), String> {
 }
 
 /// Writes Markdown and HTML of both versions next to the session; returns the paths.
+/// `earlier`: the round number and wheel of an earlier round of the same pact, for the
+/// comparison in the internal report.
 pub fn write_all(
     session: &Session,
     method: &Method,
     lang: Lang,
     session_path: &Path,
+    earlier: Option<(u8, &crate::model::Wheel)>,
 ) -> Result<Vec<PathBuf>, String> {
     let mut written = Vec::new();
     for public in [false, true] {
-        let report = build(session, method, lang, public);
+        let mut report = build(session, method, lang, public);
+        if let Some((round, wheel)) = earlier {
+            add_earlier_round(&mut report, method, round, wheel);
+        }
         for format in [Format::Markdown, Format::Html] {
             let path = default_path(session_path, public, format);
             write_file(&path, &render(&report, format)?)?;

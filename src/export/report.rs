@@ -8,7 +8,7 @@
 use crate::i18n::Lang;
 use crate::method::Method;
 use crate::model::{
-    ActivityStatus, Approval, Interview, Note, NoteKind, PartnerKind, Session, TriangleItem,
+    ActivityStatus, Approval, Interview, Note, NoteKind, PartnerKind, Session, TriangleItem, Wheel,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -161,6 +161,10 @@ pub struct WheelOut {
     pub public: bool,
     pub phases: Vec<PhaseOut>,
     pub per_kind: Vec<KindPlacement>,
+    /// The earlier round of the same pact, when there is one (internal report only).
+    pub earlier_round: Option<u8>,
+    /// Where the pact stood then (empty: not placed).
+    pub earlier_phase_name: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -177,6 +181,8 @@ pub struct ActivityOut {
     pub name: String,
     pub status: &'static str,
     pub note: String,
+    /// The status in the earlier round (internal report, see [`add_earlier_round`]).
+    pub earlier_status: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -520,6 +526,7 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
                                     .clone(),
                                 status: status_id(st.map(|s| s.status).unwrap_or_default()),
                                 note: st.map(|s| s.note.trim().to_string()).unwrap_or_default(),
+                                earlier_status: None,
                             }
                         })
                         .collect()
@@ -539,6 +546,8 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
                 })
                 .collect()
         },
+        earlier_round: None,
+        earlier_phase_name: String::new(),
     };
 
     let intentions: Vec<IntentionOut> = session
@@ -732,4 +741,40 @@ fn internal_parts(
         })
         .collect();
     (interviews, kader, agenda)
+}
+
+/// Adds the comparison with an earlier round of the same pact to an internal report:
+/// where the pact stood on the wheel then, and each activity's status then.
+pub fn add_earlier_round(report: &mut Report, method: &Method, round: u8, earlier: &Wheel) {
+    if report.public {
+        return;
+    }
+    let w = &mut report.wheel;
+    w.earlier_round = Some(round);
+    w.earlier_phase_name = earlier
+        .placement
+        .phase
+        .as_deref()
+        .and_then(|id| method.phase(id))
+        .map(|p| {
+            earlier
+                .renames
+                .get(&p.id)
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or(&p.name)
+                .clone()
+        })
+        .unwrap_or_default();
+    // Phases and activities are listed in method order, so they pair up by position.
+    for (out, def) in w.phases.iter_mut().zip(&method.wheel.phases) {
+        for (a, adef) in out.activities.iter_mut().zip(&def.activities) {
+            a.earlier_status = Some(status_id(
+                earlier
+                    .activities
+                    .get(&adef.id)
+                    .map(|s| s.status)
+                    .unwrap_or_default(),
+            ));
+        }
+    }
 }

@@ -16,14 +16,7 @@ const SIDE_WIDTH: u16 = 44;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
     let st = &s.summary;
-    let (markdown, gaps) = st.preview(
-        &s.doc,
-        s.generation,
-        &app.method,
-        app.lang,
-        app.t,
-        app.show_names,
-    );
+    let (markdown, gaps) = st.preview(s, &app.method, app.lang, app.t, app.show_names);
     let (preview, side) = if area.width >= SIDE_BY_SIDE {
         let [p, _, c] = area.layout(&Layout::horizontal([
             Constraint::Fill(1),
