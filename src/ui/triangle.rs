@@ -4,7 +4,7 @@
 use super::theme::Theme;
 use super::widgets::triangle::{self as drawn, Drawing, Label, item_lines, wrap};
 use crate::app::triangle::{
-    Mode, State, Status, Target, View, all_notes, find_item, focus_choices, is_projects,
+    Mode, NoteIndex, State, Status, Target, View, all_notes, find_item, focus_choices, is_projects,
     linked_notes, places, shown, suggestion,
 };
 use crate::app::{App, SessionView};
@@ -13,6 +13,7 @@ use crate::i18n::triangle::Strings as T;
 use crate::model::{Innovation, Session, TriangleItem};
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+use std::cell::OnceCell;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
     let t = app.t.triangle;
@@ -87,7 +88,13 @@ fn innovation_name(t: &T, i: Innovation) -> &'static str {
 
 /// The lines of one list item in the editing view: votes and title, and a note of its
 /// interview evidence.
-fn list_item(app: &App, doc: &Session, it: &TriangleItem, width: usize) -> Vec<String> {
+fn list_item<'d>(
+    app: &App,
+    doc: &'d Session,
+    index: &OnceCell<NoteIndex<'d>>,
+    it: &TriangleItem,
+    width: usize,
+) -> Vec<String> {
     let t = app.t.triangle;
     let title = if it.title.trim().is_empty() {
         "…".to_string()
@@ -107,7 +114,13 @@ fn list_item(app: &App, doc: &Session, it: &TriangleItem, width: usize) -> Vec<S
             }
         }
     }
-    let n = crate::app::triangle::evidence_count(doc, it);
+    // The index of note ids is built once per frame, and only when an item that is
+    // shown has evidence.
+    let n = if it.evidence.is_empty() {
+        0
+    } else {
+        index.get_or_init(|| NoteIndex::new(doc)).evidence_count(it)
+    };
     if n > 0 {
         notes.push(fill(t.from_interviews, &[&n.to_string()]));
     }
@@ -178,6 +191,97 @@ fn scrolled<'a>(
     out
 }
 
+/// Entries of a list, each made on first use and only once: a long list formats only
+/// the items around the selection that can be shown, not all of them on every frame.
+struct Lazy<'a, F: FnMut(usize) -> Vec<Line<'a>>> {
+    made: Vec<Option<Vec<Line<'a>>>>,
+    make: F,
+}
+
+impl<'a, F: FnMut(usize) -> Vec<Line<'a>>> Lazy<'a, F> {
+    fn get(&mut self, i: usize) -> &Vec<Line<'a>> {
+        let make = &mut self.make;
+        self.made[i].get_or_insert_with(|| make(i))
+    }
+
+    fn take(&mut self, i: usize) -> Vec<Line<'a>> {
+        match self.made[i].take() {
+            Some(e) => e,
+            None => (self.make)(i),
+        }
+    }
+}
+
+/// As [`scrolled`], for `count` entries made by `entry` when needed (each at least one
+/// line): the same lines, without formatting the entries that are not shown.
+fn scrolled_lazy<'a>(
+    count: usize,
+    entry: impl FnMut(usize) -> Vec<Line<'a>>,
+    selected: Option<usize>,
+    height: usize,
+    t: &T,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    if height == 0 {
+        return Vec::new();
+    }
+    let mut entries = Lazy {
+        made: (0..count).map(|_| None).collect(),
+        make: entry,
+    };
+    // Does everything fit? Counting stops as soon as it does not.
+    let mut total = 0;
+    let all_fit = (0..count).all(|i| {
+        total += entries.get(i).len();
+        total <= height
+    });
+    if all_fit {
+        return (0..count).flat_map(|i| entries.take(i)).collect();
+    }
+    let sel = selected.unwrap_or(0).min(count.saturating_sub(1));
+    // The first entry shown: the earliest that still shows the selected one whole, with
+    // the "above" and "more" markers. Walking back from the selection; as every entry
+    // has a line, once an entry does not fit, no earlier one does.
+    let mut first = sel;
+    let mut used = entries.get(sel).len();
+    for f in (0..sel).rev() {
+        used += entries.get(f).len();
+        let markers = usize::from(f > 0) + 1;
+        if used + markers > height {
+            break;
+        }
+        first = f;
+    }
+    let mut out = Vec::new();
+    if first > 0 {
+        out.push(Line::styled(
+            fill(t.above, &[&first.to_string()]),
+            theme.dim,
+        ));
+    }
+    let mut shown_to = first;
+    for i in first..count {
+        let left_after = count - i - 1;
+        let room = height - out.len();
+        let e = entries.take(i);
+        if e.len() + usize::from(left_after > 0) > room {
+            if i == sel && room > 1 {
+                // The selected entry is taller than the room: show its start.
+                out.extend(e.into_iter().take(room - 1));
+                shown_to = i + 1;
+            }
+            break;
+        }
+        out.extend(e);
+        shown_to = i + 1;
+    }
+    let rest = count - shown_to;
+    if rest > 0 {
+        out.push(Line::styled(fill(t.more, &[&rest.to_string()]), theme.dim));
+    }
+    out
+}
+
 fn edit_view(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
     let t = app.t.triangle;
     let st = &s.triangle;
@@ -206,6 +310,7 @@ fn edit_view(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &
         rows.iter().map(|_| Constraint::Fill(1)).collect::<Vec<_>>(),
     ));
     let focused = st.place.min(ps.len().saturating_sub(1));
+    let index = OnceCell::new();
     for (row, rect) in rows.iter().zip(row_rects) {
         let cols = rect.layout_vec(&Layout::horizontal(
             row.iter().map(|_| Constraint::Fill(1)).collect::<Vec<_>>(),
@@ -248,41 +353,36 @@ fn edit_view(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &
                 }
             }
             let list_h = (inner.height as usize).saturating_sub(head.len());
-            let entries: Vec<Vec<Line>> = if idx.is_empty() {
-                vec![
-                    wrap(t.empty_place, w)
-                        .into_iter()
-                        .map(|l| Line::styled(l, theme.dim))
-                        .collect(),
-                ]
-            } else {
-                idx.iter()
-                    .enumerate()
-                    .map(|(n, &i)| {
-                        let sel = is_focus && n == st.selected;
-                        let style = if sel { theme.selected } else { theme.text };
-                        list_item(app, doc, &doc.triangle.items[i], w)
-                            .into_iter()
-                            .map(|l| {
-                                let pad = w.saturating_sub(unicode_width::UnicodeWidthStr::width(
-                                    l.as_str(),
-                                ));
-                                Line::styled(
-                                    if sel {
-                                        format!("{l}{}", " ".repeat(pad))
-                                    } else {
-                                        l
-                                    },
-                                    style,
-                                )
-                            })
-                            .collect()
-                    })
-                    .collect()
-            };
             let sel = if is_focus { Some(st.selected) } else { None };
             let mut lines = head;
-            lines.extend(scrolled(entries, sel, list_h, t, theme));
+            if idx.is_empty() {
+                let empty: Vec<Line> = wrap(t.empty_place, w)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.dim))
+                    .collect();
+                lines.extend(scrolled_lazy(1, |_| empty.clone(), sel, list_h, t, theme));
+            } else {
+                let entry = |n: usize| -> Vec<Line> {
+                    let sel = is_focus && n == st.selected;
+                    let style = if sel { theme.selected } else { theme.text };
+                    list_item(app, doc, &index, &doc.triangle.items[idx[n]], w)
+                        .into_iter()
+                        .map(|l| {
+                            let pad =
+                                w.saturating_sub(unicode_width::UnicodeWidthStr::width(l.as_str()));
+                            Line::styled(
+                                if sel {
+                                    format!("{l}{}", " ".repeat(pad))
+                                } else {
+                                    l
+                                },
+                                style,
+                            )
+                        })
+                        .collect()
+                };
+                lines.extend(scrolled_lazy(idx.len(), entry, sel, list_h, t, theme));
+            }
             frame.render_widget(Paragraph::new(lines), inner);
         }
     }
@@ -746,4 +846,42 @@ fn move_popup(
         Paragraph::new(scrolled(entries, Some(cursor), r.height as usize, t, theme)),
         r,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lazy list gives exactly the lines of the plain one, for lists that fit and
+    /// lists that scroll, with the selection anywhere and entries of varying height.
+    #[test]
+    fn lazy_scrolling_shows_the_same_lines() {
+        let t = &crate::i18n::triangle::NL;
+        let theme = &super::super::theme::DARK;
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for _ in 0..500 {
+            let count = 1 + next(30) as usize;
+            let heights: Vec<usize> = (0..count).map(|_| 1 + next(4) as usize).collect();
+            let entry = |i: usize| -> Vec<Line<'static>> {
+                (0..heights[i])
+                    .map(|k| Line::from(format!("{i}.{k}")))
+                    .collect()
+            };
+            let selected = if next(4) == 0 {
+                None
+            } else {
+                Some(next(count as u64 + 2) as usize)
+            };
+            let height = next(25) as usize;
+            let plain = scrolled((0..count).map(entry).collect(), selected, height, t, theme);
+            let lazy = scrolled_lazy(count, entry, selected, height, t, theme);
+            assert_eq!(plain, lazy, "{heights:?} sel {selected:?} h {height}");
+        }
+    }
 }
