@@ -549,11 +549,13 @@ pub fn synthesis_notes(doc: &Session, m: &Method, s: &Synthesis) -> Vec<(usize, 
             out.push((ii, ni));
         }
     }
-    // Cached: the area lookup is a search through the method, once per note not per
-    // comparison (the synthesis re-sorts every note on every keystroke of the search).
+    // `out` is already in interview order and this sort is stable, so sorting by area and
+    // kind alone keeps interview order within a group. Cached: the area lookup is a
+    // search through the method, once per note, not per comparison (the synthesis
+    // re-sorts every note on every keystroke of the search).
     out.sort_by_cached_key(|&(ii, ni)| {
         let n = &doc.interviews[ii].notes[ni];
-        (area_pos(&n.area), n.kind.index(), ii, ni)
+        (area_pos(&n.area), n.kind.index())
     });
     out
 }
@@ -573,8 +575,21 @@ fn contains_lowercased(text: &str, query: &str, buf: &mut String) -> bool {
         // The one letter whose lowercase depends on its neighbours (final sigma).
         return text.to_lowercase().contains(query);
     }
+    // Runs of ASCII are copied and lowercased in place; other letters one by one.
     buf.clear();
-    buf.extend(text.chars().flat_map(char::to_lowercase));
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        if ascii > 0 {
+            let from = buf.len();
+            buf.push_str(&rest[..ascii]);
+            buf[from..].make_ascii_lowercase();
+            rest = &rest[ascii..];
+        } else if let Some(c) = rest.chars().next() {
+            buf.extend(c.to_lowercase());
+            rest = &rest[c.len_utf8()..];
+        }
+    }
     buf.contains(query)
 }
 
