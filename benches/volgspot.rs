@@ -143,6 +143,15 @@ fn autosave(bencher: Bencher, size: &str) {
     bencher.bench(|| store::save_session(&path, &doc).unwrap());
 }
 
+/// The CPU part of autosave alone: the pretty JSON the file holds. The rest of `autosave`
+/// is the disk (fsync of the file and of the folder), which depends on what else the
+/// machine writes.
+#[divan::bench(args = SIZES, sample_count = 30)]
+fn autosave_serialise(bencher: Bencher, size: &str) {
+    let doc = session(size);
+    bencher.bench(|| black_box(store::to_json(&doc)));
+}
+
 /// Keystroke-to-frame while the autosave thread saves the same session without pause:
 /// the slowest sample shows whether saving ever reaches the input path.
 #[divan::bench(args = SIZES, sample_count = 500)]
