@@ -1,5 +1,6 @@
-//! `cargo bench`: load, keystroke-to-frame, autosave (and keystrokes during saves) on
-//! generated sessions: "typical" and "large" (10 000 notes). See README for figures.
+//! `cargo bench`: load, keystroke-to-frame on every screen where the facilitator types
+//! live, autosave (and keystrokes during saves), the save snapshot and the HTML export,
+//! on generated sessions: "typical" and "large" (10 000 notes). See README for figures.
 
 use divan::{Bencher, black_box};
 use ratatui::Terminal;
@@ -7,8 +8,9 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use volgspot::app::{App, SessionView, View};
+use volgspot::app::{App, Screen, SessionView, View};
 use volgspot::bench_data::{Size, generate};
+use volgspot::export;
 use volgspot::i18n::Lang;
 use volgspot::method::Method;
 use volgspot::store;
@@ -29,6 +31,33 @@ fn app_for(doc: volgspot::model::Session) -> App {
     )
 }
 
+fn key(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+/// Types and erases in turn (so the text does not grow over the run), then draws a full
+/// 200×60 frame: one sample is one keystroke as the room sees it.
+fn bench_typing(bencher: Bencher, mut app: App) {
+    let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let mut n = 0u64;
+    bencher.bench_local(|| {
+        let code = if n.is_multiple_of(2) {
+            KeyCode::Char('ë')
+        } else {
+            KeyCode::Backspace
+        };
+        n += 1;
+        key(&mut app, code);
+        term.draw(|f| volgspot::ui::draw(f, &app)).unwrap();
+    });
+}
+
+fn on_screen(app: &mut App, screen: Screen) {
+    if let View::Session(s) = &mut app.view {
+        s.screen = screen;
+    }
+}
+
 fn main() {
     divan::main();
 }
@@ -45,22 +74,62 @@ fn load(bencher: Bencher, size: &str) {
     });
 }
 
-/// One keystroke into a text field, update plus a full frame into a 200×60 TestBackend.
+/// One keystroke into a text field (the intake screen's first field), update plus a full
+/// frame into a 200×60 TestBackend.
 #[divan::bench(args = SIZES, sample_count = 500)]
 fn keystroke_to_frame(bencher: Bencher, size: &str) {
+    bench_typing(bencher, app_for(session(size)));
+}
+
+/// A keystroke on the Interviews capture line (an interview opened, the cursor on the
+/// line where notes are typed live). The screen shows one interview's notes, so the
+/// large session must cost about the same as the typical one.
+#[divan::bench(args = SIZES, sample_count = 500)]
+fn keystroke_interview_capture(bencher: Bencher, size: &str) {
     let mut app = app_for(session(size));
-    let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
-    let mut n = 0u64;
-    bencher.bench_local(|| {
-        // Type and erase in turn, so the text does not grow over the run.
-        let code = if n.is_multiple_of(2) {
-            KeyCode::Char('ë')
-        } else {
-            KeyCode::Backspace
-        };
-        n += 1;
-        app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-        term.draw(|f| volgspot::ui::draw(f, &app)).unwrap();
+    on_screen(&mut app, Screen::Interviews);
+    key(&mut app, KeyCode::Enter);
+    assert!(app.session().unwrap().typing(), "not on the capture line");
+    bench_typing(bencher, app);
+}
+
+/// A keystroke in the search of the synthesis view, which filters every note of every
+/// interview: the one typing place that does show all notes.
+#[divan::bench(args = SIZES, sample_count = 300)]
+fn keystroke_synthesis_search(bencher: Bencher, size: &str) {
+    let mut app = app_for(session(size));
+    on_screen(&mut app, Screen::Interviews);
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('/'));
+    assert!(app.session().unwrap().typing(), "not in the search field");
+    bench_typing(bencher, app);
+}
+
+/// A keystroke while editing the title of a triangle item (Enter on the selected item).
+#[divan::bench(args = SIZES, sample_count = 500)]
+fn keystroke_triangle_title(bencher: Bencher, size: &str) {
+    let mut app = app_for(session(size));
+    on_screen(&mut app, Screen::Triangle);
+    key(&mut app, KeyCode::Enter);
+    assert!(app.session().unwrap().typing(), "not editing a title");
+    bench_typing(bencher, app);
+}
+
+/// The snapshot the input path hands to the autosave thread (`doc.clone()` in tui.rs).
+#[divan::bench(args = SIZES, sample_count = 100)]
+fn save_snapshot(bencher: Bencher, size: &str) {
+    let view = SessionView::new(session(size), "bench.volgspot.json".into());
+    bencher.bench(|| black_box(view.doc.clone()));
+}
+
+/// The internal report as self-contained HTML: build plus render (no disk).
+#[divan::bench(args = SIZES, sample_count = 30)]
+fn export_html(bencher: Bencher, size: &str) {
+    let doc = session(size);
+    let method = Method::builtin(Lang::Nl);
+    bencher.bench(|| {
+        let report = export::build(&doc, &method, Lang::Nl, false);
+        black_box(export::render(&report, export::Format::Html).unwrap())
     });
 }
 
@@ -72,6 +141,15 @@ fn autosave(bencher: Bencher, size: &str) {
     let doc = session(size);
     store::write_new(&path, &doc).unwrap();
     bencher.bench(|| store::save_session(&path, &doc).unwrap());
+}
+
+/// The CPU part of autosave alone: the pretty JSON the file holds. The rest of `autosave`
+/// is the disk (fsync of the file and of the folder), which depends on what else the
+/// machine writes.
+#[divan::bench(args = SIZES, sample_count = 30)]
+fn autosave_serialise(bencher: Bencher, size: &str) {
+    let doc = session(size);
+    bencher.bench(|| black_box(store::to_json(&doc)));
 }
 
 /// Keystroke-to-frame while the autosave thread saves the same session without pause:
@@ -94,19 +172,7 @@ fn keystroke_during_saves(bencher: Bencher, size: &str) {
             }
         })
     };
-    let mut app = app_for(doc);
-    let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
-    let mut n = 0u64;
-    bencher.bench_local(|| {
-        let code = if n.is_multiple_of(2) {
-            KeyCode::Char('ë')
-        } else {
-            KeyCode::Backspace
-        };
-        n += 1;
-        app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-        term.draw(|f| volgspot::ui::draw(f, &app)).unwrap();
-    });
+    bench_typing(bencher, app_for(doc));
     stop.store(true, Ordering::Relaxed);
     saver.join().unwrap();
 }

@@ -162,14 +162,27 @@ pub fn generate(size: Size, seed: u64) -> Session {
         "factoren",
         "waarstaan",
     ];
+    let note_ids: Vec<Id> = s
+        .interviews
+        .iter()
+        .flat_map(|iv| iv.notes.iter().map(|n| n.id.clone()))
+        .collect();
     s.triangle.items = (0..items)
-        .map(|_| TriangleItem {
+        .map(|i| TriangleItem {
             id: r.id(),
             place: places[r.below(places.len())].into(),
             title: r.sentence(5),
             detail: r.sentence(15),
             votes: r.below(8) as i32,
             public: true,
+            // Every fifth item is backed by one to three interview notes.
+            evidence: if i % 5 == 0 {
+                (0..1 + r.below(3))
+                    .map(|_| note_ids[r.below(note_ids.len())].clone())
+                    .collect()
+            } else {
+                Vec::new()
+            },
             ..TriangleItem::default()
         })
         .collect();

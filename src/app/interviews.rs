@@ -563,6 +563,7 @@ pub fn synthesis_notes(doc: &Session, m: &Method, s: &Synthesis) -> Vec<(usize, 
             .unwrap_or(usize::MAX)
     };
     let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut buf = String::new();
     for (ii, iv) in doc.interviews.iter().enumerate() {
         if s.interview.is_some_and(|f| f != ii) {
             continue;
@@ -577,22 +578,89 @@ pub fn synthesis_notes(doc: &Session, m: &Method, s: &Synthesis) -> Vec<(usize, 
                 continue;
             }
             if !query.is_empty()
-                && !n.text.to_lowercase().contains(&query)
+                && !contains_lowercased(&n.text, &query, &mut buf)
                 && !n
                     .conflict
                     .as_deref()
-                    .is_some_and(|c| c.to_lowercase().contains(&query))
+                    .is_some_and(|c| contains_lowercased(c, &query, &mut buf))
             {
                 continue;
             }
             out.push((ii, ni));
         }
     }
-    out.sort_by_key(|&(ii, ni)| {
+    // `out` is already in interview order and this sort is stable, so sorting by area and
+    // kind alone keeps interview order within a group. Cached: the area lookup is a
+    // search through the method, once per note, not per comparison (the synthesis
+    // re-sorts every note on every keystroke of the search).
+    out.sort_by_cached_key(|&(ii, ni)| {
         let n = &doc.interviews[ii].notes[ni];
-        (area_pos(&n.area), n.kind.index(), ii, ni)
+        (area_pos(&n.area), n.kind.index())
     });
     out
 }
 
+/// `text.to_lowercase().contains(query)` for a lowercased `query`, without a new String
+/// per note: the search runs over every note on every keystroke.
+fn contains_lowercased(text: &str, query: &str, buf: &mut String) -> bool {
+    if text.is_ascii() {
+        // ASCII lowercases to ASCII, byte for byte.
+        let (t, q) = (text.as_bytes(), query.as_bytes());
+        return q.is_empty()
+            || q.len() <= t.len()
+                && t.windows(q.len())
+                    .any(|w| w.iter().zip(q).all(|(a, b)| a.to_ascii_lowercase() == *b));
+    }
+    if text.contains('Σ') {
+        // The one letter whose lowercase depends on its neighbours (final sigma).
+        return text.to_lowercase().contains(query);
+    }
+    // Runs of ASCII are copied and lowercased in place; other letters one by one.
+    buf.clear();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        if ascii > 0 {
+            let from = buf.len();
+            buf.push_str(&rest[..ascii]);
+            buf[from..].make_ascii_lowercase();
+            rest = &rest[ascii..];
+        } else if let Some(c) = rest.chars().next() {
+            buf.extend(c.to_lowercase());
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    buf.contains(query)
+}
+
 pub use interview_edit::area_name;
+
+#[cfg(test)]
+mod tests {
+    use super::contains_lowercased;
+
+    #[test]
+    fn search_matches_exactly_what_lowercasing_matches() {
+        let texts = [
+            "Zorg in de WIJK",
+            "Eén coöperatie, ÉÉN doel",
+            "ΟΔΟΣ naar de regio",
+            "200 \u{212A}m (Kelvin-teken)",
+            "İstanbul",
+            "",
+        ];
+        let queries = [
+            "wijk", "één", "coö", "οδος", "οδοσ", "km", "k", "i̇s", "e", " ",
+        ];
+        let mut buf = String::new();
+        for t in texts {
+            for q in queries {
+                assert_eq!(
+                    contains_lowercased(t, q, &mut buf),
+                    t.to_lowercase().contains(q),
+                    "{t:?} / {q:?}"
+                );
+            }
+        }
+    }
+}

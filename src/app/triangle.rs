@@ -12,6 +12,7 @@ use super::{Ctx, Outcome};
 use crate::method::Method;
 use crate::model::{Id, Innovation, Session, Triangle, TriangleItem};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::collections::HashMap;
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
@@ -496,8 +497,44 @@ pub fn all_notes(doc: &Session) -> Vec<(usize, usize)> {
 }
 
 /// How many of an item's evidence links point at notes that exist.
+/// For one item; lists of items use [`NoteIndex`] instead.
 pub fn evidence_count(doc: &Session, item: &TriangleItem) -> usize {
-    linked_notes(doc, item).len()
+    if item.evidence.is_empty() {
+        return 0;
+    }
+    doc.interviews
+        .iter()
+        .flat_map(|iv| &iv.notes)
+        .filter(|n| item.evidence.contains(&n.id))
+        .count()
+}
+
+/// The session's note ids, built at most once per frame so that counting the evidence of
+/// the listed items does not scan all notes once per item (500 items × 10 000 notes took
+/// 20 ms a keystroke). Empty, and free, when no item has evidence.
+pub struct NoteIndex<'a>(HashMap<&'a str, usize>);
+
+impl<'a> NoteIndex<'a> {
+    pub fn new(doc: &'a Session) -> Self {
+        let mut ids = HashMap::new();
+        if doc.triangle.items.iter().any(|it| !it.evidence.is_empty()) {
+            ids.reserve(doc.interviews.iter().map(|iv| iv.notes.len()).sum());
+            for n in doc.interviews.iter().flat_map(|iv| &iv.notes) {
+                *ids.entry(n.id.0.as_str()).or_insert(0) += 1;
+            }
+        }
+        NoteIndex(ids)
+    }
+
+    /// The same count as [`evidence_count`]: notes whose id the item links to.
+    pub fn evidence_count(&self, item: &TriangleItem) -> usize {
+        let ev = &item.evidence;
+        ev.iter()
+            .enumerate()
+            .filter(|&(i, id)| !ev[..i].contains(id))
+            .map(|(_, id)| self.0.get(id.0.as_str()).copied().unwrap_or(0))
+            .sum()
+    }
 }
 
 pub fn linked_notes(doc: &Session, item: &TriangleItem) -> Vec<(usize, usize)> {

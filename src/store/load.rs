@@ -109,16 +109,41 @@ struct VersionPeek {
     schema_version: Option<u32>,
 }
 
+/// A document that says which schema version it was written in.
+pub trait Versioned {
+    fn schema_version(&self) -> u32;
+}
+
+impl Versioned for Session {
+    fn schema_version(&self) -> u32 {
+        self.schema_version
+    }
+}
+
+impl Versioned for crate::model::interview_file::InterviewFile {
+    fn schema_version(&self) -> u32 {
+        self.schema_version
+    }
+}
+
 /// Parses a document of any kind with a `schema_version`, migrating older versions.
 /// `migrate` brings a raw JSON value from a given version to `current`.
 /// Returns the document and whether it was migrated from an older version.
-pub fn parse_versioned<T: serde::de::DeserializeOwned>(
+pub fn parse_versioned<T: serde::de::DeserializeOwned + Versioned>(
     text: &str,
     current: u32,
     migrate: impl Fn(&mut serde_json::Value, u32),
 ) -> Result<(T, bool), LoadProblem> {
     if text.trim().is_empty() {
         return Err(LoadProblem::Empty);
+    }
+    // Fast path: a current file parses straight into the document, in one pass (peeking
+    // at the version first meant parsing a 5 MB session twice). Anything else (older,
+    // newer, broken) takes the careful path below, which gives the same answers as ever.
+    if let Ok(doc) = serde_json::from_str::<T>(text)
+        && doc.schema_version() == current
+    {
+        return Ok((doc, false));
     }
     let peek: VersionPeek = serde_json::from_str(text).map_err(|e| syntax(&e))?;
     let version = peek.schema_version.unwrap_or(0);
@@ -129,10 +154,7 @@ pub fn parse_versioned<T: serde::de::DeserializeOwned>(
         });
     }
     if version == current {
-        // Fast path first; only a failing file is parsed again to find the field path.
-        if let Ok(doc) = serde_json::from_str(text) {
-            return Ok((doc, false));
-        }
+        // The fast path above failed: parse again, this time to find the field path.
         let de = &mut serde_json::Deserializer::from_str(text);
         let doc = serde_path_to_error::deserialize(de).map_err(|e| LoadProblem::Field {
             field: e.path().to_string(),

@@ -287,13 +287,15 @@ pub fn draw_editor(
     let head_w = area_w + kind_w + 4;
     let text_w = w.saturating_sub(head_w).max(1);
     // When every note fits wrapped (a large screen), show them whole.
-    let whole = total > 0
-        && iv
-            .notes
-            .iter()
-            .map(|n| wrap(&n.text, text_w).len())
-            .sum::<usize>()
-            <= rows;
+    // Stops wrapping as soon as the room is used up: a long interview is not wrapped
+    // whole on every keystroke.
+    let whole = total > 0 && {
+        let mut used = 0;
+        iv.notes.iter().all(|n| {
+            used += wrap(&n.text, text_w).len();
+            used <= rows
+        })
+    };
     // Lines for "+N meer" above and below are reserved only when needed.
     let (first, space) = if total <= rows {
         (0, rows)
@@ -493,7 +495,16 @@ fn draw_synthesis(
     let mut starts: Vec<usize> = Vec::new();
     let mut cur_area: Option<&str> = None;
     let mut cur_kind: Option<NoteKind> = None;
+    let rows = body.height as usize;
+    // Lay out only what can be seen: once the lines reach past the scrolled-to screen,
+    // the rest only counts towards "+N meer" (with 10 000 notes, wrapping them all cost
+    // tens of milliseconds per keystroke in the search field).
+    let mut not_laid_out = 0;
     for (k, &(ii, ni)) in notes.iter().enumerate() {
+        if lines.len() > s.scroll + rows {
+            not_laid_out = notes.len() - k;
+            break;
+        }
         let iv = &doc.interviews[ii];
         let n = &iv.notes[ni];
         if cur_area != Some(n.area.as_str()) {
@@ -543,7 +554,6 @@ fn draw_synthesis(
             }
         }
     }
-    let rows = body.height as usize;
     let max_scroll = lines.len().saturating_sub(rows);
     let first = s.scroll.min(max_scroll);
     let mut shown: Vec<Line> = lines.into_iter().skip(first).collect();
@@ -553,6 +563,7 @@ fn draw_synthesis(
             .iter()
             .filter(|&&at| at >= first + rows.saturating_sub(1))
             .count()
+            .saturating_add(not_laid_out)
             .max(1);
         shown.truncate(rows - 1);
         shown.push(Line::styled(

@@ -5,7 +5,7 @@ use super::theme::Theme;
 use super::widgets::text::cut;
 use super::widgets::triangle::{self as drawn, Drawing, Label, item_lines, wrap};
 use crate::app::triangle::{
-    Mode, State, Status, Target, View, all_notes, find_item, focus_choices, is_projects,
+    Mode, NoteIndex, State, Status, Target, View, all_notes, find_item, focus_choices, is_projects,
     linked_notes, places, shown, suggestion,
 };
 use crate::app::{App, SessionView};
@@ -14,6 +14,7 @@ use crate::i18n::triangle::Strings as T;
 use crate::model::{Innovation, Session, TriangleItem};
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+use std::cell::OnceCell;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
     let t = app.t.triangle;
@@ -104,7 +105,13 @@ fn innovation_name(t: &T, i: Innovation) -> &'static str {
 
 /// The lines of one list item in the editing view: votes and title, and a note of its
 /// interview evidence.
-fn list_item(app: &App, doc: &Session, it: &TriangleItem, width: usize) -> Vec<String> {
+fn list_item<'a>(
+    app: &App,
+    doc: &'a Session,
+    index: &OnceCell<NoteIndex<'a>>,
+    it: &TriangleItem,
+    width: usize,
+) -> Vec<String> {
     let t = app.t.triangle;
     let title = if it.title.trim().is_empty() {
         "…".to_string()
@@ -124,7 +131,13 @@ fn list_item(app: &App, doc: &Session, it: &TriangleItem, width: usize) -> Vec<S
             }
         }
     }
-    let n = crate::app::triangle::evidence_count(doc, it);
+    // The index of note ids is built once per frame, and only when an item that is
+    // shown has evidence (500 items × 10 000 notes scanned per item took 20 ms).
+    let n = if it.evidence.is_empty() {
+        0
+    } else {
+        index.get_or_init(|| NoteIndex::new(doc)).evidence_count(it)
+    };
     if n > 0 {
         notes.push(fill(t.from_interviews, &[&n.to_string()]));
     }
@@ -200,6 +213,7 @@ fn edit_view(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &
     let st = &s.triangle;
     let doc = &s.doc;
     let ps = places(&app.method);
+    let index = OnceCell::new();
     let typing = st.typing();
     // The strip below takes what the selected item needs (within limits); the lists
     // get the rest.
@@ -268,7 +282,7 @@ fn edit_view(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &
             let sel = if is_focus { Some(st.selected) } else { None };
             let mut raw: Vec<Vec<String>> = idx
                 .iter()
-                .map(|&i| list_item(app, doc, &doc.triangle.items[i], w))
+                .map(|&i| list_item(app, doc, &index, &doc.triangle.items[i], w))
                 .collect();
             // Too little room to show every item wrapped (80×24): a one-line heading and
             // one line per item, so a box shows several items instead of one or two; the
