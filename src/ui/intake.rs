@@ -42,49 +42,44 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
             .divider("│"),
         tabs_area,
     );
+    // Partners and agenda have a summary line above their table.
+    let with_summary = matches!(st.section, Section::Partners | Section::Agenda);
+    let [summary, list] = body.layout(&Layout::vertical([
+        Constraint::Length(if with_summary { 2 } else { 0 }),
+        Constraint::Fill(1),
+    ]));
     match st.section {
         Section::Details => details(frame, body, app, s, theme),
         Section::Observations => observations(frame, body, app, s, theme),
         Section::Partners => {
-            let [summary, list] = body.layout(&Layout::vertical([
-                Constraint::Length(2),
-                Constraint::Fill(1),
-            ]));
             partner_counts(frame, summary, app, s, theme);
+            let rows = &s.doc.intake.partners;
             table::draw(
                 frame,
                 list,
                 app,
-                &s.doc.intake.partners,
+                rows,
                 &columns::PARTNERS,
                 &st.partners,
                 theme,
             );
         }
-        Section::Documents => table::draw(
-            frame,
-            body,
-            app,
-            &s.doc.intake.documents,
-            &columns::DOCUMENTS,
-            &st.documents,
-            theme,
-        ),
-        Section::Agenda => {
-            let [summary, list] = body.layout(&Layout::vertical([
-                Constraint::Length(2),
-                Constraint::Fill(1),
-            ]));
-            agenda_summary(frame, summary, app, s, theme);
+        Section::Documents => {
+            let rows = &s.doc.intake.documents;
             table::draw(
                 frame,
                 list,
                 app,
-                &s.doc.agenda.blocks,
-                &columns::AGENDA,
-                &st.agenda,
+                rows,
+                &columns::DOCUMENTS,
+                &st.documents,
                 theme,
             );
+        }
+        Section::Agenda => {
+            agenda_summary(frame, summary, app, s, theme);
+            let rows = &s.doc.agenda.blocks;
+            table::draw(frame, list, app, rows, &columns::AGENDA, &st.agenda, theme);
         }
     }
 }
