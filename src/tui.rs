@@ -209,12 +209,8 @@ pub fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
             save_before_quit(app, rt);
             Ok(())
         }
-        Effect::GoTo(screen) => {
-            if let Some(s) = app.session_mut() {
-                s.screen = screen;
-            }
-            Ok(())
-        }
+        // Moving between screens needs no I/O: `App::handle_key` does it.
+        Effect::GoTo(_) | Effect::GoToIntentions => Ok(()),
         Effect::Export => {
             export_reports(app);
             Ok(())

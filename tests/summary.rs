@@ -86,6 +86,13 @@ fn the_checklist_jumps_to_the_screen_that_fixes_it() {
     assert!(t.contains("Enter: naar Samenwerkingswiel"), "{t}");
     key(&mut app, KeyCode::Enter);
     assert_eq!(screen(&app), Screen::Wheel);
+    // Straight into the intentions list, where the kartrekker is filled in.
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("geen kartrekker"), "{t}");
+    assert_eq!(
+        app.session().unwrap().wheel.panel,
+        volgspot::app::wheel::Panel::Intentions
+    );
 }
 
 #[test]

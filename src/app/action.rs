@@ -41,6 +41,8 @@ pub enum Effect {
     ForceQuit,
     /// Show another screen of the session (e.g. where a checklist item is fixed).
     GoTo(super::Screen),
+    /// Show the intentions list (on the Samenwerkingswiel screen).
+    GoToIntentions,
     /// Write the reports (md + html, intern and publiek) next to the session file.
     Export,
     /// Interviews screen: list the interview files in the session's folder to pick from.

@@ -440,6 +440,11 @@ impl App {
                         s.screen = screen;
                         Vec::new()
                     }
+                    Outcome::Effect(Effect::GoToIntentions) => {
+                        s.screen = Screen::Wheel;
+                        s.wheel.panel = wheel::Panel::Intentions;
+                        Vec::new()
+                    }
                     Outcome::Effect(e) => vec![e],
                     _ => Vec::new(),
                 }

@@ -270,7 +270,16 @@ impl State {
                 match act {
                     Act::NextGap => self.selected = (self.selected + 1) % n,
                     Act::PrevGap => self.selected = (self.selected + n - 1) % n,
-                    _ => return Outcome::Effect(Effect::GoTo(gap_screen(&gaps[self.selected]))),
+                    _ => {
+                        let gap = &gaps[self.selected];
+                        // Intentions are fixed in their own list, not on the wheel itself.
+                        return Outcome::Effect(match gap {
+                            Gap::IntentionsWithoutOwner(_) | Gap::NoIntentions => {
+                                Effect::GoToIntentions
+                            }
+                            _ => Effect::GoTo(gap_screen(gap)),
+                        });
+                    }
                 }
             }
             Act::Export => return Outcome::Effect(Effect::Export),
