@@ -259,3 +259,14 @@ fn a_note_with_a_conflict_is_listed_and_jumps_to_the_interviews() {
     key(&mut app, KeyCode::Enter);
     assert_eq!(screen(&app), Screen::Interviews);
 }
+
+#[test]
+fn i_opens_the_intentions_list_from_the_summary() {
+    let mut app = on_summary(Lang::Nl);
+    key(&mut app, KeyCode::Char('i'));
+    assert_eq!(screen(&app), Screen::Wheel);
+    assert_eq!(
+        app.session().unwrap().wheel.panel,
+        volgspot::app::wheel::Panel::Intentions
+    );
+}

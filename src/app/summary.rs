@@ -24,6 +24,7 @@ pub enum Act {
     PrevGap,
     Jump,
     Export,
+    Intentions,
 }
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
@@ -40,6 +41,12 @@ pub static KEYS: &[Binding<Act>] = &[
         action: Act::Export,
         label: |t| t.summary.k_export,
         footer: true,
+    },
+    Binding {
+        keys: &[Combo(KeyCode::Char('i'), NONE)],
+        action: Act::Intentions,
+        label: |t| t.summary.k_intentions,
+        footer: false,
     },
     Binding {
         keys: &[Combo(KeyCode::Tab, NONE)],
@@ -283,6 +290,7 @@ impl State {
                 }
             }
             Act::Export => return Outcome::Effect(Effect::Export),
+            Act::Intentions => return Outcome::Effect(Effect::GoToIntentions),
         }
         Outcome::Handled
     }

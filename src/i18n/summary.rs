@@ -34,6 +34,7 @@ pub struct Strings {
     pub k_select_prev: &'static str,
     pub k_jump: &'static str,
     pub k_export: &'static str,
+    pub k_intentions: &'static str,
 }
 
 pub static NL: Strings = Strings {
@@ -69,6 +70,7 @@ pub static NL: Strings = Strings {
     k_select_prev: "vorig punt van de lijst",
     k_jump: "naar punt",
     k_export: "exporteren",
+    k_intentions: "voornemens (naar de lijst)",
 };
 
 pub static EN: Strings = Strings {
@@ -104,4 +106,5 @@ pub static EN: Strings = Strings {
     k_select_prev: "previous item of the list",
     k_jump: "go to item",
     k_export: "export",
+    k_intentions: "intentions (go to the list)",
 };
