@@ -185,6 +185,38 @@ fn the_mouse_switches_screens_and_scrolls_lists() {
         modifiers: KeyModifiers::NONE,
     }));
     assert_eq!(app.session().unwrap().intake.partners.selected, 1);
+    // A click on a row selects it: find "Gemeente" on screen and click there.
+    let t = text(&render(&app, 120, 30));
+    let (y, x) = t
+        .lines()
+        .enumerate()
+        .find_map(|(y, l)| l.find("Gemeente").map(|x| (y, x)))
+        .expect("partner row on screen");
+    app.handle_event(Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x as u16,
+        row: y as u16,
+        modifiers: KeyModifiers::NONE,
+    }));
+    let s = app.session().unwrap();
+    assert_eq!(
+        s.doc.intake.partners[s.intake.partners.selected].organisation,
+        "Gemeente Lingewaard-West"
+    );
+    // And on the Interviews list.
+    go(&mut app, Screen::Interviews);
+    let t = text(&render(&app, 120, 30));
+    let y = t
+        .lines()
+        .position(|l| l.contains("deelprojectleider"))
+        .expect("second interview on screen");
+    app.handle_event(Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 5,
+        row: y as u16,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(app.session().unwrap().interviews.selected, 1);
 }
 
 #[test]

@@ -309,6 +309,15 @@ pub struct StartState {
     pub selected: usize,
 }
 
+/// Where the current screen drew its selectable list of one-line rows: a click on a row
+/// moves the selection there, as the arrow keys would (the screen stays in charge).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClickList {
+    pub area: ratatui::layout::Rect,
+    /// The screen row of the selected entry.
+    pub selected_y: u16,
+}
+
 pub enum Overlay {
     Help,
     /// The facilitator peeks at the next screen; the room's screen does not move.
@@ -339,6 +348,8 @@ pub struct App {
     /// Privacy switch: interviewee names are shown only when the facilitator turns
     /// them on; otherwise role and organisation. Off (names hidden) by default.
     pub show_names: bool,
+    /// The list drawn last frame, so a mouse click can select a row (see `ClickList`).
+    pub click_list: std::cell::Cell<Option<ClickList>>,
     /// The wall clock as of the last event; rendering reads time only from here.
     pub now: OffsetDateTime,
 }
@@ -356,6 +367,7 @@ impl App {
             no_color: false,
             presenter: false,
             show_names: false,
+            click_list: std::cell::Cell::new(None),
             now,
         }
     }
@@ -459,6 +471,25 @@ impl App {
         match m.kind {
             MouseEventKind::ScrollDown => self.handle_key(as_key(KeyCode::Down)),
             MouseEventKind::ScrollUp => self.handle_key(as_key(KeyCode::Up)),
+            MouseEventKind::Down(MouseButton::Left)
+                if m.row > 0
+                    && self.overlay.is_none()
+                    && let Some(list) = self.click_list.get()
+                    && list
+                        .area
+                        .contains(ratatui::layout::Position::new(m.column, m.row)) =>
+            {
+                let (code, steps) = if m.row >= list.selected_y {
+                    (KeyCode::Down, m.row - list.selected_y)
+                } else {
+                    (KeyCode::Up, list.selected_y - m.row)
+                };
+                let mut effects = Vec::new();
+                for _ in 0..steps {
+                    effects.extend(self.handle_key(as_key(code)));
+                }
+                effects
+            }
             MouseEventKind::Down(MouseButton::Left) if m.row == 0 && self.overlay.is_none() => {
                 let Some(s) = self.session() else {
                     return Vec::new();

@@ -5,7 +5,7 @@ use super::theme::Theme;
 use super::widgets::text::{cut, wrap};
 use crate::app::interview_edit::{Editor, FIELDS, FieldKind, Focus, Notice, area_name};
 use crate::app::interviews::{Mode, Picker, State, source, synthesis_notes, who_shown};
-use crate::app::{App, SessionView};
+use crate::app::{App, ClickList, SessionView};
 use crate::i18n::{Strings, fill};
 use crate::method::Method;
 use crate::model::{Interview, Note, NoteKind, Session};
@@ -16,7 +16,15 @@ use unicode_width::UnicodeWidthStr;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
     let st = &s.interviews;
     match st.mode {
-        Mode::List => draw_list(frame, area, app.t, &s.doc, st, app.show_names, theme),
+        Mode::List => app.click_list.set(draw_list(
+            frame,
+            area,
+            app.t,
+            &s.doc,
+            st,
+            app.show_names,
+            theme,
+        )),
         Mode::Detail => {
             let ed = st.editor.as_ref().and_then(|(id, e)| {
                 s.doc
@@ -36,7 +44,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
                     app.show_names,
                     theme,
                 ),
-                None => draw_list(frame, area, app.t, &s.doc, st, app.show_names, theme),
+                None => {
+                    draw_list(frame, area, app.t, &s.doc, st, app.show_names, theme);
+                }
             }
         }
         Mode::Synthesis => draw_synthesis(frame, area, app.t, &app.method, &s.doc, st, theme),
@@ -60,7 +70,7 @@ fn draw_list(
     st: &State,
     show_names: bool,
     theme: &Theme,
-) {
+) -> Option<ClickList> {
     let ti = t.interviews;
     let w = area.width as usize;
     let mut lines = vec![Line::styled(
@@ -90,6 +100,17 @@ fn draw_list(
     let room = (area.height as usize).saturating_sub(lines.len() + 2);
     let first = st.selected.saturating_sub(room.saturating_sub(1));
     let shown = doc.interviews.iter().enumerate().skip(first).take(room);
+    let rows_y = area.y + lines.len() as u16;
+    let shown_rows = doc.interviews.len().saturating_sub(first).min(room) as u16;
+    let click = (shown_rows > 0).then(|| ClickList {
+        area: Rect::new(
+            area.x,
+            rows_y,
+            area.width,
+            shown_rows.min(area.bottom().saturating_sub(rows_y)),
+        ),
+        selected_y: rows_y + (st.selected.saturating_sub(first)) as u16,
+    });
     for (i, iv) in shown {
         let who = who_shown(iv, ti, show_names);
         let mut row = pad(&who, who_w);
@@ -120,6 +141,7 @@ fn draw_list(
         lines.push(Line::styled(m.clone(), theme.ok));
     }
     frame.render_widget(Paragraph::new(lines), area);
+    click
 }
 
 /// The links and flags of a note in words: public and (for a quote) approval first, as

@@ -37,6 +37,8 @@ fn screen_body(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, screen
 pub fn draw(frame: &mut Frame, app: &App) {
     let theme: &Theme = &app.theme;
     let area = frame.area();
+    // Screens that draw a clickable list register it again this frame.
+    app.click_list.set(None);
     // A light theme paints the whole screen, so no dark terminal shows through.
     frame.render_widget(Block::default().style(theme.background), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {

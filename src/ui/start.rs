@@ -92,7 +92,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
             .border_style(theme.border),
     );
     let mut state = TableState::default().with_selected(Some(st.selected));
+    let count = st.entries.len() + 2;
     frame.render_stateful_widget(table, list, &mut state);
+    // Rows can be clicked: below the border line and the header row.
+    let first_y = list.y + 2;
+    let shown = (count - state.offset()).min(list.height.saturating_sub(2) as usize);
+    app.click_list.set(Some(crate::app::ClickList {
+        area: Rect::new(list.x, first_y, list.width, shown as u16),
+        selected_y: first_y + (st.selected - state.offset()) as u16,
+    }));
     if st.entries.is_empty() && list.height > 5 {
         let r = Rect::new(list.x + 2, list.y + 4, list.width.saturating_sub(2), 1);
         frame.render_widget(Paragraph::new(Line::styled(t.start_none, theme.dim)), r);

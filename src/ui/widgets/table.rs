@@ -62,8 +62,16 @@ pub fn draw<T: Clone + Default>(
             theme.selected
         })
         .highlight_symbol("▶ ");
-    let mut state = TableState::default().with_selected(Some(editor.selected.min(rows.len() - 1)));
+    let selected = editor.selected.min(rows.len() - 1);
+    let mut state = TableState::default().with_selected(Some(selected));
     frame.render_stateful_widget(table, table_area, &mut state);
+    // Rows can be clicked (below the header row).
+    let first_y = table_area.y + 1;
+    let shown = (rows.len() - state.offset()).min(table_area.height.saturating_sub(1) as usize);
+    app.click_list.set(Some(crate::app::ClickList {
+        area: Rect::new(table_area.x, first_y, table_area.width, shown as u16),
+        selected_y: first_y + (selected - state.offset()) as u16,
+    }));
     if let Some(ed) = &editor.editing {
         let label = format!("{}: ", (cols[ed.col].label)(t));
         let w = (label.chars().count() as u16).min(edit_area.width / 2);
