@@ -5,7 +5,7 @@ use crate::app::{App, Effect, Overlay, SessionView, StartEntry, StartState, View
 use crate::clock;
 use crate::i18n::fill;
 use crate::model::Session;
-use crate::store::{self, autosave::Saver, lock, paths};
+use crate::store::{self, atomic, autosave::Saver, lock, paths};
 use crate::ui;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
@@ -346,6 +346,9 @@ fn event_loop(
             }
         }
         if let Some(s) = a.session_mut() {
+            follow_pact_name(s, rt);
+        }
+        if let Some(s) = a.session_mut() {
             let now = Instant::now();
             if s.wants_save(now) {
                 s.requested_generation = s.generation;
@@ -358,6 +361,44 @@ fn event_loop(
             return Ok(());
         }
     }
+}
+
+/// A session created without a pact name is named `sessie-ronde<N>-<date>…`; once the
+/// name is typed (and its field left) and everything is saved, the file takes the pact's
+/// name. The new name is locked before the file moves, so it is never unlocked; if any
+/// step fails, the file simply keeps its old name.
+fn follow_pact_name(s: &mut SessionView, rt: &mut Runtime) {
+    let pact = s.doc.intake.pact_name.trim();
+    let placeholder = format!("{}-ronde", paths::slug(""));
+    let named_placeholder = s
+        .path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with(&placeholder));
+    let typing_the_name = s.screen == crate::app::Screen::Intake
+        && s.intake.section == crate::app::intake::Section::Details
+        && s.intake.details.focus == 0;
+    let in_flight = s.requested_generation > s.saved_generation;
+    if pact.is_empty() || !named_placeholder || typing_the_name || s.unsaved() || in_flight {
+        return;
+    }
+    let Some(dir) = s.path.parent().map(Path::to_path_buf) else {
+        return;
+    };
+    let date = s.doc.created.date().to_string();
+    let new = paths::new_session_path(&dir, pact, s.doc.intake.round, &date);
+    let Ok(held) = lock::acquire(&new) else {
+        return;
+    };
+    if std::fs::rename(&s.path, &new).is_err() {
+        drop(held);
+        let _ = std::fs::remove_file(paths::lock_path(&new));
+        return;
+    }
+    let old = std::mem::replace(&mut s.path, new.clone());
+    let _ = std::fs::rename(paths::backup_path(&old), paths::backup_path(&new));
+    let _ = atomic::sync_dir(&new);
+    rt.lock = Some(held);
+    let _ = std::fs::remove_file(paths::lock_path(&old));
 }
 
 /// Runs the TUI until the user quits. On panic the terminal is restored (ratatui's

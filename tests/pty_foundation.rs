@@ -135,3 +135,46 @@ fn a_panic_restores_the_terminal_and_writes_an_emergency_copy() {
     let (s, _) = volgspot::store::load_session(&copy).expect("emergency copy loads");
     assert_eq!(s.intake.pact_name, "Noodgeval plus");
 }
+
+#[test]
+fn a_new_session_takes_the_pact_name_once_it_is_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut term = Term::spawn(dir.path(), &["new"], 80, 24);
+    term.wait_for("1/5 Intake");
+    assert!(
+        session_file(dir.path())
+            .to_string_lossy()
+            .contains("sessie-ronde1-")
+    );
+    term.type_text("Zorgpact Hernoemd");
+    // While the name is still being typed, the file keeps its name.
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(
+        session_file(dir.path())
+            .to_string_lossy()
+            .contains("sessie-ronde1-")
+    );
+    term.send("\t"); // leave the field
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let name = session_file(dir.path()).to_string_lossy().into_owned();
+        if name.contains("zorgpact-hernoemd-ronde1-") {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "not renamed: {name}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // Still locked under its new name, and still saving there.
+    let path = session_file(dir.path());
+    let out = std::process::Command::new(common::BIN)
+        .args(["open", path.to_str().unwrap()])
+        .env("VOLGSPOT_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("al geopend door"));
+    term.type_text("1");
+    term.ctrl_q();
+    assert!(term.wait_exit());
+    let text = std::fs::read_to_string(session_file(dir.path())).unwrap();
+    assert!(text.contains("\"round\": 1"), "{text}");
+}
