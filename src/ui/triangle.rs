@@ -280,15 +280,26 @@ fn edit_view(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &
             }
             let list_h = (inner.height as usize).saturating_sub(head.len());
             let sel = if is_focus { Some(st.selected) } else { None };
-            let mut raw: Vec<Vec<String>> = idx
-                .iter()
-                .map(|&i| list_item(app, doc, &index, &doc.triangle.items[i], w))
-                .collect();
+            // More items than rows: the compact form below is certain, and it replaces
+            // every full entry, so they are not formatted at all (500 items, 10 000
+            // notes: this is most of a keystroke's time).
+            let surely_compact = head.len() + idx.len() > inner.height as usize;
+            let mut raw: Vec<Vec<String>> = if surely_compact {
+                vec![Vec::new(); idx.len()]
+            } else {
+                idx.iter()
+                    .map(|&i| list_item(app, doc, &index, &doc.triangle.items[i], w))
+                    .collect()
+            };
             // Too little room to show every item wrapped (80×24): a one-line heading and
             // one line per item, so a box shows several items instead of one or two; the
             // strip below has the selected item in full. Rows left over go to the
             // selected item's title.
-            let full = head.len() + raw.iter().map(Vec::len).sum::<usize>();
+            let full = if surely_compact {
+                usize::MAX
+            } else {
+                head.len() + raw.iter().map(Vec::len).sum::<usize>()
+            };
             let mut list_h = list_h;
             if !idx.is_empty() && full > inner.height as usize {
                 let name = cut(
