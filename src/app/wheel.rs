@@ -443,11 +443,7 @@ pub fn evidence_options(doc: &Session, t: &crate::i18n::Strings) -> Vec<Evidence
         .interviews
         .iter()
         .flat_map(|iv| {
-            let source = [iv.role.trim(), iv.organisation.trim()]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(", ");
+            let source = super::interviews::source(iv);
             iv.notes.iter().map(move |n| EvidenceOption {
                 id: n.id.clone(),
                 source: source.clone(),

@@ -253,28 +253,15 @@ fn help_column<'a>(entries: &[(String, &str)], width: usize, theme: &Theme) -> V
     let label_w = width.saturating_sub(key_w + 2).max(8);
     let mut out = Vec::new();
     for (keys, label) in entries {
-        for (i, part) in wrap_words(label, label_w).into_iter().enumerate() {
+        for (i, part) in super::widgets::text::wrap_words(label, label_w)
+            .into_iter()
+            .enumerate()
+        {
             let k = if i == 0 { keys.as_str() } else { "" };
             out.push(Line::from(vec![
                 Span::styled(format!("{k:<key_w$}  "), theme.label),
                 Span::styled(part, theme.text),
             ]));
-        }
-    }
-    out
-}
-
-fn wrap_words(text: &str, width: usize) -> Vec<String> {
-    let mut out = vec![String::new()];
-    for word in text.split_whitespace() {
-        let last = out.last_mut().expect("never empty");
-        if last.is_empty() {
-            last.push_str(word);
-        } else if last.chars().count() + 1 + word.chars().count() <= width {
-            last.push(' ');
-            last.push_str(word);
-        } else {
-            out.push(word.to_string());
         }
     }
     out

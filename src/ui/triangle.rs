@@ -734,11 +734,7 @@ fn focus_popup(
 fn note_label(doc: &Session, iv: usize, n: usize) -> String {
     // Role and organisation, never the interviewee's name: the room may be watching.
     let i = &doc.interviews[iv];
-    let who = [i.role.trim(), i.organisation.trim()]
-        .into_iter()
-        .filter(|x| !x.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let who = crate::app::interviews::source(i);
     format!("{who}: {}", i.notes[n].text)
 }
 

@@ -28,50 +28,7 @@ pub struct Drawing<'a> {
     pub more: &'a str,
 }
 
-/// Word-wraps `text` to `width` columns; words longer than a line are split.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut out = Vec::new();
-    for para in text.split('\n') {
-        let mut line = String::new();
-        for word in para.split_whitespace() {
-            let mut word = word.to_string();
-            loop {
-                let lw = line.width();
-                let ww = word.width();
-                let sep = usize::from(lw > 0);
-                if lw + sep + ww <= width {
-                    if sep == 1 {
-                        line.push(' ');
-                    }
-                    line.push_str(&word);
-                    break;
-                }
-                if lw > 0 {
-                    out.push(std::mem::take(&mut line));
-                    continue;
-                }
-                // A word wider than the line: cut it.
-                let mut head = String::new();
-                let mut rest = String::new();
-                for c in word.chars() {
-                    if rest.is_empty() && (head.clone() + &c.to_string()).width() <= width {
-                        head.push(c);
-                    } else {
-                        rest.push(c);
-                    }
-                }
-                out.push(head);
-                word = rest;
-                if word.is_empty() {
-                    break;
-                }
-            }
-        }
-        out.push(line);
-    }
-    out
-}
+pub use super::text::wrap_words as wrap;
 
 /// One item as wrapped lines: "3● title" with the title's continuation indented.
 pub fn item_lines(votes: i32, title: &str, width: usize) -> Vec<String> {

@@ -36,39 +36,7 @@ pub fn segment_angles(n: usize) -> Vec<(f64, f64)> {
         .collect()
 }
 
-/// Greedy word wrap by display width; words wider than the line are split.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut cur = String::new();
-    for word in text.split_whitespace() {
-        let mut word = word.to_string();
-        while word.width() > width {
-            if !cur.is_empty() {
-                lines.push(std::mem::take(&mut cur));
-            }
-            let cut: String = take_width(&word, width);
-            word = word[cut.len()..].to_string();
-            lines.push(cut);
-        }
-        let need = if cur.is_empty() {
-            word.width()
-        } else {
-            cur.width() + 1 + word.width()
-        };
-        if need > width && !cur.is_empty() {
-            lines.push(std::mem::take(&mut cur));
-        }
-        if !cur.is_empty() {
-            cur.push(' ');
-        }
-        cur.push_str(&word);
-    }
-    if !cur.is_empty() {
-        lines.push(cur);
-    }
-    lines
-}
+pub use super::text::wrap_words as wrap;
 
 fn take_width(s: &str, width: usize) -> String {
     let mut out = String::new();
