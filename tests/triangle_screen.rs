@@ -287,3 +287,56 @@ fn at_80x24_every_box_shows_its_items_and_messages_are_whole() {
     let t = text(&render(&app_en, 80, 24));
     assert!(t.contains("Only for items in the projects corner."), "{t}");
 }
+
+/// A box with far more items than rows (a large session): the selected item stays in view
+/// as the selection moves down, with "↑ N hoger" above and "+N meer" below, at 80×24 and
+/// 200×60; items a screen away are not drawn.
+#[test]
+fn a_long_box_scrolls_with_the_selection() {
+    let mut app = on_triangle(Lang::Nl);
+    if let View::Session(s) = &mut app.view {
+        let place = volgspot::app::triangle::places(&app.method)[0].id.clone();
+        s.doc.triangle.items.retain(|i| i.place != place);
+        for n in 1..=80 {
+            s.doc.triangle.items.push(volgspot::model::TriangleItem {
+                id: volgspot::model::Id::new(),
+                place: place.clone(),
+                title: format!("Punt {n:02} van een lange lijst"),
+                ..Default::default()
+            });
+        }
+        s.triangle.place = 0;
+        s.triangle.selected = 0;
+    }
+    for (w, h) in [(80, 24), (200, 60)] {
+        let t = text(&render(&app, w, h));
+        assert!(t.contains("Punt 01"), "{t}");
+        assert!(!t.contains("Punt 80"), "{t}");
+        assert!(t.contains("meer"), "{t}");
+    }
+    for _ in 0..59 {
+        key(&mut app, KeyCode::Down);
+    }
+    for (w, h) in [(80, 24), (200, 60)] {
+        let t = text(&render(&app, w, h));
+        assert!(
+            t.contains("Punt 60"),
+            "selected item not in view at {w}×{h}:\n{t}"
+        );
+        assert!(
+            t.contains("Punt 59"),
+            "the item above it not in view at {w}×{h}:\n{t}"
+        );
+        assert!(t.contains("hoger"), "{t}");
+        assert!(t.contains("meer"), "{t}");
+        assert!(!t.contains("Punt 01"), "{t}");
+    }
+    // A big screen fills the box with the items before the selected one.
+    let t = text(&render(&app, 200, 60));
+    for n in 41..=60 {
+        assert!(
+            t.contains(&format!("Punt {n} van een lange lijst")),
+            "{n}:\n{t}"
+        );
+    }
+}

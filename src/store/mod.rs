@@ -48,12 +48,21 @@ pub fn to_json<T: Serialize>(doc: &T) -> Vec<u8> {
 /// Returns the moment the file was safely on disk. Any document: sessions and
 /// interview files are saved the same way.
 pub fn save_doc<T: Serialize>(path: &Path, doc: &T) -> Result<OffsetDateTime, SaveError> {
-    let bytes = to_json(doc);
-    if bytes.is_empty() {
-        return Err(SaveError::Other("serialisation failed".into()));
+    // The autosave thread serialises into the same buffer every time: a large session is
+    // megabytes of JSON, and growing a fresh buffer for each save (copying it as it
+    // doubles, mapping and unmapping its memory) was load on the machine the facilitator
+    // is typing on.
+    thread_local! {
+        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    atomic::write_atomic(path, &bytes, Some(&paths::backup_path(path)))?;
-    Ok(crate::clock::now())
+    BUFFER.with_borrow_mut(|bytes| {
+        bytes.clear();
+        if serde_json::to_writer_pretty(&mut *bytes, doc).is_err() || bytes.is_empty() {
+            return Err(SaveError::Other("serialisation failed".into()));
+        }
+        atomic::write_atomic(path, bytes, Some(&paths::backup_path(path)))?;
+        Ok(crate::clock::now())
+    })
 }
 
 pub fn save_session(path: &Path, session: &Session) -> Result<OffsetDateTime, SaveError> {

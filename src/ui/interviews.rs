@@ -2,6 +2,7 @@
 //! synthesis, and the import picker.
 
 use super::theme::Theme;
+use super::widgets::lines::Lines;
 use super::widgets::text::{cut, wrap};
 use crate::app::interview_edit::{Editor, FIELDS, FieldKind, Focus, Notice, area_name};
 use crate::app::interviews::{Mode, Picker, State, source, synthesis_notes, who_shown};
@@ -49,7 +50,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
                 }
             }
         }
-        Mode::Synthesis => draw_synthesis(frame, area, app.t, &app.method, &s.doc, st, theme),
+        Mode::Synthesis => draw_synthesis(frame, area, app.t, &app.method, s, st, theme),
     }
     if let Some(p) = &st.picker {
         draw_picker(frame, area, app.t, p, theme);
@@ -311,7 +312,7 @@ pub fn draw_editor(
     // When every note fits wrapped (a large screen), show them whole.
     // Stops wrapping as soon as the room is used up: a long interview is not wrapped
     // whole on every keystroke.
-    let whole = total > 0 && {
+    let whole = total > 0 && total <= rows && {
         let mut used = 0;
         iv.notes.iter().all(|n| {
             used += wrap(&n.text, text_w).len();
@@ -377,7 +378,7 @@ pub fn draw_editor(
             theme.dim,
         ));
     }
-    frame.render_widget(Paragraph::new(lines), list);
+    frame.render_widget(Lines(lines), list);
 
     // The selected note in full.
     if let Some(n) = iv.notes.get(sel)
@@ -414,7 +415,7 @@ pub fn draw_editor(
             }
             out.extend(body.into_iter().map(|l| Line::styled(l, theme.text)));
             out.extend(extra);
-            frame.render_widget(Paragraph::new(out), inner);
+            frame.render_widget(Lines(out), inner);
         }
     }
 
@@ -448,14 +449,15 @@ fn draw_synthesis(
     area: Rect,
     t: &Strings,
     m: &Method,
-    doc: &Session,
+    view: &SessionView,
     st: &State,
     theme: &Theme,
 ) {
     let ti = t.interviews;
     let s = &st.synth;
+    let doc = &view.doc;
     let w = area.width as usize;
-    let notes = synthesis_notes(doc, m, s);
+    let notes = synthesis_notes(doc, m, s, view.generation);
     let [head, filters, body] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -593,7 +595,7 @@ fn draw_synthesis(
             theme.dim,
         ));
     }
-    frame.render_widget(Paragraph::new(shown), body);
+    frame.render_widget(Lines(shown), body);
 }
 
 fn draw_picker(frame: &mut Frame, area: Rect, t: &Strings, p: &Picker, theme: &Theme) {

@@ -2,6 +2,7 @@
 //! the drawn triangle, and the analysekader table. A top line names the three views.
 
 use super::theme::Theme;
+use super::widgets::lines::Lines;
 use super::widgets::text::cut;
 use super::widgets::triangle::{self as drawn, Drawing, Label, item_lines, wrap};
 use crate::app::triangle::{
@@ -308,9 +309,18 @@ fn edit_view(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &
                 );
                 head = vec![Line::styled(format!("{name}{count}"), head_style)];
                 list_h = (inner.height as usize).saturating_sub(1);
+                // With at least as many items as rows there are no spare rows: every
+                // item is one line, so only those within a screen of the selected one can
+                // show; the rest are not wrapped at all (500 items: most of a keystroke).
+                let one_line_each = idx.len() >= list_h;
+                let around = sel.unwrap_or(0).min(idx.len() - 1);
                 let titles: Vec<Vec<String>> = idx
                     .iter()
-                    .map(|&i| {
+                    .enumerate()
+                    .map(|(n, &i)| {
+                        if one_line_each && n.abs_diff(around) > list_h {
+                            return vec![String::new()];
+                        }
                         let it = &doc.triangle.items[i];
                         let title = if it.title.trim().is_empty() {
                             "…"
@@ -382,7 +392,7 @@ fn edit_view(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &
             };
             let mut lines = head;
             lines.extend(scrolled(entries, sel, list_h, t, theme));
-            frame.render_widget(Paragraph::new(lines), inner);
+            frame.render_widget(Lines(lines), inner);
         }
     }
     strip_view(frame, strip, app, s, theme);

@@ -1,6 +1,7 @@
 //! Drawn widgets shared by screens (triangle, wheel, timer, ...), one file each.
 
 pub mod form;
+pub mod lines;
 pub mod table;
 pub mod text;
 pub mod timer;
