@@ -3,7 +3,7 @@
 
 use super::theme::Theme;
 use super::widgets::lines::Lines;
-use super::widgets::text::{cut, wrap};
+use super::widgets::text::{cut, wrap, wrap_count};
 use crate::app::interview_edit::{Editor, FIELDS, FieldKind, Focus, Notice, area_name};
 use crate::app::interviews::{Mode, Picker, State, source, synthesis_notes, who_shown};
 use crate::app::{App, ClickList, SessionView};
@@ -315,7 +315,7 @@ pub fn draw_editor(
     let whole = total > 0 && total <= rows && {
         let mut used = 0;
         iv.notes.iter().all(|n| {
-            used += wrap(&n.text, text_w).len();
+            used += wrap_count(&n.text, text_w);
             used <= rows
         })
     };

@@ -5,34 +5,57 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// `text` cut to `width` columns, ending in "…" when it was longer; line breaks become
 /// spaces.
 pub fn cut(text: &str, width: usize) -> String {
-    // One pass: `fits` is the byte length that fits with room for "…"; stop as soon as
-    // the text is known to be too wide (a long note is not measured to its end).
+    let text = if text.contains('\n') {
+        std::borrow::Cow::Owned(text.replace('\n', " "))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    // No character is wider than its UTF-8 bytes: a short text fits without measuring.
+    if text.len() <= width || UnicodeWidthStr::width(text.as_ref()) <= width {
+        return text.into_owned();
+    }
+    let mut out = String::new();
     let mut w = 0;
-    let mut fits = 0;
-    let mut too_wide = false;
-    for (at, c) in text.char_indices() {
-        let cw = if c == '\n' { 1 } else { c.width().unwrap_or(0) };
-        if w + cw < width {
-            fits = at + c.len_utf8();
-        }
-        w += cw;
-        if w > width {
-            too_wide = true;
+    for c in text.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > width {
             break;
         }
+        out.push(c);
+        w += cw;
     }
-    let mut out = if too_wide {
-        let mut s = String::with_capacity(fits + 3);
-        s.push_str(&text[..fits]);
-        s.push('…');
-        s
-    } else {
-        text.to_string()
-    };
-    if out.contains('\n') {
-        out = out.replace('\n', " ");
-    }
+    out.push('…');
     out
+}
+
+/// How many lines `wrap(text, width)` gives, without building them: a list asks this
+/// of many notes to know whether they fit whole.
+pub fn wrap_count(text: &str, width: usize) -> usize {
+    let width = width.max(1);
+    let mut lines = 0;
+    for para in text.split('\n') {
+        let mut w = 0;
+        for word in para.split(' ') {
+            let ww = UnicodeWidthStr::width(word);
+            if w > 0 && w + 1 + ww > width {
+                lines += 1;
+                w = 0;
+            }
+            if w > 0 {
+                w += 1;
+            }
+            for c in word.chars() {
+                let cw = c.width().unwrap_or(0);
+                if w + cw > width {
+                    lines += 1;
+                    w = 0;
+                }
+                w += cw;
+            }
+        }
+        lines += 1;
+    }
+    lines
 }
 
 /// Word wrap to `width` columns (long words are split). Always at least one line.
@@ -125,8 +148,8 @@ mod tests {
         assert_eq!(wrap("", 8), vec![""]);
     }
 
-    /// The plain way to cut (measure the whole text, then copy what fits): `cut` must
-    /// give the same, only without reading a long note to its end.
+    /// The first version of `cut` (it copied every text to replace line breaks): the one
+    /// that copies only when there are line breaks must cut the same.
     fn cut_reference(text: &str, width: usize) -> String {
         let text = text.replace('\n', " ");
         if UnicodeWidthStr::width(text.as_str()) <= width {
@@ -151,6 +174,7 @@ mod tests {
         fn cut_is_the_plain_cut(
             text in proptest::collection::vec(proptest::sample::select(vec![
                 "a", " ", "ë", "\n", "\u{301}", "中", "👍", "\u{200B}", "…",
+                "\t", "\r", "\u{FE0F}", "\u{200D}", "\u{1F3FD}", "\u{1F1F3}",
             ]), 0..20),
             width in 0usize..12,
         ) {
@@ -210,11 +234,26 @@ mod tests {
         fn wrap_words_is_the_plain_wrap(
             text in proptest::collection::vec(proptest::sample::select(vec![
                 "a", "bc", " ", "  ", "ë", "\n", "\u{301}", "中", "…", "woordenlange",
+                "\t", "\r", "\u{FE0F}", "👍", "\u{200D}", "\u{1F3FD}", "\u{1F1F3}",
             ]), 0..30),
             width in 2usize..16,
         ) {
             let text = text.concat();
             proptest::prop_assert_eq!(wrap_words(&text, width), wrap_words_reference(&text, width));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn wrap_count_counts_the_lines_of_wrap(
+            text in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "bc", " ", "  ", "ë", "\n", "\u{301}", "中", "…", "woordenlange",
+                "\t", "\r", "\u{FE0F}", "👍", "\u{200D}", "\u{1F3FD}", "\u{1F1F3}",
+            ]), 0..30),
+            width in 0usize..16,
+        ) {
+            let text = text.concat();
+            proptest::prop_assert_eq!(wrap_count(&text, width), wrap(&text, width).len());
         }
     }
 
