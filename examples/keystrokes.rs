@@ -19,7 +19,7 @@ fn key(app: &mut App, code: KeyCode) {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let usage = "keystrokes intake|capture|synthesis|triangle typical|large N";
+    let usage = "keystrokes intake|capture|synthesis|triangle|saving typical|large N";
     let (place, size, n) = match &args[1..] {
         [p, s, n] => (p.as_str(), s.as_str(), n.parse::<u64>().expect(usage)),
         _ => panic!("{usage}"),
@@ -37,8 +37,16 @@ fn main() {
             s.screen = screen;
         }
     };
+    // "saving": typing in the intake while the session is saved without pause (as the
+    // `keystroke_during_saves` benchmark).
+    let saving = place == "saving";
+    let dir = std::env::temp_dir().join(format!("volgspot-keystrokes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("s.volgspot.json");
+    let saver = volgspot::store::autosave::Saver::new();
+    let (mut generation, mut busy, mut saves) = (0u64, false, 0usize);
     match place {
-        "intake" => {}
+        "intake" | "saving" => {}
         "capture" => {
             screen(&mut app, Screen::Interviews);
             key(&mut app, KeyCode::Enter);
@@ -56,13 +64,34 @@ fn main() {
     }
     assert!(app.session().unwrap().typing(), "not in a text field");
     let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let mut times = Vec::new();
     for i in 0..n {
         let code = if i % 2 == 0 {
             KeyCode::Char('ë')
         } else {
             KeyCode::Backspace
         };
+        let t0 = std::time::Instant::now();
         key(&mut app, code);
         term.draw(|f| volgspot::ui::draw(f, &app)).unwrap();
+        if saving {
+            let done = saver.poll().len();
+            saves += done;
+            busy &= done == 0;
+            if !busy && let Some(s) = app.session() {
+                generation += 1;
+                saver.request(generation, path.clone(), s.doc.clone());
+                busy = true;
+            }
+        }
+        times.push(t0.elapsed().as_micros());
     }
+    if saving {
+        let slow = times.iter().filter(|&&t| t > 2000).count();
+        eprintln!("{saves} saves; {slow} of {} keystrokes over 2 ms", times.len());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    times.sort();
+    let p = |q: f64| times[((times.len() - 1) as f64 * q) as usize];
+    eprintln!("min {} p10 {} p50 {} p90 {} max {} µs", p(0.0), p(0.1), p(0.5), p(0.9), p(1.0));
 }

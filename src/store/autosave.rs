@@ -47,11 +47,18 @@ impl<T: Serialize + Send + 'static> Saver<T> {
                     while let Ok(newer) = job_rx.try_recv() {
                         job = newer;
                     }
-                    let result = save_doc(&job.path, &*job.doc);
-                    let outcome = SaveOutcome {
-                        generation: job.generation,
-                        result,
-                    };
+                    let Job {
+                        generation,
+                        path,
+                        doc,
+                    } = job;
+                    let result = save_doc(&path, &*doc);
+                    // Freed before reporting back: the snapshot was allocated by the input
+                    // thread, and freeing its many small pieces from here while that thread
+                    // copies the next snapshot made both wait on the allocator (a 1 ms
+                    // copy took 5–8 ms on a large session).
+                    drop(doc);
+                    let outcome = SaveOutcome { generation, result };
                     if out_tx.send(outcome).is_err() {
                         break;
                     }

@@ -11,7 +11,7 @@
 //! grapheme by grapheme as `Paragraph` does, so the result is the same cell for cell
 //! (tested below).
 
-use ratatui::buffer::{Buffer, CellWidth};
+use ratatui::buffer::{Buffer, Cell, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -23,6 +23,21 @@ impl<'a> From<Vec<Line<'a>>> for Lines<'a> {
     fn from(lines: Vec<Line<'a>>) -> Self {
         Lines(lines)
     }
+}
+
+/// A cell holding the printable ASCII character `c` (and no style), made once.
+fn ascii_cell(c: char) -> Option<&'static Cell> {
+    static CELLS: std::sync::LazyLock<Vec<Cell>> = std::sync::LazyLock::new(|| {
+        (' '..='~')
+            .map(|c| {
+                let mut cell = Cell::EMPTY;
+                cell.set_char(c);
+                cell
+            })
+            .collect()
+    });
+    let i = (c as usize).checked_sub(' ' as usize)?;
+    CELLS.get(i)
 }
 
 /// One cell wide, its own grapheme whatever comes before or after it.
@@ -74,9 +89,21 @@ fn put_span(
             if x >= area.right() {
                 return None;
             }
-            buf.content[row + (x - area.x) as usize]
-                .set_char(c)
-                .set_style(style);
+            let cell = &mut buf.content[row + (x - area.x) as usize];
+            if let Some(ascii) = ascii_cell(c) {
+                // A copy of a ready cell: `set_char` builds the symbol on the stack byte
+                // by byte and reads it back whole, which stalls the processor on every
+                // cell of a screen full of notes. The cell keeps what it had (a
+                // background) under the new style, as with `set_char`.
+                let under = cell.style();
+                let (skip, diff) = (cell.skip, cell.diff_option);
+                cell.clone_from(ascii);
+                cell.set_style(under.patch(style));
+                cell.skip = skip;
+                cell.diff_option = diff;
+            } else {
+                cell.set_char(c).set_style(style);
+            }
             x += 1;
             continue;
         }
@@ -112,7 +139,6 @@ fn put_span(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::buffer::Cell;
     use ratatui::style::{Color, Modifier};
     use ratatui::widgets::Paragraph;
 
