@@ -88,10 +88,20 @@ fn main() {
     }
     if saving {
         let slow = times.iter().filter(|&&t| t > 2000).count();
-        eprintln!("{saves} saves; {slow} of {} keystrokes over 2 ms", times.len());
+        eprintln!(
+            "{saves} saves; {slow} of {} keystrokes over 2 ms",
+            times.len()
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
     times.sort();
     let p = |q: f64| times[((times.len() - 1) as f64 * q) as usize];
-    eprintln!("min {} p10 {} p50 {} p90 {} max {} µs", p(0.0), p(0.1), p(0.5), p(0.9), p(1.0));
+    eprintln!(
+        "min {} p10 {} p50 {} p90 {} max {} µs",
+        p(0.0),
+        p(0.1),
+        p(0.5),
+        p(0.9),
+        p(1.0)
+    );
 }

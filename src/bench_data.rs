@@ -153,6 +153,7 @@ pub fn generate(size: Size, seed: u64) -> Session {
                 ..Interview::default()
             }
         })
+        .map(std::sync::Arc::new)
         .collect();
     let places = [
         "ambities",

@@ -165,7 +165,7 @@ fn leaky_session() -> Session {
     });
     use Approval::*;
     use NoteKind::*;
-    s.interviews.push(Interview {
+    s.interviews.push(std::sync::Arc::new(Interview {
         interviewee: "Henkie Geheimnaam".into(),
         organisation: "Gemeente Voorbeeld".into(),
         role: "beleidsadviseur".into(),
@@ -189,8 +189,8 @@ fn leaky_session() -> Session {
             note("GEHEIM-belemmering", "proces", Belemmering, false, Akkoord),
         ],
         ..Interview::default()
-    });
-    s.interviews.push(Interview {
+    }));
+    s.interviews.push(std::sync::Arc::new(Interview {
         interviewee: "Truus Zonderconsent".into(),
         organisation: "ROC Voorbeeld".into(),
         role: "directeur".into(),
@@ -206,7 +206,7 @@ fn leaky_session() -> Session {
             ),
         ],
         ..Interview::default()
-    });
+    }));
     s.triangle.items.push(TriangleItem {
         place: "ambities".into(),
         title: "GEHEIM-driehoek".into(),
@@ -306,7 +306,9 @@ fn a_quote_carries_the_name_only_with_consent() {
     let mut s = leaky_session();
     let md = render(&s, Lang::Nl, true, Format::Markdown);
     assert!(md.contains("beleidsadviseur, Gemeente Voorbeeld:"), "{md}");
-    s.interviews[0].consent.with_name = true;
+    std::sync::Arc::make_mut(&mut s.interviews[0])
+        .consent
+        .with_name = true;
     let md = render(&s, Lang::Nl, true, Format::Markdown);
     assert!(
         md.contains("Henkie Geheimnaam, beleidsadviseur, Gemeente Voorbeeld:"),
@@ -383,7 +385,7 @@ fn typed_markup_is_escaped_in_html() {
 fn csv_round_trips_accents_quotes_and_line_breaks() {
     let mut s = example();
     let text = "Coördinatie \"samen\" met ë,\nen een tweede regel";
-    s.interviews[0].notes[0].text = text.into();
+    std::sync::Arc::make_mut(&mut s.interviews[0]).notes[0].text = text.into();
     s.intentions[0].text = "Ideeën delen; \"één\" loket".into();
     let csv_text = render(&s, Lang::Nl, false, Format::Csv);
     assert!(csv_text.starts_with('\u{feff}'), "BOM for spreadsheets");
@@ -406,7 +408,7 @@ fn the_checklist_names_what_is_missing() {
     assert!(gaps.contains(&Gap::IntentionsWithoutOwner(1)), "{gaps:?}");
     assert!(!gaps.contains(&Gap::NoPhase));
     let mut empty = Session::new("", 1, datetime!(2026-11-26 14:00 +1));
-    empty.interviews.push(Interview {
+    empty.interviews.push(std::sync::Arc::new(Interview {
         notes: vec![note(
             "x",
             "hoe",
@@ -415,7 +417,7 @@ fn the_checklist_names_what_is_missing() {
             Approval::NietGevraagd,
         )],
         ..Interview::default()
-    });
+    }));
     let gaps = export::gaps(&empty, &Method::builtin(Lang::Nl));
     for g in [
         Gap::NoPactName,
@@ -699,7 +701,7 @@ fn multi_line_cells_of_a_markdown_table_keep_their_lines_apart() {
 fn unresolved_import_conflicts_are_flagged() {
     let mut s = example();
     for iv in &mut s.interviews {
-        for n in &mut iv.notes {
+        for n in &mut std::sync::Arc::make_mut(iv).notes {
             n.conflict = None;
         }
     }
@@ -709,8 +711,10 @@ fn unresolved_import_conflicts_are_flagged() {
         !none.iter().any(|g| matches!(g, Gap::NotesWithConflict(_))),
         "{none:?}"
     );
-    s.interviews[0].notes[0].conflict = Some("De andere versie van de notitie".into());
-    s.interviews[1].notes[0].conflict = Some("Nog een andere versie".into());
+    std::sync::Arc::make_mut(&mut s.interviews[0]).notes[0].conflict =
+        Some("De andere versie van de notitie".into());
+    std::sync::Arc::make_mut(&mut s.interviews[1]).notes[0].conflict =
+        Some("Nog een andere versie".into());
     assert!(export::gaps(&s, &method).contains(&Gap::NotesWithConflict(2)));
     let text = s.interviews[0].notes[0].text.clone();
     let md = render(&s, Lang::Nl, false, Format::Markdown);

@@ -60,7 +60,9 @@ fn diverge(
     let mut f1 = f0.clone();
     for (k, &(es, ef, rf, _)) in edits.iter().enumerate().take(f0.interview.notes.len()) {
         if es {
-            s.interviews[0].notes[k].text.push_str(" (sessie)");
+            std::sync::Arc::make_mut(&mut s.interviews[0]).notes[k]
+                .text
+                .push_str(" (sessie)");
         }
         if ef {
             f1.interview.notes[k].text.push_str(" (interviewer)");
@@ -81,11 +83,13 @@ fn diverge(
         }
     }
     if !extra_session.is_empty() {
-        s.interviews[0].notes.push(Note {
-            id: Id("sessie-extra".into()),
-            text: extra_session.to_string(),
-            ..Note::default()
-        });
+        std::sync::Arc::make_mut(&mut s.interviews[0])
+            .notes
+            .push(Note {
+                id: Id("sessie-extra".into()),
+                text: extra_session.to_string(),
+                ..Note::default()
+            });
     }
     if !extra_file.is_empty() {
         f1.interview.notes.push(Note {

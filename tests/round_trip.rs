@@ -207,7 +207,7 @@ fn session() -> impl Strategy<Value = Session> {
                 };
                 i.partners = partners;
                 i.observations = observations;
-                s.interviews = interviews;
+                s.interviews = interviews.into_iter().map(Into::into).collect();
                 s.triangle.items = items;
                 s.triangle.kader = kader;
                 s.intentions = intentions;

@@ -11,6 +11,7 @@ use crate::model::{Id, Interview, NoteKind, Session};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::cell::RefCell;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Act {
@@ -223,7 +224,7 @@ pub struct State {
     pub mode: Mode,
     pub selected: usize,
     pub editor: Option<(Id, Editor)>,
-    deleted: Vec<(usize, Interview)>,
+    deleted: Vec<(usize, Arc<Interview>)>,
     /// A short line under the list (deleted, restored).
     pub message: Option<String>,
     pub picker: Option<Picker>,
@@ -372,11 +373,11 @@ impl State {
             Some(Act::Down) => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
             Some(Act::Open) if n > 0 => self.open(doc, self.selected, ctx, false),
             Some(Act::New) => {
-                doc.interviews.push(Interview {
+                doc.interviews.push(Arc::new(Interview {
                     date: ctx.now.date().to_string(),
                     interviewer: doc.intake.interviewers.clone(),
                     ..Interview::default()
-                });
+                }));
                 self.open(doc, doc.interviews.len() - 1, ctx, true);
                 return Outcome::Changed;
             }
@@ -417,7 +418,7 @@ impl State {
             return Outcome::Handled;
         };
         let in_form = editor.focus == Focus::Fields;
-        let out = editor.handle_key(&mut doc.interviews[i], key, ctx);
+        let out = editor.handle_key(Arc::make_mut(&mut doc.interviews[i]), key, ctx);
         let back = out == Outcome::Ignored && find(DETAIL_KEYS, &key) == Some(Act::Back);
         // Leaving the form (or the interview) of an interview with nothing in it drops it,
         // as the triangle drops an empty new item; `u` on the list brings it back.
@@ -487,7 +488,7 @@ impl State {
                     return Outcome::Ignored;
                 };
                 match doc.interviews.iter_mut().find(|iv| iv.id == *id) {
-                    Some(iv) => editor.paste(iv, text),
+                    Some(iv) => editor.paste(Arc::make_mut(iv), text),
                     None => Outcome::Ignored,
                 }
             }
@@ -648,7 +649,7 @@ mod tests {
                 ..Note::default()
             });
         }
-        doc.interviews.push(iv);
+        doc.interviews.push(std::sync::Arc::new(iv));
         doc
     }
 
@@ -688,7 +689,7 @@ mod tests {
         let mut s = State::new(&doc).synth;
         s.search = Field::new("nieuw", false);
         assert!(synthesis_notes(&doc, &m, &s, 1).is_empty());
-        doc.interviews[0].notes[0].text = "nieuwe tekst".into();
+        std::sync::Arc::make_mut(&mut doc.interviews[0]).notes[0].text = "nieuwe tekst".into();
         assert_eq!(synthesis_notes(&doc, &m, &s, 2), vec![(0, 0)]);
     }
 }

@@ -11,6 +11,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::cell::{Cell, RefCell};
 use std::path::PathBuf;
 use std::rc::Rc;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Act {
@@ -204,6 +205,7 @@ impl State {
             } else {
                 let mut copy = doc.clone();
                 for iv in &mut copy.interviews {
+                    let iv = Arc::make_mut(iv);
                     iv.interviewee = if super::interviews::source(iv).is_empty() {
                         t.interviews.hidden_name.to_string()
                     } else {

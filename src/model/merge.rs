@@ -8,6 +8,7 @@
 
 use super::interview_file::InterviewFile;
 use super::{Interview, Note, NoteBase, Session};
+use std::sync::Arc;
 
 /// What one interview file did to the session.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -143,9 +144,10 @@ pub fn merge_file(session: &mut Session, file: &InterviewFile) -> InterviewRepor
         }
         report.added = true;
         report.notes_added = new.notes.len();
-        session.interviews.push(new);
+        session.interviews.push(Arc::new(new));
         return report;
     };
+    let cur = Arc::make_mut(cur);
 
     let file_fp = fields_fingerprint(inc);
     match decide(&fields_fingerprint(cur), &file_fp, cur.base.as_deref()) {
@@ -263,7 +265,7 @@ mod tests {
         // Interviewer edits note 0 and recodes note 1; facilitator edits note 1's text.
         f.interview.notes[0].text = "een (aangevuld)".into();
         f.interview.notes[1].kind = NoteKind::Citaat;
-        s.interviews[0].notes[1].text = "twee (sessie)".into();
+        std::sync::Arc::make_mut(&mut s.interviews[0]).notes[1].text = "twee (sessie)".into();
         let r = merge_file(&mut s, &f);
         assert_eq!(r.notes_updated, 2, "{r:?}");
         assert_eq!(s.interviews[0].notes[0].text, "een (aangevuld)");
@@ -271,7 +273,7 @@ mod tests {
         assert_eq!(s.interviews[0].notes[1].text, "twee (sessie)");
         // Now both edit note 0's text.
         f.interview.notes[0].text = "een (interviewer)".into();
-        s.interviews[0].notes[0].text = "een (begeleider)".into();
+        std::sync::Arc::make_mut(&mut s.interviews[0]).notes[0].text = "een (begeleider)".into();
         let r = merge_file(&mut s, &f);
         assert_eq!(r.notes_conflicted, 1, "{r:?}");
         let n = &s.interviews[0].notes[0];

@@ -484,7 +484,7 @@ fn draw_synthesis(
     let iv_f = s
         .interview
         .and_then(|i| doc.interviews.get(i))
-        .map_or(ti.all.to_string(), source);
+        .map_or(ti.all.to_string(), |iv| source(iv));
     let f = format!(
         "{} · {} · {} · ",
         fill(ti.filter_area, &[area_f]),

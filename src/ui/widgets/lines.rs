@@ -96,11 +96,15 @@ fn put_span(
                 // cell of a screen full of notes. The cell keeps what it had (a
                 // background) under the new style, as with `set_char`.
                 let under = cell.style();
-                let (skip, diff) = (cell.skip, cell.diff_option);
+                #[allow(deprecated)] // kept as set: ratatui still honours the old flag
+                let (diff, skip) = (cell.diff_option, cell.skip);
                 cell.clone_from(ascii);
                 cell.set_style(under.patch(style));
-                cell.skip = skip;
                 cell.diff_option = diff;
+                #[allow(deprecated)]
+                {
+                    cell.skip = skip;
+                }
             } else {
                 cell.set_char(c).set_style(style);
             }
