@@ -37,6 +37,9 @@ fn key(app: &mut App, code: KeyCode) {
 /// 200×60 frame: one sample is one keystroke as the room sees it.
 fn bench_typing(bencher: Bencher, mut app: App) {
     let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    // The screen is on display before the typing starts (opening the synthesis builds
+    // its search index once; that is not a keystroke).
+    term.draw(|f| volgspot::ui::draw(f, &app)).unwrap();
     let mut n = 0u64;
     bencher.bench_local(|| {
         let code = if n.is_multiple_of(2) {
@@ -89,6 +92,34 @@ fn keystroke_interview_capture(bencher: Bencher, size: &str) {
     key(&mut app, KeyCode::Enter);
     assert!(app.session().unwrap().typing(), "not on the capture line");
     bench_typing(bencher, app);
+}
+
+/// A coding key on a note (P: public on/off) in an opened interview: a change outside a
+/// text field, so the app-wide undo takes a snapshot of the whole session first. The
+/// interviews are shared between snapshots, so this must not grow with the note count.
+#[divan::bench(args = SIZES, sample_count = 500)]
+fn keystroke_note_public(bencher: Bencher, size: &str) {
+    let mut app = app_for(session(size));
+    on_screen(&mut app, Screen::Interviews);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Up); // from the capture line to the notes
+    assert!(!app.session().unwrap().typing(), "still in a text field");
+    let public = |app: &App| {
+        app.session().unwrap().doc.interviews[0]
+            .notes
+            .iter()
+            .filter(|n| n.public)
+            .count()
+    };
+    let before = public(&app);
+    key(&mut app, KeyCode::Char('p'));
+    assert_ne!(public(&app), before, "P did not change the note");
+    let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    term.draw(|f| volgspot::ui::draw(f, &app)).unwrap();
+    bencher.bench_local(|| {
+        key(&mut app, KeyCode::Char('p'));
+        term.draw(|f| volgspot::ui::draw(f, &app)).unwrap();
+    });
 }
 
 /// A keystroke in the search of the synthesis view, which filters every note of every

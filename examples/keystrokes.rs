@@ -1,8 +1,11 @@
 //! Types N keystrokes on one screen of a generated session and draws a 200×60 frame after
-//! each: the `keystroke_*` benchmarks as a plain program, for profilers that count
-//! instructions (callgrind) and are too slow for `cargo bench`.
+//! each: the `keystroke_*` benchmarks as a plain program, for profilers (callgrind, perf)
+//! that `cargo bench` is too slow or too noisy for. Prints the spread of keystroke times
+//! and which keystroke was the slowest; `saving` types while the session is saved without
+//! pause and counts the keystrokes over 2 ms.
 //!
 //! cargo build --release --example keystrokes
+//! target/release/examples/keystrokes saving large 5000
 //! valgrind --tool=callgrind target/release/examples/keystrokes synthesis large 200
 
 use ratatui::Terminal;
@@ -64,6 +67,8 @@ fn main() {
     }
     assert!(app.session().unwrap().typing(), "not in a text field");
     let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    // The screen is on display before the typing starts (as in the benchmarks).
+    term.draw(|f| volgspot::ui::draw(f, &app)).unwrap();
     let mut times = Vec::new();
     for i in 0..n {
         let code = if i % 2 == 0 {
@@ -94,6 +99,8 @@ fn main() {
         );
         let _ = std::fs::remove_dir_all(&dir);
     }
+    let worst = (0..times.len()).max_by_key(|&i| times[i]).unwrap_or(0);
+    eprintln!("slowest is keystroke {worst}");
     times.sort();
     let p = |q: f64| times[((times.len() - 1) as f64 * q) as usize];
     eprintln!(
