@@ -258,3 +258,31 @@ fn undo_and_redo_across_the_app() {
     ctrl(&mut app, 'z');
     assert!(text(&render(&app, 80, 24)).contains("Niets om ongedaan te maken"));
 }
+
+/// Undo takes back content, never time: after F5, a change and F7, Ctrl-Z removes the
+/// change but the clock keeps running in the block F7 moved to, and the minutes the
+/// first block took stay recorded.
+#[test]
+fn undo_leaves_the_session_clock_alone() {
+    let mut app = demo_app(Lang::Nl);
+    go(&mut app, Screen::Wheel);
+    let clock = |app: &App| app.session().unwrap().doc.agenda.clock.clone();
+    key(&mut app, KeyCode::F(5));
+    assert!(clock(&app).started_at.is_some(), "F5 starts the clock");
+    go(&mut app, Screen::Wheel);
+    let status = |app: &App| app.session().unwrap().doc.wheel.activities.clone();
+    let before = status(&app);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Char('s'));
+    assert_ne!(status(&app), before);
+    key(&mut app, KeyCode::F(7));
+    let after_f7 = clock(&app);
+    assert_eq!(after_f7.current_block, 1, "F7 moves to the next block");
+    let actual = |app: &App| app.session().unwrap().doc.agenda.blocks[0].actual_seconds;
+    let first_block = actual(&app);
+    ctrl(&mut app, 'z');
+    assert_eq!(status(&app), before, "the change is undone");
+    assert_eq!(clock(&app), after_f7, "the clock is not");
+    assert_eq!(actual(&app), first_block);
+    assert!(!text(&render(&app, 120, 30)).contains("klok niet gestart"));
+}

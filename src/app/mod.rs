@@ -122,9 +122,18 @@ impl SessionView {
         } else {
             self.history.undo(&self.doc, self.generation)
         };
-        let Some(doc) = restored else {
+        let Some(mut doc) = restored else {
             return false;
         };
+        // The session clock is time, not content: undoing a change made before F5 or F7
+        // must not stop the clock or take the room back to an earlier block, and the
+        // minutes each block actually took stay recorded.
+        doc.agenda.clock = self.doc.agenda.clock.clone();
+        for b in &mut doc.agenda.blocks {
+            if let Some(now) = self.doc.agenda.blocks.iter().find(|c| c.id == b.id) {
+                b.actual_seconds = now.actual_seconds;
+            }
+        }
         self.doc = doc;
         self.rebuild_screens();
         self.changed(now);
