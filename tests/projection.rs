@@ -40,10 +40,12 @@ fn presenter_view_of_every_screen_light_and_dark_at_three_sizes() {
             for (w, h) in [(60, 20), (80, 24), (250, 70)] {
                 let term = render(&app, w, h);
                 let t = text(&term);
-                // The place and the agenda status are always visible; no editing footer.
+                // The place and the agenda status are always visible; the view's own keys
+                // instead of the editing footer.
                 assert!(t.contains(&format!("{}/5", screen.index() + 1)), "{t}");
                 assert!(t.contains("klok niet gestart"), "{t}");
-                assert!(!t.contains("Ctrl-Q"), "{t}");
+                assert!(t.contains("F4 bewerken"), "{t}");
+                assert!(!t.contains("volgend scherm"), "{t}");
                 if theme == "licht" {
                     // The light theme paints the background white, for washed-out beamers.
                     let buf = term.backend().buffer();
@@ -285,4 +287,65 @@ fn undo_leaves_the_session_clock_alone() {
     assert_eq!(clock(&app), after_f7, "the clock is not");
     assert_eq!(actual(&app), first_block);
     assert!(!text(&render(&app, 120, 30)).contains("klok niet gestart"));
+}
+
+/// Presenter view shows; it does not edit. Typing there used to change a field that is
+/// not on the presenter screen (the pact name on the intake) without anyone seeing it.
+#[test]
+fn presenter_view_refuses_typing_and_says_how_to_edit() {
+    let mut app = demo_app(Lang::Nl);
+    let pact = |app: &App| app.session().unwrap().doc.intake.pact_name.clone();
+    let before = pact(&app);
+    assert!(
+        app.session().unwrap().typing(),
+        "the intake opens in the pact name field"
+    );
+    key(&mut app, KeyCode::F(4));
+    key(&mut app, KeyCode::Char('X'));
+    assert_eq!(pact(&app), before, "nothing typed blind");
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("F4 terug naar bewerken om te typen"), "{t}");
+    // Moving between screens and help still work in presenter view.
+    key(&mut app, KeyCode::PageDown);
+    assert_eq!(app.session().unwrap().screen, Screen::Interviews);
+    let t = text(&render(&app, 80, 24));
+    assert!(
+        t.contains("F4 bewerken"),
+        "the message goes once a key works:\n{t}"
+    );
+    key(&mut app, KeyCode::Char('?'));
+    assert!(app.overlay.is_some(), "? opens the help");
+    key(&mut app, KeyCode::Esc);
+    // Back in the editing view, typing works again.
+    key(&mut app, KeyCode::F(4));
+    go(&mut app, Screen::Intake);
+    key(&mut app, KeyCode::Char('X'));
+    assert_eq!(pact(&app), format!("{before}X"));
+}
+
+/// At 80 columns the time left in the agenda block and the warning that names are
+/// visible always show, in the header and in presenter view, however long the block's
+/// title and the pact's name are.
+#[test]
+fn time_left_and_the_names_warning_fit_at_80_columns() {
+    let mut app = demo_app(Lang::Nl);
+    go(&mut app, Screen::Triangle);
+    key(&mut app, KeyCode::F(5));
+    if let View::Session(s) = &mut app.view {
+        s.doc.intake.pact_name = "Zorgpact Gelderland-Zuid en Rivierenland".into();
+        s.doc.agenda.blocks[0].title = "Terugblik intake en interviews met de stuurgroep".into();
+    }
+    key(&mut app, KeyCode::F(8));
+    for presenter in [false, true] {
+        if presenter {
+            key(&mut app, KeyCode::F(4));
+        }
+        let t = text(&render(&app, 80, 24));
+        let top: String = t.lines().take(12).collect::<Vec<_>>().join("\n");
+        assert!(
+            top.contains("nog 10:00") || top.contains("nog 9:59"),
+            "{top}"
+        );
+        assert!(top.contains("namen zichtbaar"), "{top}");
+    }
 }

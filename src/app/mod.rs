@@ -354,6 +354,9 @@ pub struct App {
     pub no_color: bool,
     /// Presenter view: chrome hidden, big title, content large.
     pub presenter: bool,
+    /// A key that would change something was refused in presenter view (typing there
+    /// would change text nobody can see); the view says how to get back to editing.
+    pub presenter_refused: bool,
     /// Privacy switch: interviewee names are shown only when the facilitator turns
     /// them on; otherwise role and organisation. Off (names hidden) by default.
     pub show_names: bool,
@@ -375,6 +378,7 @@ impl App {
             theme: crate::ui::theme::Theme::dark().clone(),
             no_color: false,
             presenter: false,
+            presenter_refused: false,
             show_names: false,
             click_list: std::cell::Cell::new(None),
             now,
@@ -432,6 +436,22 @@ impl App {
                     }
                 }
             };
+        }
+        // Presenter view shows; it does not edit. App-wide keys, help and moving around
+        // work; a key that would type or change something is refused and the view says
+        // so (it used to go to a field that is not on the presenter screen).
+        if self.presenter && matches!(self.view, View::Session(_)) {
+            let allowed = keys::find(keys::GLOBAL, &key).is_some()
+                || keys::find(keys::HELP_NOT_TYPING, &key).is_some()
+                || undo::is_navigation(&key)
+                || key.code == KeyCode::Esc;
+            self.presenter_refused = !allowed;
+            if !allowed {
+                return Vec::new();
+            }
+            if key.code == KeyCode::Char('?') {
+                return self.update(Action::ShowHelp);
+            }
         }
         let ctx = Ctx {
             method: &self.method,
@@ -541,7 +561,10 @@ impl App {
                     self.overlay = Some(Overlay::Peek);
                 }
             }
-            Action::TogglePresenter => self.presenter = !self.presenter,
+            Action::TogglePresenter => {
+                self.presenter = !self.presenter;
+                self.presenter_refused = false;
+            }
             Action::ToggleNames => self.show_names = !self.show_names,
             Action::NextTheme => self.theme = self.theme.next(self.no_color),
             Action::Undo | Action::Redo => {

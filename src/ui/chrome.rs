@@ -9,6 +9,7 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 pub fn save_text(t: &Strings, s: &SessionView) -> (String, bool) {
     match &s.save {
@@ -45,14 +46,17 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: 
         String::new()
     };
     let right = format!("{names} {saved} ");
+    let w = area.width as usize;
+    // The clock says as much as fits next to the place and the save state: the time
+    // left always shows, the block's title and the schedule give way first.
+    let clock_room = w.saturating_sub(place.width() + right.width() + 2);
     let clock = match crate::model::agenda::state(&s.doc.agenda, app.now) {
         crate::model::agenda::ClockState::NotStarted => String::new(),
         _ => format!(
             " {} ",
-            super::widgets::timer::status_text(t, &s.doc.agenda, app.now)
+            super::widgets::timer::status_fit(t, &s.doc.agenda, app.now, clock_room)
         ),
     };
-    let w = area.width as usize;
     // The pact name gives way first; the place, the clock and the save state stay.
     let used = place.chars().count() + right.chars().count() + clock.chars().count();
     let left: String = if used + left.chars().count() > w {

@@ -33,11 +33,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
     let title = s.screen.title(t);
     let big = pixel_size(title, area);
     let title_h = big.map(|(_, h)| h).unwrap_or(1);
-    let [title_area, status_area, _, body] = area.layout(&Layout::vertical([
+    let [title_area, status_area, _, body, keys_area] = area.layout(&Layout::vertical([
         Constraint::Length(title_h),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Fill(1),
+        Constraint::Length(1),
     ]));
     match big {
         Some((size, _)) => frame.render_widget(
@@ -54,20 +55,40 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
             title_area,
         ),
     }
-    // "3/5 · ⏱ Analyse-driehoek nog 12:34 · op schema": always visible.
-    let status = format!(
-        "{}/{} · {} · {}",
-        s.screen.index() + 1,
-        Screen::ALL.len(),
-        s.doc.intake.pact_name,
-        timer::status_text(t, &s.doc.agenda, app.now)
-    );
+    // "3/5 · Zorgpact … · ⏱ Analyse-driehoek nog 12:34 · op schema": the time left always
+    // shows, and so does the warning when names are on; the pact name and the block's
+    // title give way first on a narrow screen.
+    let w = status_area.width as usize;
+    let place = format!("{}/{}", s.screen.index() + 1, Screen::ALL.len());
+    let names = if app.show_names {
+        format!(" · ⚠ {}", t.names_shown)
+    } else {
+        String::new()
+    };
+    let room = w.saturating_sub(place.width() + names.width() + 3);
+    let clock = timer::status_fit(t, &s.doc.agenda, app.now, room);
+    let pact = s.doc.intake.pact_name.trim();
+    let with_pact = format!("{place} · {pact} · {clock}");
+    let status = if !pact.is_empty() && with_pact.width() + names.width() <= w {
+        with_pact
+    } else {
+        format!("{place} · {clock}")
+    };
     frame.render_widget(
-        Paragraph::new(status)
-            .style(timer::style(theme, &s.doc.agenda, app.now))
-            .centered(),
+        Paragraph::new(Line::from(vec![
+            Span::styled(status, timer::style(theme, &s.doc.agenda, app.now)),
+            Span::styled(names, theme.warn),
+        ]))
+        .centered(),
         status_area,
     );
+    // The keys of this view; after a refused key, how to get back to editing.
+    let (keys, style) = if app.presenter_refused {
+        (t.presenter_refused, theme.warn)
+    } else {
+        (t.presenter_keys, theme.dim)
+    };
+    frame.render_widget(Paragraph::new(keys).style(style).centered(), keys_area);
     let body = body.inner(Margin::new(2, 0));
     match s.screen {
         Screen::Intake => intake(frame, body, app, s, theme),
