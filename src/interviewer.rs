@@ -459,6 +459,15 @@ pub fn run(app: Interviewer) -> ExitCode {
         }
     }
     if ok {
+        // The interviewer has to send the file on: say where it is (the default folder
+        // is a hidden one in the home directory).
+        if let Some(p) = a.path.as_ref().filter(|_| !a.unsaved()) {
+            let shown = std::path::absolute(p).unwrap_or_else(|_| p.clone());
+            println!(
+                "{}",
+                fill(a.t.interview_saved_in, &[&shown.display().to_string()])
+            );
+        }
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

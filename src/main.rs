@@ -320,7 +320,10 @@ fn import(lang: Lang, session: &std::path::Path, files: &[PathBuf]) -> ExitCode 
         // A session file given by mistake is named as such, not as a "newer version".
         match volgspot::model::interview_file::load_for_import(path, t) {
             Ok(file) => {
-                if let Some(w) = t.interviews.other_pact(&file, &doc) {
+                if let Some(w) = t
+                    .interviews
+                    .other_pact(&file, &doc, &file.interview.interviewee)
+                {
                     println!("{w}");
                 }
                 let report = merge::merge_file(&mut doc, &file);

@@ -226,6 +226,7 @@ pub fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
         Effect::ImportInterviews(files) => {
             let t = app.t;
             let now = app.now;
+            let show_names = app.show_names;
             let loaded = files
                 .into_iter()
                 .map(|p| {
@@ -234,7 +235,7 @@ pub fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
                 })
                 .collect();
             if let Some(s) = app.session_mut() {
-                let lines = s.import_interviews(loaded, t, now);
+                let lines = s.import_interviews(loaded, t, now, show_names);
                 app.overlay = Some(Overlay::Message(lines.join(" · ")));
             }
             Ok(())

@@ -282,6 +282,7 @@ fn import_into_the_open_session_reports_and_warns_about_another_pact() {
         ],
         Lang::Nl.strings(),
         now,
+        true,
     );
     let all = lines.join("\n");
     assert!(
@@ -512,4 +513,87 @@ fn the_footer_names_esc_once() {
         assert_eq!(footer.matches("Esc").count(), 1, "{footer}");
         assert!(footer.contains("Esc klaar"), "{footer}");
     }
+}
+
+/// The import message is on the projected screen: with names hidden (the default) it
+/// names an interview by role and organisation, and a broken file by its date only.
+#[test]
+fn the_import_message_hides_names_unless_f8() {
+    use volgspot::model::interview_file::InterviewFile;
+    let mut app = on_interviews(Lang::Nl);
+    let now = app.now;
+    let s = app.session_mut().unwrap();
+    let iv = volgspot::model::Interview {
+        interviewee: "Karin de Wit".into(),
+        role: "wethouder".into(),
+        organisation: "Gemeente Elders".into(),
+        notes: vec![volgspot::model::Note {
+            text: "Een notitie".into(),
+            area: "hoe".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let file = InterviewFile::new("Zorgpact Elders", iv, now);
+    let lines = s.import_interviews(
+        vec![
+            ("2026-11-22-karin-de-wit.interview.json".into(), Ok(file)),
+            (
+                "2026-11-20-jan-jansen.interview.json".into(),
+                Err("beschadigd".into()),
+            ),
+        ],
+        Lang::Nl.strings(),
+        now,
+        false,
+    );
+    let all = lines.join("\n");
+    assert!(!all.contains("Karin") && !all.contains("karin"), "{all}");
+    assert!(!all.contains("jansen"), "{all}");
+    assert!(
+        all.contains("wethouder, Gemeente Elders: nieuw interview"),
+        "{all}"
+    );
+    assert!(
+        all.contains("Let op: wethouder, Gemeente Elders is een interview"),
+        "{all}"
+    );
+    assert!(
+        all.contains("2026-11-20 (naam verborgen, F8): niet geïmporteerd"),
+        "{all}"
+    );
+}
+
+/// An empty import picker is not a dead end: it says where the files go and how to
+/// import them from elsewhere.
+#[test]
+fn an_empty_import_picker_says_what_to_do() {
+    let mut app = on_interviews(Lang::Nl);
+    if let View::Session(s) = &mut app.view {
+        // What the runtime does on I when the session's folder has no interview files.
+        s.interviews.open_picker("/tmp/sessies".into(), Vec::new());
+    }
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("Geen interviewbestanden"), "{t}");
+    assert!(t.contains("Kopieer ze naar de map hierboven"), "{t}");
+    assert!(t.contains("volgspot import"), "{t}");
+}
+
+/// Interview files are named after the interviewee: the picker (on the projected screen)
+/// shows only their dates until F8.
+#[test]
+fn the_import_picker_hides_names_in_file_names() {
+    let mut app = on_interviews(Lang::Nl);
+    if let View::Session(s) = &mut app.view {
+        s.interviews.open_picker(
+            "/tmp/sessies".into(),
+            vec!["/tmp/sessies/2026-11-22-karin-de-wit.interview.json".into()],
+        );
+    }
+    let t = text(&render(&app, 80, 24));
+    assert!(!t.contains("karin"), "{t}");
+    assert!(t.contains("2026-11-22 (naam verborgen, F8)"), "{t}");
+    key(&mut app, KeyCode::F(8));
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("2026-11-22-karin-de-wit.interview.json"), "{t}");
 }

@@ -70,6 +70,9 @@ fn interviewer_notes_survive_a_kill_and_import_into_the_synthesis() {
     again.wait_for("Derde notitie");
     again.wait_for("Half getypt");
     again.ctrl_q();
+    // On the way out it says where the file is, to send it on.
+    again.wait_for("Het interview staat in");
+    again.wait_for("anna-de-wit.interview.json");
     assert!(again.wait_exit());
 
     // A session to import into.

@@ -231,17 +231,25 @@ impl SessionView {
         )>,
         t: &Strings,
         now: OffsetDateTime,
+        show_names: bool,
     ) -> Vec<String> {
         let mut lines = Vec::new();
         for (path, file) in loaded {
             match file {
                 Ok(f) => {
-                    lines.extend(t.interviews.other_pact(&f, &self.doc));
-                    let r = crate::model::merge::merge_file(&mut self.doc, &f);
+                    // The message is projected: without F8 an interview is named by role
+                    // and organisation, as everywhere else.
+                    let who = interviews::who_shown(&f.interview, t.interviews, show_names);
+                    lines.extend(t.interviews.other_pact(&f, &self.doc, &who));
+                    let mut r = crate::model::merge::merge_file(&mut self.doc, &f);
+                    if !show_names {
+                        r.label = who;
+                    }
                     lines.extend(t.interviews.report(&r));
                 }
                 Err(why) => {
                     let name = path.file_name().unwrap_or_default().to_string_lossy();
+                    let name = t.interviews.file_label(&name, show_names);
                     lines.push(crate::i18n::fill(t.interviews.rep_error, &[&name, &why]));
                 }
             }

@@ -178,7 +178,7 @@ pub static NL: Strings = Strings {
     filter_search: "Zoek: {}",
     synthesis_empty: "Geen notities bij dit filter.",
     picker_title: "Interviewbestanden in {}",
-    picker_none: "Geen interviewbestanden (*.interview.json) in de sessiemap.",
+    picker_none: "Geen interviewbestanden (*.interview.json) in de sessiemap.\nKopieer ze naar de map hierboven, of in een terminal:\nvolgspot import SESSIEBESTAND INTERVIEWBESTAND...",
     import_title: "Import",
     rep_added: "{}: nieuw interview, {}",
     rep_updated: "{}: bijgewerkt (notities nieuw: {}, gewijzigd: {})",
@@ -292,7 +292,7 @@ pub static EN: Strings = Strings {
     filter_search: "Search: {}",
     synthesis_empty: "No notes match this filter.",
     picker_title: "Interview files in {}",
-    picker_none: "No interview files (*.interview.json) in the session folder.",
+    picker_none: "No interview files (*.interview.json) in the session folder.\nCopy them to the folder above, or in a terminal:\nvolgspot import SESSION_FILE INTERVIEW_FILE...",
     import_title: "Import",
     rep_added: "{}: new interview, {}",
     rep_updated: "{}: updated (notes new: {}, changed: {})",
@@ -389,22 +389,47 @@ impl Strings {
 
     /// A warning when an interview file names another pact than the session (imported
     /// all the same: the names may just be spelled differently).
+    /// `who` names the interview: the interviewee, or role and organisation where names
+    /// are hidden (the import message is on the projected screen).
     pub fn other_pact(
         &self,
         file: &crate::model::interview_file::InterviewFile,
         session: &crate::model::Session,
+        who: &str,
     ) -> Option<String> {
         let (a, b) = (file.pact.trim(), session.intake.pact_name.trim());
         let slug = crate::store::paths::slug;
         if a.is_empty() || b.is_empty() || slug(a) == slug(b) {
             return None;
         }
-        let who = if file.interview.interviewee.trim().is_empty() {
+        let who = if who.trim().is_empty() {
             self.unnamed
         } else {
-            file.interview.interviewee.trim()
+            who.trim()
         };
         Some(crate::i18n::fill(self.rep_other_pact, &[who, a, b]))
+    }
+
+    /// An interview file's name as shown on a projected screen: the file names carry the
+    /// interviewee's name, so with names hidden only the date it starts with shows.
+    pub fn file_label(&self, name: &str, show_names: bool) -> String {
+        if show_names {
+            return name.to_string();
+        }
+        let date: String = name.chars().take(10).collect();
+        let is_date = date.len() == 10
+            && date.chars().enumerate().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        if is_date {
+            format!("{date} {}", self.hidden_name)
+        } else {
+            self.hidden_name.to_string()
+        }
     }
 
     /// One line per interview file, for the CLI and the import message.

@@ -53,7 +53,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
         Mode::Synthesis => draw_synthesis(frame, area, app.t, &app.method, s, st, theme),
     }
     if let Some(p) = &st.picker {
-        draw_picker(frame, area, app.t, p, theme);
+        draw_picker(frame, area, app.t, p, app.show_names, theme);
     }
 }
 
@@ -598,14 +598,23 @@ fn draw_synthesis(
     frame.render_widget(Lines(shown), body);
 }
 
-fn draw_picker(frame: &mut Frame, area: Rect, t: &Strings, p: &Picker, theme: &Theme) {
+fn draw_picker(
+    frame: &mut Frame,
+    area: Rect,
+    t: &Strings,
+    p: &Picker,
+    show_names: bool,
+    theme: &Theme,
+) {
     let ti = t.interviews;
     let mut lines: Vec<Line> = Vec::new();
     if p.files.is_empty() {
-        lines.push(Line::styled(ti.picker_none, theme.text));
+        lines.extend(ti.picker_none.lines().map(|l| Line::styled(l, theme.text)));
     }
     for (i, f) in p.files.iter().enumerate() {
         let name = f.file_name().unwrap_or_default().to_string_lossy();
+        // File names carry the interviewee's name; the picker is on the projected screen.
+        let name = ti.file_label(&name, show_names);
         let mark = if p.marked[i] { "[x]" } else { "[ ]" };
         let style = if i == p.selected {
             theme.selected
