@@ -340,3 +340,16 @@ fn a_long_box_scrolls_with_the_selection() {
         );
     }
 }
+
+/// One vote is "1 stem", not "1 stemmen".
+#[test]
+fn one_vote_is_singular() {
+    let mut app = on_triangle(Lang::Nl);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    let t = text(&render(&app, 120, 40));
+    assert!(t.contains("1 stem Een gedeelde arbeidsmarktmonitor"), "{t}");
+    assert!(!t.contains("1 stemmen"), "{t}");
+}

@@ -584,10 +584,8 @@ impl SearchIndex {
                 notes.push(Indexed {
                     at: (ii, ni),
                     area: m.areas.iter().position(|a| a.id == n.area),
-                    // `to_lowercase` on the whole text: the final sigma depends on its
-                    // neighbours, so lowercasing letter by letter would differ.
-                    text: n.text.to_lowercase().into(),
-                    conflict: n.conflict.as_deref().map(|c| c.to_lowercase().into()),
+                    text: search_form(&n.text).into(),
+                    conflict: n.conflict.as_deref().map(|c| search_form(c).into()),
                 });
             }
         }
@@ -600,6 +598,16 @@ impl SearchIndex {
     }
 }
 
+/// Text as the synthesis search compares it: lowercase, accents off, so `cooperatie`,
+/// `COÖPERATIE` and `Coöperatie` find each other. `to_lowercase` on the whole text: the
+/// final sigma depends on its neighbours, so lowercasing letter by letter would differ.
+fn search_form(text: &str) -> String {
+    text.to_lowercase()
+        .chars()
+        .map(crate::store::paths::fold)
+        .collect()
+}
+
 /// The notes the synthesis shows, as (interview index, note index), ordered by attention
 /// area (method order, unknown areas last), then kind, then interview order.
 /// `generation` is the session's (see `SessionView::generation`): the index is rebuilt
@@ -610,7 +618,7 @@ pub fn synthesis_notes(
     s: &Synthesis,
     generation: u64,
 ) -> Vec<(usize, usize)> {
-    let query = s.search.text().trim().to_lowercase();
+    let query = search_form(s.search.text().trim());
     let mut index = s.index.borrow_mut();
     if index.as_ref().is_none_or(|x| x.generation != generation) {
         *index = Some(SearchIndex::build(doc, m, generation));
@@ -654,7 +662,31 @@ mod tests {
     }
 
     #[test]
-    fn search_matches_exactly_what_lowercasing_matches() {
+    fn search_ignores_case_and_accents() {
+        let doc = doc_with(&[
+            "Een coöperatie van zorg",
+            "Geen match",
+            "COOPERATIEF",
+            "Één loket",
+        ]);
+        let m = Method::builtin(Lang::Nl);
+        let mut s = State::new(&doc).synth;
+        for (q, want) in [
+            ("COOPERATIE", vec![0, 2]),
+            ("coöperatie", vec![0, 2]),
+            ("een loket", vec![3]),
+        ] {
+            s.search = Field::new(q, false);
+            let found: Vec<usize> = synthesis_notes(&doc, &m, &s, 0)
+                .into_iter()
+                .map(|(_, n)| n)
+                .collect();
+            assert_eq!(found, want, "{q:?}");
+        }
+    }
+
+    #[test]
+    fn search_matches_what_whole_text_lowercasing_matches() {
         let texts = [
             "Zorg in de WIJK",
             "Eén coöperatie, ÉÉN doel",
@@ -676,7 +708,7 @@ mod tests {
                 .map(|(_, n)| n)
                 .collect();
             let want: Vec<usize> = (0..texts.len())
-                .filter(|&i| texts[i].to_lowercase().contains(&q.trim().to_lowercase()))
+                .filter(|&i| search_form(texts[i]).contains(&search_form(q.trim())))
                 .collect();
             assert_eq!(found, want, "{q:?}");
         }

@@ -58,6 +58,7 @@ pub struct Strings {
     pub public: &'static str,
     pub not_public: &'static str,
     pub votes: &'static str,
+    pub votes_one: &'static str,
     // typing
     pub t_title: &'static str,
     pub t_new: &'static str,
@@ -146,6 +147,7 @@ pub static NL: Strings = Strings {
     public: "openbaar",
     not_public: "niet openbaar",
     votes: "{} stemmen",
+    votes_one: "1 stem",
     t_title: "Titel",
     t_new: "Nieuw item in «{}»",
     t_detail: "Toelichting",
@@ -230,6 +232,7 @@ pub static EN: Strings = Strings {
     public: "public",
     not_public: "not public",
     votes: "{} votes",
+    votes_one: "1 vote",
     t_title: "Title",
     t_new: "New item in «{}»",
     t_detail: "Detail",

@@ -47,7 +47,8 @@ pub fn slug(text: &str) -> String {
     }
 }
 
-fn fold(c: char) -> char {
+/// A letter without its accent (`ë` → `e`), for file names and for searching.
+pub fn fold(c: char) -> char {
     match c {
         'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' | 'À' | 'Á' | 'Â' | 'Ä' => 'a',
         'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',

@@ -475,7 +475,12 @@ fn item_facts(app: &App, s: &SessionView, w: usize, theme: &Theme) -> Option<Vec
     let doc = &s.doc;
     let i = s.triangle.selected_index(doc, &app.method)?;
     let it = &doc.triangle.items[i];
-    let head = format!("{} {}", fill(t.votes, &[&it.votes.to_string()]), it.title);
+    let votes = if it.votes == 1 {
+        t.votes_one.to_string()
+    } else {
+        fill(t.votes, &[&it.votes.to_string()])
+    };
+    let head = format!("{votes} {}", it.title);
     let mut text_lines: Vec<(String, Style)> = wrap(&head, w)
         .into_iter()
         .map(|l| (l, theme.label))
