@@ -597,3 +597,15 @@ fn the_import_picker_hides_names_in_file_names() {
     let t = text(&render(&app, 80, 24));
     assert!(t.contains("2026-11-22-karin-de-wit.interview.json"), "{t}");
 }
+
+/// With no interviews yet, the hint says how to add or import them, whole at 80 columns.
+#[test]
+fn the_empty_list_hint_is_whole_at_80_columns() {
+    let mut app = on_interviews(Lang::Nl);
+    if let View::Session(s) = &mut app.view {
+        s.doc.interviews.clear();
+    }
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("I = importeren uit"), "{t}");
+    assert!(t.contains("interviewbestanden."), "{t}");
+}

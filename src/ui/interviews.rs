@@ -80,7 +80,10 @@ fn draw_list(
     )];
     if doc.interviews.is_empty() {
         lines.push(Line::from(""));
-        lines.push(Line::styled(ti.list_empty, theme.dim));
+        // Wrapped: at 80 columns the way to import must be read whole.
+        for l in wrap(ti.list_empty, w) {
+            lines.push(Line::styled(l, theme.dim));
+        }
     }
     // Columns: who | kind | date | notes | quotes; who takes what is left.
     let wide = w >= 120;
