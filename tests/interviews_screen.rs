@@ -609,3 +609,18 @@ fn the_empty_list_hint_is_whole_at_80_columns() {
     assert!(t.contains("I = importeren uit"), "{t}");
     assert!(t.contains("interviewbestanden."), "{t}");
 }
+
+/// An interview without an interviewer's name shows no empty "·  ·" in its details.
+#[test]
+fn empty_details_leave_no_gaps_in_the_interview_header() {
+    let mut app = on_interviews(Lang::Nl);
+    if let View::Session(s) = &mut app.view {
+        std::sync::Arc::make_mut(&mut s.doc.interviews[0])
+            .interviewer
+            .clear();
+    }
+    key(&mut app, KeyCode::Enter);
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("Citaten:"), "{t}");
+    assert!(!t.contains("·  ·"), "{t}");
+}

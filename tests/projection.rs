@@ -349,3 +349,15 @@ fn time_left_and_the_names_warning_fit_at_80_columns() {
         assert!(top.contains("namen zichtbaar"), "{top}");
     }
 }
+
+/// F3 on the last screen says there is nothing ahead, instead of showing the same
+/// screen as "the next one".
+#[test]
+fn look_ahead_on_the_last_screen_says_there_is_none() {
+    let mut app = demo_app(Lang::Nl);
+    go(&mut app, Screen::Summary);
+    key(&mut app, KeyCode::F(3));
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("Dit is het laatste scherm"), "{t}");
+    assert!(!t.contains("Vooruitkijken: 5/5"), "{t}");
+}

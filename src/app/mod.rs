@@ -565,8 +565,13 @@ impl App {
         match action {
             Action::ShowHelp => self.overlay = Some(Overlay::Help),
             Action::Peek => {
-                if self.session().is_some() {
-                    self.overlay = Some(Overlay::Peek);
+                if let Some(s) = self.session() {
+                    // The last screen has nothing after it to look ahead at.
+                    self.overlay = Some(if s.screen.next() == s.screen {
+                        Overlay::Message(self.t.peek_last.to_string())
+                    } else {
+                        Overlay::Peek
+                    });
                 }
             }
             Action::TogglePresenter => {

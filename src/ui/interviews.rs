@@ -265,14 +265,18 @@ pub fn draw_editor(
         }
     } else {
         let who = who_shown(iv, ti, show_names);
-        let meta = format!(
-            "{} · {} · {} · {}: {}",
+        // Empty details are left out, not shown as "·  ·".
+        let quotes = format!("{}: {}", ti.col_quotes, ti.consent(iv.consent));
+        let meta = [
             ti.kind(iv.kind),
-            iv.date,
-            iv.interviewer,
-            ti.col_quotes,
-            ti.consent(iv.consent)
-        );
+            iv.date.trim(),
+            iv.interviewer.trim(),
+            &quotes,
+        ]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
         frame.render_widget(
             Paragraph::new(vec![
                 Line::styled(cut(&who, w), theme.label),
