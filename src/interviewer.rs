@@ -119,7 +119,7 @@ impl Interviewer {
     }
 
     pub fn help_keys(&self) -> Vec<KeyHelp> {
-        let mut h = self.editor.help();
+        let mut h = self.editor.help(Some(&self.doc.interview));
         let help = if self.editor.typing() {
             keys::HELP_TYPING
         } else {

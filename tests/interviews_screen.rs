@@ -175,6 +175,17 @@ fn a_conflict_shows_both_versions_and_can_be_swapped_resolved_and_undone() {
     key(&mut app, KeyCode::Up);
     let t = text(&render(&app, 80, 24));
     assert!(t.contains("⚠ andere versie: Zorgtechnologie"), "{t}");
+    // The keys that settle it are in the footer, first.
+    let footer = t.lines().last().unwrap_or_default().to_string();
+    assert!(footer.contains("X ") && footer.contains("R "), "{footer}");
+    key(&mut app, KeyCode::Down);
+    let t = text(&render(&app, 80, 24));
+    let footer = t.lines().last().unwrap_or_default().to_string();
+    assert!(
+        !footer.contains("X "),
+        "only on a note with a conflict: {footer}"
+    );
+    key(&mut app, KeyCode::Up);
     let orig = notes_of(&app, 1)[0].clone();
     key(&mut app, KeyCode::Char('x'));
     let n = notes_of(&app, 1)[0].clone();

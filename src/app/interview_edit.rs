@@ -431,8 +431,27 @@ impl Editor {
         }
     }
 
-    pub fn help(&self) -> Vec<KeyHelp> {
-        help_of(self.table())
+    /// The keys of what has the focus. On a note with an import conflict (⚠), the keys
+    /// that settle it come first in the footer: they are the next thing to do.
+    pub fn help(&self, iv: Option<&Interview>) -> Vec<KeyHelp> {
+        let mut h = help_of(self.table());
+        let conflict = self.focus == Focus::Notes
+            && iv
+                .and_then(|iv| iv.notes.get(self.selected))
+                .is_some_and(|n| n.conflict.is_some());
+        if conflict {
+            let settle: Vec<KeyHelp> = NOTES_KEYS
+                .iter()
+                .filter(|b| matches!(b.action, Act::Swap | Act::Resolve))
+                .map(|b| KeyHelp {
+                    footer: true,
+                    ..b.help()
+                })
+                .collect();
+            h.retain(|k| !settle.iter().any(|s| std::ptr::eq(s.keys, k.keys)));
+            h.splice(0..0, settle);
+        }
+        h
     }
 
     fn clamp(&mut self, iv: &Interview) {

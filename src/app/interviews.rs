@@ -264,17 +264,18 @@ impl State {
         }
     }
 
-    pub fn help(&self) -> Vec<KeyHelp> {
+    pub fn help(&self, doc: &Session) -> Vec<KeyHelp> {
         if self.picker.is_some() {
             return help_of(PICKER_KEYS);
         }
         match self.mode {
             Mode::List => help_of(KEYS),
             Mode::Detail => {
-                let Some((_, e)) = &self.editor else {
+                let Some((id, e)) = &self.editor else {
                     return help_of(DETAIL_KEYS);
                 };
-                let mut h = e.help();
+                let iv = doc.interviews.iter().find(|iv| iv.id == *id);
+                let mut h = e.help(iv.map(|iv| &**iv));
                 // Esc goes back only where the editor leaves it alone; a second "Esc …"
                 // in the footer would be a lie.
                 let esc = KeyEvent::new(KeyCode::Esc, NONE);

@@ -193,7 +193,7 @@ impl SessionView {
     fn own_help(&self) -> Vec<keys::KeyHelp> {
         match self.screen {
             Screen::Intake => self.intake.help(),
-            Screen::Interviews => self.interviews.help(),
+            Screen::Interviews => self.interviews.help(&self.doc),
             Screen::Triangle => self.triangle.help(),
             Screen::Wheel => self.wheel.help(),
             Screen::Summary => self.summary.help(),
