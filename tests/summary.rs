@@ -270,3 +270,26 @@ fn i_opens_the_intentions_list_from_the_summary() {
         volgspot::app::wheel::Panel::Intentions
     );
 }
+
+/// A voornemen whose "uiterlijk" is not a date ("1 maart") is kept as typed, and the
+/// checklist says so and leads to the intentions list.
+#[test]
+fn the_checklist_lists_intentions_whose_date_is_not_a_date() {
+    let mut app = on_summary(Lang::Nl);
+    if let View::Session(s) = &mut app.view {
+        s.doc.intentions[0].due = "1 maart".into();
+    }
+    let t = text(&render(&app, 80, 24));
+    assert!(
+        t.contains("1 voornemen met een datum die geen datum is"),
+        "{t}"
+    );
+    // The last item now; Shift-Tab selects it, Enter goes to the intentions.
+    key(&mut app, KeyCode::BackTab);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Wheel);
+    assert_eq!(
+        app.session().unwrap().wheel.panel,
+        volgspot::app::wheel::Panel::Intentions
+    );
+}

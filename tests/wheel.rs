@@ -237,6 +237,8 @@ fn intentions_add_edit_delete_undo_and_reorder() {
     typ(&mut app, "31-02-2027");
     let screen = text(&render(&app, 80, 24));
     assert!(screen.contains("Geen geldige datum"), "{screen}");
+    // Read whole at 80 columns: it says what to type.
+    assert!(screen.contains("22-11-2026."), "{screen}");
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Right); // link: first phase
     press(&mut app, KeyCode::Tab);

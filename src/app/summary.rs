@@ -142,7 +142,10 @@ pub fn gap_screen(gap: &Gap) -> Screen {
             Screen::Interviews
         }
         Gap::NoPublicTriangleItems => Screen::Triangle,
-        Gap::NoPhase | Gap::IntentionsWithoutOwner(_) | Gap::NoIntentions => Screen::Wheel,
+        Gap::NoPhase
+        | Gap::IntentionsWithoutOwner(_)
+        | Gap::IntentionsWithInvalidDate(_)
+        | Gap::NoIntentions => Screen::Wheel,
     }
 }
 
@@ -165,6 +168,7 @@ pub fn gap_text(gap: &Gap, t: &Strings) -> String {
         Gap::NoPublicTriangleItems => s.no_public_triangle.to_string(),
         Gap::NoPhase => s.no_phase.to_string(),
         Gap::IntentionsWithoutOwner(n) => count(s.no_owner_one, s.no_owner, *n),
+        Gap::IntentionsWithInvalidDate(n) => count(s.bad_date_one, s.bad_date, *n),
         Gap::NoIntentions => s.no_intentions.to_string(),
     }
 }
@@ -283,9 +287,9 @@ impl State {
                         let gap = &gaps[self.selected];
                         // Intentions are fixed in their own list, not on the wheel itself.
                         return Outcome::Effect(match gap {
-                            Gap::IntentionsWithoutOwner(_) | Gap::NoIntentions => {
-                                Effect::GoToIntentions
-                            }
+                            Gap::IntentionsWithoutOwner(_)
+                            | Gap::IntentionsWithInvalidDate(_)
+                            | Gap::NoIntentions => Effect::GoToIntentions,
                             _ => Effect::GoTo(gap_screen(gap)),
                         });
                     }

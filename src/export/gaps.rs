@@ -20,6 +20,8 @@ pub enum Gap {
     NoPublicTriangleItems,
     NoPhase,
     IntentionsWithoutOwner(usize),
+    /// Intentions whose "uiterlijk" is not a date (kept as typed; the report prints it).
+    IntentionsWithInvalidDate(usize),
     NoIntentions,
 }
 
@@ -76,6 +78,14 @@ pub fn gaps(session: &Session, method: &Method) -> Vec<Gap> {
         .count();
     if without_owner > 0 {
         out.push(Gap::IntentionsWithoutOwner(without_owner));
+    }
+    let bad_date = session
+        .intentions
+        .iter()
+        .filter(|i| crate::model::validate::parse_date(&i.due).is_err())
+        .count();
+    if bad_date > 0 {
+        out.push(Gap::IntentionsWithInvalidDate(bad_date));
     }
     if !session.intentions.iter().any(|i| !i.text.trim().is_empty()) {
         out.push(Gap::NoIntentions);

@@ -725,9 +725,13 @@ fn form_view(
             FormField::Link => (t.f_link, 1),
             FormField::Public => (t.f_public, 1),
         };
-        let problem =
-            (f == FormField::Due && parse_date(&it.due).is_err()).then_some(app.t.p_not_a_date);
-        let h = (text_h + u16::from(problem.is_some())).min(area.bottom() - y);
+        let problem = (f == FormField::Due && parse_date(&it.due).is_err())
+            .then(|| format!("⚠ {}", app.t.p_not_a_date));
+        // The message wraps: at 80 columns it must be read whole (it says what to type).
+        let problem_h = problem.as_deref().map_or(0, |p| {
+            super::widgets::text::wrap_count(p, value_w as usize) as u16
+        });
+        let h = (text_h + problem_h).min(area.bottom() - y);
         let label_style = if focused {
             theme.label_focus
         } else {
@@ -780,8 +784,8 @@ fn form_view(
             && h > text_h
         {
             frame.render_widget(
-                Paragraph::new(Span::styled(format!("⚠ {p}"), theme.problem)),
-                Rect::new(value.x, y + text_h, value_w, 1),
+                Paragraph::new(Span::styled(p, theme.problem)).wrap(Wrap { trim: true }),
+                Rect::new(value.x, y + text_h, value_w, h - text_h),
             );
         }
         y += h + 1;
