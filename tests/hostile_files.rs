@@ -191,3 +191,21 @@ fn a_damaged_session_with_an_emergency_copy_says_where_the_copy_is() {
     );
     assert_eq!(fingerprint(dir.path()), before);
 }
+
+/// A file that stops halfway (a copy that did not finish) is said so in Dutch, not in
+/// the JSON parser's English.
+#[test]
+fn a_cut_off_file_is_said_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    make_cases(dir.path());
+    let path = dir.path().join("b-afgebroken.volgspot.json");
+    let out = Command::new(BIN)
+        .args(["open", path.to_str().unwrap()])
+        .env("VOLGSPOT_DIR", dir.path())
+        .env_remove("VOLGSPOT_LANG")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("het bestand houdt halverwege op"), "{err}");
+    assert!(!err.contains("EOF"), "{err}");
+}

@@ -120,6 +120,7 @@ pub struct Strings {
     pub e_io: &'static str,
     pub e_not_utf8: &'static str,
     pub e_syntax: &'static str,
+    pub e_cut_off: &'static str,
     pub e_field: &'static str,
     pub e_field_nopos: &'static str,
     pub e_future: &'static str,
@@ -246,6 +247,7 @@ pub static NL: Strings = Strings {
     e_io: "kan niet gelezen worden: {}",
     e_not_utf8: "is geen UTF-8-tekst (regel {}, kolom {})",
     e_syntax: "is beschadigd: regel {}, kolom {}: {}",
+    e_cut_off: "het bestand houdt halverwege op (afgebroken of niet helemaal gekopieerd)",
     e_field: "heeft een fout in veld '{}' (regel {}, kolom {}): {}",
     e_field_nopos: "heeft een fout in veld '{}': {}",
     e_future: "is gemaakt met een nieuwere volgspot (schemaversie {}; deze versie kent t/m {}). Werk volgspot bij.",
@@ -370,6 +372,7 @@ pub static EN: Strings = Strings {
     e_io: "cannot be read: {}",
     e_not_utf8: "is not UTF-8 text (line {}, column {})",
     e_syntax: "is damaged: line {}, column {}: {}",
+    e_cut_off: "the file stops halfway (cut off, or not copied completely)",
     e_field: "has an error in field '{}' (line {}, column {}): {}",
     e_field_nopos: "has an error in field '{}': {}",
     e_future: "was made by a newer volgspot (schema version {}; this one knows up to {}). Please update volgspot.",
@@ -436,10 +439,19 @@ impl Strings {
             P::NotUtf8 { line, column } => {
                 fill(self.e_not_utf8, &[&line.to_string(), &column.to_string()])
             }
-            P::Syntax { line, column, msg } => fill(
-                self.e_syntax,
-                &[&line.to_string(), &column.to_string(), msg],
-            ),
+            P::Syntax { line, column, msg } => {
+                // serde_json words its errors in English; the common one (a file that
+                // was cut off) is said in the UI's language.
+                let msg = if msg.starts_with("EOF while parsing") {
+                    self.e_cut_off
+                } else {
+                    msg.as_str()
+                };
+                fill(
+                    self.e_syntax,
+                    &[&line.to_string(), &column.to_string(), msg],
+                )
+            }
             P::Field {
                 field,
                 line,
