@@ -218,6 +218,9 @@ fn interviewer_mode_asks_for_the_name_first() {
         term.draw(|f| draw(f, &iv)).unwrap();
         let t = text(&term);
         assert!(t.contains("Wie interview je?"), "{t}");
+        // The empty note list does not invite typing a note while the name is asked.
+        assert!(t.contains("Eerst de naam hierboven"), "{t}");
+        assert!(!t.contains("typ hieronder"), "{t}");
         insta::assert_snapshot!(format!("interviewer_nl_{w}x{h}"), term.backend());
     }
     // No file until the name is known and the name field is left.

@@ -301,7 +301,15 @@ pub fn draw_editor(
     // The notes, one line each, the selected one kept in view.
     let mut lines = Vec::new();
     if iv.notes.is_empty() {
-        lines.push(Line::styled(ti.no_notes, theme.dim));
+        // While the name is still asked for, the list must not invite typing a note: what
+        // is typed goes into the name.
+        let naming = ed.focus == Focus::Fields && iv.interviewee.trim().is_empty();
+        let hint = if naming {
+            ti.no_notes_name_first
+        } else {
+            ti.no_notes
+        };
+        lines.push(Line::styled(hint, theme.dim));
     }
     let area_w = m
         .areas
