@@ -315,6 +315,10 @@ fn presenter_view_refuses_typing_and_says_how_to_edit() {
     );
     key(&mut app, KeyCode::Char('?'));
     assert!(app.overlay.is_some(), "? opens the help");
+    // It lists what works here: app-wide keys, not the screen's editing keys.
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("F4 presentatieweergave"), "{t}");
+    assert!(!t.contains("nieuw interview"), "{t}");
     key(&mut app, KeyCode::Esc);
     // Back in the editing view, typing works again.
     key(&mut app, KeyCode::F(4));

@@ -58,7 +58,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
         && let View::Session(s) = &app.view
     {
         presenter::draw(frame, area.inner(Margin::new(1, 1)), app, s, theme);
-        overlays(frame, area, app, s.help(), s.screen.title(app.t));
+        // Help lists what works here: the app-wide keys (the screen's own are refused).
+        let keys: Vec<_> = s
+            .help()
+            .into_iter()
+            .filter(|k| k.global || k.essential)
+            .collect();
+        overlays(frame, area, app, keys, s.screen.title(app.t));
         return;
     }
     let [top, body, bottom] = area.layout(&Layout::vertical([
