@@ -35,7 +35,13 @@ fn key(app: &mut App, code: KeyCode) {
 
 /// Types and erases in turn (so the text does not grow over the run), then draws a full
 /// 200×60 frame: one sample is one keystroke as the room sees it.
-fn bench_typing(bencher: Bencher, mut app: App) {
+fn bench_typing(bencher: Bencher, app: App) {
+    bench_typing_then(bencher, app, |_| {});
+}
+
+/// `bench_typing`, with `after` run within each sample once the frame is drawn (what the
+/// event loop does before it reads the next key).
+fn bench_typing_then(bencher: Bencher, mut app: App, mut after: impl FnMut(&App)) {
     let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
     // The screen is on display before the typing starts (opening the synthesis builds
     // its search index once; that is not a keystroke).
@@ -50,6 +56,7 @@ fn bench_typing(bencher: Bencher, mut app: App) {
         n += 1;
         key(&mut app, code);
         term.draw(|f| volgspot::ui::draw(f, &app)).unwrap();
+        after(&app);
     });
 }
 
@@ -192,20 +199,9 @@ fn keystroke_during_saves(bencher: Bencher, size: &str) {
     let path = dir.path().join("s.volgspot.json");
     let doc = session(size);
     store::write_new(&path, &doc).unwrap();
-    let mut app = app_for(doc);
     let saver = store::autosave::Saver::new();
-    let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
-    let (mut n, mut generation, mut saving) = (0u64, 0u64, false);
-    let mut saves = 0u64;
-    bencher.bench_local(|| {
-        let code = if n.is_multiple_of(2) {
-            KeyCode::Char('ë')
-        } else {
-            KeyCode::Backspace
-        };
-        n += 1;
-        key(&mut app, code);
-        term.draw(|f| volgspot::ui::draw(f, &app)).unwrap();
+    let (mut generation, mut saving, mut saves) = (0u64, false, 0u64);
+    bench_typing_then(bencher, app_for(doc), |app| {
         let done = saver.poll().len();
         saves += done as u64;
         saving &= done == 0;
