@@ -31,63 +31,58 @@ pub fn cut(text: &str, width: usize) -> String {
 /// How many lines `wrap(text, width)` gives, without building them: a list asks this
 /// of many notes to know whether they fit whole.
 pub fn wrap_count(text: &str, width: usize) -> usize {
-    let width = width.max(1);
-    let mut lines = 0;
-    for para in text.split('\n') {
-        let mut w = 0;
-        for word in para.split(' ') {
-            let ww = UnicodeWidthStr::width(word);
-            if w > 0 && w + 1 + ww > width {
-                lines += 1;
-                w = 0;
-            }
-            if w > 0 {
-                w += 1;
-            }
-            for c in word.chars() {
-                let cw = c.width().unwrap_or(0);
-                if w + cw > width {
-                    lines += 1;
-                    w = 0;
-                }
-                w += cw;
-            }
-        }
-        lines += 1;
-    }
-    lines
+    wrap_walk(text, width, None)
 }
 
 /// Word wrap to `width` columns (long words are split). Always at least one line.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
     let mut lines = Vec::new();
+    wrap_walk(text, width, Some(&mut lines));
+    lines
+}
+
+/// The one walk behind `wrap` and `wrap_count`: counts the lines, and builds them only
+/// when `out` is given.
+fn wrap_walk(text: &str, width: usize, mut out: Option<&mut Vec<String>>) -> usize {
+    fn end(line: &mut String, out: &mut Option<&mut Vec<String>>, count: &mut usize) {
+        *count += 1;
+        if let Some(out) = out {
+            out.push(std::mem::take(line));
+        }
+    }
+    let width = width.max(1);
+    let keep = out.is_some();
+    let mut count = 0;
+    let mut line = String::new();
     for para in text.split('\n') {
-        let mut line = String::new();
         let mut w = 0;
         for word in para.split(' ') {
             let ww = UnicodeWidthStr::width(word);
             if w > 0 && w + 1 + ww > width {
-                lines.push(std::mem::take(&mut line));
+                end(&mut line, &mut out, &mut count);
                 w = 0;
             }
             if w > 0 {
-                line.push(' ');
+                if keep {
+                    line.push(' ');
+                }
                 w += 1;
             }
             for c in word.chars() {
                 let cw = c.width().unwrap_or(0);
                 if w + cw > width {
-                    lines.push(std::mem::take(&mut line));
+                    end(&mut line, &mut out, &mut count);
                     w = 0;
                 }
-                line.push(c);
+                if keep {
+                    line.push(c);
+                }
                 w += cw;
             }
         }
-        lines.push(line);
+        end(&mut line, &mut out, &mut count);
     }
-    lines
+    count
 }
 
 /// Word-wraps `text` to `width` columns; words longer than a line are split (a character
@@ -243,9 +238,42 @@ mod tests {
         }
     }
 
+    /// `wrap` as it was before it shared its walk with `wrap_count`: both must still
+    /// give what it gave.
+    fn wrap_reference(text: &str, width: usize) -> Vec<String> {
+        let width = width.max(1);
+        let mut lines = Vec::new();
+        for para in text.split('\n') {
+            let mut line = String::new();
+            let mut w = 0;
+            for word in para.split(' ') {
+                let ww = UnicodeWidthStr::width(word);
+                if w > 0 && w + 1 + ww > width {
+                    lines.push(std::mem::take(&mut line));
+                    w = 0;
+                }
+                if w > 0 {
+                    line.push(' ');
+                    w += 1;
+                }
+                for c in word.chars() {
+                    let cw = c.width().unwrap_or(0);
+                    if w + cw > width {
+                        lines.push(std::mem::take(&mut line));
+                        w = 0;
+                    }
+                    line.push(c);
+                    w += cw;
+                }
+            }
+            lines.push(line);
+        }
+        lines
+    }
+
     proptest::proptest! {
         #[test]
-        fn wrap_count_counts_the_lines_of_wrap(
+        fn wrap_and_wrap_count_are_the_plain_wrap(
             text in proptest::collection::vec(proptest::sample::select(vec![
                 "a", "bc", " ", "  ", "ë", "\n", "\u{301}", "中", "…", "woordenlange",
                 "\t", "\r", "\u{FE0F}", "👍", "\u{200D}", "\u{1F3FD}", "\u{1F1F3}",
@@ -253,7 +281,9 @@ mod tests {
             width in 0usize..16,
         ) {
             let text = text.concat();
-            proptest::prop_assert_eq!(wrap_count(&text, width), wrap(&text, width).len());
+            let want = wrap_reference(&text, width);
+            proptest::prop_assert_eq!(wrap_count(&text, width), want.len());
+            proptest::prop_assert_eq!(wrap(&text, width), want);
         }
     }
 
