@@ -64,6 +64,7 @@ impl Interviewer {
         };
         let mut editor = Editor::for_new(&iv, &method);
         editor.name_required = true;
+        editor.deleted_by = crate::model::DeletedBy::Interviewer;
         Interviewer {
             t,
             method,
@@ -99,6 +100,7 @@ impl Interviewer {
         store::atomic::clean_stale_temps(path);
         let mut editor = Editor::new(&doc.interview, &method);
         editor.name_required = true;
+        editor.deleted_by = crate::model::DeletedBy::Interviewer;
         let doc_name = doc.interview.interviewee.trim().to_string();
         Ok(Interviewer {
             t,

@@ -270,6 +270,25 @@ fn export(
             return ExitCode::FAILURE;
         }
     };
+    let mut doc = doc;
+    for line in t
+        .interviews
+        .repairs(&merge::repair_session_ids(&mut doc), true)
+    {
+        eprintln!("volgspot: {line}");
+    }
+    if public {
+        let (conflicts, changed) = export::report::withheld_counts(&doc);
+        if conflicts + changed > 0 {
+            eprintln!(
+                "volgspot: {}",
+                volgspot::i18n::fill(
+                    t.summary.withheld,
+                    &[&conflicts.to_string(), &changed.to_string()]
+                )
+            );
+        }
+    }
     let mut report = export::build(&doc, method, lang, public);
     // An earlier round of the same pact in the same folder: compared in the internal report.
     if let Some(earlier) = store::rounds::earlier_round(session, &doc) {
@@ -315,6 +334,13 @@ fn import(lang: Lang, session: &std::path::Path, files: &[PathBuf]) -> ExitCode 
         }
     };
     let before = doc.clone();
+    // Duplicate ids (from an older volgspot) are repaired before anything is merged.
+    for line in t
+        .interviews
+        .repairs(&merge::repair_session_ids(&mut doc), true)
+    {
+        println!("{line}");
+    }
     let mut ok = true;
     for path in files {
         // A session file given by mistake is named as such, not as a "newer version".
@@ -326,7 +352,14 @@ fn import(lang: Lang, session: &std::path::Path, files: &[PathBuf]) -> ExitCode 
                 {
                     println!("{w}");
                 }
-                let report = merge::merge_file(&mut doc, &file);
+                if let Some(w) = t
+                    .interviews
+                    .other_round(&file, &doc, &file.interview.interviewee)
+                {
+                    println!("{w}");
+                }
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                let report = merge::merge_file_from(&mut doc, &file, &name);
                 for line in t.interviews.report(&report) {
                     println!("{line}");
                 }

@@ -61,7 +61,14 @@ pub fn open_session(app: &mut App, rt: &mut Runtime, path: &Path) -> Result<(), 
         msg
     })?;
     store::atomic::clean_stale_temps(path);
+    // Duplicate ids (an older volgspot could make them) get fresh ids, never merged.
+    let mut doc = doc;
+    let repairs = crate::model::merge::repair_session_ids(&mut doc);
+    let migrated = migrated || !repairs.is_empty();
     let mut view = SessionView::new(doc, path.to_path_buf());
+    if !repairs.is_empty() {
+        view.interviews.message = Some(t.interviews.repairs(&repairs, false).join("\n"));
+    }
     // The wheel compares with an earlier round of the same pact in the same folder;
     // read here, once, so drawing never touches the disk.
     view.wheel.earlier =

@@ -136,15 +136,17 @@ const PUBLISHED: &[&str] = &[
 ];
 
 fn note(text: &str, area: &str, kind: NoteKind, public: bool, approval: Approval) -> Note {
-    Note {
+    let mut n = Note {
         id: Id::new(),
         text: text.into(),
         area: area.into(),
         kind,
         public,
-        approval,
         ..Note::default()
-    }
+    };
+    // Approved as written: the approval records these words.
+    n.set_approval(approval, datetime!(2026-11-20 10:00 UTC));
+    n
 }
 
 fn leaky_session() -> Session {

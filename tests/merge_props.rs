@@ -182,7 +182,7 @@ proptest! {
             }
             let kept = find(&n.id).unwrap();
             prop_assert!(
-                kept.text == n.text || kept.conflict.as_deref() == Some(n.text.as_str()),
+                kept.text == n.text || kept.conflict.as_ref().and_then(|c| c.text.as_deref()) == Some(n.text.as_str()),
                 "{:?} vs {:?}", kept, n
             );
         }

@@ -10,7 +10,7 @@ use super::keys::{Binding, Combo, KeyHelp, find, help_of};
 use super::{Ctx, Outcome};
 use crate::i18n::interviews::Strings;
 use crate::method::Method;
-use crate::model::{Interview, Note, NoteKind};
+use crate::model::{DeletedBy, Interview, Note, NoteKind};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +34,7 @@ pub enum Act {
     Undo,
     Swap,
     Resolve,
+    KeepBoth,
     Done,
     Cancel,
     Next,
@@ -184,6 +185,12 @@ pub static NOTES_KEYS: &[Binding<Act>] = &[
         &[Combo(KeyCode::Char('r'), NONE)],
         Act::Resolve,
         |t| t.interviews.k_resolve,
+        false,
+    ),
+    b(
+        &[Combo(KeyCode::Char('b'), NONE)],
+        Act::KeepBoth,
+        |t| t.interviews.k_keep_both,
         false,
     ),
 ];
@@ -366,6 +373,9 @@ pub struct Editor {
     pub name_required: bool,
     /// Why the last key did nothing; cleared by the next key.
     pub notice: Option<Notice>,
+    /// Who deletes a note here (the tombstone says so): the session, or the interviewer
+    /// in the offline mode.
+    pub deleted_by: DeletedBy,
 }
 
 /// The next item of `ids` after `cur` (None → first, last → None).
@@ -396,6 +406,7 @@ impl Editor {
             own_focus: Vec::new(),
             name_required: false,
             notice: None,
+            deleted_by: DeletedBy::Session,
         }
     }
 
@@ -438,11 +449,11 @@ impl Editor {
         let conflict = self.focus == Focus::Notes
             && iv
                 .and_then(|iv| iv.notes.get(self.selected))
-                .is_some_and(|n| n.conflict.is_some());
+                .is_some_and(|n| n.has_conflict());
         if conflict {
             let settle: Vec<KeyHelp> = NOTES_KEYS
                 .iter()
-                .filter(|b| matches!(b.action, Act::Swap | Act::Resolve))
+                .filter(|b| matches!(b.action, Act::Swap | Act::Resolve | Act::KeepBoth))
                 .map(|b| KeyHelp {
                     footer: true,
                     ..b.help()
@@ -642,7 +653,12 @@ impl Editor {
                 return Outcome::Handled;
             }
             Act::Delete => {
-                let note = iv.notes.remove(i);
+                let by = if self.deleted_by == DeletedBy::Interviewer {
+                    iv.interviewer.clone()
+                } else {
+                    String::new()
+                };
+                let note = iv.delete_note(i, self.deleted_by, &by, ctx.now);
                 self.undo.push(Undo {
                     index: i,
                     note,
@@ -659,6 +675,7 @@ impl Editor {
                     return Outcome::Handled;
                 };
                 if u.removed {
+                    iv.deleted.retain(|t| t.id != *u.note.file_key());
                     let at = u.index.min(iv.notes.len());
                     iv.notes.insert(at, u.note);
                     self.selected = at;
@@ -691,7 +708,7 @@ impl Editor {
                 self.notice = Some(Notice::OnlyQuotes);
                 return Outcome::Handled;
             }
-            Act::Approval => n.approval = n.approval.next(),
+            Act::Approval => n.set_approval(n.approval.next(), ctx.now),
             Act::Corner => {
                 let ids: Vec<String> = m.triangle.corners.iter().map(|c| c.id.clone()).collect();
                 n.corner = cycle_opt(n.corner.as_deref(), &ids);
@@ -714,19 +731,24 @@ impl Editor {
                 let cur = n.focus_areas.last().map(String::as_str);
                 n.focus_areas = cycle_opt(cur, &all).into_iter().collect();
             }
-            Act::Swap | Act::Resolve => {
-                let Some(other) = n.conflict.clone() else {
+            Act::Swap | Act::Resolve | Act::KeepBoth => {
+                if n.conflict.is_none() {
                     return Outcome::Handled;
-                };
+                }
                 self.undo.push(Undo {
                     index: i,
                     note: n.clone(),
                     removed: false,
                 });
-                if act == Act::Swap {
-                    n.conflict = Some(std::mem::replace(&mut n.text, other));
-                } else {
-                    n.conflict = None;
+                match act {
+                    Act::Swap => crate::model::merge::swap_versions(n),
+                    Act::Resolve => crate::model::merge::keep_this_version(n),
+                    _ => {
+                        let Some(twin) = crate::model::merge::split_versions(n) else {
+                            return Outcome::Handled;
+                        };
+                        iv.notes.insert(i + 1, twin);
+                    }
                 }
             }
             _ => return Outcome::Handled,

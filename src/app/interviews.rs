@@ -586,7 +586,11 @@ impl SearchIndex {
                     at: (ii, ni),
                     area: m.areas.iter().position(|a| a.id == n.area),
                     text: search_form(&n.text).into(),
-                    conflict: n.conflict.as_deref().map(|c| search_form(c).into()),
+                    conflict: n
+                        .conflict
+                        .as_ref()
+                        .and_then(|c| c.text.as_deref())
+                        .map(|c| search_form(c).into()),
                 });
             }
         }

@@ -241,7 +241,9 @@ impl SessionView {
                     // and organisation, as everywhere else.
                     let who = interviews::who_shown(&f.interview, t.interviews, show_names);
                     lines.extend(t.interviews.other_pact(&f, &self.doc, &who));
-                    let mut r = crate::model::merge::merge_file(&mut self.doc, &f);
+                    lines.extend(t.interviews.other_round(&f, &self.doc, &who));
+                    let name = path.file_name().unwrap_or_default().to_string_lossy();
+                    let mut r = crate::model::merge::merge_file_from(&mut self.doc, &f, &name);
                     if !show_names {
                         r.label = who;
                     }

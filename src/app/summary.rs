@@ -138,9 +138,10 @@ impl std::fmt::Debug for State {
 pub fn gap_screen(gap: &Gap) -> Screen {
     match gap {
         Gap::NoPactName | Gap::NoRegionDescription => Screen::Intake,
-        Gap::EmptySection(_) | Gap::QuotesAwaitingApproval(_) | Gap::NotesWithConflict(_) => {
-            Screen::Interviews
-        }
+        Gap::EmptySection(_)
+        | Gap::QuotesAwaitingApproval(_)
+        | Gap::NotesWithConflict(_)
+        | Gap::QuotesChangedAfterApproval(_) => Screen::Interviews,
         Gap::NoPublicTriangleItems => Screen::Triangle,
         Gap::NoPhase
         | Gap::IntentionsWithoutOwner(_)
@@ -165,6 +166,7 @@ pub fn gap_text(gap: &Gap, t: &Strings) -> String {
         Gap::EmptySection(name) => fill(s.empty_section, &[name]),
         Gap::QuotesAwaitingApproval(n) => count(s.quotes_waiting_one, s.quotes_waiting, *n),
         Gap::NotesWithConflict(n) => count(s.conflicts_one, s.conflicts, *n),
+        Gap::QuotesChangedAfterApproval(n) => count(s.changed_one, s.changed, *n),
         Gap::NoPublicTriangleItems => s.no_public_triangle.to_string(),
         Gap::NoPhase => s.no_phase.to_string(),
         Gap::IntentionsWithoutOwner(n) => count(s.no_owner_one, s.no_owner, *n),

@@ -268,13 +268,53 @@ fn status_id(s: ActivityStatus) -> &'static str {
 /// Whether a note may appear in the publieksversie. A quote needs, besides being marked
 /// public, the speaker's approval and their consent to publish quotes.
 pub fn note_is_public(iv: &Interview, n: &Note) -> bool {
-    if !n.public {
+    if !n.public || withheld(iv, n).is_some() {
         return false;
     }
     match n.kind {
-        NoteKind::Citaat => n.approval == Approval::Akkoord && iv.consent.quotes_public,
+        NoteKind::Citaat => n.approved_as_is() && iv.consent.quotes_public,
         _ => true,
     }
+}
+
+/// Why a note marked public is left out of the publieksversie although it would
+/// otherwise go in: an import conflict still open (on the note, or on the interview's
+/// own details such as consent), or a quote whose words changed after approval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Withheld {
+    Conflict,
+    ChangedAfterApproval,
+}
+
+pub fn withheld(iv: &Interview, n: &Note) -> Option<Withheld> {
+    if !n.public {
+        return None;
+    }
+    if n.has_conflict() || !iv.fields_conflict.is_empty() {
+        return Some(Withheld::Conflict);
+    }
+    if n.kind == NoteKind::Citaat
+        && n.approval_state() == crate::model::ApprovalState::GewijzigdNaAkkoord
+    {
+        return Some(Withheld::ChangedAfterApproval);
+    }
+    None
+}
+
+/// How many public notes the publieksversie leaves out: (open conflict, changed after
+/// approval). Both exports (the CLI and the Samenvatting screen) say so.
+pub fn withheld_counts(session: &crate::model::Session) -> (usize, usize) {
+    let mut out = (0, 0);
+    for iv in &session.interviews {
+        for n in &iv.notes {
+            match withheld(iv, n) {
+                Some(Withheld::Conflict) => out.0 += 1,
+                Some(Withheld::ChangedAfterApproval) => out.1 += 1,
+                None => {}
+            }
+        }
+    }
+    out
 }
 
 fn join_nonempty(parts: &[&str], sep: &str) -> String {
@@ -398,7 +438,8 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
                             None
                         } else {
                             n.conflict
-                                .as_deref()
+                                .as_ref()
+                                .and_then(|c| c.text.as_deref())
                                 .map(str::trim)
                                 .filter(|c| !c.is_empty())
                                 .map(String::from)

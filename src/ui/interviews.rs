@@ -50,7 +50,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
                 }
             }
         }
-        Mode::Synthesis => draw_synthesis(frame, area, app.t, &app.method, s, st, theme),
+        Mode::Synthesis => draw_synthesis(frame, area, app, s, st, theme),
     }
     if let Some(p) = &st.picker {
         draw_picker(frame, area, app.t, p, app.show_names, theme);
@@ -155,7 +155,12 @@ fn note_tags(t: &Strings, m: &Method, n: &Note) -> Vec<String> {
     let mut tags = Vec::new();
     tags.push(if n.public { ti.public } else { ti.not_public }.to_string());
     if n.kind == NoteKind::Citaat {
-        tags.push(fill(ti.approval, &[ti.approval_name(n.approval)]));
+        let state = if n.approval_state() == crate::model::ApprovalState::GewijzigdNaAkkoord {
+            ti.changed_after_approval
+        } else {
+            ti.approval_name(n.approval)
+        };
+        tags.push(fill(ti.approval, &[state]));
     }
     if let Some(c) = &n.corner {
         let name = m
@@ -350,7 +355,7 @@ pub fn draw_editor(
         ));
     }
     for (i, n) in iv.notes.iter().enumerate().skip(first).take(space) {
-        let mark = if n.conflict.is_some() {
+        let mark = if n.has_conflict() {
             "⚠"
         } else if n.public {
             "●"
@@ -415,11 +420,12 @@ pub fn draw_editor(
             for l in wrap(&tags.join(" · "), w).into_iter().take(2) {
                 extra.push(Line::styled(l, theme.dim));
             }
-            if let Some(c) = &n.conflict {
-                extra.push(Line::styled(
-                    cut(&fill(ti.conflict, &[c]), w),
-                    theme.problem,
-                ));
+            // Both versions in full: the note's text is the session's, the other
+            // version says where it comes from.
+            for c in ti.conflict_lines(n, show_names) {
+                for l in wrap(&c, w) {
+                    extra.push(Line::styled(l, theme.problem));
+                }
             }
             let room = (inner.height as usize).saturating_sub(extra.len()).max(1);
             if body.len() > room {
@@ -462,12 +468,12 @@ pub fn draw_editor(
 fn draw_synthesis(
     frame: &mut Frame,
     area: Rect,
-    t: &Strings,
-    m: &Method,
+    app: &App,
     view: &SessionView,
     st: &State,
     theme: &Theme,
 ) {
+    let (t, m, show_names) = (app.t, &app.method, app.show_names);
     let ti = t.interviews;
     let s = &st.synth;
     let doc = &view.doc;
@@ -575,7 +581,7 @@ fn draw_synthesis(
                 theme.label,
             ));
         }
-        let mark = if n.conflict.is_some() { "⚠ " } else { "" };
+        let mark = if n.has_conflict() { "⚠ " } else { "" };
         let src = source(iv);
         let text = if src.is_empty() {
             format!("{mark}{}", n.text)
@@ -587,8 +593,8 @@ fn draw_synthesis(
             let prefix = if j == 0 { "    • " } else { "      " };
             lines.push(Line::styled(format!("{prefix}{l}"), theme.text));
         }
-        if let Some(c) = &n.conflict {
-            for l in wrap(&fill(ti.conflict, &[c]), w.saturating_sub(6)) {
+        for c in ti.conflict_lines(n, show_names) {
+            for l in wrap(&c, w.saturating_sub(6)) {
                 lines.push(Line::styled(format!("      {l}"), theme.problem));
             }
         }
