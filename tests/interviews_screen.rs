@@ -642,3 +642,47 @@ fn empty_details_leave_no_gaps_in_the_interview_header() {
     assert!(t.contains("Citaten:"), "{t}");
     assert!(!t.contains("·  ·"), "{t}");
 }
+
+#[test]
+fn editing_the_words_of_an_approved_quote_makes_it_changed_after_approval_and_not_public() {
+    let mut app = on_interviews(Lang::Nl);
+    key(&mut app, KeyCode::Enter); // Marieke: her second note is an approved quote
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Up);
+    let quote = notes_of(&app, 0)[1].clone();
+    assert!(quote.approved_as_is(), "{quote:?}");
+    let public = |app: &App| {
+        let s = app.session().unwrap();
+        volgspot::export::render(
+            &volgspot::export::build(&s.doc, &app.method, Lang::Nl, true),
+            volgspot::export::Format::Markdown,
+        )
+        .unwrap()
+    };
+    let words = quote
+        .text
+        .trim_matches(|c| c == '“' || c == '”')
+        .to_string();
+    assert!(public(&app).contains(&words));
+    key(&mut app, KeyCode::Char('e'));
+    key(&mut app, KeyCode::End);
+    chars(&mut app, " En snel.");
+    key(&mut app, KeyCode::Enter);
+    let t = text(&render(&app, 100, 30));
+    assert!(t.contains("goedkeuring: gewijzigd na akkoord"), "{t}");
+    assert!(!public(&app).contains(&words), "words nobody approved");
+    let gaps = volgspot::export::gaps(&app.session().unwrap().doc, &app.method);
+    assert!(
+        gaps.contains(&volgspot::export::Gap::QuotesChangedAfterApproval(1)),
+        "{gaps:?}"
+    );
+    // Asked again and approved (A cycles: geweigerd, niet gevraagd, akkoord): public again,
+    // with the new words.
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Char('a'));
+    }
+    let n = notes_of(&app, 0)[1].clone();
+    assert!(n.approved_as_is(), "{n:?}");
+    assert!(public(&app).contains("En snel."));
+}

@@ -232,3 +232,63 @@ fn duplicate_note_ids_in_an_interview_file_are_two_notes_and_a_reimport_changes_
         ["Eerste notitie van Ans.", "Tweede notitie van Ans."]
     );
 }
+
+#[test]
+fn the_public_export_warns_about_and_leaves_out_a_public_note_with_an_open_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("conflict.volgspot.json");
+    let mut doc = example_json();
+    let note = &mut doc["interviews"][0]["notes"][3];
+    assert_eq!(note["public"], true);
+    let words = note["text"].as_str().unwrap().to_string();
+    write(&session, &doc);
+    let (md, out) = export_public(dir.path(), &session);
+    assert!(md.contains(&words), "public before the conflict");
+    assert!(!stderr(&out).contains("conflict"), "{}", stderr(&out));
+    doc["interviews"][0]["notes"][3]["conflict"] = json!("De versie van de interviewer.");
+    write(&session, &doc);
+    let (md, out) = export_public(dir.path(), &session);
+    assert!(!md.contains(&words), "{md}");
+    assert!(!md.contains("De versie van de interviewer."), "{md}");
+    assert!(
+        stderr(&out).contains("1 openbare notities met een open importconflict"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn an_approval_from_an_older_file_holds_for_its_words_and_not_for_changed_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("akkoord.volgspot.json");
+    let mut doc = example_json();
+    let quote = doc["interviews"][0]["notes"][1].clone();
+    assert_eq!(quote["approval"], "akkoord");
+    let words = quote["text"]
+        .as_str()
+        .unwrap()
+        .trim_matches(['“', '”'])
+        .to_string();
+    write(&session, &doc);
+    // Version 2 bound nothing: the approval is taken to be for the words as they are.
+    let (md, out) = export_public(dir.path(), &session);
+    assert!(md.contains(&words), "{md}");
+    assert!(
+        !stderr(&out).contains("gewijzigd na akkoord"),
+        "{}",
+        stderr(&out)
+    );
+    // Version 3 records them: words changed since are not published.
+    let (loaded, migrated) = volgspot::store::load_session(&session).unwrap();
+    assert!(migrated);
+    let mut v3 = serde_json::to_value(&loaded).unwrap();
+    v3["interviews"][0]["notes"][1]["text"] = json!("Iets anders dan wat ze zei.");
+    write(&session, &v3);
+    let (md, out) = export_public(dir.path(), &session);
+    assert!(!md.contains("Iets anders"), "{md}");
+    assert!(
+        stderr(&out).contains("1 citaten gewijzigd na akkoord"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -188,3 +188,59 @@ mod tests {
         assert!(v.get("pact").is_none());
     }
 }
+
+#[cfg(test)]
+mod fingerprint_tests {
+    use super::*;
+    use crate::model::Session;
+
+    fn v2_with_bases(text_fp: &str, coding_fp: &str, fields_fp: &str) -> Session {
+        let mut v = serde_json::json!({
+            "schema_version": 2,
+            "id": "s",
+            "created": "2026-11-01T10:00:00Z",
+            "updated": "2026-11-01T10:00:00Z",
+            "interviews": [{
+                "id": "iv", "interviewee": "Ans", "base": fields_fp,
+                "notes": [{
+                    "id": "n", "text": "wat Ans zei", "area": "hoe", "kind": "citaat",
+                    "approval": "akkoord", "conflict": "de andere versie",
+                    "base": {"text": text_fp, "coding": coding_fp}
+                }]
+            }]
+        });
+        migrate(&mut v, 2);
+        serde_json::from_value(v).unwrap()
+    }
+
+    #[test]
+    fn fingerprints_that_still_match_become_values_and_others_an_unknown_base() {
+        let text_fp = fingerprint("wat Ans zei");
+        let coding = serde_json::json!(["hoe", "citaat", null, null, [], false, "akkoord"]);
+        let coding_fp = fingerprint(&coding.to_string());
+        let fields = serde_json::json!(["Ans", "", "", "anders", "", "", false, false]);
+        let fields_fp = fingerprint(&fields.to_string());
+        let s = v2_with_bases(&text_fp, &coding_fp, &fields_fp);
+        let iv = &s.interviews[0];
+        assert_eq!(
+            iv.base.as_ref().map(|b| b.interviewee.as_str()),
+            Some("Ans")
+        );
+        let n = &iv.notes[0];
+        let base = n.base.as_ref().unwrap();
+        assert_eq!(base.text.as_deref(), Some("wat Ans zei"));
+        assert_eq!(base.coding.as_ref(), Some(&n.coding()));
+        // The old conflict keeps its text in full; the approval holds for these words.
+        assert_eq!(
+            n.conflict.as_ref().and_then(|c| c.text.as_deref()),
+            Some("de andere versie")
+        );
+        assert!(n.approved_as_is());
+
+        let s = v2_with_bases("0000000000000000", "0000000000000000", "x");
+        let n = &s.interviews[0].notes[0];
+        assert_eq!(n.base, Some(crate::model::NoteBase::default()));
+        assert!(s.interviews[0].base.is_none());
+        assert_eq!(n.text, "wat Ans zei");
+    }
+}
