@@ -261,7 +261,7 @@ fn the_public_export_warns_about_and_leaves_out_a_public_note_with_an_open_confl
 fn an_approval_from_an_older_file_holds_for_its_words_and_not_for_changed_ones() {
     let dir = tempfile::tempdir().unwrap();
     let session = dir.path().join("akkoord.volgspot.json");
-    let mut doc = example_json();
+    let doc = example_json();
     let quote = doc["interviews"][0]["notes"][1].clone();
     assert_eq!(quote["approval"], "akkoord");
     let words = quote["text"]
