@@ -86,7 +86,7 @@ fn recode(n: &mut Note, field: u8, v: usize) {
     match field {
         0 => n.area = AREAS[v].to_string(),
         1 => n.kind = NoteKind::ALL[v],
-        2 => n.public = v % 2 == 0,
+        2 => n.public = v.is_multiple_of(2),
         3 => n.set_approval(Approval::ALL[v % 3], at),
         _ => n.corner = (v > 0).then(|| format!("hoek{v}")),
     }
@@ -168,7 +168,7 @@ fn play(id: &str, notes: &[(String, usize, usize)], ops: &[Op]) -> (Session, Int
                 iv.consent.quotes_public = *consent;
             }
             Op::Import => {
-                f.updated = f.updated + time::Duration::minutes(step as i64);
+                f.updated += time::Duration::minutes(step as i64);
                 merge_file_from(&mut s, &f, "f.interview.json");
             }
         }
@@ -214,9 +214,10 @@ fn same_value(field: &str, a: &Value, b: &Value) -> bool {
     }
 }
 
-fn conflict_content(
-    c: &Option<NoteConflict>,
-) -> Option<(Option<String>, Vec<(String, Value)>, Option<DeletedBy>)> {
+/// What a conflict asks the facilitator to decide, without its label.
+type Content = (Option<String>, Vec<(String, Value)>, Option<DeletedBy>);
+
+fn conflict_content(c: &Option<NoteConflict>) -> Option<Content> {
     c.as_ref().filter(|c| !c.is_empty()).map(|c| {
         (
             c.text.clone(),
@@ -353,12 +354,21 @@ fn check_import(
     let fields = |iv: &Interview| serde_json::to_value(iv.fields()).unwrap();
     let (ff, sf, af) = (fields(&f.interview), fields(bi), fields(ai));
     let basef = bi.base.as_ref().map(|b| serde_json::to_value(b).unwrap());
-    for name in ["role"] {
-        if basef.as_ref().map(|b| &b[name]) != Some(&ff[name]) {
-            prop_assert!(af[name] == ff[name] || ai.fields_conflict.get(name) == Some(&ff[name]));
+    for (name, at) in [
+        ("role", "/role"),
+        ("consent.quotes_public", "/consent/quotes_public"),
+    ] {
+        let base = basef.as_ref().and_then(|b| b.pointer(at));
+        let (fv, sv, av) = (&ff.pointer(at), &sf.pointer(at), af.pointer(at));
+        if base != *fv {
+            prop_assert!(
+                av == *fv || ai.fields_conflict.get(name) == *fv,
+                "file's {} lost",
+                name
+            );
         }
-        if basef.as_ref().map(|b| &b[name]) != Some(&sf[name]) {
-            prop_assert_eq!(&af[name], &sf[name]);
+        if base != *sv {
+            prop_assert_eq!(av, *sv, "session's {} overwritten", name);
         }
     }
     // The report counts exactly what happened.
