@@ -686,3 +686,68 @@ fn editing_the_words_of_an_approved_quote_makes_it_changed_after_approval_and_no
     assert!(n.approved_as_is(), "{n:?}");
     assert!(public(&app).contains("En snel."));
 }
+
+fn kees_file(now: time::OffsetDateTime) -> volgspot::model::interview_file::InterviewFile {
+    let iv = volgspot::model::Interview {
+        interviewee: "Kees".into(),
+        notes: vec![volgspot::model::Note {
+            text: "Een nieuwe notitie".into(),
+            area: "hoe".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    volgspot::model::interview_file::InterviewFile::new("Zorgpact Rivierenland-West", iv, now)
+}
+
+#[test]
+fn an_import_is_undone_in_one_step() {
+    let mut app = on_interviews(Lang::Nl);
+    let now = app.now;
+    let before = app.session().unwrap().doc.interviews.clone();
+    let s = app.session_mut().unwrap();
+    s.import_interviews(
+        vec![("kees.interview.json".into(), Ok(kees_file(now)))],
+        Lang::Nl.strings(),
+        now,
+        true,
+    );
+    assert_eq!(
+        app.session().unwrap().doc.interviews.len(),
+        before.len() + 1
+    );
+    app.handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+    assert_eq!(app.session().unwrap().doc.interviews, before);
+}
+
+#[test]
+fn bringing_back_a_deleted_interview_after_a_reimport_never_gives_two_interviews_one_id() {
+    let mut app = on_interviews(Lang::Nl);
+    let now = app.now;
+    let file = kees_file(now);
+    let import = |app: &mut App| {
+        app.session_mut().unwrap().import_interviews(
+            vec![("kees.interview.json".into(), Ok(file.clone()))],
+            Lang::Nl.strings(),
+            now,
+            true,
+        );
+    };
+    import(&mut app);
+    // Kees is the last interview: delete him, import again, then U brings him back.
+    for _ in 0..5 {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Delete);
+    import(&mut app);
+    key(&mut app, KeyCode::Char('u'));
+    let doc = &app.session().unwrap().doc;
+    let kees: Vec<_> = doc
+        .interviews
+        .iter()
+        .filter(|i| i.interviewee == "Kees")
+        .collect();
+    assert_eq!(kees.len(), 2, "both copies kept");
+    assert_ne!(kees[0].id, kees[1].id);
+    assert_ne!(kees[0].notes[0].id, kees[1].notes[0].id);
+}

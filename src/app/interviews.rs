@@ -395,6 +395,13 @@ impl State {
                 };
                 let at = at.min(doc.interviews.len());
                 self.message = Some(fill(t.restored, &[&who_shown(&iv, t, false)]));
+                let mut iv = iv;
+                // Re-imported meanwhile: back as a copy of its own, never a second
+                // interview with one id.
+                let mut copy = (*iv).clone();
+                if crate::model::merge::make_room_for(doc, &mut copy) {
+                    iv = Arc::new(copy);
+                }
                 doc.interviews.insert(at, iv);
                 self.selected = at;
                 return Outcome::Changed;

@@ -234,6 +234,8 @@ impl SessionView {
         show_names: bool,
     ) -> Vec<String> {
         let mut lines = Vec::new();
+        // The whole import is one undo step (Ctrl-Z outside a text field).
+        let before = self.doc.clone();
         for (path, file) in loaded {
             match file {
                 Ok(f) => {
@@ -256,7 +258,11 @@ impl SessionView {
                 }
             }
         }
-        // Fingerprints may have been stamped even when nothing visible changed.
+        if self.doc != before {
+            self.history.close_burst(self.generation);
+            self.history.push(before);
+        }
+        // Merge bookkeeping may have been stamped even when nothing visible changed.
         self.changed(now);
         lines
     }

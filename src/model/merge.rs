@@ -707,6 +707,31 @@ pub fn split_versions(n: &mut Note) -> Option<Note> {
     Some(twin)
 }
 
+/// Makes an interview coming back into the session (undo of a deletion) safe to add:
+/// when its id was taken meanwhile (a re-import brought the interview back), it becomes
+/// the session's own copy under a fresh id, and notes whose ids are taken get fresh
+/// ones, so no two interviews or notes ever share an id. Returns whether it changed.
+pub fn make_room_for(session: &Session, iv: &mut Interview) -> bool {
+    let mut changed = false;
+    if session.interviews.iter().any(|i| i.id == iv.id) {
+        iv.id = Id::new();
+        iv.file_id = None;
+        iv.source = None;
+        iv.base = None;
+        changed = true;
+    }
+    let taken = note_ids(session);
+    for n in &mut iv.notes {
+        if taken.contains(&n.id) {
+            n.id = Id::new();
+            n.file_id = None;
+            n.base = None;
+            changed = true;
+        }
+    }
+    changed
+}
+
 /// Merges one interview file into the session (no file name for the conflict labels).
 pub fn merge_file(session: &mut Session, file: &InterviewFile) -> InterviewReport {
     merge_file_from(session, file, "")
