@@ -338,10 +338,16 @@ pub fn draw(frame: &mut Frame, app: &Interviewer) {
         SaveState::Clean => String::new(),
     };
     // Saving state first: it must stay visible however long the file name is.
+    let round = app
+        .doc
+        .round
+        .map(|r| format!("{} {r}", t.round))
+        .unwrap_or_default();
     let parts = [
         ti.iv_title,
         saved.as_str(),
         app.doc.pact.trim(),
+        round.as_str(),
         file.as_str(),
     ];
     let parts: Vec<&str> = parts.into_iter().filter(|p| !p.is_empty()).collect();

@@ -84,6 +84,9 @@ enum Command {
         /// Your name, stored with the interview.
         #[arg(long)]
         interviewer: Option<String>,
+        /// The Volgspot round (1, 2 or 3) the interview is for; the import checks it.
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=3))]
+        round: Option<u8>,
         /// Reopen an existing .interview.json file instead of starting a new one.
         file: Option<PathBuf>,
     },
@@ -140,6 +143,7 @@ fn main() -> ExitCode {
         Some(Command::Interview {
             pact,
             interviewer,
+            round,
             file,
         }) => {
             let t = lang.strings();
@@ -159,6 +163,10 @@ fn main() -> ExitCode {
                     interviewer.as_deref().unwrap_or(""),
                 ),
             };
+            let mut app = app;
+            if round.is_some() {
+                app.doc.round = round;
+            }
             return interviewer::run(app);
         }
         Some(Command::Import { session, files }) => return import(lang, &session, &files),

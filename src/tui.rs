@@ -103,9 +103,13 @@ pub fn recover_session(
         lock::LockError::Held(who) => fill(t.e_locked, &[&who]),
         lock::LockError::Io(e) => fill(t.e_io, &[&e.to_string()]),
     })?;
-    let (doc, _) = store::load_session(&r.copy).map_err(|e| t.load_error(&e))?;
+    let (mut doc, _) = store::load_session(&r.copy).map_err(|e| t.load_error(&e))?;
     store::atomic::clean_stale_temps(&r.session);
+    let repairs = crate::model::merge::repair_session_ids(&mut doc);
     let mut view = SessionView::new(doc, r.session.clone());
+    if !repairs.is_empty() {
+        view.interviews.message = Some(t.interviews.repairs(&repairs, false).join("\n"));
+    }
     // Mark as changed so a failed save below keeps retrying and Ctrl-Q warns.
     view.generation = 1;
     match store::save_session(&r.session, &view.doc) {
@@ -226,7 +230,16 @@ pub fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
             if let Some(s) = app.session_mut() {
                 let dir = session_folder(&s.path);
                 let files = store::interview_files(&dir);
-                s.interviews.open_picker(dir, files);
+                // Read once here, so drawing never touches the disk.
+                let info = files
+                    .iter()
+                    .map(|p| {
+                        store::load_interview_file(p)
+                            .ok()
+                            .map(|(f, _)| crate::app::interviews::FileInfo::of(&f))
+                    })
+                    .collect();
+                s.interviews.open_picker_with(dir, files, info);
             }
             Ok(())
         }

@@ -751,3 +751,74 @@ fn bringing_back_a_deleted_interview_after_a_reimport_never_gives_two_interviews
     assert_ne!(kees[0].id, kees[1].id);
     assert_ne!(kees[0].notes[0].id, kees[1].notes[0].id);
 }
+
+/// Two files of one day are told apart without names (interviewer, notes, pact, round),
+/// and a file for another pact or round is imported only when the facilitator says so.
+#[test]
+fn picker_rows_differ_with_names_hidden_and_another_pacts_file_asks_first() {
+    use volgspot::app::interviews::FileInfo;
+    use volgspot::app::{Effect, Outcome};
+    let mut app = on_interviews(Lang::Nl);
+    let info = |who: &str, by: &str, notes: usize, pact: &str, round: Option<u8>| {
+        Some(FileInfo {
+            interviewee: who.into(),
+            interviewer: by.into(),
+            date: "2026-11-28".into(),
+            notes,
+            pact: pact.into(),
+            round,
+        })
+    };
+    let files: Vec<std::path::PathBuf> = vec![
+        "/tmp/sessies/2026-11-28-karin.interview.json".into(),
+        "/tmp/sessies/2026-11-28-piet.interview.json".into(),
+    ];
+    if let View::Session(s) = &mut app.view {
+        s.interviews.open_picker_with(
+            "/tmp/sessies".into(),
+            files.clone(),
+            vec![
+                info("Karin", "L. Smit", 3, "Zorgpact Rivierenland-West", Some(1)),
+                info("Piet", "J. Bakker", 7, "Zorgpact Elders", Some(2)),
+            ],
+        );
+    }
+    let t = text(&render(&app, 120, 30));
+    assert!(!t.contains("Karin") && !t.contains("Piet"), "{t}");
+    assert!(
+        t.contains("L. Smit · 3 notities · Zorgpact Rivierenland-West · ronde 1"),
+        "{t}"
+    );
+    assert!(
+        t.contains("[ ] ⚠ 2026-11-28 · J. Bakker · 7 notities · Zorgpact Elders · ronde 2"),
+        "{t}"
+    );
+    // Enter on the other pact's file asks first; Esc goes back without importing.
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    let t = text(&render(&app, 120, 30));
+    assert!(t.contains("voor een ander pact of een andere ronde"), "{t}");
+    key(&mut app, KeyCode::Esc);
+    let s = app.session_mut().unwrap();
+    assert!(s.interviews.picker.is_some(), "still choosing");
+    // Enter, and Enter again: now it is imported.
+    let ctx_key = |app: &mut App| {
+        let s = app.session_mut().unwrap();
+        let mut doc = s.doc.clone();
+        let ctx = volgspot::app::Ctx {
+            method: &volgspot::method::Method::builtin(Lang::Nl),
+            t: Lang::Nl.strings(),
+            now: time::OffsetDateTime::UNIX_EPOCH,
+        };
+        s.interviews.handle_key(
+            &mut doc,
+            KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+            &ctx,
+        )
+    };
+    assert_eq!(ctx_key(&mut app), Outcome::Handled);
+    assert_eq!(
+        ctx_key(&mut app),
+        Outcome::Effect(Effect::ImportInterviews(vec![files[1].clone()]))
+    );
+}

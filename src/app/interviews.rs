@@ -201,8 +201,45 @@ pub enum Mode {
 pub struct Picker {
     pub dir: PathBuf,
     pub files: Vec<PathBuf>,
+    /// What each file holds, read when the picker opened (None: unreadable).
+    pub info: Vec<Option<FileInfo>>,
     pub marked: Vec<bool>,
     pub selected: usize,
+    /// Files for another pact or round were chosen: Enter again imports them anyway.
+    pub confirm: Option<Vec<PathBuf>>,
+}
+
+/// An interview file at a glance, so rows can be told apart with names hidden.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileInfo {
+    pub interviewee: String,
+    pub interviewer: String,
+    pub date: String,
+    pub notes: usize,
+    pub pact: String,
+    pub round: Option<u8>,
+}
+
+impl FileInfo {
+    pub fn of(f: &crate::model::interview_file::InterviewFile) -> Self {
+        FileInfo {
+            interviewee: f.interview.interviewee.clone(),
+            interviewer: f.interview.interviewer.clone(),
+            date: f.interview.date.clone(),
+            notes: f.interview.notes.len(),
+            pact: f.pact.clone(),
+            round: f.round,
+        }
+    }
+
+    /// For another pact or another round than the session (an unknown one is not
+    /// "another").
+    pub fn elsewhere(&self, doc: &Session) -> bool {
+        let slug = crate::store::paths::slug;
+        let (a, b) = (self.pact.trim(), doc.intake.pact_name.trim());
+        let pact = !a.is_empty() && !b.is_empty() && slug(a) != slug(b);
+        pact || self.round.is_some_and(|r| r != doc.intake.round)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -291,17 +328,30 @@ impl State {
 
     /// The runtime found these interview files: show the picker.
     pub fn open_picker(&mut self, dir: PathBuf, files: Vec<PathBuf>) {
+        let info = vec![None; files.len()];
+        self.open_picker_with(dir, files, info);
+    }
+
+    /// The picker with what each file holds (interviewer, date, notes, pact, round).
+    pub fn open_picker_with(
+        &mut self,
+        dir: PathBuf,
+        files: Vec<PathBuf>,
+        info: Vec<Option<FileInfo>>,
+    ) {
         self.picker = Some(Picker {
             dir,
             marked: vec![false; files.len()],
             files,
+            info,
             selected: 0,
+            confirm: None,
         });
     }
 
     pub fn handle_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
         if self.picker.is_some() {
-            return self.picker_key(key);
+            return self.picker_key(doc, key);
         }
         match self.mode {
             Mode::List => self.list_key(doc, key, ctx),
@@ -310,10 +360,19 @@ impl State {
         }
     }
 
-    fn picker_key(&mut self, key: KeyEvent) -> Outcome {
+    fn picker_key(&mut self, doc: &Session, key: KeyEvent) -> Outcome {
         let Some(p) = &mut self.picker else {
             return Outcome::Ignored;
         };
+        // Asked whether to import files for another pact or round: Enter does, any
+        // other key goes back to the list.
+        if let Some(files) = p.confirm.take() {
+            if find(PICKER_KEYS, &key) == Some(Act::ImportGo) {
+                self.picker = None;
+                return Outcome::Effect(Effect::ImportInterviews(files));
+            }
+            return Outcome::Handled;
+        }
         match find(PICKER_KEYS, &key) {
             Some(Act::Up) => p.selected = p.selected.saturating_sub(1),
             Some(Act::Down) => p.selected = (p.selected + 1).min(p.files.len().saturating_sub(1)),
@@ -334,6 +393,17 @@ impl State {
                     && let Some(f) = p.files.get(p.selected)
                 {
                     files.push(f.clone());
+                }
+                let elsewhere = files.iter().any(|f| {
+                    p.files
+                        .iter()
+                        .position(|x| x == f)
+                        .and_then(|k| p.info.get(k).cloned().flatten())
+                        .is_some_and(|i| i.elsewhere(doc))
+                });
+                if elsewhere {
+                    p.confirm = Some(files);
+                    return Outcome::Handled;
                 }
                 self.picker = None;
                 if files.is_empty() {

@@ -66,6 +66,7 @@ pub struct Strings {
     // import
     pub picker_title: &'static str,
     pub picker_none: &'static str,
+    pub picker_confirm: &'static str,
     pub import_title: &'static str,
     pub rep_added: &'static str,
     pub rep_updated: &'static str,
@@ -217,6 +218,7 @@ pub static NL: Strings = Strings {
     synthesis_empty: "Geen notities bij dit filter.",
     picker_title: "Interviewbestanden in {}",
     picker_none: "Geen interviewbestanden (*.interview.json) in de sessiemap.\nKopieer ze naar de map hierboven, of in een terminal:\nvolgspot import SESSIEBESTAND INTERVIEWBESTAND...",
+    picker_confirm: "Gekozen bestanden zijn voor een ander pact of een andere ronde (⚠). Enter: toch importeren · elke andere toets: terug",
     import_title: "Import",
     rep_added: "{}: nieuw interview, {}",
     rep_updated: "{}: bijgewerkt (notities nieuw: {}, gewijzigd: {})",
@@ -366,6 +368,7 @@ pub static EN: Strings = Strings {
     synthesis_empty: "No notes match this filter.",
     picker_title: "Interview files in {}",
     picker_none: "No interview files (*.interview.json) in the session folder.\nCopy them to the folder above, or in a terminal:\nvolgspot import SESSION_FILE INTERVIEW_FILE...",
+    picker_confirm: "Chosen files are for another pact or another round (⚠). Enter: import anyway · any other key: back",
     import_title: "Import",
     rep_added: "{}: new interview, {}",
     rep_updated: "{}: updated (notes new: {}, changed: {})",

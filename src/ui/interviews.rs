@@ -53,7 +53,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
         Mode::Synthesis => draw_synthesis(frame, area, app, s, st, theme),
     }
     if let Some(p) = &st.picker {
-        draw_picker(frame, area, app.t, p, app.show_names, theme);
+        draw_picker(frame, area, app.t, p, &s.doc, app.show_names, theme);
     }
 }
 
@@ -624,6 +624,7 @@ fn draw_picker(
     area: Rect,
     t: &Strings,
     p: &Picker,
+    doc: &crate::model::Session,
     show_names: bool,
     theme: &Theme,
 ) {
@@ -633,18 +634,47 @@ fn draw_picker(
         lines.extend(ti.picker_none.lines().map(|l| Line::styled(l, theme.text)));
     }
     for (i, f) in p.files.iter().enumerate() {
-        let name = f.file_name().unwrap_or_default().to_string_lossy();
-        // File names carry the interviewee's name; the picker is on the projected screen.
-        let name = ti.file_label(&name, show_names);
+        let file = f.file_name().unwrap_or_default().to_string_lossy();
         let mark = if p.marked[i] { "[x]" } else { "[ ]" };
+        // Told apart without names: interviewer, date, notes, pact and round. File
+        // names carry the interviewee's name; the picker is on the projected screen.
+        let row = match p.info.get(i).cloned().flatten() {
+            Some(info) => {
+                // With names hidden the row simply has none (F8 shows them).
+                let who = if show_names {
+                    info.interviewee.trim().to_string()
+                } else {
+                    String::new()
+                };
+                let round = info.round.map(|r| format!("{} {r}", t.round));
+                let parts: Vec<String> = [
+                    Some(who),
+                    Some(info.date.clone()),
+                    Some(info.interviewer.clone()),
+                    Some(ti.count_notes(info.notes)),
+                    Some(info.pact.clone()),
+                    round,
+                ]
+                .into_iter()
+                .flatten()
+                .filter(|x| !x.trim().is_empty())
+                .collect();
+                let warn = if info.elsewhere(doc) { "⚠ " } else { "" };
+                format!("{mark} {warn}{}", parts.join(" · "))
+            }
+            None => format!("{mark} {}", ti.file_label(&file, show_names)),
+        };
         let style = if i == p.selected {
             theme.selected
         } else {
             theme.text
         };
-        lines.push(Line::styled(format!("{mark} {name}"), style));
+        lines.push(Line::styled(row, style));
     }
-    let w = (area.width.saturating_sub(4)).min(90);
+    if p.confirm.is_some() {
+        lines.push(Line::styled(ti.picker_confirm, theme.problem));
+    }
+    let w = (area.width.saturating_sub(4)).min(100);
     let h = (lines.len() as u16 + 2)
         .min(area.height.saturating_sub(2))
         .max(3);
