@@ -822,3 +822,17 @@ fn picker_rows_differ_with_names_hidden_and_another_pacts_file_asks_first() {
         Outcome::Effect(Effect::ImportInterviews(vec![files[1].clone()]))
     );
 }
+
+#[test]
+fn g_shows_no_name_while_names_are_hidden() {
+    let mut app = on_interviews(Lang::Nl);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Char('g'));
+    let t = text(&render(&app, 100, 30));
+    assert!(!t.contains("Marieke"), "{t}");
+    assert!(t.contains("(naam verborgen, F8)"), "{t}");
+    key(&mut app, KeyCode::F(8));
+    let t = text(&render(&app, 100, 30));
+    assert!(t.contains("Marieke de Vries"), "{t}");
+}

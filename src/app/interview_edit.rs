@@ -373,6 +373,9 @@ pub struct Editor {
     pub name_required: bool,
     /// Why the last key did nothing; cleared by the next key.
     pub notice: Option<Notice>,
+    /// The name field held a name when it got the focus: with names hidden it stays
+    /// hidden while edited (a name being typed for the first time shows).
+    pub name_given: bool,
     /// Who deletes a note here (the tombstone says so): the session, or the interviewer
     /// in the offline mode.
     pub deleted_by: DeletedBy,
@@ -407,6 +410,7 @@ impl Editor {
             name_required: false,
             notice: None,
             deleted_by: DeletedBy::Session,
+            name_given: false,
         }
     }
 
@@ -420,6 +424,7 @@ impl Editor {
     fn open_field(&mut self, iv: &Interview, i: usize) {
         self.focus = Focus::Fields;
         self.field = i;
+        self.name_given = !iv.interviewee.trim().is_empty();
         if let FieldKind::Text { get, .. } = &FIELDS[i].kind {
             self.edit = Field::new(&get(iv), false);
         }

@@ -246,7 +246,23 @@ pub fn draw_editor(
                 top.width.saturating_sub(label_w + 1),
                 1,
             );
+            // The name is hidden here too until F8 (the screen may be projected); it is
+            // typed blind meanwhile.
+            let named = if focused {
+                ed.name_given
+            } else {
+                !iv.interviewee.trim().is_empty()
+            };
+            let hidden = i == 0 && !show_names && named;
             match &spec.kind {
+                FieldKind::Text { .. } if hidden => frame.render_widget(
+                    Paragraph::new(ti.hidden_name).style(if focused {
+                        theme.selected
+                    } else {
+                        theme.dim
+                    }),
+                    val,
+                ),
                 FieldKind::Text { .. } if focused => frame.render_widget(&ed.edit.area, val),
                 FieldKind::Text { get, .. } => {
                     frame.render_widget(Paragraph::new(get(iv)).style(theme.text), val)
