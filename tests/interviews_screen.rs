@@ -836,3 +836,49 @@ fn g_shows_no_name_while_names_are_hidden() {
     let t = text(&render(&app, 100, 30));
     assert!(t.contains("Marieke de Vries"), "{t}");
 }
+
+/// The interview's own details changed on both sides: the list shows both values with
+/// where the other comes from, and X takes the file's (R would keep the session's).
+#[test]
+fn details_changed_on_both_sides_show_both_values_and_x_takes_the_files() {
+    let mut app = on_interviews(Lang::Nl);
+    let now = app.now;
+    let mut file = kees_file(now);
+    file.interview.role = "trekker".into();
+    let import = |app: &mut App, f: &volgspot::model::interview_file::InterviewFile| {
+        app.session_mut().unwrap().import_interviews(
+            vec![("2026-11-28-kees.interview.json".into(), Ok(f.clone()))],
+            Lang::Nl.strings(),
+            now,
+            true,
+        )
+    };
+    import(&mut app, &file);
+    let k = app.session().unwrap().doc.interviews.len() - 1;
+    std::sync::Arc::make_mut(&mut app.session_mut().unwrap().doc.interviews[k]).role =
+        "voorzitter".into();
+    file.interview.role = "projectleider".into();
+    let lines = import(&mut app, &file).join("\n");
+    assert!(
+        lines.contains("gegevens aan beide kanten gewijzigd"),
+        "{lines}"
+    );
+    for _ in 0..5 {
+        key(&mut app, KeyCode::Down);
+    }
+    let t = text(&render(&app, 120, 30));
+    assert!(
+        t.contains("⚠ (naam verborgen, F8)") || t.contains("⚠ voorzitter"),
+        "{t}"
+    );
+    assert!(
+        t.contains("⚠ rol: in de sessie voorzitter, in het bestand projectleider (2026-11-28"),
+        "{t}"
+    );
+    let footer = t.lines().last().unwrap_or_default().to_string();
+    assert!(footer.contains("X ") && footer.contains("R "), "{footer}");
+    key(&mut app, KeyCode::Char('x'));
+    let iv = &app.session().unwrap().doc.interviews[k];
+    assert_eq!(iv.role, "projectleider");
+    assert!(iv.fields_conflict.is_empty());
+}

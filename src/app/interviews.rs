@@ -32,6 +32,8 @@ pub enum Act {
     Mark,
     ImportGo,
     Done,
+    TakeDetails,
+    KeepDetails,
 }
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
@@ -96,6 +98,18 @@ pub static KEYS: &[Binding<Act>] = &[
         &[Combo(KeyCode::Char('u'), NONE)],
         Act::Undo,
         |t| t.interviews.k_undo,
+        false,
+    ),
+    b(
+        &[Combo(KeyCode::Char('x'), NONE)],
+        Act::TakeDetails,
+        |t| t.interviews.k_take_details,
+        false,
+    ),
+    b(
+        &[Combo(KeyCode::Char('r'), NONE)],
+        Act::KeepDetails,
+        |t| t.interviews.k_keep_details,
         false,
     ),
 ];
@@ -306,6 +320,27 @@ impl State {
             return help_of(PICKER_KEYS);
         }
         match self.mode {
+            // On an interview whose details changed on both sides, the keys that
+            // settle it come first.
+            Mode::List
+                if doc
+                    .interviews
+                    .get(self.selected)
+                    .is_some_and(|iv| !iv.fields_conflict.is_empty()) =>
+            {
+                let mut h = help_of(KEYS);
+                let settle: Vec<KeyHelp> = KEYS
+                    .iter()
+                    .filter(|b| matches!(b.action, Act::TakeDetails | Act::KeepDetails))
+                    .map(|b| KeyHelp {
+                        footer: true,
+                        ..b.help()
+                    })
+                    .collect();
+                h.retain(|k| !settle.iter().any(|s| std::ptr::eq(s.keys, k.keys)));
+                h.splice(0..0, settle);
+                h
+            }
             Mode::List => help_of(KEYS),
             Mode::Detail => {
                 let Some((id, e)) = &self.editor else {
@@ -474,6 +509,20 @@ impl State {
                 }
                 doc.interviews.insert(at, iv);
                 self.selected = at;
+                return Outcome::Changed;
+            }
+            Some(act @ (Act::TakeDetails | Act::KeepDetails))
+                if doc
+                    .interviews
+                    .get(self.selected)
+                    .is_some_and(|iv| !iv.fields_conflict.is_empty()) =>
+            {
+                let iv = Arc::make_mut(&mut doc.interviews[self.selected]);
+                if act == Act::TakeDetails {
+                    crate::model::merge::take_file_fields(iv);
+                } else {
+                    iv.fields_conflict.clear();
+                }
                 return Outcome::Changed;
             }
             Some(Act::Synthesis) => {

@@ -120,6 +120,8 @@ pub struct Strings {
     pub k_swap: &'static str,
     pub k_resolve: &'static str,
     pub k_keep_both: &'static str,
+    pub k_take_details: &'static str,
+    pub k_keep_details: &'static str,
     pub k_select: &'static str,
     pub k_done: &'static str,
     pub k_cancel: &'static str,
@@ -270,6 +272,8 @@ pub static NL: Strings = Strings {
     k_swap: "⚠ versies wisselen",
     k_resolve: "⚠ deze versie houden",
     k_keep_both: "⚠ beide houden (twee notities)",
+    k_take_details: "⚠ gegevens uit het bestand overnemen",
+    k_keep_details: "⚠ gegevens van de sessie houden",
     k_select: "kiezen",
     k_done: "klaar",
     k_cancel: "annuleren",
@@ -420,6 +424,8 @@ pub static EN: Strings = Strings {
     k_swap: "⚠ swap versions",
     k_resolve: "⚠ keep this version",
     k_keep_both: "⚠ keep both (two notes)",
+    k_take_details: "⚠ take the details from the file",
+    k_keep_details: "⚠ keep the session's details",
     k_select: "choose",
     k_done: "done",
     k_cancel: "cancel",
@@ -693,6 +699,61 @@ impl Strings {
             ));
         }
         out
+    }
+
+    /// The interview's own details changed on both sides, one line per field, with
+    /// where the other value comes from.
+    pub fn fields_conflict_lines(
+        &self,
+        iv: &crate::model::Interview,
+        show_names: bool,
+    ) -> Vec<String> {
+        use crate::i18n::fill;
+        if iv.fields_conflict.is_empty() {
+            return Vec::new();
+        }
+        let src = match &iv.source {
+            Some(s) => {
+                let c = crate::model::NoteConflict {
+                    source: s.file.clone(),
+                    at: Some(s.at),
+                    ..Default::default()
+                };
+                self.conflict_source(&c, show_names)
+            }
+            None => self.source_file.to_string(),
+        };
+        let mine = serde_json::to_value(iv.fields()).unwrap_or_default();
+        iv.fields_conflict
+            .iter()
+            .map(|(field, v)| {
+                let at = match field.as_str() {
+                    "partner_kind" => "/kind".to_string(),
+                    f => format!("/{}", f.replace('.', "/")),
+                };
+                let hide = field == "interviewee" && !show_names;
+                let show = |x: &serde_json::Value| {
+                    if hide {
+                        self.hidden_name.to_string()
+                    } else if field == "partner_kind" {
+                        serde_json::from_value::<crate::model::PartnerKind>(x.clone())
+                            .map(|k| self.kind(k).to_string())
+                            .unwrap_or_else(|_| x.to_string())
+                    } else {
+                        self.show_value(field, x)
+                    }
+                };
+                fill(
+                    self.conflict_field,
+                    &[
+                        self.field_name(field),
+                        &show(mine.pointer(&at).unwrap_or(&serde_json::Value::Null)),
+                        &show(v),
+                        &src,
+                    ],
+                )
+            })
+            .collect()
     }
 
     /// What a repair of duplicate ids on load did, one line each.

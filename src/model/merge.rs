@@ -707,6 +707,31 @@ pub fn split_versions(n: &mut Note) -> Option<Note> {
     Some(twin)
 }
 
+/// Takes the interviewer file's values of the interview's details that changed on both
+/// sides (the facilitator's choice).
+pub fn take_file_fields(iv: &mut Interview) {
+    let conflicts = std::mem::take(&mut iv.fields_conflict);
+    let mut fields = json(&iv.fields());
+    for (name, v) in conflicts {
+        let at = match name.as_str() {
+            "partner_kind" => "/kind".to_string(),
+            f => format!("/{}", f.replace('.', "/")),
+        };
+        if let Some(slot) = fields.pointer_mut(&at) {
+            *slot = v;
+        }
+    }
+    if let Ok(f) = serde_json::from_value::<InterviewFields>(fields) {
+        iv.interviewee = f.interviewee;
+        iv.organisation = f.organisation;
+        iv.role = f.role;
+        iv.kind = f.kind;
+        iv.date = f.date;
+        iv.interviewer = f.interviewer;
+        iv.consent = f.consent;
+    }
+}
+
 /// Makes an interview coming back into the session (undo of a deletion) safe to add:
 /// when its id was taken meanwhile (a re-import brought the interview back), it becomes
 /// the session's own copy under a fresh id, and notes whose ids are taken get fresh

@@ -116,7 +116,10 @@ fn draw_list(
         selected_y: rows_y + (st.selected.saturating_sub(first)) as u16,
     });
     for (i, iv) in shown {
-        let who = who_shown(iv, ti, show_names);
+        let mut who = who_shown(iv, ti, show_names);
+        if !iv.fields_conflict.is_empty() {
+            who = format!("⚠ {who}");
+        }
         let mut row = pad(&who, who_w);
         if wide {
             row.push_str(&pad(ti.kind(iv.kind), kind_w));
@@ -139,6 +142,14 @@ fn draw_list(
             fill(ti.more, &[&hidden.to_string()]),
             theme.dim,
         ));
+    }
+    // The selected interview's details changed on both sides: both values, in full.
+    if let Some(iv) = doc.interviews.get(st.selected) {
+        for c in ti.fields_conflict_lines(iv, show_names) {
+            for l in wrap(&c, w) {
+                lines.push(Line::styled(l, theme.problem));
+            }
+        }
     }
     if let Some(m) = &st.message {
         lines.push(Line::from(""));
@@ -204,10 +215,11 @@ pub fn draw_editor(
 ) {
     let ti = t.interviews;
     let w = area.width as usize;
+    let conflicts = ti.fields_conflict_lines(iv, show_names);
     let form_h = if ed.focus == Focus::Fields {
         FIELDS.len() as u16 + 1
     } else {
-        2
+        2 + conflicts.len().min(3) as u16
     };
     let detail_h = if iv.notes.is_empty() {
         0
@@ -298,13 +310,16 @@ pub fn draw_editor(
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join(" · ");
-        frame.render_widget(
-            Paragraph::new(vec![
-                Line::styled(cut(&who, w), theme.label),
-                Line::styled(cut(&meta, w), theme.dim),
-            ]),
-            top,
+        let mut head = vec![
+            Line::styled(cut(&who, w), theme.label),
+            Line::styled(cut(&meta, w), theme.dim),
+        ];
+        head.extend(
+            conflicts
+                .iter()
+                .map(|c| Line::styled(cut(c, w), theme.problem)),
         );
+        frame.render_widget(Paragraph::new(head), top);
     }
 
     let mut title_spans = vec![Span::styled(
