@@ -32,7 +32,11 @@ fn make_cases(dir: &Path) -> Vec<Case> {
     w(
         "d-toekomst.volgspot.json",
         example
-            .replacen("\"schema_version\": 2", "\"schema_version\": 99", 1)
+            .replacen(
+                &format!("\"schema_version\": {}", volgspot::model::SCHEMA_VERSION),
+                "\"schema_version\": 99",
+                1,
+            )
             .as_bytes(),
     );
     // 100 MB, sparse: refused by its size before a byte is read.

@@ -35,6 +35,12 @@ fn example_json() -> Value {
     serde_json::from_str(volgspot::tui::EXAMPLE).unwrap()
 }
 
+/// The example as volgspot wrote it before approvals were bound to their words and
+/// merge bases were kept as values (schema 2).
+fn v2_json() -> Value {
+    serde_json::from_str(include_str!("fixtures/session-v2.json")).unwrap()
+}
+
 fn write(path: &Path, v: &Value) {
     std::fs::write(path, serde_json::to_string_pretty(v).unwrap()).unwrap();
 }
@@ -156,7 +162,8 @@ fn a_quote_never_appears_under_another_speakers_name_when_a_file_reuses_an_inter
 fn two_interviews_with_one_id_in_a_session_stay_two_people_in_the_report() {
     let dir = tempfile::tempdir().unwrap();
     let session = dir.path().join("dubbel.volgspot.json");
-    let mut doc = example_json();
+    // Written by an older volgspot (the undo of a re-import could do this).
+    let mut doc = v2_json();
     let mut copy = doc["interviews"][0].clone();
     copy["interviewee"] = json!("Piet Onbekend");
     let said = "Wat Piet zei, en alleen Piet.";
@@ -237,7 +244,7 @@ fn duplicate_note_ids_in_an_interview_file_are_two_notes_and_a_reimport_changes_
 fn the_public_export_warns_about_and_leaves_out_a_public_note_with_an_open_conflict() {
     let dir = tempfile::tempdir().unwrap();
     let session = dir.path().join("conflict.volgspot.json");
-    let mut doc = example_json();
+    let mut doc = v2_json();
     let note = &mut doc["interviews"][0]["notes"][3];
     assert_eq!(note["public"], true);
     let words = note["text"].as_str().unwrap().to_string();
@@ -261,7 +268,7 @@ fn the_public_export_warns_about_and_leaves_out_a_public_note_with_an_open_confl
 fn an_approval_from_an_older_file_holds_for_its_words_and_not_for_changed_ones() {
     let dir = tempfile::tempdir().unwrap();
     let session = dir.path().join("akkoord.volgspot.json");
-    let doc = example_json();
+    let doc = v2_json();
     let quote = doc["interviews"][0]["notes"][1].clone();
     assert_eq!(quote["approval"], "akkoord");
     let words = quote["text"]
