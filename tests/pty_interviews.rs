@@ -128,7 +128,9 @@ fn interviewer_notes_survive_a_kill_and_import_into_the_synthesis() {
     // The import action of the screen lists the file and merges it (nothing new now).
     tui.send("\x1b");
     tui.send("i");
-    tui.wait_for("anna-de-wit.interview.json");
+    // The row says whose, by whom, how many notes and for which pact.
+    tui.wait_for("Anna de Wit · ");
+    tui.wait_for("3 notities · Pact Oost");
     tui.send("\r");
     tui.wait_for("niets nieuw");
     tui.send("\x1b");
