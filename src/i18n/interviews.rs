@@ -73,6 +73,7 @@ pub struct Strings {
     pub rep_conflicts: &'static str,
     pub rep_fields_conflict: &'static str,
     pub rep_unchanged: &'static str,
+    pub rep_skipped_empty: &'static str,
     pub rep_collision: &'static str,
     pub rep_renumbered: &'static str,
     pub rep_dup_in_file: &'static str,
@@ -227,6 +228,7 @@ pub static NL: Strings = Strings {
     rep_conflicts: "{}: {} aan beide kanten gewijzigd, gemarkeerd met ⚠",
     rep_fields_conflict: "{}: gegevens aan beide kanten gewijzigd; die van de sessie zijn behouden, die van het bestand staan erbij (⚠)",
     rep_unchanged: "{}: niets nieuw",
+    rep_skipped_empty: "{}: leeg interview (geen notities, geen gegevens), niet toegevoegd",
     rep_collision: "{}: het id in dit bestand hoort bij het interview met iemand anders in de sessie; daarom geïmporteerd als nieuw interview (eigen id)",
     rep_renumbered: "{}: {} kregen een nieuw id (het id was al in gebruik)",
     rep_dup_in_file: "{}: {} in het bestand hadden hetzelfde id; elk apart gehouden met een eigen id",
@@ -379,6 +381,7 @@ pub static EN: Strings = Strings {
     rep_conflicts: "{}: {} changed on both sides, marked with ⚠",
     rep_fields_conflict: "{}: details changed on both sides; the session's were kept, the file's are shown beside them (⚠)",
     rep_unchanged: "{}: nothing new",
+    rep_skipped_empty: "{}: empty interview (no notes, no details), not added",
     rep_collision: "{}: this file's id belongs to the interview with someone else in the session; imported as a new interview instead (its own id)",
     rep_renumbered: "{}: {} got a new id (the id was taken)",
     rep_dup_in_file: "{}: {} in the file shared an id; each kept apart with its own id",
@@ -585,7 +588,14 @@ impl Strings {
         if r.fields_conflicted > 0 {
             out.push(fill(self.rep_fields_conflict, &[&r.label]));
         }
-        if r.unchanged() {
+        if r.skipped_empty {
+            let label = if r.label.trim().is_empty() {
+                self.unnamed
+            } else {
+                &r.label
+            };
+            out.push(fill(self.rep_skipped_empty, &[label]));
+        } else if r.unchanged() {
             out.push(fill(self.rep_unchanged, &[&r.label]));
         }
         out

@@ -48,6 +48,8 @@ pub struct InterviewReport {
     pub notes_conflicted: usize,
     /// Notes the interviewer deleted, deleted here too.
     pub notes_deleted: usize,
+    /// The file holds an interview with no notes and no details: not added.
+    pub skipped_empty: bool,
 }
 
 impl InterviewReport {
@@ -511,6 +513,14 @@ pub fn merge_file_from(
         })
     });
     let Some(k) = target else {
+        let empty = inc.notes.is_empty()
+            && [&inc.interviewee, &inc.organisation, &inc.role]
+                .iter()
+                .all(|x| x.trim().is_empty());
+        if empty {
+            report.skipped_empty = true;
+            return report;
+        }
         let taken = note_ids(session);
         let mut new = inc.clone();
         if let Some(k) = by_id {
@@ -876,6 +886,25 @@ mod tests {
     }
 
     #[test]
+    fn a_deletion_in_the_interviewers_file_says_who_and_when_in_the_session() {
+        let mut s = session();
+        let mut f = file_with(&["een", "twee"]);
+        f.interview.interviewer = "L. Smit".into();
+        merge_file(&mut s, &f);
+        f.interview.delete_note(
+            0,
+            DeletedBy::Interviewer,
+            "L. Smit",
+            datetime!(2026-11-03 9:30 UTC),
+        );
+        let r = merge_file(&mut s, &f);
+        assert_eq!(r.notes_deleted, 1);
+        let t = &s.interviews[0].deleted[0];
+        assert_eq!((t.side, t.by.as_str()), (DeletedBy::Interviewer, "L. Smit"));
+        assert_eq!(t.at, datetime!(2026-11-03 9:30 UTC));
+    }
+
+    #[test]
     fn deleted_on_one_side_and_edited_on_the_other_is_a_conflict() {
         let mut s = session();
         let mut f = file_with(&["een", "twee"]);
@@ -913,6 +942,16 @@ mod tests {
         let once = s.clone();
         assert!(merge_file(&mut s, &other).unchanged());
         assert_eq!(s, once);
+    }
+
+    #[test]
+    fn an_empty_interview_file_adds_no_interview() {
+        let mut s = session();
+        let mut f = file_with(&[]);
+        f.interview.interviewee.clear();
+        let r = merge_file(&mut s, &f);
+        assert!(r.skipped_empty && r.unchanged());
+        assert!(s.interviews.is_empty());
     }
 
     #[test]

@@ -241,7 +241,9 @@ impl Interview {
         at: OffsetDateTime,
     ) -> Note {
         let note = self.notes.remove(index);
-        if note.base.is_some() || self.source.is_some() {
+        // In the interviewer's own file every deletion is recorded (who and when travel
+        // with the next import); in the session, deletions of imported notes.
+        if side == DeletedBy::Interviewer || note.base.is_some() || self.source.is_some() {
             self.deleted.retain(|t| t.id != *note.file_key());
             self.deleted.push(Tombstone {
                 id: note.file_key().clone(),
