@@ -299,3 +299,25 @@ fn an_approval_from_an_older_file_holds_for_its_words_and_not_for_changed_ones()
         stderr(&out)
     );
 }
+
+#[test]
+fn importing_another_rounds_file_warns_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = example(dir.path());
+    let file = dir.path().join("2026-11-22-ans.interview.json");
+    let mut f = interview_file("ans-r2", "Ans Ronde", json!([]));
+    f["schema_version"] = json!(2);
+    f["round"] = json!(2);
+    f["interview"]["organisation"] = json!("ROC Rivierenland");
+    write(&file, &f);
+    let out = run(
+        dir.path(),
+        &["import", session.to_str().unwrap(), file.to_str().unwrap()],
+    );
+    assert!(
+        stdout(&out)
+            .contains("Let op: Ans Ronde is een interview voor ronde 2, deze sessie is ronde 1"),
+        "{}",
+        stdout(&out)
+    );
+}
