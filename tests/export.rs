@@ -175,6 +175,7 @@ fn leaky_session() -> Session {
         consent: Consent {
             quotes_public: true,
             with_name: false,
+            coarse: false,
         },
         notes: vec![
             note(
@@ -852,5 +853,33 @@ fn the_internal_report_compares_with_the_earlier_round_in_the_folder() {
         !std::fs::read_to_string(&out_path)
             .unwrap()
             .contains("Vergelijking met ronde")
+    );
+}
+
+/// A speaker who declined to be named but is the only one with their role and
+/// organisation is still identifiable: the checklist says so, and the coarser label
+/// (kind of organisation only) fixes it.
+#[test]
+fn an_attribution_that_points_at_one_person_is_flagged_and_can_be_made_coarser() {
+    let mut s = leaky_session();
+    let method = Method::builtin(Lang::Nl);
+    assert!(
+        export::gaps(&s, &method).contains(&Gap::AttributionIdentifies(1)),
+        "{:?}",
+        export::gaps(&s, &method)
+    );
+    let md = render(&s, Lang::Nl, true, Format::Markdown);
+    assert!(md.contains("beleidsadviseur, Gemeente Voorbeeld:"), "{md}");
+    let iv = std::sync::Arc::make_mut(&mut s.interviews[0]);
+    iv.kind = PartnerKind::Overheid;
+    iv.consent.coarse = true;
+    let md = render(&s, Lang::Nl, true, Format::Markdown);
+    assert!(!md.contains("beleidsadviseur"), "{md}");
+    assert!(md.contains("een geïnterviewde (overheid):"), "{md}");
+    assert!(md.contains("Publiek citaat van A"), "{md}");
+    assert!(
+        !export::gaps(&s, &method)
+            .iter()
+            .any(|g| matches!(g, Gap::AttributionIdentifies(_))),
     );
 }

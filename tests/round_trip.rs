@@ -88,6 +88,8 @@ fn interview() -> impl Strategy<Value = Interview> {
                     consent: Consent {
                         quotes_public: qp,
                         with_name: wn,
+                        // Coarse only without a name, as the form offers it.
+                        coarse: qp && !wn,
                     },
                     notes,
                     base: Some(volgspot::model::InterviewFields {

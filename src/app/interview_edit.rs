@@ -325,6 +325,13 @@ pub static FIELDS: &[FieldSpec] = &[
             cycle: |i| i.consent.with_name = !i.consent.with_name,
         },
     },
+    FieldSpec {
+        label: |t| t.f_coarse,
+        kind: FieldKind::Choice {
+            show: |i, t| yes_no(i.consent.coarse, t),
+            cycle: |i| i.consent.coarse = !i.consent.coarse,
+        },
+    },
 ];
 
 /// A short line the editor shows after a refused key (strings in the screen's table).

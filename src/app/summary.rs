@@ -141,7 +141,8 @@ pub fn gap_screen(gap: &Gap) -> Screen {
         Gap::EmptySection(_)
         | Gap::QuotesAwaitingApproval(_)
         | Gap::NotesWithConflict(_)
-        | Gap::QuotesChangedAfterApproval(_) => Screen::Interviews,
+        | Gap::QuotesChangedAfterApproval(_)
+        | Gap::AttributionIdentifies(_) => Screen::Interviews,
         Gap::NoPublicTriangleItems => Screen::Triangle,
         Gap::NoPhase
         | Gap::IntentionsWithoutOwner(_)
@@ -167,6 +168,7 @@ pub fn gap_text(gap: &Gap, t: &Strings) -> String {
         Gap::QuotesAwaitingApproval(n) => count(s.quotes_waiting_one, s.quotes_waiting, *n),
         Gap::NotesWithConflict(n) => count(s.conflicts_one, s.conflicts, *n),
         Gap::QuotesChangedAfterApproval(n) => count(s.changed_one, s.changed, *n),
+        Gap::AttributionIdentifies(n) => count(s.identifies_one, s.identifies, *n),
         Gap::NoPublicTriangleItems => s.no_public_triangle.to_string(),
         Gap::NoPhase => s.no_phase.to_string(),
         Gap::IntentionsWithoutOwner(n) => count(s.no_owner_one, s.no_owner, *n),

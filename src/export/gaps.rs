@@ -19,6 +19,9 @@ pub enum Gap {
     /// Quotes whose words changed after the speaker approved them ("gewijzigd na
     /// akkoord"): left out of the publieksversie until approved again.
     QuotesChangedAfterApproval(usize),
+    /// Public quotes attributed without a name, by a role and organisation only one
+    /// interviewee has: the attribution still points at one person.
+    AttributionIdentifies(usize),
     /// Nothing from the triangle is marked public.
     NoPublicTriangleItems,
     NoPhase,
@@ -73,6 +76,10 @@ pub fn gaps(session: &Session, method: &Method) -> Vec<Gap> {
         .count();
     if changed > 0 {
         out.push(Gap::QuotesChangedAfterApproval(changed));
+    }
+    let identifying = super::report::identifying_attributions(session);
+    if identifying > 0 {
+        out.push(Gap::AttributionIdentifies(identifying));
     }
     if !session.triangle.items.iter().any(|i| i.public) {
         out.push(Gap::NoPublicTriangleItems);

@@ -301,6 +301,34 @@ pub fn withheld(iv: &Interview, n: &Note) -> Option<Withheld> {
     None
 }
 
+/// Public quotes whose attribution points at one person: no name, but a role and
+/// organisation no other interviewee shares (the only ROC bestuurder), and no coarser
+/// label chosen.
+pub fn identifying_attributions(session: &crate::model::Session) -> usize {
+    let key = |iv: &Interview| {
+        (
+            iv.role.trim().to_lowercase(),
+            iv.organisation.trim().to_lowercase(),
+        )
+    };
+    session
+        .interviews
+        .iter()
+        .filter(|iv| !iv.consent.with_name && !iv.consent.coarse)
+        .filter(|iv| {
+            let k = key(iv);
+            (!k.0.is_empty() || !k.1.is_empty())
+                && session.interviews.iter().filter(|o| key(o) == k).count() == 1
+        })
+        .map(|iv| {
+            iv.notes
+                .iter()
+                .filter(|n| n.kind == NoteKind::Citaat && note_is_public(iv, n))
+                .count()
+        })
+        .sum()
+}
+
 /// How many public notes the publieksversie leaves out: (open conflict, changed after
 /// approval). Both exports (the CLI and the Samenvatting screen) say so.
 pub fn withheld_counts(session: &crate::model::Session) -> (usize, usize) {
@@ -424,6 +452,12 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
                     }
                     let who = match (public, n.kind) {
                         (false, _) => attribution(iv, true),
+                        (true, NoteKind::Citaat) if !iv.consent.with_name && iv.consent.coarse => {
+                            crate::i18n::fill(
+                                lang.strings().interviews.coarse_attribution,
+                                &[&lang.strings().interviews.kind(iv.kind).to_lowercase()],
+                            )
+                        }
                         (true, NoteKind::Citaat) => attribution(iv, iv.consent.with_name),
                         (true, _) => String::new(),
                     };

@@ -34,6 +34,8 @@ pub struct Strings {
     pub f_interviewer: &'static str,
     pub f_quotes_public: &'static str,
     pub f_with_name: &'static str,
+    pub f_coarse: &'static str,
+    pub coarse_attribution: &'static str,
     pub fields_hint: &'static str,
     pub notes_title: &'static str,
     pub no_notes: &'static str,
@@ -41,7 +43,7 @@ pub struct Strings {
     pub capture: &'static str,
     pub public: &'static str,
     pub conflict: &'static str,
-    pub field_names: [&'static str; 15],
+    pub field_names: [&'static str; 16],
     pub conflict_from: &'static str,
     pub corner: &'static str,
     pub phase: &'static str,
@@ -175,6 +177,8 @@ pub static NL: Strings = Strings {
     f_interviewer: "Interviewer",
     f_quotes_public: "Citaten openbaar",
     f_with_name: "Met naam",
+    f_coarse: "Alleen soort organisatie",
+    coarse_attribution: "een geïnterviewde ({})",
     fields_hint: "Spatie wijzigt een keuze · Esc klaar",
     notes_title: "Notities ({})",
     no_notes: "Nog geen notities: typ hieronder en druk Enter.",
@@ -198,6 +202,7 @@ pub static NL: Strings = Strings {
         "interviewer",
         "citaten openbaar",
         "met naam",
+        "alleen soort organisatie",
     ],
     conflict_from: "⚠ versie uit {}: {}",
     corner: "hoek: {}",
@@ -328,6 +333,8 @@ pub static EN: Strings = Strings {
     f_interviewer: "Interviewer",
     f_quotes_public: "Quotes public",
     f_with_name: "With name",
+    f_coarse: "Kind of org. only",
+    coarse_attribution: "an interviewee ({})",
     fields_hint: "Space changes a choice · Esc done",
     notes_title: "Notes ({})",
     no_notes: "No notes yet: type below and press Enter.",
@@ -351,6 +358,7 @@ pub static EN: Strings = Strings {
         "interviewer",
         "quotes public",
         "with name",
+        "kind of organisation only",
     ],
     conflict_from: "⚠ version from {}: {}",
     corner: "corner: {}",
@@ -617,7 +625,7 @@ impl Strings {
 
     /// A merged field's name as the screen says it.
     pub fn field_name<'a>(&self, field: &'a str) -> &'a str {
-        const IDS: [&str; 15] = [
+        const IDS: [&str; 16] = [
             "area",
             "kind",
             "corner",
@@ -633,6 +641,7 @@ impl Strings {
             "interviewer",
             "consent.quotes_public",
             "consent.with_name",
+            "consent.coarse",
         ];
         IDS.iter()
             .position(|f| *f == field)

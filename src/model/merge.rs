@@ -205,6 +205,13 @@ fn merge_fields(cur: &mut Interview, inc: &Interview, report: &mut InterviewRepo
         b.map(|b| &b.consent.with_name),
         c,
     ));
+    tally(merge_field(
+        "consent.coarse",
+        &mut cur.consent.coarse,
+        &inc.consent.coarse,
+        b.map(|b| &b.consent.coarse),
+        c,
+    ));
     cur.base = Some(inc.fields());
 }
 

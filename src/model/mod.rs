@@ -311,6 +311,10 @@ pub struct Consent {
     pub quotes_public: bool,
     /// ... and with the interviewee's name (otherwise role and organisation only).
     pub with_name: bool,
+    /// Without a name, quotes say only the kind of organisation (zorg, onderwijs, ...):
+    /// for a speaker whose role and organisation would point at one person.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub coarse: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
