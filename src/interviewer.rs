@@ -47,6 +47,83 @@ pub struct Interviewer {
     named_as: String,
 }
 
+/// The interviews on this laptop: (file, what it holds), sorted by file name (date first).
+pub fn interviews_in(dir: &Path) -> Vec<(PathBuf, InterviewFile)> {
+    store::interview_files(dir)
+        .into_iter()
+        .filter_map(|p| store::load_interview_file(&p).ok().map(|(f, _)| (p, f)))
+        .collect()
+}
+
+/// One line per interview for `volgspot interview --list`: date, name, notes, pact,
+/// round and file.
+pub fn list_lines(t: &'static Strings, dir: &Path) -> Vec<String> {
+    let all = interviews_in(dir);
+    if all.is_empty() {
+        return vec![fill(
+            t.interviews.iv_none_here,
+            &[&dir.display().to_string()],
+        )];
+    }
+    all.iter().map(|(p, f)| row(t, p, f)).collect()
+}
+
+fn row(t: &'static Strings, p: &Path, f: &InterviewFile) -> String {
+    let iv = &f.interview;
+    let round = f.round.map(|r| format!("{} {r}", t.round));
+    [
+        Some(iv.date.clone()),
+        Some(iv.interviewee.clone()),
+        Some(t.interviews.count_notes(iv.notes.len())),
+        Some(f.pact.clone()),
+        round,
+        Some(
+            p.file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|x| !x.trim().is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
+/// Finds the interview to reopen by the interviewee's name (letters only, any case);
+/// says which there are when none or several match.
+pub fn find_by_name(t: &'static Strings, dir: &Path, name: &str) -> Result<PathBuf, String> {
+    let norm = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let want = norm(name);
+    let all = interviews_in(dir);
+    let hits: Vec<&(PathBuf, InterviewFile)> = all
+        .iter()
+        .filter(|(_, f)| norm(&f.interview.interviewee) == want)
+        .collect();
+    match hits.as_slice() {
+        [(p, _)] => Ok(p.clone()),
+        [] => {
+            let mut lines = vec![fill(
+                t.interviews.iv_not_found,
+                &[name, &dir.display().to_string()],
+            )];
+            lines.extend(all.iter().map(|(p, f)| format!("  {}", row(t, p, f))));
+            Err(lines.join("\n"))
+        }
+        many => {
+            let mut lines = vec![fill(t.interviews.iv_ambiguous, &[name])];
+            lines.extend(many.iter().map(|(p, f)| format!("  {}", row(t, p, f))));
+            Err(lines.join("\n"))
+        }
+    }
+}
+
 impl Interviewer {
     /// A new interview: the editor asks for the interviewee's name first.
     pub fn new(

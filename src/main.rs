@@ -87,7 +87,11 @@ enum Command {
         /// The Volgspot round (1, 2 or 3) the interview is for; the import checks it.
         #[arg(long, value_parser = clap::value_parser!(u8).range(1..=3))]
         round: Option<u8>,
-        /// Reopen an existing .interview.json file instead of starting a new one.
+        /// List the interviews in the session folder and stop.
+        #[arg(long)]
+        list: bool,
+        /// Reopen an existing .interview.json file (or the interview with this
+        /// interviewee's name in the session folder) instead of starting a new one.
         file: Option<PathBuf>,
     },
     /// Merge interview files into a session (refused while the session is open).
@@ -144,9 +148,29 @@ fn main() -> ExitCode {
             pact,
             interviewer,
             round,
+            list,
             file,
         }) => {
             let t = lang.strings();
+            if list {
+                for line in interviewer::list_lines(t, &dir) {
+                    println!("{line}");
+                }
+                return ExitCode::SUCCESS;
+            }
+            // Not a file: the interviewee's name, looked up in the session folder.
+            let file = match file {
+                Some(p) if !p.exists() && p.components().count() == 1 => {
+                    match interviewer::find_by_name(t, &dir, &p.to_string_lossy()) {
+                        Ok(found) => Some(found),
+                        Err(msg) => {
+                            eprintln!("volgspot: {msg}");
+                            return ExitCode::FAILURE;
+                        }
+                    }
+                }
+                other => other,
+            };
             let app = match file {
                 Some(path) => match Interviewer::open(t, method, &path) {
                     Ok(a) => a,

@@ -209,3 +209,61 @@ fn importing_a_session_file_as_an_interview_says_what_it_is() {
     assert!(err.contains("sessiebestand"), "{err}");
     assert!(!err.contains("nieuwere"), "{err}");
 }
+
+/// The interviewer lists the interviews on this laptop and reopens one by the
+/// interviewee's name; a name that is not there gets the list instead.
+#[test]
+fn interviews_on_this_laptop_are_listed_and_reopened_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, who: &str, notes: usize| {
+        let iv = volgspot::model::Interview {
+            interviewee: who.into(),
+            date: "2026-11-28".into(),
+            notes: (0..notes)
+                .map(|k| volgspot::model::Note {
+                    text: format!("notitie {k} van {who}"),
+                    area: "hoe".into(),
+                    ..Default::default()
+                })
+                .collect(),
+            ..Default::default()
+        };
+        let mut f = volgspot::model::interview_file::InterviewFile::new(
+            "Pact Oost",
+            iv,
+            time::OffsetDateTime::UNIX_EPOCH,
+        );
+        f.round = Some(2);
+        volgspot::store::write_new(&dir.path().join(name), &f).unwrap();
+    };
+    write("2026-11-28-anna-de-wit.interview.json", "Anna de Wit", 3);
+    write("2026-11-28-kees.interview.json", "Kees", 1);
+    let run = |args: &[&str]| {
+        std::process::Command::new(BIN)
+            .args(args)
+            .env("VOLGSPOT_DIR", dir.path())
+            .env_remove("VOLGSPOT_LANG")
+            .output()
+            .unwrap()
+    };
+    let out = run(&["interview", "--list"]);
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        listed.contains(
+            "2026-11-28 · Anna de Wit · 3 notities · Pact Oost · ronde 2 · 2026-11-28-anna-de-wit.interview.json"
+        ),
+        "{listed}"
+    );
+    assert!(listed.contains("Kees · 1 notitie"), "{listed}");
+    let out = run(&["interview", "Piet"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Geen interview met de naam 'Piet'"), "{err}");
+    assert!(err.contains("Anna de Wit · 3 notities"), "{err}");
+    // By name, in any case: the interview opens with its notes.
+    let mut term = Term::spawn(dir.path(), &["interview", "anna de wit"], 80, 24);
+    term.wait_for("Notities (3)");
+    term.wait_for("notitie 2 van Anna de Wit");
+    term.ctrl_q();
+    assert!(term.wait_exit());
+}
