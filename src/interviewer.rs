@@ -45,6 +45,18 @@ pub struct Interviewer {
     /// file follows a name set or changed here, but a reopened file is not renamed
     /// just for being called otherwise.
     named_as: String,
+    /// An interview with the same interviewee's name is already in the folder (its
+    /// file): asked before a second one is started.
+    pub same_name: Option<PathBuf>,
+    /// The name the interviewer confirmed a second interview for.
+    twin_ok: String,
+}
+
+fn norm(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The interviews on this laptop: (file, what it holds), sorted by file name (date first).
@@ -156,6 +168,8 @@ impl Interviewer {
             should_quit: false,
             lock: None,
             rename_refused: None,
+            same_name: None,
+            twin_ok: String::new(),
             named_as: String::new(),
         }
     }
@@ -193,6 +207,8 @@ impl Interviewer {
             should_quit: false,
             lock: Some(held),
             rename_refused: None,
+            same_name: None,
+            twin_ok: String::new(),
             named_as: doc_name,
         })
     }
@@ -234,6 +250,18 @@ impl Interviewer {
         let anything = force && typed.iter().any(|t| !t.trim().is_empty());
         if !named && iv.notes.is_empty() && !anything {
             return Ok(());
+        }
+        // Typing an existing name again asks first (not on the way out: nothing typed
+        // may be lost, so then it gets a file of its own).
+        let name = norm(&iv.interviewee);
+        if !force && !name.is_empty() && name != self.twin_ok {
+            let existing = interviews_in(&self.dir)
+                .into_iter()
+                .find(|(_, f)| norm(&f.interview.interviewee) == name);
+            if let Some((p, _)) = existing {
+                self.same_name = Some(p);
+                return Ok(());
+            }
         }
         paths::ensure_dir(&self.dir).map_err(|e| format!("{}: {e}", self.dir.display()))?;
         let path = paths::unique(&self.dir, &self.base_name(), paths::INTERVIEW_SUFFIX);
@@ -356,6 +384,21 @@ impl Interviewer {
             self.help = true;
             return false;
         }
+        if self.same_name.is_some() {
+            match key.code {
+                KeyCode::Enter => {
+                    self.same_name = None;
+                    self.twin_ok = norm(&self.doc.interview.interviewee);
+                    self.after(Outcome::Handled);
+                }
+                KeyCode::Esc => {
+                    self.same_name = None;
+                    self.editor.edit_name(&self.doc.interview);
+                }
+                _ => {}
+            }
+            return false;
+        }
         let ctx = Ctx {
             method: &self.method,
             t: self.t,
@@ -437,7 +480,19 @@ pub fn draw(frame: &mut Frame, app: &Interviewer) {
     let head = ui::widgets::text::cut(&head, top.width as usize);
     frame.render_widget(Paragraph::new(head).style(style), top);
     let mut inner = body.inner(Margin::new(1, 1));
-    if app.path.is_none() {
+    if let Some(p) = &app.same_name {
+        let name = app.doc.interview.interviewee.trim();
+        let file = p.file_name().unwrap_or_default().to_string_lossy();
+        let ask = fill(ti.iv_same_name, &[name, &file, name]);
+        let lines = ui::widgets::text::wrap(&ask, inner.width as usize);
+        let h = (lines.len() as u16).min(inner.height);
+        frame.render_widget(
+            Paragraph::new(lines.join("\n")).style(theme.warn),
+            Rect::new(inner.x, inner.y, inner.width, h),
+        );
+        inner.y += h;
+        inner.height = inner.height.saturating_sub(h);
+    } else if app.path.is_none() {
         frame.render_widget(
             Paragraph::new(ti.iv_name_first).style(theme.ok),
             Rect::new(inner.x, body.y, inner.width, 1),

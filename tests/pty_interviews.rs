@@ -267,3 +267,39 @@ fn interviews_on_this_laptop_are_listed_and_reopened_by_name() {
     term.ctrl_q();
     assert!(term.wait_exit());
 }
+
+/// Typing the name of an interview that is already on this laptop asks first, instead
+/// of silently starting a hidden second file.
+#[test]
+fn typing_an_existing_name_again_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let iv = volgspot::model::Interview {
+        interviewee: "Kees".into(),
+        date: "2026-11-20".into(),
+        ..Default::default()
+    };
+    let f = volgspot::model::interview_file::InterviewFile::new(
+        "Pact Oost",
+        iv,
+        time::OffsetDateTime::UNIX_EPOCH,
+    );
+    let existing = dir.path().join("2026-11-20-kees.interview.json");
+    volgspot::store::write_new(&existing, &f).unwrap();
+    let mut term = Term::spawn(dir.path(), &["interview"], 120, 24);
+    term.wait_for("Wie interview je?");
+    term.type_text("Kees");
+    term.send("\r");
+    term.wait_for("Er is al een interview met Kees");
+    term.wait_for("2026-11-20-kees.interview.json");
+    // Esc: another name.
+    term.send("\x1b");
+    term.type_text(" Jansen");
+    term.send("\r");
+    term.wait_for("-kees-jansen.interview.json");
+    term.ctrl_q();
+    assert!(term.wait_exit());
+    let files = volgspot::store::interview_files(dir.path());
+    assert_eq!(files.len(), 2, "{files:?}");
+    let (old, _) = volgspot::store::load_interview_file(&existing).unwrap();
+    assert_eq!(old.interview.interviewee, "Kees");
+}

@@ -428,6 +428,11 @@ impl Editor {
         e
     }
 
+    /// Back to the name field (the interviewer chose another name).
+    pub fn edit_name(&mut self, iv: &Interview) {
+        self.open_field(iv, 0);
+    }
+
     fn open_field(&mut self, iv: &Interview, i: usize) {
         self.focus = Focus::Fields;
         self.field = i;

@@ -102,6 +102,7 @@ pub struct Strings {
     pub iv_none_here: &'static str,
     pub iv_not_found: &'static str,
     pub iv_ambiguous: &'static str,
+    pub iv_same_name: &'static str,
     // keys
     pub k_open: &'static str,
     pub k_new: &'static str,
@@ -262,6 +263,7 @@ pub static NL: Strings = Strings {
     iv_none_here: "Geen interviews in {}",
     iv_not_found: "Geen interview met de naam '{}' in {}; wel:",
     iv_ambiguous: "Meer dan één interview met de naam '{}'; geef het bestand:",
+    iv_same_name: "Er is al een interview met {} ({}). Enter: toch een nieuw interview · Esc: een andere naam (het bestaande heropen je met: volgspot interview \"{}\")",
     k_open: "openen",
     k_new: "nieuw interview",
     k_delete: "verwijderen",
@@ -421,6 +423,7 @@ pub static EN: Strings = Strings {
     iv_none_here: "No interviews in {}",
     iv_not_found: "No interview named '{}' in {}; there are:",
     iv_ambiguous: "More than one interview named '{}'; give the file:",
+    iv_same_name: "There is already an interview with {} ({}). Enter: a new interview anyway · Esc: another name (reopen the existing one with: volgspot interview \"{}\")",
     k_open: "open",
     k_new: "new interview",
     k_delete: "delete",
