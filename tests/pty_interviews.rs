@@ -303,3 +303,36 @@ fn typing_an_existing_name_again_asks_first() {
     let (old, _) = volgspot::store::load_interview_file(&existing).unwrap();
     assert_eq!(old.interview.interviewee, "Kees");
 }
+
+/// A paragraph pasted into the capture line keeps every line: without bracketed paste
+/// (bare line feeds, each line a note) and with it (one note, lines joined).
+#[test]
+fn a_pasted_paragraph_keeps_every_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut term = Term::spawn(dir.path(), &["interview"], 100, 30);
+    term.wait_for("Wie interview je?");
+    term.type_text("Kees");
+    term.send("\r");
+    term.wait_for("-kees.interview.json");
+    term.send("\x1b");
+    term.wait_for("Nieuw · HET WAAROM");
+    term.send("regel een\nregel twee\nregel drie\r");
+    term.wait_for("Notities (3)");
+    term.send("\x1b[200~alinea een\nalinea twee\nalinea drie\x1b[201~");
+    term.wait_for("alinea een alinea twee alinea drie");
+    term.send("\r");
+    term.wait_for("Notities (4)");
+    term.ctrl_q();
+    assert!(term.wait_exit());
+    let (f, _) = volgspot::store::load_interview_file(&interview_file(dir.path())).unwrap();
+    let notes: Vec<&str> = f.interview.notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(
+        notes,
+        [
+            "regel een",
+            "regel twee",
+            "regel drie",
+            "alinea een alinea twee alinea drie"
+        ]
+    );
+}

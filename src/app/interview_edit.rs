@@ -489,6 +489,19 @@ impl Editor {
     pub fn handle_key(&mut self, iv: &mut Interview, key: KeyEvent, ctx: &Ctx) -> Outcome {
         self.clamp(iv);
         self.notice = None;
+        // A paragraph pasted without bracketed paste arrives as typed text with bare line
+        // feeds, which a raw terminal reports as Ctrl-J (in a text field: "delete to the
+        // start of the line"). On the capture line each line becomes a note; in other
+        // text fields the line break becomes a space. No line is lost.
+        let key = if key.code == KeyCode::Char('j') && key.modifiers == KeyModifiers::CONTROL {
+            match self.focus {
+                Focus::Capture => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+                _ if self.typing() => KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE),
+                _ => key,
+            }
+        } else {
+            key
+        };
         let act = find(self.table(), &key);
         match self.focus {
             Focus::Capture => match act {
