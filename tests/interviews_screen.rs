@@ -882,3 +882,28 @@ fn details_changed_on_both_sides_show_both_values_and_x_takes_the_files() {
     assert_eq!(iv.role, "projectleider");
     assert!(iv.fields_conflict.is_empty());
 }
+
+/// Editing a note with a conflict into one merged text: the other version stays in view
+/// while typing; R then keeps the merged text.
+#[test]
+fn a_merged_text_is_edited_with_the_other_version_in_view() {
+    let mut app = on_interviews(Lang::Nl);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter); // Jeroen: his first note has a conflict
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Up);
+    }
+    key(&mut app, KeyCode::Char('e'));
+    key(&mut app, KeyCode::End);
+    chars(&mut app, "; wel in keuzedelen");
+    let t = text(&render(&app, 100, 40));
+    assert!(
+        t.contains("⚠ versie uit het interviewbestand: Zorgtechnologie komt nog"),
+        "{t}"
+    );
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('r'));
+    let n = notes_of(&app, 1)[0].clone();
+    assert!(n.text.ends_with("; wel in keuzedelen"), "{}", n.text);
+    assert!(!n.has_conflict());
+}

@@ -441,7 +441,26 @@ pub fn draw_editor(
         let inner = block.inner(detail);
         frame.render_widget(block, detail);
         if ed.focus == Focus::EditNote {
-            frame.render_widget(&ed.edit.area, inner);
+            // Editing a merged text: the other version stays in view below.
+            let other: Vec<String> = ti
+                .conflict_lines(n, show_names)
+                .iter()
+                .flat_map(|c| wrap(c, w))
+                .collect();
+            let keep = (inner.height as usize / 2).min(other.len()) as u16;
+            let [edit, below] = inner.layout(&Layout::vertical([
+                Constraint::Fill(1),
+                Constraint::Length(keep),
+            ]));
+            frame.render_widget(&ed.edit.area, edit);
+            if keep > 0 {
+                let lines: Vec<Line> = other
+                    .into_iter()
+                    .take(keep as usize)
+                    .map(|l| Line::styled(l, theme.problem))
+                    .collect();
+                frame.render_widget(Lines(lines), below);
+            }
         } else {
             let mut out: Vec<Line> = Vec::new();
             let tags = note_tags(t, m, n);
