@@ -502,23 +502,26 @@ pub fn merge_file_from(
         ..InterviewReport::default()
     };
     let fields = inc.fields();
-    // The interview this file updates: one that was imported from it under a fresh id,
-    // or one with its id that is plausibly the same person.
-    let by_file_id = session
+    // The interview this file updates: one the file's id names (its own id, or the id
+    // it had in the file when it got a fresh one here) that is plausibly the same
+    // person. The file's id naming only other people's interviews is a collision.
+    let plausible = |cur: &Interview| {
+        same_person(&cur.fields(), &fields)
+            || cur.base.as_ref().is_some_and(|b| same_person(b, &fields))
+    };
+    let named = |i: &&Arc<Interview>| i.file_key() == &inc.id || i.id == inc.id;
+    let target = session
         .interviews
         .iter()
-        .position(|i| i.file_id.as_ref() == Some(&inc.id));
-    let by_id = session
-        .interviews
-        .iter()
-        .position(|i| i.id == inc.id && i.file_id.is_none());
-    let target = by_file_id.or_else(|| {
-        by_id.filter(|&k| {
-            let cur = &session.interviews[k];
-            same_person(&cur.fields(), &fields)
-                || cur.base.as_ref().is_some_and(|b| same_person(b, &fields))
-        })
-    });
+        .position(|i| i.file_id.as_ref() == Some(&inc.id) && plausible(i))
+        .or_else(|| {
+            session
+                .interviews
+                .iter()
+                .position(|i| i.file_key() == &inc.id && plausible(i))
+        });
+    let collides_with = session.interviews.iter().find(named).map(|i| label(i));
+    let id_taken = session.interviews.iter().any(|i| i.id == inc.id);
     let Some(k) = target else {
         let empty = inc.notes.is_empty()
             && [&inc.interviewee, &inc.organisation, &inc.role]
@@ -530,8 +533,8 @@ pub fn merge_file_from(
         }
         let taken = note_ids(session);
         let mut new = inc.clone();
-        if let Some(k) = by_id {
-            report.id_collision = Some(label(&session.interviews[k]));
+        if collides_with.is_some() || id_taken {
+            report.id_collision = collides_with;
             new.id = Id::new();
             new.file_id = Some(inc.id.clone());
         }
@@ -959,6 +962,37 @@ mod tests {
         let r = merge_file(&mut s, &f);
         assert!(r.skipped_empty && r.unchanged());
         assert!(s.interviews.is_empty());
+    }
+
+    #[test]
+    fn after_repairing_duplicate_ids_each_persons_file_finds_their_own_interview() {
+        let mut s = session();
+        let mut ans = file_with(&["Ans zegt"]);
+        let mut piet = file_with(&["Piet zegt"]);
+        piet.interview.id = ans.interview.id.clone();
+        piet.interview.interviewee = "Piet".into();
+        piet.interview.notes[0].id = Id::new();
+        // Two interviews with one id, as an older volgspot could leave them.
+        merge_file(&mut s, &ans);
+        let mut twin = (*s.interviews[0]).clone();
+        twin.interviewee = "Piet".into();
+        twin.notes = piet.interview.notes.clone();
+        for n in &mut twin.notes {
+            n.base = Some(n.values());
+        }
+        twin.base = Some(twin.fields());
+        s.interviews.push(Arc::new(twin));
+        let repairs = repair_session_ids(&mut s);
+        assert_eq!(repairs.len(), 1);
+        ans.interview.notes[0].text = "Ans zegt meer".into();
+        piet.interview.notes[0].text = "Piet zegt meer".into();
+        merge_file(&mut s, &ans);
+        merge_file(&mut s, &piet);
+        assert_eq!(s.interviews.len(), 2);
+        assert_eq!(s.interviews[0].interviewee, "Ans");
+        assert_eq!(s.interviews[0].notes[0].text, "Ans zegt meer");
+        assert_eq!(s.interviews[1].interviewee, "Piet");
+        assert_eq!(s.interviews[1].notes[0].text, "Piet zegt meer");
     }
 
     #[test]
