@@ -17,8 +17,14 @@ use volgspot::model::{
     Approval, DeletedBy, Id, Interview, Note, NoteBase, NoteConflict, NoteKind, Session,
 };
 
-/// Generated cases per property. The closing note of the issue reports these.
-const CASES: u32 = 400;
+/// Generated cases per property: 400, or `PROPTEST_CASES` for a longer run. The
+/// closing note of the issue reports these.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(400)
+}
 
 const AREAS: [&str; 5] = ["waarom", "wat", "hoe", "proces", "voortgang"];
 
@@ -425,7 +431,7 @@ fn sorted(mut s: Session) -> Session {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(CASES))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn no_change_of_either_side_is_lost_and_the_report_counts_exactly(
