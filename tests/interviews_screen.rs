@@ -166,7 +166,7 @@ fn help_lists_the_capture_and_coding_keys() {
 }
 
 #[test]
-fn a_conflict_shows_both_versions_and_can_be_swapped_resolved_and_undone() {
+fn a_conflict_shows_both_versions_and_either_can_be_kept_and_undone() {
     let mut app = on_interviews(Lang::Nl);
     key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Enter); // Jeroen: his first note has a conflict
@@ -190,16 +190,31 @@ fn a_conflict_shows_both_versions_and_can_be_swapped_resolved_and_undone() {
     );
     key(&mut app, KeyCode::Up);
     let orig = notes_of(&app, 1)[0].clone();
+    let other = orig.conflict.as_ref().and_then(|c| c.text.clone()).unwrap();
+    // X keeps the other version.
     key(&mut app, KeyCode::Char('x'));
     let n = notes_of(&app, 1)[0].clone();
-    let other = |n: &volgspot::model::Note| n.conflict.as_ref().and_then(|c| c.text.clone());
-    assert_eq!(Some(n.text.clone()), other(&orig));
-    assert_eq!(other(&n), Some(orig.text.clone()));
-    key(&mut app, KeyCode::Char('r'));
-    assert_eq!(notes_of(&app, 1)[0].conflict, None);
-    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(n.text, other);
+    assert_eq!(n.conflict, None);
     key(&mut app, KeyCode::Char('u'));
     assert_eq!(notes_of(&app, 1)[0], orig);
+    // R keeps this one.
+    key(&mut app, KeyCode::Char('r'));
+    let n = notes_of(&app, 1)[0].clone();
+    assert_eq!((n.text.as_str(), n.conflict), (orig.text.as_str(), None));
+    key(&mut app, KeyCode::Char('u'));
+    // B keeps both, as two notes.
+    key(&mut app, KeyCode::Char('b'));
+    let notes = notes_of(&app, 1);
+    assert_eq!(notes[0].text, orig.text);
+    assert_eq!(notes[1].text, other);
+    assert!(!notes[0].has_conflict() && !notes[1].has_conflict());
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(notes_of(&app, 1)[0], orig);
+    assert!(
+        notes_of(&app, 1).iter().all(|n| n.text != other),
+        "the twin is gone"
+    );
 }
 
 #[test]

@@ -10,7 +10,7 @@ use super::keys::{Binding, Combo, KeyHelp, find, help_of};
 use super::{Ctx, Outcome};
 use crate::i18n::interviews::Strings;
 use crate::method::Method;
-use crate::model::{DeletedBy, Interview, Note, NoteKind};
+use crate::model::{DeletedBy, Id, Interview, Note, NoteKind};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -357,6 +357,8 @@ struct Undo {
     index: usize,
     note: Note,
     removed: bool,
+    /// A note this step added (B: both versions kept), removed again on undo.
+    added: Option<Id>,
 }
 
 #[derive(Debug, Clone)]
@@ -568,6 +570,7 @@ impl Editor {
                                 index: self.selected,
                                 note: o,
                                 removed: false,
+                                added: None,
                             });
                         }
                         Outcome::Handled
@@ -693,6 +696,7 @@ impl Editor {
                     index: i,
                     note,
                     removed: true,
+                    added: None,
                 });
                 self.clamp(iv);
                 if iv.notes.is_empty() {
@@ -704,6 +708,9 @@ impl Editor {
                 let Some(u) = self.undo.pop() else {
                     return Outcome::Handled;
                 };
+                if let Some(id) = &u.added {
+                    iv.notes.retain(|n| n.id != *id);
+                }
                 if u.removed {
                     iv.deleted.retain(|t| t.id != *u.note.file_key());
                     let at = u.index.min(iv.notes.len());
@@ -769,14 +776,35 @@ impl Editor {
                     index: i,
                     note: n.clone(),
                     removed: false,
+                    added: None,
                 });
                 match act {
-                    Act::Swap => crate::model::merge::swap_versions(n),
+                    Act::Swap => {
+                        if let Some(side) = crate::model::merge::take_other_version(n) {
+                            // The other side's version is "deleted": so be it, with a
+                            // tombstone, and undo (U) brings it back.
+                            let by = if side == DeletedBy::Interviewer {
+                                iv.interviewer.clone()
+                            } else {
+                                String::new()
+                            };
+                            iv.delete_note(i, side, &by, ctx.now);
+                            // Undo puts the note back as it was, conflict and all.
+                            if let Some(u) = self.undo.last_mut() {
+                                u.removed = true;
+                            }
+                            self.clamp(iv);
+                        }
+                    }
                     Act::Resolve => crate::model::merge::keep_this_version(n),
                     _ => {
                         let Some(twin) = crate::model::merge::split_versions(n) else {
+                            self.undo.pop();
                             return Outcome::Handled;
                         };
+                        if let Some(u) = self.undo.last_mut() {
+                            u.added = Some(twin.id.clone());
+                        }
                         iv.notes.insert(i + 1, twin);
                     }
                 }

@@ -284,7 +284,7 @@ pub static NL: Strings = Strings {
     k_focus: "focusgebied",
     k_edit: "tekst bewerken",
     k_fields: "gegevens interview",
-    k_swap: "⚠ versies wisselen",
+    k_swap: "⚠ andere versie houden",
     k_resolve: "⚠ deze versie houden",
     k_keep_both: "⚠ beide houden (twee notities)",
     k_take_details: "⚠ gegevens uit het bestand overnemen",
@@ -444,7 +444,7 @@ pub static EN: Strings = Strings {
     k_focus: "focus area",
     k_edit: "edit text",
     k_fields: "interview details",
-    k_swap: "⚠ swap versions",
+    k_swap: "⚠ keep the other version",
     k_resolve: "⚠ keep this version",
     k_keep_both: "⚠ keep both (two notes)",
     k_take_details: "⚠ take the details from the file",
@@ -697,12 +697,7 @@ impl Strings {
         let Some(c) = &n.conflict else {
             return Vec::new();
         };
-        // After a swap the other version is the session's.
-        let src = if c.swapped {
-            self.source_session.to_string()
-        } else {
-            self.conflict_source(c, show_names)
-        };
+        let src = self.conflict_source(c, show_names);
         let mut out = Vec::new();
         match c.deleted_by {
             Some(DeletedBy::Session) => out.push(fill(self.conflict_deleted_session, &[&src])),

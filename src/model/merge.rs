@@ -646,22 +646,19 @@ pub fn merge_file_from(
     report
 }
 
-/// Swaps the note's version with the other version of its conflict (text and fields),
-/// so the facilitator can look at either as "the" note; nothing is lost.
-pub fn swap_versions(n: &mut Note) {
-    let Some(mut c) = n.conflict.take() else {
-        return;
-    };
-    if let Some(other) = c.text.as_mut() {
-        std::mem::swap(other, &mut n.text);
+/// Keeps the other version of a conflict instead of the note as it shows (the
+/// facilitator's choice): its text and fields replace the note's. For a note deleted on
+/// the other side, keeping that version means deleting it: returns which side deleted
+/// it, and the caller deletes the note (leaving a tombstone).
+pub fn take_other_version(n: &mut Note) -> Option<DeletedBy> {
+    let c = n.conflict.take()?;
+    if let Some(text) = c.text {
+        n.text = text;
     }
-    let fields = std::mem::take(&mut c.fields);
-    for (name, v) in fields {
-        let mine = set_field(n, &name, v);
-        c.fields.insert(name, mine);
+    for (name, v) in c.fields {
+        set_field(n, &name, v);
     }
-    c.swapped = !c.swapped;
-    n.conflict = Some(c);
+    c.deleted_by
 }
 
 /// Sets one coding field from its JSON value, returning the value it had.

@@ -472,10 +472,6 @@ pub struct NoteConflict {
     pub source: String,
     #[serde(with = "time::serde::rfc3339::option")]
     pub at: Option<OffsetDateTime>,
-    /// The facilitator swapped the versions: the note now shows the file's, and this
-    /// record holds the session's.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub swapped: bool,
 }
 
 /// A text conflict with no recorded source (as an older volgspot recorded them).
