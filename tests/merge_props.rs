@@ -12,7 +12,10 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use time::macros::datetime;
 use volgspot::model::interview_file::InterviewFile;
-use volgspot::model::merge::{InterviewReport, merge_file, merge_file_from};
+use volgspot::model::merge::{
+    InterviewReport, keep_this_version, merge_file, merge_file_from, split_versions,
+    take_other_version,
+};
 use volgspot::model::{
     Approval, DeletedBy, Id, Interview, Note, NoteBase, NoteConflict, NoteKind, Session,
 };
@@ -38,6 +41,9 @@ enum Op {
     Add(bool, String),
     /// The interview's own details: role (text) or consent.
     Details(bool, String, bool),
+    /// The facilitator settles a note's conflict: 0 keeps the other version, 1 this
+    /// one, 2 both as two notes.
+    Settle(usize, u8),
     Import,
 }
 
@@ -51,6 +57,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (any::<bool>(), 0..8usize).prop_map(|(s, k)| Op::Delete(s, k)),
         2 => (any::<bool>(), words).prop_map(|(s, w)| Op::Add(s, w)),
         1 => (any::<bool>(), "[a-z]{0,6}", any::<bool>()).prop_map(|(s, r, c)| Op::Details(s, r, c)),
+        2 => (0..8usize, 0..3u8).prop_map(|(k, how)| Op::Settle(k, how)),
         2 => Just(Op::Import),
     ]
 }
@@ -172,6 +179,26 @@ fn play(id: &str, notes: &[(String, usize, usize)], ops: &[Op]) -> (Session, Int
                 let iv = if *side { fiv } else { siv };
                 iv.role = role.clone();
                 iv.consent.quotes_public = *consent;
+            }
+            Op::Settle(k, how) => {
+                let len = siv.notes.len();
+                if len > 0 && siv.notes[k % len].conflict.is_some() {
+                    let i = k % len;
+                    match how {
+                        0 => {
+                            if let Some(side) = take_other_version(&mut siv.notes[i]) {
+                                siv.delete_note(i, side, "", at);
+                            }
+                        }
+                        1 => keep_this_version(&mut siv.notes[i]),
+                        _ => {
+                            if let Some(mut twin) = split_versions(&mut siv.notes[i]) {
+                                twin.id = Id(format!("{id}-twin{step}"));
+                                siv.notes.insert(i + 1, twin);
+                            }
+                        }
+                    }
+                }
             }
             Op::Import => {
                 f.updated += time::Duration::minutes(step as i64);
