@@ -922,3 +922,50 @@ fn a_merged_text_is_edited_with_the_other_version_in_view() {
     assert!(n.text.ends_with("; wel in keuzedelen"), "{}", n.text);
     assert!(!n.has_conflict());
 }
+
+/// Two interviews with one id in a session (an older volgspot could leave them): opening
+/// it gives the second a fresh id and says so, so selecting one person never opens the
+/// other and a typed note lands where it is typed.
+#[test]
+fn opening_a_session_with_two_interviews_of_one_id_repairs_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dubbel.volgspot.json");
+    let mut doc: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/session-v2.json")).unwrap();
+    let mut copy = doc["interviews"][0].clone();
+    copy["interviewee"] = serde_json::json!("Piet Onbekend");
+    copy["notes"] = serde_json::json!([]);
+    doc["interviews"].as_array_mut().unwrap().push(copy);
+    std::fs::write(&path, serde_json::to_string(&doc).unwrap()).unwrap();
+    let mut app = demo_app(Lang::Nl);
+    let mut rt = volgspot::tui::Runtime::new(dir.path().to_path_buf());
+    volgspot::tui::open_session(&mut app, &mut rt, &path).unwrap();
+    let s = app.session_mut().unwrap();
+    s.screen = Screen::Interviews;
+    let ids: Vec<_> = s.doc.interviews.iter().map(|i| i.id.clone()).collect();
+    assert_eq!(ids.len(), 3);
+    assert!(ids[0] != ids[2] && ids[1] != ids[2], "{ids:?}");
+    let t = text(&render(&app, 120, 30));
+    assert!(
+        t.contains("Twee interviews hadden hetzelfde id; (naam verborgen, F8) kreeg een nieuw id"),
+        "{t}"
+    );
+    // Piet is the third: opening him and typing lands in his interview.
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    chars(&mut app, "Piets eigen woorden");
+    key(&mut app, KeyCode::Enter);
+    let doc = &app.session().unwrap().doc;
+    assert_eq!(doc.interviews[2].interviewee, "Piet Onbekend");
+    assert_eq!(doc.interviews[2].notes[0].text, "Piets eigen woorden");
+    assert!(
+        doc.interviews[0]
+            .notes
+            .iter()
+            .all(|n| n.text != "Piets eigen woorden")
+    );
+    // Saved at once, repaired, on disk.
+    let (on_disk, _) = volgspot::store::load_session(&path).unwrap();
+    assert_ne!(on_disk.interviews[0].id, on_disk.interviews[2].id);
+}
