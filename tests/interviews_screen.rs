@@ -777,6 +777,11 @@ fn picker_rows_differ_with_names_hidden_and_another_pacts_file_asks_first() {
     let info = |who: &str, by: &str, notes: usize, pact: &str, round: Option<u8>| {
         Some(FileInfo {
             interviewee: who.into(),
+            source: if who == "Karin" {
+                "beleidsadviseur, Gemeente X".into()
+            } else {
+                String::new()
+            },
             interviewer: by.into(),
             date: "2026-11-28".into(),
             notes,
@@ -798,10 +803,10 @@ fn picker_rows_differ_with_names_hidden_and_another_pacts_file_asks_first() {
             ],
         );
     }
-    let t = text(&render(&app, 120, 30));
+    let t = text(&render(&app, 140, 30));
     assert!(!t.contains("Karin") && !t.contains("Piet"), "{t}");
     assert!(
-        t.contains("L. Smit · 3 notities · Zorgpact Rivierenland-West · ronde 1"),
+        t.contains("[ ] beleidsadviseur, Gemeente X · 2026-11-28 · L. Smit · 3 notities · Zorgpact Rivierenland-West · ronde 1"),
         "{t}"
     );
     assert!(

@@ -227,6 +227,8 @@ pub struct Picker {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FileInfo {
     pub interviewee: String,
+    /// Role and organisation: what the screen shows while names are hidden.
+    pub source: String,
     pub interviewer: String,
     pub date: String,
     pub notes: usize,
@@ -238,6 +240,7 @@ impl FileInfo {
     pub fn of(f: &crate::model::interview_file::InterviewFile) -> Self {
         FileInfo {
             interviewee: f.interview.interviewee.clone(),
+            source: source(&f.interview),
             interviewer: f.interview.interviewer.clone(),
             date: f.interview.date.clone(),
             notes: f.interview.notes.len(),

@@ -690,11 +690,11 @@ fn draw_picker(
         // names carry the interviewee's name; the picker is on the projected screen.
         let row = match p.info.get(i).cloned().flatten() {
             Some(info) => {
-                // With names hidden the row simply has none (F8 shows them).
+                // With names hidden: role and organisation, as everywhere (F8: names).
                 let who = if show_names {
                     info.interviewee.trim().to_string()
                 } else {
-                    String::new()
+                    info.source.clone()
                 };
                 let round = info.round.map(|r| format!("{} {r}", t.round));
                 let parts: Vec<String> = [
@@ -724,7 +724,7 @@ fn draw_picker(
     if p.confirm.is_some() {
         lines.push(Line::styled(ti.picker_confirm, theme.problem));
     }
-    let w = (area.width.saturating_sub(4)).min(100);
+    let w = (area.width.saturating_sub(4)).min(120);
     let h = (lines.len() as u16 + 2)
         .min(area.height.saturating_sub(2))
         .max(3);
