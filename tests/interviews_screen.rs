@@ -740,21 +740,40 @@ fn bringing_back_a_deleted_interview_after_a_reimport_never_gives_two_interviews
     let mut app = on_interviews(Lang::Nl);
     let now = app.now;
     let file = kees_file(now);
-    let import = |app: &mut App| {
-        app.session_mut().unwrap().import_interviews(
-            vec![("kees.interview.json".into(), Ok(file.clone()))],
-            Lang::Nl.strings(),
-            now,
-            true,
-        );
+    let import = |app: &mut App, f: &volgspot::model::interview_file::InterviewFile| {
+        app.session_mut()
+            .unwrap()
+            .import_interviews(
+                vec![("kees.interview.json".into(), Ok(f.clone()))],
+                Lang::Nl.strings(),
+                now,
+                true,
+            )
+            .join("\n")
     };
-    import(&mut app);
-    // Kees is the last interview: delete him, import again, then U brings him back.
+    import(&mut app, &file);
+    // Kees is the last interview: delete him. The unchanged file does not bring him back.
     for _ in 0..5 {
         key(&mut app, KeyCode::Down);
     }
     key(&mut app, KeyCode::Delete);
-    import(&mut app);
+    let said = import(&mut app, &file);
+    assert!(said.contains("blijft verwijderd"), "{said}");
+    assert!(
+        app.session()
+            .unwrap()
+            .doc
+            .interviews
+            .iter()
+            .all(|i| i.interviewee != "Kees")
+    );
+    // The interviewer changed the file since: he is back, marked; then U restores the
+    // deleted copy too.
+    let mut later = file.clone();
+    later.updated += time::Duration::hours(1);
+    later.interview.notes[0].text.push_str(" (aangevuld)");
+    let said = import(&mut app, &later);
+    assert!(said.contains("elke notitie gemarkeerd met ⚠"), "{said}");
     key(&mut app, KeyCode::Char('u'));
     let doc = &app.session().unwrap().doc;
     let kees: Vec<_> = doc

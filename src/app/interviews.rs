@@ -491,7 +491,7 @@ impl State {
                 return Outcome::Changed;
             }
             Some(Act::Delete) if n > 0 => {
-                let iv = doc.interviews.remove(self.selected);
+                let iv = doc.delete_interview(self.selected, ctx.now);
                 self.message = Some(fill(t.deleted, &[&who_shown(&iv, t, false)]));
                 self.deleted.push((self.selected, iv));
                 self.selected = self.selected.min(doc.interviews.len().saturating_sub(1));
@@ -503,6 +503,7 @@ impl State {
                 };
                 let at = at.min(doc.interviews.len());
                 self.message = Some(fill(t.restored, &[&who_shown(&iv, t, false)]));
+                doc.deleted_interviews.retain(|d| d.id != *iv.file_key());
                 let mut iv = iv;
                 // Re-imported meanwhile: back as a copy of its own, never a second
                 // interview with one id.

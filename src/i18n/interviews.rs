@@ -76,6 +76,8 @@ pub struct Strings {
     pub rep_fields_conflict: &'static str,
     pub rep_unchanged: &'static str,
     pub rep_skipped_empty: &'static str,
+    pub rep_kept_deleted: &'static str,
+    pub rep_back: &'static str,
     pub rep_collision: &'static str,
     pub rep_renumbered: &'static str,
     pub rep_dup_in_file: &'static str,
@@ -238,6 +240,8 @@ pub static NL: Strings = Strings {
     rep_fields_conflict: "{}: gegevens aan beide kanten gewijzigd; die van de sessie zijn behouden, die van het bestand staan erbij (⚠)",
     rep_unchanged: "{}: niets nieuw",
     rep_skipped_empty: "{}: leeg interview (geen notities, geen gegevens), niet toegevoegd",
+    rep_kept_deleted: "{}: in de sessie verwijderd en sindsdien niet gewijzigd; blijft verwijderd",
+    rep_back: "{}: in de sessie verwijderd, maar de interviewer heeft het sindsdien gewijzigd: terug, elke notitie gemarkeerd met ⚠",
     rep_collision: "{}: het id in dit bestand hoort bij het interview met iemand anders in de sessie; daarom geïmporteerd als nieuw interview (eigen id)",
     rep_renumbered: "{}: {} kregen een nieuw id (het id was al in gebruik)",
     rep_dup_in_file: "{}: {} in het bestand hadden hetzelfde id; elk apart gehouden met een eigen id",
@@ -398,6 +402,8 @@ pub static EN: Strings = Strings {
     rep_fields_conflict: "{}: details changed on both sides; the session's were kept, the file's are shown beside them (⚠)",
     rep_unchanged: "{}: nothing new",
     rep_skipped_empty: "{}: empty interview (no notes, no details), not added",
+    rep_kept_deleted: "{}: deleted in the session and not changed since; stays deleted",
+    rep_back: "{}: deleted in the session, but the interviewer changed it since: back, every note marked with ⚠",
     rep_collision: "{}: this file's id belongs to the interview with someone else in the session; imported as a new interview instead (its own id)",
     rep_renumbered: "{}: {} got a new id (the id was taken)",
     rep_dup_in_file: "{}: {} in the file shared an id; each kept apart with its own id",
@@ -560,7 +566,7 @@ impl Strings {
         if r.id_collision.is_some() {
             out.push(fill(self.rep_collision, &[&r.label]));
         }
-        if r.added {
+        if r.added && !r.back_after_deletion {
             out.push(fill(
                 self.rep_added,
                 &[&r.label, &self.count_notes(r.notes_added)],
@@ -608,7 +614,12 @@ impl Strings {
         if r.fields_conflicted > 0 {
             out.push(fill(self.rep_fields_conflict, &[&r.label]));
         }
-        if r.skipped_empty {
+        if r.back_after_deletion {
+            out.push(fill(self.rep_back, &[&r.label]));
+        }
+        if r.kept_deleted {
+            out.push(fill(self.rep_kept_deleted, &[&r.label]));
+        } else if r.skipped_empty {
             let label = if r.label.trim().is_empty() {
                 self.unnamed
             } else {

@@ -50,6 +50,12 @@ pub struct InterviewReport {
     pub notes_deleted: usize,
     /// The file holds an interview with no notes and no details: not added.
     pub skipped_empty: bool,
+    /// The facilitator deleted this interview and the file has not changed since: it
+    /// stays deleted.
+    pub kept_deleted: bool,
+    /// The facilitator deleted this interview but the interviewer changed the file
+    /// since: it is back, every note marked (⚠).
+    pub back_after_deletion: bool,
 }
 
 impl InterviewReport {
@@ -64,6 +70,7 @@ impl InterviewReport {
             && self.notes_updated == 0
             && self.notes_conflicted == 0
             && self.notes_deleted == 0
+            && !self.back_after_deletion
     }
 }
 
@@ -531,6 +538,25 @@ pub fn merge_file_from(
             report.skipped_empty = true;
             return report;
         }
+        // Deleted here before: stays deleted unless the interviewer changed it since.
+        let tomb = session.deleted_interviews.iter().position(|t| {
+            t.id == inc.id && t.fields.as_ref().is_none_or(|f| same_person(f, &fields))
+        });
+        let back = match tomb {
+            Some(t)
+                if session.deleted_interviews[t]
+                    .imported_at
+                    .is_some_and(|at| file.updated <= at) =>
+            {
+                report.kept_deleted = true;
+                return report;
+            }
+            Some(t) => {
+                session.deleted_interviews.remove(t);
+                true
+            }
+            None => false,
+        };
         let taken = note_ids(session);
         let mut new = inc.clone();
         if collides_with.is_some() || id_taken {
@@ -546,7 +572,12 @@ pub fn merge_file_from(
         let new_id = new.id.clone();
         for n in &mut new.notes {
             n.base = Some(n.values());
-            n.conflict = None;
+            n.conflict = back.then(|| NoteConflict {
+                deleted_by: Some(DeletedBy::Session),
+                source: source.to_string(),
+                at: Some(file.updated),
+                ..NoteConflict::default()
+            });
             if taken.contains(&n.id) {
                 let fresh = fresh_note_id(&taken, &new_id, &n.id);
                 n.file_id = Some(std::mem::replace(&mut n.id, fresh));
@@ -554,7 +585,12 @@ pub fn merge_file_from(
             }
         }
         report.added = true;
-        report.notes_added = new.notes.len();
+        report.back_after_deletion = back;
+        if back {
+            report.notes_conflicted = new.notes.len();
+        } else {
+            report.notes_added = new.notes.len();
+        }
         session.interviews.push(Arc::new(new));
         return report;
     };
@@ -990,6 +1026,25 @@ mod tests {
         assert_eq!(s.interviews[0].notes[0].text, "Ans zegt meer");
         assert_eq!(s.interviews[1].interviewee, "Piet");
         assert_eq!(s.interviews[1].notes[0].text, "Piet zegt meer");
+    }
+
+    #[test]
+    fn an_interview_the_facilitator_deleted_stays_deleted_unless_the_file_changed() {
+        let mut s = session();
+        let mut f = file_with(&["een", "twee"]);
+        merge_file(&mut s, &f);
+        s.delete_interview(0, datetime!(2026-11-02 10:00 UTC));
+        let r = merge_file(&mut s, &f);
+        assert!(r.kept_deleted && r.unchanged(), "{r:?}");
+        assert!(s.interviews.is_empty());
+        // The interviewer adds a note later: back, every note marked for a decision.
+        f.interview.notes[1].text = "twee, aangevuld".into();
+        f.updated = datetime!(2026-11-03 10:00 UTC);
+        let r = merge_file(&mut s, &f);
+        assert!(r.back_after_deletion, "{r:?}");
+        assert_eq!(r.notes_conflicted, 2);
+        assert!(s.interviews[0].notes.iter().all(Note::has_conflict));
+        assert!(merge_file(&mut s, &f).unchanged());
     }
 
     #[test]

@@ -43,6 +43,26 @@ pub struct Session {
     pub intentions: Vec<Intention>,
     #[serde(default)]
     pub agenda: Agenda,
+    /// Imported interviews the facilitator deleted, so a re-import of an unchanged file
+    /// does not bring them back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted_interviews: Vec<InterviewTombstone>,
+}
+
+/// An imported interview deleted in the session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InterviewTombstone {
+    /// The interview's id in the interviewer's file.
+    pub id: Id,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    /// The interview file's time at the last import before the deletion: a file saved
+    /// later holds changes the session has not seen.
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub imported_at: Option<OffsetDateTime>,
+    /// Who it was (to tell another person's file with the same id apart).
+    #[serde(default)]
+    pub fields: Option<InterviewFields>,
 }
 
 impl Session {
@@ -63,7 +83,25 @@ impl Session {
             wheel: Wheel::default(),
             intentions: Vec::new(),
             agenda: Agenda::default(),
+            deleted_interviews: Vec::new(),
         }
+    }
+
+    /// Deletes interview `index`; one that came from an interview file leaves a
+    /// tombstone, so re-importing the unchanged file does not bring it back.
+    pub fn delete_interview(&mut self, index: usize, now: OffsetDateTime) -> Arc<Interview> {
+        let iv = self.interviews.remove(index);
+        if let Some(src) = &iv.source {
+            let id = iv.file_key().clone();
+            self.deleted_interviews.retain(|t| t.id != id);
+            self.deleted_interviews.push(InterviewTombstone {
+                id,
+                at: now,
+                imported_at: Some(src.at),
+                fields: iv.base.clone(),
+            });
+        }
+        iv
     }
 
     /// Total number of interview notes, used by the start screen and reports.
