@@ -883,3 +883,19 @@ fn an_attribution_that_points_at_one_person_is_flagged_and_can_be_made_coarser()
             .any(|g| matches!(g, Gap::AttributionIdentifies(_))),
     );
 }
+
+/// The internal report and the CSV say which quotes were changed after approval, not
+/// "akkoord".
+#[test]
+fn the_internal_report_and_csv_name_a_quote_changed_after_approval() {
+    let mut s = example();
+    std::sync::Arc::make_mut(&mut s.interviews[0]).notes[1]
+        .text
+        .push_str(" Echt waar.");
+    let md = render(&s, Lang::Nl, false, Format::Markdown);
+    let line = md.lines().find(|l| l.contains("Echt waar.")).unwrap();
+    assert!(line.contains("gewijzigd na akkoord"), "{line}");
+    let csv = render(&s, Lang::En, false, Format::Csv);
+    let line = csv.lines().find(|l| l.contains("Echt waar.")).unwrap();
+    assert!(line.contains("changed after approval"), "{line}");
+}

@@ -466,7 +466,13 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
                         kind: kind_id(n.kind),
                         who,
                         public: n.public,
-                        approval: approval_id(n.approval),
+                        approval: if n.approval_state()
+                            == crate::model::ApprovalState::GewijzigdNaAkkoord
+                        {
+                            "gewijzigd_na_akkoord"
+                        } else {
+                            approval_id(n.approval)
+                        },
                         area: area.id.clone(),
                         conflict: if public {
                             None
