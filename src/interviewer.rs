@@ -91,10 +91,7 @@ impl Interviewer {
                 &[&path.display().to_string()],
             ));
         }
-        let held = lock::acquire(path).map_err(|e| match e {
-            lock::LockError::Held(who) => fill(t.e_locked, &[&who]),
-            lock::LockError::Io(e) => fill(t.e_io, &[&e.to_string()]),
-        })?;
+        let held = lock::acquire(path).map_err(|e| t.lock_error(&e))?;
         let (doc, _) = store::load_interview_file(path).map_err(|e| t.load_error(&e))?;
         store::atomic::clean_stale_temps(path);
         let mut editor = Editor::new(&doc.interview, &method);
@@ -158,10 +155,7 @@ impl Interviewer {
         }
         paths::ensure_dir(&self.dir).map_err(|e| format!("{}: {e}", self.dir.display()))?;
         let path = paths::unique(&self.dir, &self.base_name(), paths::INTERVIEW_SUFFIX);
-        let held = lock::acquire(&path).map_err(|e| match e {
-            lock::LockError::Held(who) => fill(self.t.e_locked, &[&who]),
-            lock::LockError::Io(e) => fill(self.t.e_io, &[&e.to_string()]),
-        })?;
+        let held = lock::acquire(&path).map_err(|e| self.t.lock_error(&e))?;
         store::write_new(&path, &self.doc).map_err(|e| self.t.save_error(&e))?;
         self.lock = Some(held);
         self.named_as = iv.interviewee.trim().to_string();
@@ -228,10 +222,7 @@ impl Interviewer {
             Ok(h) => h,
             Err(e) => {
                 self.rename_refused = Some(new);
-                return Err(match e {
-                    lock::LockError::Held(who) => fill(self.t.e_locked, &[&who]),
-                    lock::LockError::Io(e) => fill(self.t.e_io, &[&e.to_string()]),
-                });
+                return Err(self.t.lock_error(&e));
             }
         };
         if let Err(e) = std::fs::rename(&old, &new) {

@@ -295,15 +295,8 @@ fn import(lang: Lang, session: &std::path::Path, files: &[PathBuf]) -> ExitCode 
     let t = lang.strings();
     let _held = match lock::acquire(session) {
         Ok(h) => h,
-        Err(lock::LockError::Held(who)) => {
-            eprintln!("volgspot: {}", volgspot::i18n::fill(t.e_locked, &[&who]));
-            return ExitCode::FAILURE;
-        }
-        Err(lock::LockError::Io(e)) => {
-            eprintln!(
-                "volgspot: {}",
-                volgspot::i18n::fill(t.e_io, &[&e.to_string()])
-            );
+        Err(e) => {
+            eprintln!("volgspot: {}", t.lock_error(&e));
             return ExitCode::FAILURE;
         }
     };

@@ -39,10 +39,7 @@ impl Runtime {
 /// Loads and locks a session; on success the app shows it.
 pub fn open_session(app: &mut App, rt: &mut Runtime, path: &Path) -> Result<(), String> {
     let t = app.t;
-    let held = lock::acquire(path).map_err(|e| match e {
-        lock::LockError::Held(who) => fill(t.e_locked, &[&who]),
-        lock::LockError::Io(e) => fill(t.e_io, &[&e.to_string()]),
-    })?;
+    let held = lock::acquire(path).map_err(|e| t.lock_error(&e))?;
     let (doc, migrated) = store::load_session(path).map_err(|e| {
         let mut msg = t.load_error(&e);
         let bak = paths::backup_path(path);
@@ -92,10 +89,7 @@ pub fn recover_session(
     // `volgspot open` may hold this session's lock already; a second lock on it from
     // this process would be refused.
     rt.lock = None;
-    let held = lock::acquire(&r.session).map_err(|e| match e {
-        lock::LockError::Held(who) => fill(t.e_locked, &[&who]),
-        lock::LockError::Io(e) => fill(t.e_io, &[&e.to_string()]),
-    })?;
+    let held = lock::acquire(&r.session).map_err(|e| t.lock_error(&e))?;
     let (doc, _) = store::load_session(&r.copy).map_err(|e| t.load_error(&e))?;
     store::atomic::clean_stale_temps(&r.session);
     let mut view = SessionView::new(doc, r.session.clone());
@@ -133,10 +127,7 @@ pub fn open_demo(app: &mut App, rt: &mut Runtime) -> Result<PathBuf, String> {
     paths::ensure_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let path = dir.join("voorbeeld.volgspot.json");
     // Lock first, so a demo open elsewhere is not overwritten under its feet.
-    let held = lock::acquire(&path).map_err(|e| match e {
-        lock::LockError::Held(who) => fill(app.t.e_locked, &[&who]),
-        lock::LockError::Io(e) => e.to_string(),
-    })?;
+    let held = lock::acquire(&path).map_err(|e| app.t.lock_error(&e))?;
     let (doc, _) = store::parse_session(EXAMPLE)
         .map_err(|_| "the embedded example session is invalid".to_string())?;
     store::write_new(&path, &doc).map_err(|e| app.t.save_error(&e))?;

@@ -126,6 +126,9 @@ pub struct Strings {
     pub e_future: &'static str,
     pub e_backup_hint: &'static str,
     pub e_locked: &'static str,
+    pub e_lock_symlink: &'static str,
+    pub e_lock_not_plain: &'static str,
+    pub e_lock_io: &'static str,
     pub e_no_terminal: &'static str,
     pub e_emergency: &'static str,
     pub interview_saved_in: &'static str,
@@ -254,6 +257,9 @@ pub static NL: Strings = Strings {
     e_backup_hint: "Het bestand is niet gewijzigd. Een reservekopie staat in {}",
     e_no_terminal: "volgspot: geen terminal om in te tekenen ({}). Start volgspot in een terminalvenster.",
     e_locked: "Deze sessie is al geopend door {}. Sluit daar eerst af.",
+    e_lock_symlink: "Het vergrendelbestand {} is een symbolische koppeling; volgspot schrijft daar niet doorheen. Verwijder de koppeling en probeer het opnieuw.",
+    e_lock_not_plain: "Het vergrendelbestand {} is geen gewoon bestand (een apparaat, pijp of tweede naam van een ander bestand). Verwijder het en probeer het opnieuw.",
+    e_lock_io: "Het vergrendelbestand {} kan niet worden aangemaakt of gebruikt: {}. Controleer of de map {} beschrijfbaar is.",
     e_emergency: "volgspot is vastgelopen. Een noodkopie van de sessie staat in {}",
     interview_saved_in: "Het interview staat in {}\nStuur dit bestand naar de begeleider; die voegt het toe met I op het scherm Interviews.",
     e_emergency_failed: "volgspot is vastgelopen en kon geen noodkopie schrijven: {}",
@@ -379,6 +385,9 @@ pub static EN: Strings = Strings {
     e_backup_hint: "The file was not changed. A backup is at {}",
     e_no_terminal: "volgspot: no terminal to draw in ({}). Start volgspot in a terminal window.",
     e_locked: "This session is already open by {}. Close it there first.",
+    e_lock_symlink: "The lock file {} is a symbolic link; volgspot does not write through it. Remove the link and try again.",
+    e_lock_not_plain: "The lock file {} is not a plain file (a device, a pipe or a second name of another file). Remove it and try again.",
+    e_lock_io: "The lock file {} cannot be created or used: {}. Check that the folder {} is writable.",
     e_emergency: "volgspot crashed. An emergency copy of the session is at {}",
     interview_saved_in: "The interview is in {}\nSend this file to the facilitator, who adds it with I on the Interviews screen.",
     e_emergency_failed: "volgspot crashed and could not write an emergency copy: {}",
@@ -424,6 +433,24 @@ pub static EN: Strings = Strings {
 
 impl Strings {
     /// A load problem in plain words, naming the file and the position.
+    /// Why a session (or interview file) cannot be locked, naming the lock file.
+    pub fn lock_error(&self, e: &crate::store::lock::LockError) -> String {
+        use crate::store::lock::LockError as L;
+        let shown = |p: &std::path::Path| p.display().to_string();
+        match e {
+            L::Held(who) => fill(self.e_locked, &[who]),
+            L::Symlink(p) => fill(self.e_lock_symlink, &[&shown(p)]),
+            L::NotPlain(p) => fill(self.e_lock_not_plain, &[&shown(p)]),
+            L::Io(p, err) => {
+                let dir = p
+                    .parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .unwrap_or(std::path::Path::new("."));
+                fill(self.e_lock_io, &[&shown(p), &err.to_string(), &shown(dir)])
+            }
+        }
+    }
+
     pub fn load_error(&self, e: &crate::store::LoadError) -> String {
         use crate::store::LoadProblem as P;
         let file = fill(self.e_file, &[&e.path.display().to_string()]);
