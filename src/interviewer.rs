@@ -445,8 +445,14 @@ pub fn run(app: Interviewer) -> ExitCode {
             .unwrap_or_else(|| a.dir.join(format!("interview{}", paths::INTERVIEW_SUFFIX)));
         let copy = paths::emergency_path(&target);
         match store::write_new(&copy, &a.doc) {
-            Ok(()) => eprintln!("{}", fill(a.t.e_emergency, &[&copy.display().to_string()])),
-            Err(e) => eprintln!("{}", fill(a.t.e_emergency_failed, &[&a.t.save_error(&e)])),
+            Ok(()) => eprintln!(
+                "{}",
+                crate::sanitize::visible(&fill(a.t.e_emergency, &[&copy.display().to_string()]))
+            ),
+            Err(e) => eprintln!(
+                "{}",
+                crate::sanitize::visible(&fill(a.t.e_emergency_failed, &[&a.t.save_error(&e)]))
+            ),
         }
     }
     if ok {
@@ -454,10 +460,8 @@ pub fn run(app: Interviewer) -> ExitCode {
         // is a hidden one in the home directory).
         if let Some(p) = a.path.as_ref().filter(|_| !a.unsaved()) {
             let shown = std::path::absolute(p).unwrap_or_else(|_| p.clone());
-            println!(
-                "{}",
-                fill(a.t.interview_saved_in, &[&shown.display().to_string()])
-            );
+            let msg = fill(a.t.interview_saved_in, &[&shown.display().to_string()]);
+            println!("{}", crate::sanitize::visible(&msg));
         }
         ExitCode::SUCCESS
     } else {

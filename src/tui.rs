@@ -403,7 +403,10 @@ pub fn run(app: App, mut rt: Runtime) -> ExitCode {
         Ok(t) => t,
         Err(e) => {
             ratatui::restore();
-            eprintln!("{}", fill(app.borrow().t.e_no_terminal, &[&e.to_string()]));
+            eprintln!(
+                "{}",
+                crate::sanitize::visible(&fill(app.borrow().t.e_no_terminal, &[&e.to_string()]))
+            );
             return ExitCode::FAILURE;
         }
     };
@@ -420,7 +423,7 @@ pub fn run(app: App, mut rt: Runtime) -> ExitCode {
     match outcome {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(e)) => {
-            eprintln!("volgspot: {e}");
+            eprintln!("volgspot: {}", crate::sanitize::visible(&e.to_string()));
             emergency_copy(&app);
             ExitCode::FAILURE
         }
@@ -438,8 +441,14 @@ fn emergency_copy(app: &RefCell<App>) {
     if let Some(s) = a.session() {
         let path = paths::emergency_path(&s.path);
         match store::write_new(&path, &s.doc) {
-            Ok(()) => eprintln!("{}", fill(t.e_emergency, &[&path.display().to_string()])),
-            Err(e) => eprintln!("{}", fill(t.e_emergency_failed, &[&t.save_error(&e)])),
+            Ok(()) => eprintln!(
+                "{}",
+                crate::sanitize::visible(&fill(t.e_emergency, &[&path.display().to_string()]))
+            ),
+            Err(e) => eprintln!(
+                "{}",
+                crate::sanitize::visible(&fill(t.e_emergency_failed, &[&t.save_error(&e)]))
+            ),
         }
     }
 }

@@ -1,12 +1,25 @@
 //! Notes and intentions as CSV: one row each, UTF-8 with a byte-order mark (so
 //! spreadsheets read ë correctly), every field quoted, CRLF between rows (RFC 4180);
 //! line breaks inside a field stay inside its quotes.
+//!
+//! Fields are text, never formulas: control characters (but newline and tab) are dropped,
+//! and a field a spreadsheet would evaluate (starting with `=`, `+`, `-`, `@`, tab or CR)
+//! gets a leading `'`, as OWASP advises against CSV injection.
 
 use super::render::{word, word_value};
 use super::report::Report;
 
+/// Characters that make a spreadsheet read a cell as a formula.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 fn field(s: &str) -> String {
-    format!("\"{}\"", s.replace('"', "\"\""))
+    let s = crate::sanitize::for_export(s);
+    let guard = if s.starts_with(FORMULA_START) {
+        "'"
+    } else {
+        ""
+    };
+    format!("\"{guard}{}\"", s.replace('"', "\"\""))
 }
 
 fn row(out: &mut String, fields: &[&str]) {

@@ -51,11 +51,16 @@ pub fn format_error(lang: Lang, got: &str) -> String {
     crate::i18n::fill(lang.strings().summary.format_error, &[got.trim()])
 }
 
-/// The report as text in one format.
+/// The report as text in one format. No C0 or C1 control character but newline and tab
+/// reaches the file (the CSV writer cleans each field itself, its rows end in CRLF).
 pub fn render(report: &Report, format: Format) -> Result<String, String> {
+    let clean = |text: String| match crate::sanitize::for_export(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(cleaned) => cleaned,
+    };
     match format {
-        Format::Markdown => render::markdown(report),
-        Format::Html => render::html(report),
+        Format::Markdown => render::markdown(report).map(clean),
+        Format::Html => render::html(report).map(clean),
         Format::Csv => csv::write(report),
     }
 }

@@ -437,7 +437,7 @@ impl Strings {
     pub fn lock_error(&self, e: &crate::store::lock::LockError) -> String {
         use crate::store::lock::LockError as L;
         let shown = |p: &std::path::Path| p.display().to_string();
-        match e {
+        let msg = match e {
             L::Held(who) => fill(self.e_locked, &[who]),
             L::Symlink(p) => fill(self.e_lock_symlink, &[&shown(p)]),
             L::NotPlain(p) => fill(self.e_lock_not_plain, &[&shown(p)]),
@@ -448,7 +448,8 @@ impl Strings {
                     .unwrap_or(std::path::Path::new("."));
                 fill(self.e_lock_io, &[&shown(p), &err.to_string(), &shown(dir)])
             }
-        }
+        };
+        crate::sanitize::visible(&msg).into_owned()
     }
 
     pub fn load_error(&self, e: &crate::store::LoadError) -> String {
@@ -493,7 +494,8 @@ impl Strings {
                 fill(self.e_future, &[&found.to_string(), &supported.to_string()])
             }
         };
-        format!("{file} {what}")
+        // File names and parser messages quote the file: shown, never passed raw.
+        crate::sanitize::visible(&format!("{file} {what}")).into_owned()
     }
 
     pub fn partner_kind(&self, k: crate::model::PartnerKind) -> &'static str {

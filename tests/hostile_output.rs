@@ -1,0 +1,180 @@
+//! Text from other people's files leaving the program: no raw escape sequence, bidi
+//! override or control character reaches the terminal through the command line, and no
+//! C0/C1 control character (but newline and tab) reaches a report file. Markdown and CSV
+//! reports show user text as text: no live HTML, link, heading or formula.
+
+mod common;
+
+use common::BIN;
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+use time::macros::datetime;
+use volgspot::export::{self, Format};
+use volgspot::i18n::Lang;
+use volgspot::method::Method;
+use volgspot::model::interview_file::InterviewFile;
+use volgspot::model::*;
+
+/// Sets the terminal title, writes the clipboard (OSC 52), clears the screen, asks for
+/// the device attributes (answered into the shell), rings the bell, a C1 CSI, NUL, DEL.
+const EVIL: &str = "Jan\u{1b}]0;pwned\u{7}\u{1b}]52;c;ZWNobyBoaQ==\u{7}\u{1b}[2J\u{1b}[c\u{9b}6n\0\u{7f}\u{202e}gnp.exe\u{200b}";
+
+/// Bytes a terminal would act on: C0 controls but newline and tab, DEL, and C1 controls
+/// (UTF-8 encoded as C2 80..9F); also the bidi override and zero-width space.
+fn raw_controls(bytes: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(bytes);
+    text.chars()
+        .filter(|c| {
+            (c.is_control() && *c != '\n' && *c != '\t')
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200b}')
+        })
+        .map(|c| format!("U+{:04X}", c as u32))
+        .collect()
+}
+
+fn session_with(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("s.volgspot.json");
+    fs::write(&path, volgspot::tui::EXAMPLE).unwrap();
+    path
+}
+
+fn evil_interview(dir: &Path) -> std::path::PathBuf {
+    let iv = Interview {
+        id: Id("evil".into()),
+        interviewee: EVIL.into(),
+        role: EVIL.into(),
+        date: "2026-11-01".into(),
+        notes: vec![Note {
+            id: Id("n1".into()),
+            text: EVIL.into(),
+            area: "waarom".into(),
+            ..Note::default()
+        }],
+        ..Interview::default()
+    };
+    let file = InterviewFile::new(EVIL, iv, datetime!(2026-11-01 10:00 UTC));
+    let path = dir.join("evil.interview.json");
+    fs::write(&path, serde_json::to_vec_pretty(&file).unwrap()).unwrap();
+    path
+}
+
+fn run(args: &[&str]) -> std::process::Output {
+    Command::new(BIN)
+        .args(args)
+        .env_remove("VOLGSPOT_LANG")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn import_prints_names_from_the_file_without_raw_escapes() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_with(dir.path());
+    let file = evil_interview(dir.path());
+    let out = run(&["import", session.to_str().unwrap(), file.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("Jan␛]0;pwned␇"),
+        "not shown visibly: {stdout}"
+    );
+    assert_eq!(raw_controls(&out.stdout), Vec::<String>::new(), "{stdout}");
+    assert_eq!(raw_controls(&out.stderr), Vec::<String>::new());
+}
+
+#[test]
+fn a_parse_error_quoting_the_file_prints_no_raw_escapes() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_with(dir.path());
+    let file = evil_interview(dir.path());
+    // An unknown note kind: serde quotes it ("unknown variant `…`").
+    let text = fs::read_to_string(&file).unwrap().replacen(
+        "\"observatie\"",
+        "\"\\u001b]0;pwned\\u0007\"",
+        1,
+    );
+    assert!(text.contains("pwned\\u0007"), "{text}");
+    fs::write(&file, text).unwrap();
+    let out = run(&["import", session.to_str().unwrap(), file.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("␛]0;pwned␇"), "{stderr}");
+    assert_eq!(raw_controls(&out.stderr), Vec::<String>::new(), "{stderr}");
+    // The session file as given on the command line (a hostile name) likewise.
+    let odd = dir.path().join("a\u{1b}[2Jb.volgspot.json");
+    let out = run(&["open", odd.to_str().unwrap()]);
+    assert_eq!(raw_controls(&out.stderr), Vec::<String>::new());
+}
+
+#[test]
+fn a_lock_holder_text_with_escapes_is_shown_visibly() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_with(dir.path());
+    let lock = volgspot::store::paths::lock_path(&session);
+    fs::write(&lock, EVIL).unwrap();
+    let f = fs::OpenOptions::new().read(true).open(&lock).unwrap();
+    f.lock().unwrap();
+    let out = run(&["open", session.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("Jan␛]0;pwned␇"), "{stderr}");
+    assert_eq!(raw_controls(&out.stderr), Vec::<String>::new(), "{stderr}");
+    drop(f);
+}
+
+fn evil_session() -> Session {
+    let mut s = volgspot::store::parse_session(volgspot::tui::EXAMPLE)
+        .unwrap()
+        .0;
+    s.intake.pact_name = format!("Pact {EVIL}");
+    let iv = std::sync::Arc::make_mut(&mut s.interviews[0]);
+    iv.interviewee = EVIL.into();
+    for n in iv.notes.iter_mut().take(3) {
+        n.text = format!("{EVIL}\nregel twee");
+        n.public = true;
+    }
+    s.intentions[0].text = EVIL.into();
+    s
+}
+
+fn render(s: &Session, public: bool, format: Format) -> String {
+    let report = export::build(s, &Method::builtin(Lang::Nl), Lang::Nl, public);
+    export::render(&report, format).unwrap()
+}
+
+#[test]
+fn no_report_carries_a_raw_control_character() {
+    let s = evil_session();
+    for public in [false, true] {
+        for format in [Format::Markdown, Format::Html] {
+            let text = render(&s, public, format);
+            assert_eq!(
+                raw_controls(
+                    text.replace('\u{202e}', "")
+                        .replace('\u{200b}', "")
+                        .as_bytes()
+                ),
+                Vec::<String>::new(),
+                "{format:?} public={public}"
+            );
+        }
+    }
+    let csv_text = render(&s, false, Format::Csv);
+    let mut rdr =
+        csv::ReaderBuilder::new().from_reader(csv_text.trim_start_matches('\u{feff}').as_bytes());
+    let mut seen = 0;
+    for rec in rdr.records() {
+        for f in rec.unwrap().iter() {
+            seen += 1;
+            let bad: Vec<char> = f
+                .chars()
+                .filter(|c| c.is_control() && *c != '\n' && *c != '\t')
+                .collect();
+            assert!(
+                bad.is_empty(),
+                "control characters {bad:?} in CSV field {f:?}"
+            );
+        }
+    }
+    assert!(seen > 0);
+}
