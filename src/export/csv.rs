@@ -103,3 +103,16 @@ pub fn write(report: &Report) -> Result<String, String> {
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::field;
+
+    #[test]
+    fn cells_a_spreadsheet_would_evaluate_are_guarded() {
+        assert_eq!(field("\t=1+1"), "\"'\t=1+1\"");
+        assert_eq!(field("=A1"), "\"'=A1\"");
+        assert_eq!(field("a\u{1b}[2J\u{7}b"), "\"a[2Jb\"");
+        assert_eq!(field("gewoon \"citaat\""), "\"gewoon \"\"citaat\"\"\"");
+    }
+}

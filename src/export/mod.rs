@@ -6,6 +6,7 @@
 
 pub mod csv;
 pub mod gaps;
+pub mod md_escape;
 pub mod render;
 pub mod report;
 pub mod svg;
@@ -63,6 +64,12 @@ pub fn render(report: &Report, format: Format) -> Result<String, String> {
         Format::Html => render::html(report).map(clean),
         Format::Csv => csv::write(report),
     }
+}
+
+/// The Markdown as the Samenvatting screen previews it: user text as typed, not escaped
+/// (it is read there, not converted).
+pub fn render_preview(report: &Report) -> Result<String, String> {
+    render::markdown_preview(report)
 }
 
 /// `x/zorgpact-ronde1.volgspot.json` → `x/zorgpact-ronde1.publiek.html`.
