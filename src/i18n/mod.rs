@@ -58,6 +58,7 @@ pub struct Strings {
     pub saving: &'static str,
     pub disk_full: &'static str,
     pub read_only: &'static str,
+    pub too_large_to_save: &'static str,
     pub placeholder: &'static str,
     pub help_title: &'static str,
     pub help_close: &'static str,
@@ -192,6 +193,7 @@ pub static NL: Strings = Strings {
     saving: "wijzigingen…",
     disk_full: "schijf vol",
     read_only: "geen schrijfrechten in de map",
+    too_large_to_save: "de sessie is te groot om op te slaan ({} MB; volgspot opent tot {} MB). Er is niets overschreven en alles staat nog in het geheugen: haal lange geplakte teksten of overbodige notities weg, dan wordt weer vanzelf opgeslagen",
     placeholder: "Dit scherm komt in een volgende versie.",
     help_title: "Toetsen: {}",
     help_close: "Esc sluit dit venster",
@@ -320,6 +322,7 @@ pub static EN: Strings = Strings {
     saving: "changes…",
     disk_full: "disk full",
     read_only: "no write permission in the folder",
+    too_large_to_save: "the session is too large to save ({} MB; volgspot opens up to {} MB). Nothing was overwritten and everything is still in memory: remove long pasted texts or notes you do not need, and saving resumes by itself",
     placeholder: "This screen comes in a later version.",
     help_title: "Keys: {}",
     help_close: "Esc closes this window",
@@ -554,6 +557,10 @@ impl Strings {
         match e {
             S::DiskFull => self.disk_full.to_string(),
             S::ReadOnly => self.read_only.to_string(),
+            S::TooLarge { size, cap } => {
+                let mb = |b: u64| b.div_ceil(1024 * 1024).to_string();
+                fill(self.too_large_to_save, &[&mb(*size), &mb(*cap)])
+            }
             S::Other(msg) => msg.clone(),
         }
     }

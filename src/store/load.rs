@@ -7,8 +7,11 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// Files larger than this are refused before parsing. The "large" benchmark session
-/// (10 000 notes) is about 5 MB; this leaves ample room.
+/// Files larger than this are refused before parsing, and saves that would be larger are
+/// refused before writing (one limit, so volgspot never writes what it cannot open). The
+/// "large" benchmark session (10 000 notes) is 5.9 MB; 50 000 such notes are about 30 MB
+/// (see the test `fifty_thousand_notes_fit_twice_over` in `store`), so this holds them
+/// with room to spare.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq)]
