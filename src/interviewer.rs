@@ -321,7 +321,7 @@ pub fn draw(frame: &mut Frame, app: &Interviewer) {
         None => ti.iv_no_file.to_string(),
     };
     let saved = match &app.save {
-        SaveState::Failed(e) => fill(t.not_saved, &[&t.save_error(e)]),
+        SaveState::Failed(e) => t.save_failed(e),
         _ if app.unsaved() && app.path.is_some() => t.saving.to_string(),
         SaveState::Saved(at) => fill(t.saved_at, &[&clock::hms(*at)]),
         SaveState::Clean => String::new(),
@@ -475,6 +475,12 @@ fn record(a: &mut Interviewer, o: store::autosave::SaveOutcome) {
             a.saved_generation = a.saved_generation.max(o.generation);
             a.save = SaveState::Saved(at);
         }
-        Err(e) => a.save = SaveState::Failed(e),
+        Err(e) => {
+            // Saved beside another program's version: on disk all the same.
+            if e.saved_elsewhere() {
+                a.saved_generation = a.saved_generation.max(o.generation);
+            }
+            a.save = SaveState::Failed(e);
+        }
     }
 }

@@ -16,6 +16,7 @@ use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
+use time::OffsetDateTime;
 
 /// The built-in example session, embedded so `volgspot demo` works from any folder.
 pub const EXAMPLE: &str = include_str!("../sessions/voorbeeld.volgspot.json");
@@ -282,8 +283,15 @@ fn save_before_quit(app: &mut App, rt: &mut Runtime) {
         crate::app::SaveState::Failed(e) => t.save_error(e),
         _ => String::new(),
     };
-    let since = match &s.save {
-        crate::app::SaveState::Saved(at) => clock::hms(*at),
+    // Changes since the last save that reached the file: its modification time (the
+    // state says only that this save failed; the session's creation is not it).
+    let on_disk = std::fs::metadata(&s.path)
+        .and_then(|m| m.modified())
+        .ok()
+        .map(|t| OffsetDateTime::from(t).to_offset(clock::now().offset()));
+    let since = match (&s.save, on_disk) {
+        (crate::app::SaveState::Saved(at), _) => clock::hms(*at),
+        (_, Some(at)) => clock::hms(at),
         _ => clock::hms(s.doc.created),
     };
     app.overlay = Some(Overlay::ConfirmQuit(fill(

@@ -59,6 +59,7 @@ pub struct Strings {
     pub disk_full: &'static str,
     pub read_only: &'static str,
     pub too_large_to_save: &'static str,
+    pub saved_beside: &'static str,
     pub placeholder: &'static str,
     pub help_title: &'static str,
     pub help_close: &'static str,
@@ -193,6 +194,7 @@ pub static NL: Strings = Strings {
     saving: "wijzigingen…",
     disk_full: "schijf vol",
     read_only: "geen schrijfrechten in de map",
+    saved_beside: "een ander programma heeft het bestand gewijzigd; deze versie staat daarom apart in {} (beide blijven bewaard; open het gewenste bestand via het startscherm)",
     too_large_to_save: "de sessie is te groot om op te slaan ({} MB; volgspot opent tot {} MB). Er is niets overschreven en alles staat nog in het geheugen: haal lange geplakte teksten of overbodige notities weg, dan wordt weer vanzelf opgeslagen",
     placeholder: "Dit scherm komt in een volgende versie.",
     help_title: "Toetsen: {}",
@@ -322,6 +324,7 @@ pub static EN: Strings = Strings {
     saving: "changes…",
     disk_full: "disk full",
     read_only: "no write permission in the folder",
+    saved_beside: "another program changed the file; this version is therefore saved separately in {} (both are kept; open the one you want from the start screen)",
     too_large_to_save: "the session is too large to save ({} MB; volgspot opens up to {} MB). Nothing was overwritten and everything is still in memory: remove long pasted texts or notes you do not need, and saving resumes by itself",
     placeholder: "This screen comes in a later version.",
     help_title: "Keys: {}",
@@ -552,11 +555,22 @@ impl Strings {
         )
     }
 
+    /// The header's word on a save that did not reach the file: "niet opgeslagen: …", or,
+    /// when it went to a conflict copy, where it went.
+    pub fn save_failed(&self, e: &crate::store::SaveError) -> String {
+        if e.saved_elsewhere() {
+            self.save_error(e)
+        } else {
+            fill(self.not_saved, &[&self.save_error(e)])
+        }
+    }
+
     pub fn save_error(&self, e: &crate::store::SaveError) -> String {
         use crate::store::SaveError as S;
         match e {
             S::DiskFull => self.disk_full.to_string(),
             S::ReadOnly => self.read_only.to_string(),
+            S::Conflict { copy } => fill(self.saved_beside, &[&copy.display().to_string()]),
             S::TooLarge { size, cap } => {
                 let mb = |b: u64| b.div_ceil(1024 * 1024).to_string();
                 fill(self.too_large_to_save, &[&mb(*size), &mb(*cap)])

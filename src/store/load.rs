@@ -74,7 +74,14 @@ pub fn read_capped(path: &Path) -> Result<String, LoadProblem> {
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .and_then(|f| {
+            // What the file looked like when read: a later save checks it is still this
+            // one (see `conflict`).
+            let seen = f.metadata()?;
+            f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+            super::conflict::remember(path, &seen);
+            Ok(())
+        })
         .map_err(|e| LoadProblem::Io(e.to_string()))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadProblem::TooLarge {

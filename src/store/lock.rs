@@ -18,6 +18,7 @@ use super::paths::lock_path;
 pub struct SessionLock {
     file: File,
     path: PathBuf,
+    session: PathBuf,
 }
 
 impl Drop for SessionLock {
@@ -25,6 +26,7 @@ impl Drop for SessionLock {
     /// same file meanwhile finds, once it gets the lock, that the name no longer leads to
     /// it, and starts over (see [`acquire`]).
     fn drop(&mut self) {
+        super::conflict::forget(&self.session);
         if let (Ok(ours), Ok(now)) = (self.file.metadata(), fs::symlink_metadata(&self.path))
             && ours.dev() == now.dev()
             && ours.ino() == now.ino()
@@ -126,7 +128,11 @@ pub fn acquire(session: &Path) -> Result<SessionLock, LockError> {
                 file.set_len(0).map_err(io_err)?;
                 file.rewind().map_err(io_err)?;
                 file.write_all(me.as_bytes()).map_err(io_err)?;
-                return Ok(SessionLock { file, path });
+                return Ok(SessionLock {
+                    file,
+                    path,
+                    session: session.to_path_buf(),
+                });
             }
             Err(std::fs::TryLockError::WouldBlock) => {
                 let mut bytes = Vec::new();

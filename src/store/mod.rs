@@ -2,6 +2,7 @@
 
 pub mod atomic;
 pub mod autosave;
+pub mod conflict;
 pub mod load;
 pub mod lock;
 pub mod paths;
@@ -30,7 +31,19 @@ pub enum SaveError {
         size: u64,
         cap: u64,
     },
+    /// Another program changed the file since volgspot last read or wrote it: this
+    /// version was saved beside it, in `copy`, and the other left as it is.
+    Conflict {
+        copy: std::path::PathBuf,
+    },
     Other(String),
+}
+
+impl SaveError {
+    /// The document is on disk all the same (in a conflict copy): nothing is lost.
+    pub fn saved_elsewhere(&self) -> bool {
+        matches!(self, SaveError::Conflict { .. })
+    }
 }
 
 impl From<io::Error> for SaveError {
@@ -68,8 +81,15 @@ pub fn save_doc<T: Serialize>(path: &Path, doc: &T) -> Result<OffsetDateTime, Sa
             return Err(SaveError::Other("serialisation failed".into()));
         }
         check_size(bytes)?;
-        atomic::write_atomic(path, bytes, Some(&paths::backup_path(path)))?;
-        Ok(crate::clock::now())
+        let (target, moved) = conflict::target(path, crate::clock::now());
+        // A conflict copy is new work beside another program's file: no backup of it.
+        let backup = moved.is_none().then(|| paths::backup_path(path));
+        atomic::write_atomic(&target, bytes, backup.as_deref())?;
+        conflict::remember_now(&target);
+        match moved {
+            Some(copy) => Err(SaveError::Conflict { copy }),
+            None => Ok(crate::clock::now()),
+        }
     })
 }
 
@@ -126,6 +146,7 @@ pub fn write_new<T: Serialize>(path: &Path, session: &T) -> Result<(), SaveError
     let bytes = to_json(session);
     check_size(&bytes)?;
     atomic::write_atomic(path, &bytes, None)?;
+    conflict::remember_now(path);
     Ok(())
 }
 

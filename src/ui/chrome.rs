@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 
 pub fn save_text(t: &Strings, s: &SessionView) -> (String, bool) {
     match &s.save {
-        SaveState::Failed(e) => (fill(t.not_saved, &[&t.save_error(e)]), true),
+        SaveState::Failed(e) => (t.save_failed(e), true),
         _ if s.unsaved() => (t.saving.to_string(), false),
         SaveState::Saved(at) => (fill(t.saved_at, &[&clock::hms(*at)]), false),
         SaveState::Clean => (String::new(), false),
