@@ -52,6 +52,17 @@ fn make_cases(dir: &Path) -> Vec<Case> {
     )
     .unwrap();
     fs::create_dir(dir.join("i-map.volgspot.json")).unwrap();
+    // Two "waarom" observations: serde_json would keep the second silently.
+    w(
+        "j-dubbel.volgspot.json",
+        example
+            .replacen(
+                "      \"waarom\": \"Tekort",
+                "      \"waarom\": \"Eerste versie.\",\n      \"waarom\": \"Tekort",
+                1,
+            )
+            .as_bytes(),
+    );
     vec![
         ("a-leeg.volgspot.json", "is leeg"),
         ("b-afgebroken.volgspot.json", "is beschadigd: regel "),
@@ -68,6 +79,10 @@ fn make_cases(dir: &Path) -> Vec<Case> {
         ("g-geen-utf8.volgspot.json", "is geen UTF-8-tekst (regel "),
         ("h-link.volgspot.json", "is een symbolische koppeling"),
         ("i-map.volgspot.json", "is een map, geen sessiebestand"),
+        (
+            "j-dubbel.volgspot.json",
+            "is beschadigd: regel 82, kolom 14: de sleutel 'waarom' staat twee keer",
+        ),
     ]
 }
 
@@ -298,4 +313,30 @@ fn the_lock_file_is_gone_after_the_session_is_closed() {
     assert!(volgspot::store::paths::lock_path(&path).exists());
     drop(lock);
     assert!(!volgspot::store::paths::lock_path(&path).exists());
+}
+
+#[test]
+fn an_interview_file_with_a_key_twice_is_refused_by_import_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.volgspot.json");
+    fs::write(&session, volgspot::tui::EXAMPLE).unwrap();
+    let file = dir.path().join("dubbel.interview.json");
+    fs::write(
+        &file,
+        "{\n  \"schema_version\": 1,\n  \"pact\": \"a\",\n  \"pact\": \"b\"\n}",
+    )
+    .unwrap();
+    let before = fs::read(&session).unwrap();
+    let out = Command::new(BIN)
+        .args(["import", session.to_str().unwrap(), file.to_str().unwrap()])
+        .env_remove("VOLGSPOT_LANG")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("regel 4, kolom 8: de sleutel 'pact' staat twee keer"),
+        "{err}"
+    );
+    assert_eq!(fs::read(&session).unwrap(), before);
 }

@@ -123,6 +123,7 @@ pub struct Strings {
     pub e_not_utf8: &'static str,
     pub e_syntax: &'static str,
     pub e_cut_off: &'static str,
+    pub e_duplicate_key: &'static str,
     pub e_field: &'static str,
     pub e_field_nopos: &'static str,
     pub e_future: &'static str,
@@ -254,6 +255,7 @@ pub static NL: Strings = Strings {
     e_io: "kan niet gelezen worden: {}",
     e_not_utf8: "is geen UTF-8-tekst (regel {}, kolom {})",
     e_syntax: "is beschadigd: regel {}, kolom {}: {}",
+    e_duplicate_key: "is beschadigd: regel {}, kolom {}: de sleutel '{}' staat twee keer in hetzelfde object (de tweede zou de eerste stilletjes vervangen). Haal er één weg",
     e_cut_off: "het bestand houdt halverwege op (afgebroken of niet helemaal gekopieerd)",
     e_field: "heeft een fout in veld '{}' (regel {}, kolom {}): {}",
     e_field_nopos: "heeft een fout in veld '{}': {}",
@@ -384,6 +386,7 @@ pub static EN: Strings = Strings {
     e_io: "cannot be read: {}",
     e_not_utf8: "is not UTF-8 text (line {}, column {})",
     e_syntax: "is damaged: line {}, column {}: {}",
+    e_duplicate_key: "is damaged: line {}, column {}: the key '{}' appears twice in the same object (the second would silently replace the first). Remove one of them",
     e_cut_off: "the file stops halfway (cut off, or not copied completely)",
     e_field: "has an error in field '{}' (line {}, column {}): {}",
     e_field_nopos: "has an error in field '{}': {}",
@@ -496,6 +499,10 @@ impl Strings {
                 &[field, &line.to_string(), &column.to_string(), msg],
             ),
             P::Field { field, msg, .. } => fill(self.e_field_nopos, &[field, msg]),
+            P::DuplicateKey { key, line, column } => fill(
+                self.e_duplicate_key,
+                &[&line.to_string(), &column.to_string(), key],
+            ),
             P::FutureVersion { found, supported } => {
                 fill(self.e_future, &[&found.to_string(), &supported.to_string()])
             }
@@ -516,7 +523,9 @@ impl Strings {
     pub fn load_problem_short(&self, p: &crate::store::LoadProblem) -> String {
         use crate::store::LoadProblem as P;
         match p {
-            P::Syntax { line, column, .. } | P::NotUtf8 { line, column } => {
+            P::Syntax { line, column, .. }
+            | P::NotUtf8 { line, column }
+            | P::DuplicateKey { line, column, .. } => {
                 format!("{line}:{column}")
             }
             P::Field { field, .. } => field.clone(),

@@ -45,6 +45,12 @@ pub enum LoadProblem {
         found: u32,
         supported: u32,
     },
+    /// A key twice in one object: serde would keep the second silently.
+    DuplicateKey {
+        key: String,
+        line: usize,
+        column: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -88,6 +94,10 @@ pub fn read_capped(path: &Path) -> Result<String, LoadProblem> {
             size: bytes.len() as u64,
             cap: MAX_FILE_BYTES,
         });
+    }
+    // A byte-order mark (Windows editors write one) is not part of the JSON.
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        bytes.drain(..3);
     }
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -146,6 +156,14 @@ pub fn parse_versioned<T: serde::de::DeserializeOwned + Versioned>(
 ) -> Result<(T, bool), LoadProblem> {
     if text.trim().is_empty() {
         return Err(LoadProblem::Empty);
+    }
+    // Refused like any parse error: the real parse would keep the last of two equal keys.
+    if let Some(d) = super::dupkeys::first_duplicate(text) {
+        return Err(LoadProblem::DuplicateKey {
+            key: d.key,
+            line: d.line,
+            column: d.column,
+        });
     }
     // Fast path: a current file parses straight into the document, in one pass (peeking
     // at the version first meant parsing a 5 MB session twice). Anything else (older,
@@ -231,6 +249,36 @@ mod tests {
                 supported: SCHEMA_VERSION
             }
         );
+    }
+
+    #[test]
+    fn a_key_twice_in_one_object_is_refused_with_its_position() {
+        let text = volgspot_example_with_duplicate();
+        match parse_session(&text).unwrap_err() {
+            LoadProblem::DuplicateKey { key, line, .. } => {
+                assert_eq!(key, "schema_version");
+                assert_eq!(line, 3);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn volgspot_example_with_duplicate() -> String {
+        crate::tui::EXAMPLE.replacen(
+            "\"schema_version\": 2,",
+            "\"schema_version\": 2,\n  \"schema_version\": 2,",
+            1,
+        )
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_read_past() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.volgspot.json");
+        let mut bytes = b"\xef\xbb\xbf".to_vec();
+        bytes.extend_from_slice(crate::tui::EXAMPLE.as_bytes());
+        fs::write(&path, bytes).unwrap();
+        assert!(load_session(&path).is_ok());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod atomic;
 pub mod autosave;
 pub mod conflict;
+pub mod dupkeys;
 pub mod load;
 pub mod lock;
 pub mod paths;
