@@ -340,3 +340,50 @@ fn an_interview_file_with_a_key_twice_is_refused_by_import_with_its_position() {
     );
     assert_eq!(fs::read(&session).unwrap(), before);
 }
+
+#[test]
+fn a_lock_that_cannot_be_made_is_named_with_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.volgspot.json");
+    fs::write(&session, volgspot::tui::EXAMPLE).unwrap();
+    // A folder where the lock file should be: it cannot be opened as a file.
+    let lock = dir.path().join("s.volgspot.json.lock");
+    fs::create_dir(&lock).unwrap();
+    let out = Command::new(BIN)
+        .args(["open", session.to_str().unwrap()])
+        .env_remove("VOLGSPOT_LANG")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains(&format!("Het vergrendelbestand {}", lock.display()))
+            && err.contains(&dir.path().display().to_string()),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_lock_holder_is_named_even_without_user_in_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.volgspot.json");
+    let mut holder = Command::new(BIN)
+        .args(["hold-lock", session.to_str().unwrap()])
+        .env_remove("USER")
+        .env_remove("LOGNAME")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut buf = [0u8; 6];
+    std::io::Read::read_exact(holder.stdout.as_mut().unwrap(), &mut buf).unwrap();
+    let held = volgspot::store::lock::acquire(&session);
+    holder.kill().unwrap();
+    holder.wait().unwrap();
+    match held {
+        Err(volgspot::store::lock::LockError::Held(who)) => {
+            assert!(!who.starts_with("?@"), "{who}");
+            assert!(who.contains(&format!("pid {}", holder.id())), "{who}");
+        }
+        other => panic!("not refused: {other:?}"),
+    }
+}

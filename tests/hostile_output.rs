@@ -271,3 +271,59 @@ fn csv_cells_a_spreadsheet_would_evaluate_start_with_an_apostrophe() {
     // Ordinary text is left as it is.
     assert!(texts.iter().any(|t| !t.starts_with('\'')));
 }
+
+#[test]
+fn a_report_of_absurd_agenda_minutes_shows_no_wrapped_total() {
+    let mut s = volgspot::store::parse_session(volgspot::tui::EXAMPLE)
+        .unwrap()
+        .0;
+    s.agenda.blocks = (0..2)
+        .map(|i| AgendaBlock {
+            id: Id(format!("b{i}")),
+            title: format!("Blok {i}"),
+            minutes: u32::MAX,
+            screen: "intake".into(),
+            actual_seconds: u64::MAX,
+        })
+        .collect();
+    let md = render(&s, false, Format::Markdown);
+    assert!(!md.contains("4294967294"), "{md}");
+    assert!(md.contains(&u32::MAX.to_string()), "{md}");
+}
+
+#[test]
+fn export_to_dev_stdout_writes_to_standard_output_and_leaves_the_device() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_with(dir.path());
+    let out = run(&["export", session.to_str().unwrap(), "-o", "/dev/stdout"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.starts_with("# Volgspot 1: "), "{stdout}");
+    // A named pipe: written to, not replaced.
+    let fifo = dir.path().join("pijp");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+    };
+    let out = run(&[
+        "export",
+        session.to_str().unwrap(),
+        "-o",
+        fifo.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    assert!(reader.join().unwrap().starts_with("# Volgspot 1: "));
+    use std::os::unix::fs::FileTypeExt;
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+}

@@ -92,10 +92,29 @@ pub fn default_path(session_path: &Path, public: bool, format: Format) -> PathBu
     session_path.with_file_name(format!("{stem}.{version}.{}", format.extension()))
 }
 
-/// Writes `text` atomically with mode 0600: reports hold names and quotes.
+/// Writes `text` atomically with mode 0600: reports hold names and quotes. A name that
+/// leads to a device or pipe (`-o /dev/stdout`, `-o /dev/null`, a named pipe) is written
+/// to, not replaced by a file; a link to anything else is replaced, never written
+/// through.
 pub fn write_file(path: &Path, text: &str) -> Result<(), String> {
-    atomic::write_atomic(path, text.as_bytes(), None)
-        .map_err(|e| format!("{}: {e}", path.display()))
+    use std::os::unix::fs::FileTypeExt;
+    let err = |e: std::io::Error| format!("{}: {e}", path.display());
+    let stream = std::fs::metadata(path).is_ok_and(|m| {
+        let t = m.file_type();
+        t.is_char_device() || t.is_fifo() || t.is_socket()
+    });
+    if stream {
+        use std::io::Write;
+        let mut out = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(err)?;
+        return out
+            .write_all(text.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(err);
+    }
+    atomic::write_atomic(path, text.as_bytes(), None).map_err(err)
 }
 
 /// Writes Markdown and HTML of both versions next to the session; returns the paths.
