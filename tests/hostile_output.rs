@@ -327,3 +327,58 @@ fn export_to_dev_stdout_writes_to_standard_output_and_leaves_the_device() {
     use std::os::unix::fs::FileTypeExt;
     assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
 }
+
+/// Cells a terminal would receive that reorder or hide text (bidi overrides, zero-width
+/// characters) or steer it (controls).
+fn hidden_in_cells(term: &ratatui::Terminal<ratatui::backend::TestBackend>) -> Vec<String> {
+    let buf = term.backend().buffer();
+    buf.content()
+        .iter()
+        .flat_map(|c| c.symbol().chars())
+        .filter(|c| {
+            c.is_control()
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200b}'..='\u{200f}' | '\u{feff}')
+        })
+        .map(|c| format!("U+{:04X}", c as u32))
+        .collect()
+}
+
+const BIDI: &str = "Pact \u{202e}tcap\u{202c} met\u{200b}nul\u{200d}breedte";
+
+#[test]
+fn the_start_screen_list_shows_bidi_and_zero_width_characters_visibly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = volgspot::store::parse_session(volgspot::tui::EXAMPLE)
+        .unwrap()
+        .0;
+    s.intake.pact_name = BIDI.into();
+    volgspot::store::write_new(&dir.path().join("s.volgspot.json"), &s).unwrap();
+    let app = volgspot::app::App::new(
+        Lang::Nl,
+        Method::builtin(Lang::Nl),
+        volgspot::tui::start_view(dir.path()),
+        datetime!(2026-11-26 14:05:00 +1),
+    );
+    let term = common::ui::render(&app, 160, 20);
+    assert_eq!(hidden_in_cells(&term), Vec::<String>::new());
+    let screen = common::ui::text(&term);
+    assert!(
+        screen.contains("Pact \\u{202e}tcap\\u{202c} met\\u{200b}nul"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn intake_tables_show_bidi_and_zero_width_characters_visibly() {
+    let mut app = common::ui::demo_app(Lang::Nl);
+    if let Some(s) = app.session_mut() {
+        s.doc.intake.partners[0].organisation = BIDI.into();
+    }
+    app.handle_key(ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::F(2),
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    ));
+    let term = common::ui::render(&app, 200, 30);
+    assert_eq!(hidden_in_cells(&term), Vec::<String>::new());
+    assert!(common::ui::text(&term).contains("\\u{202e}tcap"));
+}

@@ -35,7 +35,7 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: 
     let pact = if s.doc.intake.pact_name.trim().is_empty() {
         t.no_pact_name.to_string()
     } else {
-        s.doc.intake.pact_name.clone()
+        crate::sanitize::visible_line(&s.doc.intake.pact_name).into_owned()
     };
     let place = header_place(t, s);
     let left = format!(" {pact} · {} {} ", t.round, s.doc.intake.round);
