@@ -146,6 +146,19 @@ impl Versioned for crate::model::interview_file::InterviewFile {
     }
 }
 
+/// Refused like any parse error: serde_json would keep the last of two equal keys.
+/// `text` must be valid JSON.
+fn no_duplicate_keys(text: &str) -> Result<(), LoadProblem> {
+    match super::dupkeys::first_duplicate(text) {
+        Some(d) => Err(LoadProblem::DuplicateKey {
+            key: d.key,
+            line: d.line,
+            column: d.column,
+        }),
+        None => Ok(()),
+    }
+}
+
 /// Parses a document of any kind with a `schema_version`, migrating older versions.
 /// `migrate` brings a raw JSON value from a given version to `current`.
 /// Returns the document and whether it was migrated from an older version.
@@ -157,23 +170,28 @@ pub fn parse_versioned<T: serde::de::DeserializeOwned + Versioned>(
     if text.trim().is_empty() {
         return Err(LoadProblem::Empty);
     }
-    // Refused like any parse error: the real parse would keep the last of two equal keys.
-    if let Some(d) = super::dupkeys::first_duplicate(text) {
-        return Err(LoadProblem::DuplicateKey {
-            key: d.key,
-            line: d.line,
-            column: d.column,
-        });
-    }
+
     // Fast path: a current file parses straight into the document, in one pass (peeking
     // at the version first meant parsing a 5 MB session twice). Anything else (older,
     // newer, broken) takes the careful path below, which gives the same answers as ever.
     if let Ok(doc) = serde_json::from_str::<T>(text)
         && doc.schema_version() == current
     {
+        no_duplicate_keys(text)?;
         return Ok((doc, false));
     }
-    let peek: VersionPeek = serde_json::from_str(text).map_err(|e| syntax(&e))?;
+    let peek: VersionPeek = serde_json::from_str(text).map_err(|e| {
+        // `schema_version` twice: said as the duplicate key it is, if the text is JSON.
+        if e.to_string().starts_with("duplicate field")
+            && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+            && let Err(dup) = no_duplicate_keys(text)
+        {
+            return dup;
+        }
+        syntax(&e)
+    })?;
+    // Valid JSON from here on: a key twice is refused before anything reads a field.
+    no_duplicate_keys(text)?;
     let version = peek.schema_version.unwrap_or(0);
     if version > current {
         return Err(LoadProblem::FutureVersion {
