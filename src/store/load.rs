@@ -146,8 +146,21 @@ impl Versioned for crate::model::interview_file::InterviewFile {
     }
 }
 
+/// A repeated struct field ("duplicate field", serde) or map key ("duplicate key",
+/// [`crate::model::unique_keys`]), said as the duplicate key it is.
+fn duplicate(msg: &str, line: usize, column: usize) -> Option<LoadProblem> {
+    let rest = msg
+        .strip_prefix(crate::model::unique_keys::DUPLICATE_KEY)
+        .or_else(|| msg.strip_prefix("duplicate field `"))?;
+    Some(LoadProblem::DuplicateKey {
+        key: rest.strip_suffix('`').unwrap_or(rest).to_string(),
+        line,
+        column,
+    })
+}
+
 /// Refused like any parse error: serde_json would keep the last of two equal keys.
-/// `text` must be valid JSON.
+/// `text` must be valid JSON (the version peek above parsed it).
 fn no_duplicate_keys(text: &str) -> Result<(), LoadProblem> {
     match super::dupkeys::first_duplicate(text) {
         Some(d) => Err(LoadProblem::DuplicateKey {
@@ -177,21 +190,11 @@ pub fn parse_versioned<T: serde::de::DeserializeOwned + Versioned>(
     if let Ok(doc) = serde_json::from_str::<T>(text)
         && doc.schema_version() == current
     {
-        no_duplicate_keys(text)?;
         return Ok((doc, false));
     }
     let peek: VersionPeek = serde_json::from_str(text).map_err(|e| {
-        // `schema_version` twice: said as the duplicate key it is, if the text is JSON.
-        if e.to_string().starts_with("duplicate field")
-            && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
-            && let Err(dup) = no_duplicate_keys(text)
-        {
-            return dup;
-        }
-        syntax(&e)
+        duplicate(&bare_message(&e), e.line(), e.column()).unwrap_or_else(|| syntax(&e))
     })?;
-    // Valid JSON from here on: a key twice is refused before anything reads a field.
-    no_duplicate_keys(text)?;
     let version = peek.schema_version.unwrap_or(0);
     if version > current {
         return Err(LoadProblem::FutureVersion {
@@ -202,14 +205,24 @@ pub fn parse_versioned<T: serde::de::DeserializeOwned + Versioned>(
     if version == current {
         // The fast path above failed: parse again, this time to find the field path.
         let de = &mut serde_json::Deserializer::from_str(text);
-        let doc = serde_path_to_error::deserialize(de).map_err(|e| LoadProblem::Field {
-            field: e.path().to_string(),
-            line: e.inner().line(),
-            column: e.inner().column(),
-            msg: bare_message(e.inner()),
+        let doc = serde_path_to_error::deserialize(de).map_err(|e| {
+            let (line, column, msg) = (
+                e.inner().line(),
+                e.inner().column(),
+                bare_message(e.inner()),
+            );
+            duplicate(&msg, line, column).unwrap_or_else(|| LoadProblem::Field {
+                field: e.path().to_string(),
+                line,
+                column,
+                msg,
+            })
         })?;
         return Ok((doc, false));
     }
+    // An older version goes through a JSON value, which keeps the last of two equal keys
+    // without a word: look for one in the text first.
+    no_duplicate_keys(text)?;
     let mut value: serde_json::Value = serde_json::from_str(text).map_err(|e| syntax(&e))?;
     migrate(&mut value, version);
     let doc = serde_path_to_error::deserialize(value).map_err(|e| LoadProblem::Field {
@@ -287,6 +300,24 @@ mod tests {
             "\"schema_version\": 2,\n  \"schema_version\": 2,",
             1,
         )
+    }
+
+    #[test]
+    fn a_key_twice_in_an_older_version_is_refused_before_migrating() {
+        let text = include_str!("../../fuzz/seeds/session_loader/v1.json").replacen(
+            "\"place\": \"Arnhem\"",
+            "\"place\": \"Ede\",\n    \"place\": \"Arnhem\"",
+            1,
+        );
+        assert_eq!(
+            parse_session(&text).unwrap_err(),
+            LoadProblem::DuplicateKey {
+                key: "place".into(),
+                line: 10,
+                column: 11
+            }
+        );
+        assert!(parse_session(include_str!("../../fuzz/seeds/session_loader/v1.json")).is_ok());
     }
 
     #[test]
