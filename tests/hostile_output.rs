@@ -291,11 +291,23 @@ fn a_report_of_absurd_agenda_minutes_shows_no_wrapped_total() {
     assert!(md.contains(&u32::MAX.to_string()), "{md}");
 }
 
+/// `-o /dev/stdout` (or any name leading to a device or pipe) writes to it instead of
+/// replacing it with a file. Tested through links in a temporary folder that lead where
+/// `/dev/stdout` and `/dev/null` lead: a volgspot that still replaced the name would
+/// replace only the link there, never a device node of the machine running the tests.
 #[test]
 fn export_to_dev_stdout_writes_to_standard_output_and_leaves_the_device() {
+    use std::os::unix::fs::{FileTypeExt, symlink};
     let dir = tempfile::tempdir().unwrap();
     let session = session_with(dir.path());
-    let out = run(&["export", session.to_str().unwrap(), "-o", "/dev/stdout"]);
+    let stdout_link = dir.path().join("stdout");
+    symlink("/proc/self/fd/1", &stdout_link).unwrap();
+    let out = run(&[
+        "export",
+        session.to_str().unwrap(),
+        "-o",
+        stdout_link.to_str().unwrap(),
+    ]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
@@ -303,6 +315,28 @@ fn export_to_dev_stdout_writes_to_standard_output_and_leaves_the_device() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(stdout.starts_with("# Volgspot 1: "), "{stdout}");
+    assert!(
+        fs::symlink_metadata(&stdout_link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    // A character device (like /dev/null): written to, the name left as it is.
+    let null_link = dir.path().join("null");
+    symlink("/dev/null", &null_link).unwrap();
+    let out = run(&[
+        "export",
+        session.to_str().unwrap(),
+        "-o",
+        null_link.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    assert!(
+        fs::symlink_metadata(&null_link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     // A named pipe: written to, not replaced.
     let fifo = dir.path().join("pijp");
     assert!(
@@ -324,7 +358,6 @@ fn export_to_dev_stdout_writes_to_standard_output_and_leaves_the_device() {
     ]);
     assert!(out.status.success());
     assert!(reader.join().unwrap().starts_with("# Volgspot 1: "));
-    use std::os::unix::fs::FileTypeExt;
     assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
 }
 
