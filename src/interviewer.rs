@@ -183,10 +183,7 @@ impl Interviewer {
                 &[&path.display().to_string()],
             ));
         }
-        let held = lock::acquire(path).map_err(|e| match e {
-            lock::LockError::Held(who) => fill(t.e_locked, &[&who]),
-            lock::LockError::Io(e) => fill(t.e_io, &[&e.to_string()]),
-        })?;
+        let held = lock::acquire(path).map_err(|e| t.lock_error(&e))?;
         let (doc, _) = store::load_interview_file(path).map_err(|e| t.load_error(&e))?;
         store::atomic::clean_stale_temps(path);
         let mut editor = Editor::new(&doc.interview, &method);
@@ -265,10 +262,7 @@ impl Interviewer {
         }
         paths::ensure_dir(&self.dir).map_err(|e| format!("{}: {e}", self.dir.display()))?;
         let path = paths::unique(&self.dir, &self.base_name(), paths::INTERVIEW_SUFFIX);
-        let held = lock::acquire(&path).map_err(|e| match e {
-            lock::LockError::Held(who) => fill(self.t.e_locked, &[&who]),
-            lock::LockError::Io(e) => fill(self.t.e_io, &[&e.to_string()]),
-        })?;
+        let held = lock::acquire(&path).map_err(|e| self.t.lock_error(&e))?;
         store::write_new(&path, &self.doc).map_err(|e| self.t.save_error(&e))?;
         self.lock = Some(held);
         self.named_as = iv.interviewee.trim().to_string();
@@ -335,10 +329,7 @@ impl Interviewer {
             Ok(h) => h,
             Err(e) => {
                 self.rename_refused = Some(new);
-                return Err(match e {
-                    lock::LockError::Held(who) => fill(self.t.e_locked, &[&who]),
-                    lock::LockError::Io(e) => fill(self.t.e_io, &[&e.to_string()]),
-                });
+                return Err(self.t.lock_error(&e));
             }
         };
         if let Err(e) = std::fs::rename(&old, &new) {
@@ -452,7 +443,7 @@ pub fn draw(frame: &mut Frame, app: &Interviewer) {
         None => ti.iv_no_file.to_string(),
     };
     let saved = match &app.save {
-        SaveState::Failed(e) => fill(t.not_saved, &[&t.save_error(e)]),
+        SaveState::Failed(e) => t.save_failed(e),
         _ if app.unsaved() && app.path.is_some() => t.saving.to_string(),
         SaveState::Saved(at) => fill(t.saved_at, &[&clock::hms(*at)]),
         SaveState::Clean => String::new(),
@@ -594,8 +585,14 @@ pub fn run(app: Interviewer) -> ExitCode {
             .unwrap_or_else(|| a.dir.join(format!("interview{}", paths::INTERVIEW_SUFFIX)));
         let copy = paths::emergency_path(&target);
         match store::write_new(&copy, &a.doc) {
-            Ok(()) => eprintln!("{}", fill(a.t.e_emergency, &[&copy.display().to_string()])),
-            Err(e) => eprintln!("{}", fill(a.t.e_emergency_failed, &[&a.t.save_error(&e)])),
+            Ok(()) => eprintln!(
+                "{}",
+                crate::sanitize::visible(&fill(a.t.e_emergency, &[&copy.display().to_string()]))
+            ),
+            Err(e) => eprintln!(
+                "{}",
+                crate::sanitize::visible(&fill(a.t.e_emergency_failed, &[&a.t.save_error(&e)]))
+            ),
         }
     }
     if ok {
@@ -603,10 +600,8 @@ pub fn run(app: Interviewer) -> ExitCode {
         // is a hidden one in the home directory).
         if let Some(p) = a.path.as_ref().filter(|_| !a.unsaved()) {
             let shown = std::path::absolute(p).unwrap_or_else(|_| p.clone());
-            println!(
-                "{}",
-                fill(a.t.interview_saved_in, &[&shown.display().to_string()])
-            );
+            let msg = fill(a.t.interview_saved_in, &[&shown.display().to_string()]);
+            println!("{}", crate::sanitize::visible(&msg));
         }
         ExitCode::SUCCESS
     } else {
@@ -620,6 +615,12 @@ fn record(a: &mut Interviewer, o: store::autosave::SaveOutcome) {
             a.saved_generation = a.saved_generation.max(o.generation);
             a.save = SaveState::Saved(at);
         }
-        Err(e) => a.save = SaveState::Failed(e),
+        Err(e) => {
+            // Saved beside another program's version: on disk all the same.
+            if e.saved_elsewhere() {
+                a.saved_generation = a.saved_generation.max(o.generation);
+            }
+            a.save = SaveState::Failed(e);
+        }
     }
 }

@@ -115,18 +115,33 @@ enum Command {
     },
 }
 
+/// Everything volgspot prints may quote files from other laptops (names, paths, parser
+/// messages): control, bidi and zero-width characters are shown visibly, never raw.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        println!("{}", volgspot::sanitize::visible(&format!($($arg)*)))
+    };
+}
+
+/// [`say!`] on standard error.
+macro_rules! warn {
+    ($($arg:tt)*) => {
+        eprintln!("{}", volgspot::sanitize::visible(&format!($($arg)*)))
+    };
+}
+
 fn main() -> ExitCode {
     clock::init_local_offset();
     let cli = Cli::parse();
     let Some(lang) = Lang::parse(&cli.lang) else {
-        eprintln!("volgspot: --lang: use nl or en (got '{}')", cli.lang);
+        warn!("volgspot: --lang: use nl or en (got '{}')", cli.lang);
         return ExitCode::from(2);
     };
     let method = match &cli.method {
         Some(p) => match Method::from_file(p) {
             Ok(m) => m,
             Err(e) => {
-                eprintln!("volgspot: {e}");
+                warn!("volgspot: {e}");
                 return ExitCode::from(2);
             }
         },
@@ -154,7 +169,7 @@ fn main() -> ExitCode {
             let t = lang.strings();
             if list {
                 for line in interviewer::list_lines(t, &dir) {
-                    println!("{line}");
+                    say!("{line}");
                 }
                 return ExitCode::SUCCESS;
             }
@@ -164,7 +179,7 @@ fn main() -> ExitCode {
                     match interviewer::find_by_name(t, &dir, &p.to_string_lossy()) {
                         Ok(found) => Some(found),
                         Err(msg) => {
-                            eprintln!("volgspot: {msg}");
+                            warn!("volgspot: {msg}");
                             return ExitCode::FAILURE;
                         }
                     }
@@ -175,7 +190,7 @@ fn main() -> ExitCode {
                 Some(path) => match Interviewer::open(t, method, &path) {
                     Ok(a) => a,
                     Err(msg) => {
-                        eprintln!("volgspot: {msg}");
+                        warn!("volgspot: {msg}");
                         return ExitCode::FAILURE;
                     }
                 },
@@ -203,7 +218,7 @@ fn main() -> ExitCode {
     app.theme = match Theme::choose(theme.as_deref(), app.no_color) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("volgspot: {e}");
+            warn!("volgspot: {e}");
             return ExitCode::from(2);
         }
     };
@@ -225,30 +240,30 @@ fn main() -> ExitCode {
         Some(Command::Demo) => tui::open_demo(&mut app, &mut rt).map(|_| ()),
         Some(Command::BenchData { size, output }) => {
             let Some(size) = volgspot::bench_data::Size::parse(&size) else {
-                eprintln!("volgspot: --size: use typical or large (got '{size}')");
+                warn!("volgspot: --size: use typical or large (got '{size}')");
                 return ExitCode::from(2);
             };
             let doc = volgspot::bench_data::generate(size, 42);
             return match volgspot::store::write_new(&output, &doc) {
                 Ok(()) => {
-                    println!("{}", output.display());
+                    say!("{}", output.display());
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("volgspot: {}: {e:?}", output.display());
+                    warn!("volgspot: {}: {e:?}", output.display());
                     ExitCode::FAILURE
                 }
             };
         }
         Some(Command::SaveLoop { path, kind }) => {
             let Some(kind) = save_loop::Kind::parse(&kind) else {
-                eprintln!("volgspot: --kind: session or interview");
+                warn!("volgspot: --kind: session or interview");
                 return ExitCode::from(2);
             };
             return match save_loop::run(kind, &path) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("volgspot: {e}");
+                    warn!("volgspot: {e}");
                     ExitCode::FAILURE
                 }
             };
@@ -258,20 +273,20 @@ fn main() -> ExitCode {
         Some(Command::HoldLock { path }) => {
             return match lock::acquire(&path) {
                 Ok(_held) => {
-                    println!("locked");
+                    say!("locked");
                     loop {
                         std::thread::sleep(std::time::Duration::from_secs(3600));
                     }
                 }
                 Err(e) => {
-                    eprintln!("{e:?}");
+                    warn!("{e:?}");
                     ExitCode::FAILURE
                 }
             };
         }
     };
     if let Err(msg) = opened {
-        eprintln!("volgspot: {msg}");
+        warn!("volgspot: {msg}");
         return ExitCode::FAILURE;
     }
     if matches!(app.view, View::Start(_)) {
@@ -292,13 +307,13 @@ fn export(
 ) -> ExitCode {
     let t = lang.strings();
     let Some(format) = export::Format::parse(format) else {
-        eprintln!("volgspot: {}", export::format_error(lang, format));
+        warn!("volgspot: {}", export::format_error(lang, format));
         return ExitCode::from(2);
     };
     let doc = match store::load_session(session) {
         Ok((doc, _)) => doc,
         Err(e) => {
-            eprintln!("volgspot: {}", t.load_error(&e));
+            warn!("volgspot: {}", t.load_error(&e));
             return ExitCode::FAILURE;
         }
     };
@@ -307,7 +322,7 @@ fn export(
         .interviews
         .repairs(&merge::repair_session_ids(&mut doc), true)
     {
-        eprintln!("volgspot: {line}");
+        warn!("volgspot: {line}");
     }
     if public {
         let (conflicts, changed) = export::report::withheld_counts(&doc);
@@ -331,11 +346,11 @@ fn export(
         .unwrap_or_else(|| export::default_path(session, public, format));
     match export::render(&report, format).and_then(|text| export::write_file(&path, &text)) {
         Ok(()) => {
-            println!("{}", path.display());
+            say!("{}", path.display());
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("volgspot: {e}");
+            warn!("volgspot: {e}");
             ExitCode::FAILURE
         }
     }
@@ -346,22 +361,15 @@ fn import(lang: Lang, session: &std::path::Path, files: &[PathBuf]) -> ExitCode 
     let t = lang.strings();
     let _held = match lock::acquire(session) {
         Ok(h) => h,
-        Err(lock::LockError::Held(who)) => {
-            eprintln!("volgspot: {}", volgspot::i18n::fill(t.e_locked, &[&who]));
-            return ExitCode::FAILURE;
-        }
-        Err(lock::LockError::Io(e)) => {
-            eprintln!(
-                "volgspot: {}",
-                volgspot::i18n::fill(t.e_io, &[&e.to_string()])
-            );
+        Err(e) => {
+            warn!("volgspot: {}", t.lock_error(&e));
             return ExitCode::FAILURE;
         }
     };
     let mut doc = match store::load_session(session) {
         Ok((doc, _)) => doc,
         Err(e) => {
-            eprintln!("volgspot: {}", t.load_error(&e));
+            warn!("volgspot: {}", t.load_error(&e));
             return ExitCode::FAILURE;
         }
     };
@@ -371,7 +379,7 @@ fn import(lang: Lang, session: &std::path::Path, files: &[PathBuf]) -> ExitCode 
         .interviews
         .repairs(&merge::repair_session_ids(&mut doc), true)
     {
-        println!("{line}");
+        say!("{line}");
     }
     let mut ok = true;
     for path in files {
@@ -382,24 +390,24 @@ fn import(lang: Lang, session: &std::path::Path, files: &[PathBuf]) -> ExitCode 
                     .interviews
                     .other_pact(&file, &doc, &file.interview.interviewee)
                 {
-                    println!("{w}");
+                    say!("{w}");
                 }
                 if let Some(w) = t
                     .interviews
                     .other_round(&file, &doc, &file.interview.interviewee)
                 {
-                    println!("{w}");
+                    say!("{w}");
                 }
                 let name = path.file_name().unwrap_or_default().to_string_lossy();
                 let report = merge::merge_file_from(&mut doc, &file, &name);
                 for line in t.interviews.report(&report) {
-                    println!("{line}");
+                    say!("{line}");
                 }
             }
             Err(msg) => {
                 ok = false;
                 let name = path.display().to_string();
-                eprintln!(
+                warn!(
                     "{}",
                     volgspot::i18n::fill(t.interviews.rep_error, &[&name, &msg])
                 );
@@ -409,10 +417,10 @@ fn import(lang: Lang, session: &std::path::Path, files: &[PathBuf]) -> ExitCode 
     if doc != before {
         doc.updated = clock::now();
         if let Err(e) = store::save_session(session, &doc) {
-            eprintln!("volgspot: {}", t.save_error(&e));
+            warn!("volgspot: {}", t.save_error(&e));
             return ExitCode::FAILURE;
         }
-        println!(
+        say!(
             "{}",
             volgspot::i18n::fill(t.interviews.rep_saved, &[&session.display().to_string()])
         );

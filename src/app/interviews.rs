@@ -740,6 +740,9 @@ fn search_form(text: &str) -> String {
     text.to_lowercase()
         .chars()
         .map(crate::store::paths::fold)
+        // Accents typed as a separate combining mark (NFD, as macOS and some keyboards
+        // send them): the mark goes, so `e` + U+0301 and `é` both search as `e`.
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
         .collect()
 }
 
@@ -794,6 +797,12 @@ mod tests {
         }
         doc.interviews.push(std::sync::Arc::new(iv));
         doc
+    }
+
+    #[test]
+    fn search_finds_accents_typed_as_combining_marks_and_precomposed_alike() {
+        assert_eq!(search_form("Coo\u{308}peratie"), search_form("Coöperatie"));
+        assert_eq!(search_form("e\u{301}e\u{301}n"), "een");
     }
 
     #[test]

@@ -313,7 +313,14 @@ impl SessionView {
                     self.first_unsaved_edit = None;
                 }
             }
-            Err(e) => self.save = SaveState::Failed(e),
+            Err(e) => {
+                // Saved beside another program's version (a conflict copy): on disk all
+                // the same, so not retried; the header says where it went.
+                if e.saved_elsewhere() {
+                    self.saved_generation = self.saved_generation.max(generation);
+                }
+                self.save = SaveState::Failed(e);
+            }
         }
     }
 }

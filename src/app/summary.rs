@@ -227,7 +227,7 @@ impl State {
             if let Some((round, wheel)) = earlier {
                 export::add_earlier_round(&mut report, method, round, wheel);
             }
-            let mut markdown = export::render(&report, export::Format::Markdown)
+            let mut markdown = export::render_preview(&report)
                 .unwrap_or_else(|e| fill(t.summary.render_failed, &[&e]));
             if !show_names {
                 for iv in &doc.interviews {

@@ -720,8 +720,13 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
         wheel,
         intentions_without_owner: intentions.iter().filter(|i| i.owner.is_empty()).count(),
         intentions,
-        agenda_planned_minutes: agenda.iter().map(|b| b.planned_minutes).sum(),
-        agenda_actual_minutes: agenda.iter().map(|b| b.actual_minutes).sum(),
+        // Saturating: absurd minutes in a file show as a huge total, never a wrapped one.
+        agenda_planned_minutes: agenda
+            .iter()
+            .fold(0u32, |t, b| t.saturating_add(b.planned_minutes)),
+        agenda_actual_minutes: agenda
+            .iter()
+            .fold(0u64, |t, b| t.saturating_add(b.actual_minutes)),
         facilitators: internal_text(&intake.facilitators),
         interviewers: internal_text(&intake.interviewers),
         partners,
@@ -812,7 +817,7 @@ fn internal_parts(
         .into_iter()
         .map(|(title, planned, secs)| {
             // Rounded to the nearest minute, as a facilitator reads a clock.
-            let actual = (secs + 30) / 60;
+            let actual = secs.saturating_add(30) / 60;
             BlockOut {
                 title,
                 planned_minutes: planned,

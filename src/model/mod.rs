@@ -8,6 +8,7 @@ mod ids;
 pub mod interview_file;
 pub mod merge;
 pub mod migrate;
+pub mod unique_keys;
 pub mod validate;
 
 pub use ids::Id;
@@ -131,6 +132,7 @@ pub struct Intake {
     pub partners: Vec<Partner>,
     pub documents: Vec<Document>,
     /// First observations per attention area id (from the method definition).
+    #[serde(deserialize_with = "unique_keys::map")]
     pub observations: BTreeMap<String, String>,
 }
 
@@ -581,6 +583,7 @@ pub struct Triangle {
     /// Focus areas the region added itself, next to the method's.
     pub own_focus_areas: Vec<String>,
     /// Analysekader table cells by row id.
+    #[serde(deserialize_with = "unique_keys::map")]
     pub kader: BTreeMap<String, String>,
 }
 
@@ -613,10 +616,13 @@ pub struct TriangleItem {
 #[serde(default)]
 pub struct Wheel {
     /// The region's own names for phases / activities, by id.
+    #[serde(deserialize_with = "unique_keys::map")]
     pub renames: BTreeMap<String, String>,
     pub placement: Placement,
     /// Separate placement by partner kind: phase id.
+    #[serde(deserialize_with = "unique_keys::map")]
     pub per_kind: BTreeMap<PartnerKind, String>,
+    #[serde(deserialize_with = "unique_keys::map")]
     pub activities: BTreeMap<String, ActivityState>,
 }
 
