@@ -18,6 +18,29 @@ pub fn planned_end(start: Time, blocks: &[AgendaBlock]) -> Time {
     start + Duration::minutes(total_minutes(blocks) as i64)
 }
 
+/// The F6 minutes granted to the running block (0 when the clock is not running).
+pub fn extra_minutes(agenda: &Agenda) -> u32 {
+    if agenda.clock.started_at.is_some() && agenda.clock.current_block < agenda.blocks.len() {
+        agenda.clock.extra_minutes
+    } else {
+        0
+    }
+}
+
+/// Planned end including the F6 minutes granted so far.
+pub fn planned_end_with_extra(start: Time, agenda: &Agenda) -> Time {
+    planned_end(start, &agenda.blocks) + Duration::minutes(extra_minutes(agenda) as i64)
+}
+
+/// Puts the clock back to "not started" and forgets the recorded times (asked for with
+/// a confirmation).
+pub fn reset(agenda: &mut Agenda) {
+    agenda.clock = Clock::default();
+    for b in &mut agenda.blocks {
+        b.actual_seconds = 0;
+    }
+}
+
 /// Where the clock stands at `now`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClockState {
@@ -243,6 +266,20 @@ mod tests {
         start_or_pause(&mut a, at(13, 0));
         assert_eq!(a.blocks[0].actual_seconds, 720);
         assert!(matches!(state(&a, at(14, 0)), ClockState::Finished { .. }));
+    }
+
+    #[test]
+    fn f6_minutes_move_the_planned_end_and_a_reset_forgets_everything() {
+        let mut a = agenda(&[10, 20]);
+        start_or_pause(&mut a, T0);
+        add_five(&mut a);
+        assert_eq!(extra_minutes(&a), 5);
+        assert_eq!(planned_end_with_extra(time!(14:00), &a), time!(14:35));
+        next_block(&mut a, at(12, 0));
+        assert_eq!(extra_minutes(&a), 0);
+        reset(&mut a);
+        assert_eq!(state(&a, at(13, 0)), ClockState::NotStarted);
+        assert_eq!(a.blocks[0].actual_seconds, 0);
     }
 
     #[test]

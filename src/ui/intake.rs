@@ -192,12 +192,15 @@ fn partner_counts(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, the
 fn agenda_summary(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
     let t = app.t;
     let blocks = &s.doc.agenda.blocks;
-    let mut parts = vec![fill(
-        t.intake.agenda_total,
-        &[&agenda::total_minutes(blocks).to_string()],
-    )];
+    // F6 minutes show in the total and the planned end: "Totaal 120+5 min".
+    let extra = agenda::extra_minutes(&s.doc.agenda);
+    let total = match extra {
+        0 => agenda::total_minutes(blocks).to_string(),
+        n => format!("{}+{n}", agenda::total_minutes(blocks)),
+    };
+    let mut parts = vec![fill(t.intake.agenda_total, &[&total])];
     if let Ok(Some(start)) = crate::model::validate::parse_time(&s.doc.intake.start_time) {
-        let end = agenda::planned_end(start, blocks);
+        let end = agenda::planned_end_with_extra(start, &s.doc.agenda);
         parts.push(fill(
             t.intake.agenda_end,
             &[&format!("{:02}:{:02}", end.hour(), end.minute())],

@@ -15,12 +15,20 @@ pub fn mmss(seconds: i64) -> String {
     format!("{sign}{}:{:02}", s / 60, s % 60)
 }
 
-fn minutes(seconds: i64) -> String {
-    format!("{}′", (seconds.abs() + 30) / 60)
+/// The one rounding rule of the clock: a difference in whole minutes, rounded up (away
+/// from zero), so a single second over is already a minute behind and the schedule never
+/// says "op schema" while the block line says "te lang".
+pub fn whole_minutes(seconds: i64) -> i64 {
+    (seconds.abs() + 59) / 60
 }
 
-fn schedule(t: &Strings, behind: i64) -> String {
-    if behind.abs() < 60 {
+fn minutes(seconds: i64) -> String {
+    format!("{}′", whole_minutes(seconds))
+}
+
+/// "op schema", "2′ achter op schema" or "1′ voor op schema".
+pub fn schedule(t: &Strings, behind: i64) -> String {
+    if behind == 0 {
         t.intake.clock_on_time.to_string()
     } else if behind > 0 {
         fill(t.intake.clock_behind, &[&minutes(behind)])
@@ -47,6 +55,10 @@ fn block_text(t: &Strings, agenda: &Agenda, s: &BlockStatus, paused: bool, detai
         fill(t.intake.clock_left, &[title, &mmss(s.left_seconds)])
     };
     let mut out = format!("⏱ {}", left.trim());
+    // F6 minutes are part of the block now: say so, so the time left adds up.
+    if agenda.clock.extra_minutes > 0 {
+        out.push_str(&format!(" (+{}′)", agenda.clock.extra_minutes));
+    }
     if detail >= 1 {
         out.push_str(&format!(" · {}", schedule(t, s.behind_seconds)));
     }
@@ -91,5 +103,63 @@ pub fn style(theme: &Theme, agenda: &Agenda, now: OffsetDateTime) -> Style {
         ClockState::Running(s) | ClockState::Paused(s) if s.overrun() => theme.warn,
         ClockState::Running(s) | ClockState::Paused(s) if s.almost_done() => theme.almost,
         _ => theme.header,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AgendaBlock, Id};
+    use time::Duration;
+    use time::macros::datetime;
+
+    const T0: OffsetDateTime = datetime!(2026-11-26 14:00:00 +1);
+
+    fn running_ten(extra: u32) -> Agenda {
+        let mut a = Agenda {
+            blocks: vec![AgendaBlock {
+                id: Id::new(),
+                title: "Blok".into(),
+                minutes: 10,
+                screen: "intake".into(),
+                actual_seconds: 0,
+            }],
+            ..Agenda::default()
+        };
+        crate::model::agenda::start_or_pause(&mut a, T0);
+        for _ in 0..extra / 5 {
+            crate::model::agenda::add_five(&mut a);
+        }
+        a
+    }
+
+    fn line(a: &Agenda, secs: i64) -> String {
+        status_text(crate::i18n::Lang::Nl.strings(), a, T0 + Duration::seconds(secs))
+    }
+
+    #[test]
+    fn over_time_is_always_behind_rounded_up_to_whole_minutes() {
+        let a = running_ten(0);
+        for (over, behind) in [(17, "1′"), (59, "1′"), (60, "1′"), (61, "2′"), (92, "2′")] {
+            let l = line(&a, 600 + over);
+            assert!(l.contains(&format!("{} te lang", mmss(over))), "{l}");
+            assert!(l.contains(&format!("{behind} achter op schema")), "{over}: {l}");
+            assert!(!l.contains("· op schema"), "{l}");
+        }
+        assert!(line(&a, 600).ends_with("· op schema"), "{}", line(&a, 600));
+    }
+
+    #[test]
+    fn the_edge_cases_of_the_issue_read_as_one_story() {
+        let a = running_ten(0);
+        assert_eq!(line(&a, 617), "⏱ Blok 0:17 te lang · 1′ achter op schema");
+        assert_eq!(line(&a, 659), "⏱ Blok 0:59 te lang · 1′ achter op schema");
+        assert_eq!(line(&a, 692), "⏱ Blok 1:32 te lang · 2′ achter op schema");
+    }
+
+    #[test]
+    fn f6_minutes_are_visible_in_the_clock_line() {
+        let a = running_ten(5);
+        assert_eq!(line(&a, 660), "⏱ Blok nog 4:00 (+5′) · 1′ achter op schema");
     }
 }
