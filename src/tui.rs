@@ -64,6 +64,8 @@ pub fn open_session(app: &mut App, rt: &mut Runtime, path: &Path) -> Result<(), 
     let repairs = crate::model::merge::repair_session_ids(&mut doc);
     let migrated = migrated || !repairs.is_empty();
     let mut view = SessionView::new(doc, path.to_path_buf());
+    // Opened from disk: browse mode, so a remote's keys type nothing (see `app::remote`).
+    view.browse = true;
     if !repairs.is_empty() {
         view.interviews.message = Some(t.interviews.repairs(&repairs, false).join("\n"));
     }
@@ -130,6 +132,10 @@ pub fn create_session(
     let path = paths::new_session_path(&rt.dir, pact, round, &now.date().to_string());
     store::write_new(&path, &doc).map_err(|e| app.t.save_error(&e))?;
     open_session(app, rt, &path)?;
+    // A new session: the facilitator starts typing the pact's name at once.
+    if let Some(s) = app.session_mut() {
+        s.browse = false;
+    }
     Ok(path)
 }
 
@@ -145,6 +151,10 @@ pub fn open_demo(app: &mut App, rt: &mut Runtime) -> Result<PathBuf, String> {
     store::write_new(&path, &doc).map_err(|e| app.t.save_error(&e))?;
     drop(held);
     open_session(app, rt, &path)?;
+    // A new session: the facilitator starts typing the pact's name at once.
+    if let Some(s) = app.session_mut() {
+        s.browse = false;
+    }
     Ok(path)
 }
 

@@ -203,8 +203,8 @@ fn a_conflict_shows_both_versions_and_either_can_be_kept_and_undone() {
     let n = notes_of(&app, 1)[0].clone();
     assert_eq!((n.text.as_str(), n.conflict), (orig.text.as_str(), None));
     key(&mut app, KeyCode::Char('u'));
-    // B keeps both, as two notes.
-    key(&mut app, KeyCode::Char('b'));
+    // O keeps both, as two notes.
+    key(&mut app, KeyCode::Char('o'));
     let notes = notes_of(&app, 1);
     assert_eq!(notes[0].text, orig.text);
     assert_eq!(notes[1].text, other);

@@ -96,7 +96,7 @@ fn evidence_shows_role_and_organisation_never_the_name() {
     assert!(t.contains("bestuurlijk trekker, Zorggroep De Linde"), "{t}");
     assert!(!t.contains("Marieke"), "{t}");
     key(&mut app, KeyCode::Esc);
-    key(&mut app, KeyCode::Char('b'));
+    key(&mut app, KeyCode::Char('e'));
     let t = text(&render(&app, 120, 40));
     assert!(t.contains("[x] bestuurlijk trekker"), "{t}");
     assert!(!t.contains("Jeroen") && !t.contains("Marieke"), "{t}");

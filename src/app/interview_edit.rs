@@ -188,7 +188,7 @@ pub static NOTES_KEYS: &[Binding<Act>] = &[
         false,
     ),
     b(
-        &[Combo(KeyCode::Char('b'), NONE)],
+        &[Combo(KeyCode::Char('o'), NONE)],
         Act::KeepBoth,
         |t| t.interviews.k_keep_both,
         false,

@@ -8,6 +8,7 @@ pub mod interview_edit;
 pub mod interviews;
 pub mod keys;
 pub mod list;
+pub mod remote;
 pub mod screen;
 pub mod summary;
 pub mod triangle;
@@ -77,6 +78,8 @@ pub struct SessionView {
     pub triangle: triangle::State,
     pub wheel: wheel::State,
     pub summary: summary::State,
+    /// Browse mode (see `remote`): opened from disk, no field has the cursor yet.
+    pub browse: bool,
 }
 
 impl SessionView {
@@ -88,6 +91,7 @@ impl SessionView {
             triangle: triangle::State::new(&doc),
             wheel: wheel::State::new(&doc),
             summary: summary::State::new(&doc),
+            browse: false,
             doc,
             path,
             screen: Screen::Intake,
@@ -169,6 +173,9 @@ impl SessionView {
 
     /// Whether the current screen has a text field taking keys.
     pub fn typing(&self) -> bool {
+        if self.browsing() {
+            return false;
+        }
         match self.screen {
             Screen::Intake => self.intake.typing(),
             Screen::Interviews => self.interviews.typing(),
@@ -187,7 +194,16 @@ impl SessionView {
 
     /// Every key of the current screen, for the footer and the `?` overlay.
     pub fn help(&self) -> Vec<keys::KeyHelp> {
-        keys::session_help(self.own_help(), self.typing())
+        let mut out = if self.browsing() {
+            keys::session_help(keys::help_of(remote::BROWSE), false)
+        } else {
+            keys::session_help(self.own_help(), self.typing())
+        };
+        out.extend(remote::HELP.iter().map(|b| keys::KeyHelp {
+            global: true,
+            ..b.help()
+        }));
+        out
     }
 
     fn own_help(&self) -> Vec<keys::KeyHelp> {
@@ -358,6 +374,8 @@ pub enum Overlay {
     Message(String),
     /// A newer copy of a session exists: recover it, or open the session as it is.
     Recover(Recovery),
+    /// Ctrl-F5: put the clock back to "not started"? (j/n)
+    ConfirmClockReset,
 }
 
 pub enum View {
@@ -387,6 +405,8 @@ pub struct App {
     pub click_list: std::cell::Cell<Option<ClickList>>,
     /// The wall clock as of the last event; rendering reads time only from here.
     pub now: OffsetDateTime,
+    /// `.` / `b`: the room's screen is blank (presenter view and `volgspot zaal`).
+    pub blank: bool,
 }
 
 impl App {
@@ -405,6 +425,7 @@ impl App {
             show_names: false,
             click_list: std::cell::Cell::new(None),
             now,
+            blank: false,
         }
     }
 
@@ -433,8 +454,12 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if let Some(effects) = self.room_key(&key) {
+            return effects;
+        }
         if let Some(overlay) = &self.overlay {
             return match overlay {
+                Overlay::ConfirmClockReset => Vec::new(),
                 Overlay::Recover(_) => match keys::find(keys::RECOVER, &key) {
                     Some(a) => self.update(a),
                     None => Vec::new(),
@@ -621,19 +646,9 @@ impl App {
                     match action {
                         Action::ClockToggle => {
                             intake::ensure_agenda(&mut s.doc, &self.method);
-                            let fresh = s.doc.agenda.clock.started_at.is_none();
+                            // Starting the clock stays on the screen shown: a remote's F5
+                            // must not move the room.
                             crate::model::agenda::start_or_pause(&mut s.doc.agenda, now);
-                            if let Some(screen) = s
-                                .doc
-                                .agenda
-                                .blocks
-                                .get(s.doc.agenda.clock.current_block)
-                                .and_then(|b| Screen::from_id(&b.screen))
-                                // Starting the clock takes the room to the first block.
-                                .filter(|_| fresh)
-                            {
-                                s.screen = screen;
-                            }
                         }
                         Action::ClockAddFive => crate::model::agenda::add_five(&mut s.doc.agenda),
                         _ => {

@@ -167,7 +167,7 @@ pub static EDIT_KEYS: &[Binding<Act>] = &[
         false
     ),
     bind!(
-        &[Combo(KeyCode::Char('b'), NONE)],
+        &[Combo(KeyCode::Char('e'), NONE)],
         Evidence,
         k_evidence,
         false
@@ -314,7 +314,7 @@ pub static NOTES_KEYS: &[Binding<Act>] = &[
         true
     ),
     bind!(
-        &[Combo(KeyCode::Char('b'), NONE)],
+        &[Combo(KeyCode::Char('e'), NONE)],
         Evidence,
         k_evidence,
         true

@@ -5,6 +5,7 @@
 
 pub mod intake;
 pub mod interviews;
+pub mod room;
 pub mod summary;
 pub mod triangle;
 pub mod wheel;
@@ -176,6 +177,7 @@ pub struct Strings {
     pub triangle: &'static triangle::Strings,
     pub wheel: &'static wheel::Strings,
     pub summary: &'static summary::Strings,
+    pub room: &'static room::Strings,
 }
 
 pub static NL: Strings = Strings {
@@ -297,6 +299,7 @@ pub static NL: Strings = Strings {
     k_choice: "andere keuze (← →)",
     partner_kinds: ["Zorg en welzijn", "Onderwijs", "Overheid", "Anders"],
     intake: &intake::NL,
+    room: &room::NL,
     copy_emergency: "noodkopie",
     copy_backup: "reservekopie",
     recover_offer: "Van {} is er een {} met nieuwer werk. Sessiebestand: {} · {}: {}. Er wordt niets verwijderd.",
@@ -428,6 +431,7 @@ pub static EN: Strings = Strings {
     k_choice: "other choice (← →)",
     partner_kinds: ["Care and welfare", "Education", "Government", "Other"],
     intake: &intake::EN,
+    room: &room::EN,
     copy_emergency: "emergency copy",
     copy_backup: "backup",
     recover_offer: "For {} there is a {} with newer work. Session file: {} · {}: {}. Nothing is deleted.",

@@ -40,12 +40,16 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: 
     let place = header_place(t, s);
     let left = format!(" {pact} · {} {} ", t.round, s.doc.intake.round);
     let (saved, failed) = save_text(t, s);
-    let names = if app.show_names {
-        format!(" ⚠ {} ", t.names_shown)
-    } else {
-        String::new()
-    };
-    let right = format!("{names} {saved} ");
+    // Names on and a blank room screen are loud: the facilitator must not miss them.
+    let mut names = String::new();
+    if app.blank {
+        names.push_str(&format!(" {} ", t.room.blank_on));
+    }
+    if app.show_names {
+        names.push_str(&format!(" {} ", t.room.names_warning));
+    }
+    let saved = format!(" {saved} ");
+    let right = format!("{names}{saved}");
     let w = area.width as usize;
     // The clock says as much as fits next to the place and the save state: the time
     // left always shows, the block's title and the schedule give way first.
@@ -80,7 +84,8 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: 
             clock,
             super::widgets::timer::style(theme, &s.doc.agenda, app.now),
         ),
-        Span::styled(right, right_style),
+        Span::styled(names, theme.warn.add_modifier(Modifier::BOLD)),
+        Span::styled(saved, right_style),
     ]);
     frame.render_widget(Paragraph::new(line).style(theme.header), area);
 }

@@ -107,7 +107,7 @@ fn details(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Th
             FormRow {
                 label: (spec.label)(t).to_string(),
                 text: f.text(i),
-                editor: (i == f.focus).then(|| &f.editors[i]),
+                editor: (i == f.focus && !s.browsing()).then(|| &f.editors[i]),
                 multiline: spec.multiline,
                 extra,
             }
@@ -124,7 +124,7 @@ fn observations(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            let editor = (i == o.focus)
+            let editor = (i == o.focus && !s.browsing())
                 .then(|| o.fields.get(&a.id).map(|f| &f.area))
                 .flatten();
             FormRow {

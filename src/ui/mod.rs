@@ -54,6 +54,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
         );
         return;
     }
+    // `.` / `b`: the projected screen goes dark (only the facilitator's own window, in
+    // normal view, keeps its content, with a loud note in the header).
+    if app.presenter && app.blank && matches!(app.view, View::Session(_)) {
+        frame.render_widget(
+            Block::default().style(Style::new().bg(Color::Black).fg(Color::Black)),
+            area,
+        );
+        return;
+    }
     if app.presenter
         && let View::Session(s) = &app.view
     {
@@ -115,6 +124,14 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, bindings: Vec<keys::KeyHel
                 theme,
             )
         }
+        Some(Overlay::ConfirmClockReset) => chrome::message(
+            frame,
+            area,
+            app.t.room.confirm_clock_reset,
+            app.t.yes_no,
+            theme.warn,
+            theme,
+        ),
         Some(Overlay::Message(text)) => {
             chrome::message(frame, area, text, app.t.help_close, theme.problem, theme)
         }

@@ -134,16 +134,24 @@ mod tests {
     }
 
     fn line(a: &Agenda, secs: i64) -> String {
-        status_text(crate::i18n::Lang::Nl.strings(), a, T0 + Duration::seconds(secs))
+        status_text(
+            crate::i18n::Lang::Nl.strings(),
+            a,
+            T0 + Duration::seconds(secs),
+        )
     }
 
     #[test]
     fn over_time_is_always_behind_rounded_up_to_whole_minutes() {
         let a = running_ten(0);
-        for (over, behind) in [(17, "1′"), (59, "1′"), (60, "1′"), (61, "2′"), (92, "2′")] {
+        for (over, behind) in [(17, "1′"), (59, "1′"), (60, "1′"), (61, "2′"), (92, "2′")]
+        {
             let l = line(&a, 600 + over);
             assert!(l.contains(&format!("{} te lang", mmss(over))), "{l}");
-            assert!(l.contains(&format!("{behind} achter op schema")), "{over}: {l}");
+            assert!(
+                l.contains(&format!("{behind} achter op schema")),
+                "{over}: {l}"
+            );
             assert!(!l.contains("· op schema"), "{l}");
         }
         assert!(line(&a, 600).ends_with("· op schema"), "{}", line(&a, 600));

@@ -1,0 +1,62 @@
+//! Words of the room: browse mode, the remote's keys, the clock reset, the blank screen
+//! and the room window (`volgspot zaal`).
+
+pub struct Strings {
+    pub k_edit: &'static str,
+    pub browsing: &'static str,
+    pub k_blank: &'static str,
+    pub blank_on: &'static str,
+    pub k_clock_reset: &'static str,
+    pub confirm_clock_reset: &'static str,
+    pub peek_refused: &'static str,
+    pub names_warning: &'static str,
+    pub waiting: &'static str,
+    pub lost_contact: &'static str,
+    pub minutes_left: &'static str,
+    pub minutes_over: &'static str,
+    pub clock_not_started: &'static str,
+    pub clock_paused: &'static str,
+    pub agenda_done: &'static str,
+    pub no_items: &'static str,
+    pub room_usage: &'static str,
+}
+
+pub static NL: Strings = Strings {
+    k_edit: "bewerken",
+    browsing: "Bladeren: Enter om te bewerken",
+    k_blank: "zaalscherm zwart / terug",
+    blank_on: "ZAALSCHERM ZWART (. of B)",
+    k_clock_reset: "klok terugzetten (met bevestiging)",
+    confirm_clock_reset: "De klok terugzetten naar 'niet gestart'? De gemeten tijden per blok vervallen.",
+    peek_refused: "Vooruitkijken (F3) kan niet in de presentatieweergave: de zaal zou het zien. F4 terug naar bewerken.",
+    names_warning: "⚠ NAMEN ZICHTBAAR (F8)",
+    waiting: "Wacht op het scherm van de gespreksleider…",
+    lost_contact: "Geen contact met het scherm van de gespreksleider sinds {}",
+    minutes_left: "nog {} min",
+    minutes_over: "{} min te lang",
+    clock_not_started: "klok niet gestart",
+    clock_paused: "gepauzeerd",
+    agenda_done: "agenda afgerond",
+    no_items: "(nog leeg)",
+    room_usage: "Gebruik: volgspot zaal [SESSIEBESTAND]",
+};
+
+pub static EN: Strings = Strings {
+    k_edit: "edit",
+    browsing: "Browsing: Enter to edit",
+    k_blank: "room screen black / back",
+    blank_on: "ROOM SCREEN BLACK (. or B)",
+    k_clock_reset: "reset the clock (asks first)",
+    confirm_clock_reset: "Reset the clock to 'not started'? The measured time per block is dropped.",
+    peek_refused: "Look-ahead (F3) is not available in presenter view: the room would see it. F4 back to editing.",
+    names_warning: "⚠ NAMES VISIBLE (F8)",
+    waiting: "Waiting for the facilitator's screen…",
+    lost_contact: "No contact with the facilitator's screen since {}",
+    minutes_left: "{} min left",
+    minutes_over: "{} min over",
+    clock_not_started: "clock not started",
+    clock_paused: "paused",
+    agenda_done: "agenda done",
+    no_items: "(empty)",
+    room_usage: "Usage: volgspot room [SESSION FILE]",
+};
