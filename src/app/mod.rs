@@ -194,16 +194,10 @@ impl SessionView {
 
     /// Every key of the current screen, for the footer and the `?` overlay.
     pub fn help(&self) -> Vec<keys::KeyHelp> {
-        let mut out = if self.browsing() {
-            keys::session_help(keys::help_of(remote::BROWSE), false)
-        } else {
-            keys::session_help(self.own_help(), self.typing())
-        };
-        out.extend(remote::HELP.iter().map(|b| keys::KeyHelp {
-            global: true,
-            ..b.help()
-        }));
-        out
+        if self.browsing() {
+            return keys::session_help(keys::help_of(remote::BROWSE), false);
+        }
+        keys::session_help(self.own_help(), self.typing())
     }
 
     fn own_help(&self) -> Vec<keys::KeyHelp> {

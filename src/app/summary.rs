@@ -220,6 +220,10 @@ impl State {
                         String::new()
                     };
                 }
+                // A partner's contact person is a name too.
+                for p in &mut copy.intake.partners {
+                    p.contact.clear();
+                }
                 hidden = copy;
                 &hidden
             };
@@ -230,6 +234,12 @@ impl State {
             let mut markdown = export::render_preview(&report)
                 .unwrap_or_else(|e| fill(t.summary.render_failed, &[&e]));
             if !show_names {
+                for p in &doc.intake.partners {
+                    let name = p.contact.trim();
+                    if !name.is_empty() {
+                        markdown = markdown.replace(name, t.interviews.hidden_name);
+                    }
+                }
                 for iv in &doc.interviews {
                     let name = iv.interviewee.trim();
                     if !name.is_empty() {

@@ -19,6 +19,7 @@ pub struct Strings {
     pub agenda_done: &'static str,
     pub no_items: &'static str,
     pub room_usage: &'static str,
+    pub hidden_name: &'static str,
 }
 
 pub static NL: Strings = Strings {
@@ -39,6 +40,7 @@ pub static NL: Strings = Strings {
     agenda_done: "agenda afgerond",
     no_items: "(nog leeg)",
     room_usage: "Gebruik: volgspot zaal [SESSIEBESTAND]",
+    hidden_name: "verborgen (F8)",
 };
 
 pub static EN: Strings = Strings {
@@ -59,4 +61,5 @@ pub static EN: Strings = Strings {
     agenda_done: "agenda done",
     no_items: "(empty)",
     room_usage: "Usage: volgspot room [SESSION FILE]",
+    hidden_name: "hidden (F8)",
 };

@@ -68,11 +68,16 @@ pub fn draw(frame: &mut Frame, app: &App) {
     {
         presenter::draw(frame, area.inner(Margin::new(1, 1)), app, s, theme);
         // Help lists what works here: the app-wide keys (the screen's own are refused).
-        let keys: Vec<_> = s
+        let mut keys: Vec<_> = s
             .help()
             .into_iter()
             .filter(|k| k.global || k.essential)
             .collect();
+        // The remote's keys (blank screen) and the clock reset.
+        keys.extend(crate::app::remote::HELP.iter().map(|b| keys::KeyHelp {
+            global: true,
+            ..b.help()
+        }));
         overlays(frame, area, app, keys, s.screen.title(app.t));
         return;
     }

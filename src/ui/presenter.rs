@@ -61,7 +61,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
     let w = status_area.width as usize;
     let place = format!("{}/{}", s.screen.index() + 1, Screen::ALL.len());
     let names = if app.show_names {
-        format!(" {} ", t.room.names_warning)
+        format!("  {} ", t.room.names_warning)
     } else {
         String::new()
     };
@@ -77,7 +77,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(status, timer::style(theme, &s.doc.agenda, app.now)),
-            Span::styled(" ", theme.header),
             Span::styled(names, theme.warn.add_modifier(Modifier::BOLD)),
         ]))
         .centered(),

@@ -48,6 +48,14 @@ pub fn draw<T: Clone + Default>(
             // Text from another laptop's file: control, bidi and zero-width characters
             // shown visibly, never passed to the terminal.
             let text = crate::sanitize::visible_line(&c.show(r, t, method)).into_owned();
+            // A partner's contact person is a name: hidden like interviewees' names
+            // unless the privacy switch (F8) is on (the screen may be projected).
+            let private = (c.label)(t) == t.intake.col_contact;
+            let text = if private && !app.show_names && editing.is_none() && !text.is_empty() {
+                t.room.hidden_name.to_string()
+            } else {
+                text
+            };
             match editing {
                 Some(_) => Cell::from(text).style(theme.label_focus),
                 None => Cell::from(text),
