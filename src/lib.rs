@@ -11,7 +11,8 @@
 //! - [`ui`]: rendering, a pure function of the state;
 //! - [`interviewer`]: the offline interviewer mode (`volgspot interview`);
 //! - [`tui`]: the runtime: terminal, event loop, autosave, panic safety;
-//! - [`clock`]: local time.
+//! - [`clock`]: local time;
+//! - [`room`]: the room's window (`volgspot zaal`), following the facilitator's.
 
 pub mod app;
 pub mod bench_data;
@@ -21,6 +22,7 @@ pub mod i18n;
 pub mod interviewer;
 pub mod method;
 pub mod model;
+pub mod room;
 pub mod sanitize;
 pub mod store;
 pub mod tui;

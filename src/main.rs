@@ -94,6 +94,13 @@ enum Command {
         /// interviewee's name in the session folder) instead of starting a new one.
         file: Option<PathBuf>,
     },
+    /// The room's window for the beamer: read-only, follows the facilitator's window
+    /// of the same session (default: the most recently saved session in the folder).
+    #[command(alias = "room")]
+    Zaal {
+        /// Path of a .volgspot.json file.
+        session: Option<PathBuf>,
+    },
     /// Merge interview files into a session (refused while the session is open).
     Import {
         /// The .volgspot.json session file.
@@ -209,6 +216,9 @@ fn main() -> ExitCode {
             return interviewer::run(app);
         }
         Some(Command::Import { session, files }) => return import(lang, &session, &files),
+        Some(Command::Zaal { session }) => {
+            return zaal(lang, method, theme.as_deref(), &dir, session);
+        }
         other => other,
     };
     let mut rt = tui::Runtime::new(dir.clone());
@@ -269,7 +279,7 @@ fn main() -> ExitCode {
             };
         }
         Some(Command::Export { .. }) => Ok(()),
-        Some(Command::Interview { .. } | Command::Import { .. }) => Ok(()),
+        Some(Command::Interview { .. } | Command::Import { .. } | Command::Zaal { .. }) => Ok(()),
         Some(Command::HoldLock { path }) => {
             return match lock::acquire(&path) {
                 Ok(_held) => {
@@ -293,6 +303,50 @@ fn main() -> ExitCode {
         app.view = tui::start_view(&dir);
     }
     tui::run(app, rt)
+}
+
+/// `volgspot zaal`: the room's window. Reads the session and the facilitator's state
+/// file; takes no lock and writes nothing.
+fn zaal(
+    lang: Lang,
+    method: Method,
+    theme: Option<&str>,
+    dir: &Path,
+    session: Option<PathBuf>,
+) -> ExitCode {
+    let t = lang.strings();
+    let session = match session.or_else(|| newest_session(dir)) {
+        Some(p) => p,
+        None => {
+            warn!("volgspot: {}", t.room.room_usage);
+            return ExitCode::from(2);
+        }
+    };
+    let mut app = App::new(lang, method, View::Start(Default::default()), clock::now());
+    app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    app.theme = match Theme::choose(theme, app.no_color) {
+        Ok(t) => t,
+        Err(e) => {
+            warn!("volgspot: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Err(e) = store::load_session(&session) {
+        warn!("volgspot: {}", t.load_error(&e));
+        return ExitCode::FAILURE;
+    }
+    volgspot::room::run(app, session)
+}
+
+/// The most recently changed session file in the session folder.
+fn newest_session(dir: &Path) -> Option<PathBuf> {
+    std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".volgspot.json"))
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .max()
+        .map(|(_, p)| p)
 }
 
 /// `volgspot export`: reads the session (no lock needed, it is not changed), writes one

@@ -378,6 +378,8 @@ fn event_loop(
         if let Some(s) = a.session_mut() {
             follow_pact_name(s, rt);
         }
+        // The room's window (`volgspot zaal`) follows through a small state file.
+        crate::room::publish(&a);
         if let Some(s) = a.session_mut() {
             let now = Instant::now();
             if s.wants_save(now) {
@@ -458,6 +460,12 @@ pub fn run(app: App, mut rt: Runtime) -> ExitCode {
         DisableMouseCapture
     );
     ratatui::restore();
+    // The room's window then says plainly that it lost contact.
+    if let Ok(a) = app.try_borrow()
+        && let Some(s) = a.session()
+    {
+        crate::room::withdraw(&s.path);
+    }
     match outcome {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(e)) => {

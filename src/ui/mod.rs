@@ -5,6 +5,7 @@ pub mod intake;
 pub mod interviews;
 pub mod placeholder;
 pub mod presenter;
+pub mod room;
 pub mod start;
 pub mod summary;
 pub mod theme;

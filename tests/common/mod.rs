@@ -124,6 +124,12 @@ impl Term {
         std::thread::sleep(Duration::from_millis(60));
     }
 
+    /// Like `send`, without the pause after it (for measuring).
+    pub fn send_now(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
     pub fn type_text(&mut self, text: &str) {
         self.send(text);
     }

@@ -1,0 +1,311 @@
+//! The room's window (`volgspot zaal`): a second, read-only view for the beamer that
+//! follows the facilitator's window.
+//!
+//! The channel is local and file-based, no network: the facilitator's window writes a
+//! small state file beside the session (`<session>.zaal`, mode 0600, replaced atomically
+//! with the store's safe writer) whenever what the room shows changes, and every second
+//! as a heartbeat. The room polls it (and the session file, for content) every 50 ms. It
+//! never takes the lock and never writes anything; when the heartbeat stops it says so.
+
+use crate::app::{App, Screen, SessionView, View};
+use crate::model::Agenda;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant, SystemTime};
+
+/// How often the facilitator's window rewrites the state file while nothing changes.
+pub const HEARTBEAT: Duration = Duration::from_secs(1);
+/// Without a heartbeat for this long, the room says it lost contact.
+pub const LOST_AFTER: Duration = Duration::from_secs(4);
+/// How often the room looks at the files.
+pub const POLL: Duration = Duration::from_millis(50);
+
+/// What the room needs to follow the facilitator: no text, no names (those come from the
+/// session file and the privacy switch).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RoomState {
+    pub screen: String,
+    pub blank: bool,
+    pub show_names: bool,
+    pub theme: String,
+    /// The triangle's place (corner or question) and selected item.
+    pub triangle_place: usize,
+    pub triangle_item: Option<String>,
+    /// The wheel's selected row, the intention panel and its selection.
+    pub wheel_cursor: usize,
+    pub wheel_intentions: bool,
+    pub wheel_intention: usize,
+    pub interview: usize,
+    pub summary_scroll: u16,
+    /// The agenda and its clock, so F5/F6/F7 reach the room before the autosave does.
+    pub agenda: Agenda,
+    /// Bumped on every write; the heartbeat.
+    pub beat: u64,
+}
+
+/// `<session>.zaal`, beside the session file.
+pub fn state_path(session: &Path) -> PathBuf {
+    let mut name = session.file_name().unwrap_or_default().to_os_string();
+    name.push(".zaal");
+    session.with_file_name(name)
+}
+
+impl RoomState {
+    pub fn of(app: &App, s: &SessionView) -> RoomState {
+        let method = &app.method;
+        RoomState {
+            screen: s.screen.id().to_string(),
+            blank: app.blank,
+            show_names: app.show_names,
+            theme: app.theme.name.clone(),
+            triangle_place: s.triangle.place,
+            triangle_item: s
+                .triangle
+                .selected_index(&s.doc, method)
+                .and_then(|i| s.doc.triangle.items.get(i))
+                .map(|it| it.id.0.clone()),
+            wheel_cursor: s.wheel.cursor,
+            wheel_intentions: s.wheel.panel == crate::app::wheel::Panel::Intentions,
+            wheel_intention: s.wheel.icur,
+            interview: s.interviews.selected,
+            summary_scroll: 0,
+            agenda: s.doc.agenda.clone(),
+            beat: 0,
+        }
+    }
+
+    /// Puts what the facilitator shows into the room's own app.
+    pub fn apply(&self, app: &mut App) {
+        app.blank = self.blank;
+        app.show_names = self.show_names;
+        if app.theme.name != self.theme
+            && let Some(t) = crate::ui::theme::Theme::builtin(&self.theme)
+        {
+            app.theme = if app.no_color { t.without_colour() } else { t };
+        }
+        let method = app.method.clone();
+        if let View::Session(s) = &mut app.view {
+            if let Some(screen) = Screen::from_id(&self.screen) {
+                s.screen = screen;
+            }
+            s.triangle.place = self.triangle_place;
+            // The item by id (the room's copy of the session may be a save behind).
+            if let Some(place) = s.triangle.place_id(&method) {
+                let shown = crate::app::triangle::shown(&s.doc.triangle, &place, false);
+                s.triangle.selected = shown
+                    .iter()
+                    .position(|&i| {
+                        Some(&s.doc.triangle.items[i].id.0) == self.triangle_item.as_ref()
+                    })
+                    .unwrap_or(0);
+            }
+            s.wheel.cursor = self.wheel_cursor;
+            s.wheel.panel = if self.wheel_intentions {
+                crate::app::wheel::Panel::Intentions
+            } else {
+                crate::app::wheel::Panel::Wheel
+            };
+            s.wheel.icur = self.wheel_intention;
+            s.interviews.selected = self.interview;
+            s.doc.agenda = self.agenda.clone();
+        }
+    }
+}
+
+struct Published {
+    path: PathBuf,
+    state: RoomState,
+    at: Instant,
+}
+
+static LAST: Mutex<Option<Published>> = Mutex::new(None);
+
+/// Called by the facilitator's event loop: writes the state file when what the room
+/// shows changed, or as a heartbeat. Failures are ignored (the room then says it lost
+/// contact; the facilitator's own work is not affected).
+pub fn publish(app: &App) {
+    let Some(s) = app.session() else {
+        return;
+    };
+    let state = RoomState::of(app, s);
+    let path = state_path(&s.path);
+    let Ok(mut last) = LAST.lock() else {
+        return;
+    };
+    let beat = match last.as_ref() {
+        Some(p) if p.path == path && p.state.beat > 0 => {
+            let same = RoomState {
+                beat: p.state.beat,
+                ..state.clone()
+            } == p.state;
+            if same && p.at.elapsed() < HEARTBEAT {
+                return;
+            }
+            p.state.beat + 1
+        }
+        _ => 1,
+    };
+    let state = RoomState { beat, ..state };
+    let bytes = crate::store::to_json(&state);
+    let _ = crate::store::atomic::write_atomic(&path, &bytes, None);
+    *last = Some(Published {
+        path,
+        state,
+        at: Instant::now(),
+    });
+}
+
+/// The facilitator quits: the state file goes (the room then says it lost contact).
+pub fn withdraw(session: &Path) {
+    let _ = std::fs::remove_file(state_path(session));
+}
+
+/// The room's view of the files, read-only.
+pub struct Follower {
+    pub session: PathBuf,
+    session_stamp: Option<(SystemTime, u64)>,
+    state_text: Option<String>,
+    /// When the heartbeat last changed.
+    pub last_beat: Option<Instant>,
+    /// The wall-clock time of the last contact, for the "lost contact since" line.
+    pub last_contact: Option<time::OffsetDateTime>,
+}
+
+fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.modified().ok()?, m.len()))
+}
+
+impl Follower {
+    pub fn new(session: PathBuf) -> Follower {
+        Follower {
+            session,
+            session_stamp: None,
+            state_text: None,
+            last_beat: None,
+            last_contact: None,
+        }
+    }
+
+    /// Reads whatever changed; returns true when the screen needs drawing again.
+    pub fn poll(&mut self, app: &mut App) -> bool {
+        let mut changed = false;
+        let st = stamp(&self.session);
+        if st.is_some() && st != self.session_stamp {
+            // Only a complete, valid session replaces the shown one (a save is atomic,
+            // but the file may be replaced between stat and read).
+            if let Ok((doc, _)) = crate::store::load_session(&self.session) {
+                self.session_stamp = st;
+                let agenda = app.session().map(|s| s.doc.agenda.clone());
+                match &mut app.view {
+                    View::Session(s) => {
+                        s.doc = doc;
+                        s.summary = crate::app::summary::State::new(&s.doc);
+                    }
+                    View::Start(_) => {
+                        app.view =
+                            View::Session(Box::new(SessionView::new(doc, self.session.clone())))
+                    }
+                }
+                // The agenda of the state file is newer than the saved one.
+                if let (Some(a), Some(s)) = (agenda, app.session_mut())
+                    && self.state_text.is_some()
+                {
+                    s.doc.agenda = a;
+                }
+                changed = true;
+            }
+        }
+        if let Ok(text) = std::fs::read_to_string(state_path(&self.session))
+            && self.state_text.as_deref() != Some(text.as_str())
+            && let Ok(state) = serde_json::from_str::<RoomState>(&text)
+        {
+            state.apply(app);
+            self.state_text = Some(text);
+            self.last_beat = Some(Instant::now());
+            self.last_contact = Some(app.now);
+            changed = true;
+        }
+        changed
+    }
+
+    /// In contact: a heartbeat came in recently.
+    pub fn in_contact(&self) -> bool {
+        self.last_beat.is_some_and(|t| t.elapsed() < LOST_AFTER)
+    }
+}
+
+/// Runs the room's window until `q`, Esc or Ctrl-Q in it (or Ctrl-C). Read-only: no
+/// lock, no saver, no writes.
+pub fn run(mut app: App, session: PathBuf) -> std::process::ExitCode {
+    use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+    use std::process::ExitCode;
+    let mut follower = Follower::new(session);
+    app.now = crate::clock::now();
+    follower.poll(&mut app);
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            ratatui::restore();
+            eprintln!(
+                "{}",
+                crate::sanitize::visible(&crate::i18n::fill(
+                    app.t.e_no_terminal,
+                    &[&e.to_string()]
+                ))
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let outcome = (|| -> std::io::Result<()> {
+        let mut last_second = None;
+        let mut dirty = true;
+        let mut last_contact = None;
+        loop {
+            app.now = crate::clock::now();
+            if follower.poll(&mut app) {
+                dirty = true;
+            }
+            let contact = match (follower.in_contact(), follower.last_contact) {
+                (true, _) => crate::ui::room::Contact::Following,
+                (false, None) => crate::ui::room::Contact::Waiting,
+                (false, Some(at)) => crate::ui::room::Contact::LostSince(crate::clock::hms(at)),
+            };
+            // The clock ticks: draw once a second anyway.
+            let second = app.now.unix_timestamp();
+            if dirty || last_second != Some(second) || last_contact.as_ref() != Some(&contact) {
+                terminal.draw(|f| match app.session() {
+                    Some(s) => crate::ui::room::draw(f, &app, s, &contact),
+                    None => crate::ui::room::waiting(f, &app),
+                })?;
+                dirty = false;
+                last_second = Some(second);
+                last_contact = Some(contact);
+            }
+            if event::poll(POLL)? {
+                match event::read()? {
+                    Event::Key(k) if k.kind != KeyEventKind::Release => {
+                        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+                        if matches!(k.code, KeyCode::Char('q') | KeyCode::Esc)
+                            || (ctrl && matches!(k.code, KeyCode::Char('c')))
+                        {
+                            return Ok(());
+                        }
+                    }
+                    Event::Resize(..) => dirty = true,
+                    _ => {}
+                }
+            }
+        }
+    })();
+    ratatui::restore();
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("volgspot: {}", crate::sanitize::visible(&e.to_string()));
+            ExitCode::FAILURE
+        }
+    }
+}
