@@ -162,6 +162,8 @@ pub fn render(frame: &mut Frame, area: Rect, d: &Drawing, theme: &Theme) {
     frame.render_widget(
         Canvas::default()
             .marker(Marker::Braille)
+            // The canvas paints every cell: with the theme's background, never the terminal's.
+            .background_color(theme.background.bg.unwrap_or(Color::Reset))
             .x_bounds([0.0, area.width as f64])
             .y_bounds([0.0, band_h as f64])
             .paint(move |ctx| {

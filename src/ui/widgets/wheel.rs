@@ -102,6 +102,8 @@ pub fn draw(frame: &mut Frame, area: Rect, d: &Drawing) {
     let ring_color = theme.label.fg.unwrap_or(Color::White);
     let canvas = Canvas::default()
         .marker(Marker::Braille)
+        // The canvas paints every cell: with the theme's background, never the terminal's.
+        .background_color(theme.background.bg.unwrap_or(Color::Reset))
         .x_bounds([0.0, w])
         .y_bounds([0.0, h2])
         .paint(|ctx| {
