@@ -101,7 +101,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
                 .unwrap_or(crate::app::wheel::Row::Phase(0));
             super::wheel::draw_wheel(frame, body, app, s, row, theme)
         }
-        Screen::Summary => super::summary::draw(frame, body, app, s, theme),
+        // The room sees the publieksversie.
+        Screen::Summary => super::room::public_summary(frame, body, app, s, theme),
     }
 }
 

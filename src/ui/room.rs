@@ -437,3 +437,14 @@ pub fn waiting(frame: &mut Frame, app: &App) {
         mid,
     );
 }
+
+/// The publieksversie of the Samenvatting, for presenter view (F4): the internal report
+/// and the facilitator's checklist are not for the room.
+pub fn public_summary(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
+    frame.render_widget(
+        Paragraph::new(summary(app, s, theme))
+            .style(base(theme))
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}
