@@ -219,6 +219,22 @@ pub fn draw(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact) {
     if y >= area.bottom() {
         return;
     }
+    // On a big screen the one thing that matters most here in big letters: the pact,
+    // the selected item of the triangle, the pact's phase on the wheel.
+    if area.height >= 40
+        && let Some(head) = headline(app, s)
+        && (head.width() as u16) * 4 <= area.width
+    {
+        let r = Rect {
+            y,
+            height: area.bottom() - y,
+            ..area
+        };
+        y += big_quadrant(frame, r, &head, theme.title, ascii) + 1;
+    }
+    if y >= area.bottom() {
+        return;
+    }
     let body = Rect {
         y,
         height: area.bottom() - y,
@@ -244,6 +260,40 @@ pub fn draw(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact) {
         Paragraph::new(lines).style(bg).wrap(Wrap { trim: true }),
         body,
     );
+}
+
+fn big_quadrant(frame: &mut Frame, area: Rect, text: &str, style: Style, ascii: bool) -> u16 {
+    if ascii || area.height < 4 {
+        return 0;
+    }
+    frame.render_widget(
+        BigText::builder()
+            .pixel_size(PixelSize::Quadrant)
+            .style(style)
+            .lines(vec![text.to_string().into()])
+            .centered()
+            .build(),
+        Rect { height: 4, ..area },
+    );
+    4
+}
+
+fn headline(app: &App, s: &SessionView) -> Option<String> {
+    let doc = &s.doc;
+    let text = match s.screen {
+        Screen::Intake => doc.intake.pact_name.clone(),
+        Screen::Triangle => {
+            let i = s.triangle.selected_index(doc, &app.method)?;
+            doc.triangle.items.get(i)?.title.clone()
+        }
+        Screen::Wheel if s.wheel.panel == crate::app::wheel::Panel::Wheel => {
+            let id = doc.wheel.placement.phase.as_deref()?;
+            crate::method::phase_name(&app.method, doc, id)
+        }
+        _ => return None,
+    };
+    let text = visible_line(text.trim()).into_owned();
+    (!text.is_empty()).then_some(text)
 }
 
 fn intake(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'static>> {
