@@ -109,3 +109,28 @@ fn both_themes_own_the_background_of_every_cell_in_every_view() {
         }
     }
 }
+
+#[test]
+fn without_unicode_drawing_the_room_uses_plain_letters_and_ascii_markers() {
+    for screen in [Screen::Triangle, Screen::Wheel] {
+        let app = on(screen, "licht");
+        let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        term.draw(|f| {
+            volgspot::ui::room::draw_with(
+                f,
+                &app,
+                app.session().unwrap(),
+                &Contact::Following,
+                true,
+            )
+        })
+        .unwrap();
+        let t = text(&term);
+        assert!(t.contains("# "), "{t}");
+        for c in [
+            '█', '▌', '▀', '▄', '▐', '▝', '▘', '▖', '▗', '▛', '▜', '▙', '▟', '⠁',
+        ] {
+            assert!(!t.contains(c), "{screen:?}: '{c}'\n{t}");
+        }
+    }
+}

@@ -128,9 +128,13 @@ pub fn minutes_line(app: &App, s: &SessionView) -> (String, String) {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact) {
+    draw_with(frame, app, s, contact, ascii_terminal());
+}
+
+/// [`draw`], with or without Unicode drawing (`ascii`: plain letters, `#` markers).
+pub fn draw_with(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, ascii: bool) {
     let theme = &app.theme;
     let area = frame.area();
-    let ascii = ascii_terminal();
     if app.blank {
         frame.render_widget(
             Block::default().style(Style::new().bg(Color::Black).fg(Color::Black)),
@@ -203,7 +207,8 @@ pub fn draw(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact) {
             height: area.bottom() - y,
             ..area
         };
-        let h = if area.height >= 40 {
+        let running = !block_title.is_empty();
+        let h = if area.height >= 40 && running {
             big(frame, r, &minutes, clock_style, ascii)
         } else {
             frame.render_widget(
@@ -465,7 +470,13 @@ fn summary(app: &App, s: &SessionView, theme: &Theme) -> Vec<Line<'static>> {
                     theme.title.add_modifier(Modifier::BOLD),
                 )
             } else {
-                Line::styled(l, theme.text)
+                // Markdown emphasis (`*Publieksversie*`) reads as plain text on a beamer.
+                let plain = l.trim();
+                let plain = match plain.strip_prefix('*').and_then(|p| p.strip_suffix('*')) {
+                    Some(inner) if !inner.is_empty() => inner.to_string(),
+                    _ => l,
+                };
+                Line::styled(plain, theme.text)
             }
         })
         .collect()
