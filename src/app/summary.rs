@@ -222,7 +222,9 @@ impl State {
                 }
                 // A partner's contact person is a name too.
                 for p in &mut copy.intake.partners {
-                    p.contact.clear();
+                    if !p.contact.trim().is_empty() {
+                        p.contact = t.interviews.hidden_name.to_string();
+                    }
                 }
                 hidden = copy;
                 &hidden
