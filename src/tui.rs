@@ -278,7 +278,7 @@ fn save_before_quit(app: &mut App, rt: &mut Runtime) {
     }
     rt.saver
         .request(s.generation, s.path.clone(), s.doc.clone());
-    s.requested_generation = s.generation;
+    s.save_started(Instant::now());
     match rt.saver.wait_for(s.generation, Duration::from_secs(10)) {
         Some(o) => s.on_saved(o.generation, o.result),
         None => s.on_saved(s.generation, Err(store::SaveError::Other("timeout".into()))),
@@ -309,6 +309,9 @@ fn test_panic_char() -> Option<char> {
         .and_then(|s| s.chars().next())
 }
 
+/// How long the event loop waits for a key when nothing else is due.
+const IDLE_POLL: Duration = Duration::from_millis(100);
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &RefCell<App>,
@@ -321,7 +324,16 @@ fn event_loop(
             a.now = clock::now();
             terminal.draw(|f| ui::draw(f, &a))?;
         }
-        if event::poll(Duration::from_millis(100))? {
+        // Wake up for a save that falls due before the next key (at the latest in 100 ms).
+        let now = Instant::now();
+        let wait = app
+            .borrow()
+            .session()
+            .and_then(|s| s.save_due())
+            .map_or(IDLE_POLL, |due| {
+                due.saturating_duration_since(now).min(IDLE_POLL)
+            });
+        if event::poll(wait)? {
             // Drain everything typed before drawing again, so fast typing stays fast.
             loop {
                 let ev = event::read()?;
@@ -352,8 +364,7 @@ fn event_loop(
         if let Some(s) = a.session_mut() {
             let now = Instant::now();
             if s.wants_save(now) {
-                s.requested_generation = s.generation;
-                s.last_attempt = Some(now);
+                s.save_started(now);
                 rt.saver
                     .request(s.generation, s.path.clone(), s.doc.clone());
             }
