@@ -193,7 +193,7 @@ fn main() -> ExitCode {
         Some(Command::Demo) => tui::open_demo(&mut app, &mut rt).map(|_| ()),
         Some(Command::BenchData { size, output }) => {
             let Some(size) = volgspot::bench_data::Size::parse(&size) else {
-                eprintln!("volgspot: --size: use typical or large (got '{size}')");
+                eprintln!("volgspot: --size: use typical, large or huge (got '{size}')");
                 return ExitCode::from(2);
             };
             let doc = volgspot::bench_data::generate(size, 42);

@@ -145,31 +145,23 @@ pub fn open_demo(app: &mut App, rt: &mut Runtime) -> Result<PathBuf, String> {
     Ok(path)
 }
 
-/// The sessions in the folder, newest first.
+/// The sessions in the folder, newest first. Each is loaded whole only when it changed
+/// since the last listing (the folder's index remembers the rest, see
+/// `store::folder`), and so are its backup and emergency copy.
 pub fn scan_sessions(dir: &Path) -> Vec<StartEntry> {
-    let Ok(read) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut entries: Vec<StartEntry> = read
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy().ends_with(paths::SESSION_SUFFIX))
-        })
-        .map(|path| {
-            let summary = store::load_session(&path)
-                .map(|(s, _)| {
-                    (
-                        s.intake.pact_name.clone(),
-                        s.intake.round,
-                        s.intake.session_date.clone(),
-                        s.updated,
-                    )
-                })
-                .map_err(|e| e.problem);
+    let mut folder = store::folder::Folder::open(dir);
+    let mut entries: Vec<StartEntry> = folder
+        .sessions()
+        .into_iter()
+        .map(|listed| {
+            let path = listed.path;
+            let summary = folder
+                .checked(&path, listed.meta.as_ref())
+                .map(|h| (h.pact_name, h.round, h.session_date, h.updated));
             let updated = summary.as_ref().ok().map(|s| s.3);
-            let recovery = store::recovery::find_given(&path, updated);
+            let recovery = store::recovery::find_with(&path, updated, |copy| {
+                folder.checked(copy, None).ok().map(|h| h.updated)
+            });
             StartEntry {
                 path,
                 summary,
@@ -177,6 +169,7 @@ pub fn scan_sessions(dir: &Path) -> Vec<StartEntry> {
             }
         })
         .collect();
+    folder.finish();
     entries.sort_by(|a, b| match (&a.summary, &b.summary) {
         (Ok(x), Ok(y)) => y.3.cmp(&x.3),
         (Ok(_), Err(_)) => std::cmp::Ordering::Less,
@@ -323,6 +316,16 @@ fn event_loop(
             let mut a = app.borrow_mut();
             a.now = clock::now();
             terminal.draw(|f| ui::draw(f, &a))?;
+            // The snapshot for the saver is taken after the frame is out, so the key
+            // that made a save due is on screen first.
+            if let Some(s) = a.session_mut() {
+                let now = Instant::now();
+                if s.wants_save(now) {
+                    s.save_started(now);
+                    rt.saver
+                        .request(s.generation, s.path.clone(), s.doc.clone());
+                }
+            }
         }
         // Wake up for a save that falls due before the next key (at the latest in 100 ms).
         let now = Instant::now();
@@ -360,14 +363,6 @@ fn event_loop(
         }
         if let Some(s) = a.session_mut() {
             follow_pact_name(s, rt);
-        }
-        if let Some(s) = a.session_mut() {
-            let now = Instant::now();
-            if s.wants_save(now) {
-                s.save_started(now);
-                rt.saver
-                    .request(s.generation, s.path.clone(), s.doc.clone());
-            }
         }
         if a.should_quit {
             return Ok(());

@@ -2,6 +2,7 @@
 
 pub mod atomic;
 pub mod autosave;
+pub mod folder;
 pub mod load;
 pub mod lock;
 pub mod paths;
