@@ -253,7 +253,7 @@ fn keystroke_during_saves(bencher: Bencher, size: &str) {
 /// an earlier round of the same pact): load, the app state, and the earlier round the
 /// wheel compares with, as `tui::open_session` does (without the lock). The folder must
 /// cost next to nothing.
-#[divan::bench(args = [0, 100], sample_count = 20)]
+#[divan::bench(args = [0, 1, 100], sample_count = 20)]
 fn folder_open(bencher: Bencher, others: usize) {
     let dir = tempfile::tempdir().unwrap();
     let path = volgspot::bench_data::folder(dir.path(), others).unwrap();
@@ -267,7 +267,7 @@ fn folder_open(bencher: Bencher, others: usize) {
 
 /// `volgspot export` of a session in a folder with 0 or 100 other sessions: load, the
 /// earlier round, build and render the internal report as HTML (no disk write).
-#[divan::bench(args = [0, 100], sample_count = 20)]
+#[divan::bench(args = [0, 1, 100], sample_count = 20)]
 fn folder_export(bencher: Bencher, others: usize) {
     let dir = tempfile::tempdir().unwrap();
     let path = volgspot::bench_data::folder(dir.path(), others).unwrap();
@@ -280,6 +280,30 @@ fn folder_export(bencher: Bencher, others: usize) {
         }
         black_box(export::render(&report, export::Format::Html).unwrap())
     });
+}
+
+/// `folder_export` beside 100 sessions without the folder's index (removed before each
+/// run): the first export in a folder, every other session's header read from its file.
+#[divan::bench(sample_count = 20)]
+fn folder_export_cold(bencher: Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = volgspot::bench_data::folder(dir.path(), 100).unwrap();
+    let method = Method::builtin(Lang::Nl);
+    let index = store::folder::index_path(dir.path());
+    bencher
+        .with_inputs(|| {
+            if let Some(p) = &index {
+                let _ = std::fs::remove_file(p);
+            }
+        })
+        .bench_local_values(|()| {
+            let (doc, _) = store::load_session(&path).unwrap();
+            let mut report = export::build(&doc, &method, Lang::Nl, false);
+            if let Some(e) = store::rounds::earlier_round(&path, &doc) {
+                export::add_earlier_round(&mut report, &method, e.intake.round, &e.wheel);
+            }
+            black_box(export::render(&report, export::Format::Html).unwrap())
+        });
 }
 
 /// The start screen's list of a folder of 100 typical sessions (each with its `.bak`,

@@ -62,9 +62,31 @@ fn env() -> Environment<'static> {
     env
 }
 
-/// Multi-line text as one line (for Markdown list items and table cells).
+/// Multi-line text as one line (for Markdown list items and table cells): words
+/// separated by single spaces. Most text already is (one line, single spaces) and is
+/// passed on as it is: this filter runs on every note of the Markdown report.
 fn oneline(s: String) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut prev_space = true;
+    let clean = s.chars().all(|c| {
+        let ok = if c == ' ' {
+            !prev_space
+        } else {
+            !c.is_whitespace()
+        };
+        prev_space = c == ' ';
+        ok
+    }) && !prev_space;
+    if clean || s.is_empty() {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Text for one Markdown table cell: its lines kept apart by "; " (a table row is one
@@ -278,5 +300,24 @@ mod tests {
             "Tekst:\n\n- a\n- b\n\nNa\n\n## Kop\nx\n"
         );
         assert_eq!(tidy("a  \n\n\n\nb\n\n"), "a\n\nb\n");
+    }
+
+    #[test]
+    fn oneline_joins_words_with_single_spaces() {
+        for (input, want) in [
+            ("al op een regel", "al op een regel"),
+            ("", ""),
+            (" ", ""),
+            ("  twee  spaties ", "twee spaties"),
+            ("regel\nvolgende\r\nderde", "regel volgende derde"),
+            ("tab\there", "tab here"),
+            ("vast\u{a0}spatie", "vast spatie"),
+            ("eind ", "eind"),
+            (" begin", "begin"),
+        ] {
+            assert_eq!(oneline(input.to_string()), want, "{input:?}");
+            let split: Vec<&str> = input.split_whitespace().collect();
+            assert_eq!(oneline(input.to_string()), split.join(" "), "{input:?}");
+        }
     }
 }
