@@ -160,7 +160,7 @@ pub fn scan_sessions(dir: &Path) -> Vec<StartEntry> {
                 .map(|h| (h.pact_name, h.round, h.session_date, h.updated));
             let updated = summary.as_ref().ok().map(|s| s.3);
             let recovery = store::recovery::find_with(&path, updated, |copy| {
-                folder.checked(copy, None).ok().map(|h| h.updated)
+                folder.copy_updated(copy, updated)
             });
             StartEntry {
                 path,

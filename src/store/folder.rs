@@ -233,6 +233,20 @@ impl Folder {
         Ok(header)
     }
 
+    /// [`copy_updated`], with the copy's header from the index.
+    pub fn copy_updated(
+        &mut self,
+        copy: &Path,
+        session_updated: Option<OffsetDateTime>,
+    ) -> Option<OffsetDateTime> {
+        if let (Some(h), Some(s)) = (self.header(copy, None), session_updated)
+            && h.updated <= s
+        {
+            return Some(h.updated);
+        }
+        self.checked(copy, None).ok().map(|h| h.updated)
+    }
+
     fn lookup(&mut self, path: &Path, meta: Option<&fs::Metadata>) -> Option<(String, Stamp)> {
         let name = path.file_name()?.to_string_lossy().into_owned();
         let own;
@@ -312,6 +326,22 @@ fn write_index(path: &Path, index: &IndexFile) -> std::io::Result<()> {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// The `updated` of a backup or emergency copy of a session last changed at
+/// `session_updated`, for [`super::recovery::find_with`]: a copy whose header says it is
+/// not newer is not offered, so only its header is read; one that says it is newer is
+/// loaded in full (`None` when it does not load: it is not offered then either).
+pub fn copy_updated(
+    copy: &Path,
+    session_updated: Option<OffsetDateTime>,
+) -> Option<OffsetDateTime> {
+    if let (Some(h), Some(s)) = (read_header(copy), session_updated)
+        && h.updated <= s
+    {
+        return Some(h.updated);
+    }
+    load_session(copy).ok().map(|(doc, _)| doc.updated)
 }
 
 /// Reads a session file only as far as its header: the top-level fields up to and
@@ -580,5 +610,30 @@ mod tests {
             f.checked(&p, None).is_err(),
             "the index vouched for a truncated file"
         );
+    }
+
+    #[test]
+    fn a_copy_is_loaded_whole_only_when_its_header_says_it_is_newer() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.volgspot.json.bak");
+        let mut s = session("Pact A", 1);
+        let session_updated = s.updated;
+        // Older: its header answers, even when the rest is damaged.
+        s.updated = session_updated - time::Duration::minutes(5);
+        crate::store::write_new(&p, &s).unwrap();
+        let text = fs::read_to_string(&p).unwrap();
+        fs::write(&p, &text[..text.len() / 2]).unwrap();
+        assert_eq!(copy_updated(&p, Some(session_updated)), Some(s.updated));
+        // Newer but damaged: not offered.
+        s.updated = session_updated + time::Duration::minutes(5);
+        crate::store::write_new(&p, &s).unwrap();
+        let text = fs::read_to_string(&p).unwrap();
+        fs::write(&p, &text[..text.len() / 2]).unwrap();
+        assert_eq!(copy_updated(&p, Some(session_updated)), None);
+        // Newer and whole.
+        crate::store::write_new(&p, &s).unwrap();
+        assert_eq!(copy_updated(&p, Some(session_updated)), Some(s.updated));
+        // The session unreadable: any copy that loads.
+        assert_eq!(copy_updated(&p, None), Some(s.updated));
     }
 }
