@@ -214,6 +214,7 @@ def main():
     ap.add_argument("--interval", type=float, default=0.06, help="seconds between keys")
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--no-compare", action="store_true", help="skip vim and nano")
+    ap.add_argument("--session", default=None, help="use this session file (copied) instead of generating one")
     ap.add_argument("--dir", default=None, help="work folder (default: a temp folder on disk)")
     a = ap.parse_args()
 
@@ -226,7 +227,10 @@ def main():
     os.makedirs(base, exist_ok=True)
     work = tempfile.mkdtemp(prefix="latency-", dir=base)
     session = os.path.join(work, "bench.volgspot.json")
-    subprocess.run([binary, "bench-data", "--size", a.size, "-o", session], check=True, stdout=subprocess.DEVNULL)
+    if a.session:
+        shutil.copyfile(a.session, session)
+    else:
+        subprocess.run([binary, "bench-data", "--size", a.size, "-o", session], check=True, stdout=subprocess.DEVNULL)
     size_bytes = os.path.getsize(session)
     env = dict(os.environ, TERM="xterm-256color", VOLGSPOT_DIR=work, LANG="C.UTF-8")
     env.pop("NO_COLOR", None)
@@ -241,7 +245,7 @@ def main():
     if a.screen not in preludes:
         sys.exit(f"--screen: one of {', '.join(preludes)}")
     print(
-        f"session: {a.size}, {size_bytes / 1e6:.2f} MB; {a.keys} keys {a.interval * 1000:.0f} ms apart;"
+        f"session: {a.session or a.size}, {size_bytes / 1e6:.2f} MB; {a.keys} keys {a.interval * 1000:.0f} ms apart;"
         f" screen {a.screen}; terminal {COLS}x{ROWS}; {os.cpu_count()} cores,"
         f" load {os.getloadavg()[0]:.2f}",
         flush=True,
