@@ -169,6 +169,13 @@ impl Folder {
                 meta: e.metadata().ok(),
             })
             .collect();
+        // Every session of the folder counts as present (and so do its copies), whether
+        // or not this caller looks at it: the index keeps their entries.
+        for l in &listed {
+            if let Some(n) = l.path.file_name() {
+                self.seen.insert(n.to_string_lossy().into_owned());
+            }
+        }
         if listed.len() >= self.index_from
             && self.index.is_none()
             && let Some(p) = &self.index_path
@@ -278,15 +285,21 @@ impl Folder {
         }
     }
 
-    /// Writes the index back if it changed, keeping only the files looked at (the
-    /// callers look at every session of the folder). Failing to write is harmless.
+    /// Writes the index back if it changed, keeping the entries of the sessions listed
+    /// and of their backup and emergency copies (`<session>.bak`, `.noodkopie`): those
+    /// of files gone from the folder are dropped. Failing to write is harmless.
     pub fn finish(self) {
         let (Some(mut index), Some(path)) = (self.index, self.index_path) else {
             return;
         };
         let before = index.entries.len();
         let seen = &self.seen;
-        index.entries.retain(|name, _| seen.contains(name));
+        index.entries.retain(|name, _| {
+            seen.contains(name)
+                || name
+                    .rsplit_once('.')
+                    .is_some_and(|(session, _)| seen.contains(session))
+        });
         if !self.changed && index.entries.len() == before {
             return;
         }
@@ -635,5 +648,40 @@ mod tests {
         assert_eq!(copy_updated(&p, Some(session_updated)), Some(s.updated));
         // The session unreadable: any copy that loads.
         assert_eq!(copy_updated(&p, None), Some(s.updated));
+    }
+
+    #[test]
+    fn entries_stay_while_their_files_do_whoever_looks() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.volgspot.json");
+        let b = dir.path().join("b.volgspot.json");
+        crate::store::write_new(&a, &session("Pact A", 1)).unwrap();
+        crate::store::save_session(&a, &session("Pact A", 1)).unwrap(); // leaves a .bak
+        crate::store::write_new(&b, &session("Pact B", 1)).unwrap();
+        let index = || fs::read_to_string(cache.path().join("index.json")).unwrap();
+        // The start screen: both sessions and a's backup.
+        let mut f = folder(dir.path(), cache.path());
+        f.sessions();
+        f.checked(&a, None).unwrap();
+        f.checked(&b, None).unwrap();
+        let bak = crate::store::paths::backup_path(&a);
+        assert!(f.copy_updated(&bak, None).is_some());
+        f.finish();
+        assert!(index().contains("a.volgspot.json.bak"), "{}", index());
+        // A lookup that reads only b's header keeps a's entries.
+        let before = index();
+        let mut f = folder(dir.path(), cache.path());
+        f.sessions();
+        f.header(&b, None).unwrap();
+        f.finish();
+        assert_eq!(index(), before, "the index was rewritten");
+        // b is gone: its entry too.
+        fs::remove_file(&b).unwrap();
+        let mut f = folder(dir.path(), cache.path());
+        f.sessions();
+        f.finish();
+        assert!(!index().contains("\"b.volgspot.json\""), "{}", index());
+        assert!(index().contains("a.volgspot.json.bak"));
     }
 }
