@@ -311,11 +311,22 @@ fn event_loop(
     rt: &mut Runtime,
 ) -> std::io::Result<()> {
     let panic_char = test_panic_char();
+    // A frame is drawn after anything happened (a key, a save started or finished) and
+    // otherwise once a second, for what shows the time: not every 100 ms for nothing
+    // (a frame is a few tenths of a millisecond, and ratatui writes a few bytes even
+    // when nothing changed).
+    let mut changed = true;
+    let mut drawn_second = i64::MIN;
     loop {
         {
             let mut a = app.borrow_mut();
             a.now = clock::now();
-            terminal.draw(|f| ui::draw(f, &a))?;
+            let second = a.now.unix_timestamp();
+            if changed || second != drawn_second {
+                terminal.draw(|f| ui::draw(f, &a))?;
+                changed = false;
+                drawn_second = second;
+            }
             // The snapshot for the saver is taken after the frame is out, so the key
             // that made a save due is on screen first.
             if let Some(s) = a.session_mut() {
@@ -324,6 +335,7 @@ fn event_loop(
                     s.save_started(now);
                     rt.saver
                         .request(s.generation, s.path.clone(), s.doc.clone());
+                    changed = true;
                 }
             }
         }
@@ -337,6 +349,7 @@ fn event_loop(
                 due.saturating_duration_since(now).min(IDLE_POLL)
             });
         if event::poll(wait)? {
+            changed = true;
             // Drain everything typed before drawing again, so fast typing stays fast.
             loop {
                 let ev = event::read()?;
@@ -357,12 +370,15 @@ fn event_loop(
         }
         let mut a = app.borrow_mut();
         for o in rt.saver.poll() {
+            changed = true;
             if let Some(s) = a.session_mut() {
                 s.on_saved(o.generation, o.result);
             }
         }
         if let Some(s) = a.session_mut() {
+            let before = s.path.clone();
             follow_pact_name(s, rt);
+            changed |= s.path != before;
         }
         if a.should_quit {
             return Ok(());
