@@ -179,6 +179,30 @@ def run_program(name, argv, env, cwd, prelude, keys, interval, watch=None, settl
         os.close(fd)
 
 
+def startup(binary, session, env, cwd, runs):
+    """Times `volgspot open SESSION` `runs` times, from start to its first output (the
+    terminal set up: the session is loaded, the earlier round found) and to the end of
+    its first frame (the output going quiet for 0.3 s, not counted; a once-a-second
+    redraw can fall in and lengthen a run). Returns (firsts, lasts) in ms."""
+    firsts, times = [], []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        proc, fd = spawn([binary, "open", session], env, cwd)
+        try:
+            _, first, last = drain(fd, quiet=0.3, limit=3.0)
+            if last is not None:
+                firsts.append((first - t0) * 1000)
+                times.append((last - t0) * 1000)
+        finally:
+            try:
+                os.killpg(proc.pid, signal.SIGTERM)
+            except OSError:
+                pass
+            proc.wait()
+            os.close(fd)
+    return firsts, times
+
+
 def pct(xs, p):
     if not xs:
         return float("nan")
@@ -215,6 +239,14 @@ def main():
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--no-compare", action="store_true", help="skip vim and nano")
     ap.add_argument("--session", default=None, help="use this session file (copied) instead of generating one")
+    ap.add_argument(
+        "--startup",
+        type=int,
+        default=0,
+        metavar="N",
+        help="instead of typing: time opening the session N times, alone and beside --others copies",
+    )
+    ap.add_argument("--others", type=int, default=100, help="sessions beside it for --startup")
     ap.add_argument("--dir", default=None, help="work folder (default: a temp folder on disk)")
     a = ap.parse_args()
 
@@ -234,6 +266,32 @@ def main():
     size_bytes = os.path.getsize(session)
     env = dict(os.environ, TERM="xterm-256color", VOLGSPOT_DIR=work, LANG="C.UTF-8")
     env.pop("NO_COLOR", None)
+
+    if a.startup:
+        # The same session alone in a folder, and beside copies of itself under other
+        # pact names (what the earlier-round lookup and the start screen look at).
+        crowd = os.path.join(work, "crowd")
+        os.makedirs(crowd)
+        with open(session) as f:
+            text = f.read()
+        for i in range(a.others):
+            other = text.replace('"pact_name": "', f'"pact_name": "Ander pact {i} ', 1)
+            with open(os.path.join(crowd, f"ander-{i:03}.volgspot.json"), "w") as f:
+                f.write(other)
+        alone = os.path.join(work, "alone.volgspot.json")
+        shutil.copyfile(session, alone)
+        beside = os.path.join(crowd, "zelf.volgspot.json")
+        shutil.copyfile(session, beside)
+        for label, path in [("alone", alone), (f"beside {a.others}", beside)] * 2:
+            f, t = startup(binary, path, dict(env, VOLGSPOT_DIR=os.path.dirname(path)), work, a.startup)
+            print(
+                f"open, {label:<11} to first output: median {statistics.median(f):7.2f} ms"
+                f" (min {min(f):6.2f});  to first frame: median {statistics.median(t):7.2f} ms"
+                f" (min {min(t):6.2f})  ({len(t)} runs)",
+                flush=True,
+            )
+        shutil.rmtree(work, ignore_errors=True)
+        return
 
     # Keys that bring each screen's text field into focus (see benches/volgspot.rs).
     preludes = {
