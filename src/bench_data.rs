@@ -142,6 +142,7 @@ pub fn generate(size: Size, seed: u64) -> Session {
                 consent: Consent {
                     quotes_public: i % 2 == 0,
                     with_name: i % 4 == 0,
+                    ..Consent::default()
                 },
                 notes: (0..n)
                     .map(|_| Note {

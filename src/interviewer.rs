@@ -45,6 +45,95 @@ pub struct Interviewer {
     /// file follows a name set or changed here, but a reopened file is not renamed
     /// just for being called otherwise.
     named_as: String,
+    /// An interview with the same interviewee's name is already in the folder (its
+    /// file): asked before a second one is started.
+    pub same_name: Option<PathBuf>,
+    /// The name the interviewer confirmed a second interview for.
+    twin_ok: String,
+}
+
+fn norm(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The interviews on this laptop: (file, what it holds), sorted by file name (date first).
+pub fn interviews_in(dir: &Path) -> Vec<(PathBuf, InterviewFile)> {
+    store::interview_files(dir)
+        .into_iter()
+        .filter_map(|p| store::load_interview_file(&p).ok().map(|(f, _)| (p, f)))
+        .collect()
+}
+
+/// One line per interview for `volgspot interview --list`: date, name, notes, pact,
+/// round and file.
+pub fn list_lines(t: &'static Strings, dir: &Path) -> Vec<String> {
+    let all = interviews_in(dir);
+    if all.is_empty() {
+        return vec![fill(
+            t.interviews.iv_none_here,
+            &[&dir.display().to_string()],
+        )];
+    }
+    all.iter().map(|(p, f)| row(t, p, f)).collect()
+}
+
+fn row(t: &'static Strings, p: &Path, f: &InterviewFile) -> String {
+    let iv = &f.interview;
+    let round = f.round.map(|r| format!("{} {r}", t.round));
+    [
+        Some(iv.date.clone()),
+        Some(iv.interviewee.clone()),
+        Some(t.interviews.count_notes(iv.notes.len())),
+        Some(f.pact.clone()),
+        round,
+        Some(
+            p.file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|x| !x.trim().is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
+/// Finds the interview to reopen by the interviewee's name (letters only, any case);
+/// says which there are when none or several match.
+pub fn find_by_name(t: &'static Strings, dir: &Path, name: &str) -> Result<PathBuf, String> {
+    let norm = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let want = norm(name);
+    let all = interviews_in(dir);
+    let hits: Vec<&(PathBuf, InterviewFile)> = all
+        .iter()
+        .filter(|(_, f)| norm(&f.interview.interviewee) == want)
+        .collect();
+    match hits.as_slice() {
+        [(p, _)] => Ok(p.clone()),
+        [] => {
+            let mut lines = vec![fill(
+                t.interviews.iv_not_found,
+                &[name, &dir.display().to_string()],
+            )];
+            lines.extend(all.iter().map(|(p, f)| format!("  {}", row(t, p, f))));
+            Err(lines.join("\n"))
+        }
+        many => {
+            let mut lines = vec![fill(t.interviews.iv_ambiguous, &[name])];
+            lines.extend(many.iter().map(|(p, f)| format!("  {}", row(t, p, f))));
+            Err(lines.join("\n"))
+        }
+    }
 }
 
 impl Interviewer {
@@ -64,6 +153,7 @@ impl Interviewer {
         };
         let mut editor = Editor::for_new(&iv, &method);
         editor.name_required = true;
+        editor.deleted_by = crate::model::DeletedBy::Interviewer;
         Interviewer {
             t,
             method,
@@ -78,6 +168,8 @@ impl Interviewer {
             should_quit: false,
             lock: None,
             rename_refused: None,
+            same_name: None,
+            twin_ok: String::new(),
             named_as: String::new(),
         }
     }
@@ -91,14 +183,12 @@ impl Interviewer {
                 &[&path.display().to_string()],
             ));
         }
-        let held = lock::acquire(path).map_err(|e| match e {
-            lock::LockError::Held(who) => fill(t.e_locked, &[&who]),
-            lock::LockError::Io(e) => fill(t.e_io, &[&e.to_string()]),
-        })?;
+        let held = lock::acquire(path).map_err(|e| t.lock_error(&e))?;
         let (doc, _) = store::load_interview_file(path).map_err(|e| t.load_error(&e))?;
         store::atomic::clean_stale_temps(path);
         let mut editor = Editor::new(&doc.interview, &method);
         editor.name_required = true;
+        editor.deleted_by = crate::model::DeletedBy::Interviewer;
         let doc_name = doc.interview.interviewee.trim().to_string();
         Ok(Interviewer {
             t,
@@ -114,6 +204,8 @@ impl Interviewer {
             should_quit: false,
             lock: Some(held),
             rename_refused: None,
+            same_name: None,
+            twin_ok: String::new(),
             named_as: doc_name,
         })
     }
@@ -156,12 +248,21 @@ impl Interviewer {
         if !named && iv.notes.is_empty() && !anything {
             return Ok(());
         }
+        // Typing an existing name again asks first (not on the way out: nothing typed
+        // may be lost, so then it gets a file of its own).
+        let name = norm(&iv.interviewee);
+        if !force && !name.is_empty() && name != self.twin_ok {
+            let existing = interviews_in(&self.dir)
+                .into_iter()
+                .find(|(_, f)| norm(&f.interview.interviewee) == name);
+            if let Some((p, _)) = existing {
+                self.same_name = Some(p);
+                return Ok(());
+            }
+        }
         paths::ensure_dir(&self.dir).map_err(|e| format!("{}: {e}", self.dir.display()))?;
         let path = paths::unique(&self.dir, &self.base_name(), paths::INTERVIEW_SUFFIX);
-        let held = lock::acquire(&path).map_err(|e| match e {
-            lock::LockError::Held(who) => fill(self.t.e_locked, &[&who]),
-            lock::LockError::Io(e) => fill(self.t.e_io, &[&e.to_string()]),
-        })?;
+        let held = lock::acquire(&path).map_err(|e| self.t.lock_error(&e))?;
         store::write_new(&path, &self.doc).map_err(|e| self.t.save_error(&e))?;
         self.lock = Some(held);
         self.named_as = iv.interviewee.trim().to_string();
@@ -228,10 +329,7 @@ impl Interviewer {
             Ok(h) => h,
             Err(e) => {
                 self.rename_refused = Some(new);
-                return Err(match e {
-                    lock::LockError::Held(who) => fill(self.t.e_locked, &[&who]),
-                    lock::LockError::Io(e) => fill(self.t.e_io, &[&e.to_string()]),
-                });
+                return Err(self.t.lock_error(&e));
             }
         };
         if let Err(e) = std::fs::rename(&old, &new) {
@@ -275,6 +373,21 @@ impl Interviewer {
         }
         if key.code == KeyCode::F(1) || (key.code == KeyCode::Char('?') && !self.editor.typing()) {
             self.help = true;
+            return false;
+        }
+        if self.same_name.is_some() {
+            match key.code {
+                KeyCode::Enter => {
+                    self.same_name = None;
+                    self.twin_ok = norm(&self.doc.interview.interviewee);
+                    self.after(Outcome::Handled);
+                }
+                KeyCode::Esc => {
+                    self.same_name = None;
+                    self.editor.edit_name(&self.doc.interview);
+                }
+                _ => {}
+            }
             return false;
         }
         let ctx = Ctx {
@@ -330,16 +443,22 @@ pub fn draw(frame: &mut Frame, app: &Interviewer) {
         None => ti.iv_no_file.to_string(),
     };
     let saved = match &app.save {
-        SaveState::Failed(e) => fill(t.not_saved, &[&t.save_error(e)]),
+        SaveState::Failed(e) => t.save_failed(e),
         _ if app.unsaved() && app.path.is_some() => t.saving.to_string(),
         SaveState::Saved(at) => fill(t.saved_at, &[&clock::hms(*at)]),
         SaveState::Clean => String::new(),
     };
     // Saving state first: it must stay visible however long the file name is.
+    let round = app
+        .doc
+        .round
+        .map(|r| format!("{} {r}", t.round))
+        .unwrap_or_default();
     let parts = [
         ti.iv_title,
         saved.as_str(),
         app.doc.pact.trim(),
+        round.as_str(),
         file.as_str(),
     ];
     let parts: Vec<&str> = parts.into_iter().filter(|p| !p.is_empty()).collect();
@@ -352,7 +471,19 @@ pub fn draw(frame: &mut Frame, app: &Interviewer) {
     let head = ui::widgets::text::cut(&head, top.width as usize);
     frame.render_widget(Paragraph::new(head).style(style), top);
     let mut inner = body.inner(Margin::new(1, 1));
-    if app.path.is_none() {
+    if let Some(p) = &app.same_name {
+        let name = app.doc.interview.interviewee.trim();
+        let file = p.file_name().unwrap_or_default().to_string_lossy();
+        let ask = fill(ti.iv_same_name, &[name, &file, name]);
+        let lines = ui::widgets::text::wrap(&ask, inner.width as usize);
+        let h = (lines.len() as u16).min(inner.height);
+        frame.render_widget(
+            Paragraph::new(lines.join("\n")).style(theme.warn),
+            Rect::new(inner.x, inner.y, inner.width, h),
+        );
+        inner.y += h;
+        inner.height = inner.height.saturating_sub(h);
+    } else if app.path.is_none() {
         frame.render_widget(
             Paragraph::new(ti.iv_name_first).style(theme.ok),
             Rect::new(inner.x, body.y, inner.width, 1),
@@ -454,8 +585,14 @@ pub fn run(app: Interviewer) -> ExitCode {
             .unwrap_or_else(|| a.dir.join(format!("interview{}", paths::INTERVIEW_SUFFIX)));
         let copy = paths::emergency_path(&target);
         match store::write_new(&copy, &a.doc) {
-            Ok(()) => eprintln!("{}", fill(a.t.e_emergency, &[&copy.display().to_string()])),
-            Err(e) => eprintln!("{}", fill(a.t.e_emergency_failed, &[&a.t.save_error(&e)])),
+            Ok(()) => eprintln!(
+                "{}",
+                crate::sanitize::visible(&fill(a.t.e_emergency, &[&copy.display().to_string()]))
+            ),
+            Err(e) => eprintln!(
+                "{}",
+                crate::sanitize::visible(&fill(a.t.e_emergency_failed, &[&a.t.save_error(&e)]))
+            ),
         }
     }
     if ok {
@@ -463,10 +600,8 @@ pub fn run(app: Interviewer) -> ExitCode {
         // is a hidden one in the home directory).
         if let Some(p) = a.path.as_ref().filter(|_| !a.unsaved()) {
             let shown = std::path::absolute(p).unwrap_or_else(|_| p.clone());
-            println!(
-                "{}",
-                fill(a.t.interview_saved_in, &[&shown.display().to_string()])
-            );
+            let msg = fill(a.t.interview_saved_in, &[&shown.display().to_string()]);
+            println!("{}", crate::sanitize::visible(&msg));
         }
         ExitCode::SUCCESS
     } else {
@@ -480,6 +615,12 @@ fn record(a: &mut Interviewer, o: store::autosave::SaveOutcome) {
             a.saved_generation = a.saved_generation.max(o.generation);
             a.save = SaveState::Saved(at);
         }
-        Err(e) => a.save = SaveState::Failed(e),
+        Err(e) => {
+            // Saved beside another program's version: on disk all the same.
+            if e.saved_elsewhere() {
+                a.saved_generation = a.saved_generation.max(o.generation);
+            }
+            a.save = SaveState::Failed(e);
+        }
     }
 }

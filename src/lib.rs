@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod interviewer;
 pub mod method;
 pub mod model;
+pub mod sanitize;
 pub mod store;
 pub mod tui;
 pub mod ui;

@@ -84,7 +84,14 @@ enum Command {
         /// Your name, stored with the interview.
         #[arg(long)]
         interviewer: Option<String>,
-        /// Reopen an existing .interview.json file instead of starting a new one.
+        /// The Volgspot round (1, 2 or 3) the interview is for; the import checks it.
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=3))]
+        round: Option<u8>,
+        /// List the interviews in the session folder and stop.
+        #[arg(long)]
+        list: bool,
+        /// Reopen an existing .interview.json file (or the interview with this
+        /// interviewee's name in the session folder) instead of starting a new one.
         file: Option<PathBuf>,
     },
     /// Merge interview files into a session (refused while the session is open).
@@ -108,18 +115,33 @@ enum Command {
     },
 }
 
+/// Everything volgspot prints may quote files from other laptops (names, paths, parser
+/// messages): control, bidi and zero-width characters are shown visibly, never raw.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        println!("{}", volgspot::sanitize::visible(&format!($($arg)*)))
+    };
+}
+
+/// [`say!`] on standard error.
+macro_rules! warn {
+    ($($arg:tt)*) => {
+        eprintln!("{}", volgspot::sanitize::visible(&format!($($arg)*)))
+    };
+}
+
 fn main() -> ExitCode {
     clock::init_local_offset();
     let cli = Cli::parse();
     let Some(lang) = Lang::parse(&cli.lang) else {
-        eprintln!("volgspot: --lang: use nl or en (got '{}')", cli.lang);
+        warn!("volgspot: --lang: use nl or en (got '{}')", cli.lang);
         return ExitCode::from(2);
     };
     let method = match &cli.method {
         Some(p) => match Method::from_file(p) {
             Ok(m) => m,
             Err(e) => {
-                eprintln!("volgspot: {e}");
+                warn!("volgspot: {e}");
                 return ExitCode::from(2);
             }
         },
@@ -140,14 +162,35 @@ fn main() -> ExitCode {
         Some(Command::Interview {
             pact,
             interviewer,
+            round,
+            list,
             file,
         }) => {
             let t = lang.strings();
+            if list {
+                for line in interviewer::list_lines(t, &dir) {
+                    say!("{line}");
+                }
+                return ExitCode::SUCCESS;
+            }
+            // Not a file: the interviewee's name, looked up in the session folder.
+            let file = match file {
+                Some(p) if !p.exists() && p.components().count() == 1 => {
+                    match interviewer::find_by_name(t, &dir, &p.to_string_lossy()) {
+                        Ok(found) => Some(found),
+                        Err(msg) => {
+                            warn!("volgspot: {msg}");
+                            return ExitCode::FAILURE;
+                        }
+                    }
+                }
+                other => other,
+            };
             let app = match file {
                 Some(path) => match Interviewer::open(t, method, &path) {
                     Ok(a) => a,
                     Err(msg) => {
-                        eprintln!("volgspot: {msg}");
+                        warn!("volgspot: {msg}");
                         return ExitCode::FAILURE;
                     }
                 },
@@ -159,6 +202,10 @@ fn main() -> ExitCode {
                     interviewer.as_deref().unwrap_or(""),
                 ),
             };
+            let mut app = app;
+            if round.is_some() {
+                app.doc.round = round;
+            }
             return interviewer::run(app);
         }
         Some(Command::Import { session, files }) => return import(lang, &session, &files),
@@ -176,7 +223,7 @@ fn main() -> ExitCode {
     app.theme = match Theme::choose(theme.as_deref(), app.no_color) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("volgspot: {e}");
+            warn!("volgspot: {e}");
             return ExitCode::from(2);
         }
     };
@@ -203,30 +250,30 @@ fn main() -> ExitCode {
         Some(Command::Demo) => tui::open_demo(&mut app, &mut rt).map(|_| ()),
         Some(Command::BenchData { size, output }) => {
             let Some(size) = volgspot::bench_data::Size::parse(&size) else {
-                eprintln!("volgspot: --size: use typical, large or huge (got '{size}')");
+                warn!("volgspot: --size: use typical, large or huge (got '{size}')");
                 return ExitCode::from(2);
             };
             let doc = volgspot::bench_data::generate(size, 42);
             return match volgspot::store::write_new(&output, &doc) {
                 Ok(()) => {
-                    println!("{}", output.display());
+                    say!("{}", output.display());
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("volgspot: {}: {e:?}", output.display());
+                    warn!("volgspot: {}: {e:?}", output.display());
                     ExitCode::FAILURE
                 }
             };
         }
         Some(Command::SaveLoop { path, kind }) => {
             let Some(kind) = save_loop::Kind::parse(&kind) else {
-                eprintln!("volgspot: --kind: session or interview");
+                warn!("volgspot: --kind: session or interview");
                 return ExitCode::from(2);
             };
             return match save_loop::run(kind, &path) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("volgspot: {e}");
+                    warn!("volgspot: {e}");
                     ExitCode::FAILURE
                 }
             };
@@ -236,20 +283,20 @@ fn main() -> ExitCode {
         Some(Command::HoldLock { path }) => {
             return match lock::acquire(&path) {
                 Ok(_held) => {
-                    println!("locked");
+                    say!("locked");
                     loop {
                         std::thread::sleep(std::time::Duration::from_secs(3600));
                     }
                 }
                 Err(e) => {
-                    eprintln!("{e:?}");
+                    warn!("{e:?}");
                     ExitCode::FAILURE
                 }
             };
         }
     };
     if let Err(msg) = opened {
-        eprintln!("volgspot: {msg}");
+        warn!("volgspot: {msg}");
         return ExitCode::FAILURE;
     }
     if matches!(app.view, View::Start(_)) {
@@ -270,16 +317,35 @@ fn export(
 ) -> ExitCode {
     let t = lang.strings();
     let Some(format) = export::Format::parse(format) else {
-        eprintln!("volgspot: {}", export::format_error(lang, format));
+        warn!("volgspot: {}", export::format_error(lang, format));
         return ExitCode::from(2);
     };
     let doc = match store::load_session(session) {
         Ok((doc, _)) => doc,
         Err(e) => {
-            eprintln!("volgspot: {}", t.load_error(&e));
+            warn!("volgspot: {}", t.load_error(&e));
             return ExitCode::FAILURE;
         }
     };
+    let mut doc = doc;
+    for line in t
+        .interviews
+        .repairs(&merge::repair_session_ids(&mut doc), true)
+    {
+        warn!("volgspot: {line}");
+    }
+    if public {
+        let (conflicts, changed) = export::report::withheld_counts(&doc);
+        if conflicts + changed > 0 {
+            eprintln!(
+                "volgspot: {}",
+                volgspot::i18n::fill(
+                    t.summary.withheld,
+                    &[&conflicts.to_string(), &changed.to_string()]
+                )
+            );
+        }
+    }
     let mut report = export::build(&doc, method, lang, public);
     // An earlier round of the same pact in the same folder: compared in the internal report.
     if let Some(earlier) = store::rounds::earlier_round(session, &doc) {
@@ -290,11 +356,11 @@ fn export(
         .unwrap_or_else(|| export::default_path(session, public, format));
     match export::render(&report, format).and_then(|text| export::write_file(&path, &text)) {
         Ok(()) => {
-            println!("{}", path.display());
+            say!("{}", path.display());
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("volgspot: {e}");
+            warn!("volgspot: {e}");
             ExitCode::FAILURE
         }
     }
@@ -305,26 +371,26 @@ fn import(lang: Lang, session: &std::path::Path, files: &[PathBuf]) -> ExitCode 
     let t = lang.strings();
     let _held = match lock::acquire(session) {
         Ok(h) => h,
-        Err(lock::LockError::Held(who)) => {
-            eprintln!("volgspot: {}", volgspot::i18n::fill(t.e_locked, &[&who]));
-            return ExitCode::FAILURE;
-        }
-        Err(lock::LockError::Io(e)) => {
-            eprintln!(
-                "volgspot: {}",
-                volgspot::i18n::fill(t.e_io, &[&e.to_string()])
-            );
+        Err(e) => {
+            warn!("volgspot: {}", t.lock_error(&e));
             return ExitCode::FAILURE;
         }
     };
     let mut doc = match store::load_session(session) {
         Ok((doc, _)) => doc,
         Err(e) => {
-            eprintln!("volgspot: {}", t.load_error(&e));
+            warn!("volgspot: {}", t.load_error(&e));
             return ExitCode::FAILURE;
         }
     };
     let before = doc.clone();
+    // Duplicate ids (from an older volgspot) are repaired before anything is merged.
+    for line in t
+        .interviews
+        .repairs(&merge::repair_session_ids(&mut doc), true)
+    {
+        say!("{line}");
+    }
     let mut ok = true;
     for path in files {
         // A session file given by mistake is named as such, not as a "newer version".
@@ -334,17 +400,24 @@ fn import(lang: Lang, session: &std::path::Path, files: &[PathBuf]) -> ExitCode 
                     .interviews
                     .other_pact(&file, &doc, &file.interview.interviewee)
                 {
-                    println!("{w}");
+                    say!("{w}");
                 }
-                let report = merge::merge_file(&mut doc, &file);
+                if let Some(w) = t
+                    .interviews
+                    .other_round(&file, &doc, &file.interview.interviewee)
+                {
+                    say!("{w}");
+                }
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                let report = merge::merge_file_from(&mut doc, &file, &name);
                 for line in t.interviews.report(&report) {
-                    println!("{line}");
+                    say!("{line}");
                 }
             }
             Err(msg) => {
                 ok = false;
                 let name = path.display().to_string();
-                eprintln!(
+                warn!(
                     "{}",
                     volgspot::i18n::fill(t.interviews.rep_error, &[&name, &msg])
                 );
@@ -354,10 +427,10 @@ fn import(lang: Lang, session: &std::path::Path, files: &[PathBuf]) -> ExitCode 
     if doc != before {
         doc.updated = clock::now();
         if let Err(e) = store::save_session(session, &doc) {
-            eprintln!("volgspot: {}", t.save_error(&e));
+            warn!("volgspot: {}", t.save_error(&e));
             return ExitCode::FAILURE;
         }
-        println!(
+        say!(
             "{}",
             volgspot::i18n::fill(t.interviews.rep_saved, &[&session.display().to_string()])
         );

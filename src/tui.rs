@@ -16,6 +16,7 @@ use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
+use time::OffsetDateTime;
 
 /// The built-in example session, embedded so `volgspot demo` works from any folder.
 pub const EXAMPLE: &str = include_str!("../sessions/voorbeeld.volgspot.json");
@@ -39,10 +40,7 @@ impl Runtime {
 /// Loads and locks a session; on success the app shows it.
 pub fn open_session(app: &mut App, rt: &mut Runtime, path: &Path) -> Result<(), String> {
     let t = app.t;
-    let held = lock::acquire(path).map_err(|e| match e {
-        lock::LockError::Held(who) => fill(t.e_locked, &[&who]),
-        lock::LockError::Io(e) => fill(t.e_io, &[&e.to_string()]),
-    })?;
+    let held = lock::acquire(path).map_err(|e| t.lock_error(&e))?;
     let (doc, migrated) = store::load_session(path).map_err(|e| {
         let mut msg = t.load_error(&e);
         let bak = paths::backup_path(path);
@@ -61,7 +59,14 @@ pub fn open_session(app: &mut App, rt: &mut Runtime, path: &Path) -> Result<(), 
         msg
     })?;
     store::atomic::clean_stale_temps(path);
+    // Duplicate ids (an older volgspot could make them) get fresh ids, never merged.
+    let mut doc = doc;
+    let repairs = crate::model::merge::repair_session_ids(&mut doc);
+    let migrated = migrated || !repairs.is_empty();
     let mut view = SessionView::new(doc, path.to_path_buf());
+    if !repairs.is_empty() {
+        view.interviews.message = Some(t.interviews.repairs(&repairs, false).join("\n"));
+    }
     // The wheel compares with an earlier round of the same pact in the same folder;
     // read here, once, so drawing never touches the disk.
     view.wheel.earlier =
@@ -92,13 +97,14 @@ pub fn recover_session(
     // `volgspot open` may hold this session's lock already; a second lock on it from
     // this process would be refused.
     rt.lock = None;
-    let held = lock::acquire(&r.session).map_err(|e| match e {
-        lock::LockError::Held(who) => fill(t.e_locked, &[&who]),
-        lock::LockError::Io(e) => fill(t.e_io, &[&e.to_string()]),
-    })?;
-    let (doc, _) = store::load_session(&r.copy).map_err(|e| t.load_error(&e))?;
+    let held = lock::acquire(&r.session).map_err(|e| t.lock_error(&e))?;
+    let (mut doc, _) = store::load_session(&r.copy).map_err(|e| t.load_error(&e))?;
     store::atomic::clean_stale_temps(&r.session);
+    let repairs = crate::model::merge::repair_session_ids(&mut doc);
     let mut view = SessionView::new(doc, r.session.clone());
+    if !repairs.is_empty() {
+        view.interviews.message = Some(t.interviews.repairs(&repairs, false).join("\n"));
+    }
     // Mark as changed so a failed save below keeps retrying and Ctrl-Q warns.
     view.generation = 1;
     match store::save_session(&r.session, &view.doc) {
@@ -133,10 +139,7 @@ pub fn open_demo(app: &mut App, rt: &mut Runtime) -> Result<PathBuf, String> {
     paths::ensure_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let path = dir.join("voorbeeld.volgspot.json");
     // Lock first, so a demo open elsewhere is not overwritten under its feet.
-    let held = lock::acquire(&path).map_err(|e| match e {
-        lock::LockError::Held(who) => fill(app.t.e_locked, &[&who]),
-        lock::LockError::Io(e) => e.to_string(),
-    })?;
+    let held = lock::acquire(&path).map_err(|e| app.t.lock_error(&e))?;
     let (doc, _) = store::parse_session(EXAMPLE)
         .map_err(|_| "the embedded example session is invalid".to_string())?;
     store::write_new(&path, &doc).map_err(|e| app.t.save_error(&e))?;
@@ -212,7 +215,16 @@ pub fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
             if let Some(s) = app.session_mut() {
                 let dir = session_folder(&s.path);
                 let files = store::interview_files(&dir);
-                s.interviews.open_picker(dir, files);
+                // Read once here, so drawing never touches the disk.
+                let info = files
+                    .iter()
+                    .map(|p| {
+                        store::load_interview_file(p)
+                            .ok()
+                            .map(|(f, _)| crate::app::interviews::FileInfo::of(&f))
+                    })
+                    .collect();
+                s.interviews.open_picker_with(dir, files, info);
             }
             Ok(())
         }
@@ -284,8 +296,15 @@ fn save_before_quit(app: &mut App, rt: &mut Runtime) {
         crate::app::SaveState::Failed(e) => t.save_error(e),
         _ => String::new(),
     };
-    let since = match &s.save {
-        crate::app::SaveState::Saved(at) => clock::hms(*at),
+    // Changes since the last save that reached the file: its modification time (the
+    // state says only that this save failed; the session's creation is not it).
+    let on_disk = std::fs::metadata(&s.path)
+        .and_then(|m| m.modified())
+        .ok()
+        .map(|t| OffsetDateTime::from(t).to_offset(clock::now().offset()));
+    let since = match (&s.save, on_disk) {
+        (crate::app::SaveState::Saved(at), _) => clock::hms(*at),
+        (_, Some(at)) => clock::hms(at),
         _ => clock::hms(s.doc.created),
     };
     app.overlay = Some(Overlay::ConfirmQuit(fill(
@@ -434,7 +453,10 @@ pub fn run(app: App, mut rt: Runtime) -> ExitCode {
         Ok(t) => t,
         Err(e) => {
             ratatui::restore();
-            eprintln!("{}", fill(app.borrow().t.e_no_terminal, &[&e.to_string()]));
+            eprintln!(
+                "{}",
+                crate::sanitize::visible(&fill(app.borrow().t.e_no_terminal, &[&e.to_string()]))
+            );
             return ExitCode::FAILURE;
         }
     };
@@ -451,7 +473,7 @@ pub fn run(app: App, mut rt: Runtime) -> ExitCode {
     match outcome {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(e)) => {
-            eprintln!("volgspot: {e}");
+            eprintln!("volgspot: {}", crate::sanitize::visible(&e.to_string()));
             emergency_copy(&app);
             ExitCode::FAILURE
         }
@@ -469,8 +491,14 @@ fn emergency_copy(app: &RefCell<App>) {
     if let Some(s) = a.session() {
         let path = paths::emergency_path(&s.path);
         match store::write_new(&path, &s.doc) {
-            Ok(()) => eprintln!("{}", fill(t.e_emergency, &[&path.display().to_string()])),
-            Err(e) => eprintln!("{}", fill(t.e_emergency_failed, &[&t.save_error(&e)])),
+            Ok(()) => eprintln!(
+                "{}",
+                crate::sanitize::visible(&fill(t.e_emergency, &[&path.display().to_string()]))
+            ),
+            Err(e) => eprintln!(
+                "{}",
+                crate::sanitize::visible(&fill(t.e_emergency_failed, &[&t.save_error(&e)]))
+            ),
         }
     }
 }

@@ -136,15 +136,17 @@ const PUBLISHED: &[&str] = &[
 ];
 
 fn note(text: &str, area: &str, kind: NoteKind, public: bool, approval: Approval) -> Note {
-    Note {
+    let mut n = Note {
         id: Id::new(),
         text: text.into(),
         area: area.into(),
         kind,
         public,
-        approval,
         ..Note::default()
-    }
+    };
+    // Approved as written: the approval records these words.
+    n.set_approval(approval, datetime!(2026-11-20 10:00 UTC));
+    n
 }
 
 fn leaky_session() -> Session {
@@ -173,6 +175,7 @@ fn leaky_session() -> Session {
         consent: Consent {
             quotes_public: true,
             with_name: false,
+            coarse: false,
         },
         notes: vec![
             note(
@@ -851,4 +854,48 @@ fn the_internal_report_compares_with_the_earlier_round_in_the_folder() {
             .unwrap()
             .contains("Vergelijking met ronde")
     );
+}
+
+/// A speaker who declined to be named but is the only one with their role and
+/// organisation is still identifiable: the checklist says so, and the coarser label
+/// (kind of organisation only) fixes it.
+#[test]
+fn an_attribution_that_points_at_one_person_is_flagged_and_can_be_made_coarser() {
+    let mut s = leaky_session();
+    let method = Method::builtin(Lang::Nl);
+    assert!(
+        export::gaps(&s, &method).contains(&Gap::AttributionIdentifies(1)),
+        "{:?}",
+        export::gaps(&s, &method)
+    );
+    let md = render(&s, Lang::Nl, true, Format::Markdown);
+    assert!(md.contains("beleidsadviseur, Gemeente Voorbeeld:"), "{md}");
+    let iv = std::sync::Arc::make_mut(&mut s.interviews[0]);
+    iv.kind = PartnerKind::Overheid;
+    iv.consent.coarse = true;
+    let md = render(&s, Lang::Nl, true, Format::Markdown);
+    assert!(!md.contains("beleidsadviseur"), "{md}");
+    assert!(md.contains("een geïnterviewde (overheid):"), "{md}");
+    assert!(md.contains("Publiek citaat van A"), "{md}");
+    assert!(
+        !export::gaps(&s, &method)
+            .iter()
+            .any(|g| matches!(g, Gap::AttributionIdentifies(_))),
+    );
+}
+
+/// The internal report and the CSV say which quotes were changed after approval, not
+/// "akkoord".
+#[test]
+fn the_internal_report_and_csv_name_a_quote_changed_after_approval() {
+    let mut s = example();
+    std::sync::Arc::make_mut(&mut s.interviews[0]).notes[1]
+        .text
+        .push_str(" Echt waar.");
+    let md = render(&s, Lang::Nl, false, Format::Markdown);
+    let line = md.lines().find(|l| l.contains("Echt waar.")).unwrap();
+    assert!(line.contains("gewijzigd na akkoord"), "{line}");
+    let csv = render(&s, Lang::En, false, Format::Csv);
+    let line = csv.lines().find(|l| l.contains("Echt waar.")).unwrap();
+    assert!(line.contains("changed after approval"), "{line}");
 }

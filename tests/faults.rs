@@ -353,12 +353,17 @@ fn files_and_folders_volgspot_creates_are_private() {
     term.type_text("?");
     term.wait_for("Privé!? · ronde 1");
     std::thread::sleep(Duration::from_millis(1200));
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let path = session_file(&sessions);
+    // The lock while the session is open; a clean quit removes it.
+    assert_eq!(mode(&paths::lock_path(&path)), 0o600);
     term.ctrl_q();
     assert!(term.wait_exit());
-    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&sessions), 0o700);
-    let path = session_file(&sessions);
     assert_eq!(mode(&path), 0o600);
     assert_eq!(mode(&paths::backup_path(&path)), 0o600);
-    assert_eq!(mode(&paths::lock_path(&path)), 0o600);
+    assert!(
+        !paths::lock_path(&path).exists(),
+        "the lock file stayed after a clean quit"
+    );
 }

@@ -32,7 +32,11 @@ fn make_cases(dir: &Path) -> Vec<Case> {
     w(
         "d-toekomst.volgspot.json",
         example
-            .replacen("\"schema_version\": 2", "\"schema_version\": 99", 1)
+            .replacen(
+                &format!("\"schema_version\": {}", volgspot::model::SCHEMA_VERSION),
+                "\"schema_version\": 99",
+                1,
+            )
             .as_bytes(),
     );
     // 100 MB, sparse: refused by its size before a byte is read.
@@ -52,6 +56,17 @@ fn make_cases(dir: &Path) -> Vec<Case> {
     )
     .unwrap();
     fs::create_dir(dir.join("i-map.volgspot.json")).unwrap();
+    // Two "waarom" observations: serde_json would keep the second silently.
+    w(
+        "j-dubbel.volgspot.json",
+        example
+            .replacen(
+                "      \"waarom\": \"Tekort",
+                "      \"waarom\": \"Eerste versie.\",\n      \"waarom\": \"Tekort",
+                1,
+            )
+            .as_bytes(),
+    );
     vec![
         ("a-leeg.volgspot.json", "is leeg"),
         ("b-afgebroken.volgspot.json", "is beschadigd: regel "),
@@ -68,6 +83,10 @@ fn make_cases(dir: &Path) -> Vec<Case> {
         ("g-geen-utf8.volgspot.json", "is geen UTF-8-tekst (regel "),
         ("h-link.volgspot.json", "is een symbolische koppeling"),
         ("i-map.volgspot.json", "is een map, geen sessiebestand"),
+        (
+            "j-dubbel.volgspot.json",
+            "is beschadigd: regel 82, kolom 14: de sleutel 'waarom' staat twee keer",
+        ),
     ]
 }
 
@@ -208,4 +227,167 @@ fn a_cut_off_file_is_said_in_the_users_language() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("het bestand houdt halverwege op"), "{err}");
     assert!(!err.contains("EOF"), "{err}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Links planted at the names volgspot writes: the target must stay byte-identical, and a
+// dangling link's target must not be created.
+
+const VICTIM: &[u8] = b"victim: must stay exactly like this\n";
+
+fn open_with_lock_link(dir: &Path, dangling: bool) -> (PathBuf, std::process::Output) {
+    let session = dir.join("s.volgspot.json");
+    fs::write(&session, volgspot::tui::EXAMPLE).unwrap();
+    let victim = dir.join("victim");
+    if !dangling {
+        fs::write(&victim, VICTIM).unwrap();
+    }
+    std::os::unix::fs::symlink(&victim, dir.join("s.volgspot.json.lock")).unwrap();
+    let out = Command::new(BIN)
+        .args(["open", session.to_str().unwrap()])
+        .env("VOLGSPOT_DIR", dir)
+        .env_remove("VOLGSPOT_LANG")
+        .output()
+        .unwrap();
+    (victim, out)
+}
+
+#[test]
+fn a_lock_file_that_is_a_link_leaves_its_target_untouched_and_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let (victim, out) = open_with_lock_link(dir.path(), false);
+    assert_eq!(
+        fs::read(&victim).unwrap(),
+        VICTIM,
+        "the link's target was written"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("s.volgspot.json.lock") && err.contains("symbolische koppeling"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_dangling_lock_link_does_not_create_its_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let (victim, out) = open_with_lock_link(dir.path(), true);
+    assert!(!victim.exists(), "the dangling link's target was created");
+    assert!(!out.status.success());
+}
+
+#[test]
+fn import_through_a_lock_link_leaves_its_target_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.volgspot.json");
+    fs::write(&session, volgspot::tui::EXAMPLE).unwrap();
+    let victim = dir.path().join("victim");
+    fs::write(&victim, VICTIM).unwrap();
+    std::os::unix::fs::symlink(&victim, dir.path().join("s.volgspot.json.lock")).unwrap();
+    let out = Command::new(BIN)
+        .args(["import", session.to_str().unwrap(), "geen.interview.json"])
+        .env_remove("VOLGSPOT_LANG")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert_eq!(fs::read(&victim).unwrap(), VICTIM);
+}
+
+#[test]
+fn the_backup_of_a_session_that_arrived_world_readable_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.volgspot.json");
+    fs::write(&path, volgspot::tui::EXAMPLE).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+    let (doc, _) = volgspot::store::load_session(&path).unwrap();
+    volgspot::store::save_session(&path, &doc).unwrap();
+    for p in [path.clone(), volgspot::store::paths::backup_path(&path)] {
+        let mode = fs::metadata(&p).unwrap().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{} has mode {mode:o}", p.display());
+    }
+}
+
+#[test]
+fn the_lock_file_is_gone_after_the_session_is_closed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.volgspot.json");
+    let lock = volgspot::store::lock::acquire(&path).unwrap();
+    assert!(volgspot::store::paths::lock_path(&path).exists());
+    drop(lock);
+    assert!(!volgspot::store::paths::lock_path(&path).exists());
+}
+
+#[test]
+fn an_interview_file_with_a_key_twice_is_refused_by_import_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.volgspot.json");
+    fs::write(&session, volgspot::tui::EXAMPLE).unwrap();
+    let file = dir.path().join("dubbel.interview.json");
+    fs::write(
+        &file,
+        "{\n  \"schema_version\": 1,\n  \"pact\": \"a\",\n  \"pact\": \"b\"\n}",
+    )
+    .unwrap();
+    let before = fs::read(&session).unwrap();
+    let out = Command::new(BIN)
+        .args(["import", session.to_str().unwrap(), file.to_str().unwrap()])
+        .env_remove("VOLGSPOT_LANG")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("regel 4, kolom 8: de sleutel 'pact' staat twee keer"),
+        "{err}"
+    );
+    assert_eq!(fs::read(&session).unwrap(), before);
+}
+
+#[test]
+fn a_lock_that_cannot_be_made_is_named_with_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.volgspot.json");
+    fs::write(&session, volgspot::tui::EXAMPLE).unwrap();
+    // A folder where the lock file should be: it cannot be opened as a file.
+    let lock = dir.path().join("s.volgspot.json.lock");
+    fs::create_dir(&lock).unwrap();
+    let out = Command::new(BIN)
+        .args(["open", session.to_str().unwrap()])
+        .env_remove("VOLGSPOT_LANG")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains(&format!("Het vergrendelbestand {}", lock.display()))
+            && err.contains(&dir.path().display().to_string()),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_lock_holder_is_named_even_without_user_in_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.volgspot.json");
+    let mut holder = Command::new(BIN)
+        .args(["hold-lock", session.to_str().unwrap()])
+        .env_remove("USER")
+        .env_remove("LOGNAME")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut buf = [0u8; 6];
+    std::io::Read::read_exact(holder.stdout.as_mut().unwrap(), &mut buf).unwrap();
+    let held = volgspot::store::lock::acquire(&session);
+    holder.kill().unwrap();
+    holder.wait().unwrap();
+    match held {
+        Err(volgspot::store::lock::LockError::Held(who)) => {
+            assert!(!who.starts_with("?@"), "{who}");
+            assert!(who.contains(&format!("pid {}", holder.id())), "{who}");
+        }
+        other => panic!("not refused: {other:?}"),
+    }
 }

@@ -166,7 +166,7 @@ fn help_lists_the_capture_and_coding_keys() {
 }
 
 #[test]
-fn a_conflict_shows_both_versions_and_can_be_swapped_resolved_and_undone() {
+fn a_conflict_shows_both_versions_and_either_can_be_kept_and_undone() {
     let mut app = on_interviews(Lang::Nl);
     key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Enter); // Jeroen: his first note has a conflict
@@ -174,7 +174,10 @@ fn a_conflict_shows_both_versions_and_can_be_swapped_resolved_and_undone() {
     key(&mut app, KeyCode::Up);
     key(&mut app, KeyCode::Up);
     let t = text(&render(&app, 80, 24));
-    assert!(t.contains("⚠ andere versie: Zorgtechnologie"), "{t}");
+    assert!(
+        t.contains("⚠ versie uit het interviewbestand: Zorgtechnologie"),
+        "{t}"
+    );
     // The keys that settle it are in the footer, first.
     let footer = t.lines().last().unwrap_or_default().to_string();
     assert!(footer.contains("X ") && footer.contains("R "), "{footer}");
@@ -187,15 +190,31 @@ fn a_conflict_shows_both_versions_and_can_be_swapped_resolved_and_undone() {
     );
     key(&mut app, KeyCode::Up);
     let orig = notes_of(&app, 1)[0].clone();
+    let other = orig.conflict.as_ref().and_then(|c| c.text.clone()).unwrap();
+    // X keeps the other version.
     key(&mut app, KeyCode::Char('x'));
     let n = notes_of(&app, 1)[0].clone();
-    assert_eq!(n.text, orig.conflict.clone().unwrap());
-    assert_eq!(n.conflict.as_deref(), Some(orig.text.as_str()));
-    key(&mut app, KeyCode::Char('r'));
-    assert_eq!(notes_of(&app, 1)[0].conflict, None);
-    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(n.text, other);
+    assert_eq!(n.conflict, None);
     key(&mut app, KeyCode::Char('u'));
     assert_eq!(notes_of(&app, 1)[0], orig);
+    // R keeps this one.
+    key(&mut app, KeyCode::Char('r'));
+    let n = notes_of(&app, 1)[0].clone();
+    assert_eq!((n.text.as_str(), n.conflict), (orig.text.as_str(), None));
+    key(&mut app, KeyCode::Char('u'));
+    // B keeps both, as two notes.
+    key(&mut app, KeyCode::Char('b'));
+    let notes = notes_of(&app, 1);
+    assert_eq!(notes[0].text, orig.text);
+    assert_eq!(notes[1].text, other);
+    assert!(!notes[0].has_conflict() && !notes[1].has_conflict());
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(notes_of(&app, 1)[0], orig);
+    assert!(
+        notes_of(&app, 1).iter().all(|n| n.text != other),
+        "the twin is gone"
+    );
 }
 
 #[test]
@@ -637,4 +656,340 @@ fn empty_details_leave_no_gaps_in_the_interview_header() {
     let t = text(&render(&app, 80, 24));
     assert!(t.contains("Citaten:"), "{t}");
     assert!(!t.contains("·  ·"), "{t}");
+}
+
+#[test]
+fn editing_the_words_of_an_approved_quote_makes_it_changed_after_approval_and_not_public() {
+    let mut app = on_interviews(Lang::Nl);
+    key(&mut app, KeyCode::Enter); // Marieke: her second note is an approved quote
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Up);
+    let quote = notes_of(&app, 0)[1].clone();
+    assert!(quote.approved_as_is(), "{quote:?}");
+    let public = |app: &App| {
+        let s = app.session().unwrap();
+        volgspot::export::render(
+            &volgspot::export::build(&s.doc, &app.method, Lang::Nl, true),
+            volgspot::export::Format::Markdown,
+        )
+        .unwrap()
+    };
+    let words = quote
+        .text
+        .trim_matches(|c| c == '“' || c == '”')
+        .to_string();
+    assert!(public(&app).contains(&words));
+    key(&mut app, KeyCode::Char('e'));
+    key(&mut app, KeyCode::End);
+    chars(&mut app, " En snel.");
+    key(&mut app, KeyCode::Enter);
+    let t = text(&render(&app, 100, 30));
+    assert!(t.contains("goedkeuring: gewijzigd na akkoord"), "{t}");
+    assert!(!public(&app).contains(&words), "words nobody approved");
+    let gaps = volgspot::export::gaps(&app.session().unwrap().doc, &app.method);
+    assert!(
+        gaps.contains(&volgspot::export::Gap::QuotesChangedAfterApproval(1)),
+        "{gaps:?}"
+    );
+    // Asked again and approved (A cycles: geweigerd, niet gevraagd, akkoord): public again,
+    // with the new words.
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Char('a'));
+    }
+    let n = notes_of(&app, 0)[1].clone();
+    assert!(n.approved_as_is(), "{n:?}");
+    assert!(public(&app).contains("En snel."));
+}
+
+fn kees_file(now: time::OffsetDateTime) -> volgspot::model::interview_file::InterviewFile {
+    let iv = volgspot::model::Interview {
+        interviewee: "Kees".into(),
+        notes: vec![volgspot::model::Note {
+            text: "Een nieuwe notitie".into(),
+            area: "hoe".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    volgspot::model::interview_file::InterviewFile::new("Zorgpact Rivierenland-West", iv, now)
+}
+
+#[test]
+fn an_import_is_undone_in_one_step() {
+    let mut app = on_interviews(Lang::Nl);
+    let now = app.now;
+    let before = app.session().unwrap().doc.interviews.clone();
+    let s = app.session_mut().unwrap();
+    s.import_interviews(
+        vec![("kees.interview.json".into(), Ok(kees_file(now)))],
+        Lang::Nl.strings(),
+        now,
+        true,
+    );
+    assert_eq!(
+        app.session().unwrap().doc.interviews.len(),
+        before.len() + 1
+    );
+    app.handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+    assert_eq!(app.session().unwrap().doc.interviews, before);
+}
+
+#[test]
+fn bringing_back_a_deleted_interview_after_a_reimport_never_gives_two_interviews_one_id() {
+    let mut app = on_interviews(Lang::Nl);
+    let now = app.now;
+    let file = kees_file(now);
+    let import = |app: &mut App, f: &volgspot::model::interview_file::InterviewFile| {
+        app.session_mut()
+            .unwrap()
+            .import_interviews(
+                vec![("kees.interview.json".into(), Ok(f.clone()))],
+                Lang::Nl.strings(),
+                now,
+                true,
+            )
+            .join("\n")
+    };
+    import(&mut app, &file);
+    // Kees is the last interview: delete him. The unchanged file does not bring him back.
+    for _ in 0..5 {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Delete);
+    let said = import(&mut app, &file);
+    assert!(said.contains("blijft verwijderd"), "{said}");
+    assert!(
+        app.session()
+            .unwrap()
+            .doc
+            .interviews
+            .iter()
+            .all(|i| i.interviewee != "Kees")
+    );
+    // The interviewer changed the file since: he is back, marked; then U restores the
+    // deleted copy too.
+    let mut later = file.clone();
+    later.updated += time::Duration::hours(1);
+    later.interview.notes[0].text.push_str(" (aangevuld)");
+    let said = import(&mut app, &later);
+    assert!(said.contains("elke notitie gemarkeerd met ⚠"), "{said}");
+    key(&mut app, KeyCode::Char('u'));
+    let doc = &app.session().unwrap().doc;
+    let kees: Vec<_> = doc
+        .interviews
+        .iter()
+        .filter(|i| i.interviewee == "Kees")
+        .collect();
+    assert_eq!(kees.len(), 2, "both copies kept");
+    assert_ne!(kees[0].id, kees[1].id);
+    assert_ne!(kees[0].notes[0].id, kees[1].notes[0].id);
+}
+
+/// Two files of one day are told apart without names (interviewer, notes, pact, round),
+/// and a file for another pact or round is imported only when the facilitator says so.
+#[test]
+fn picker_rows_differ_with_names_hidden_and_another_pacts_file_asks_first() {
+    use volgspot::app::interviews::FileInfo;
+    use volgspot::app::{Effect, Outcome};
+    let mut app = on_interviews(Lang::Nl);
+    let info = |who: &str, by: &str, notes: usize, pact: &str, round: Option<u8>| {
+        Some(FileInfo {
+            interviewee: who.into(),
+            source: if who == "Karin" {
+                "beleidsadviseur, Gemeente X".into()
+            } else {
+                String::new()
+            },
+            interviewer: by.into(),
+            date: "2026-11-28".into(),
+            notes,
+            pact: pact.into(),
+            round,
+        })
+    };
+    let files: Vec<std::path::PathBuf> = vec![
+        "/tmp/sessies/2026-11-28-karin.interview.json".into(),
+        "/tmp/sessies/2026-11-28-piet.interview.json".into(),
+    ];
+    if let View::Session(s) = &mut app.view {
+        s.interviews.open_picker_with(
+            "/tmp/sessies".into(),
+            files.clone(),
+            vec![
+                info("Karin", "L. Smit", 3, "Zorgpact Rivierenland-West", Some(1)),
+                info("Piet", "J. Bakker", 7, "Zorgpact Elders", Some(2)),
+            ],
+        );
+    }
+    let t = text(&render(&app, 140, 30));
+    assert!(!t.contains("Karin") && !t.contains("Piet"), "{t}");
+    assert!(
+        t.contains("[ ] beleidsadviseur, Gemeente X · 2026-11-28 · L. Smit · 3 notities · Zorgpact Rivierenland-West · ronde 1"),
+        "{t}"
+    );
+    assert!(
+        t.contains("[ ] ⚠ 2026-11-28 · J. Bakker · 7 notities · Zorgpact Elders · ronde 2"),
+        "{t}"
+    );
+    // Enter on the other pact's file asks first; Esc goes back without importing.
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    let t = text(&render(&app, 120, 30));
+    assert!(t.contains("voor een ander pact of een andere ronde"), "{t}");
+    key(&mut app, KeyCode::Esc);
+    let s = app.session_mut().unwrap();
+    assert!(s.interviews.picker.is_some(), "still choosing");
+    // Enter, and Enter again: now it is imported.
+    let ctx_key = |app: &mut App| {
+        let s = app.session_mut().unwrap();
+        let mut doc = s.doc.clone();
+        let ctx = volgspot::app::Ctx {
+            method: &volgspot::method::Method::builtin(Lang::Nl),
+            t: Lang::Nl.strings(),
+            now: time::OffsetDateTime::UNIX_EPOCH,
+        };
+        s.interviews.handle_key(
+            &mut doc,
+            KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+            &ctx,
+        )
+    };
+    assert_eq!(ctx_key(&mut app), Outcome::Handled);
+    assert_eq!(
+        ctx_key(&mut app),
+        Outcome::Effect(Effect::ImportInterviews(vec![files[1].clone()]))
+    );
+}
+
+#[test]
+fn g_shows_no_name_while_names_are_hidden() {
+    let mut app = on_interviews(Lang::Nl);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Char('g'));
+    let t = text(&render(&app, 100, 30));
+    assert!(!t.contains("Marieke"), "{t}");
+    assert!(t.contains("(naam verborgen, F8)"), "{t}");
+    key(&mut app, KeyCode::F(8));
+    let t = text(&render(&app, 100, 30));
+    assert!(t.contains("Marieke de Vries"), "{t}");
+}
+
+/// The interview's own details changed on both sides: the list shows both values with
+/// where the other comes from, and X takes the file's (R would keep the session's).
+#[test]
+fn details_changed_on_both_sides_show_both_values_and_x_takes_the_files() {
+    let mut app = on_interviews(Lang::Nl);
+    let now = app.now;
+    let mut file = kees_file(now);
+    file.interview.role = "trekker".into();
+    let import = |app: &mut App, f: &volgspot::model::interview_file::InterviewFile| {
+        app.session_mut().unwrap().import_interviews(
+            vec![("2026-11-28-kees.interview.json".into(), Ok(f.clone()))],
+            Lang::Nl.strings(),
+            now,
+            true,
+        )
+    };
+    import(&mut app, &file);
+    let k = app.session().unwrap().doc.interviews.len() - 1;
+    std::sync::Arc::make_mut(&mut app.session_mut().unwrap().doc.interviews[k]).role =
+        "voorzitter".into();
+    file.interview.role = "projectleider".into();
+    let lines = import(&mut app, &file).join("\n");
+    assert!(
+        lines.contains("gegevens aan beide kanten gewijzigd"),
+        "{lines}"
+    );
+    for _ in 0..5 {
+        key(&mut app, KeyCode::Down);
+    }
+    let t = text(&render(&app, 120, 30));
+    assert!(
+        t.contains("⚠ (naam verborgen, F8)") || t.contains("⚠ voorzitter"),
+        "{t}"
+    );
+    assert!(
+        t.contains("⚠ rol: in de sessie voorzitter, in het bestand projectleider (2026-11-28"),
+        "{t}"
+    );
+    let footer = t.lines().last().unwrap_or_default().to_string();
+    assert!(footer.contains("X ") && footer.contains("R "), "{footer}");
+    key(&mut app, KeyCode::Char('x'));
+    let iv = &app.session().unwrap().doc.interviews[k];
+    assert_eq!(iv.role, "projectleider");
+    assert!(iv.fields_conflict.is_empty());
+}
+
+/// Editing a note with a conflict into one merged text: the other version stays in view
+/// while typing; R then keeps the merged text.
+#[test]
+fn a_merged_text_is_edited_with_the_other_version_in_view() {
+    let mut app = on_interviews(Lang::Nl);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter); // Jeroen: his first note has a conflict
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Up);
+    }
+    key(&mut app, KeyCode::Char('e'));
+    key(&mut app, KeyCode::End);
+    chars(&mut app, "; wel in keuzedelen");
+    let t = text(&render(&app, 100, 40));
+    assert!(
+        t.contains("⚠ versie uit het interviewbestand: Zorgtechnologie komt nog"),
+        "{t}"
+    );
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('r'));
+    let n = notes_of(&app, 1)[0].clone();
+    assert!(n.text.ends_with("; wel in keuzedelen"), "{}", n.text);
+    assert!(!n.has_conflict());
+}
+
+/// Two interviews with one id in a session (an older volgspot could leave them): opening
+/// it gives the second a fresh id and says so, so selecting one person never opens the
+/// other and a typed note lands where it is typed.
+#[test]
+fn opening_a_session_with_two_interviews_of_one_id_repairs_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dubbel.volgspot.json");
+    let mut doc: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/session-v2.json")).unwrap();
+    let mut copy = doc["interviews"][0].clone();
+    copy["interviewee"] = serde_json::json!("Piet Onbekend");
+    copy["notes"] = serde_json::json!([]);
+    doc["interviews"].as_array_mut().unwrap().push(copy);
+    std::fs::write(&path, serde_json::to_string(&doc).unwrap()).unwrap();
+    let mut app = demo_app(Lang::Nl);
+    let mut rt = volgspot::tui::Runtime::new(dir.path().to_path_buf());
+    volgspot::tui::open_session(&mut app, &mut rt, &path).unwrap();
+    let s = app.session_mut().unwrap();
+    s.screen = Screen::Interviews;
+    let ids: Vec<_> = s.doc.interviews.iter().map(|i| i.id.clone()).collect();
+    assert_eq!(ids.len(), 3);
+    assert!(ids[0] != ids[2] && ids[1] != ids[2], "{ids:?}");
+    let t = text(&render(&app, 120, 30));
+    assert!(
+        t.contains("Twee interviews hadden hetzelfde id; (naam verborgen, F8) kreeg een nieuw id"),
+        "{t}"
+    );
+    // Piet is the third: opening him and typing lands in his interview.
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    chars(&mut app, "Piets eigen woorden");
+    key(&mut app, KeyCode::Enter);
+    let doc = &app.session().unwrap().doc;
+    assert_eq!(doc.interviews[2].interviewee, "Piet Onbekend");
+    assert_eq!(doc.interviews[2].notes[0].text, "Piets eigen woorden");
+    assert!(
+        doc.interviews[0]
+            .notes
+            .iter()
+            .all(|n| n.text != "Piets eigen woorden")
+    );
+    // Saved at once, repaired, on disk.
+    let (on_disk, _) = volgspot::store::load_session(&path).unwrap();
+    assert_ne!(on_disk.interviews[0].id, on_disk.interviews[2].id);
 }

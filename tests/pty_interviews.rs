@@ -128,7 +128,9 @@ fn interviewer_notes_survive_a_kill_and_import_into_the_synthesis() {
     // The import action of the screen lists the file and merges it (nothing new now).
     tui.send("\x1b");
     tui.send("i");
-    tui.wait_for("anna-de-wit.interview.json");
+    // The row says whose, by whom, how many notes and for which pact.
+    tui.wait_for("Anna de Wit · ");
+    tui.wait_for("3 notities · Pact Oost");
     tui.send("\r");
     tui.wait_for("niets nieuw");
     tui.send("\x1b");
@@ -206,4 +208,131 @@ fn importing_a_session_file_as_an_interview_says_what_it_is() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("sessiebestand"), "{err}");
     assert!(!err.contains("nieuwere"), "{err}");
+}
+
+/// The interviewer lists the interviews on this laptop and reopens one by the
+/// interviewee's name; a name that is not there gets the list instead.
+#[test]
+fn interviews_on_this_laptop_are_listed_and_reopened_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, who: &str, notes: usize| {
+        let iv = volgspot::model::Interview {
+            interviewee: who.into(),
+            date: "2026-11-28".into(),
+            notes: (0..notes)
+                .map(|k| volgspot::model::Note {
+                    text: format!("notitie {k} van {who}"),
+                    area: "hoe".into(),
+                    ..Default::default()
+                })
+                .collect(),
+            ..Default::default()
+        };
+        let mut f = volgspot::model::interview_file::InterviewFile::new(
+            "Pact Oost",
+            iv,
+            time::OffsetDateTime::UNIX_EPOCH,
+        );
+        f.round = Some(2);
+        volgspot::store::write_new(&dir.path().join(name), &f).unwrap();
+    };
+    write("2026-11-28-anna-de-wit.interview.json", "Anna de Wit", 3);
+    write("2026-11-28-kees.interview.json", "Kees", 1);
+    let run = |args: &[&str]| {
+        std::process::Command::new(BIN)
+            .args(args)
+            .env("VOLGSPOT_DIR", dir.path())
+            .env_remove("VOLGSPOT_LANG")
+            .output()
+            .unwrap()
+    };
+    let out = run(&["interview", "--list"]);
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        listed.contains(
+            "2026-11-28 · Anna de Wit · 3 notities · Pact Oost · ronde 2 · 2026-11-28-anna-de-wit.interview.json"
+        ),
+        "{listed}"
+    );
+    assert!(listed.contains("Kees · 1 notitie"), "{listed}");
+    let out = run(&["interview", "Piet"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Geen interview met de naam 'Piet'"), "{err}");
+    assert!(err.contains("Anna de Wit · 3 notities"), "{err}");
+    // By name, in any case: the interview opens with its notes.
+    let mut term = Term::spawn(dir.path(), &["interview", "anna de wit"], 80, 24);
+    term.wait_for("Notities (3)");
+    term.wait_for("notitie 2 van Anna de Wit");
+    term.ctrl_q();
+    assert!(term.wait_exit());
+}
+
+/// Typing the name of an interview that is already on this laptop asks first, instead
+/// of silently starting a hidden second file.
+#[test]
+fn typing_an_existing_name_again_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let iv = volgspot::model::Interview {
+        interviewee: "Kees".into(),
+        date: "2026-11-20".into(),
+        ..Default::default()
+    };
+    let f = volgspot::model::interview_file::InterviewFile::new(
+        "Pact Oost",
+        iv,
+        time::OffsetDateTime::UNIX_EPOCH,
+    );
+    let existing = dir.path().join("2026-11-20-kees.interview.json");
+    volgspot::store::write_new(&existing, &f).unwrap();
+    let mut term = Term::spawn(dir.path(), &["interview"], 120, 24);
+    term.wait_for("Wie interview je?");
+    term.type_text("Kees");
+    term.send("\r");
+    term.wait_for("Er is al een interview met Kees");
+    term.wait_for("2026-11-20-kees.interview.json");
+    // Esc: another name.
+    term.send("\x1b");
+    term.type_text(" Jansen");
+    term.send("\r");
+    term.wait_for("-kees-jansen.interview.json");
+    term.ctrl_q();
+    assert!(term.wait_exit());
+    let files = volgspot::store::interview_files(dir.path());
+    assert_eq!(files.len(), 2, "{files:?}");
+    let (old, _) = volgspot::store::load_interview_file(&existing).unwrap();
+    assert_eq!(old.interview.interviewee, "Kees");
+}
+
+/// A paragraph pasted into the capture line keeps every line: without bracketed paste
+/// (bare line feeds, each line a note) and with it (one note, lines joined).
+#[test]
+fn a_pasted_paragraph_keeps_every_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut term = Term::spawn(dir.path(), &["interview"], 100, 30);
+    term.wait_for("Wie interview je?");
+    term.type_text("Kees");
+    term.send("\r");
+    term.wait_for("-kees.interview.json");
+    term.send("\x1b");
+    term.wait_for("Nieuw · HET WAAROM");
+    term.send("regel een\nregel twee\nregel drie\r");
+    term.wait_for("Notities (3)");
+    term.send("\x1b[200~alinea een\nalinea twee\nalinea drie\x1b[201~");
+    term.wait_for("alinea een alinea twee alinea drie");
+    term.send("\r");
+    term.wait_for("Notities (4)");
+    term.ctrl_q();
+    assert!(term.wait_exit());
+    let (f, _) = volgspot::store::load_interview_file(&interview_file(dir.path())).unwrap();
+    let notes: Vec<&str> = f.interview.notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(
+        notes,
+        [
+            "regel een",
+            "regel twee",
+            "regel drie",
+            "alinea een alinea twee alinea drie"
+        ]
+    );
 }

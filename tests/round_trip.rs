@@ -36,7 +36,6 @@ fn note() -> impl Strategy<Value = Note> {
         .prop_map(
             |((id, text, area, k), (corner, phase), (focus_areas, public, a, conflict))| Note {
                 id,
-                text,
                 area,
                 kind: [
                     NoteKind::Observatie,
@@ -54,8 +53,14 @@ fn note() -> impl Strategy<Value = Note> {
                     Approval::Akkoord,
                     Approval::Geweigerd,
                 ][a],
-                conflict,
+                approved: (a == 1).then(|| volgspot::model::Approved {
+                    text: text.clone(),
+                    at: None,
+                }),
+                text,
+                conflict: conflict.map(|c: String| c.as_str().into()),
                 base: None,
+                file_id: None,
             },
         )
 }
@@ -83,10 +88,16 @@ fn interview() -> impl Strategy<Value = Interview> {
                     consent: Consent {
                         quotes_public: qp,
                         with_name: wn,
+                        // Coarse only without a name, as the form offers it.
+                        coarse: qp && !wn,
                     },
                     notes,
-                    base: Some("b".into()),
+                    base: Some(volgspot::model::InterviewFields {
+                        interviewee: "b".into(),
+                        ..Default::default()
+                    }),
                     draft,
+                    ..Interview::default()
                 }
             },
         )

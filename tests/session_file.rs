@@ -45,11 +45,42 @@ fn an_older_file_is_migrated_in_memory_and_left_alone_on_disk() {
     assert_eq!(fs::read(&path).unwrap(), before, "loading must not write");
 }
 
+/// The example as version 2 wrote it: it loads with every note, the approved quote still
+/// approved for its words and the old conflict's other text in full.
+#[test]
+fn a_version_2_session_loads_with_its_approvals_and_conflicts() {
+    let (s, migrated) =
+        store::load_session(std::path::Path::new("tests/fixtures/session-v2.json")).unwrap();
+    assert!(migrated);
+    let now = store::parse_session(volgspot::tui::EXAMPLE).unwrap().0;
+    let texts = |s: &Session| -> Vec<String> {
+        s.interviews
+            .iter()
+            .flat_map(|i| i.notes.iter().map(|n| n.text.clone()))
+            .collect()
+    };
+    assert_eq!(texts(&s), texts(&now));
+    assert!(s.interviews[0].notes[1].approved_as_is());
+    assert_eq!(
+        s.interviews[1].notes[0]
+            .conflict
+            .as_ref()
+            .and_then(|c| c.text.as_deref()),
+        Some(
+            "Zorgtechnologie komt nog nauwelijks terug in het curriculum van het mbo; wel in keuzedelen."
+        )
+    );
+}
+
 #[test]
 fn a_future_version_is_refused_and_the_file_stays_byte_identical() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("future.volgspot.json");
-    let text = volgspot::tui::EXAMPLE.replacen("\"schema_version\": 2", "\"schema_version\": 7", 1);
+    let text = volgspot::tui::EXAMPLE.replacen(
+        &format!("\"schema_version\": {SCHEMA_VERSION}"),
+        "\"schema_version\": 7",
+        1,
+    );
     fs::write(&path, &text).unwrap();
     let err = store::load_session(&path).unwrap_err();
     assert_eq!(

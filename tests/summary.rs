@@ -293,3 +293,45 @@ fn the_checklist_lists_intentions_whose_date_is_not_a_date() {
         volgspot::app::wheel::Panel::Intentions
     );
 }
+
+/// E says what the publieksversie it wrote leaves out: a public note with an open
+/// import conflict, and a quote changed after approval.
+#[test]
+fn export_on_the_screen_warns_about_what_the_public_version_leaves_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = on_summary(Lang::Nl);
+    if let View::Session(s) = &mut app.view {
+        s.path = dir.path().join("rivierenland.volgspot.json");
+        // Jeroen's first note has an open conflict; it is marked public now.
+        std::sync::Arc::make_mut(&mut s.doc.interviews[1]).notes[0].public = true;
+        // Marieke's approved quote gets other words.
+        std::sync::Arc::make_mut(&mut s.doc.interviews[0]).notes[1]
+            .text
+            .push_str(" Echt.");
+    }
+    key(&mut app, KeyCode::Char('e'));
+    volgspot::tui::export_reports(&mut app);
+    let t = text(&render(&app, 160, 48));
+    // Wrapped in the checklist column: the parts, each on its own.
+    let column: Vec<&str> = t
+        .lines()
+        .filter_map(|l| l.rsplit_once('│').map(|(_, r)| r))
+        .collect();
+    let flat: String = column
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for part in [
+        "Let op: de publieksversie laat weg: 1 openbare",
+        "importconflict (⚠) en 1 citaat/citaten gewijzigd na akkoord",
+    ] {
+        assert!(flat.contains(part), "{part}: {t}");
+    }
+    let public = std::fs::read_to_string(dir.path().join("rivierenland.publiek.md")).unwrap();
+    assert!(!public.contains("Echt."), "{public}");
+    assert!(
+        !public.contains("Zorgtechnologie komt nog nauwelijks"),
+        "{public}"
+    );
+}

@@ -27,11 +27,23 @@ notes_b = [
 ]
 # A note edited both in the session and in the interviewer's file: the merge kept both.
 conflicts = {"b-0": "Zorgtechnologie komt nog nauwelijks terug in het curriculum van het mbo; wel in keuzedelen."}
+# An approval records the words approved and when (schema 3).
+def approved(t, ap):
+    return {"text": t, "at": "2026-11-10T10:00:00+01:00"} if ap == "akkoord" else None
 def notes(prefix, rows):
-    return [{"id": i(f"{prefix}-{n}"), "text": t, "area": a, "kind": k, "corner": None,
-             "phase": None, "focus_areas": [], "public": p, "approval": ap,
-             "conflict": conflicts.get(f"{prefix}-{n}")}
-            for n, (t, a, k, p, ap) in enumerate(rows)]
+    out = []
+    for n, (t, a, k, p, ap) in enumerate(rows):
+        note = {"id": i(f"{prefix}-{n}"), "text": t, "area": a, "kind": k, "corner": None,
+                "phase": None, "focus_areas": [], "public": p, "approval": ap,
+                "conflict": None, "base": None}
+        if approved(t, ap):
+            note["approved"] = approved(t, ap)
+        other = conflicts.get(f"{prefix}-{n}")
+        if other:
+            note["conflict"] = {"text": other, "fields": {}, "deleted_by": None,
+                                "source": "", "at": None}
+        out.append(note)
+    return out
 
 # The analysis triangle as the stuurgroep filled it in (fictional): (place, title, detail,
 # focus areas, innovation, owner, partners, votes, evidence note ids).
@@ -62,7 +74,7 @@ triangle = {
 }
 
 doc = {
-  "schema_version": 2,
+  "schema_version": 3,
   "id": i("session"),
   "created": "2026-10-01T09:00:00+02:00",
   "updated": "2026-11-20T16:30:00+01:00",

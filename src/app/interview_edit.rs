@@ -10,7 +10,7 @@ use super::keys::{Binding, Combo, KeyHelp, find, help_of};
 use super::{Ctx, Outcome};
 use crate::i18n::interviews::Strings;
 use crate::method::Method;
-use crate::model::{Interview, Note, NoteKind};
+use crate::model::{DeletedBy, Id, Interview, Note, NoteKind};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +34,7 @@ pub enum Act {
     Undo,
     Swap,
     Resolve,
+    KeepBoth,
     Done,
     Cancel,
     Next,
@@ -186,6 +187,12 @@ pub static NOTES_KEYS: &[Binding<Act>] = &[
         |t| t.interviews.k_resolve,
         false,
     ),
+    b(
+        &[Combo(KeyCode::Char('b'), NONE)],
+        Act::KeepBoth,
+        |t| t.interviews.k_keep_both,
+        false,
+    ),
 ];
 
 /// Keys while a note's text is being edited.
@@ -318,6 +325,13 @@ pub static FIELDS: &[FieldSpec] = &[
             cycle: |i| i.consent.with_name = !i.consent.with_name,
         },
     },
+    FieldSpec {
+        label: |t| t.f_coarse,
+        kind: FieldKind::Choice {
+            show: |i, t| yes_no(i.consent.coarse, t),
+            cycle: |i| i.consent.coarse = !i.consent.coarse,
+        },
+    },
 ];
 
 /// A short line the editor shows after a refused key (strings in the screen's table).
@@ -343,6 +357,8 @@ struct Undo {
     index: usize,
     note: Note,
     removed: bool,
+    /// A note this step added (B: both versions kept), removed again on undo.
+    added: Option<Id>,
 }
 
 #[derive(Debug, Clone)]
@@ -366,6 +382,12 @@ pub struct Editor {
     pub name_required: bool,
     /// Why the last key did nothing; cleared by the next key.
     pub notice: Option<Notice>,
+    /// The name field held a name when it got the focus: with names hidden it stays
+    /// hidden while edited (a name being typed for the first time shows).
+    pub name_given: bool,
+    /// Who deletes a note here (the tombstone says so): the session, or the interviewer
+    /// in the offline mode.
+    pub deleted_by: DeletedBy,
 }
 
 /// The next item of `ids` after `cur` (None → first, last → None).
@@ -396,6 +418,8 @@ impl Editor {
             own_focus: Vec::new(),
             name_required: false,
             notice: None,
+            deleted_by: DeletedBy::Session,
+            name_given: false,
         }
     }
 
@@ -406,9 +430,15 @@ impl Editor {
         e
     }
 
+    /// Back to the name field (the interviewer chose another name).
+    pub fn edit_name(&mut self, iv: &Interview) {
+        self.open_field(iv, 0);
+    }
+
     fn open_field(&mut self, iv: &Interview, i: usize) {
         self.focus = Focus::Fields;
         self.field = i;
+        self.name_given = !iv.interviewee.trim().is_empty();
         if let FieldKind::Text { get, .. } = &FIELDS[i].kind {
             self.edit = Field::new(&get(iv), false);
         }
@@ -438,11 +468,11 @@ impl Editor {
         let conflict = self.focus == Focus::Notes
             && iv
                 .and_then(|iv| iv.notes.get(self.selected))
-                .is_some_and(|n| n.conflict.is_some());
+                .is_some_and(|n| n.has_conflict());
         if conflict {
             let settle: Vec<KeyHelp> = NOTES_KEYS
                 .iter()
-                .filter(|b| matches!(b.action, Act::Swap | Act::Resolve))
+                .filter(|b| matches!(b.action, Act::Swap | Act::Resolve | Act::KeepBoth))
                 .map(|b| KeyHelp {
                     footer: true,
                     ..b.help()
@@ -461,6 +491,19 @@ impl Editor {
     pub fn handle_key(&mut self, iv: &mut Interview, key: KeyEvent, ctx: &Ctx) -> Outcome {
         self.clamp(iv);
         self.notice = None;
+        // A paragraph pasted without bracketed paste arrives as typed text with bare line
+        // feeds, which a raw terminal reports as Ctrl-J (in a text field: "delete to the
+        // start of the line"). On the capture line each line becomes a note; in other
+        // text fields the line break becomes a space. No line is lost.
+        let key = if key.code == KeyCode::Char('j') && key.modifiers == KeyModifiers::CONTROL {
+            match self.focus {
+                Focus::Capture => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+                _ if self.typing() => KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE),
+                _ => key,
+            }
+        } else {
+            key
+        };
         let act = find(self.table(), &key);
         match self.focus {
             Focus::Capture => match act {
@@ -527,6 +570,7 @@ impl Editor {
                                 index: self.selected,
                                 note: o,
                                 removed: false,
+                                added: None,
                             });
                         }
                         Outcome::Handled
@@ -642,11 +686,17 @@ impl Editor {
                 return Outcome::Handled;
             }
             Act::Delete => {
-                let note = iv.notes.remove(i);
+                let by = if self.deleted_by == DeletedBy::Interviewer {
+                    iv.interviewer.clone()
+                } else {
+                    String::new()
+                };
+                let note = iv.delete_note(i, self.deleted_by, &by, ctx.now);
                 self.undo.push(Undo {
                     index: i,
                     note,
                     removed: true,
+                    added: None,
                 });
                 self.clamp(iv);
                 if iv.notes.is_empty() {
@@ -658,7 +708,11 @@ impl Editor {
                 let Some(u) = self.undo.pop() else {
                     return Outcome::Handled;
                 };
+                if let Some(id) = &u.added {
+                    iv.notes.retain(|n| n.id != *id);
+                }
                 if u.removed {
+                    iv.deleted.retain(|t| t.id != *u.note.file_key());
                     let at = u.index.min(iv.notes.len());
                     iv.notes.insert(at, u.note);
                     self.selected = at;
@@ -691,7 +745,7 @@ impl Editor {
                 self.notice = Some(Notice::OnlyQuotes);
                 return Outcome::Handled;
             }
-            Act::Approval => n.approval = n.approval.next(),
+            Act::Approval => n.set_approval(n.approval.next(), ctx.now),
             Act::Corner => {
                 let ids: Vec<String> = m.triangle.corners.iter().map(|c| c.id.clone()).collect();
                 n.corner = cycle_opt(n.corner.as_deref(), &ids);
@@ -714,19 +768,45 @@ impl Editor {
                 let cur = n.focus_areas.last().map(String::as_str);
                 n.focus_areas = cycle_opt(cur, &all).into_iter().collect();
             }
-            Act::Swap | Act::Resolve => {
-                let Some(other) = n.conflict.clone() else {
+            Act::Swap | Act::Resolve | Act::KeepBoth => {
+                if n.conflict.is_none() {
                     return Outcome::Handled;
-                };
+                }
                 self.undo.push(Undo {
                     index: i,
                     note: n.clone(),
                     removed: false,
+                    added: None,
                 });
-                if act == Act::Swap {
-                    n.conflict = Some(std::mem::replace(&mut n.text, other));
-                } else {
-                    n.conflict = None;
+                match act {
+                    Act::Swap => {
+                        if let Some(side) = crate::model::merge::take_other_version(n) {
+                            // The other side's version is "deleted": so be it, with a
+                            // tombstone, and undo (U) brings it back.
+                            let by = if side == DeletedBy::Interviewer {
+                                iv.interviewer.clone()
+                            } else {
+                                String::new()
+                            };
+                            iv.delete_note(i, side, &by, ctx.now);
+                            // Undo puts the note back as it was, conflict and all.
+                            if let Some(u) = self.undo.last_mut() {
+                                u.removed = true;
+                            }
+                            self.clamp(iv);
+                        }
+                    }
+                    Act::Resolve => crate::model::merge::keep_this_version(n),
+                    _ => {
+                        let Some(twin) = crate::model::merge::split_versions(n) else {
+                            self.undo.pop();
+                            return Outcome::Handled;
+                        };
+                        if let Some(u) = self.undo.last_mut() {
+                            u.added = Some(twin.id.clone());
+                        }
+                        iv.notes.insert(i + 1, twin);
+                    }
                 }
             }
             _ => return Outcome::Handled,

@@ -32,6 +32,8 @@ pub enum Act {
     Mark,
     ImportGo,
     Done,
+    TakeDetails,
+    KeepDetails,
 }
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
@@ -96,6 +98,18 @@ pub static KEYS: &[Binding<Act>] = &[
         &[Combo(KeyCode::Char('u'), NONE)],
         Act::Undo,
         |t| t.interviews.k_undo,
+        false,
+    ),
+    b(
+        &[Combo(KeyCode::Char('x'), NONE)],
+        Act::TakeDetails,
+        |t| t.interviews.k_take_details,
+        false,
+    ),
+    b(
+        &[Combo(KeyCode::Char('r'), NONE)],
+        Act::KeepDetails,
+        |t| t.interviews.k_keep_details,
         false,
     ),
 ];
@@ -201,8 +215,48 @@ pub enum Mode {
 pub struct Picker {
     pub dir: PathBuf,
     pub files: Vec<PathBuf>,
+    /// What each file holds, read when the picker opened (None: unreadable).
+    pub info: Vec<Option<FileInfo>>,
     pub marked: Vec<bool>,
     pub selected: usize,
+    /// Files for another pact or round were chosen: Enter again imports them anyway.
+    pub confirm: Option<Vec<PathBuf>>,
+}
+
+/// An interview file at a glance, so rows can be told apart with names hidden.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileInfo {
+    pub interviewee: String,
+    /// Role and organisation: what the screen shows while names are hidden.
+    pub source: String,
+    pub interviewer: String,
+    pub date: String,
+    pub notes: usize,
+    pub pact: String,
+    pub round: Option<u8>,
+}
+
+impl FileInfo {
+    pub fn of(f: &crate::model::interview_file::InterviewFile) -> Self {
+        FileInfo {
+            interviewee: f.interview.interviewee.clone(),
+            source: source(&f.interview),
+            interviewer: f.interview.interviewer.clone(),
+            date: f.interview.date.clone(),
+            notes: f.interview.notes.len(),
+            pact: f.pact.clone(),
+            round: f.round,
+        }
+    }
+
+    /// For another pact or another round than the session (an unknown one is not
+    /// "another").
+    pub fn elsewhere(&self, doc: &Session) -> bool {
+        let slug = crate::store::paths::slug;
+        let (a, b) = (self.pact.trim(), doc.intake.pact_name.trim());
+        let pact = !a.is_empty() && !b.is_empty() && slug(a) != slug(b);
+        pact || self.round.is_some_and(|r| r != doc.intake.round)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -269,6 +323,27 @@ impl State {
             return help_of(PICKER_KEYS);
         }
         match self.mode {
+            // On an interview whose details changed on both sides, the keys that
+            // settle it come first.
+            Mode::List
+                if doc
+                    .interviews
+                    .get(self.selected)
+                    .is_some_and(|iv| !iv.fields_conflict.is_empty()) =>
+            {
+                let mut h = help_of(KEYS);
+                let settle: Vec<KeyHelp> = KEYS
+                    .iter()
+                    .filter(|b| matches!(b.action, Act::TakeDetails | Act::KeepDetails))
+                    .map(|b| KeyHelp {
+                        footer: true,
+                        ..b.help()
+                    })
+                    .collect();
+                h.retain(|k| !settle.iter().any(|s| std::ptr::eq(s.keys, k.keys)));
+                h.splice(0..0, settle);
+                h
+            }
             Mode::List => help_of(KEYS),
             Mode::Detail => {
                 let Some((id, e)) = &self.editor else {
@@ -291,17 +366,30 @@ impl State {
 
     /// The runtime found these interview files: show the picker.
     pub fn open_picker(&mut self, dir: PathBuf, files: Vec<PathBuf>) {
+        let info = vec![None; files.len()];
+        self.open_picker_with(dir, files, info);
+    }
+
+    /// The picker with what each file holds (interviewer, date, notes, pact, round).
+    pub fn open_picker_with(
+        &mut self,
+        dir: PathBuf,
+        files: Vec<PathBuf>,
+        info: Vec<Option<FileInfo>>,
+    ) {
         self.picker = Some(Picker {
             dir,
             marked: vec![false; files.len()],
             files,
+            info,
             selected: 0,
+            confirm: None,
         });
     }
 
     pub fn handle_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
         if self.picker.is_some() {
-            return self.picker_key(key);
+            return self.picker_key(doc, key);
         }
         match self.mode {
             Mode::List => self.list_key(doc, key, ctx),
@@ -310,10 +398,19 @@ impl State {
         }
     }
 
-    fn picker_key(&mut self, key: KeyEvent) -> Outcome {
+    fn picker_key(&mut self, doc: &Session, key: KeyEvent) -> Outcome {
         let Some(p) = &mut self.picker else {
             return Outcome::Ignored;
         };
+        // Asked whether to import files for another pact or round: Enter does, any
+        // other key goes back to the list.
+        if let Some(files) = p.confirm.take() {
+            if find(PICKER_KEYS, &key) == Some(Act::ImportGo) {
+                self.picker = None;
+                return Outcome::Effect(Effect::ImportInterviews(files));
+            }
+            return Outcome::Handled;
+        }
         match find(PICKER_KEYS, &key) {
             Some(Act::Up) => p.selected = p.selected.saturating_sub(1),
             Some(Act::Down) => p.selected = (p.selected + 1).min(p.files.len().saturating_sub(1)),
@@ -334,6 +431,17 @@ impl State {
                     && let Some(f) = p.files.get(p.selected)
                 {
                     files.push(f.clone());
+                }
+                let elsewhere = files.iter().any(|f| {
+                    p.files
+                        .iter()
+                        .position(|x| x == f)
+                        .and_then(|k| p.info.get(k).cloned().flatten())
+                        .is_some_and(|i| i.elsewhere(doc))
+                });
+                if elsewhere {
+                    p.confirm = Some(files);
+                    return Outcome::Handled;
                 }
                 self.picker = None;
                 if files.is_empty() {
@@ -383,7 +491,7 @@ impl State {
                 return Outcome::Changed;
             }
             Some(Act::Delete) if n > 0 => {
-                let iv = doc.interviews.remove(self.selected);
+                let iv = doc.delete_interview(self.selected, ctx.now);
                 self.message = Some(fill(t.deleted, &[&who_shown(&iv, t, false)]));
                 self.deleted.push((self.selected, iv));
                 self.selected = self.selected.min(doc.interviews.len().saturating_sub(1));
@@ -395,8 +503,30 @@ impl State {
                 };
                 let at = at.min(doc.interviews.len());
                 self.message = Some(fill(t.restored, &[&who_shown(&iv, t, false)]));
+                doc.deleted_interviews.retain(|d| d.id != *iv.file_key());
+                let mut iv = iv;
+                // Re-imported meanwhile: back as a copy of its own, never a second
+                // interview with one id.
+                let mut copy = (*iv).clone();
+                if crate::model::merge::make_room_for(doc, &mut copy) {
+                    iv = Arc::new(copy);
+                }
                 doc.interviews.insert(at, iv);
                 self.selected = at;
+                return Outcome::Changed;
+            }
+            Some(act @ (Act::TakeDetails | Act::KeepDetails))
+                if doc
+                    .interviews
+                    .get(self.selected)
+                    .is_some_and(|iv| !iv.fields_conflict.is_empty()) =>
+            {
+                let iv = Arc::make_mut(&mut doc.interviews[self.selected]);
+                if act == Act::TakeDetails {
+                    crate::model::merge::take_file_fields(iv);
+                } else {
+                    iv.fields_conflict.clear();
+                }
                 return Outcome::Changed;
             }
             Some(Act::Synthesis) => {
@@ -615,7 +745,11 @@ impl SearchIndex {
                     area: m.areas.iter().position(|a| a.id == n.area),
                     kind: n.kind,
                     text: search_form(&n.text).into(),
-                    conflict: n.conflict.as_deref().map(|c| search_form(c).into()),
+                    conflict: n
+                        .conflict
+                        .as_ref()
+                        .and_then(|c| c.text.as_deref())
+                        .map(|c| search_form(c).into()),
                 });
             }
         }
@@ -751,6 +885,9 @@ fn search_form(text: &str) -> String {
     text.to_lowercase()
         .chars()
         .map(crate::store::paths::fold)
+        // Accents typed as a separate combining mark (NFD, as macOS and some keyboards
+        // send them): the mark goes, so `e` + U+0301 and `é` both search as `e`.
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
         .collect()
 }
 
@@ -814,6 +951,12 @@ mod tests {
         }
         doc.interviews.push(std::sync::Arc::new(iv));
         doc
+    }
+
+    #[test]
+    fn search_finds_accents_typed_as_combining_marks_and_precomposed_alike() {
+        assert_eq!(search_form("Coo\u{308}peratie"), search_form("Coöperatie"));
+        assert_eq!(search_form("e\u{301}e\u{301}n"), "een");
     }
 
     #[test]

@@ -245,6 +245,8 @@ impl SessionView {
         show_names: bool,
     ) -> Vec<String> {
         let mut lines = Vec::new();
+        // The whole import is one undo step (Ctrl-Z outside a text field).
+        let before = self.doc.clone();
         for (path, file) in loaded {
             match file {
                 Ok(f) => {
@@ -252,7 +254,9 @@ impl SessionView {
                     // and organisation, as everywhere else.
                     let who = interviews::who_shown(&f.interview, t.interviews, show_names);
                     lines.extend(t.interviews.other_pact(&f, &self.doc, &who));
-                    let mut r = crate::model::merge::merge_file(&mut self.doc, &f);
+                    lines.extend(t.interviews.other_round(&f, &self.doc, &who));
+                    let name = path.file_name().unwrap_or_default().to_string_lossy();
+                    let mut r = crate::model::merge::merge_file_from(&mut self.doc, &f, &name);
                     if !show_names {
                         r.label = who;
                     }
@@ -265,7 +269,11 @@ impl SessionView {
                 }
             }
         }
-        // Fingerprints may have been stamped even when nothing visible changed.
+        if self.doc != before {
+            self.history.close_burst(self.generation);
+            self.history.push(before);
+        }
+        // Merge bookkeeping may have been stamped even when nothing visible changed.
         self.changed(now);
         lines
     }
@@ -366,7 +374,14 @@ impl SessionView {
                     self.first_unsaved_edit = None;
                 }
             }
-            Err(e) => self.save = SaveState::Failed(e),
+            Err(e) => {
+                // Saved beside another program's version (a conflict copy): on disk all
+                // the same, so not retried; the header says where it went.
+                if e.saved_elsewhere() {
+                    self.saved_generation = self.saved_generation.max(generation);
+                }
+                self.save = SaveState::Failed(e);
+            }
         }
     }
 }

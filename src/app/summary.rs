@@ -138,9 +138,11 @@ impl std::fmt::Debug for State {
 pub fn gap_screen(gap: &Gap) -> Screen {
     match gap {
         Gap::NoPactName | Gap::NoRegionDescription => Screen::Intake,
-        Gap::EmptySection(_) | Gap::QuotesAwaitingApproval(_) | Gap::NotesWithConflict(_) => {
-            Screen::Interviews
-        }
+        Gap::EmptySection(_)
+        | Gap::QuotesAwaitingApproval(_)
+        | Gap::NotesWithConflict(_)
+        | Gap::QuotesChangedAfterApproval(_)
+        | Gap::AttributionIdentifies(_) => Screen::Interviews,
         Gap::NoPublicTriangleItems => Screen::Triangle,
         Gap::NoPhase
         | Gap::IntentionsWithoutOwner(_)
@@ -165,6 +167,8 @@ pub fn gap_text(gap: &Gap, t: &Strings) -> String {
         Gap::EmptySection(name) => fill(s.empty_section, &[name]),
         Gap::QuotesAwaitingApproval(n) => count(s.quotes_waiting_one, s.quotes_waiting, *n),
         Gap::NotesWithConflict(n) => count(s.conflicts_one, s.conflicts, *n),
+        Gap::QuotesChangedAfterApproval(n) => count(s.changed_one, s.changed, *n),
+        Gap::AttributionIdentifies(n) => count(s.identifies_one, s.identifies, *n),
         Gap::NoPublicTriangleItems => s.no_public_triangle.to_string(),
         Gap::NoPhase => s.no_phase.to_string(),
         Gap::IntentionsWithoutOwner(n) => count(s.no_owner_one, s.no_owner, *n),
@@ -223,7 +227,7 @@ impl State {
             if let Some((round, wheel)) = earlier {
                 export::add_earlier_round(&mut report, method, round, wheel);
             }
-            let mut markdown = export::render(&report, export::Format::Markdown)
+            let mut markdown = export::render_preview(&report)
                 .unwrap_or_else(|e| fill(t.summary.render_failed, &[&e]));
             if !show_names {
                 for iv in &doc.interviews {

@@ -1,12 +1,25 @@
 //! Notes and intentions as CSV: one row each, UTF-8 with a byte-order mark (so
 //! spreadsheets read ë correctly), every field quoted, CRLF between rows (RFC 4180);
 //! line breaks inside a field stay inside its quotes.
+//!
+//! Fields are text, never formulas: control characters (but newline and tab) are dropped,
+//! and a field a spreadsheet would evaluate (starting with `=`, `+`, `-`, `@`, tab or CR)
+//! gets a leading `'`, as OWASP advises against CSV injection.
 
 use super::render::{word, word_value};
 use super::report::Report;
 
+/// Characters that make a spreadsheet read a cell as a formula.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 fn field(s: &str) -> String {
-    format!("\"{}\"", s.replace('"', "\"\""))
+    let s = crate::sanitize::for_export(s);
+    let guard = if s.starts_with(FORMULA_START) {
+        "'"
+    } else {
+        ""
+    };
+    format!("\"{guard}{}\"", s.replace('"', "\"\""))
 }
 
 fn row(out: &mut String, fields: &[&str]) {
@@ -89,4 +102,17 @@ pub fn write(report: &Report) -> Result<String, String> {
         );
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field;
+
+    #[test]
+    fn cells_a_spreadsheet_would_evaluate_are_guarded() {
+        assert_eq!(field("\t=1+1"), "\"'\t=1+1\"");
+        assert_eq!(field("=A1"), "\"'=A1\"");
+        assert_eq!(field("a\u{1b}[2J\u{7}b"), "\"a[2Jb\"");
+        assert_eq!(field("gewoon \"citaat\""), "\"gewoon \"\"citaat\"\"\"");
+    }
 }

@@ -16,6 +16,12 @@ pub enum Gap {
     QuotesAwaitingApproval(usize),
     /// Notes an import found edited on both sides, not yet resolved.
     NotesWithConflict(usize),
+    /// Quotes whose words changed after the speaker approved them ("gewijzigd na
+    /// akkoord"): left out of the publieksversie until approved again.
+    QuotesChangedAfterApproval(usize),
+    /// Public quotes attributed without a name, by a role and organisation only one
+    /// interviewee has: the attribution still points at one person.
+    AttributionIdentifies(usize),
     /// Nothing from the triangle is marked public.
     NoPublicTriangleItems,
     NoPhase,
@@ -54,10 +60,26 @@ pub fn gaps(session: &Session, method: &Method) -> Vec<Gap> {
         .interviews
         .iter()
         .flat_map(|iv| iv.notes.iter())
-        .filter(|n| n.conflict.is_some())
+        .filter(|n| n.has_conflict())
         .count();
     if conflicts > 0 {
         out.push(Gap::NotesWithConflict(conflicts));
+    }
+    let changed = session
+        .interviews
+        .iter()
+        .flat_map(|iv| iv.notes.iter())
+        .filter(|n| {
+            n.kind == NoteKind::Citaat
+                && n.approval_state() == crate::model::ApprovalState::GewijzigdNaAkkoord
+        })
+        .count();
+    if changed > 0 {
+        out.push(Gap::QuotesChangedAfterApproval(changed));
+    }
+    let identifying = super::report::identifying_attributions(session);
+    if identifying > 0 {
+        out.push(Gap::AttributionIdentifies(identifying));
     }
     if !session.triangle.items.iter().any(|i| i.public) {
         out.push(Gap::NoPublicTriangleItems);

@@ -6,6 +6,7 @@
 
 pub mod csv;
 pub mod gaps;
+pub mod md_escape;
 pub mod render;
 pub mod report;
 pub mod svg;
@@ -51,13 +52,24 @@ pub fn format_error(lang: Lang, got: &str) -> String {
     crate::i18n::fill(lang.strings().summary.format_error, &[got.trim()])
 }
 
-/// The report as text in one format.
+/// The report as text in one format. No C0 or C1 control character but newline and tab
+/// reaches the file (the CSV writer cleans each field itself, its rows end in CRLF).
 pub fn render(report: &Report, format: Format) -> Result<String, String> {
+    let clean = |text: String| match crate::sanitize::for_export(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(cleaned) => cleaned,
+    };
     match format {
-        Format::Markdown => render::markdown(report),
-        Format::Html => render::html(report),
+        Format::Markdown => render::markdown(report).map(clean),
+        Format::Html => render::html(report).map(clean),
         Format::Csv => csv::write(report),
     }
+}
+
+/// The Markdown as the Samenvatting screen previews it: user text as typed, not escaped
+/// (it is read there, not converted).
+pub fn render_preview(report: &Report) -> Result<String, String> {
+    render::markdown_preview(report)
 }
 
 /// `x/zorgpact-ronde1.volgspot.json` → `x/zorgpact-ronde1.publiek.html`.
@@ -80,10 +92,29 @@ pub fn default_path(session_path: &Path, public: bool, format: Format) -> PathBu
     session_path.with_file_name(format!("{stem}.{version}.{}", format.extension()))
 }
 
-/// Writes `text` atomically with mode 0600: reports hold names and quotes.
+/// Writes `text` atomically with mode 0600: reports hold names and quotes. A name that
+/// leads to a device or pipe (`-o /dev/stdout`, `-o /dev/null`, a named pipe) is written
+/// to, not replaced by a file; a link to anything else is replaced, never written
+/// through.
 pub fn write_file(path: &Path, text: &str) -> Result<(), String> {
-    atomic::write_atomic(path, text.as_bytes(), None)
-        .map_err(|e| format!("{}: {e}", path.display()))
+    use std::os::unix::fs::FileTypeExt;
+    let err = |e: std::io::Error| format!("{}: {e}", path.display());
+    let stream = std::fs::metadata(path).is_ok_and(|m| {
+        let t = m.file_type();
+        t.is_char_device() || t.is_fifo() || t.is_socket()
+    });
+    if stream {
+        use std::io::Write;
+        let mut out = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(err)?;
+        return out
+            .write_all(text.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(err);
+    }
+    atomic::write_atomic(path, text.as_bytes(), None).map_err(err)
 }
 
 /// Writes Markdown and HTML of both versions next to the session; returns the paths.

@@ -31,7 +31,19 @@ fn source(name: &str) -> Option<String> {
     embedded(name).map(str::to_string)
 }
 
+/// How user text reaches the Markdown: escaped (the report file) or as typed (the
+/// preview on the Samenvatting screen, which is read, not converted).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Escaped,
+    AsTyped,
+}
+
 fn env() -> Environment<'static> {
+    env_for(Mode::AsTyped)
+}
+
+fn env_for(mode: Mode) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_loader(|name| Ok(source(name)));
     // Block tags on their own lines leave no blank lines behind.
@@ -51,8 +63,17 @@ fn env() -> Environment<'static> {
             AutoEscape::None
         }
     });
-    env.add_filter("oneline", oneline);
-    env.add_filter("cell", |s: String| cell(&s));
+    match mode {
+        Mode::AsTyped => {
+            env.add_filter("oneline", oneline);
+            env.add_filter("cell", |s: String| cell(&s).replace('|', "\\|"));
+        }
+        // The text is escaped already (`|` included); its line breaks stay line breaks.
+        Mode::Escaped => {
+            env.add_filter("oneline", |s: String| super::md_escape::item_lines(&s));
+            env.add_filter("cell", |s: String| cell(&s));
+        }
+    }
     env.add_filter("plural", plural);
     env.add_filter("join_and", join_and);
     env.add_filter("nl2br", |s: String| {
@@ -90,7 +111,7 @@ fn oneline(s: String) -> String {
 }
 
 /// Text for one Markdown table cell: its lines kept apart by "; " (a table row is one
-/// line, and pandoc and plain text both read "; "), `|` escaped.
+/// line, and pandoc and plain text both read "; "); the caller escapes `|`.
 fn cell(text: &str) -> String {
     let mut out = String::new();
     for line in text.lines().map(|l| oneline(l.to_string())) {
@@ -107,7 +128,7 @@ fn cell(text: &str) -> String {
         }
         out.push_str(&line);
     }
-    out.replace('|', "\\|")
+    out
 }
 
 /// `3|plural(["{n} stem", "{n} stemmen"])` → "3 stemmen": the singular for 1 and -1.
@@ -131,10 +152,19 @@ fn join_and(items: Vec<String>, last: String) -> String {
 }
 
 fn render(report: &Report, template: &str, extra: Value) -> Result<String, String> {
-    let env = env();
+    render_in(env(), report, Value::from(Serde(report)), template, extra)
+}
+
+fn render_in(
+    env: Environment<'static>,
+    report: &Report,
+    r: Value,
+    template: &str,
+    extra: Value,
+) -> Result<String, String> {
     let words = format!("words.{}", report.lang);
     let methodiek = source(&format!("methodiek.{}.md", report.lang)).unwrap_or_default();
-    let ctx = context! { r => Value::from(Serde(report)), words => words, methodiek => methodiek.trim(), ..extra };
+    let ctx = context! { r => r, words => words, methodiek => methodiek.trim(), ..extra };
     let out = env
         .get_template(template)
         .and_then(|t| t.render(ctx))
@@ -166,7 +196,23 @@ fn tidy(text: &str) -> String {
     out
 }
 
+/// The Markdown report, every user text escaped (see [`super::md_escape`]).
 pub fn markdown(report: &Report) -> Result<String, String> {
+    let mut r = serde_json::to_value(report).map_err(|e| e.to_string())?;
+    super::md_escape::escape_value(&mut r);
+    let env = env_for(Mode::Escaped);
+    render_in(
+        env,
+        report,
+        Value::from(Serde(r)),
+        "report.md",
+        Value::from(()),
+    )
+    .map(|md| blank_around_blocks(&md))
+}
+
+/// The Markdown as the Samenvatting screen previews it: user text as typed.
+pub fn markdown_preview(report: &Report) -> Result<String, String> {
     render(report, "report.md", Value::from(())).map(|md| blank_around_blocks(&md))
 }
 
@@ -180,7 +226,18 @@ fn blank_around_blocks(md: &str) -> String {
     };
     let mut out = String::with_capacity(md.len() + 64);
     let mut prev = "";
+    let mut after_break = false;
     for line in md.lines() {
+        // The next line of a text with line breaks (see `md_escape::item_lines`): part of
+        // the item or paragraph above, so no gap.
+        let continued = after_break && line.starts_with("  ");
+        // An odd number of backslashes at the end: a hard break, not an escaped `\`.
+        after_break = (line.len() - line.trim_end_matches('\\').len()) % 2 == 1;
+        if continued {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
         let needs_gap = !prev.is_empty()
             && !line.is_empty()
             && (line.starts_with('#')

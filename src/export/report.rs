@@ -268,13 +268,81 @@ fn status_id(s: ActivityStatus) -> &'static str {
 /// Whether a note may appear in the publieksversie. A quote needs, besides being marked
 /// public, the speaker's approval and their consent to publish quotes.
 pub fn note_is_public(iv: &Interview, n: &Note) -> bool {
-    if !n.public {
+    if !n.public || withheld(iv, n).is_some() {
         return false;
     }
     match n.kind {
-        NoteKind::Citaat => n.approval == Approval::Akkoord && iv.consent.quotes_public,
+        NoteKind::Citaat => n.approved_as_is() && iv.consent.quotes_public,
         _ => true,
     }
+}
+
+/// Why a note marked public is left out of the publieksversie although it would
+/// otherwise go in: an import conflict still open (on the note, or on the interview's
+/// own details such as consent), or a quote whose words changed after approval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Withheld {
+    Conflict,
+    ChangedAfterApproval,
+}
+
+pub fn withheld(iv: &Interview, n: &Note) -> Option<Withheld> {
+    if !n.public {
+        return None;
+    }
+    if n.has_conflict() || !iv.fields_conflict.is_empty() {
+        return Some(Withheld::Conflict);
+    }
+    if n.kind == NoteKind::Citaat
+        && n.approval_state() == crate::model::ApprovalState::GewijzigdNaAkkoord
+    {
+        return Some(Withheld::ChangedAfterApproval);
+    }
+    None
+}
+
+/// Public quotes whose attribution points at one person: no name, but a role and
+/// organisation no other interviewee shares (the only ROC bestuurder), and no coarser
+/// label chosen.
+pub fn identifying_attributions(session: &crate::model::Session) -> usize {
+    let key = |iv: &Interview| {
+        (
+            iv.role.trim().to_lowercase(),
+            iv.organisation.trim().to_lowercase(),
+        )
+    };
+    session
+        .interviews
+        .iter()
+        .filter(|iv| !iv.consent.with_name && !iv.consent.coarse)
+        .filter(|iv| {
+            let k = key(iv);
+            (!k.0.is_empty() || !k.1.is_empty())
+                && session.interviews.iter().filter(|o| key(o) == k).count() == 1
+        })
+        .map(|iv| {
+            iv.notes
+                .iter()
+                .filter(|n| n.kind == NoteKind::Citaat && note_is_public(iv, n))
+                .count()
+        })
+        .sum()
+}
+
+/// How many public notes the publieksversie leaves out: (open conflict, changed after
+/// approval). Both exports (the CLI and the Samenvatting screen) say so.
+pub fn withheld_counts(session: &crate::model::Session) -> (usize, usize) {
+    let mut out = (0, 0);
+    for iv in &session.interviews {
+        for n in &iv.notes {
+            match withheld(iv, n) {
+                Some(Withheld::Conflict) => out.0 += 1,
+                Some(Withheld::ChangedAfterApproval) => out.1 += 1,
+                None => {}
+            }
+        }
+    }
+    out
 }
 
 fn join_nonempty(parts: &[&str], sep: &str) -> String {
@@ -384,6 +452,12 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
                     }
                     let who = match (public, n.kind) {
                         (false, _) => attribution(iv, true),
+                        (true, NoteKind::Citaat) if !iv.consent.with_name && iv.consent.coarse => {
+                            crate::i18n::fill(
+                                lang.strings().interviews.coarse_attribution,
+                                &[&lang.strings().interviews.kind(iv.kind).to_lowercase()],
+                            )
+                        }
                         (true, NoteKind::Citaat) => attribution(iv, iv.consent.with_name),
                         (true, _) => String::new(),
                     };
@@ -392,13 +466,20 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
                         kind: kind_id(n.kind),
                         who,
                         public: n.public,
-                        approval: approval_id(n.approval),
+                        approval: if n.approval_state()
+                            == crate::model::ApprovalState::GewijzigdNaAkkoord
+                        {
+                            "gewijzigd_na_akkoord"
+                        } else {
+                            approval_id(n.approval)
+                        },
                         area: area.id.clone(),
                         conflict: if public {
                             None
                         } else {
                             n.conflict
-                                .as_deref()
+                                .as_ref()
+                                .and_then(|c| c.text.as_deref())
                                 .map(str::trim)
                                 .filter(|c| !c.is_empty())
                                 .map(String::from)
@@ -639,8 +720,13 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
         wheel,
         intentions_without_owner: intentions.iter().filter(|i| i.owner.is_empty()).count(),
         intentions,
-        agenda_planned_minutes: agenda.iter().map(|b| b.planned_minutes).sum(),
-        agenda_actual_minutes: agenda.iter().map(|b| b.actual_minutes).sum(),
+        // Saturating: absurd minutes in a file show as a huge total, never a wrapped one.
+        agenda_planned_minutes: agenda
+            .iter()
+            .fold(0u32, |t, b| t.saturating_add(b.planned_minutes)),
+        agenda_actual_minutes: agenda
+            .iter()
+            .fold(0u64, |t, b| t.saturating_add(b.actual_minutes)),
         facilitators: internal_text(&intake.facilitators),
         interviewers: internal_text(&intake.interviewers),
         partners,
@@ -731,7 +817,7 @@ fn internal_parts(
         .into_iter()
         .map(|(title, planned, secs)| {
             // Rounded to the nearest minute, as a facilitator reads a clock.
-            let actual = (secs + 30) / 60;
+            let actual = secs.saturating_add(30) / 60;
             BlockOut {
                 title,
                 planned_minutes: planned,

@@ -34,6 +34,8 @@ pub struct Strings {
     pub f_interviewer: &'static str,
     pub f_quotes_public: &'static str,
     pub f_with_name: &'static str,
+    pub f_coarse: &'static str,
+    pub coarse_attribution: &'static str,
     pub fields_hint: &'static str,
     pub notes_title: &'static str,
     pub no_notes: &'static str,
@@ -41,6 +43,8 @@ pub struct Strings {
     pub capture: &'static str,
     pub public: &'static str,
     pub conflict: &'static str,
+    pub field_names: [&'static str; 16],
+    pub conflict_from: &'static str,
     pub corner: &'static str,
     pub phase: &'static str,
     pub focus: &'static str,
@@ -64,12 +68,31 @@ pub struct Strings {
     // import
     pub picker_title: &'static str,
     pub picker_none: &'static str,
+    pub picker_confirm: &'static str,
     pub import_title: &'static str,
     pub rep_added: &'static str,
     pub rep_updated: &'static str,
     pub rep_conflicts: &'static str,
     pub rep_fields_conflict: &'static str,
     pub rep_unchanged: &'static str,
+    pub rep_skipped_empty: &'static str,
+    pub rep_kept_deleted: &'static str,
+    pub rep_back: &'static str,
+    pub rep_collision: &'static str,
+    pub rep_renumbered: &'static str,
+    pub rep_dup_in_file: &'static str,
+    pub rep_deleted: &'static str,
+    pub rep_fields_updated: &'static str,
+    pub rep_other_round: &'static str,
+    pub repaired_interview: &'static str,
+    pub repaired_note: &'static str,
+    pub changed_after_approval: &'static str,
+    pub conflict_deleted_session: &'static str,
+    pub conflict_deleted_file: &'static str,
+    pub conflict_field: &'static str,
+    pub conflict_fields_iv: &'static str,
+    pub source_session: &'static str,
+    pub source_file: &'static str,
     pub rep_error: &'static str,
     pub rep_saved: &'static str,
     pub rep_other_pact: &'static str,
@@ -78,6 +101,10 @@ pub struct Strings {
     pub iv_file: &'static str,
     pub iv_no_file: &'static str,
     pub iv_name_first: &'static str,
+    pub iv_none_here: &'static str,
+    pub iv_not_found: &'static str,
+    pub iv_ambiguous: &'static str,
+    pub iv_same_name: &'static str,
     // keys
     pub k_open: &'static str,
     pub k_new: &'static str,
@@ -101,6 +128,9 @@ pub struct Strings {
     pub k_fields: &'static str,
     pub k_swap: &'static str,
     pub k_resolve: &'static str,
+    pub k_keep_both: &'static str,
+    pub k_take_details: &'static str,
+    pub k_keep_details: &'static str,
     pub k_select: &'static str,
     pub k_done: &'static str,
     pub k_cancel: &'static str,
@@ -153,6 +183,8 @@ pub static NL: Strings = Strings {
     f_interviewer: "Interviewer",
     f_quotes_public: "Citaten openbaar",
     f_with_name: "Met naam",
+    f_coarse: "Alleen soort organisatie",
+    coarse_attribution: "een geïnterviewde ({})",
     fields_hint: "Spatie wijzigt een keuze · Esc klaar",
     notes_title: "Notities ({})",
     no_notes: "Nog geen notities: typ hieronder en druk Enter.",
@@ -160,6 +192,25 @@ pub static NL: Strings = Strings {
     capture: "Nieuw · {} ▸",
     public: "openbaar",
     conflict: "⚠ andere versie: {}",
+    field_names: [
+        "gebied",
+        "soort",
+        "hoek",
+        "fase",
+        "focus",
+        "openbaar",
+        "goedkeuring",
+        "naam",
+        "organisatie",
+        "rol",
+        "soort organisatie",
+        "datum",
+        "interviewer",
+        "citaten openbaar",
+        "met naam",
+        "alleen soort organisatie",
+    ],
+    conflict_from: "⚠ versie uit {}: {}",
     corner: "hoek: {}",
     phase: "fase: {}",
     focus: "focus: {}",
@@ -181,12 +232,31 @@ pub static NL: Strings = Strings {
     synthesis_empty: "Geen notities bij dit filter.",
     picker_title: "Interviewbestanden in {}",
     picker_none: "Geen interviewbestanden (*.interview.json) in de sessiemap.\nKopieer ze naar de map hierboven, of in een terminal:\nvolgspot import SESSIEBESTAND INTERVIEWBESTAND...",
+    picker_confirm: "Gekozen bestanden zijn voor een ander pact of een andere ronde (⚠). Enter: toch importeren · elke andere toets: terug",
     import_title: "Import",
     rep_added: "{}: nieuw interview, {}",
     rep_updated: "{}: bijgewerkt (notities nieuw: {}, gewijzigd: {})",
     rep_conflicts: "{}: {} aan beide kanten gewijzigd, gemarkeerd met ⚠",
-    rep_fields_conflict: "{}: gegevens aan beide kanten gewijzigd; die van de sessie zijn behouden",
+    rep_fields_conflict: "{}: gegevens aan beide kanten gewijzigd; die van de sessie zijn behouden, die van het bestand staan erbij (⚠)",
     rep_unchanged: "{}: niets nieuw",
+    rep_skipped_empty: "{}: leeg interview (geen notities, geen gegevens), niet toegevoegd",
+    rep_kept_deleted: "{}: in de sessie verwijderd en sindsdien niet gewijzigd; blijft verwijderd",
+    rep_back: "{}: in de sessie verwijderd, maar de interviewer heeft het sindsdien gewijzigd: terug, elke notitie gemarkeerd met ⚠",
+    rep_collision: "{}: het id in dit bestand hoort bij het interview met iemand anders in de sessie; daarom geïmporteerd als nieuw interview (eigen id)",
+    rep_renumbered: "{}: {} kregen een nieuw id (het id was al in gebruik)",
+    rep_dup_in_file: "{}: {} in het bestand hadden hetzelfde id; elk apart gehouden met een eigen id",
+    rep_deleted: "{}: {} door de interviewer verwijderd, hier ook verwijderd",
+    rep_fields_updated: "{}: {} van de gegevens overgenomen uit het bestand",
+    rep_other_round: "Let op: {} is een interview voor ronde {}, deze sessie is ronde {}",
+    repaired_interview: "Twee interviews hadden hetzelfde id; {} kreeg een nieuw id (niets samengevoegd)",
+    repaired_note: "Twee notities hadden hetzelfde id (interview {}); de tweede kreeg een nieuw id (niets samengevoegd)",
+    changed_after_approval: "gewijzigd na akkoord",
+    conflict_deleted_session: "⚠ verwijderd in de sessie, gewijzigd door de interviewer ({})",
+    conflict_deleted_file: "⚠ verwijderd door de interviewer ({}), gewijzigd in de sessie",
+    conflict_field: "⚠ {}: in de sessie {}, in het bestand {} ({})",
+    conflict_fields_iv: "⚠ gegevens aan beide kanten gewijzigd: {}",
+    source_session: "sessie",
+    source_file: "het interviewbestand",
     rep_error: "{}: niet geïmporteerd: {}",
     rep_saved: "Opgeslagen in {}",
     rep_other_pact: "Let op: {} is een interview voor pact '{}', deze sessie is van '{}'",
@@ -194,6 +264,10 @@ pub static NL: Strings = Strings {
     iv_file: "bestand {}",
     iv_no_file: "nog geen bestand: vul eerst de naam in",
     iv_name_first: "Wie interview je? Typ de naam en druk Enter.",
+    iv_none_here: "Geen interviews in {}",
+    iv_not_found: "Geen interview met de naam '{}' in {}; wel:",
+    iv_ambiguous: "Meer dan één interview met de naam '{}'; geef het bestand:",
+    iv_same_name: "Er is al een interview met {} ({}). Enter: toch een nieuw interview · Esc: een andere naam (het bestaande heropen je met: volgspot interview \"{}\")",
     k_open: "openen",
     k_new: "nieuw interview",
     k_delete: "verwijderen",
@@ -214,8 +288,11 @@ pub static NL: Strings = Strings {
     k_focus: "focusgebied",
     k_edit: "tekst bewerken",
     k_fields: "gegevens interview",
-    k_swap: "⚠ versies wisselen",
+    k_swap: "⚠ andere versie houden",
     k_resolve: "⚠ deze versie houden",
+    k_keep_both: "⚠ beide houden (twee notities)",
+    k_take_details: "⚠ gegevens uit het bestand overnemen",
+    k_keep_details: "⚠ gegevens van de sessie houden",
     k_select: "kiezen",
     k_done: "klaar",
     k_cancel: "annuleren",
@@ -268,6 +345,8 @@ pub static EN: Strings = Strings {
     f_interviewer: "Interviewer",
     f_quotes_public: "Quotes public",
     f_with_name: "With name",
+    f_coarse: "Kind of org. only",
+    coarse_attribution: "an interviewee ({})",
     fields_hint: "Space changes a choice · Esc done",
     notes_title: "Notes ({})",
     no_notes: "No notes yet: type below and press Enter.",
@@ -275,6 +354,25 @@ pub static EN: Strings = Strings {
     capture: "New · {} ▸",
     public: "public",
     conflict: "⚠ other version: {}",
+    field_names: [
+        "area",
+        "kind",
+        "corner",
+        "phase",
+        "focus",
+        "public",
+        "approval",
+        "name",
+        "organisation",
+        "role",
+        "kind of organisation",
+        "date",
+        "interviewer",
+        "quotes public",
+        "with name",
+        "kind of organisation only",
+    ],
+    conflict_from: "⚠ version from {}: {}",
     corner: "corner: {}",
     phase: "phase: {}",
     focus: "focus: {}",
@@ -296,12 +394,31 @@ pub static EN: Strings = Strings {
     synthesis_empty: "No notes match this filter.",
     picker_title: "Interview files in {}",
     picker_none: "No interview files (*.interview.json) in the session folder.\nCopy them to the folder above, or in a terminal:\nvolgspot import SESSION_FILE INTERVIEW_FILE...",
+    picker_confirm: "Chosen files are for another pact or another round (⚠). Enter: import anyway · any other key: back",
     import_title: "Import",
     rep_added: "{}: new interview, {}",
     rep_updated: "{}: updated (notes new: {}, changed: {})",
     rep_conflicts: "{}: {} changed on both sides, marked with ⚠",
-    rep_fields_conflict: "{}: details changed on both sides; the session's were kept",
+    rep_fields_conflict: "{}: details changed on both sides; the session's were kept, the file's are shown beside them (⚠)",
     rep_unchanged: "{}: nothing new",
+    rep_skipped_empty: "{}: empty interview (no notes, no details), not added",
+    rep_kept_deleted: "{}: deleted in the session and not changed since; stays deleted",
+    rep_back: "{}: deleted in the session, but the interviewer changed it since: back, every note marked with ⚠",
+    rep_collision: "{}: this file's id belongs to the interview with someone else in the session; imported as a new interview instead (its own id)",
+    rep_renumbered: "{}: {} got a new id (the id was taken)",
+    rep_dup_in_file: "{}: {} in the file shared an id; each kept apart with its own id",
+    rep_deleted: "{}: {} deleted by the interviewer, deleted here too",
+    rep_fields_updated: "{}: {} of the details taken from the file",
+    rep_other_round: "Note: {} is an interview for round {}, this session is round {}",
+    repaired_interview: "Two interviews shared an id; {} got a new id (nothing merged)",
+    repaired_note: "Two notes shared an id (interview {}); the second got a new id (nothing merged)",
+    changed_after_approval: "changed after approval",
+    conflict_deleted_session: "⚠ deleted in the session, changed by the interviewer ({})",
+    conflict_deleted_file: "⚠ deleted by the interviewer ({}), changed in the session",
+    conflict_field: "⚠ {}: {} in the session, {} in the file ({})",
+    conflict_fields_iv: "⚠ details changed on both sides: {}",
+    source_session: "session",
+    source_file: "the interview file",
     rep_error: "{}: not imported: {}",
     rep_saved: "Saved in {}",
     rep_other_pact: "Note: {} is an interview for pact '{}', this session is for '{}'",
@@ -309,6 +426,10 @@ pub static EN: Strings = Strings {
     iv_file: "file {}",
     iv_no_file: "no file yet: fill in the name first",
     iv_name_first: "Who are you interviewing? Type the name and press Enter.",
+    iv_none_here: "No interviews in {}",
+    iv_not_found: "No interview named '{}' in {}; there are:",
+    iv_ambiguous: "More than one interview named '{}'; give the file:",
+    iv_same_name: "There is already an interview with {} ({}). Enter: a new interview anyway · Esc: another name (reopen the existing one with: volgspot interview \"{}\")",
     k_open: "open",
     k_new: "new interview",
     k_delete: "delete",
@@ -329,8 +450,11 @@ pub static EN: Strings = Strings {
     k_focus: "focus area",
     k_edit: "edit text",
     k_fields: "interview details",
-    k_swap: "⚠ swap versions",
+    k_swap: "⚠ keep the other version",
     k_resolve: "⚠ keep this version",
+    k_keep_both: "⚠ keep both (two notes)",
+    k_take_details: "⚠ take the details from the file",
+    k_keep_details: "⚠ keep the session's details",
     k_select: "choose",
     k_done: "done",
     k_cancel: "cancel",
@@ -439,12 +563,15 @@ impl Strings {
     pub fn report(&self, r: &crate::model::merge::InterviewReport) -> Vec<String> {
         use crate::i18n::fill;
         let mut out = Vec::new();
-        if r.added {
+        if r.id_collision.is_some() {
+            out.push(fill(self.rep_collision, &[&r.label]));
+        }
+        if r.added && !r.back_after_deletion {
             out.push(fill(
                 self.rep_added,
                 &[&r.label, &self.count_notes(r.notes_added)],
             ));
-        } else if r.fields_updated || r.notes_added > 0 || r.notes_updated > 0 {
+        } else if r.notes_added > 0 || r.notes_updated > 0 {
             out.push(fill(
                 self.rep_updated,
                 &[
@@ -454,18 +581,263 @@ impl Strings {
                 ],
             ));
         }
+        if r.fields_updated > 0 {
+            out.push(fill(
+                self.rep_fields_updated,
+                &[&r.label, &r.fields_updated.to_string()],
+            ));
+        }
+        if r.notes_deleted > 0 {
+            out.push(fill(
+                self.rep_deleted,
+                &[&r.label, &self.count_notes(r.notes_deleted)],
+            ));
+        }
+        if r.duplicate_notes_in_file > 0 {
+            out.push(fill(
+                self.rep_dup_in_file,
+                &[&r.label, &self.count_notes(r.duplicate_notes_in_file + 1)],
+            ));
+        }
+        if r.notes_renumbered > 0 {
+            out.push(fill(
+                self.rep_renumbered,
+                &[&r.label, &self.count_notes(r.notes_renumbered)],
+            ));
+        }
         if r.notes_conflicted > 0 {
             out.push(fill(
                 self.rep_conflicts,
                 &[&r.label, &self.count_notes(r.notes_conflicted)],
             ));
         }
-        if r.fields_conflict {
+        if r.fields_conflicted > 0 {
             out.push(fill(self.rep_fields_conflict, &[&r.label]));
         }
-        if r.unchanged() {
+        if r.back_after_deletion {
+            out.push(fill(self.rep_back, &[&r.label]));
+        }
+        if r.kept_deleted {
+            out.push(fill(self.rep_kept_deleted, &[&r.label]));
+        } else if r.skipped_empty {
+            let label = if r.label.trim().is_empty() {
+                self.unnamed
+            } else {
+                &r.label
+            };
+            out.push(fill(self.rep_skipped_empty, &[label]));
+        } else if r.unchanged() {
             out.push(fill(self.rep_unchanged, &[&r.label]));
         }
         out
+    }
+
+    /// Where the other version of a conflict comes from: the interview file's name and
+    /// time (dates only when names are hidden: file names carry the interviewee's name).
+    pub fn conflict_source(&self, c: &crate::model::NoteConflict, show_names: bool) -> String {
+        let file = if c.source.is_empty() {
+            self.source_file.to_string()
+        } else {
+            self.file_label(&c.source, show_names)
+        };
+        match c.at {
+            Some(at) => format!("{file}, {} {:02}:{:02}", at.date(), at.hour(), at.minute()),
+            None => file,
+        }
+    }
+
+    /// A merged field's name as the screen says it.
+    pub fn field_name<'a>(&self, field: &'a str) -> &'a str {
+        const IDS: [&str; 16] = [
+            "area",
+            "kind",
+            "corner",
+            "phase",
+            "focus_areas",
+            "public",
+            "approval",
+            "interviewee",
+            "organisation",
+            "role",
+            "partner_kind",
+            "date",
+            "interviewer",
+            "consent.quotes_public",
+            "consent.with_name",
+            "consent.coarse",
+        ];
+        IDS.iter()
+            .position(|f| *f == field)
+            .map_or(field, |k| self.field_names[k])
+    }
+
+    /// A coding value as the screen names it.
+    pub fn show_value(&self, field: &str, v: &serde_json::Value) -> String {
+        use serde_json::Value;
+        match (field, v) {
+            ("kind", Value::String(_)) => {
+                serde_json::from_value::<crate::model::NoteKind>(v.clone())
+                    .map(|k| self.note_kind(k).to_string())
+                    .unwrap_or_else(|_| v.to_string())
+            }
+            ("approval", Value::Array(a)) if !a.is_empty() => {
+                serde_json::from_value::<crate::model::Approval>(a[0].clone())
+                    .map(|k| self.approvals[k.index()].to_string())
+                    .unwrap_or_else(|_| v.to_string())
+            }
+            (_, Value::Bool(true)) => self.yes.to_string(),
+            (_, Value::Bool(false)) => self.no.to_string(),
+            (_, Value::Null) => self.none.to_string(),
+            (_, Value::String(s)) if s.is_empty() => self.none.to_string(),
+            (_, Value::String(s)) => s.clone(),
+            (_, Value::Array(a)) if a.is_empty() => self.none.to_string(),
+            (_, Value::Array(a)) => a
+                .iter()
+                .map(|x| x.as_str().map_or_else(|| x.to_string(), String::from))
+                .collect::<Vec<_>>()
+                .join(", "),
+            _ => v.to_string(),
+        }
+    }
+
+    /// A conflict as lines for the screen: the other text in full, each field with both
+    /// values, a deletion on one side, each labelled with where it comes from.
+    pub fn conflict_lines(&self, n: &crate::model::Note, show_names: bool) -> Vec<String> {
+        use crate::i18n::fill;
+        use crate::model::DeletedBy;
+        let Some(c) = &n.conflict else {
+            return Vec::new();
+        };
+        let src = self.conflict_source(c, show_names);
+        let mut out = Vec::new();
+        match c.deleted_by {
+            Some(DeletedBy::Session) => out.push(fill(self.conflict_deleted_session, &[&src])),
+            Some(DeletedBy::Interviewer) => out.push(fill(self.conflict_deleted_file, &[&src])),
+            None => {}
+        }
+        if let Some(text) = &c.text {
+            out.push(fill(self.conflict_from, &[&src, text]));
+        }
+        let coding = serde_json::to_value(n.coding()).unwrap_or_default();
+        for (field, v) in &c.fields {
+            let mine = if field == "approval" {
+                serde_json::json!([n.approval])
+            } else {
+                coding.get(field).cloned().unwrap_or_default()
+            };
+            out.push(fill(
+                self.conflict_field,
+                &[
+                    self.field_name(field),
+                    &self.show_value(field, &mine),
+                    &self.show_value(field, v),
+                    &src,
+                ],
+            ));
+        }
+        out
+    }
+
+    /// The interview's own details changed on both sides, one line per field, with
+    /// where the other value comes from.
+    pub fn fields_conflict_lines(
+        &self,
+        iv: &crate::model::Interview,
+        show_names: bool,
+    ) -> Vec<String> {
+        use crate::i18n::fill;
+        if iv.fields_conflict.is_empty() {
+            return Vec::new();
+        }
+        let src = match &iv.source {
+            Some(s) => {
+                let c = crate::model::NoteConflict {
+                    source: s.file.clone(),
+                    at: Some(s.at),
+                    ..Default::default()
+                };
+                self.conflict_source(&c, show_names)
+            }
+            None => self.source_file.to_string(),
+        };
+        let mine = serde_json::to_value(iv.fields()).unwrap_or_default();
+        iv.fields_conflict
+            .iter()
+            .map(|(field, v)| {
+                let at = match field.as_str() {
+                    "partner_kind" => "/kind".to_string(),
+                    f => format!("/{}", f.replace('.', "/")),
+                };
+                let hide = field == "interviewee" && !show_names;
+                let show = |x: &serde_json::Value| {
+                    if hide {
+                        self.hidden_name.to_string()
+                    } else if field == "partner_kind" {
+                        serde_json::from_value::<crate::model::PartnerKind>(x.clone())
+                            .map(|k| self.kind(k).to_string())
+                            .unwrap_or_else(|_| x.to_string())
+                    } else {
+                        self.show_value(field, x)
+                    }
+                };
+                fill(
+                    self.conflict_field,
+                    &[
+                        self.field_name(field),
+                        &show(mine.pointer(&at).unwrap_or(&serde_json::Value::Null)),
+                        &show(v),
+                        &src,
+                    ],
+                )
+            })
+            .collect()
+    }
+
+    /// What a repair of duplicate ids on load did, one line each.
+    pub fn repairs(
+        &self,
+        repairs: &[crate::model::merge::IdRepair],
+        show_names: bool,
+    ) -> Vec<String> {
+        use crate::model::merge::IdRepair;
+        repairs
+            .iter()
+            .map(|r| match r {
+                IdRepair::Interview { label } => crate::i18n::fill(
+                    self.repaired_interview,
+                    &[if show_names { label } else { self.hidden_name }],
+                ),
+                IdRepair::Note { interview } => crate::i18n::fill(
+                    self.repaired_note,
+                    &[if show_names {
+                        interview
+                    } else {
+                        self.hidden_name
+                    }],
+                ),
+            })
+            .collect()
+    }
+
+    /// A warning when an interview file is for another round than the session.
+    pub fn other_round(
+        &self,
+        file: &crate::model::interview_file::InterviewFile,
+        session: &crate::model::Session,
+        who: &str,
+    ) -> Option<String> {
+        let round = file.round?;
+        if round == session.intake.round {
+            return None;
+        }
+        let who = if who.trim().is_empty() {
+            self.unnamed
+        } else {
+            who.trim()
+        };
+        Some(crate::i18n::fill(
+            self.rep_other_round,
+            &[who, &round.to_string(), &session.intake.round.to_string()],
+        ))
     }
 }

@@ -58,6 +58,8 @@ pub struct Strings {
     pub saving: &'static str,
     pub disk_full: &'static str,
     pub read_only: &'static str,
+    pub too_large_to_save: &'static str,
+    pub saved_beside: &'static str,
     pub placeholder: &'static str,
     pub help_title: &'static str,
     pub help_close: &'static str,
@@ -121,11 +123,15 @@ pub struct Strings {
     pub e_not_utf8: &'static str,
     pub e_syntax: &'static str,
     pub e_cut_off: &'static str,
+    pub e_duplicate_key: &'static str,
     pub e_field: &'static str,
     pub e_field_nopos: &'static str,
     pub e_future: &'static str,
     pub e_backup_hint: &'static str,
     pub e_locked: &'static str,
+    pub e_lock_symlink: &'static str,
+    pub e_lock_not_plain: &'static str,
+    pub e_lock_io: &'static str,
     pub e_no_terminal: &'static str,
     pub e_emergency: &'static str,
     pub interview_saved_in: &'static str,
@@ -189,6 +195,8 @@ pub static NL: Strings = Strings {
     saving: "wijzigingen…",
     disk_full: "schijf vol",
     read_only: "geen schrijfrechten in de map",
+    saved_beside: "een ander programma heeft het bestand gewijzigd; deze versie staat daarom apart in {} (beide blijven bewaard; open het gewenste bestand via het startscherm)",
+    too_large_to_save: "de sessie is te groot om op te slaan ({} MB; volgspot opent tot {} MB). Er is niets overschreven en alles staat nog in het geheugen: haal lange geplakte teksten of overbodige notities weg, dan wordt weer vanzelf opgeslagen",
     placeholder: "Dit scherm komt in een volgende versie.",
     help_title: "Toetsen: {}",
     help_close: "Esc sluit dit venster",
@@ -247,6 +255,7 @@ pub static NL: Strings = Strings {
     e_io: "kan niet gelezen worden: {}",
     e_not_utf8: "is geen UTF-8-tekst (regel {}, kolom {})",
     e_syntax: "is beschadigd: regel {}, kolom {}: {}",
+    e_duplicate_key: "is beschadigd: regel {}, kolom {}: de sleutel '{}' staat twee keer in hetzelfde object (de tweede zou de eerste stilletjes vervangen). Haal er één weg",
     e_cut_off: "het bestand houdt halverwege op (afgebroken of niet helemaal gekopieerd)",
     e_field: "heeft een fout in veld '{}' (regel {}, kolom {}): {}",
     e_field_nopos: "heeft een fout in veld '{}': {}",
@@ -254,6 +263,9 @@ pub static NL: Strings = Strings {
     e_backup_hint: "Het bestand is niet gewijzigd. Een reservekopie staat in {}",
     e_no_terminal: "volgspot: geen terminal om in te tekenen ({}). Start volgspot in een terminalvenster.",
     e_locked: "Deze sessie is al geopend door {}. Sluit daar eerst af.",
+    e_lock_symlink: "Het vergrendelbestand {} is een symbolische koppeling; volgspot schrijft daar niet doorheen. Verwijder de koppeling en probeer het opnieuw.",
+    e_lock_not_plain: "Het vergrendelbestand {} is geen gewoon bestand (een apparaat, pijp of tweede naam van een ander bestand). Verwijder het en probeer het opnieuw.",
+    e_lock_io: "Het vergrendelbestand {} kan niet worden aangemaakt of gebruikt: {}. Controleer of de map {} beschrijfbaar is.",
     e_emergency: "volgspot is vastgelopen. Een noodkopie van de sessie staat in {}",
     interview_saved_in: "Het interview staat in {}\nStuur dit bestand naar de begeleider; die voegt het toe met I op het scherm Interviews.",
     e_emergency_failed: "volgspot is vastgelopen en kon geen noodkopie schrijven: {}",
@@ -314,6 +326,8 @@ pub static EN: Strings = Strings {
     saving: "changes…",
     disk_full: "disk full",
     read_only: "no write permission in the folder",
+    saved_beside: "another program changed the file; this version is therefore saved separately in {} (both are kept; open the one you want from the start screen)",
+    too_large_to_save: "the session is too large to save ({} MB; volgspot opens up to {} MB). Nothing was overwritten and everything is still in memory: remove long pasted texts or notes you do not need, and saving resumes by itself",
     placeholder: "This screen comes in a later version.",
     help_title: "Keys: {}",
     help_close: "Esc closes this window",
@@ -372,6 +386,7 @@ pub static EN: Strings = Strings {
     e_io: "cannot be read: {}",
     e_not_utf8: "is not UTF-8 text (line {}, column {})",
     e_syntax: "is damaged: line {}, column {}: {}",
+    e_duplicate_key: "is damaged: line {}, column {}: the key '{}' appears twice in the same object (the second would silently replace the first). Remove one of them",
     e_cut_off: "the file stops halfway (cut off, or not copied completely)",
     e_field: "has an error in field '{}' (line {}, column {}): {}",
     e_field_nopos: "has an error in field '{}': {}",
@@ -379,6 +394,9 @@ pub static EN: Strings = Strings {
     e_backup_hint: "The file was not changed. A backup is at {}",
     e_no_terminal: "volgspot: no terminal to draw in ({}). Start volgspot in a terminal window.",
     e_locked: "This session is already open by {}. Close it there first.",
+    e_lock_symlink: "The lock file {} is a symbolic link; volgspot does not write through it. Remove the link and try again.",
+    e_lock_not_plain: "The lock file {} is not a plain file (a device, a pipe or a second name of another file). Remove it and try again.",
+    e_lock_io: "The lock file {} cannot be created or used: {}. Check that the folder {} is writable.",
     e_emergency: "volgspot crashed. An emergency copy of the session is at {}",
     interview_saved_in: "The interview is in {}\nSend this file to the facilitator, who adds it with I on the Interviews screen.",
     e_emergency_failed: "volgspot crashed and could not write an emergency copy: {}",
@@ -424,6 +442,25 @@ pub static EN: Strings = Strings {
 
 impl Strings {
     /// A load problem in plain words, naming the file and the position.
+    /// Why a session (or interview file) cannot be locked, naming the lock file.
+    pub fn lock_error(&self, e: &crate::store::lock::LockError) -> String {
+        use crate::store::lock::LockError as L;
+        let shown = |p: &std::path::Path| p.display().to_string();
+        let msg = match e {
+            L::Held(who) => fill(self.e_locked, &[who]),
+            L::Symlink(p) => fill(self.e_lock_symlink, &[&shown(p)]),
+            L::NotPlain(p) => fill(self.e_lock_not_plain, &[&shown(p)]),
+            L::Io(p, err) => {
+                let dir = p
+                    .parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .unwrap_or(std::path::Path::new("."));
+                fill(self.e_lock_io, &[&shown(p), &err.to_string(), &shown(dir)])
+            }
+        };
+        crate::sanitize::visible(&msg).into_owned()
+    }
+
     pub fn load_error(&self, e: &crate::store::LoadError) -> String {
         use crate::store::LoadProblem as P;
         let file = fill(self.e_file, &[&e.path.display().to_string()]);
@@ -462,11 +499,16 @@ impl Strings {
                 &[field, &line.to_string(), &column.to_string(), msg],
             ),
             P::Field { field, msg, .. } => fill(self.e_field_nopos, &[field, msg]),
+            P::DuplicateKey { key, line, column } => fill(
+                self.e_duplicate_key,
+                &[&line.to_string(), &column.to_string(), key],
+            ),
             P::FutureVersion { found, supported } => {
                 fill(self.e_future, &[&found.to_string(), &supported.to_string()])
             }
         };
-        format!("{file} {what}")
+        // File names and parser messages quote the file: shown, never passed raw.
+        crate::sanitize::visible(&format!("{file} {what}")).into_owned()
     }
 
     pub fn partner_kind(&self, k: crate::model::PartnerKind) -> &'static str {
@@ -481,7 +523,9 @@ impl Strings {
     pub fn load_problem_short(&self, p: &crate::store::LoadProblem) -> String {
         use crate::store::LoadProblem as P;
         match p {
-            P::Syntax { line, column, .. } | P::NotUtf8 { line, column } => {
+            P::Syntax { line, column, .. }
+            | P::NotUtf8 { line, column }
+            | P::DuplicateKey { line, column, .. } => {
                 format!("{line}:{column}")
             }
             P::Field { field, .. } => field.clone(),
@@ -520,11 +564,26 @@ impl Strings {
         )
     }
 
+    /// The header's word on a save that did not reach the file: "niet opgeslagen: …", or,
+    /// when it went to a conflict copy, where it went.
+    pub fn save_failed(&self, e: &crate::store::SaveError) -> String {
+        if e.saved_elsewhere() {
+            self.save_error(e)
+        } else {
+            fill(self.not_saved, &[&self.save_error(e)])
+        }
+    }
+
     pub fn save_error(&self, e: &crate::store::SaveError) -> String {
         use crate::store::SaveError as S;
         match e {
             S::DiskFull => self.disk_full.to_string(),
             S::ReadOnly => self.read_only.to_string(),
+            S::Conflict { copy } => fill(self.saved_beside, &[&copy.display().to_string()]),
+            S::TooLarge { size, cap } => {
+                let mb = |b: u64| b.div_ceil(1024 * 1024).to_string();
+                fill(self.too_large_to_save, &[&mb(*size), &mb(*cap)])
+            }
             S::Other(msg) => msg.clone(),
         }
     }

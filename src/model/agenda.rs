@@ -6,8 +6,11 @@ use super::{Agenda, AgendaBlock, Clock};
 use time::{Duration, OffsetDateTime, Time};
 
 /// Total planned minutes of the agenda.
+/// Saturating: a file with absurd minutes shows a huge total, never a wrapped one.
 pub fn total_minutes(blocks: &[AgendaBlock]) -> u32 {
-    blocks.iter().map(|b| b.minutes).sum()
+    blocks
+        .iter()
+        .fold(0u32, |total, b| total.saturating_add(b.minutes))
 }
 
 /// Planned end: the start time plus all blocks.
@@ -173,6 +176,12 @@ mod tests {
     }
 
     const T0: OffsetDateTime = datetime!(2026-11-26 14:00:00 +1);
+
+    #[test]
+    fn an_absurd_agenda_total_does_not_wrap_around() {
+        let a = agenda(&[u32::MAX, u32::MAX, 5]);
+        assert_eq!(total_minutes(&a.blocks), u32::MAX);
+    }
 
     fn at(min: i64, sec: i64) -> OffsetDateTime {
         T0 + Duration::minutes(min) + Duration::seconds(sec)

@@ -7,7 +7,7 @@ use serde_json::Value;
 use time::OffsetDateTime;
 
 /// The interview-file schema version this binary writes.
-pub const INTERVIEW_SCHEMA_VERSION: u32 = 1;
+pub const INTERVIEW_SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InterviewFile {
@@ -15,6 +15,10 @@ pub struct InterviewFile {
     /// The pact the interview is about, as the interviewer typed it (may be empty).
     #[serde(default)]
     pub pact: String,
+    /// The Volgspot round (1–3) the interview is for; None in files from before rounds
+    /// were recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<u8>,
     #[serde(with = "time::serde::rfc3339")]
     pub updated: OffsetDateTime,
     pub interview: Interview,
@@ -25,6 +29,7 @@ impl InterviewFile {
         InterviewFile {
             schema_version: INTERVIEW_SCHEMA_VERSION,
             pact: pact.to_string(),
+            round: None,
             updated: now,
             interview,
         }
@@ -78,9 +83,15 @@ pub fn load_for_import(
         .map_err(|e| t.load_error(&e))
 }
 
-/// Brings an older interview file up to [`INTERVIEW_SCHEMA_VERSION`]. Version 1 is the
-/// first, so there is nothing to convert yet; the hook exists so loading stays uniform.
-pub fn migrate(doc: &mut Value, _from: u32) {
+/// Brings an older interview file up to [`INTERVIEW_SCHEMA_VERSION`]. Version 2 keeps
+/// merge bases as values and binds approvals to their words (see
+/// [`super::migrate::merge_values_from_fingerprints`]).
+pub fn migrate(doc: &mut Value, from: u32) {
+    if from < 2
+        && let Some(iv) = doc.get_mut("interview")
+    {
+        super::migrate::merge_values_from_fingerprints(iv);
+    }
     if let Some(obj) = doc.as_object_mut() {
         obj.insert(
             "schema_version".into(),

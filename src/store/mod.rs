@@ -2,6 +2,8 @@
 
 pub mod atomic;
 pub mod autosave;
+pub mod conflict;
+pub mod dupkeys;
 pub mod folder;
 pub mod load;
 pub mod lock;
@@ -24,7 +26,26 @@ use time::OffsetDateTime;
 pub enum SaveError {
     DiskFull,
     ReadOnly,
+    /// The document would be larger than `open` accepts ([`load::MAX_FILE_BYTES`]):
+    /// refused before anything is written, so no file is ever written that cannot be
+    /// read back.
+    TooLarge {
+        size: u64,
+        cap: u64,
+    },
+    /// Another program changed the file since volgspot last read or wrote it: this
+    /// version was saved beside it, in `copy`, and the other left as it is.
+    Conflict {
+        copy: std::path::PathBuf,
+    },
     Other(String),
+}
+
+impl SaveError {
+    /// The document is on disk all the same (in a conflict copy): nothing is lost.
+    pub fn saved_elsewhere(&self) -> bool {
+        matches!(self, SaveError::Conflict { .. })
+    }
 }
 
 impl From<io::Error> for SaveError {
@@ -61,8 +82,16 @@ pub fn save_doc<T: Serialize>(path: &Path, doc: &T) -> Result<OffsetDateTime, Sa
         if serde_json::to_writer_pretty(&mut *bytes, doc).is_err() || bytes.is_empty() {
             return Err(SaveError::Other("serialisation failed".into()));
         }
-        atomic::write_atomic(path, bytes, Some(&paths::backup_path(path)))?;
-        Ok(crate::clock::now())
+        check_size(bytes)?;
+        let (target, moved) = conflict::target(path, crate::clock::now());
+        // A conflict copy is new work beside another program's file: no backup of it.
+        let backup = moved.is_none().then(|| paths::backup_path(path));
+        atomic::write_atomic(&target, bytes, backup.as_deref())?;
+        conflict::remember_now(&target);
+        match moved {
+            Some(copy) => Err(SaveError::Conflict { copy }),
+            None => Ok(crate::clock::now()),
+        }
     })
 }
 
@@ -102,8 +131,105 @@ pub fn interview_files(dir: &Path) -> Vec<std::path::PathBuf> {
     files
 }
 
+/// Refuses a document that `open` would refuse: one limit for reading and writing.
+fn check_size(bytes: &[u8]) -> Result<(), SaveError> {
+    let size = bytes.len() as u64;
+    if size > load::MAX_FILE_BYTES {
+        return Err(SaveError::TooLarge {
+            size,
+            cap: load::MAX_FILE_BYTES,
+        });
+    }
+    Ok(())
+}
+
 /// Writes a brand-new file (no backup), e.g. a new session or the emergency copy.
 pub fn write_new<T: Serialize>(path: &Path, session: &T) -> Result<(), SaveError> {
-    atomic::write_atomic(path, &to_json(session), None)?;
+    let bytes = to_json(session);
+    check_size(&bytes)?;
+    atomic::write_atomic(path, &bytes, None)?;
+    conflict::remember_now(path);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    /// A session whose JSON is exactly `size` bytes (the save below checks the size).
+    fn session_of(size: u64) -> Session {
+        let mut s = Session::new("p", 1, datetime!(2026-11-22 10:00 UTC));
+        let bare = to_json(&s).len() as u64;
+        s.intake.region_description = "x".repeat((size - bare) as usize);
+        s
+    }
+
+    #[test]
+    fn a_session_at_the_limit_is_saved_and_opens_one_byte_more_is_refused_unwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.volgspot.json");
+        let at_limit = session_of(load::MAX_FILE_BYTES);
+        save_session(&path, &at_limit).unwrap();
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().len(),
+            load::MAX_FILE_BYTES
+        );
+        let (back, _) = load_session(&path).expect("a saved session opens again");
+        assert_eq!(
+            back.intake.region_description,
+            at_limit.intake.region_description
+        );
+        drop((back, at_limit));
+        let before = std::fs::read(&path).unwrap();
+
+        let over = session_of(load::MAX_FILE_BYTES + 1);
+        let err = save_session(&path, &over).unwrap_err();
+        assert_eq!(
+            err,
+            SaveError::TooLarge {
+                size: load::MAX_FILE_BYTES + 1,
+                cap: load::MAX_FILE_BYTES
+            }
+        );
+        assert!(
+            std::fs::read(&path).unwrap() == before,
+            "the file was changed"
+        );
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "only the session, no temp: {names:?}");
+        let copy = dir.path().join("s.volgspot.json.noodkopie");
+        assert!(write_new(&copy, &over).is_err());
+        assert!(!copy.exists());
+        let said = crate::i18n::Lang::Nl.strings().save_error(&err);
+        assert!(
+            said.contains("te groot om op te slaan (65 MB; volgspot opent tot 64 MB)"),
+            "{said}"
+        );
+        assert!(said.contains("alles staat nog in het geheugen"), "{said}");
+    }
+
+    #[test]
+    fn fifty_thousand_notes_fit_twice_over() {
+        let mut s = crate::bench_data::generate(crate::bench_data::Size::Large, 7);
+        let base = s.interviews.clone();
+        let mut copy = 0;
+        while s.note_count() < 50_000 {
+            copy += 1;
+            for iv in &base {
+                let mut iv = (**iv).clone();
+                iv.id = crate::model::Id(format!("{}-{copy}", iv.id.0));
+                for n in &mut iv.notes {
+                    n.id = crate::model::Id(format!("{}-{copy}", n.id.0));
+                }
+                s.interviews.push(std::sync::Arc::new(iv));
+            }
+        }
+        let size = to_json(&s).len() as u64;
+        eprintln!("{} notes: {size} bytes of JSON", s.note_count());
+        assert!(size * 2 <= load::MAX_FILE_BYTES, "{size} bytes");
+    }
 }

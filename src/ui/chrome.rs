@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 
 pub fn save_text(t: &Strings, s: &SessionView) -> (String, bool) {
     match &s.save {
-        SaveState::Failed(e) => (fill(t.not_saved, &[&t.save_error(e)]), true),
+        SaveState::Failed(e) => (t.save_failed(e), true),
         _ if s.unsaved() => (t.saving.to_string(), false),
         SaveState::Saved(at) => (fill(t.saved_at, &[&clock::hms(*at)]), false),
         SaveState::Clean => (String::new(), false),
@@ -35,7 +35,7 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: 
     let pact = if s.doc.intake.pact_name.trim().is_empty() {
         t.no_pact_name.to_string()
     } else {
-        s.doc.intake.pact_name.clone()
+        crate::sanitize::visible_line(&s.doc.intake.pact_name).into_owned()
     };
     let place = header_place(t, s);
     let left = format!(" {pact} · {} {} ", t.round, s.doc.intake.round);

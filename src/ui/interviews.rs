@@ -52,10 +52,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
                 }
             }
         }
-        Mode::Synthesis => draw_synthesis(frame, area, app.t, &app.method, s, st, theme),
+        Mode::Synthesis => draw_synthesis(frame, area, app, s, st, theme),
     }
     if let Some(p) = &st.picker {
-        draw_picker(frame, area, app.t, p, app.show_names, theme);
+        draw_picker(frame, area, app.t, p, &s.doc, app.show_names, theme);
     }
 }
 
@@ -118,7 +118,10 @@ fn draw_list(
         selected_y: rows_y + (st.selected.saturating_sub(first)) as u16,
     });
     for (i, iv) in shown {
-        let who = who_shown(iv, ti, show_names);
+        let mut who = who_shown(iv, ti, show_names);
+        if !iv.fields_conflict.is_empty() {
+            who = format!("⚠ {who}");
+        }
         let mut row = pad(&who, who_w);
         if wide {
             row.push_str(&pad(ti.kind(iv.kind), kind_w));
@@ -142,6 +145,14 @@ fn draw_list(
             theme.dim,
         ));
     }
+    // The selected interview's details changed on both sides: both values, in full.
+    if let Some(iv) = doc.interviews.get(st.selected) {
+        for c in ti.fields_conflict_lines(iv, show_names) {
+            for l in wrap(&c, w) {
+                lines.push(Line::styled(l, theme.problem));
+            }
+        }
+    }
     if let Some(m) = &st.message {
         lines.push(Line::from(""));
         lines.push(Line::styled(m.clone(), theme.ok));
@@ -157,7 +168,12 @@ fn note_tags(t: &Strings, m: &Method, n: &Note) -> Vec<String> {
     let mut tags = Vec::new();
     tags.push(if n.public { ti.public } else { ti.not_public }.to_string());
     if n.kind == NoteKind::Citaat {
-        tags.push(fill(ti.approval, &[ti.approval_name(n.approval)]));
+        let state = if n.approval_state() == crate::model::ApprovalState::GewijzigdNaAkkoord {
+            ti.changed_after_approval
+        } else {
+            ti.approval_name(n.approval)
+        };
+        tags.push(fill(ti.approval, &[state]));
     }
     if let Some(c) = &n.corner {
         let name = m
@@ -201,10 +217,11 @@ pub fn draw_editor(
 ) {
     let ti = t.interviews;
     let w = area.width as usize;
+    let conflicts = ti.fields_conflict_lines(iv, show_names);
     let form_h = if ed.focus == Focus::Fields {
         FIELDS.len() as u16 + 1
     } else {
-        2
+        2 + conflicts.len().min(3) as u16
     };
     let detail_h = if iv.notes.is_empty() {
         0
@@ -243,7 +260,23 @@ pub fn draw_editor(
                 top.width.saturating_sub(label_w + 1),
                 1,
             );
+            // The name is hidden here too until F8 (the screen may be projected); it is
+            // typed blind meanwhile.
+            let named = if focused {
+                ed.name_given
+            } else {
+                !iv.interviewee.trim().is_empty()
+            };
+            let hidden = i == 0 && !show_names && named;
             match &spec.kind {
+                FieldKind::Text { .. } if hidden => frame.render_widget(
+                    Paragraph::new(ti.hidden_name).style(if focused {
+                        theme.selected
+                    } else {
+                        theme.dim
+                    }),
+                    val,
+                ),
                 FieldKind::Text { .. } if focused => frame.render_widget(&ed.edit.area, val),
                 FieldKind::Text { get, .. } => {
                     frame.render_widget(Paragraph::new(get(iv)).style(theme.text), val)
@@ -279,13 +312,16 @@ pub fn draw_editor(
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join(" · ");
-        frame.render_widget(
-            Paragraph::new(vec![
-                Line::styled(cut(&who, w), theme.label),
-                Line::styled(cut(&meta, w), theme.dim),
-            ]),
-            top,
+        let mut head = vec![
+            Line::styled(cut(&who, w), theme.label),
+            Line::styled(cut(&meta, w), theme.dim),
+        ];
+        head.extend(
+            conflicts
+                .iter()
+                .map(|c| Line::styled(cut(c, w), theme.problem)),
         );
+        frame.render_widget(Paragraph::new(head), top);
     }
 
     let mut title_spans = vec![Span::styled(
@@ -352,7 +388,7 @@ pub fn draw_editor(
         ));
     }
     for (i, n) in iv.notes.iter().enumerate().skip(first).take(space) {
-        let mark = if n.conflict.is_some() {
+        let mark = if n.has_conflict() {
             "⚠"
         } else if n.public {
             "●"
@@ -407,7 +443,26 @@ pub fn draw_editor(
         let inner = block.inner(detail);
         frame.render_widget(block, detail);
         if ed.focus == Focus::EditNote {
-            frame.render_widget(&ed.edit.area, inner);
+            // Editing a merged text: the other version stays in view below.
+            let other: Vec<String> = ti
+                .conflict_lines(n, show_names)
+                .iter()
+                .flat_map(|c| wrap(c, w))
+                .collect();
+            let keep = (inner.height as usize / 2).min(other.len()) as u16;
+            let [edit, below] = inner.layout(&Layout::vertical([
+                Constraint::Fill(1),
+                Constraint::Length(keep),
+            ]));
+            frame.render_widget(&ed.edit.area, edit);
+            if keep > 0 {
+                let lines: Vec<Line> = other
+                    .into_iter()
+                    .take(keep as usize)
+                    .map(|l| Line::styled(l, theme.problem))
+                    .collect();
+                frame.render_widget(Lines(lines), below);
+            }
         } else {
             let mut out: Vec<Line> = Vec::new();
             let tags = note_tags(t, m, n);
@@ -417,11 +472,12 @@ pub fn draw_editor(
             for l in wrap(&tags.join(" · "), w).into_iter().take(2) {
                 extra.push(Line::styled(l, theme.dim));
             }
-            if let Some(c) = &n.conflict {
-                extra.push(Line::styled(
-                    cut(&fill(ti.conflict, &[c]), w),
-                    theme.problem,
-                ));
+            // Both versions in full: the note's text is the session's, the other
+            // version says where it comes from.
+            for c in ti.conflict_lines(n, show_names) {
+                for l in wrap(&c, w) {
+                    extra.push(Line::styled(l, theme.problem));
+                }
             }
             let room = (inner.height as usize).saturating_sub(extra.len()).max(1);
             if body.len() > room {
@@ -464,12 +520,12 @@ pub fn draw_editor(
 fn draw_synthesis(
     frame: &mut Frame,
     area: Rect,
-    t: &Strings,
-    m: &Method,
+    app: &App,
     view: &SessionView,
     st: &State,
     theme: &Theme,
 ) {
+    let (t, m, show_names) = (app.t, &app.method, app.show_names);
     let ti = t.interviews;
     let s = &st.synth;
     let doc = &view.doc;
@@ -581,7 +637,7 @@ fn draw_synthesis(
                 theme.label,
             ));
         }
-        let mark = if n.conflict.is_some() { "⚠ " } else { "" };
+        let mark = if n.has_conflict() { "⚠ " } else { "" };
         let src = source(iv);
         let text = if src.is_empty() {
             format!("{mark}{}", n.text)
@@ -593,8 +649,8 @@ fn draw_synthesis(
             let prefix = if j == 0 { "    • " } else { "      " };
             lines.push(Line::styled(format!("{prefix}{l}"), theme.text));
         }
-        if let Some(c) = &n.conflict {
-            for l in wrap(&fill(ti.conflict, &[c]), w.saturating_sub(6)) {
+        for c in ti.conflict_lines(n, show_names) {
+            for l in wrap(&c, w.saturating_sub(6)) {
                 lines.push(Line::styled(format!("      {l}"), theme.problem));
             }
         }
@@ -624,6 +680,7 @@ fn draw_picker(
     area: Rect,
     t: &Strings,
     p: &Picker,
+    doc: &crate::model::Session,
     show_names: bool,
     theme: &Theme,
 ) {
@@ -633,18 +690,47 @@ fn draw_picker(
         lines.extend(ti.picker_none.lines().map(|l| Line::styled(l, theme.text)));
     }
     for (i, f) in p.files.iter().enumerate() {
-        let name = f.file_name().unwrap_or_default().to_string_lossy();
-        // File names carry the interviewee's name; the picker is on the projected screen.
-        let name = ti.file_label(&name, show_names);
+        let file = f.file_name().unwrap_or_default().to_string_lossy();
         let mark = if p.marked[i] { "[x]" } else { "[ ]" };
+        // Told apart without names: interviewer, date, notes, pact and round. File
+        // names carry the interviewee's name; the picker is on the projected screen.
+        let row = match p.info.get(i).cloned().flatten() {
+            Some(info) => {
+                // With names hidden: role and organisation, as everywhere (F8: names).
+                let who = if show_names {
+                    info.interviewee.trim().to_string()
+                } else {
+                    info.source.clone()
+                };
+                let round = info.round.map(|r| format!("{} {r}", t.round));
+                let parts: Vec<String> = [
+                    Some(who),
+                    Some(info.date.clone()),
+                    Some(info.interviewer.clone()),
+                    Some(ti.count_notes(info.notes)),
+                    Some(info.pact.clone()),
+                    round,
+                ]
+                .into_iter()
+                .flatten()
+                .filter(|x| !x.trim().is_empty())
+                .collect();
+                let warn = if info.elsewhere(doc) { "⚠ " } else { "" };
+                format!("{mark} {warn}{}", parts.join(" · "))
+            }
+            None => format!("{mark} {}", ti.file_label(&file, show_names)),
+        };
         let style = if i == p.selected {
             theme.selected
         } else {
             theme.text
         };
-        lines.push(Line::styled(format!("{mark} {name}"), style));
+        lines.push(Line::styled(row, style));
     }
-    let w = (area.width.saturating_sub(4)).min(90);
+    if p.confirm.is_some() {
+        lines.push(Line::styled(ti.picker_confirm, theme.problem));
+    }
+    let w = (area.width.saturating_sub(4)).min(120);
     let h = (lines.len() as u16 + 2)
         .min(area.height.saturating_sub(2))
         .max(3);

@@ -29,19 +29,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
         Row::new(vec![t.start_new.to_string()]),
         Row::new(vec![t.start_demo.to_string()]),
     ];
+    // Names from files of other laptops: control, bidi and zero-width characters shown.
+    let shown = |s: &str| crate::sanitize::visible_line(s).into_owned();
     for e in &st.entries {
         rows.push(match &e.summary {
             Ok((pact, round, date, saved)) => match &e.recovery {
                 None => Row::new(vec![
-                    pact.clone(),
+                    shown(pact),
                     round.to_string(),
-                    date.clone(),
+                    shown(date),
                     clock::date_hm(*saved),
                 ]),
                 Some(r) => Row::new(vec![
-                    pact.clone(),
+                    shown(pact),
                     round.to_string(),
-                    date.clone(),
+                    shown(date),
                     fill(t.start_newer_copy, &[t.copy_kind(r.kind)]),
                 ])
                 .style(theme.warn),
@@ -49,7 +51,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
             Err(_) if e.recovery.is_some() => Row::new(vec![
                 e.path
                     .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
+                    .map(|n| shown(&n.to_string_lossy()))
                     .unwrap_or_default(),
                 String::new(),
                 String::new(),
@@ -62,7 +64,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
             Err(why) => Row::new(vec![
                 e.path
                     .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
+                    .map(|n| shown(&n.to_string_lossy()))
                     .unwrap_or_default(),
                 String::new(),
                 String::new(),

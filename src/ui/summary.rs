@@ -172,6 +172,16 @@ fn export_rows(app: &App, s: &SessionView, width: usize, theme: &Theme) -> Vec<L
                     .into_iter()
                     .map(|r| Line::styled(r, theme.text)),
             );
+            // What the publieksversie just written leaves out, and why.
+            let (conflicts, changed) = crate::export::report::withheld_counts(&s.doc);
+            if conflicts + changed > 0 {
+                let msg = fill(t.withheld, &[&conflicts.to_string(), &changed.to_string()]);
+                rows.extend(
+                    wrap(&msg, width, 0)
+                        .into_iter()
+                        .map(|r| Line::styled(r, theme.problem)),
+                );
+            }
             rows
         }
     }

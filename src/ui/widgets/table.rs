@@ -45,7 +45,9 @@ pub fn draw<T: Clone + Default>(
                 .editing
                 .as_ref()
                 .filter(|e| i == editor.selected && e.col == ci);
-            let text = c.show(r, t, method);
+            // Text from another laptop's file: control, bidi and zero-width characters
+            // shown visibly, never passed to the terminal.
+            let text = crate::sanitize::visible_line(&c.show(r, t, method)).into_owned();
             match editing {
                 Some(_) => Cell::from(text).style(theme.label_focus),
                 None => Cell::from(text),

@@ -1,0 +1,155 @@
+//! User text in the Markdown report is text, never markup: every character Markdown or
+//! pandoc would read as markup is backslash-escaped (pandoc accepts a backslash before any
+//! ASCII punctuation), so a note `<script>`, `[x](javascript:…)`, `# kop` or `| a | b |`
+//! shows as typed after `pandoc report.md`. Empty lines are dropped and each line's
+//! leading white space trimmed, so a user text never ends a list item, opens a code block
+//! or starts a heading, table, list, quote, fenced block or raw-HTML block.
+//!
+//! The whole report is escaped before the template sees it (see [`escape_value`]); the
+//! template's wording is trusted and left as it is.
+
+/// Escaped everywhere: emphasis, code, links, images, raw HTML and entities, tables,
+/// headings, strikeout/sub/superscript, math, citations, footnotes, line blocks.
+fn always(c: char) -> bool {
+    matches!(
+        c,
+        '\\' | '`'
+            | '*'
+            | '['
+            | ']'
+            | '<'
+            | '>'
+            | '|'
+            | '#'
+            | '~'
+            | '^'
+            | '$'
+            | '@'
+            | '&'
+            | '{'
+            | '}'
+    )
+}
+
+/// Escaped at the start of a line: list markers, setext and table rules, definition
+/// lists, fenced divs, grid tables, example and parenthesised lists.
+fn at_line_start(c: char) -> bool {
+    matches!(c, '-' | '+' | '=' | ':' | '(' | '%')
+}
+
+/// One line of user text, escaped. `_` is escaped where it could open or close emphasis
+/// (next to a non-letter); between letters, as in `in_uitvoering`, it stays.
+fn escape_line(line: &str, out: &mut String) {
+    let line = line.trim();
+    // An ordered-list marker ("1.", "iv)", "B.", "#."): escape its final dot or bracket.
+    let first = line.split(' ').next().unwrap_or("");
+    // pandoc reads one capital and a dot as a list marker only before two spaces, so
+    // initials ("R. de Boer") stay as they are.
+    let initial = first.len() == 2
+        && first.starts_with(|c: char| c.is_ascii_uppercase())
+        && first.ends_with('.')
+        && !line[2..].starts_with("  ");
+    let marker_end = (first.len() >= 2
+        && !initial
+        && first.ends_with(['.', ')'])
+        && first[..first.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric()))
+    .then(|| first.len() - 1);
+    let chars: Vec<char> = line.chars().collect();
+    let mut byte = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        let word = |j: Option<usize>| {
+            j.and_then(|j| chars.get(j))
+                .is_some_and(|c| c.is_alphanumeric())
+        };
+        let escape = always(c)
+            || (i == 0 && at_line_start(c))
+            || Some(byte) == marker_end
+            || (c == '_' && !(word(i.checked_sub(1)) && word(Some(i + 1))));
+        if escape {
+            out.push('\\');
+        }
+        // A tab would indent the rest into a code block; a space does not.
+        out.push(if c == '\t' { ' ' } else { c });
+        byte += c.len_utf8();
+    }
+}
+
+/// User text as Markdown text. Line breaks stay (the caller joins lines as it needs: a
+/// hard break inside a list item, "; " in a table cell); empty lines are dropped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        escape_line(line, &mut out);
+    }
+    out
+}
+
+/// Every string in a JSON value escaped (object keys are ids and stay).
+pub fn escape_value(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::String(s) => {
+            let escaped = escape(s);
+            if escaped != *s {
+                *s = escaped;
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(escape_value),
+        serde_json::Value::Object(map) => map.values_mut().for_each(escape_value),
+        _ => {}
+    }
+}
+
+/// Escaped user text that may hold several lines, as one list item or paragraph: the
+/// lines joined by hard line breaks (a backslash at the end of the line), the next line
+/// indented so it stays inside the item. White space inside a line is collapsed.
+pub fn item_lines(text: &str) -> String {
+    text.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\\\n  ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_is_escaped() {
+        assert_eq!(
+            escape("<script>alert(1)</script>"),
+            "\\<script\\>alert(1)\\</script\\>"
+        );
+        assert_eq!(
+            escape("[x](javascript:alert(1))"),
+            "\\[x\\](javascript:alert(1))"
+        );
+        assert_eq!(
+            escape("a *b* `c` _d_ e|f"),
+            "a \\*b\\* \\`c\\` \\_d\\_ e\\|f"
+        );
+        assert_eq!(escape("Pact\n# Kop"), "Pact\n\\# Kop");
+        assert_eq!(
+            escape("- lijst\n+ ook\n=== \n1. een\niv) vier"),
+            "\\- lijst\n\\+ ook\n\\===\n1\\. een\niv\\) vier"
+        );
+        assert_eq!(
+            escape("    code\n\n\nna lege regels"),
+            "code\nna lege regels"
+        );
+        assert_eq!(escape("in_uitvoering"), "in_uitvoering");
+        assert_eq!(escape("R. de Boer"), "R. de Boer");
+        assert_eq!(escape("B.  twee spaties"), "B\\.  twee spaties");
+        assert_eq!(escape("Gewone tekst, 12.5 uur."), "Gewone tekst, 12.5 uur.");
+    }
+
+    #[test]
+    fn item_lines_keep_their_breaks_inside_the_item() {
+        assert_eq!(item_lines("een\n  twee  drie"), "een\\\n  twee drie");
+    }
+}
