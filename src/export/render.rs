@@ -86,7 +86,7 @@ fn env_for(mode: Mode) -> Environment<'static> {
 /// Multi-line text as one line (for Markdown list items and table cells): words
 /// separated by single spaces. Most text already is (one line, single spaces) and is
 /// passed on as it is: this filter runs on every note of the Markdown report.
-fn oneline(s: String) -> String {
+pub(super) fn oneline(s: String) -> String {
     // Every white-space character other than ' ' is one of these ASCII bytes or starts
     // with one of these lead bytes in UTF-8 (U+0085 and U+00A0: C2; U+1680: E1;
     // U+2000–U+205F: E2; U+3000: E3). Without them, only spaces need a look.
