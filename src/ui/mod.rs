@@ -40,9 +40,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     // Screens that draw a clickable list register it again this frame.
     app.click_list.set(None);
-    // A light theme paints the whole screen, so no dark terminal shows through. (The dark
-    // theme's background is the terminal's own: restyling 12 000 cells with nothing
-    // was a tenth of a keystroke's time.)
+    // Both built-in themes paint the whole screen, so they read the same on a black or a
+    // white terminal (a theme file without a background keeps the terminal's own).
     if theme.background != Style::default() {
         frame.render_widget(Block::default().style(theme.background), area);
     }
