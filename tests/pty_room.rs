@@ -63,7 +63,19 @@ fn the_room_follows_the_facilitator_and_never_writes() {
     let mut desk = Term::spawn(dir.path(), &["open", p], 100, 30);
     desk.wait_for("Intake");
     follow(&room, "1/5 · Intake", Instant::now());
+    let t0 = Instant::now();
+    while room.screen().contains("Wacht op het scherm") {
+        assert!(t0.elapsed() < Duration::from_secs(5), "{}", room.screen());
+        std::thread::sleep(Duration::from_millis(20));
+    }
     assert!(!room.screen().contains("M. de Vries"), "{}", room.screen());
+    // The channel: a state file beside the session, for the owner only.
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let state = dir.path().join("rivierenland.volgspot.json.zaal");
+        let mode = std::fs::metadata(&state).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    }
 
     // Screens, measured one by one.
     let mut worst = Duration::ZERO;

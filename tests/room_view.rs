@@ -134,3 +134,24 @@ fn without_unicode_drawing_the_room_uses_plain_letters_and_ascii_markers() {
         }
     }
 }
+
+#[test]
+fn the_names_warning_is_highlighted_in_every_view() {
+    for presenter in [false, true] {
+        let mut app = on(Screen::Triangle, "licht");
+        app.show_names = true;
+        app.presenter = presenter;
+        let term = common::ui::render(&app, 120, 40);
+        let warn = app.theme.warn;
+        let buf = term.backend().buffer();
+        let t = text(&term);
+        let (y, line) = t
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.contains("NAMEN ZICHTBAAR"))
+            .unwrap_or_else(|| panic!("F4={presenter}: no warning\n{t}"));
+        let x = line[..line.find("NAMEN").unwrap()].chars().count() as u16;
+        let cell = &buf[(x, y as u16)];
+        assert_eq!(Some(cell.bg), warn.bg, "F4={presenter}: not highlighted");
+    }
+}
