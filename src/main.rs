@@ -101,6 +101,9 @@ enum Command {
         /// One or more .interview.json files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Import files of another pact or round without asking.
+        #[arg(long)]
+        anyway: bool,
     },
     /// (testing) Hold the lock of a session until killed.
     #[command(hide = true)]
@@ -208,7 +211,11 @@ fn main() -> ExitCode {
             }
             return interviewer::run(app);
         }
-        Some(Command::Import { session, files }) => return import(lang, &session, &files),
+        Some(Command::Import {
+            session,
+            files,
+            anyway,
+        }) => return import(lang, &session, &files, anyway),
         other => other,
     };
     let mut rt = tui::Runtime::new(dir.clone());
@@ -367,7 +374,25 @@ fn export(
 }
 
 /// `volgspot import SESSION FILE...`: merge interview files, print what changed, save.
-fn import(lang: Lang, session: &std::path::Path, files: &[PathBuf]) -> ExitCode {
+/// Asks a yes/no question on the terminal; no terminal (a script, CI) is a no.
+fn confirm(question: &str) -> bool {
+    use std::io::{IsTerminal, Write};
+    if !std::io::stdin().is_terminal() {
+        return false;
+    }
+    print!("{question}");
+    let _ = std::io::stdout().flush();
+    let mut answer = String::new();
+    if std::io::stdin().read_line(&mut answer).is_err() {
+        return false;
+    }
+    matches!(
+        answer.trim().to_lowercase().as_str(),
+        "j" | "ja" | "y" | "yes"
+    )
+}
+
+fn import(lang: Lang, session: &std::path::Path, files: &[PathBuf], anyway: bool) -> ExitCode {
     let t = lang.strings();
     let _held = match lock::acquire(session) {
         Ok(h) => h,
@@ -396,17 +421,27 @@ fn import(lang: Lang, session: &std::path::Path, files: &[PathBuf]) -> ExitCode 
         // A session file given by mistake is named as such, not as a "newer version".
         match volgspot::model::interview_file::load_for_import(path, t) {
             Ok(file) => {
-                if let Some(w) = t
-                    .interviews
-                    .other_pact(&file, &doc, &file.interview.interviewee)
-                {
+                let who = &file.interview.interviewee;
+                let warnings: Vec<String> = [
+                    t.interviews.other_pact(&file, &doc, who),
+                    t.interviews.other_round(&file, &doc, who),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                for w in &warnings {
                     say!("{w}");
                 }
-                if let Some(w) = t
-                    .interviews
-                    .other_round(&file, &doc, &file.interview.interviewee)
-                {
-                    say!("{w}");
+                // Another pact's or round's file is imported only when asked for: in a
+                // terminal by answering yes, otherwise with --anyway.
+                if !warnings.is_empty() && !anyway && !confirm(t.interviews.rep_ask_anyway) {
+                    ok = false;
+                    let name = path.display().to_string();
+                    warn!(
+                        "{}",
+                        volgspot::i18n::fill(t.interviews.rep_skipped, &[&name])
+                    );
+                    continue;
                 }
                 let name = path.file_name().unwrap_or_default().to_string_lossy();
                 let report = merge::merge_file_from(&mut doc, &file, &name);
