@@ -218,6 +218,7 @@ pub fn generate(size: Size, seed: u64) -> Session {
             due: "2027-06-01".into(),
             link: None,
             public: i % 2 == 0,
+            ..Intention::default()
         })
         .collect();
     s

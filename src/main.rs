@@ -45,6 +45,10 @@ enum Command {
         /// Volgspot round: 1, 2 or 3.
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=3))]
         round: u8,
+        /// The next round of this session's pact: carries intake, triangle, wheel and
+        /// intentions (to follow up), and keeps a snapshot of this round to compare with.
+        #[arg(long, conflicts_with_all = ["pact", "round"])]
+        from: Option<PathBuf>,
     },
     /// Open a session file anywhere.
     Open {
@@ -224,7 +228,10 @@ fn main() -> ExitCode {
     };
     let opened = match command {
         None => Ok(()),
-        Some(Command::New { pact, round }) => {
+        Some(Command::New {
+            from: Some(from), ..
+        }) => tui::create_next_round(&mut app, &mut rt, &from).map(|_| ()),
+        Some(Command::New { pact, round, .. }) => {
             tui::create_session(&mut app, &mut rt, pact.as_deref().unwrap_or(""), round).map(|_| ())
         }
         Some(Command::Open { path }) => {
@@ -338,7 +345,10 @@ fn export(
     }
     let mut report = export::build(&doc, method, lang, public);
     // An earlier round of the same pact in the same folder: compared in the internal report.
-    if let Some(earlier) = store::rounds::earlier_round(session, &doc) {
+    // A session made from an earlier round compares with its own snapshot instead.
+    if doc.baseline.is_none()
+        && let Some(earlier) = store::rounds::earlier_round(session, &doc)
+    {
         export::add_earlier_round(&mut report, method, earlier.intake.round, &earlier.wheel);
     }
     let path = output

@@ -428,6 +428,8 @@ pub enum Mode {
 pub struct Earlier {
     pub round: u8,
     pub wheel: Wheel,
+    /// Which session it is, as shown: round, date and file.
+    pub label: String,
 }
 
 /// Something that can back up an activity: an interview note or a triangle item.

@@ -6,6 +6,7 @@ pub mod conflict;
 pub mod dupkeys;
 pub mod load;
 pub mod lock;
+pub mod next_round;
 pub mod paths;
 pub mod recovery;
 pub mod rounds;

@@ -324,6 +324,12 @@ fn earlier_lines(app: &App, s: &SessionView, theme: &Theme) -> Vec<Line<'static>
             ),
             theme.ok,
         ));
+        if !e.label.is_empty() {
+            lines.push(Line::styled(
+                crate::sanitize::visible_line(&e.label).into_owned(),
+                theme.dim,
+            ));
+        }
         let count = |w: &Wheel, st: ActivityStatus| {
             m.wheel
                 .phases
