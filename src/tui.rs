@@ -79,15 +79,13 @@ pub fn open_session(app: &mut App, rt: &mut Runtime, path: &Path) -> Result<(), 
                 &[&b.round.to_string(), b.session_date.trim(), &b.file],
             ),
         }),
-        None => store::rounds::earlier_round(path, &view.doc).map(|s| {
-            crate::app::wheel::Earlier {
-                round: s.intake.round,
-                label: fill(
-                    t.rounds.baseline_folder,
-                    &[&s.intake.round.to_string(), s.intake.session_date.trim()],
-                ),
-                wheel: s.wheel,
-            }
+        None => store::rounds::earlier_round(path, &view.doc).map(|s| crate::app::wheel::Earlier {
+            round: s.intake.round,
+            label: fill(
+                t.rounds.baseline_folder,
+                &[&s.intake.round.to_string(), s.intake.session_date.trim()],
+            ),
+            wheel: s.wheel,
         }),
     };
     if migrated {

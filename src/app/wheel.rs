@@ -221,7 +221,7 @@ pub static KEYS_INTENTIONS: &[Binding<Act>] = &[
         &[Combo(KeyCode::Char('s'), NONE)],
         Act::FollowUp,
         |t| t.rounds.k_follow_up,
-        true
+        false
     ),
     bind!(
         &[Combo(KeyCode::Char('o'), NONE)],

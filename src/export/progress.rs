@@ -118,7 +118,14 @@ pub fn compare(method: &Method, base: &Baseline, now: &Session) -> ProgressOut {
         .iter()
         .flat_map(|p| &p.activities)
         .filter_map(|a| {
-            let st = |w: &Wheel| status_id(w.activities.get(&a.id).map(|s| s.status).unwrap_or_default());
+            let st = |w: &Wheel| {
+                status_id(
+                    w.activities
+                        .get(&a.id)
+                        .map(|s| s.status)
+                        .unwrap_or_default(),
+                )
+            };
             let (before, after) = (st(bw), st(nw));
             (before != after).then(|| Change {
                 what: nw
@@ -132,7 +139,8 @@ pub fn compare(method: &Method, base: &Baseline, now: &Session) -> ProgressOut {
             })
         })
         .collect();
-    let find = |items: &[TriangleItem], id: &crate::model::Id| items.iter().position(|i| &i.id == id);
+    let find =
+        |items: &[TriangleItem], id: &crate::model::Id| items.iter().position(|i| &i.id == id);
     let titled = |it: &TriangleItem| it.title.trim().to_string();
     let items_added = now
         .triangle
@@ -170,10 +178,7 @@ pub fn compare(method: &Method, base: &Baseline, now: &Session) -> ProgressOut {
                 text: here.map_or(&b.text, |h| &h.text).trim().to_string(),
                 owner: here.map_or(&b.owner, |h| &h.owner).trim().to_string(),
                 // An intention already settled in the earlier round keeps that status.
-                status: here
-                    .and_then(|h| h.outcome)
-                    .or(b.outcome)
-                    .map(|f| f.id()),
+                status: here.and_then(|h| h.outcome).or(b.outcome).map(|f| f.id()),
                 note: here
                     .map(|h| h.outcome_note.trim().to_string())
                     .filter(|n| !n.is_empty())

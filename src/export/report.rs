@@ -654,7 +654,10 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
             status_note: i.outcome_note.trim().to_string(),
             settled: matches!(
                 i.outcome,
-                Some(crate::model::rounds::FollowUp::Gedaan | crate::model::rounds::FollowUp::Vervallen)
+                Some(
+                    crate::model::rounds::FollowUp::Gedaan
+                        | crate::model::rounds::FollowUp::Vervallen
+                )
             ),
         })
         .collect();

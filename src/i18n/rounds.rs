@@ -55,10 +55,12 @@ impl Strings {
     pub fn follow_up(&self, f: Option<crate::model::rounds::FollowUp>) -> &'static str {
         match f {
             None => self.follow_up_open,
-            Some(f) => self.follow_up[crate::model::rounds::FollowUp::ALL
-                .iter()
-                .position(|x| *x == f)
-                .unwrap_or(0)],
+            Some(f) => {
+                self.follow_up[crate::model::rounds::FollowUp::ALL
+                    .iter()
+                    .position(|x| *x == f)
+                    .unwrap_or(0)]
+            }
         }
     }
 }

@@ -87,7 +87,11 @@ pub enum NextRoundError {
 /// evidence cleared: those belonged to round N's session), own focus areas and the
 /// analysekader; the wheel as starting point; the intentions, to be followed up.
 /// Not carried: interviews, observations, the agenda's times, the clock.
-pub fn next_round(prev: &Session, file: &str, now: OffsetDateTime) -> Result<Session, NextRoundError> {
+pub fn next_round(
+    prev: &Session,
+    file: &str,
+    now: OffsetDateTime,
+) -> Result<Session, NextRoundError> {
     let round = prev.intake.round.max(1);
     if round >= LAST_ROUND {
         return Err(NextRoundError::LastRound(round));
@@ -180,7 +184,10 @@ mod tests {
         assert_eq!(r2.intentions[0].carried_from, Some(1));
         assert_eq!(r2.intentions[0].outcome, None);
         let b = r2.baseline.as_ref().unwrap();
-        assert_eq!((b.round, b.file.as_str()), (1, "noord-ronde1.volgspot.json"));
+        assert_eq!(
+            (b.round, b.file.as_str()),
+            (1, "noord-ronde1.volgspot.json")
+        );
         assert_eq!(b.triangle[0].votes, 4);
         assert_ne!(r2.id, r1.id);
     }

@@ -693,7 +693,11 @@ fn intentions_panel(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, t
                 text.push_str(" — ");
                 text.push_str(it.outcome_note.trim());
             }
-            let style = if it.outcome.is_some() { theme.ok } else { theme.warn };
+            let style = if it.outcome.is_some() {
+                theme.ok
+            } else {
+                theme.warn
+            };
             details.push(Span::styled(text, style));
         }
         lines.push(Line::from(details));
