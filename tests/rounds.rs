@@ -204,3 +204,55 @@ fn there_is_no_round_after_round_three() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_new_session_switched_to_round_two_is_saved_as_round_two_not_as_round_one_dash_two() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = time::OffsetDateTime::now_utc().date().to_string();
+    let r1 = Session::new("Zorgpact Twee", 1, time::OffsetDateTime::now_utc());
+    volgspot::store::write_new(
+        &dir.path()
+            .join(format!("zorgpact-twee-ronde1-{today}.volgspot.json")),
+        &r1,
+    )
+    .unwrap();
+    let mut term = Term::spawn(dir.path(), &["new"], 80, 24);
+    term.wait_for("1/5 Intake");
+    term.type_text("Zorgpact Twee");
+    term.send("\t"); // to the round field
+    // Named after the pact while still round 1 (next to round 1's file: "-2").
+    let first = dir
+        .path()
+        .join(format!("zorgpact-twee-ronde1-{today}-2.volgspot.json"));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !first.exists() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "never named after the pact"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    term.send("\x7f2");
+    term.send("\t");
+    term.wait_for("Zorgpact Twee · ronde 2");
+    let want = dir
+        .path()
+        .join(format!("zorgpact-twee-ronde2-{today}.volgspot.json"));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !want.exists() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "not renamed: {:?}",
+            std::fs::read_dir(dir.path())
+                .unwrap()
+                .flatten()
+                .map(|e| e.file_name())
+                .collect::<Vec<_>>()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    term.ctrl_q();
+    assert!(term.wait_exit());
+    let (s, _) = volgspot::store::load_session(&want).unwrap();
+    assert_eq!(s.intake.round, 2);
+}
