@@ -228,6 +228,10 @@ fn portfolio_90_sessions(bencher: Bencher) {
     bencher.bench_local(|| {
         let (sessions, unreadable) = export::portfolio::read_folder(dir.path());
         let p = export::portfolio::build(&sessions, unreadable, &method, Lang::Nl);
-        black_box(export::portfolio::render(&p, Lang::Nl, export::Format::Html))
+        black_box(export::portfolio::render(
+            &p,
+            Lang::Nl,
+            export::Format::Html,
+        ))
     });
 }

@@ -265,7 +265,10 @@ pub fn portfolio(pacts: usize, rounds: u8, seed: u64) -> Vec<(String, Session)> 
         for round in 1..=rounds {
             let base = generate(Size::Typical, seed ^ (k as u64 * 31 + u64::from(round)));
             let half = start + usize::from(round - 1);
-            let (year, month) = (2025 + (half / 2) as i32, if half % 2 == 0 { 3 } else { 10 });
+            let (year, month) = (
+                2025 + (half / 2) as i32,
+                if half.is_multiple_of(2) { 3 } else { 10 },
+            );
             let date = format!("{year}-{month:02}-15");
             let now = time::OffsetDateTime::UNIX_EPOCH
                 + time::Duration::days(20_000 + half as i64 * 182 + k as i64);

@@ -153,8 +153,9 @@ pub fn build(
     }
     let mut pacts = Vec::new();
     let mut dated: Vec<(usize, Period, Option<String>)> = Vec::new();
-    let mut themes: BTreeMap<(String, String, u8), BTreeMap<String, (String, Vec<String>)>> =
-        BTreeMap::new();
+    // (focus, area, kind) → lowercased text → (text as first written, pacts).
+    type Texts = BTreeMap<String, (String, Vec<String>)>;
+    let mut themes: BTreeMap<(String, String, u8), Texts> = BTreeMap::new();
     for (i, (key, rounds)) in by_pact.iter().enumerate() {
         let name = rounds
             .values()
@@ -238,7 +239,7 @@ pub fn build(
         }
         pacts.push(PactOut { name, rounds: out });
     }
-    pacts.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    pacts.sort_by_key(|p| p.name.to_lowercase());
 
     // Counts per period: each pact counted once per period, in the phase of its latest
     // session up to the end of that period (as a progress report's "stand van zaken").
