@@ -256,3 +256,21 @@ fn a_new_session_switched_to_round_two_is_saved_as_round_two_not_as_round_one_da
     let (s, _) = volgspot::store::load_session(&want).unwrap();
     assert_eq!(s.intake.round, 2);
 }
+
+#[test]
+fn a_schema_three_session_still_opens_and_gains_nothing_it_did_not_have() {
+    let text = include_str!("../sessions/voorbeeld.volgspot.json").replacen(
+        "\"schema_version\": 4,",
+        "\"schema_version\": 3,",
+        1,
+    );
+    let (s, migrated) = volgspot::store::parse_session(&text).unwrap();
+    assert!(migrated);
+    assert_eq!(s.schema_version, volgspot::model::SCHEMA_VERSION);
+    assert!(s.baseline.is_none());
+    assert!(
+        s.intentions
+            .iter()
+            .all(|i| i.outcome.is_none() && i.carried_from.is_none())
+    );
+}

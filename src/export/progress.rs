@@ -220,3 +220,77 @@ pub fn add_baseline(report: &mut Report, method: &Method, session: &Session) {
     add_earlier_round(report, method, base.round, &base.wheel);
     report.progress = Some(compare(method, base, session));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::model::rounds::{FollowUp, next_round};
+    use crate::model::{ActivityState, ActivityStatus, Intention, PartnerKind};
+    use time::OffsetDateTime;
+
+    #[test]
+    fn the_comparison_names_added_dropped_and_changed_items_activities_and_outcomes() {
+        let method = Method::builtin(Lang::Nl);
+        let now = OffsetDateTime::UNIX_EPOCH;
+        let mut r1 = Session::new("P", 1, now);
+        r1.intake.session_date = "2026-03-01".into();
+        for t in ["Blijft", "Verdwijnt", "Wijzigt"] {
+            r1.triangle.items.push(TriangleItem {
+                title: t.into(),
+                place: "projecten".into(),
+                ..TriangleItem::default()
+            });
+        }
+        r1.wheel.placement.phase = Some("kaderen".into());
+        r1.wheel
+            .per_kind
+            .insert(PartnerKind::Zorg, "kaderen".into());
+        r1.intentions.push(Intention {
+            text: "Stagebureau".into(),
+            ..Intention::default()
+        });
+        let mut r2 = next_round(&r1, "p-ronde1.volgspot.json", now).unwrap();
+        r2.triangle.items.remove(1);
+        r2.triangle.items[1].detail = "nu met toelichting".into();
+        r2.triangle.items.push(TriangleItem {
+            title: "Nieuw".into(),
+            ..TriangleItem::default()
+        });
+        r2.wheel.placement.phase = Some("richten".into());
+        r2.wheel
+            .per_kind
+            .insert(PartnerKind::Zorg, "mobiliseren".into());
+        let first = method.wheel.phases[0].activities[0].id.clone();
+        r2.wheel.activities.insert(
+            first,
+            ActivityState {
+                status: ActivityStatus::Gereed,
+                ..ActivityState::default()
+            },
+        );
+        r2.intentions[0].outcome = Some(FollowUp::NietGedaan);
+        r2.intentions[0].outcome_note = "geen geld".into();
+        let p = compare(&method, r2.baseline.as_ref().unwrap(), &r2);
+        assert_eq!((p.round, p.date.as_str()), (1, "2026-03-01"));
+        assert_eq!(p.file, "p-ronde1.volgspot.json");
+        assert_eq!(p.phase_before, "Kaderen van de uitdaging");
+        assert_eq!(p.phase_now, "Richten van de inzet");
+        assert_eq!(p.kinds.len(), 1);
+        assert_eq!(p.activities.len(), 1);
+        assert_eq!(
+            (
+                p.activities[0].before.as_str(),
+                p.activities[0].now.as_str()
+            ),
+            ("niet_gestart", "gereed")
+        );
+        assert_eq!(p.items_added, vec!["Nieuw"]);
+        assert_eq!(p.items_dropped, vec!["Verdwijnt"]);
+        assert_eq!(p.items_changed.len(), 1);
+        assert_eq!(p.items_changed[0].fields, vec!["detail"]);
+        assert_eq!(p.intentions[0].status, Some("niet_gedaan"));
+        assert_eq!(p.intentions[0].note, "geen geld");
+        assert_eq!((p.not_done, p.open), (1, 0));
+    }
+}
