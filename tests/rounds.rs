@@ -87,6 +87,10 @@ fn round_two_from_the_start_screen_carries_round_one_and_its_report_follows_up_w
     term.page_down();
     term.page_down();
     term.wait_for("Leerwerkplaats ouderenzorg");
+    // Selected, the carried item says where it comes from.
+    term.send("\t");
+    term.send("\x1b[B");
+    term.wait_for("uit ronde 1");
     term.page_down();
     term.wait_for("4/5 Samenwerkingswiel");
     term.wait_for("Vergeleken met ronde 1");
