@@ -329,7 +329,13 @@ pub fn portfolio(pacts: usize, rounds: u8, seed: u64) -> Vec<(String, Session)> 
             {
                 it.outcome = crate::model::rounds::FollowUp::ALL.get(i % 5).copied();
             }
-            s.intentions.extend(base.intentions.iter().take(6).cloned());
+            if round > 1 {
+                s.intentions
+                    .extend(base.intentions.iter().take(6).map(|i| Intention {
+                        id: r.id(),
+                        ..i.clone()
+                    }));
+            }
             out.push((
                 format!(
                     "{}-ronde{round}-{date}.volgspot.json",

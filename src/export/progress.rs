@@ -4,7 +4,7 @@
 
 use super::report::{Report, add_earlier_round, partner_kind_id, status_id};
 use crate::method::Method;
-use crate::model::rounds::Baseline;
+use crate::model::rounds::{Baseline, FollowUp};
 use crate::model::{Session, TriangleItem, Wheel};
 use serde::Serialize;
 
@@ -172,6 +172,8 @@ pub fn compare(method: &Method, base: &Baseline, now: &Session) -> ProgressOut {
         .intentions
         .iter()
         .filter(|i| !i.text.trim().is_empty())
+        // Settled in the earlier round already (and so not carried): reported then.
+        .filter(|i| !matches!(i.outcome, Some(FollowUp::Gedaan | FollowUp::Vervallen)))
         .map(|b| {
             let here = now.intentions.iter().find(|i| i.id == b.id);
             FollowUpOut {
@@ -225,7 +227,7 @@ pub fn add_baseline(report: &mut Report, method: &Method, session: &Session) {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
-    use crate::model::rounds::{FollowUp, next_round};
+    use crate::model::rounds::next_round;
     use crate::model::{ActivityState, ActivityStatus, Intention, PartnerKind};
     use time::OffsetDateTime;
 
