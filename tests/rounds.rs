@@ -137,6 +137,23 @@ fn round_two_from_the_start_screen_carries_round_one_and_its_report_follows_up_w
         "{md}"
     );
     assert!(md.contains("gedaan: 1, loopt: 1"), "{md}");
+    // The CSV says it in the intention's type column.
+    let out = std::process::Command::new(common::BIN)
+        .args([
+            "export",
+            r2.to_str().unwrap(),
+            "--format",
+            "csv",
+            "-o",
+            "/dev/stdout",
+        ])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        csv.contains("\"voornemen\",\"\",\"loopt\",\"Scholingsfonds\""),
+        "{csv}"
+    );
     // The publieksversie's DE VOORTGANG draws on what became of them.
     let out = std::process::Command::new(common::BIN)
         .args([

@@ -85,13 +85,16 @@ pub fn write(report: &Report) -> Result<String, String> {
             );
         }
     }
+    // An intention's type: what became of it (for one carried from an earlier round).
+    let follow_up = word_value(lang, "follow_up")?;
     for i in &report.intentions {
+        let status = i.status.map(|id| say(&follow_up, id)).unwrap_or_default();
         row(
             &mut out,
             &[
                 &intention,
                 "",
-                "",
+                &status,
                 &i.text,
                 "",
                 yn(i.public),
