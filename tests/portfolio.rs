@@ -255,3 +255,44 @@ fn the_generated_programme_of_thirty_pacts_counts_every_pact_each_period_and_nam
         }
     }
 }
+
+#[test]
+fn hostile_pact_names_and_notes_stay_text_in_every_format() {
+    let mut s = session(
+        "<script>x</script>|# Pact\u{1b}[31m\u{202e}",
+        1,
+        "2026-03-01",
+        None,
+        0,
+    );
+    s.interviews.push(Arc::new(Interview {
+        notes: vec![Note {
+            text: "=HYPERLINK(\"http://x\")".into(),
+            kind: NoteKind::Succesfactor,
+            ..Note::default()
+        }],
+        ..Interview::default()
+    }));
+    let p = portfolio::build(
+        &[("h.volgspot.json".into(), s)],
+        Vec::new(),
+        &Method::builtin(Lang::Nl),
+        Lang::Nl,
+    );
+    let md = portfolio::render(&p, Lang::Nl, volgspot::export::Format::Markdown);
+    let html = portfolio::render(&p, Lang::Nl, volgspot::export::Format::Html);
+    let csv = portfolio::render(&p, Lang::Nl, volgspot::export::Format::Csv);
+    for text in [&md, &html, &csv] {
+        // As in the reports: control characters dropped (bidi marks are text there).
+        assert!(!text.contains('\u{1b}'), "{text}");
+    }
+    assert!(
+        !md.contains("<script>") && md.contains("\\<script\\>"),
+        "{md}"
+    );
+    assert!(
+        !html.contains("<script>") && html.contains("&lt;script&gt;"),
+        "{html}"
+    );
+    assert!(csv.contains("\"'=HYPERLINK("), "{csv}");
+}
