@@ -229,7 +229,9 @@ fn there_is_no_round_after_round_three() {
 #[test]
 fn a_new_session_switched_to_round_two_is_saved_as_round_two_not_as_round_one_dash_two() {
     let dir = tempfile::tempdir().unwrap();
-    let today = time::OffsetDateTime::now_utc().date().to_string();
+    // The date the app names files with (its local clock).
+    volgspot::clock::init_local_offset();
+    let today = volgspot::clock::now().date().to_string();
     let r1 = Session::new("Zorgpact Twee", 1, time::OffsetDateTime::now_utc());
     volgspot::store::write_new(
         &dir.path()
