@@ -5,6 +5,8 @@
 
 pub mod intake;
 pub mod interviews;
+pub mod portfolio;
+pub mod rounds;
 pub mod summary;
 pub mod triangle;
 pub mod wheel;
@@ -176,6 +178,8 @@ pub struct Strings {
     pub triangle: &'static triangle::Strings,
     pub wheel: &'static wheel::Strings,
     pub summary: &'static summary::Strings,
+    pub rounds: &'static rounds::Strings,
+    pub portfolio: &'static portfolio::Strings,
 }
 
 pub static NL: Strings = Strings {
@@ -307,6 +311,8 @@ pub static NL: Strings = Strings {
     triangle: &triangle::NL,
     wheel: &wheel::NL,
     summary: &summary::NL,
+    rounds: &rounds::NL,
+    portfolio: &portfolio::NL,
 };
 
 pub static EN: Strings = Strings {
@@ -438,6 +444,8 @@ pub static EN: Strings = Strings {
     triangle: &triangle::EN,
     wheel: &wheel::EN,
     summary: &summary::EN,
+    rounds: &rounds::EN,
+    portfolio: &portfolio::EN,
 };
 
 impl Strings {
