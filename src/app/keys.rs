@@ -246,6 +246,15 @@ pub static START: &[Binding] = &[
         footer: true,
     },
     Binding {
+        keys: &[
+            Combo(KeyCode::Char('v'), NONE),
+            Combo(KeyCode::Char('n'), NONE),
+        ],
+        action: Action::NextRound,
+        label: |t| t.rounds.k_next_round,
+        footer: true,
+    },
+    Binding {
         keys: &[Combo(KeyCode::Char('?'), NONE), Combo(KeyCode::F(1), NONE)],
         action: Action::ShowHelp,
         label: |t| t.k_help,

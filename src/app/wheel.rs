@@ -47,6 +47,9 @@ pub enum Act {
     MoveUp,
     MoveDown,
     Public,
+    /// What became of an intention: cycle the follow-up status / edit its note.
+    FollowUp,
+    FollowUpNote,
     Back,
     // text field, form and picker
     Done,
@@ -212,6 +215,18 @@ pub static KEYS_INTENTIONS: &[Binding<Act>] = &[
         &[Combo(KeyCode::Char('p'), NONE)],
         Act::Public,
         |t| t.wheel.k_public,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('s'), NONE)],
+        Act::FollowUp,
+        |t| t.rounds.k_follow_up,
+        false
+    ),
+    bind!(
+        &[Combo(KeyCode::Char('o'), NONE)],
+        Act::FollowUpNote,
+        |t| t.rounds.k_follow_up_note,
         false
     ),
     bind!(
@@ -384,6 +399,8 @@ pub enum EditTarget {
     Motivation,
     Note(String),
     Rename(String),
+    /// The follow-up note of the intention with this id.
+    FollowUpNote(crate::model::Id),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -428,6 +445,8 @@ pub enum Mode {
 pub struct Earlier {
     pub round: u8,
     pub wheel: Wheel,
+    /// Which session it is, as shown: round, date and file.
+    pub label: String,
 }
 
 /// Something that can back up an activity: an interview note or a triangle item.
@@ -755,6 +774,18 @@ impl State {
                 list[self.icur].public = !list[self.icur].public;
                 return Outcome::Changed;
             }
+            Act::FollowUp if n > 0 => {
+                let it = &mut list[self.icur];
+                it.outcome = crate::model::rounds::FollowUp::cycle(it.outcome);
+                return Outcome::Changed;
+            }
+            Act::FollowUpNote if n > 0 => {
+                let it = &list[self.icur];
+                self.mode.0 = Mode::Edit(
+                    EditTarget::FollowUpNote(it.id.clone()),
+                    Box::new(Field::new(&it.outcome_note, false)),
+                );
+            }
             _ => {}
         }
         Outcome::Handled
@@ -906,6 +937,11 @@ impl State {
                     doc.wheel.renames.remove(id);
                 } else {
                     doc.wheel.renames.insert(id.clone(), text);
+                }
+            }
+            Mode::Edit(EditTarget::FollowUpNote(id), f) => {
+                if let Some(it) = doc.intentions.iter_mut().find(|i| i.id == *id) {
+                    it.outcome_note = f.text();
                 }
             }
             Mode::Form(form) => {

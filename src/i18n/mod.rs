@@ -5,7 +5,9 @@
 
 pub mod intake;
 pub mod interviews;
+pub mod portfolio;
 pub mod room;
+pub mod rounds;
 pub mod summary;
 pub mod triangle;
 pub mod wheel;
@@ -177,6 +179,8 @@ pub struct Strings {
     pub triangle: &'static triangle::Strings,
     pub wheel: &'static wheel::Strings,
     pub summary: &'static summary::Strings,
+    pub rounds: &'static rounds::Strings,
+    pub portfolio: &'static portfolio::Strings,
     pub room: &'static room::Strings,
 }
 
@@ -310,6 +314,8 @@ pub static NL: Strings = Strings {
     triangle: &triangle::NL,
     wheel: &wheel::NL,
     summary: &summary::NL,
+    rounds: &rounds::NL,
+    portfolio: &portfolio::NL,
 };
 
 pub static EN: Strings = Strings {
@@ -442,6 +448,8 @@ pub static EN: Strings = Strings {
     triangle: &triangle::EN,
     wheel: &wheel::EN,
     summary: &summary::EN,
+    rounds: &rounds::EN,
+    portfolio: &portfolio::EN,
 };
 
 impl Strings {
