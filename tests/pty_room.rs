@@ -77,6 +77,18 @@ fn the_room_follows_the_facilitator_and_never_writes() {
         assert_eq!(mode & 0o777, 0o600, "{mode:o}");
     }
 
+    // A remote's blank keys on the Intake of an opened session (browse mode): the room
+    // goes dark and back, nothing is typed into the pact's name (checked on disk below).
+    desk.send(".");
+    room.wait_for_within("", Duration::from_secs(1));
+    let t0 = Instant::now();
+    while !room.screen().trim().is_empty() {
+        assert!(t0.elapsed() < Duration::from_secs(5), "{}", room.screen());
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    desk.send("b");
+    follow(&room, "1/5 · Intake", Instant::now());
+
     // Screens, measured one by one.
     let mut worst = Duration::ZERO;
     for (n, title) in [
@@ -119,6 +131,8 @@ fn the_room_follows_the_facilitator_and_never_writes() {
     desk.ctrl_q();
     assert!(desk.wait_exit());
     let after_desk = listing(dir.path());
+    let (saved, _) = volgspot::store::load_session(&path).unwrap();
+    assert_eq!(saved.intake.pact_name, "Zorgpact Rivierenland-West");
     room.wait_for_within("Geen contact", Duration::from_secs(10));
     assert_eq!(
         listing(dir.path()),
