@@ -7,16 +7,15 @@
 //! for undo: the triangle is small, and a snapshot cannot get out of step with the data.
 
 use super::field::{Field, FieldInput};
-use super::keys::{Binding, Combo, KeyHelp, find, help_of};
+use super::keys::{
+    ADD, Binding, CLOSE, Combo, DELETE, DOWN, KeyHelp, MOVE_DOWN, MOVE_UP, NEXT_FIELD, OPEN,
+    PUBLIC, REDO, UP, ch, ctrl, find, help_of, key, shift,
+};
 use super::{Ctx, Outcome};
 use crate::method::Method;
 use crate::model::{Id, Innovation, Session, Triangle, TriangleItem};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use std::collections::HashMap;
-
-const NONE: KeyModifiers = KeyModifiers::NONE;
-const CTRL: KeyModifiers = KeyModifiers::CONTROL;
-const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 
 /// How many structural steps can be undone.
 const UNDO_DEPTH: usize = 200;
@@ -33,7 +32,8 @@ pub enum Act {
     Down,
     NextPlace,
     PrevPlace,
-    Jump,
+    /// To the n-th place (0-based).
+    Jump(usize),
     MoveUp,
     MoveDown,
     MoveTo,
@@ -56,275 +56,130 @@ pub enum Act {
     Clear,
 }
 
-macro_rules! bind {
-    ($keys:expr, $act:ident, $label:ident, $footer:expr) => {
-        Binding {
-            keys: $keys,
-            action: Act::$act,
-            label: |t| t.triangle.$label,
-            footer: $footer,
-        }
-    };
-}
-
-const DIGITS: &[Combo] = &[
-    Combo(KeyCode::Char('1'), NONE),
-    Combo(KeyCode::Char('2'), NONE),
-    Combo(KeyCode::Char('3'), NONE),
-    Combo(KeyCode::Char('4'), NONE),
-    Combo(KeyCode::Char('5'), NONE),
-    Combo(KeyCode::Char('6'), NONE),
-    Combo(KeyCode::Char('7'), NONE),
-    Combo(KeyCode::Char('8'), NONE),
-    Combo(KeyCode::Char('9'), NONE),
-];
+/// X was the triangle's own delete key before D was everyone's, [ ] the lists' move keys.
+const OLD_DELETE: &[Combo] = &[ch('x')];
+const OLD_MOVE_UP: &[Combo] = &[ch('[')];
+const OLD_MOVE_DOWN: &[Combo] = &[ch(']')];
 
 /// The editing view, nothing being typed.
 pub static EDIT_KEYS: &[Binding<Act>] = &[
-    bind!(&[Combo(KeyCode::Char('a'), NONE)], Add, k_add, true),
-    // One line each in help: the second key of a pair is told apart in `handle_key`.
-    bind!(
-        &[
-            Combo(KeyCode::Char('+'), NONE),
-            Combo(KeyCode::Char('-'), NONE),
-            Combo(KeyCode::Char('='), NONE),
-        ],
-        VoteUp,
-        k_vote,
-        true
+    Binding::new(ADD, Act::Add, |t| t.triangle.k_add).footer(),
+    Binding::new(&[ch('+'), ch('=')], Act::VoteUp, |t| t.triangle.k_vote).footer(),
+    Binding::new(&[ch('-')], Act::VoteDown, |t| t.triangle.k_vote),
+    Binding::new(&[ch('v')], Act::NextView, |t| t.triangle.k_view).footer(),
+    Binding::new(
+        &[key(KeyCode::Enter), key(KeyCode::F(2))],
+        Act::EditTitle,
+        |t| t.triangle.k_edit_title,
+    )
+    .footer(),
+    Binding::new(
+        &[key(KeyCode::Tab), key(KeyCode::Right)],
+        Act::NextPlace,
+        |t| t.triangle.k_next_place,
+    )
+    .footer(),
+    Binding::new(
+        &[shift(KeyCode::BackTab), key(KeyCode::Left)],
+        Act::PrevPlace,
+        |t| t.triangle.k_prev_place,
     ),
-    bind!(&[Combo(KeyCode::Char('v'), NONE)], NextView, k_view, true),
-    bind!(
-        &[Combo(KeyCode::Enter, NONE), Combo(KeyCode::F(2), NONE)],
-        EditTitle,
-        k_edit_title,
-        true
-    ),
-    bind!(
-        &[Combo(KeyCode::Tab, NONE), Combo(KeyCode::Right, NONE)],
-        NextPlace,
-        k_next_place,
-        true
-    ),
-    bind!(
-        &[Combo(KeyCode::BackTab, SHIFT), Combo(KeyCode::Left, NONE)],
-        PrevPlace,
-        k_prev_place,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
-        Up,
-        k_select,
-        false
-    ),
-    bind!(&[Combo(KeyCode::Char('s'), NONE)], Sort, k_sort, true),
-    bind!(
-        &[Combo(KeyCode::Char('t'), NONE)],
-        EditDetail,
-        k_edit_detail,
-        false
-    ),
-    bind!(
-        &[
-            Combo(KeyCode::Delete, NONE),
-            Combo(KeyCode::Char('x'), NONE)
-        ],
-        Delete,
-        k_delete,
-        false
-    ),
-    bind!(
-        &[
-            Combo(KeyCode::Char('u'), NONE),
-            Combo(KeyCode::Char('z'), CTRL)
-        ],
-        Undo,
-        k_undo,
-        false
-    ),
-    bind!(&[Combo(KeyCode::Char('y'), CTRL)], Redo, k_redo, false),
-    bind!(
-        &[Combo(KeyCode::Up, SHIFT), Combo(KeyCode::Down, SHIFT)],
-        MoveUp,
-        k_shift,
-        false
-    ),
-    bind!(&[Combo(KeyCode::Char('m'), NONE)], MoveTo, k_move_to, false),
-    bind!(&[Combo(KeyCode::Char('f'), NONE)], Focus, k_focus, false),
-    bind!(&[Combo(KeyCode::Char('o'), NONE)], Public, k_public, false),
-    bind!(
-        &[Combo(KeyCode::Char('i'), NONE)],
-        Innovation,
-        k_innovation,
-        false
-    ),
-    bind!(&[Combo(KeyCode::Char('k'), NONE)], Owner, k_owner, false),
-    bind!(
-        &[Combo(KeyCode::Char('p'), NONE)],
-        Partners,
-        k_partners,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('b'), NONE)],
-        Evidence,
-        k_evidence,
-        false
-    ),
-    bind!(&[Combo(KeyCode::Char('n'), NONE)], Notes, k_notes, false),
+    Binding::new(UP, Act::Up, |t| t.triangle.k_select),
+    Binding::new(DOWN, Act::Down, |t| t.triangle.k_select),
+    Binding::new(&[ch('s')], Act::Sort, |t| t.triangle.k_sort).footer(),
+    Binding::new(&[ch('t')], Act::EditDetail, |t| t.triangle.k_edit_detail),
+    Binding::new(DELETE, Act::Delete, |t| t.triangle.k_delete).alias(OLD_DELETE),
+    Binding::new(&[ch('u'), ctrl('z')], Act::Undo, |t| t.triangle.k_undo),
+    Binding::new(REDO, Act::Redo, |t| t.triangle.k_redo),
+    Binding::new(MOVE_UP, Act::MoveUp, |t| t.triangle.k_shift).alias(OLD_MOVE_UP),
+    Binding::new(MOVE_DOWN, Act::MoveDown, |t| t.triangle.k_shift).alias(OLD_MOVE_DOWN),
+    Binding::new(&[ch('m')], Act::MoveTo, |t| t.triangle.k_move_to),
+    Binding::new(&[ch('f')], Act::Focus, |t| t.triangle.k_focus),
+    Binding::new(PUBLIC, Act::Public, |t| t.triangle.k_public),
+    Binding::new(&[ch('i')], Act::Innovation, |t| t.triangle.k_innovation),
+    Binding::new(&[ch('k')], Act::Owner, |t| t.triangle.k_owner),
+    Binding::new(&[ch('p')], Act::Partners, |t| t.triangle.k_partners),
+    Binding::new(&[ch('b')], Act::Evidence, |t| t.triangle.k_evidence),
+    Binding::new(&[ch('n')], Act::Notes, |t| t.triangle.k_notes),
 ];
 
 /// The drawn view: the room looks, nothing to select.
 pub static DRAWN_KEYS: &[Binding<Act>] = &[
-    bind!(&[Combo(KeyCode::Char('v'), NONE)], NextView, k_view, true),
-    bind!(&[Combo(KeyCode::Esc, NONE)], Close, k_back_to_edit, true),
+    Binding::new(&[ch('v')], Act::NextView, |t| t.triangle.k_view).footer(),
+    Binding::new(CLOSE, Act::Close, |t| t.triangle.k_back_to_edit).footer(),
 ];
 
 /// The analysekader table.
 pub static KADER_KEYS: &[Binding<Act>] = &[
-    bind!(
-        &[Combo(KeyCode::Enter, NONE), Combo(KeyCode::F(2), NONE)],
-        EditTitle,
-        k_edit_cell,
-        true
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('o'), NONE)],
-        TakeSuggestion,
-        k_take,
-        true
-    ),
-    bind!(&[Combo(KeyCode::Char('v'), NONE)], NextView, k_view, true),
-    bind!(
-        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
-        Up,
-        k_select,
-        false
-    ),
-    bind!(
-        &[
-            Combo(KeyCode::Delete, NONE),
-            Combo(KeyCode::Char('x'), NONE)
-        ],
-        Clear,
-        k_clear,
-        false
-    ),
-    bind!(
-        &[
-            Combo(KeyCode::Char('u'), NONE),
-            Combo(KeyCode::Char('z'), CTRL)
-        ],
-        Undo,
-        k_undo,
-        false
-    ),
-    bind!(&[Combo(KeyCode::Char('y'), CTRL)], Redo, k_redo, false),
+    Binding::new(
+        &[key(KeyCode::Enter), key(KeyCode::F(2))],
+        Act::EditTitle,
+        |t| t.triangle.k_edit_cell,
+    )
+    .footer(),
+    Binding::new(PUBLIC, Act::TakeSuggestion, |t| t.triangle.k_take).footer(),
+    Binding::new(&[ch('v')], Act::NextView, |t| t.triangle.k_view).footer(),
+    Binding::new(UP, Act::Up, |t| t.triangle.k_select),
+    Binding::new(DOWN, Act::Down, |t| t.triangle.k_select),
+    Binding::new(DELETE, Act::Clear, |t| t.triangle.k_clear).alias(OLD_DELETE),
+    Binding::new(&[ch('u'), ctrl('z')], Act::Undo, |t| t.triangle.k_undo),
+    Binding::new(REDO, Act::Redo, |t| t.triangle.k_redo),
 ];
 
-/// While a one-line field takes the keys. Listed for help; the field handles them.
-pub static FIELD_KEYS: &[Binding<Act>] = &[
-    bind!(&[Combo(KeyCode::Enter, NONE)], Choose, k_store, true),
-    bind!(&[Combo(KeyCode::Esc, NONE)], Close, k_stop_typing, true),
-    bind!(
-        &[Combo(KeyCode::Char('z'), CTRL)],
-        Undo,
-        k_undo_field,
-        false
-    ),
-];
+/// While a one-line field takes the keys, besides the field's own: Tab stores too.
+pub static FIELD_KEYS: &[Binding<Act>] = &[Binding::new(NEXT_FIELD, Act::Choose, |t| {
+    t.triangle.k_store
+})];
 
-/// While a text box (detail, kader cell) takes the keys.
-pub static TEXTBOX_KEYS: &[Binding<Act>] = &[
-    bind!(
-        &[Combo(KeyCode::Esc, NONE), Combo(KeyCode::Tab, NONE)],
-        Close,
-        k_store,
-        true
-    ),
-    bind!(&[Combo(KeyCode::Enter, NONE)], Choose, k_newline, false),
-    bind!(
-        &[Combo(KeyCode::Char('z'), CTRL)],
-        Undo,
-        k_undo_field,
-        false
-    ),
-];
-
-/// A checklist (focus areas, interview notes).
+/// A checklist (interview notes).
 pub static CHECK_KEYS: &[Binding<Act>] = &[
-    bind!(
-        &[Combo(KeyCode::Char(' '), NONE), Combo(KeyCode::Enter, NONE)],
-        Toggle,
-        k_toggle,
-        true
-    ),
-    bind!(&[Combo(KeyCode::Esc, NONE)], Close, k_close, true),
-    bind!(
-        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
-        Up,
-        k_select,
-        false
-    ),
+    Binding::new(&[ch(' '), key(KeyCode::Enter)], Act::Toggle, |t| {
+        t.triangle.k_toggle
+    })
+    .footer(),
+    Binding::new(CLOSE, Act::Close, |t| t.triangle.k_close).footer(),
+    Binding::new(UP, Act::Up, |t| t.triangle.k_select),
+    Binding::new(DOWN, Act::Down, |t| t.triangle.k_select),
 ];
 
 /// The focus-area checklist also adds the region's own areas.
 pub static FOCUS_KEYS: &[Binding<Act>] = &[
-    bind!(
-        &[Combo(KeyCode::Char(' '), NONE), Combo(KeyCode::Enter, NONE)],
-        Toggle,
-        k_toggle,
-        true
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('n'), NONE)],
-        NewFocus,
-        k_new_focus,
-        true
-    ),
-    bind!(&[Combo(KeyCode::Esc, NONE)], Close, k_close, true),
-    bind!(
-        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
-        Up,
-        k_select,
-        false
-    ),
+    Binding::new(&[ch(' '), key(KeyCode::Enter)], Act::Toggle, |t| {
+        t.triangle.k_toggle
+    })
+    .footer(),
+    Binding::new(&[ch('n')], Act::NewFocus, |t| t.triangle.k_new_focus).footer(),
+    Binding::new(CLOSE, Act::Close, |t| t.triangle.k_close).footer(),
+    Binding::new(UP, Act::Up, |t| t.triangle.k_select),
+    Binding::new(DOWN, Act::Down, |t| t.triangle.k_select),
 ];
 
 /// Choosing where to move an item.
 pub static MOVE_KEYS: &[Binding<Act>] = &[
-    bind!(&[Combo(KeyCode::Enter, NONE)], Choose, k_choose, true),
-    bind!(DIGITS, Jump, k_jump, true),
-    bind!(&[Combo(KeyCode::Esc, NONE)], Close, k_cancel, true),
-    bind!(
-        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
-        Up,
-        k_select,
-        false
-    ),
+    Binding::new(OPEN, Act::Choose, |t| t.triangle.k_choose).footer(),
+    Binding::new(&[ch('1')], Act::Jump(0), |t| t.triangle.k_jump).footer(),
+    Binding::new(&[ch('2')], Act::Jump(1), |t| t.triangle.k_jump),
+    Binding::new(&[ch('3')], Act::Jump(2), |t| t.triangle.k_jump),
+    Binding::new(&[ch('4')], Act::Jump(3), |t| t.triangle.k_jump),
+    Binding::new(&[ch('5')], Act::Jump(4), |t| t.triangle.k_jump),
+    Binding::new(&[ch('6')], Act::Jump(5), |t| t.triangle.k_jump),
+    Binding::new(&[ch('7')], Act::Jump(6), |t| t.triangle.k_jump),
+    Binding::new(&[ch('8')], Act::Jump(7), |t| t.triangle.k_jump),
+    Binding::new(&[ch('9')], Act::Jump(8), |t| t.triangle.k_jump),
+    Binding::new(CLOSE, Act::Close, |t| t.triangle.k_cancel).footer(),
+    Binding::new(UP, Act::Up, |t| t.triangle.k_select),
+    Binding::new(DOWN, Act::Down, |t| t.triangle.k_select),
 ];
 
 /// Reading an item's interview notes.
 pub static NOTES_KEYS: &[Binding<Act>] = &[
-    bind!(
-        &[Combo(KeyCode::Esc, NONE), Combo(KeyCode::Enter, NONE)],
-        Close,
-        k_close,
-        true
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('b'), NONE)],
-        Evidence,
-        k_evidence,
-        true
-    ),
-    bind!(
-        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
-        Up,
-        k_select,
-        false
-    ),
+    Binding::new(&[key(KeyCode::Esc), key(KeyCode::Enter)], Act::Close, |t| {
+        t.triangle.k_close
+    })
+    .footer(),
+    Binding::new(&[ch('b')], Act::Evidence, |t| t.triangle.k_evidence).footer(),
+    Binding::new(UP, Act::Up, |t| t.triangle.k_select),
+    Binding::new(DOWN, Act::Down, |t| t.triangle.k_select),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -597,12 +452,19 @@ impl State {
     }
 
     pub fn help(&self) -> Vec<KeyHelp> {
-        help_of(self.keys())
+        match &self.mode {
+            Mode::Typing { field, .. } => {
+                let mut h = field.help();
+                h.extend(help_of(self.keys()));
+                h
+            }
+            _ => help_of(self.keys()),
+        }
     }
 
     fn keys(&self) -> &'static [Binding<Act>] {
         match &self.mode {
-            Mode::Typing { field, .. } if field.multiline => TEXTBOX_KEYS,
+            Mode::Typing { field, .. } if field.multiline => &[],
             Mode::Typing { .. } => FIELD_KEYS,
             Mode::FocusPick { .. } => FOCUS_KEYS,
             Mode::EvidencePick { .. } => CHECK_KEYS,
@@ -725,19 +587,9 @@ impl State {
         let Some(act) = find(self.keys(), &key) else {
             return Outcome::Ignored;
         };
-        let act = match (act, key.code) {
-            (Act::Up, KeyCode::Down) => Act::Down,
-            (Act::MoveUp, KeyCode::Down) => Act::MoveDown,
-            (Act::VoteUp, KeyCode::Char('-')) => Act::VoteDown,
-            (a, _) => a,
-        };
-        let digit = match key.code {
-            KeyCode::Char(c) => c.to_digit(10).map(|d| d as usize),
-            _ => None,
-        };
         match self.mode.clone() {
             Mode::Browse => match self.view {
-                View::Edit => self.edit_act(doc, act, digit, ctx),
+                View::Edit => self.edit_act(doc, act, ctx),
                 View::Drawn => match act {
                     Act::NextView => self.next_view(),
                     Act::Close => {
@@ -764,7 +616,7 @@ impl State {
                 }
                 Outcome::Handled
             }
-            Mode::MovePick { cursor } => self.move_act(doc, act, cursor, digit, ctx),
+            Mode::MovePick { cursor } => self.move_act(doc, act, cursor, ctx),
             Mode::Typing { .. } => Outcome::Ignored,
         }
     }
@@ -778,13 +630,7 @@ impl State {
         Outcome::Handled
     }
 
-    fn edit_act(
-        &mut self,
-        doc: &mut Session,
-        act: Act,
-        digit: Option<usize>,
-        ctx: &Ctx,
-    ) -> Outcome {
+    fn edit_act(&mut self, doc: &mut Session, act: Act, ctx: &Ctx) -> Outcome {
         let method = ctx.method;
         let n_places = places(method).len();
         let Some(place) = self.place_id(method) else {
@@ -873,14 +719,12 @@ impl State {
                 self.selected = (self.selected + 1).min(count.saturating_sub(1));
                 Outcome::Handled
             }
-            Act::NextPlace | Act::PrevPlace | Act::Jump => {
+            Act::NextPlace | Act::PrevPlace | Act::Jump(_) => {
                 self.place = match act {
                     Act::NextPlace => (self.place + 1) % n_places.max(1),
                     Act::PrevPlace => (self.place + n_places.max(1) - 1) % n_places.max(1),
-                    _ => match digit {
-                        Some(d) if d >= 1 && d <= n_places => d - 1,
-                        _ => self.place,
-                    },
+                    Act::Jump(d) if d < n_places => d,
+                    _ => self.place,
                 };
                 self.selected = 0;
                 Outcome::Handled
@@ -1120,14 +964,7 @@ impl State {
         Outcome::Handled
     }
 
-    fn move_act(
-        &mut self,
-        doc: &mut Session,
-        act: Act,
-        cursor: usize,
-        digit: Option<usize>,
-        ctx: &Ctx,
-    ) -> Outcome {
+    fn move_act(&mut self, doc: &mut Session, act: Act, cursor: usize, ctx: &Ctx) -> Outcome {
         let ps = places(ctx.method);
         let target = match act {
             Act::Up => {
@@ -1147,10 +984,7 @@ impl State {
                 return Outcome::Handled;
             }
             Act::Choose => cursor,
-            Act::Jump => match digit {
-                Some(d) if d >= 1 && d <= ps.len() => d - 1,
-                _ => return Outcome::Handled,
-            },
+            Act::Jump(d) if d < ps.len() => d,
             _ => return Outcome::Handled,
         };
         self.mode = Mode::Browse;
@@ -1174,7 +1008,7 @@ impl State {
             return Outcome::Ignored;
         };
         // Tab in a one-line field finishes it too, rather than typing a tab.
-        let input = if key.code == KeyCode::Tab && !field.multiline {
+        let input = if !field.multiline && find(FIELD_KEYS, &key) == Some(Act::Choose) {
             FieldInput::Done
         } else {
             field.input(key)
@@ -1299,6 +1133,11 @@ pub fn find_item<'a>(doc: &'a Session, id: &Id) -> Option<&'a TriangleItem> {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
+    use ratatui::crossterm::event::KeyModifiers;
+
+    const NONE: KeyModifiers = KeyModifiers::NONE;
+    const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+    const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
     use time::macros::datetime;
 
     fn item(place: &str, title: &str, votes: i32) -> TriangleItem {

@@ -1,7 +1,7 @@
 //! Header, footer and overlays shared by all screens of a session.
 
 use super::theme::Theme;
-use crate::app::keys::{self, KeyHelp};
+use crate::app::keys::{self, HelpRow, KeyHelp};
 use crate::app::{App, SaveState, Screen, SessionView};
 use crate::clock;
 use crate::i18n::{Strings, fill};
@@ -88,11 +88,12 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: 
 /// The footer: the main keys of what is on screen. Help and quit always fit; the
 /// others are shown in order as far as the width allows.
 pub fn footer(frame: &mut Frame, area: Rect, t: &Strings, keys: &[KeyHelp], theme: &Theme) {
-    let shown: Vec<&KeyHelp> = keys.iter().filter(|b| b.footer).collect();
-    // The footer names only the first key of each binding; `?` lists them all.
-    let len = |b: &KeyHelp| b.keys[0].name().chars().count() + (b.label)(t).chars().count() + 3;
+    let rows = keys::rows(keys, t);
+    let shown: Vec<&HelpRow> = rows.iter().filter(|b| b.footer).collect();
+    // The footer names only the first key of each row; `?` lists them all.
+    let len = |b: &HelpRow| b.keys[0].name().chars().count() + (b.label)(t).chars().count() + 3;
     let mut width: usize = shown.iter().filter(|b| b.essential).map(|b| len(b)).sum();
-    let mut keep: Vec<&KeyHelp> = Vec::new();
+    let mut keep: Vec<&HelpRow> = Vec::new();
     for b in shown {
         let is = |code| b.keys[0].0 == code;
         // "PgUp vorig" alone, without "PgDn volgend", would point the wrong way.
@@ -138,14 +139,15 @@ pub fn help(
 ) {
     // The screen's own keys in columns; the app-wide keys after them as a compact
     // paragraph ("PgDn volgend scherm · F4 presentatie · …"), so all fit at 80×24.
-    let entries: Vec<(String, &str)> = bindings
+    let rows = keys::rows(bindings, t);
+    let entries: Vec<(String, &str)> = rows
         .iter()
         .filter(|b| !b.global)
-        .map(|b| (keys::names(b), (b.label)(t)))
+        .map(|b| (keys::names(&b.keys), (b.label)(t)))
         .collect();
     let rows_avail = area.height.saturating_sub(2) as usize;
     let max_w = area.width.saturating_sub(6) as usize;
-    let app_wide = app_wide_lines(bindings, t, max_w, theme);
+    let app_wide = app_wide_lines(&rows, t, max_w, theme);
     let rows_for_own = rows_avail.saturating_sub(app_wide.len() + 1);
     let two = entries.len() + 4 > rows_for_own && max_w >= 60;
     let gap = 3;
@@ -220,7 +222,7 @@ pub fn help(
 
 /// The app-wide keys as one wrapped paragraph of "key label" pairs.
 fn app_wide_lines<'a>(
-    bindings: &[KeyHelp],
+    bindings: &[HelpRow],
     t: &Strings,
     width: usize,
     theme: &Theme,
@@ -229,7 +231,7 @@ fn app_wide_lines<'a>(
     let mut cur: Vec<Span> = Vec::new();
     let mut cur_w = 0;
     for b in bindings.iter().filter(|b| b.global) {
-        let key = keys::names(b);
+        let key = keys::names(&b.keys);
         let label = (b.label)(t);
         let w = key.chars().count() + label.chars().count() + 4;
         if cur_w + w > width && !cur.is_empty() {

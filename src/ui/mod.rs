@@ -103,7 +103,7 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, bindings: Vec<keys::KeyHel
         Some(Overlay::Recover(r)) => {
             let hint = crate::app::keys::help_of(crate::app::keys::RECOVER)
                 .iter()
-                .map(|k| format!("{} = {}", crate::app::keys::names(k), (k.label)(app.t)))
+                .map(|k| format!("{} = {}", crate::app::keys::names(k.keys), (k.label)(app.t)))
                 .collect::<Vec<_>>()
                 .join(" · ");
             chrome::message(
