@@ -61,6 +61,7 @@ impl<A> Binding<A> {
     pub fn help(&self) -> KeyHelp {
         KeyHelp {
             keys: self.keys,
+            aliases: self.aliases,
             label: self.label,
             footer: self.footer,
             essential: false,
@@ -119,6 +120,8 @@ pub const REDO: &[Combo] = &[ctrl('y')];
 #[derive(Clone, Copy)]
 pub struct KeyHelp {
     pub keys: &'static [Combo],
+    /// Older keys that work too (not listed).
+    pub aliases: &'static [Combo],
     pub label: Label,
     pub footer: bool,
     /// Always in the footer, however narrow (help and quit).
@@ -136,6 +139,13 @@ pub struct HelpRow {
     pub footer: bool,
     pub essential: bool,
     pub global: bool,
+}
+
+impl KeyHelp {
+    /// Whether this binding takes the key (listed or alias).
+    pub fn takes(&self, key: &KeyEvent) -> bool {
+        self.keys.iter().chain(self.aliases).any(|c| c.matches(key))
+    }
 }
 
 /// The help rows of a list of bindings.

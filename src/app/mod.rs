@@ -72,6 +72,8 @@ pub struct SessionView {
     pub first_unsaved_edit: Option<Instant>,
     pub last_attempt: Option<Instant>,
     pub history: undo::History,
+    /// What the last undo or redo did ("Ongedaan: verwijderen"), until the next key.
+    pub undo_note: Option<String>,
     pub intake: intake::State,
     pub interviews: interviews::State,
     pub triangle: triangle::State,
@@ -83,6 +85,7 @@ impl SessionView {
     pub fn new(doc: Session, path: PathBuf) -> Self {
         SessionView {
             history: undo::History::default(),
+            undo_note: None,
             intake: intake::State::new(&doc.intake),
             interviews: interviews::State::new(&doc),
             triangle: triangle::State::new(&doc),
@@ -116,15 +119,18 @@ impl SessionView {
     }
 
     /// App-wide undo (or redo): back to the session as it was before the last action.
-    pub fn undo(&mut self, redo: bool, now: OffsetDateTime) -> bool {
+    /// Says what it undid in `undo_note`.
+    pub fn undo(&mut self, redo: bool, now: OffsetDateTime, t: &Strings) -> bool {
         let restored = if redo {
             self.history.redo(&self.doc, self.generation)
         } else {
             self.history.undo(&self.doc, self.generation)
         };
-        let Some(mut doc) = restored else {
+        let Some((mut doc, what)) = restored else {
             return false;
         };
+        let note = if redo { t.redone } else { t.undone };
+        self.undo_note = Some(crate::i18n::fill(note, &[&what]));
         // The session clock is time, not content: undoing a change made before F5 or F7
         // must not stop the clock or take the room back to an earlier block, and the
         // minutes each block actually took stay recorded.
@@ -142,23 +148,38 @@ impl SessionView {
 
     /// A key for the current screen, with the snapshots undo needs (see `undo`).
     fn dispatch_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        self.undo_note = None;
         let typing = self.typing();
         let nav = undo::is_navigation(&key);
         let snapshot = !(nav || typing && self.history.burst_open());
         let before = snapshot.then(|| (self.doc.clone(), self.generation));
+        // What the step is called after undo: the label of the key, from the very table
+        // that dispatches it.
+        let what = || match self.own_help().iter().find(|h| h.takes(&key)) {
+            Some(h) => (h.label)(ctx.t).to_string(),
+            None => self.screen.title(ctx.t).to_string(),
+        };
+        let what = if typing {
+            ctx.t.undo_typing.to_string()
+        } else {
+            what()
+        };
         let outcome = self.dispatch(Some(key), "", ctx);
         let changed = before.as_ref().is_some_and(|(_, g)| *g != self.generation);
         match (typing, before) {
-            (true, Some((doc, g))) => self.history.open_burst(doc, g),
+            (true, Some((doc, g))) => self.history.open_burst(doc, g, what),
             (false, Some((doc, _))) if changed => {
                 self.history.close_burst(self.generation);
-                self.history.push(doc);
+                self.history.push(doc, what);
                 if self.typing() {
                     self.history.continue_last();
                 }
             }
             // Into a text field without a change yet: the typing that follows is one step.
-            (false, Some((doc, g))) if self.typing() => self.history.open_burst(doc, g),
+            (false, Some((doc, g))) if self.typing() => {
+                self.history
+                    .open_burst(doc, g, ctx.t.undo_typing.to_string())
+            }
             _ => {}
         }
         if nav || !self.typing() {
@@ -180,9 +201,7 @@ impl SessionView {
 
     /// Whether the current screen has a key of its own for `key`.
     fn claims(&self, key: &KeyEvent) -> bool {
-        self.own_help()
-            .iter()
-            .any(|h| h.keys.iter().any(|c| c.matches(key)))
+        self.own_help().iter().any(|h| h.takes(key))
     }
 
     /// Every key of the current screen, for the footer and the `?` overlay.
@@ -260,7 +279,7 @@ impl SessionView {
         }
         if self.doc != before {
             self.history.close_burst(self.generation);
-            self.history.push(before);
+            self.history.push(before, t.undo_import.to_string());
         }
         // Merge bookkeeping may have been stamped even when nothing visible changed.
         self.changed(now);
@@ -599,7 +618,7 @@ impl App {
                 let now = self.now;
                 let t = self.t;
                 if let Some(s) = self.session_mut()
-                    && !s.undo(action == Action::Redo, now)
+                    && !s.undo(action == Action::Redo, now, t)
                 {
                     let msg = if action == Action::Redo {
                         t.nothing_to_redo

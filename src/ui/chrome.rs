@@ -45,6 +45,11 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: 
     } else {
         String::new()
     };
+    // Right after undo or redo the header says what it undid, in place of the save state.
+    let saved = match &s.undo_note {
+        Some(note) if !failed => note.clone(),
+        _ => saved,
+    };
     let right = format!("{names} {saved} ");
     let w = area.width as usize;
     // The clock says as much as fits next to the place and the save state: the time
