@@ -287,8 +287,9 @@ pub static HELP_NOT_TYPING: &[Binding] =
     ];
 
 /// Undo and redo of whole actions, outside text fields (inside one, the field's own).
+/// U was the undo key of several screens before there was one undo: it still works.
 pub static UNDO_NOT_TYPING: &[Binding] = &[
-    Binding::new(UNDO, Action::Undo, |t| t.k_undo_app),
+    Binding::new(UNDO, Action::Undo, |t| t.k_undo_app).alias(&[ch('u')]),
     Binding::new(REDO, Action::Redo, |t| t.k_redo_app),
 ];
 

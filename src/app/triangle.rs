@@ -3,13 +3,12 @@
 //! focus areas, innovation kind, owner and partners; links to interview notes; a drawn
 //! view for the room and the analysekader table.
 //!
-//! Structural edits (add, delete, move, vote, tags) keep a snapshot of the whole triangle
-//! for undo: the triangle is small, and a snapshot cannot get out of step with the data.
+//! Undo is the app-wide one (Ctrl-Z, or U): every edit here is one step of it.
 
 use super::field::{Field, FieldInput};
 use super::keys::{
     ADD, Binding, CLOSE, Combo, DELETE, DOWN, KeyHelp, MOVE_DOWN, MOVE_UP, NEXT_FIELD, OPEN,
-    PUBLIC, REDO, UP, ch, ctrl, find, help_of, key, shift,
+    PUBLIC, UP, ch, find, help_of, key, shift,
 };
 use super::{Ctx, Outcome};
 use crate::method::Method;
@@ -17,17 +16,12 @@ use crate::model::{Id, Innovation, Session, Triangle, TriangleItem};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use std::collections::HashMap;
 
-/// How many structural steps can be undone.
-const UNDO_DEPTH: usize = 200;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Act {
     Add,
     EditTitle,
     EditDetail,
     Delete,
-    Undo,
-    Redo,
     Up,
     Down,
     NextPlace,
@@ -89,8 +83,6 @@ pub static EDIT_KEYS: &[Binding<Act>] = &[
     Binding::new(&[ch('s')], Act::Sort, |t| t.triangle.k_sort).footer(),
     Binding::new(&[ch('t')], Act::EditDetail, |t| t.triangle.k_edit_detail),
     Binding::new(DELETE, Act::Delete, |t| t.triangle.k_delete).alias(OLD_DELETE),
-    Binding::new(&[ch('u'), ctrl('z')], Act::Undo, |t| t.triangle.k_undo),
-    Binding::new(REDO, Act::Redo, |t| t.triangle.k_redo),
     Binding::new(MOVE_UP, Act::MoveUp, |t| t.triangle.k_shift).alias(OLD_MOVE_UP),
     Binding::new(MOVE_DOWN, Act::MoveDown, |t| t.triangle.k_shift).alias(OLD_MOVE_DOWN),
     Binding::new(&[ch('m')], Act::MoveTo, |t| t.triangle.k_move_to),
@@ -122,8 +114,6 @@ pub static KADER_KEYS: &[Binding<Act>] = &[
     Binding::new(UP, Act::Up, |t| t.triangle.k_select),
     Binding::new(DOWN, Act::Down, |t| t.triangle.k_select),
     Binding::new(DELETE, Act::Clear, |t| t.triangle.k_clear).alias(OLD_DELETE),
-    Binding::new(&[ch('u'), ctrl('z')], Act::Undo, |t| t.triangle.k_undo),
-    Binding::new(REDO, Act::Redo, |t| t.triangle.k_redo),
 ];
 
 /// While a one-line field takes the keys, besides the field's own: Tab stores too.
@@ -211,8 +201,6 @@ pub enum Mode {
         item: Option<Id>,
         /// The item was just added: an empty title on leaving removes it again.
         fresh: bool,
-        /// The triangle before typing began, for one undo step per edit.
-        before: Box<Triangle>,
     },
     FocusPick {
         cursor: usize,
@@ -232,9 +220,6 @@ pub enum Mode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     Deleted,
-    Undone,
-    Redone,
-    NothingToUndo,
     SortedNoReorder,
     OnlyProjects,
     NoNotes,
@@ -253,8 +238,6 @@ pub struct State {
     pub sort_by_votes: bool,
     pub kader_row: usize,
     pub status: Option<Status>,
-    undo: Vec<Triangle>,
-    redo: Vec<Triangle>,
 }
 
 /// A corner or guiding question: where items live.
@@ -441,8 +424,6 @@ impl State {
             sort_by_votes: false,
             kader_row: 0,
             status: None,
-            undo: Vec::new(),
-            redo: Vec::new(),
         }
     }
 
@@ -506,45 +487,8 @@ impl State {
             .min(method.triangle.kader_rows.len().saturating_sub(1));
     }
 
-    /// Remembers the triangle before a structural change.
-    fn checkpoint(&mut self, before: Triangle) {
-        self.undo.push(before);
-        if self.undo.len() > UNDO_DEPTH {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
-    }
-
-    pub fn undo(&mut self, doc: &mut Session, method: &Method) -> Outcome {
-        match self.undo.pop() {
-            Some(prev) => {
-                let now = std::mem::replace(&mut doc.triangle, prev);
-                self.redo.push(now);
-                self.status = Some(Status::Undone);
-                self.clamp(doc, method);
-                Outcome::Changed
-            }
-            None => {
-                self.status = Some(Status::NothingToUndo);
-                Outcome::Handled
-            }
-        }
-    }
-
-    pub fn redo(&mut self, doc: &mut Session, method: &Method) -> Outcome {
-        match self.redo.pop() {
-            Some(next) => {
-                let now = std::mem::replace(&mut doc.triangle, next);
-                self.undo.push(now);
-                self.status = Some(Status::Redone);
-                self.clamp(doc, method);
-                Outcome::Changed
-            }
-            None => Outcome::Handled,
-        }
-    }
-
-    /// Applies a structural change with an undo step; `Changed` when it changed.
+    /// Applies a structural change; `Changed` when it changed (the app-wide undo keeps
+    /// the session from before the key).
     fn change(
         &mut self,
         doc: &mut Session,
@@ -552,7 +496,6 @@ impl State {
     ) -> Outcome {
         let before = doc.triangle.clone();
         if f(&mut doc.triangle, self) && doc.triangle != before {
-            self.checkpoint(before);
             Outcome::Changed
         } else {
             Outcome::Handled
@@ -574,7 +517,6 @@ impl State {
             field: Box::new(Field::new(&text, multiline)),
             item,
             fresh,
-            before: Box::new(doc.triangle.clone()),
         };
     }
 
@@ -663,7 +605,6 @@ impl State {
         let sel_id = sel.map(|i| doc.triangle.items[i].id.clone());
         match act {
             Act::Add => {
-                let before = doc.triangle.clone();
                 let item = TriangleItem {
                     id: Id::new(),
                     place: place.clone(),
@@ -673,9 +614,6 @@ impl State {
                 doc.triangle.items.push(item);
                 self.select_id(doc, method, &id);
                 self.start_typing(doc, Target::Title, Some(id), true);
-                if let Mode::Typing { before: b, .. } = &mut self.mode {
-                    **b = before;
-                }
                 Outcome::Changed
             }
             Act::EditTitle => {
@@ -709,8 +647,6 @@ impl State {
                 self.clamp(doc, method);
                 out
             }
-            Act::Undo => self.undo(doc, method),
-            Act::Redo => self.redo(doc, method),
             Act::Up => {
                 self.selected = self.selected.saturating_sub(1);
                 Outcome::Handled
@@ -858,9 +794,6 @@ impl State {
                     }
                 }
                 self.start_typing(doc, Target::Kader(row), None, false);
-                if let Mode::Typing { before: b, .. } = &mut self.mode {
-                    **b = before.clone();
-                }
                 if doc.triangle != before {
                     Outcome::Changed
                 } else {
@@ -878,8 +811,6 @@ impl State {
                 })
             }
             Act::Clear => self.change(doc, |tri, _| tri.kader.remove(&row).is_some()),
-            Act::Undo => self.undo(doc, ctx.method),
-            Act::Redo => self.redo(doc, ctx.method),
             Act::NextView => self.next_view(),
             _ => Outcome::Ignored,
         }
@@ -1064,8 +995,8 @@ impl State {
         Outcome::Changed
     }
 
-    /// Leaves the field: one undo step for the whole edit; an item added and left
-    /// without a title goes away again.
+    /// Leaves the field (the app-wide undo makes the whole edit one step); an item added
+    /// and left without a title goes away again.
     fn finish(&mut self, doc: &mut Session, ctx: &Ctx) -> Outcome {
         let mode = std::mem::replace(&mut self.mode, Mode::Browse);
         let Mode::Typing {
@@ -1073,7 +1004,6 @@ impl State {
             field,
             item,
             fresh,
-            before,
         } = mode
         else {
             return Outcome::Handled;
@@ -1113,9 +1043,6 @@ impl State {
             }
             _ => {}
         }
-        if *before != doc.triangle {
-            self.checkpoint(*before);
-        }
         self.clamp(doc, ctx.method);
         if changed {
             Outcome::Changed
@@ -1136,7 +1063,6 @@ mod tests {
     use ratatui::crossterm::event::KeyModifiers;
 
     const NONE: KeyModifiers = KeyModifiers::NONE;
-    const CTRL: KeyModifiers = KeyModifiers::CONTROL;
     const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
     use time::macros::datetime;
 
@@ -1214,41 +1140,6 @@ mod tests {
         st.handle_key(doc, KeyEvent::new(code, NONE), ctx)
     }
 
-    fn type_str(st: &mut State, doc: &mut Session, ctx: &Ctx, s: &str) {
-        for c in s.chars() {
-            press(st, doc, ctx, KeyCode::Char(c));
-        }
-    }
-
-    #[test]
-    fn add_type_enter_then_delete_and_undo_brings_it_back() {
-        let method = Method::builtin(Lang::Nl);
-        let ctx = ctx(&method);
-        let mut doc = Session::new("T", 1, ctx.now);
-        let mut st = State::new(&doc);
-        press(&mut st, &mut doc, &ctx, KeyCode::Char('a'));
-        assert!(st.typing());
-        type_str(&mut st, &mut doc, &ctx, "Meer stages");
-        // Every letter is in the session already (autosave).
-        assert_eq!(doc.triangle.items[0].title, "Meer stages");
-        press(&mut st, &mut doc, &ctx, KeyCode::Enter);
-        assert!(!st.typing());
-        assert_eq!(doc.triangle.items[0].place, "ambities");
-
-        assert_eq!(
-            press(&mut st, &mut doc, &ctx, KeyCode::Delete),
-            Outcome::Changed
-        );
-        assert!(doc.triangle.items.is_empty());
-        press(&mut st, &mut doc, &ctx, KeyCode::Char('u'));
-        assert_eq!(doc.triangle.items[0].title, "Meer stages");
-        // Undo once more takes back the add itself; redo restores it.
-        press(&mut st, &mut doc, &ctx, KeyCode::Char('u'));
-        assert!(doc.triangle.items.is_empty());
-        st.handle_key(&mut doc, KeyEvent::new(KeyCode::Char('y'), CTRL), &ctx);
-        assert_eq!(doc.triangle.items.len(), 1);
-    }
-
     #[test]
     fn an_added_item_left_empty_disappears() {
         let method = Method::builtin(Lang::Nl);
@@ -1278,20 +1169,6 @@ mod tests {
         // Reordering by hand is refused while sorted, with a message.
         st.handle_key(&mut doc, KeyEvent::new(KeyCode::Down, SHIFT), &ctx);
         assert_eq!(st.status, Some(Status::SortedNoReorder));
-    }
-
-    #[test]
-    fn move_to_another_corner_with_the_picker_and_undo() {
-        let method = Method::builtin(Lang::Nl);
-        let ctx = ctx(&method);
-        let mut doc = Session::new("T", 1, ctx.now);
-        doc.triangle = sample();
-        let mut st = State::new(&doc);
-        press(&mut st, &mut doc, &ctx, KeyCode::Char('m'));
-        press(&mut st, &mut doc, &ctx, KeyCode::Char('2'));
-        assert_eq!(titles(&doc.triangle, "projecten", false), ["P", "A"]);
-        press(&mut st, &mut doc, &ctx, KeyCode::Char('u'));
-        assert_eq!(titles(&doc.triangle, "ambities", false), ["A", "B", "C"]);
     }
 
     #[test]
