@@ -167,6 +167,9 @@ pub struct State {
     pub mode: Mode,
     pub selected: usize,
     pub editor: Option<(Id, Editor)>,
+    /// Deleted interviews, newest last: U on the list puts one back even after a later
+    /// import (out of order, as a copy with its own id when the file came back), which
+    /// the app-wide undo, going back step by step, cannot.
     deleted: Vec<(usize, Arc<Interview>)>,
     /// A short line under the list (deleted, restored).
     pub message: Option<String>,

@@ -106,15 +106,27 @@ impl SessionView {
 
     /// After undo/redo the screens' own state (text fields holding copies of the
     /// session's text, selections) is rebuilt from the restored session.
+    /// Where the user was (part, list, selection, view) stays, clamped to the restored
+    /// session; what was open (a field, a popup) closes.
     fn rebuild_screens(&mut self) {
         let section = self.intake.section;
         self.intake = intake::State::new(&self.doc.intake);
         self.intake.section = section;
+        let selected = self.interviews.selected;
         self.interviews = interviews::State::new(&self.doc);
-        self.triangle = triangle::State::new(&self.doc);
-        let earlier = self.wheel.earlier.take();
-        self.wheel = wheel::State::new(&self.doc);
-        self.wheel.earlier = earlier;
+        self.interviews.selected = selected.min(self.doc.interviews.len().saturating_sub(1));
+        let old = std::mem::replace(&mut self.triangle, triangle::State::new(&self.doc));
+        self.triangle.view = old.view;
+        self.triangle.place = old.place;
+        self.triangle.selected = old.selected;
+        self.triangle.sort_by_votes = old.sort_by_votes;
+        self.triangle.kader_row = old.kader_row;
+        let old = std::mem::replace(&mut self.wheel, wheel::State::new(&self.doc));
+        self.wheel.earlier = old.earlier;
+        self.wheel.view = old.view;
+        self.wheel.panel = old.panel;
+        self.wheel.cursor = old.cursor;
+        self.wheel.icur = old.icur.min(self.doc.intentions.len().saturating_sub(1));
         self.summary = summary::State::new(&self.doc);
     }
 

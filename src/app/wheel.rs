@@ -44,7 +44,6 @@ pub enum Act {
     Add,
     Edit,
     Delete,
-    UndoDelete,
     MoveUp,
     MoveDown,
     Public,
@@ -100,7 +99,6 @@ pub static KEYS_INTENTIONS: &[Binding<Act>] = &[
     })
     .footer(),
     Binding::new(DELETE, Act::Delete, |t| t.wheel.k_delete),
-    Binding::new(&[ch('u')], Act::UndoDelete, |t| t.wheel.k_undo_delete),
     Binding::new(MOVE_UP, Act::MoveUp, |t| t.wheel.k_move).alias(OLD_MOVE_UP),
     Binding::new(MOVE_DOWN, Act::MoveDown, |t| t.wheel.k_move).alias(OLD_MOVE_DOWN),
     Binding::new(PUBLIC, Act::Public, |t| t.wheel.k_public).alias(&[ch('p')]),
@@ -319,8 +317,9 @@ pub struct State {
     /// Selected intention.
     pub icur: usize,
     pub mode: ModeCell,
-    /// Deleted intentions with their place, newest last: `u` puts them back.
-    pub deleted: Vec<(usize, Intention)>,
+    /// The text of the intention just deleted, for the hint under the list (undo is the
+    /// app-wide one).
+    pub deleted_note: Option<String>,
     pub earlier: Option<Earlier>,
 }
 
@@ -509,6 +508,9 @@ impl State {
     }
 
     fn act_intentions(&mut self, doc: &mut Session, act: Act) -> Outcome {
+        if act != Act::Delete {
+            self.deleted_note = None;
+        }
         let list = &mut doc.intentions;
         let n = list.len();
         self.icur = self.icur.min(n.saturating_sub(1));
@@ -530,17 +532,8 @@ impl State {
             Act::Edit if n > 0 => self.open_form(doc),
             Act::Delete if n > 0 => {
                 let it = list.remove(self.icur);
-                self.deleted.push((self.icur, it));
+                self.deleted_note = Some(it.text);
                 self.icur = self.icur.min(list.len().saturating_sub(1));
-                return Outcome::Changed;
-            }
-            Act::UndoDelete => {
-                let Some((at, it)) = self.deleted.pop() else {
-                    return Outcome::Handled;
-                };
-                let at = at.min(list.len());
-                list.insert(at, it);
-                self.icur = at;
                 return Outcome::Changed;
             }
             Act::MoveUp if self.icur > 0 && n > 1 => {
