@@ -141,6 +141,30 @@ fn keystroke_synthesis_search(bencher: Bencher, size: &str) {
     bench_typing(bencher, app);
 }
 
+/// The synthesis search at 100 000 notes (the `huge` session): an index built once per
+/// change of the session, not per key.
+#[divan::bench(sample_count = 300)]
+fn keystroke_synthesis_search_huge(bencher: Bencher) {
+    let mut app = app_for(session("huge"));
+    on_screen(&mut app, Screen::Interviews);
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('/'));
+    assert!(app.session().unwrap().typing(), "not in the search field");
+    bench_typing(bencher, app);
+}
+
+/// Load from disk at 100 000 notes: nothing per object beyond reading it.
+#[divan::bench(sample_count = 10)]
+fn load_huge(bencher: Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.volgspot.json");
+    store::write_new(&path, &session("huge")).unwrap();
+    bencher.bench(|| {
+        let (doc, _) = store::load_session(&path).unwrap();
+        black_box(SessionView::new(doc, path.clone()))
+    });
+}
+
 /// A keystroke while editing the title of a triangle item (Enter on the selected item).
 #[divan::bench(args = SIZES, sample_count = 500)]
 fn keystroke_triangle_title(bencher: Bencher, size: &str) {
@@ -166,6 +190,17 @@ fn export_html(bencher: Bencher, size: &str) {
     bencher.bench(|| {
         let report = export::build(&doc, &method, Lang::Nl, false);
         black_box(export::render(&report, export::Format::Html).unwrap())
+    });
+}
+
+/// The internal report as Markdown: build plus render (no disk); no slower than HTML.
+#[divan::bench(args = SIZES, sample_count = 30)]
+fn export_markdown(bencher: Bencher, size: &str) {
+    let doc = session(size);
+    let method = Method::builtin(Lang::Nl);
+    bencher.bench(|| {
+        let report = export::build(&doc, &method, Lang::Nl, false);
+        black_box(export::render(&report, export::Format::Markdown).unwrap())
     });
 }
 
@@ -212,4 +247,78 @@ fn keystroke_during_saves(bencher: Bencher, size: &str) {
         }
     });
     assert!(saves > 0, "no save finished during the run");
+}
+
+/// Opening a session in a folder with 0 or 100 other sessions (typical size; every tenth
+/// an earlier round of the same pact): load, the app state, and the earlier round the
+/// wheel compares with, as `tui::open_session` does (without the lock). The folder must
+/// cost next to nothing.
+#[divan::bench(args = [0, 1, 100], sample_count = 20)]
+fn folder_open(bencher: Bencher, others: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = volgspot::bench_data::folder(dir.path(), others).unwrap();
+    bencher.bench(|| {
+        let (doc, _) = store::load_session(&path).unwrap();
+        let earlier = store::rounds::earlier_round(&path, &doc);
+        assert_eq!(earlier.is_some(), others > 0);
+        black_box((SessionView::new(doc, path.clone()), earlier))
+    });
+}
+
+/// `volgspot export` of a session in a folder with 0 or 100 other sessions: load, the
+/// earlier round, build and render the internal report as HTML (no disk write).
+#[divan::bench(args = [0, 1, 100], sample_count = 20)]
+fn folder_export(bencher: Bencher, others: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = volgspot::bench_data::folder(dir.path(), others).unwrap();
+    let method = Method::builtin(Lang::Nl);
+    bencher.bench(|| {
+        let (doc, _) = store::load_session(&path).unwrap();
+        let mut report = export::build(&doc, &method, Lang::Nl, false);
+        if let Some(e) = store::rounds::earlier_round(&path, &doc) {
+            export::add_earlier_round(&mut report, &method, e.intake.round, &e.wheel);
+        }
+        black_box(export::render(&report, export::Format::Html).unwrap())
+    });
+}
+
+/// `folder_export` beside 100 sessions without the folder's index (removed before each
+/// run): the first export in a folder, every other session's header read from its file.
+#[divan::bench(sample_count = 20)]
+fn folder_export_cold(bencher: Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = volgspot::bench_data::folder(dir.path(), 100).unwrap();
+    let method = Method::builtin(Lang::Nl);
+    let index = store::folder::index_path(dir.path());
+    bencher
+        .with_inputs(|| {
+            if let Some(p) = &index {
+                let _ = std::fs::remove_file(p);
+            }
+        })
+        .bench_local_values(|()| {
+            let (doc, _) = store::load_session(&path).unwrap();
+            let mut report = export::build(&doc, &method, Lang::Nl, false);
+            if let Some(e) = store::rounds::earlier_round(&path, &doc) {
+                export::add_earlier_round(&mut report, &method, e.intake.round, &e.wheel);
+            }
+            black_box(export::render(&report, export::Format::Html).unwrap())
+        });
+}
+
+/// The start screen's list of a folder of 100 typical sessions (each with its `.bak`,
+/// as autosave leaves it).
+#[divan::bench(sample_count = 10)]
+fn folder_start_screen(bencher: Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    volgspot::bench_data::folder(dir.path(), 100).unwrap();
+    for e in std::fs::read_dir(dir.path()).unwrap().flatten() {
+        let p = e.path();
+        std::fs::copy(&p, store::paths::backup_path(&p)).unwrap();
+    }
+    bencher.bench(|| {
+        let entries = volgspot::tui::scan_sessions(dir.path());
+        assert_eq!(entries.len(), 101);
+        black_box(entries)
+    });
 }

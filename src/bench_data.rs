@@ -10,6 +10,9 @@ pub enum Size {
     Typical,
     /// 10 000 notes over 60 interviews, 500 triangle items (about 3–5 MB of JSON).
     Large,
+    /// 100 000 notes over 300 interviews, 500 triangle items (about 40–60 MB of JSON):
+    /// for the benchmarks that must not grow with the note count.
+    Huge,
 }
 
 impl Size {
@@ -17,6 +20,7 @@ impl Size {
         match s {
             "typical" => Some(Size::Typical),
             "large" => Some(Size::Large),
+            "huge" => Some(Size::Huge),
             _ => None,
         }
     }
@@ -89,6 +93,7 @@ pub fn generate(size: Size, seed: u64) -> Session {
     let (partners, interviews, notes_per, items, intentions) = match size {
         Size::Typical => (30, 12, 40, 40, 20),
         Size::Large => (30, 60, 10_000 / 60 + 1, 500, 60),
+        Size::Huge => (30, 300, 100_000 / 300 + 1, 500, 60),
     };
     let mut r = Rng(seed);
     let now = datetime!(2026-11-26 14:00:00 +1);
@@ -120,6 +125,7 @@ pub fn generate(size: Size, seed: u64) -> Session {
     let max_notes = match size {
         Size::Typical => usize::MAX,
         Size::Large => 10_000,
+        Size::Huge => 100_000,
     };
     s.interviews = (0..interviews)
         .map(|i| {
@@ -221,6 +227,39 @@ pub fn generate(size: Size, seed: u64) -> Session {
         })
         .collect();
     s
+}
+
+/// A session folder for the folder benchmarks: `others` sessions of the typical size
+/// beside one more of pact "Zorgpact Benchmark", round 3 (written last and returned).
+/// Every tenth other is an earlier round of that pact, so the earlier-round lookup has
+/// candidates to choose from; the rest belong to other pacts.
+pub fn folder(dir: &std::path::Path, others: usize) -> std::io::Result<std::path::PathBuf> {
+    let base = generate(Size::Typical, 42);
+    let write = |s: &Session, name: &str| -> std::io::Result<std::path::PathBuf> {
+        let p = dir.join(name);
+        std::fs::write(&p, crate::store::to_json(s))?;
+        Ok(p)
+    };
+    let mut r = Rng(7);
+    for i in 0..others {
+        let mut s = base.clone();
+        s.id = r.id();
+        if i % 10 == 0 {
+            s.intake.round = 1 + (i / 10 % 2) as u8;
+        } else {
+            s.intake.pact_name = format!("Zorgpact {i}");
+            s.intake.round = 1 + (i % 3) as u8;
+        }
+        s.updated += time::Duration::minutes(i as i64);
+        write(
+            &s,
+            &format!("pact{i:03}-ronde{}.volgspot.json", s.intake.round),
+        )?;
+    }
+    let mut s = base;
+    s.id = r.id();
+    s.intake.round = 3;
+    write(&s, "zorgpact-benchmark-ronde3.volgspot.json")
 }
 
 #[cfg(test)]

@@ -212,7 +212,12 @@ fn main() -> ExitCode {
         other => other,
     };
     let mut rt = tui::Runtime::new(dir.clone());
-    let mut app = App::new(lang, method, tui::start_view(&dir), clock::now());
+    // The start screen's list is read below, only when no session is opened.
+    let empty_start = View::Start(volgspot::app::StartState {
+        dir: dir.clone(),
+        ..Default::default()
+    });
+    let mut app = App::new(lang, method, empty_start, clock::now());
     // NO_COLOR (any value, https://no-color.org): emphasis only, no colours.
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     app.theme = match Theme::choose(theme.as_deref(), app.no_color) {
@@ -230,8 +235,13 @@ fn main() -> ExitCode {
         Some(Command::Open { path }) => {
             let opened = tui::open_session(&mut app, &mut rt, &path);
             // Say so when a newer backup or emergency copy exists, and offer it.
+            // The session was just loaded: its time of last change is known; of the
+            // copies only the header is read unless it says they are newer.
+            let updated = app.session().map(|s| s.doc.updated);
             if opened.is_ok()
-                && let Some(r) = volgspot::store::recovery::find(&path)
+                && let Some(r) = volgspot::store::recovery::find_with(&path, updated, |copy| {
+                    volgspot::store::folder::copy_updated(copy, updated)
+                })
             {
                 app.overlay = Some(volgspot::app::Overlay::Recover(r));
             }
@@ -240,7 +250,7 @@ fn main() -> ExitCode {
         Some(Command::Demo) => tui::open_demo(&mut app, &mut rt).map(|_| ()),
         Some(Command::BenchData { size, output }) => {
             let Some(size) = volgspot::bench_data::Size::parse(&size) else {
-                warn!("volgspot: --size: use typical or large (got '{size}')");
+                warn!("volgspot: --size: use typical, large or huge (got '{size}')");
                 return ExitCode::from(2);
             };
             let doc = volgspot::bench_data::generate(size, 42);

@@ -148,31 +148,23 @@ pub fn open_demo(app: &mut App, rt: &mut Runtime) -> Result<PathBuf, String> {
     Ok(path)
 }
 
-/// The sessions in the folder, newest first.
+/// The sessions in the folder, newest first. Each is loaded whole only when it changed
+/// since the last listing (the folder's index remembers the rest, see
+/// `store::folder`), and so are its backup and emergency copy.
 pub fn scan_sessions(dir: &Path) -> Vec<StartEntry> {
-    let Ok(read) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut entries: Vec<StartEntry> = read
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy().ends_with(paths::SESSION_SUFFIX))
-        })
-        .map(|path| {
-            let summary = store::load_session(&path)
-                .map(|(s, _)| {
-                    (
-                        s.intake.pact_name.clone(),
-                        s.intake.round,
-                        s.intake.session_date.clone(),
-                        s.updated,
-                    )
-                })
-                .map_err(|e| e.problem);
+    let mut folder = store::folder::Folder::open(dir);
+    let mut entries: Vec<StartEntry> = folder
+        .sessions()
+        .into_iter()
+        .map(|listed| {
+            let path = listed.path;
+            let summary = folder
+                .checked(&path, listed.meta.as_ref())
+                .map(|h| (h.pact_name, h.round, h.session_date, h.updated));
             let updated = summary.as_ref().ok().map(|s| s.3);
-            let recovery = store::recovery::find_given(&path, updated);
+            let recovery = store::recovery::find_with(&path, updated, |copy| {
+                folder.copy_updated(copy, updated)
+            });
             StartEntry {
                 path,
                 summary,
@@ -180,6 +172,7 @@ pub fn scan_sessions(dir: &Path) -> Vec<StartEntry> {
             }
         })
         .collect();
+    folder.finish();
     entries.sort_by(|a, b| match (&a.summary, &b.summary) {
         (Ok(x), Ok(y)) => y.3.cmp(&x.3),
         (Ok(_), Err(_)) => std::cmp::Ordering::Less,
@@ -290,7 +283,7 @@ fn save_before_quit(app: &mut App, rt: &mut Runtime) {
     }
     rt.saver
         .request(s.generation, s.path.clone(), s.doc.clone());
-    s.requested_generation = s.generation;
+    s.save_started(Instant::now());
     match rt.saver.wait_for(s.generation, Duration::from_secs(10)) {
         Some(o) => s.on_saved(o.generation, o.result),
         None => s.on_saved(s.generation, Err(store::SaveError::Other("timeout".into()))),
@@ -328,19 +321,54 @@ fn test_panic_char() -> Option<char> {
         .and_then(|s| s.chars().next())
 }
 
+/// How long the event loop waits for a key when nothing else is due.
+const IDLE_POLL: Duration = Duration::from_millis(100);
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &RefCell<App>,
     rt: &mut Runtime,
 ) -> std::io::Result<()> {
     let panic_char = test_panic_char();
+    // A frame is drawn after anything happened (a key, a save started or finished) and
+    // otherwise once a second, for what shows the time: not every 100 ms for nothing
+    // (a frame is a few tenths of a millisecond, and ratatui writes a few bytes even
+    // when nothing changed).
+    let mut changed = true;
+    let mut drawn_second = i64::MIN;
     loop {
         {
             let mut a = app.borrow_mut();
             a.now = clock::now();
-            terminal.draw(|f| ui::draw(f, &a))?;
+            let second = a.now.unix_timestamp();
+            if changed || second != drawn_second {
+                terminal.draw(|f| ui::draw(f, &a))?;
+                changed = false;
+                drawn_second = second;
+            }
+            // The snapshot for the saver is taken after the frame is out, so the key
+            // that made a save due is on screen first.
+            if let Some(s) = a.session_mut() {
+                let now = Instant::now();
+                if s.wants_save(now) {
+                    s.save_started(now);
+                    rt.saver
+                        .request(s.generation, s.path.clone(), s.doc.clone());
+                    changed = true;
+                }
+            }
         }
-        if event::poll(Duration::from_millis(100))? {
+        // Wake up for a save that falls due before the next key (at the latest in 100 ms).
+        let now = Instant::now();
+        let wait = app
+            .borrow()
+            .session()
+            .and_then(|s| s.save_due())
+            .map_or(IDLE_POLL, |due| {
+                due.saturating_duration_since(now).min(IDLE_POLL)
+            });
+        if event::poll(wait)? {
+            changed = true;
             // Drain everything typed before drawing again, so fast typing stays fast.
             loop {
                 let ev = event::read()?;
@@ -361,21 +389,15 @@ fn event_loop(
         }
         let mut a = app.borrow_mut();
         for o in rt.saver.poll() {
+            changed = true;
             if let Some(s) = a.session_mut() {
                 s.on_saved(o.generation, o.result);
             }
         }
         if let Some(s) = a.session_mut() {
+            let before = s.path.clone();
             follow_pact_name(s, rt);
-        }
-        if let Some(s) = a.session_mut() {
-            let now = Instant::now();
-            if s.wants_save(now) {
-                s.requested_generation = s.generation;
-                s.last_attempt = Some(now);
-                rt.saver
-                    .request(s.generation, s.path.clone(), s.doc.clone());
-            }
+            changed |= s.path != before;
         }
         if a.should_quit {
             return Ok(());

@@ -76,9 +76,27 @@ fn escape_line(line: &str, out: &mut String) {
     }
 }
 
+/// Whether [`escape`] would change `text`: most notes are one plain line and are passed
+/// on as they are (the Markdown report escapes every string of the report).
+fn unchanged(text: &str) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    let first_word = text.split(' ').next().unwrap_or("");
+    !at_line_start(first)
+        && !first_word.ends_with(['.', ')'])
+        && text.trim() == text
+        && !text
+            .chars()
+            .any(|c| always(c) || matches!(c, '_' | '\t' | '\n' | '\r'))
+}
+
 /// User text as Markdown text. Line breaks stay (the caller joins lines as it needs: a
 /// hard break inside a list item, "; " in a table cell); empty lines are dropped.
 pub fn escape(text: &str) -> String {
+    if unchanged(text) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len() + 8);
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         if !out.is_empty() {
@@ -92,7 +110,7 @@ pub fn escape(text: &str) -> String {
 /// Every string in a JSON value escaped (object keys are ids and stay).
 pub fn escape_value(value: &mut serde_json::Value) {
     match value {
-        serde_json::Value::String(s) => {
+        serde_json::Value::String(s) if !unchanged(s) => {
             let escaped = escape(s);
             if escaped != *s {
                 *s = escaped;
@@ -108,6 +126,10 @@ pub fn escape_value(value: &mut serde_json::Value) {
 /// lines joined by hard line breaks (a backslash at the end of the line), the next line
 /// indented so it stays inside the item. White space inside a line is collapsed.
 pub fn item_lines(text: &str) -> String {
+    // One line: its words, single spaces (no copy when it already is).
+    if !text.contains('\n') {
+        return super::render::oneline(text.to_string());
+    }
     text.lines()
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|l| !l.is_empty())
@@ -151,5 +173,29 @@ mod tests {
     #[test]
     fn item_lines_keep_their_breaks_inside_the_item() {
         assert_eq!(item_lines("een\n  twee  drie"), "een\\\n  twee drie");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_shortcuts_give_what_the_full_escape_gives(
+            s in "[ a-zA-Z0-9._)(\\-+=:%*#|_\t\n\r\u{a0}é]{0,24}"
+        ) {
+            // `escape` with its shortcut against the line-by-line escape alone.
+            let mut full = String::new();
+            for line in s.lines().filter(|l| !l.trim().is_empty()) {
+                if !full.is_empty() {
+                    full.push('\n');
+                }
+                escape_line(line, &mut full);
+            }
+            proptest::prop_assert_eq!(escape(&s), full);
+            let joined = s
+                .lines()
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\\\n  ");
+            proptest::prop_assert_eq!(item_lines(&s), joined);
+        }
     }
 }

@@ -83,9 +83,31 @@ fn env_for(mode: Mode) -> Environment<'static> {
     env
 }
 
-/// Multi-line text as one line (for Markdown list items and table cells).
-fn oneline(s: String) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Multi-line text as one line (for Markdown list items and table cells): words
+/// separated by single spaces. Most text already is (one line, single spaces) and is
+/// passed on as it is: this filter runs on every note of the Markdown report.
+pub(super) fn oneline(s: String) -> String {
+    // Every white-space character other than ' ' is one of these ASCII bytes or starts
+    // with one of these lead bytes in UTF-8 (U+0085 and U+00A0: C2; U+1680: E1;
+    // U+2000–U+205F: E2; U+3000: E3). Without them, only spaces need a look.
+    let other_space = s.bytes().any(|b| {
+        matches!(
+            b,
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | 0xc2 | 0xe1 | 0xe2 | 0xe3
+        )
+    });
+    let clean = !other_space && !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ");
+    if clean {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Text for one Markdown table cell: its lines kept apart by "; " (a table row is one
@@ -197,10 +219,10 @@ pub fn markdown_preview(report: &Report) -> Result<String, String> {
 /// Markdown needs a blank line before a heading and after a list; the templates'
 /// whitespace trimming does not always leave one.
 fn blank_around_blocks(md: &str) -> String {
+    // "- " or a number and ". " (only the start of the line is looked at).
     let is_item = |l: &str| {
-        l.starts_with("- ")
-            || l.split_once(". ")
-                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+        l.starts_with("- ") || (digits > 0 && l[digits..].starts_with(". "))
     };
     let mut out = String::with_capacity(md.len() + 64);
     let mut prev = "";
@@ -335,5 +357,37 @@ mod tests {
             "Tekst:\n\n- a\n- b\n\nNa\n\n## Kop\nx\n"
         );
         assert_eq!(tidy("a  \n\n\n\nb\n\n"), "a\n\nb\n");
+    }
+
+    #[test]
+    fn oneline_joins_words_with_single_spaces() {
+        for (input, want) in [
+            ("al op een regel", "al op een regel"),
+            ("", ""),
+            (" ", ""),
+            ("  twee  spaties ", "twee spaties"),
+            ("regel\nvolgende\r\nderde", "regel volgende derde"),
+            ("tab\there", "tab here"),
+            ("vast\u{a0}spatie", "vast spatie"),
+            ("eind ", "eind"),
+            (" begin", "begin"),
+            ("één… “zo”", "één… “zo”"),
+            ("a\u{3000}b\u{2028}c\u{85}d\u{1680}e", "a b c d e"),
+            ("coöperatie  é", "coöperatie é"),
+        ] {
+            assert_eq!(oneline(input.to_string()), want, "{input:?}");
+            let split: Vec<&str> = input.split_whitespace().collect();
+            assert_eq!(oneline(input.to_string()), split.join(" "), "{input:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn oneline_is_split_whitespace_joined(s in "[ a\t\n\u{a0}\u{2000}-\u{2030}\u{3000}éö“]{0,40}") {
+            proptest::prop_assert_eq!(
+                oneline(s.clone()),
+                s.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+        }
     }
 }

@@ -4,6 +4,7 @@ pub mod atomic;
 pub mod autosave;
 pub mod conflict;
 pub mod dupkeys;
+pub mod folder;
 pub mod load;
 pub mod lock;
 pub mod paths;

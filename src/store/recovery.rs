@@ -33,6 +33,18 @@ pub fn find(session: &Path) -> Option<Recovery> {
 
 /// [`find`] when the caller already loaded the session (`None`: it cannot be read).
 pub fn find_given(session: &Path, session_updated: Option<OffsetDateTime>) -> Option<Recovery> {
+    find_with(session, session_updated, |copy| {
+        load_session(copy).ok().map(|(doc, _)| doc.updated)
+    })
+}
+
+/// [`find_given`] with the way to learn a copy's `updated` (`None`: it cannot be
+/// loaded) given: the start screen takes it from the folder's index.
+pub fn find_with(
+    session: &Path,
+    session_updated: Option<OffsetDateTime>,
+    mut copy_updated: impl FnMut(&Path) -> Option<OffsetDateTime>,
+) -> Option<Recovery> {
     [
         (paths::emergency_path(session), CopyKind::Emergency),
         (paths::backup_path(session), CopyKind::Backup),
@@ -42,14 +54,14 @@ pub fn find_given(session: &Path, session_updated: Option<OffsetDateTime>) -> Op
         if !copy.is_file() {
             return None;
         }
-        let (doc, _) = load_session(&copy).ok()?;
-        let newer = session_updated.is_none_or(|s| doc.updated > s);
+        let copy_updated = copy_updated(&copy)?;
+        let newer = session_updated.is_none_or(|s| copy_updated > s);
         newer.then(|| Recovery {
             session: session.to_path_buf(),
             copy,
             kind,
             session_updated,
-            copy_updated: doc.updated,
+            copy_updated,
         })
     })
 }

@@ -1,8 +1,13 @@
 //! Earlier rounds of the same pact: other session files in the same folder with the
 //! same pact name and a lower round. The wheel screen compares against the latest one.
+//!
+//! Only the headers of the other sessions are read (from the folder's index while they
+//! are unchanged, see [`super::folder`]); only the one chosen is loaded in full.
 
-use super::{load_session, paths};
+use super::folder::Folder;
+use super::load_session;
 use crate::model::Session;
+use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 
 /// The most recent earlier round of `doc`'s pact in the folder of `path`, if any.
@@ -13,28 +18,33 @@ pub fn earlier_round(path: &Path, doc: &Session) -> Option<Session> {
     if pact.is_empty() {
         return None;
     }
-    let read = std::fs::read_dir(dir).ok()?;
-    read.flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy().ends_with(paths::SESSION_SUFFIX))
-                && !same_file(p, path)
+    let matches = |id: &str, name: &str, round: u8| {
+        id != doc.id.0 && name.trim().eq_ignore_ascii_case(pact) && round < doc.intake.round
+    };
+    // The session itself, by inode (no path resolution per file).
+    let own = std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()));
+    let mut folder = Folder::open(dir);
+    let mut candidates: Vec<_> = folder
+        .sessions()
+        .into_iter()
+        .filter(|l| {
+            l.meta
+                .as_ref()
+                .is_none_or(|m| Some((m.dev(), m.ino())) != own)
         })
-        .filter_map(|p| load_session(&p).ok().map(|(s, _)| s))
-        .filter(|s| {
-            s.id != doc.id
-                && s.intake.pact_name.trim().eq_ignore_ascii_case(pact)
-                && s.intake.round < doc.intake.round
+        .filter_map(|l| {
+            let h = folder.header(&l.path, l.meta.as_ref())?;
+            matches(&h.id, &h.pact_name, h.round).then_some((h.round, h.updated, l.path))
         })
-        .max_by_key(|s| (s.intake.round, s.updated))
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
-    }
+        .collect();
+    folder.finish();
+    // Newest first; a candidate that does not load in full (damaged after its header)
+    // gives way to the next, as when every file was loaded whole.
+    candidates.sort_by_key(|c| std::cmp::Reverse((c.0, c.1)));
+    candidates.into_iter().find_map(|(_, _, p)| {
+        let (s, _) = load_session(&p).ok()?;
+        matches(&s.id.0, &s.intake.pact_name, s.intake.round).then_some(s)
+    })
 }
 
 #[cfg(test)]
@@ -61,5 +71,35 @@ mod tests {
         assert_eq!(earlier.intake.pact_name, "Pact A");
         let (p1, s1) = write("a-1b.volgspot.json", "Pact C", 1);
         assert!(earlier_round(&p1, &s1).is_none());
+        // Asked again (now from the folder's index): the same answer.
+        assert_eq!(earlier_round(&p2, &s2).unwrap().intake.round, 1);
+    }
+
+    #[test]
+    fn a_damaged_newer_round_gives_way_to_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = OffsetDateTime::UNIX_EPOCH;
+        let write = |name: &str, round: u8, minutes: i64| {
+            let mut s = Session::new("Pact A", round, now);
+            s.updated += time::Duration::minutes(minutes);
+            let p = dir.path().join(name);
+            crate::store::write_new(&p, &s).unwrap();
+            (p, s)
+        };
+        let (_, one) = write("a-1.volgspot.json", 1, 0);
+        let (p2b, _) = write("a-2b.volgspot.json", 2, 10);
+        let (_, two) = write("a-2.volgspot.json", 2, 5);
+        let (p3, s3) = write("a-3.volgspot.json", 3, 20);
+        assert_eq!(earlier_round(&p3, &s3).unwrap().id, {
+            let (s, _) = load_session(&p2b).unwrap();
+            s.id
+        });
+        // The newest round 2 loses its end: its header still says round 2, but the
+        // lookup takes the other round 2, then round 1.
+        let text = std::fs::read_to_string(&p2b).unwrap();
+        std::fs::write(&p2b, &text[..text.len() - 10]).unwrap();
+        assert_eq!(earlier_round(&p3, &s3).unwrap().id, two.id);
+        std::fs::remove_file(dir.path().join("a-2.volgspot.json")).unwrap();
+        assert_eq!(earlier_round(&p3, &s3).unwrap().id, one.id);
     }
 }

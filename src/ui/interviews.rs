@@ -5,7 +5,9 @@ use super::theme::Theme;
 use super::widgets::lines::Lines;
 use super::widgets::text::{cut, wrap, wrap_count};
 use crate::app::interview_edit::{Editor, FIELDS, FieldKind, Focus, Notice, area_name};
-use crate::app::interviews::{Mode, Picker, State, source, synthesis_notes, who_shown};
+use crate::app::interviews::{
+    Mode, Picker, State, source, synthesis_group_len, synthesis_notes, who_shown,
+};
 use crate::app::{App, ClickList, SessionView};
 use crate::i18n::{Strings, fill};
 use crate::method::Method;
@@ -605,10 +607,12 @@ fn draw_synthesis(
         if cur_area != Some(n.area.as_str()) {
             cur_area = Some(n.area.as_str());
             cur_kind = None;
-            let count = notes[k..]
-                .iter()
-                .take_while(|&&(a, b)| doc.interviews[a].notes[b].area == n.area)
-                .count();
+            let count = synthesis_group_len(s, k, false).unwrap_or_else(|| {
+                notes[k..]
+                    .iter()
+                    .take_while(|&&(a, b)| doc.interviews[a].notes[b].area == n.area)
+                    .count()
+            });
             if !lines.is_empty() {
                 lines.push(Line::from(""));
             }
@@ -619,13 +623,15 @@ fn draw_synthesis(
         }
         if cur_kind != Some(n.kind) {
             cur_kind = Some(n.kind);
-            let count = notes[k..]
-                .iter()
-                .take_while(|&&(a, b)| {
-                    let x = &doc.interviews[a].notes[b];
-                    x.area == n.area && x.kind == n.kind
-                })
-                .count();
+            let count = synthesis_group_len(s, k, true).unwrap_or_else(|| {
+                notes[k..]
+                    .iter()
+                    .take_while(|&&(a, b)| {
+                        let x = &doc.interviews[a].notes[b];
+                        x.area == n.area && x.kind == n.kind
+                    })
+                    .count()
+            });
             lines.push(Line::styled(
                 format!("  {} ({count})", ti.note_kind(n.kind)),
                 theme.label,
