@@ -129,11 +129,6 @@ impl Method {
         self.wheel.phases.iter().find(|p| p.id == id)
     }
 
-    /// Position of a phase on the wheel (0-based), if the method knows it.
-    pub fn phase_index(&self, id: &str) -> Option<usize> {
-        self.wheel.phases.iter().position(|p| p.id == id)
-    }
-
     /// The phase an activity belongs to, with the activity.
     pub fn activity(&self, id: &str) -> Option<(&Phase, &Named)> {
         self.wheel

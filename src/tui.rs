@@ -235,7 +235,7 @@ pub fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
             let loaded = files
                 .into_iter()
                 .map(|p| {
-                    let f = crate::model::interview_file::load_for_import(&p, t);
+                    let f = crate::store::load_for_import(&p).map_err(|e| t.import_error(&e));
                     (p, f)
                 })
                 .collect();

@@ -457,7 +457,9 @@ fn interviewer_esc_cannot_skip_the_name_and_the_file_follows_a_new_name() {
 fn a_session_file_given_as_interview_file_is_named_as_such() {
     use volgspot::interviewer::Interviewer;
     use volgspot::method::Method;
-    use volgspot::model::interview_file::load_for_import;
+    let load_for_import = |p: &std::path::Path, t: &volgspot::i18n::Strings| {
+        volgspot::store::load_for_import(p).map_err(|e| t.import_error(&e))
+    };
     let dir = tempfile::tempdir().unwrap();
     let by_name = dir.path().join("pact.volgspot.json");
     let by_content = dir.path().join("vreemd.interview.json");

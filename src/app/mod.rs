@@ -211,6 +211,17 @@ impl SessionView {
         outcome
     }
 
+    /// " ◀ 2/5 Interviews ▶ ": where the header says the room is; the arrows can be
+    /// clicked (see `App::handle_mouse`).
+    pub fn header_place(&self, t: &Strings) -> String {
+        format!(
+            " ◀ {}/{} {} ▶ ",
+            self.screen.index() + 1,
+            Screen::ALL.len(),
+            self.screen.title(t)
+        )
+    }
+
     /// Whether the current screen has a text field taking keys.
     pub fn typing(&self) -> bool {
         match self.screen {
@@ -649,7 +660,7 @@ impl App {
                 let Some(s) = self.session() else {
                     return Vec::new();
                 };
-                let width = crate::ui::chrome::header_place(self.t, s).chars().count() as u16;
+                let width = s.header_place(self.t).chars().count() as u16;
                 match m.column {
                     0..=2 => self.update(Action::PrevScreen),
                     c if c < width => self.update(Action::NextScreen),

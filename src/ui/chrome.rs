@@ -2,7 +2,7 @@
 
 use super::theme::Theme;
 use crate::app::keys::{self, HelpRow, KeyHelp};
-use crate::app::{App, SaveState, Screen, SessionView};
+use crate::app::{App, SaveState, SessionView};
 use crate::clock;
 use crate::i18n::{Strings, fill};
 use ratatui::crossterm::event::KeyCode;
@@ -20,16 +20,6 @@ pub fn save_text(t: &Strings, s: &SessionView) -> (String, bool) {
     }
 }
 
-/// " ◀ 2/5 Interviews ▶ ": the arrows can be clicked (see `App::handle_mouse`).
-pub fn header_place(t: &Strings, s: &SessionView) -> String {
-    format!(
-        " ◀ {}/{} {} ▶ ",
-        s.screen.index() + 1,
-        Screen::ALL.len(),
-        s.screen.title(t)
-    )
-}
-
 pub fn header(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
     let t = app.t;
     let pact = if s.doc.intake.pact_name.trim().is_empty() {
@@ -37,7 +27,7 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: 
     } else {
         crate::sanitize::visible_line(&s.doc.intake.pact_name).into_owned()
     };
-    let place = header_place(t, s);
+    let place = s.header_place(t);
     let left = format!(" {pact} · {} {} ", t.round, s.doc.intake.round);
     let (saved, failed) = save_text(t, s);
     let names = if app.show_names {

@@ -3,7 +3,6 @@
 pub mod chrome;
 pub mod intake;
 pub mod interviews;
-pub mod placeholder;
 pub mod presenter;
 pub mod start;
 pub mod summary;
