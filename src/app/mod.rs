@@ -15,7 +15,7 @@ pub mod undo;
 pub mod wheel;
 
 pub use action::{Action, Effect};
-pub use screen::Screen;
+pub use screen::{Screen, ScreenState};
 
 use crate::i18n::{Lang, Strings};
 use crate::method::Method;
@@ -222,15 +222,32 @@ impl SessionView {
         )
     }
 
+    /// The current screen's state: the one place that maps a screen to its state.
+    fn current(&self) -> &dyn ScreenState {
+        match self.screen {
+            Screen::Intake => &self.intake,
+            Screen::Interviews => &self.interviews,
+            Screen::Triangle => &self.triangle,
+            Screen::Wheel => &self.wheel,
+            Screen::Summary => &self.summary,
+        }
+    }
+
+    /// The session and the current screen's state, to hand it a key.
+    fn current_mut(&mut self) -> (&mut Session, &mut dyn ScreenState) {
+        let state: &mut dyn ScreenState = match self.screen {
+            Screen::Intake => &mut self.intake,
+            Screen::Interviews => &mut self.interviews,
+            Screen::Triangle => &mut self.triangle,
+            Screen::Wheel => &mut self.wheel,
+            Screen::Summary => &mut self.summary,
+        };
+        (&mut self.doc, state)
+    }
+
     /// Whether the current screen has a text field taking keys.
     pub fn typing(&self) -> bool {
-        match self.screen {
-            Screen::Intake => self.intake.typing(),
-            Screen::Interviews => self.interviews.typing(),
-            Screen::Triangle => self.triangle.typing(),
-            Screen::Wheel => self.wheel.typing(),
-            Screen::Summary => self.summary.typing(),
-        }
+        self.current().typing()
     }
 
     /// Whether the current screen has a key of its own for `key`.
@@ -244,29 +261,15 @@ impl SessionView {
     }
 
     fn own_help(&self) -> Vec<keys::KeyHelp> {
-        match self.screen {
-            Screen::Intake => self.intake.help(),
-            Screen::Interviews => self.interviews.help(&self.doc),
-            Screen::Triangle => self.triangle.help(),
-            Screen::Wheel => self.wheel.help(),
-            Screen::Summary => self.summary.help(),
-        }
+        self.current().help(&self.doc)
     }
 
     /// Hands a key (or, with `paste`, pasted text) to the current screen.
     fn dispatch(&mut self, key: Option<KeyEvent>, paste: &str, ctx: &Ctx) -> Outcome {
-        let doc = &mut self.doc;
-        let outcome = match (self.screen, key) {
-            (Screen::Intake, Some(k)) => self.intake.handle_key(doc, k, ctx),
-            (Screen::Intake, None) => self.intake.paste(doc, paste, ctx),
-            (Screen::Interviews, Some(k)) => self.interviews.handle_key(doc, k, ctx),
-            (Screen::Interviews, None) => self.interviews.paste(doc, paste, ctx),
-            (Screen::Triangle, Some(k)) => self.triangle.handle_key(doc, k, ctx),
-            (Screen::Triangle, None) => self.triangle.paste(doc, paste, ctx),
-            (Screen::Wheel, Some(k)) => self.wheel.handle_key(doc, k, ctx),
-            (Screen::Wheel, None) => self.wheel.paste(doc, paste, ctx),
-            (Screen::Summary, Some(k)) => self.summary.handle_key(doc, k, ctx),
-            (Screen::Summary, None) => self.summary.paste(doc, paste, ctx),
+        let (doc, state) = self.current_mut();
+        let outcome = match key {
+            Some(k) => state.handle_key(doc, k, ctx),
+            None => state.paste(doc, paste, ctx),
         };
         if outcome == Outcome::Changed {
             self.changed(ctx.now);

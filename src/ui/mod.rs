@@ -139,7 +139,12 @@ fn peek(frame: &mut Frame, area: Rect, app: &App, s: &SessionView) {
         .title(Span::styled(
             fill(
                 app.t.peek_title,
-                &[&format!("{}/5 {}", next.index() + 1, next.title(app.t))],
+                &[&format!(
+                    "{}/{} {}",
+                    next.index() + 1,
+                    Screen::COUNT,
+                    next.title(app.t)
+                )],
             ),
             theme.label,
         ));
