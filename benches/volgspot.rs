@@ -249,6 +249,28 @@ fn keystroke_during_saves(bencher: Bencher, size: &str) {
     assert!(saves > 0, "no save finished during the run");
 }
 
+/// `volgspot overzicht` over a programme of 30 pacts × 3 rounds (90 sessions of the
+/// typical size, about 30 MB): read every file, build the portfolio, write the HTML.
+/// The files are in the page cache after the first sample (a cold read from disk is
+/// timed with the release binary, see README).
+#[divan::bench(sample_count = 10)]
+fn portfolio_90_sessions(bencher: Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, doc) in volgspot::bench_data::portfolio(30, 3, 42) {
+        store::write_new(&dir.path().join(name), &doc).unwrap();
+    }
+    let method = Method::builtin(Lang::Nl);
+    bencher.bench_local(|| {
+        let (sessions, unreadable) = export::portfolio::read_folder(dir.path());
+        let p = export::portfolio::build(&sessions, unreadable, &method, Lang::Nl);
+        black_box(export::portfolio::render(
+            &p,
+            Lang::Nl,
+            export::Format::Html,
+        ))
+    });
+}
+
 /// Opening a session in a folder with 0 or 100 other sessions (typical size; every tenth
 /// an earlier round of the same pact): load, the app state, and the earlier round the
 /// wheel compares with, as `tui::open_session` does (without the lock). The folder must

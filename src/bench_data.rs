@@ -224,9 +224,135 @@ pub fn generate(size: Size, seed: u64) -> Session {
             due: "2027-06-01".into(),
             link: None,
             public: i % 2 == 0,
+            ..Intention::default()
         })
         .collect();
     s
+}
+
+/// Obstacles and success factors that recur across pacts in the portfolio workload.
+const RECURRING: [(&str, NoteKind); 6] = [
+    (
+        "Te weinig stageplekken in de wijkverpleging.",
+        NoteKind::Belemmering,
+    ),
+    ("Financiering stopt na de pilotfase.", NoteKind::Belemmering),
+    (
+        "Roosters van school en zorg sluiten niet op elkaar aan.",
+        NoteKind::Belemmering,
+    ),
+    (
+        "Bestuurders committeren zich zichtbaar.",
+        NoteKind::Succesfactor,
+    ),
+    ("Een vaste kwartiermaker per regio.", NoteKind::Succesfactor),
+    ("Studenten leren in gemengde teams.", NoteKind::Succesfactor),
+];
+
+/// The portfolio workload: `pacts` pacts × `rounds` rounds (round 2 and 3 made from the
+/// round before, as `volgspot new --from` does, with intentions followed up), sessions
+/// half a year apart, each with the "typical" size of interviews. File name → session.
+pub fn portfolio(pacts: usize, rounds: u8, seed: u64) -> Vec<(String, Session)> {
+    let mut r = Rng(seed);
+    let phases = ["kaderen", "richten", "mobiliseren", "bestendigen"];
+    let focus = [
+        "Zorg en technologie",
+        "Permanent leren",
+        "Leren in de praktijk",
+        "Toenemende opleidingseisen",
+    ];
+    let mut out = Vec::new();
+    for k in 0..pacts {
+        let pact = format!("Zorgpact Regio {:02}", k + 1);
+        // Pacts start in different half years and move on a phase now and then.
+        let start = r.below(3);
+        let mut phase = r.below(2);
+        let mut prev: Option<Session> = None;
+        for round in 1..=rounds {
+            let base = generate(Size::Typical, seed ^ (k as u64 * 31 + u64::from(round)));
+            let half = start + usize::from(round - 1);
+            let (year, month) = (
+                2025 + (half / 2) as i32,
+                if half.is_multiple_of(2) { 3 } else { 10 },
+            );
+            let date = format!("{year}-{month:02}-15");
+            let now = time::OffsetDateTime::UNIX_EPOCH
+                + time::Duration::days(20_000 + half as i64 * 182 + k as i64);
+            let mut s = match &prev {
+                Some(p) => {
+                    let file = format!(
+                        "{}-ronde{}-{}.volgspot.json",
+                        crate::store::paths::slug(&pact),
+                        round - 1,
+                        p.intake.session_date
+                    );
+                    crate::model::rounds::next_round(p, &file, now).expect("round 1 or 2")
+                }
+                None => {
+                    let mut s = base.clone();
+                    s.id = r.id();
+                    s.intake.pact_name = pact.clone();
+                    s.intake.round = 1;
+                    s
+                }
+            };
+            s.created = now;
+            s.updated = now;
+            s.intake.session_date = date.clone();
+            // This round's interviews and notes, with names unique to the pact.
+            s.interviews = base
+                .interviews
+                .iter()
+                .enumerate()
+                .map(|(i, iv)| {
+                    let mut iv = (**iv).clone();
+                    iv.interviewee = format!("Geïnterviewde {k}-{round}-{i}");
+                    for n in iv.notes.iter_mut() {
+                        n.focus_areas = vec![focus[r.below(focus.len())].to_string()];
+                        if r.below(8) == 0 {
+                            let (text, kind) = RECURRING[r.below(RECURRING.len())];
+                            n.text = text.to_string();
+                            n.kind = kind;
+                        }
+                    }
+                    std::sync::Arc::new(iv)
+                })
+                .collect();
+            if round > 1 && r.below(2) == 0 {
+                phase = (phase + 1).min(phases.len() - 1);
+            }
+            s.wheel.placement.phase = Some(phases[phase].to_string());
+            s.wheel.per_kind.insert(
+                PartnerKind::Onderwijs,
+                phases[phase.saturating_sub(r.below(2))].to_string(),
+            );
+            // Follow up what was carried; add this round's own intentions.
+            for (i, it) in s
+                .intentions
+                .iter_mut()
+                .filter(|i| i.carried_from.is_some())
+                .enumerate()
+            {
+                it.outcome = crate::model::rounds::FollowUp::ALL.get(i % 5).copied();
+            }
+            if round > 1 {
+                s.intentions
+                    .extend(base.intentions.iter().take(6).map(|i| Intention {
+                        id: r.id(),
+                        ..i.clone()
+                    }));
+            }
+            out.push((
+                format!(
+                    "{}-ronde{round}-{date}.volgspot.json",
+                    crate::store::paths::slug(&pact)
+                ),
+                s.clone(),
+            ));
+            prev = Some(s);
+        }
+    }
+    out
 }
 
 /// A session folder for the folder benchmarks: `others` sessions of the typical size

@@ -45,6 +45,10 @@ enum Command {
         /// Volgspot round: 1, 2 or 3.
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=3))]
         round: u8,
+        /// The next round of this session's pact: carries intake, triangle, wheel and
+        /// intentions (to follow up), and keeps a snapshot of this round to compare with.
+        #[arg(long, conflicts_with_all = ["pact", "round"])]
+        from: Option<PathBuf>,
     },
     /// Open a session file anywhere.
     Open {
@@ -57,7 +61,10 @@ enum Command {
     BenchData {
         #[arg(long, default_value = "typical")]
         size: String,
-        /// Where to write the session file.
+        /// 30 pacts × 3 rounds of sessions, written into the folder given by -o.
+        #[arg(long)]
+        portfolio: bool,
+        /// Where to write the session file (with --portfolio: the folder).
         #[arg(short = 'o', long)]
         output: PathBuf,
     },
@@ -72,6 +79,19 @@ enum Command {
         #[arg(long, default_value = "md")]
         format: String,
         /// Where to write (default: next to the session, e.g. <name>.intern.md).
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Overview of all pacts in a folder (default: the session folder): rounds, phases,
+    /// intentions, pacts per phase per half year, obstacles and success factors.
+    #[command(alias = "portfolio")]
+    Overzicht {
+        /// The folder with session files.
+        dir: Option<PathBuf>,
+        /// md, html or csv.
+        #[arg(long, default_value = "md")]
+        format: String,
+        /// Where to write (default: overzicht.<format> in the folder).
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
@@ -101,6 +121,9 @@ enum Command {
         /// One or more .interview.json files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Import files of another pact or round without asking.
+        #[arg(long)]
+        anyway: bool,
     },
     /// (testing) Hold the lock of a session until killed.
     #[command(hide = true)]
@@ -157,6 +180,15 @@ fn main() -> ExitCode {
         return export(&method, lang, session, *public, format, output.as_deref());
     }
     let dir = paths::session_dir();
+    if let Some(Command::Overzicht {
+        dir: folder,
+        format,
+        output,
+    }) = &cli.command
+    {
+        let folder = folder.clone().unwrap_or_else(|| dir.clone());
+        return overzicht(&method, lang, &folder, format, output.as_deref());
+    }
     let theme = cli.theme.clone();
     let command = match cli.command {
         Some(Command::Interview {
@@ -208,7 +240,11 @@ fn main() -> ExitCode {
             }
             return interviewer::run(app);
         }
-        Some(Command::Import { session, files }) => return import(lang, &session, &files),
+        Some(Command::Import {
+            session,
+            files,
+            anyway,
+        }) => return import(lang, &session, &files, anyway),
         other => other,
     };
     let mut rt = tui::Runtime::new(dir.clone());
@@ -229,7 +265,10 @@ fn main() -> ExitCode {
     };
     let opened = match command {
         None => Ok(()),
-        Some(Command::New { pact, round }) => {
+        Some(Command::New {
+            from: Some(from), ..
+        }) => tui::create_next_round(&mut app, &mut rt, &from).map(|_| ()),
+        Some(Command::New { pact, round, .. }) => {
             tui::create_session(&mut app, &mut rt, pact.as_deref().unwrap_or(""), round).map(|_| ())
         }
         Some(Command::Open { path }) => {
@@ -248,7 +287,25 @@ fn main() -> ExitCode {
             opened
         }
         Some(Command::Demo) => tui::open_demo(&mut app, &mut rt).map(|_| ()),
-        Some(Command::BenchData { size, output }) => {
+        Some(Command::BenchData {
+            size,
+            portfolio,
+            output,
+        }) if portfolio || size == "portfolio" => {
+            if let Err(e) = paths::ensure_dir(&output) {
+                warn!("volgspot: {}: {e}", output.display());
+                return ExitCode::FAILURE;
+            }
+            for (name, doc) in volgspot::bench_data::portfolio(30, 3, 42) {
+                if let Err(e) = volgspot::store::write_new(&output.join(&name), &doc) {
+                    warn!("volgspot: {name}: {e:?}");
+                    return ExitCode::FAILURE;
+                }
+            }
+            say!("{}", output.display());
+            return ExitCode::SUCCESS;
+        }
+        Some(Command::BenchData { size, output, .. }) => {
             let Some(size) = volgspot::bench_data::Size::parse(&size) else {
                 warn!("volgspot: --size: use typical, large or huge (got '{size}')");
                 return ExitCode::from(2);
@@ -278,7 +335,7 @@ fn main() -> ExitCode {
                 }
             };
         }
-        Some(Command::Export { .. }) => Ok(()),
+        Some(Command::Export { .. } | Command::Overzicht { .. }) => Ok(()),
         Some(Command::Interview { .. } | Command::Import { .. }) => Ok(()),
         Some(Command::HoldLock { path }) => {
             return match lock::acquire(&path) {
@@ -348,7 +405,10 @@ fn export(
     }
     let mut report = export::build(&doc, method, lang, public);
     // An earlier round of the same pact in the same folder: compared in the internal report.
-    if let Some(earlier) = store::rounds::earlier_round(session, &doc) {
+    // A session made from an earlier round compares with its own snapshot instead.
+    if doc.baseline.is_none()
+        && let Some(earlier) = store::rounds::earlier_round(session, &doc)
+    {
         export::add_earlier_round(&mut report, method, earlier.intake.round, &earlier.wheel);
     }
     let path = output
@@ -366,8 +426,65 @@ fn export(
     }
 }
 
+/// `volgspot overzicht [DIR]`: reads every session in the folder (nothing is changed),
+/// writes the overview atomically with mode 0600 and prints the path.
+fn overzicht(
+    method: &Method,
+    lang: Lang,
+    dir: &Path,
+    format: &str,
+    output: Option<&Path>,
+) -> ExitCode {
+    let t = lang.strings();
+    let Some(format) = export::Format::parse(format) else {
+        warn!("volgspot: {}", export::format_error(lang, format));
+        return ExitCode::from(2);
+    };
+    let (sessions, unreadable) = export::portfolio::read_folder(dir);
+    if sessions.is_empty() {
+        warn!(
+            "volgspot: {}",
+            volgspot::i18n::fill(t.portfolio.empty_folder, &[&dir.display().to_string()])
+        );
+        return ExitCode::FAILURE;
+    }
+    let p = export::portfolio::build(&sessions, unreadable, method, lang);
+    let path = output
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| dir.join(format!("overzicht.{}", format.extension())));
+    let text = export::portfolio::render(&p, lang, format);
+    match export::write_file(&path, &text) {
+        Ok(()) => {
+            say!("{}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            warn!("volgspot: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// `volgspot import SESSION FILE...`: merge interview files, print what changed, save.
-fn import(lang: Lang, session: &std::path::Path, files: &[PathBuf]) -> ExitCode {
+/// Asks a yes/no question on the terminal; no terminal (a script, CI) is a no.
+fn confirm(question: &str) -> bool {
+    use std::io::{IsTerminal, Write};
+    if !std::io::stdin().is_terminal() {
+        return false;
+    }
+    print!("{question}");
+    let _ = std::io::stdout().flush();
+    let mut answer = String::new();
+    if std::io::stdin().read_line(&mut answer).is_err() {
+        return false;
+    }
+    matches!(
+        answer.trim().to_lowercase().as_str(),
+        "j" | "ja" | "y" | "yes"
+    )
+}
+
+fn import(lang: Lang, session: &std::path::Path, files: &[PathBuf], anyway: bool) -> ExitCode {
     let t = lang.strings();
     let _held = match lock::acquire(session) {
         Ok(h) => h,
@@ -396,17 +513,27 @@ fn import(lang: Lang, session: &std::path::Path, files: &[PathBuf]) -> ExitCode 
         // A session file given by mistake is named as such, not as a "newer version".
         match volgspot::store::load_for_import(path).map_err(|e| t.import_error(&e)) {
             Ok(file) => {
-                if let Some(w) = t
-                    .interviews
-                    .other_pact(&file, &doc, &file.interview.interviewee)
-                {
+                let who = &file.interview.interviewee;
+                let warnings: Vec<String> = [
+                    t.interviews.other_pact(&file, &doc, who),
+                    t.interviews.other_round(&file, &doc, who),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                for w in &warnings {
                     say!("{w}");
                 }
-                if let Some(w) = t
-                    .interviews
-                    .other_round(&file, &doc, &file.interview.interviewee)
-                {
-                    say!("{w}");
+                // Another pact's or round's file is imported only when asked for: in a
+                // terminal by answering yes, otherwise with --anyway.
+                if !warnings.is_empty() && !anyway && !confirm(t.interviews.rep_ask_anyway) {
+                    ok = false;
+                    let name = path.display().to_string();
+                    warn!(
+                        "{}",
+                        volgspot::i18n::fill(t.interviews.rep_skipped, &[&name])
+                    );
+                    continue;
                 }
                 let name = path.file_name().unwrap_or_default().to_string_lossy();
                 let report = merge::merge_file_from(&mut doc, &file, &name);

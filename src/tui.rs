@@ -69,11 +69,25 @@ pub fn open_session(app: &mut App, rt: &mut Runtime, path: &Path) -> Result<(), 
     }
     // The wheel compares with an earlier round of the same pact in the same folder;
     // read here, once, so drawing never touches the disk.
-    view.wheel.earlier =
-        store::rounds::earlier_round(path, &view.doc).map(|s| crate::app::wheel::Earlier {
+    // A session made from an earlier round holds a snapshot of it: that one, always.
+    view.wheel.earlier = match &view.doc.baseline {
+        Some(b) => Some(crate::app::wheel::Earlier {
+            round: b.round,
+            wheel: b.wheel.clone(),
+            label: fill(
+                t.rounds.baseline,
+                &[&b.round.to_string(), b.session_date.trim(), &b.file],
+            ),
+        }),
+        None => store::rounds::earlier_round(path, &view.doc).map(|s| crate::app::wheel::Earlier {
             round: s.intake.round,
+            label: fill(
+                t.rounds.baseline_folder,
+                &[&s.intake.round.to_string(), s.intake.session_date.trim()],
+            ),
             wheel: s.wheel,
-        });
+        }),
+    };
     if migrated {
         // Written back only now that the load succeeded; the old file becomes the .bak.
         match store::save_session(path, &view.doc) {
@@ -129,6 +143,18 @@ pub fn create_session(
     crate::app::intake::ensure_agenda(&mut doc, &app.method);
     let path = paths::new_session_path(&rt.dir, pact, round, &now.date().to_string());
     store::write_new(&path, &doc).map_err(|e| app.t.save_error(&e))?;
+    open_session(app, rt, &path)?;
+    Ok(path)
+}
+
+/// Creates the next round of the pact of session file `from` in the session folder
+/// (carrying intake, triangle, wheel and intentions) and opens it.
+pub fn create_next_round(app: &mut App, rt: &mut Runtime, from: &Path) -> Result<PathBuf, String> {
+    let method = &app.method;
+    let path = store::next_round::create(&rt.dir, from, clock::now(), |doc| {
+        crate::app::intake::ensure_agenda(doc, method);
+    })
+    .map_err(|e| e.message(app.t))?;
     open_session(app, rt, &path)?;
     Ok(path)
 }
@@ -196,6 +222,7 @@ pub fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
         Effect::Open(path) => open_session(app, rt, &path),
         Effect::Create => create_session(app, rt, "", 1).map(|_| ()),
         Effect::OpenDemo => open_demo(app, rt).map(|_| ()),
+        Effect::NextRound(from) => create_next_round(app, rt, &from).map(|_| ()),
         Effect::ForceQuit => {
             app.should_quit = true;
             Ok(())
@@ -412,10 +439,18 @@ fn event_loop(
 fn follow_pact_name(s: &mut SessionView, rt: &mut Runtime) {
     let pact = s.doc.intake.pact_name.trim();
     let placeholder = format!("{}-ronde", paths::slug(""));
-    let named_placeholder = s
+    let name = s
         .path
         .file_name()
-        .is_some_and(|n| n.to_string_lossy().starts_with(&placeholder));
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // Also a name made for another round of this pact (the round was switched after the
+    // file was named): "…-ronde1-…" for a round-2 session.
+    let other_round = name
+        .strip_prefix(&format!("{}-ronde", paths::slug(pact)))
+        .and_then(|rest| rest.split('-').next())
+        .is_some_and(|r| r != s.doc.intake.round.to_string());
+    let named_placeholder = name.starts_with(&placeholder) || other_round;
     let typing_the_name = s.screen == crate::app::Screen::Intake
         && s.intake.section == crate::app::intake::Section::Details
         && s.intake.details.focus == 0;

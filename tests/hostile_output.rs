@@ -72,7 +72,13 @@ fn import_prints_names_from_the_file_without_raw_escapes() {
     let dir = tempfile::tempdir().unwrap();
     let session = session_with(dir.path());
     let file = evil_interview(dir.path());
-    let out = run(&["import", session.to_str().unwrap(), file.to_str().unwrap()]);
+    // The file names another pact (the evil text), so it is imported only with --anyway.
+    let out = run(&[
+        "import",
+        session.to_str().unwrap(),
+        file.to_str().unwrap(),
+        "--anyway",
+    ]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}");
     assert!(

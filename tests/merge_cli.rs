@@ -50,7 +50,7 @@ fn write(path: &Path, v: &Value) {
 fn interview_file(id: &str, name: &str, notes: Value) -> Value {
     json!({
         "schema_version": 1,
-        "pact": "Zorgpact Rivierenland",
+        "pact": "Zorgpact Rivierenland-West",
         "updated": "2026-11-20T10:00:00Z",
         "interview": {
             "id": id,
@@ -301,7 +301,7 @@ fn an_approval_from_an_older_file_holds_for_its_words_and_not_for_changed_ones()
 }
 
 #[test]
-fn importing_another_rounds_file_warns_clearly() {
+fn importing_another_rounds_file_asks_first_and_imports_only_with_anyway() {
     let dir = tempfile::tempdir().unwrap();
     let session = example(dir.path());
     let file = dir.path().join("2026-11-22-ans.interview.json");
@@ -319,5 +319,29 @@ fn importing_another_rounds_file_warns_clearly() {
             .contains("Let op: Ans Ronde is een interview voor ronde 2, deze sessie is ronde 1"),
         "{}",
         stdout(&out)
+    );
+    // Without a terminal to ask in, the file is not imported, and the way to do so is said.
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(
+        err.contains("niet geïmporteerd") && err.contains("--anyway"),
+        "{err}"
+    );
+    let text = std::fs::read_to_string(&session).unwrap();
+    assert!(!text.contains("Ans Ronde"), "imported without asking");
+    let out = run(
+        dir.path(),
+        &[
+            "import",
+            session.to_str().unwrap(),
+            file.to_str().unwrap(),
+            "--anyway",
+        ],
+    );
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(
+        std::fs::read_to_string(&session)
+            .unwrap()
+            .contains("Ans Ronde")
     );
 }

@@ -143,6 +143,7 @@ fn triangle_item() -> impl Strategy<Value = TriangleItem> {
                     votes,
                     public,
                     evidence,
+                    carried_from: None,
                 }
             },
         )
@@ -164,6 +165,7 @@ fn intention() -> impl Strategy<Value = Intention> {
             due,
             link,
             public,
+            ..Intention::default()
         })
 }
 

@@ -144,6 +144,7 @@ fn the_earlier_round_is_shown_beside_today() {
         s.wheel.earlier = Some(Earlier {
             round: 1,
             wheel: earlier,
+            label: String::new(),
         });
     }
     let screen = text(&render(&app, 200, 60));

@@ -74,7 +74,7 @@ triangle = {
 }
 
 doc = {
-  "schema_version": 3,
+  "schema_version": 4,
   "id": i("session"),
   "created": "2026-10-01T09:00:00+02:00",
   "updated": "2026-11-20T16:30:00+01:00",

@@ -24,6 +24,8 @@ pub enum Action {
     SelectUp,
     SelectDown,
     OpenSelected,
+    /// Start screen: create the next round of the selected session's pact.
+    NextRound,
     /// Recovery offer: take the newer copy / open the session file as it is.
     RecoverCopy,
     OpenAsIs,
@@ -34,6 +36,8 @@ pub enum Action {
 pub enum Effect {
     Open(std::path::PathBuf),
     Create,
+    /// Create the next round of this session file's pact and open it.
+    NextRound(std::path::PathBuf),
     OpenDemo,
     /// Save now and quit when that succeeded; otherwise ask.
     SaveAndQuit,

@@ -300,6 +300,10 @@ pub static START: &[Binding] = &[
     Binding::new(UP, Action::SelectUp, |t| t.k_up_down).footer(),
     Binding::new(DOWN, Action::SelectDown, |t| t.k_up_down).footer(),
     Binding::new(OPEN, Action::OpenSelected, |t| t.k_open).footer(),
+    Binding::new(&[ch('v'), ch('n')], Action::NextRound, |t| {
+        t.rounds.k_next_round
+    })
+    .footer(),
     Binding::new(&[ch('?'), key(KeyCode::F(1))], Action::ShowHelp, |t| {
         t.k_help
     })

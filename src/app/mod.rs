@@ -787,6 +787,14 @@ impl App {
                     };
                 }
             }
+            Action::NextRound => {
+                if let View::Start(st) = &self.view
+                    && let Some(e) = st.selected.checked_sub(2).and_then(|i| st.entries.get(i))
+                    && e.summary.is_ok()
+                {
+                    return vec![Effect::NextRound(e.path.clone())];
+                }
+            }
             Action::SelectUp | Action::SelectDown | Action::OpenSelected => {
                 if let View::Start(st) = &mut self.view {
                     let count = st.entries.len() + 2;

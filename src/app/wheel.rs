@@ -47,6 +47,9 @@ pub enum Act {
     MoveUp,
     MoveDown,
     Public,
+    /// What became of an intention: cycle the follow-up status / edit its note.
+    FollowUp,
+    FollowUpNote,
     Back,
     // text field, form and picker
     Done,
@@ -102,6 +105,9 @@ pub static KEYS_INTENTIONS: &[Binding<Act>] = &[
     Binding::new(MOVE_UP, Act::MoveUp, |t| t.wheel.k_move).alias(OLD_MOVE_UP),
     Binding::new(MOVE_DOWN, Act::MoveDown, |t| t.wheel.k_move).alias(OLD_MOVE_DOWN),
     Binding::new(PUBLIC, Act::Public, |t| t.wheel.k_public).alias(&[ch('p')]),
+    Binding::new(&[ch('s')], Act::FollowUp, |t| t.rounds.k_follow_up),
+    // N (note): O is public on every list.
+    Binding::new(&[ch('n')], Act::FollowUpNote, |t| t.rounds.k_follow_up_note),
     Binding::new(&[key(KeyCode::Esc), ch('i')], Act::Back, |t| t.wheel.k_back).footer(),
 ];
 
@@ -181,6 +187,8 @@ pub enum EditTarget {
     Motivation,
     Note(String),
     Rename(String),
+    /// The follow-up note of the intention with this id.
+    FollowUpNote(crate::model::Id),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -225,6 +233,8 @@ pub enum Mode {
 pub struct Earlier {
     pub round: u8,
     pub wheel: Wheel,
+    /// Which session it is, as shown: round, date and file.
+    pub label: String,
 }
 
 /// Something that can back up an activity: an interview note or a triangle item.
@@ -550,6 +560,18 @@ impl State {
                 list[self.icur].public = !list[self.icur].public;
                 return Outcome::Changed;
             }
+            Act::FollowUp if n > 0 => {
+                let it = &mut list[self.icur];
+                it.outcome = crate::model::rounds::FollowUp::cycle(it.outcome);
+                return Outcome::Changed;
+            }
+            Act::FollowUpNote if n > 0 => {
+                let it = &list[self.icur];
+                self.mode.0 = Mode::Edit(
+                    EditTarget::FollowUpNote(it.id.clone()),
+                    Box::new(Field::new(&it.outcome_note, false)),
+                );
+            }
             _ => {}
         }
         Outcome::Handled
@@ -700,6 +722,11 @@ impl State {
                     doc.wheel.renames.remove(id);
                 } else {
                     doc.wheel.renames.insert(id.clone(), text);
+                }
+            }
+            Mode::Edit(EditTarget::FollowUpNote(id), f) => {
+                if let Some(it) = doc.intentions.iter_mut().find(|i| i.id == *id) {
+                    it.outcome_note = f.text();
                 }
             }
             Mode::Form(form) => {

@@ -12,7 +12,7 @@ use super::report::Report;
 /// Characters that make a spreadsheet read a cell as a formula.
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
-fn field(s: &str) -> String {
+pub(crate) fn field(s: &str) -> String {
     let s = crate::sanitize::for_export(s);
     let guard = if s.starts_with(FORMULA_START) {
         "'"
@@ -22,7 +22,7 @@ fn field(s: &str) -> String {
     format!("\"{guard}{}\"", s.replace('"', "\"\""))
 }
 
-fn row(out: &mut String, fields: &[&str]) {
+pub(crate) fn row(out: &mut String, fields: &[&str]) {
     let line: Vec<String> = fields.iter().map(|f| field(f)).collect();
     out.push_str(&line.join(","));
     out.push_str("\r\n");
@@ -85,13 +85,16 @@ pub fn write(report: &Report) -> Result<String, String> {
             );
         }
     }
+    // An intention's type: what became of it (for one carried from an earlier round).
+    let follow_up = word_value(lang, "follow_up")?;
     for i in &report.intentions {
+        let status = i.status.map(|id| say(&follow_up, id)).unwrap_or_default();
         row(
             &mut out,
             &[
                 &intention,
                 "",
-                "",
+                &status,
                 &i.text,
                 "",
                 yn(i.public),

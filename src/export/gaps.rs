@@ -97,6 +97,16 @@ pub fn gaps(session: &Session, method: &Method) -> Vec<Gap> {
         .intentions
         .iter()
         .filter(|i| !i.text.trim().is_empty() && i.owner.trim().is_empty())
+        // Done or dropped: nobody needs to pull it any more.
+        .filter(|i| {
+            !matches!(
+                i.outcome,
+                Some(
+                    crate::model::rounds::FollowUp::Gedaan
+                        | crate::model::rounds::FollowUp::Vervallen
+                )
+            )
+        })
         .count();
     if without_owner > 0 {
         out.push(Gap::IntentionsWithoutOwner(without_owner));

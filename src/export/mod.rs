@@ -7,6 +7,8 @@
 pub mod csv;
 pub mod gaps;
 pub mod md_escape;
+pub mod portfolio;
+pub mod progress;
 pub mod render;
 pub mod report;
 pub mod svg;

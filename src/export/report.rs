@@ -33,6 +33,8 @@ pub struct Report {
     pub wheel: WheelOut,
     pub intentions: Vec<IntentionOut>,
     pub intentions_without_owner: usize,
+    /// Progress since the round this session was created from (internal report only).
+    pub progress: Option<super::progress::ProgressOut>,
     // Internal only: empty in the public version.
     pub facilitators: String,
     pub interviewers: String,
@@ -197,6 +199,13 @@ pub struct IntentionOut {
     pub owner: String,
     pub due: String,
     pub public: bool,
+    /// Agreed in this earlier round (carried over to be followed up).
+    pub carried_from: Option<u8>,
+    /// What became of it: `gedaan`, `loopt`, `niet_gedaan`, `vervallen`.
+    pub status: Option<&'static str>,
+    pub status_note: String,
+    /// Done or dropped: no longer a step for the future.
+    pub settled: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -256,7 +265,7 @@ pub fn partner_kind_id(k: PartnerKind) -> &'static str {
     }
 }
 
-fn status_id(s: ActivityStatus) -> &'static str {
+pub(crate) fn status_id(s: ActivityStatus) -> &'static str {
     match s {
         ActivityStatus::NietGestart => "niet_gestart",
         ActivityStatus::Bezig => "bezig",
@@ -640,6 +649,16 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
             owner: i.owner.trim().to_string(),
             due: i.due.trim().to_string(),
             public: i.public,
+            carried_from: i.carried_from,
+            status: i.outcome.map(|f| f.id()),
+            status_note: i.outcome_note.trim().to_string(),
+            settled: matches!(
+                i.outcome,
+                Some(
+                    crate::model::rounds::FollowUp::Gedaan
+                        | crate::model::rounds::FollowUp::Vervallen
+                )
+            ),
         })
         .collect();
 
@@ -693,7 +712,7 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
         }
     };
 
-    Report {
+    let mut report = Report {
         lang: match lang {
             Lang::Nl => "nl",
             Lang::En => "en",
@@ -718,8 +737,12 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
         sections,
         triangle,
         wheel,
-        intentions_without_owner: intentions.iter().filter(|i| i.owner.is_empty()).count(),
+        intentions_without_owner: intentions
+            .iter()
+            .filter(|i| i.owner.is_empty() && !i.settled)
+            .count(),
         intentions,
+        progress: None,
         // Saturating: absurd minutes in a file show as a huge total, never a wrapped one.
         agenda_planned_minutes: agenda
             .iter()
@@ -734,7 +757,9 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
         interviews,
         kader,
         agenda,
-    }
+    };
+    super::progress::add_baseline(&mut report, method, session);
+    report
 }
 
 /// The intake's partner organisations (of one kind, or all), in the intake's order,
@@ -831,8 +856,10 @@ fn internal_parts(
 
 /// Adds the comparison with an earlier round of the same pact to an internal report:
 /// where the pact stood on the wheel then, and each activity's status then.
+/// A session with a baseline snapshot is compared with that (see [`build`]); a round
+/// found in the folder does not replace it.
 pub fn add_earlier_round(report: &mut Report, method: &Method, round: u8, earlier: &Wheel) {
-    if report.public {
+    if report.public || report.progress.is_some() {
         return;
     }
     let w = &mut report.wheel;

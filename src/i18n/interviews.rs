@@ -84,6 +84,10 @@ pub struct Strings {
     pub rep_deleted: &'static str,
     pub rep_fields_updated: &'static str,
     pub rep_other_round: &'static str,
+    /// Asked in a terminal before importing another pact's or round's file.
+    pub rep_ask_anyway: &'static str,
+    /// Said when such a file was not imported.
+    pub rep_skipped: &'static str,
     pub repaired_interview: &'static str,
     pub repaired_note: &'static str,
     pub changed_after_approval: &'static str,
@@ -248,6 +252,8 @@ pub static NL: Strings = Strings {
     rep_deleted: "{}: {} door de interviewer verwijderd, hier ook verwijderd",
     rep_fields_updated: "{}: {} van de gegevens overgenomen uit het bestand",
     rep_other_round: "Let op: {} is een interview voor ronde {}, deze sessie is ronde {}",
+    rep_ask_anyway: "Toch importeren in deze sessie? (j/N) ",
+    rep_skipped: "{}: niet geïmporteerd. Is het toch de goede sessie? Importeer dan opnieuw met --anyway.",
     repaired_interview: "Twee interviews hadden hetzelfde id; {} kreeg een nieuw id (niets samengevoegd)",
     repaired_note: "Twee notities hadden hetzelfde id (interview {}); de tweede kreeg een nieuw id (niets samengevoegd)",
     changed_after_approval: "gewijzigd na akkoord",
@@ -410,6 +416,8 @@ pub static EN: Strings = Strings {
     rep_deleted: "{}: {} deleted by the interviewer, deleted here too",
     rep_fields_updated: "{}: {} of the details taken from the file",
     rep_other_round: "Note: {} is an interview for round {}, this session is round {}",
+    rep_ask_anyway: "Import into this session anyway? (y/N) ",
+    rep_skipped: "{}: not imported. If it is the right session after all, import again with --anyway.",
     repaired_interview: "Two interviews shared an id; {} got a new id (nothing merged)",
     repaired_note: "Two notes shared an id (interview {}); the second got a new id (nothing merged)",
     changed_after_approval: "changed after approval",

@@ -5,6 +5,8 @@
 
 pub mod intake;
 pub mod interviews;
+pub mod portfolio;
+pub mod rounds;
 pub mod summary;
 pub mod triangle;
 pub mod wheel;
@@ -181,6 +183,8 @@ pub struct Strings {
     pub triangle: &'static triangle::Strings,
     pub wheel: &'static wheel::Strings,
     pub summary: &'static summary::Strings,
+    pub rounds: &'static rounds::Strings,
+    pub portfolio: &'static portfolio::Strings,
 }
 
 pub static NL: Strings = Strings {
@@ -315,6 +319,8 @@ pub static NL: Strings = Strings {
     triangle: &triangle::NL,
     wheel: &wheel::NL,
     summary: &summary::NL,
+    rounds: &rounds::NL,
+    portfolio: &portfolio::NL,
 };
 
 pub static EN: Strings = Strings {
@@ -449,6 +455,8 @@ pub static EN: Strings = Strings {
     triangle: &triangle::EN,
     wheel: &wheel::EN,
     summary: &summary::EN,
+    rounds: &rounds::EN,
+    portfolio: &portfolio::EN,
 };
 
 impl Strings {

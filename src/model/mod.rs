@@ -8,6 +8,7 @@ mod ids;
 pub mod interview_file;
 pub mod merge;
 pub mod migrate;
+pub mod rounds;
 pub mod unique_keys;
 pub mod validate;
 
@@ -19,7 +20,7 @@ use std::sync::Arc;
 use time::OffsetDateTime;
 
 /// The schema version this binary writes. Older files are migrated in memory.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
@@ -48,6 +49,10 @@ pub struct Session {
     /// does not bring them back.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deleted_interviews: Vec<InterviewTombstone>,
+    /// The earlier round this session was created from: a snapshot of its facts, so
+    /// the comparison never depends on which files are in the folder (schema 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<rounds::Baseline>,
 }
 
 /// An imported interview deleted in the session.
@@ -85,6 +90,7 @@ impl Session {
             intentions: Vec::new(),
             agenda: Agenda::default(),
             deleted_interviews: Vec::new(),
+            baseline: None,
         }
     }
 
@@ -610,6 +616,9 @@ pub struct TriangleItem {
     pub public: bool,
     /// Ids of interview notes that support this item.
     pub evidence: Vec<Id>,
+    /// Carried over from this earlier round (schema 4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<u8>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -676,6 +685,15 @@ pub struct Intention {
     /// A phase id or triangle item id.
     pub link: Option<String>,
     pub public: bool,
+    /// Agreed in this earlier round and carried over to be followed up (schema 4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<u8>,
+    /// What became of it (for a carried intention; schema 4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<rounds::FollowUp>,
+    /// A note on the follow-up: why, what is left, who.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub outcome_note: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -7,6 +7,7 @@ pub mod dupkeys;
 pub mod folder;
 pub mod load;
 pub mod lock;
+pub mod next_round;
 pub mod paths;
 pub mod recovery;
 pub mod rounds;

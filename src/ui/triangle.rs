@@ -121,6 +121,9 @@ fn list_item<'a>(
     // Wide boxes (a large screen) have room for the tags; narrow ones show them in the
     // strip below for the selected item only.
     if width >= 50 {
+        if let Some(n) = it.carried_from {
+            notes.push(fill(app.t.rounds.carried, &[&n.to_string()]));
+        }
         notes.extend(it.focus_areas.iter().cloned());
         if is_projects(&app.method, &it.place) {
             notes.extend(it.innovation.map(|i| innovation_name(t, i).to_string()));
@@ -489,6 +492,9 @@ fn item_facts(app: &App, s: &SessionView, w: usize, theme: &Theme) -> Option<Vec
     }
     // Public first: it decides whether the item is in the publieksversie.
     let mut facts: Vec<String> = vec![if it.public { t.public } else { t.not_public }.to_string()];
+    if let Some(n) = it.carried_from {
+        facts.push(fill(app.t.rounds.carried, &[&n.to_string()]));
+    }
     if !it.focus_areas.is_empty() {
         facts.push(format!("{}: {}", t.focus, it.focus_areas.join(", ")));
     }

@@ -47,6 +47,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
                     };
                     fill(w.edit_rename, &[&name])
                 }
+                EditTarget::FollowUpNote(_) => app.t.rounds.follow_up_note_title.to_string(),
             };
             let hint = matches!(target, EditTarget::Rename(_)).then_some(w.rename_hint);
             let h = 5.min(area.height);
@@ -324,6 +325,12 @@ fn earlier_lines(app: &App, s: &SessionView, theme: &Theme) -> Vec<Line<'static>
             ),
             theme.ok,
         ));
+        if !e.label.is_empty() {
+            lines.push(Line::styled(
+                crate::sanitize::visible_line(&e.label).into_owned(),
+                theme.dim,
+            ));
+        }
         let count = |w: &Wheel, st: ActivityStatus| {
             m.wheel
                 .phases
@@ -673,6 +680,26 @@ fn intentions_panel(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, t
             format!(" · {}", if it.public { t.public_yes } else { t.public_no }),
             theme.dim,
         ));
+        // Carried from an earlier round (or followed up): what became of it.
+        if it.carried_from.is_some() || it.outcome.is_some() {
+            let r = app.t.rounds;
+            let mut text = String::from(" · ");
+            if let Some(n) = it.carried_from {
+                text.push_str(&fill(r.carried, &[&n.to_string()]));
+                text.push_str(": ");
+            }
+            text.push_str(r.follow_up(it.outcome));
+            if !it.outcome_note.trim().is_empty() {
+                text.push_str(" — ");
+                text.push_str(it.outcome_note.trim());
+            }
+            let style = if it.outcome.is_some() {
+                theme.ok
+            } else {
+                theme.warn
+            };
+            details.push(Span::styled(text, style));
+        }
         lines.push(Line::from(details));
     }
     if shown_end < list.len() {

@@ -1,0 +1,66 @@
+//! Words for rounds: the next round, intentions' follow-up, the baseline.
+
+pub struct Strings {
+    /// `volgspot new --from` on a round-3 session.
+    pub last_round: &'static str,
+    /// Printed / shown after the next round was made: round, pact, file.
+    pub created: &'static str,
+    /// The follow-up statuses, in `FollowUp::ALL` order.
+    pub follow_up: [&'static str; 4],
+    /// A carried intention whose follow-up is not filled in yet.
+    pub follow_up_open: &'static str,
+    /// "from round {}" on carried items and intentions.
+    pub carried: &'static str,
+    /// The baseline named on screen: round, date, file.
+    pub baseline: &'static str,
+    /// A comparison found in the folder (an older session without a snapshot): round, file.
+    pub baseline_folder: &'static str,
+    /// Key labels.
+    pub k_next_round: &'static str,
+    pub k_follow_up: &'static str,
+    pub k_follow_up_note: &'static str,
+    /// Title of the follow-up note field.
+    pub follow_up_note_title: &'static str,
+}
+
+pub static NL: Strings = Strings {
+    last_round: "Ronde {} is de laatste ronde van de methode: er is geen volgende ronde",
+    created: "Ronde {} van {} gemaakt: {}",
+    follow_up: ["gedaan", "loopt", "niet gedaan", "vervallen"],
+    follow_up_open: "nog na te gaan",
+    carried: "uit ronde {}",
+    baseline: "Vergeleken met ronde {} ({}; {})",
+    baseline_folder: "Vergeleken met ronde {} uit de map ({}; geen momentopname)",
+    k_next_round: "volgende ronde",
+    k_follow_up: "wat werd ervan",
+    k_follow_up_note: "notitie bij de status",
+    follow_up_note_title: "Wat werd ervan: notitie",
+};
+
+pub static EN: Strings = Strings {
+    last_round: "Round {} is the method's last round: there is no next round",
+    created: "Round {} of {} created: {}",
+    follow_up: ["done", "ongoing", "not done", "dropped"],
+    follow_up_open: "to follow up",
+    carried: "from round {}",
+    baseline: "Compared with round {} ({}; {})",
+    baseline_folder: "Compared with round {} found in the folder ({}; no snapshot)",
+    k_next_round: "next round",
+    k_follow_up: "what became of it",
+    k_follow_up_note: "note on the status",
+    follow_up_note_title: "What became of it: note",
+};
+
+impl Strings {
+    pub fn follow_up(&self, f: Option<crate::model::rounds::FollowUp>) -> &'static str {
+        match f {
+            None => self.follow_up_open,
+            Some(f) => {
+                self.follow_up[crate::model::rounds::FollowUp::ALL
+                    .iter()
+                    .position(|x| *x == f)
+                    .unwrap_or(0)]
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! Creating the next round of a pact from a session file (`volgspot new --from`, and the
+//! start screen's action): the new file goes into the session folder under the usual
+//! name, `<pact>-ronde<N+1>-<date>.volgspot.json`.
+
+use super::{LoadError, SaveError, load_session, paths, write_new};
+use crate::model::Session;
+use crate::model::rounds::{NextRoundError, next_round};
+use std::path::{Path, PathBuf};
+use time::OffsetDateTime;
+
+#[derive(Debug)]
+pub enum Error {
+    Load(LoadError),
+    Round(NextRoundError),
+    Folder(PathBuf, std::io::Error),
+    Save(SaveError),
+}
+
+impl Error {
+    /// In the UI language.
+    pub fn message(&self, t: &crate::i18n::Strings) -> String {
+        match self {
+            Error::Load(e) => t.load_error(e),
+            Error::Round(NextRoundError::LastRound(n)) => {
+                crate::i18n::fill(t.rounds.last_round, &[&n.to_string()])
+            }
+            Error::Folder(dir, e) => format!("{}: {e}", dir.display()),
+            Error::Save(e) => t.save_error(e),
+        }
+    }
+}
+
+/// Reads `from`, makes its next round (`prepare` may add e.g. the default agenda) and
+/// writes it as a new file in `dir` (mode 0600, never through a link). Returns its path.
+pub fn create(
+    dir: &Path,
+    from: &Path,
+    now: OffsetDateTime,
+    prepare: impl FnOnce(&mut Session),
+) -> Result<PathBuf, Error> {
+    let (prev, _) = load_session(from).map_err(Error::Load)?;
+    let file = from
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut doc = next_round(&prev, &file, now).map_err(Error::Round)?;
+    prepare(&mut doc);
+    paths::ensure_dir(dir).map_err(|e| Error::Folder(dir.to_path_buf(), e))?;
+    let path = paths::new_session_path(
+        dir,
+        &doc.intake.pact_name,
+        doc.intake.round,
+        &now.date().to_string(),
+    );
+    write_new(&path, &doc).map_err(Error::Save)?;
+    Ok(path)
+}
