@@ -105,3 +105,14 @@ impl Screen {
         t.screens[self.index()]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agenda_blocks_link_to_exactly_these_screens() {
+        let ids: Vec<&str> = Screen::ALL.iter().map(|s| s.id()).collect();
+        assert_eq!(ids, crate::method::AGENDA_SCREENS);
+    }
+}
