@@ -599,8 +599,19 @@ pub fn run(app: Interviewer) -> ExitCode {
         // The interviewer has to send the file on: say where it is (the default folder
         // is a hidden one in the home directory).
         if let Some(p) = a.path.as_ref().filter(|_| !a.unsaved()) {
-            let shown = std::path::absolute(p).unwrap_or_else(|_| p.clone());
-            let msg = fill(a.t.interview_saved_in, &[&shown.display().to_string()]);
+            let shown = |p: &std::path::Path| {
+                std::path::absolute(p)
+                    .unwrap_or_else(|_| p.to_path_buf())
+                    .display()
+                    .to_string()
+            };
+            // After a conflict the notes went to a copy beside the file: name that one.
+            let msg = match &a.save {
+                SaveState::Failed(store::SaveError::Conflict { copy }) => {
+                    fill(a.t.interview_saved_in_conflict, &[&shown(p), &shown(copy)])
+                }
+                _ => fill(a.t.interview_saved_in, &[&shown(p)]),
+            };
             println!("{}", crate::sanitize::visible(&msg));
         }
         ExitCode::SUCCESS

@@ -23,8 +23,10 @@ pub const EXAMPLE: &str = include_str!("../sessions/voorbeeld.volgspot.json");
 
 pub struct Runtime {
     pub dir: PathBuf,
-    pub lock: Option<lock::SessionLock>,
+    // Declared before the lock, so it is dropped first: a save still running at exit
+    // finishes (with its conflict check) while the session is still locked.
     saver: Saver,
+    pub lock: Option<lock::SessionLock>,
 }
 
 impl Runtime {
@@ -455,7 +457,18 @@ fn follow_pact_name(s: &mut SessionView, rt: &mut Runtime) {
         && s.intake.section == crate::app::intake::Section::Details
         && s.intake.details.focus == 0;
     let in_flight = s.requested_generation > s.saved_generation;
-    if pact.is_empty() || !named_placeholder || typing_the_name || s.unsaved() || in_flight {
+    // After a conflict the file on disk is another program's version: never rename it.
+    let conflict = matches!(
+        s.save,
+        crate::app::SaveState::Failed(store::SaveError::Conflict { .. })
+    );
+    if pact.is_empty()
+        || !named_placeholder
+        || typing_the_name
+        || s.unsaved()
+        || in_flight
+        || conflict
+    {
         return;
     }
     let Some(dir) = s.path.parent().map(Path::to_path_buf) else {

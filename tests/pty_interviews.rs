@@ -336,3 +336,48 @@ fn a_pasted_paragraph_keeps_every_line() {
         ]
     );
 }
+
+/// When a sync client replaces the interview file while it is open, the notes go to a
+/// copy beside it, and on the way out the interviewer is told to send that copy.
+#[test]
+fn after_another_program_changed_the_file_the_exit_message_names_the_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut term = Term::spawn(dir.path(), &["interview"], 200, 30);
+    term.wait_for("Wie interview je?");
+    term.type_text("Kees");
+    term.send("\r");
+    term.wait_for("-kees.interview.json");
+    term.send("\x1b");
+    term.type_text("Eerste notitie");
+    term.send("\r");
+    term.wait_for("Notities (1)");
+    std::thread::sleep(Duration::from_millis(1500));
+    term.wait_for("opgeslagen");
+    // Another program puts its own version in place (a new file, as sync clients do).
+    let path = interview_file(dir.path());
+    let (mut theirs, _) = volgspot::store::load_interview_file(&path).unwrap();
+    theirs.interview.notes[0].text = "Hun versie".into();
+    let tmp = dir.path().join("sync.tmp");
+    std::fs::write(&tmp, serde_json::to_vec_pretty(&theirs).unwrap()).unwrap();
+    std::fs::rename(&tmp, &path).unwrap();
+    term.type_text("Tweede notitie na de wijziging");
+    term.send("\r");
+    term.wait_for("Notities (2)");
+    term.wait_for(".conflict-");
+    term.ctrl_q();
+    term.wait_for("Een ander programma heeft");
+    assert!(term.wait_exit());
+    // Their version is untouched; ours is in the copy the message names.
+    let (kept, _) = volgspot::store::load_interview_file(&path).unwrap();
+    assert_eq!(kept.interview.notes[0].text, "Hun versie");
+    let copy = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains(".conflict-"))
+        .expect("a conflict copy");
+    let name = copy.file_name().unwrap().to_string_lossy().to_string();
+    let screen = term.screen().replace('\n', "");
+    assert!(screen.contains(&name[..20]), "{screen}");
+    let text = std::fs::read_to_string(&copy).unwrap();
+    assert!(text.contains("Tweede notitie na de wijziging"));
+}

@@ -42,7 +42,8 @@ fn at_line_start(c: char) -> bool {
 fn escape_line(line: &str, out: &mut String) {
     let line = line.trim();
     // An ordered-list marker ("1.", "iv)", "B.", "#."): escape its final dot or bracket.
-    let first = line.split(' ').next().unwrap_or("");
+    // A tab ends the marker too (it becomes a space below).
+    let first = line.split([' ', '\t']).next().unwrap_or("");
     // pandoc reads one capital and a dot as a list marker only before two spaces, so
     // initials ("R. de Boer") stay as they are.
     let initial = first.len() == 2
@@ -82,8 +83,9 @@ fn unchanged(text: &str) -> bool {
     let Some(first) = text.chars().next() else {
         return false;
     };
-    let first_word = text.split(' ').next().unwrap_or("");
+    let first_word = text.split([' ', '\t']).next().unwrap_or("");
     !at_line_start(first)
+        && !first.is_control()
         && !first_word.ends_with(['.', ')'])
         && text.trim() == text
         && !text
@@ -97,6 +99,10 @@ pub fn escape(text: &str) -> String {
     if unchanged(text) {
         return text.to_string();
     }
+    // Controls are dropped from exports anyway; dropped here first, so none can hide a
+    // list marker or indentation from the escaping ("\u{1}- x" would become "- x").
+    let clean = crate::sanitize::for_export(text);
+    let text: &str = &clean;
     let mut out = String::with_capacity(text.len() + 8);
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         if !out.is_empty() {
@@ -168,6 +174,11 @@ mod tests {
         assert_eq!(escape("R. de Boer"), "R. de Boer");
         assert_eq!(escape("B.  twee spaties"), "B\\.  twee spaties");
         assert_eq!(escape("Gewone tekst, 12.5 uur."), "Gewone tekst, 12.5 uur.");
+        // A tab after the number, or a control character before a marker, is no way round.
+        assert_eq!(escape("1.\tEen"), "1\\. Een");
+        assert_eq!(escape("\u{1}- x"), "\\- x");
+        assert_eq!(escape("\u{1}1. x"), "1\\. x");
+        assert_eq!(escape("\u{1}    code"), "code");
     }
 
     #[test]
@@ -182,7 +193,8 @@ mod tests {
         ) {
             // `escape` with its shortcut against the line-by-line escape alone.
             let mut full = String::new();
-            for line in s.lines().filter(|l| !l.trim().is_empty()) {
+            let clean = crate::sanitize::for_export(&s);
+            for line in clean.lines().filter(|l| !l.trim().is_empty()) {
                 if !full.is_empty() {
                     full.push('\n');
                 }

@@ -457,7 +457,26 @@ pub fn repair_session_ids(session: &mut Session) -> Vec<IdRepair> {
         }
         let iv = Arc::make_mut(iv);
         let name = label(iv);
+        // The interviewer's file repairs its own duplicates as `repair_file_note_ids`
+        // does; a duplicate inside this interview must answer to that repaired id, not
+        // to the id of the note it duplicated.
+        let own: HashSet<Id> = iv.notes.iter().map(|n| n.id.clone()).collect();
+        let mut own_seen: HashSet<Id> = HashSet::new();
         for n in &mut iv.notes {
+            let in_file = if own_seen.insert(n.id.clone()) {
+                None
+            } else {
+                let mut k = 2u32;
+                let fresh = loop {
+                    let id = Id(format!("{}~{k}", n.id));
+                    if !own.contains(&id) && !own_seen.contains(&id) {
+                        break id;
+                    }
+                    k += 1;
+                };
+                own_seen.insert(fresh.clone());
+                Some(fresh)
+            };
             if notes.insert(n.id.clone()) {
                 continue;
             }
@@ -470,7 +489,12 @@ pub fn repair_session_ids(session: &mut Session) -> Vec<IdRepair> {
                 }
                 k += 1;
             };
-            n.file_id.get_or_insert(old);
+            match in_file {
+                Some(id) if n.file_id.is_none() => n.file_id = Some(id),
+                _ => {
+                    n.file_id.get_or_insert(old);
+                }
+            }
             n.id = fresh.clone();
             notes.insert(fresh);
             out.push(IdRepair::Note {
@@ -1040,6 +1064,33 @@ mod tests {
         assert_eq!(r.notes_conflicted, 2);
         assert!(s.interviews[0].notes.iter().all(Note::has_conflict));
         assert!(merge_file(&mut s, &f).unchanged());
+    }
+
+    #[test]
+    fn a_duplicate_note_id_repaired_on_load_still_matches_its_file_on_reimport() {
+        // An older volgspot left two notes of one interview with one id, as the
+        // interviewer's file has them too.
+        let mut s = session();
+        let mut f = file_with(&["een", "twee"]);
+        merge_file(&mut s, &f);
+        let dup = f.interview.notes[0].id.clone();
+        f.interview.notes[1].id = dup.clone();
+        {
+            let iv = Arc::make_mut(&mut s.interviews[0]);
+            for n in &mut iv.notes {
+                n.id = dup.clone();
+                n.file_id = None;
+            }
+        }
+        assert_eq!(repair_session_ids(&mut s).len(), 1);
+        let r = merge_file(&mut s, &f);
+        assert_eq!(r.notes_added, 0, "{r:?}");
+        let texts: Vec<_> = s.interviews[0]
+            .notes
+            .iter()
+            .map(|n| n.text.as_str())
+            .collect();
+        assert_eq!(texts, ["een", "twee"]);
     }
 
     #[test]
