@@ -343,11 +343,18 @@ fn save_before_quit(app: &mut App, rt: &mut Runtime) {
 }
 
 /// A hidden test hook: typing this character makes the app panic, so tests can prove
-/// the terminal is restored and the emergency copy written.
+/// the terminal is restored and the emergency copy written. Only in debug builds (the
+/// ones `cargo test` runs): a release binary has no way to be told to panic.
+#[cfg(debug_assertions)]
 fn test_panic_char() -> Option<char> {
     std::env::var("VOLGSPOT_TEST_PANIC_ON")
         .ok()
         .and_then(|s| s.chars().next())
+}
+
+#[cfg(not(debug_assertions))]
+fn test_panic_char() -> Option<char> {
+    None
 }
 
 /// How long the event loop waits for a key when nothing else is due.
