@@ -39,6 +39,37 @@ pub struct Area {
     /// Heading in the public report, when it differs from `name`.
     #[serde(default)]
     pub report_title: Option<String>,
+    /// What of the triangle the report shows in this area's section.
+    #[serde(default)]
+    pub report: AreaReport,
+}
+
+/// The triangle's part of an area's report section, as data (the templates know no ids).
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+pub struct AreaReport {
+    /// The region's focus areas (themes), numbered.
+    #[serde(default)]
+    pub focus_areas: bool,
+    /// Corners or questions whose items are listed under a heading: the heading is a
+    /// word of the report's wording (`words.nl`: `projects`, `wanted_result`).
+    #[serde(default)]
+    pub groups: Vec<ReportGroup>,
+    /// Corners or questions whose items are listed without a heading.
+    #[serde(default)]
+    pub places: Vec<String>,
+    /// Where the pact stands on the collaboration wheel.
+    #[serde(default)]
+    pub wheel: bool,
+    /// The section of results: its interview notes headed as results, the intentions
+    /// and what lies ahead.
+    #[serde(default)]
+    pub progress: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+pub struct ReportGroup {
+    pub place: String,
+    pub word: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -217,6 +248,17 @@ impl Method {
                     format!("triangle.kader_rows[{i}].from"),
                     format!("\"{from}\" is not a corner or question"),
                 );
+            }
+        }
+        for (i, a) in self.areas.iter().enumerate() {
+            let groups = a.report.groups.iter().map(|g| &g.place);
+            for (j, p) in groups.chain(&a.report.places).enumerate() {
+                if !place(p) {
+                    return bad(
+                        format!("areas[{i}].report"),
+                        format!("place {j}: \"{p}\" is not a corner or question"),
+                    );
+                }
             }
         }
         if let Some(p) = &self.triangle.projects_corner
