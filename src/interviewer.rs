@@ -154,6 +154,7 @@ impl Interviewer {
         let mut editor = Editor::for_new(&iv, &method);
         editor.name_required = true;
         editor.deleted_by = crate::model::DeletedBy::Interviewer;
+        editor.own_undo = true;
         Interviewer {
             t,
             method,
@@ -189,6 +190,7 @@ impl Interviewer {
         let mut editor = Editor::new(&doc.interview, &method);
         editor.name_required = true;
         editor.deleted_by = crate::model::DeletedBy::Interviewer;
+        editor.own_undo = true;
         let doc_name = doc.interview.interviewee.trim().to_string();
         Ok(Interviewer {
             t,

@@ -159,7 +159,8 @@ fn help_lists_the_capture_and_coding_keys() {
         "hoek driehoek",
         "fase wiel",
         "focusgebied",
-        "terugzetten",
+        // Undo of a note's coding is the app-wide one (it used to be the editor's own).
+        "Ctrl-Z ongedaan maken",
     ] {
         assert!(t.contains(want), "{want}: {t}");
     }

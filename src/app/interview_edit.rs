@@ -7,7 +7,7 @@
 
 use super::field::{Field, FieldInput};
 use super::keys::{
-    Binding, CLOSE, DELETE, DOWN, KeyHelp, OPEN, PUBLIC, UP, ch, ctrl, find, help_of, key, shift,
+    Binding, CLOSE, DELETE, DOWN, KeyHelp, OPEN, PUBLIC, UP, ch, ctrl, find, key, shift,
 };
 use super::{Ctx, Outcome};
 use crate::i18n::interviews::Strings;
@@ -257,6 +257,9 @@ pub struct Editor {
     /// Who deletes a note here (the tombstone says so): the session, or the interviewer
     /// in the offline mode.
     pub deleted_by: DeletedBy,
+    /// U / Ctrl-Z on the notes undo here: in the offline interviewer mode, which has no
+    /// session history. In a session the app-wide undo takes back note edits too.
+    pub own_undo: bool,
 }
 
 /// The next item of `ids` after `cur` (None → first, last → None).
@@ -289,6 +292,7 @@ impl Editor {
             notice: None,
             deleted_by: DeletedBy::Session,
             name_given: false,
+            own_undo: false,
         }
     }
 
@@ -333,7 +337,12 @@ impl Editor {
     /// The keys of what has the focus. On a note with an import conflict (⚠), the keys
     /// that settle it come first in the footer: they are the next thing to do.
     pub fn help(&self, iv: Option<&Interview>) -> Vec<KeyHelp> {
-        let mut h = help_of(self.table());
+        let mut h: Vec<KeyHelp> = self
+            .table()
+            .iter()
+            .filter(|b| self.own_undo || b.action != Act::Undo)
+            .map(Binding::help)
+            .collect();
         let conflict = self.focus == Focus::Notes
             && iv
                 .and_then(|iv| iv.notes.get(self.selected))
@@ -353,7 +362,8 @@ impl Editor {
         h
     }
 
-    fn clamp(&mut self, iv: &Interview) {
+    /// Keeps the selection on a note that exists (also after the app-wide undo).
+    pub fn clamp(&mut self, iv: &Interview) {
         self.selected = self.selected.min(iv.notes.len().saturating_sub(1));
     }
 
@@ -373,7 +383,7 @@ impl Editor {
         } else {
             key
         };
-        let act = find(self.table(), &key);
+        let act = find(self.table(), &key).filter(|a| self.own_undo || *a != Act::Undo);
         match self.focus {
             Focus::Capture => match act {
                 Some(Act::Store) => {

@@ -123,9 +123,18 @@ impl SessionView {
         let section = self.intake.section;
         self.intake = intake::State::new(&self.doc.intake);
         self.intake.section = section;
-        let selected = self.interviews.selected;
-        self.interviews = interviews::State::new(&self.doc);
-        self.interviews.selected = selected.min(self.doc.interviews.len().saturating_sub(1));
+        let old = std::mem::replace(&mut self.interviews, interviews::State::new(&self.doc));
+        let n = self.doc.interviews.len();
+        self.interviews.selected = old.selected.min(n.saturating_sub(1));
+        // An interview open on its notes stays open, on a note that exists.
+        if old.mode == interviews::Mode::Detail
+            && let Some((id, mut editor)) = old.editor
+            && let Some(iv) = self.doc.interviews.iter().find(|iv| iv.id == id)
+        {
+            editor.clamp(iv);
+            self.interviews.mode = interviews::Mode::Detail;
+            self.interviews.editor = Some((id, editor));
+        }
         let old = std::mem::replace(&mut self.triangle, triangle::State::new(&self.doc));
         self.triangle.view = old.view;
         self.triangle.place = old.place;
