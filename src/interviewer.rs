@@ -13,7 +13,7 @@ use crate::clock;
 use crate::i18n::{Strings, fill};
 use crate::method::Method;
 use crate::model::Interview;
-use crate::model::interview_file::{self, InterviewFile};
+use crate::model::interview_file::InterviewFile;
 use crate::store::{self, autosave::Saver, lock, paths};
 use crate::ui::{self, theme::Theme};
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
@@ -154,6 +154,7 @@ impl Interviewer {
         let mut editor = Editor::for_new(&iv, &method);
         editor.name_required = true;
         editor.deleted_by = crate::model::DeletedBy::Interviewer;
+        editor.own_undo = true;
         Interviewer {
             t,
             method,
@@ -177,7 +178,7 @@ impl Interviewer {
     /// Reopens an interview file (after a crash, or to add notes).
     pub fn open(t: &'static Strings, method: Method, path: &Path) -> Result<Self, String> {
         // A session given by mistake: say so, and do not take the session's lock.
-        if interview_file::is_session_file(path) {
+        if store::is_session_file(path) {
             return Err(fill(
                 t.interviews.session_not_interview,
                 &[&path.display().to_string()],
@@ -189,6 +190,7 @@ impl Interviewer {
         let mut editor = Editor::new(&doc.interview, &method);
         editor.name_required = true;
         editor.deleted_by = crate::model::DeletedBy::Interviewer;
+        editor.own_undo = true;
         let doc_name = doc.interview.interviewee.trim().to_string();
         Ok(Interviewer {
             t,

@@ -565,7 +565,7 @@ fn import(lang: Lang, session: &std::path::Path, files: &[PathBuf], anyway: bool
     let mut ok = true;
     for path in files {
         // A session file given by mistake is named as such, not as a "newer version".
-        match volgspot::model::interview_file::load_for_import(path, t) {
+        match volgspot::store::load_for_import(path).map_err(|e| t.import_error(&e)) {
             Ok(file) => {
                 let who = &file.interview.interviewee;
                 let warnings: Vec<String> = [

@@ -39,6 +39,37 @@ pub struct Area {
     /// Heading in the public report, when it differs from `name`.
     #[serde(default)]
     pub report_title: Option<String>,
+    /// What of the triangle the report shows in this area's section.
+    #[serde(default)]
+    pub report: AreaReport,
+}
+
+/// The triangle's part of an area's report section, as data (the templates know no ids).
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+pub struct AreaReport {
+    /// The region's focus areas (themes), numbered.
+    #[serde(default)]
+    pub focus_areas: bool,
+    /// Corners or questions whose items are listed under a heading: the heading is a
+    /// word of the report's wording (`words.nl`: `projects`, `wanted_result`).
+    #[serde(default)]
+    pub groups: Vec<ReportGroup>,
+    /// Corners or questions whose items are listed without a heading.
+    #[serde(default)]
+    pub places: Vec<String>,
+    /// Where the pact stands on the collaboration wheel.
+    #[serde(default)]
+    pub wheel: bool,
+    /// The section of results: its interview notes headed as results, the intentions
+    /// and what lies ahead.
+    #[serde(default)]
+    pub progress: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+pub struct ReportGroup {
+    pub place: String,
+    pub word: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -100,6 +131,18 @@ pub struct AgendaDef {
     pub screen: String,
 }
 
+/// The screens an agenda block can link to, by the id sessions store (the app's
+/// `Screen::id`; a test keeps the two lists the same).
+pub const AGENDA_SCREENS: [&str; 5] = ["intake", "interviews", "triangle", "wheel", "summary"];
+
+/// What is wrong in a method definition, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The field, as a path into the file: `agenda[2].screen`.
+    pub field: String,
+    pub why: String,
+}
+
 impl Method {
     /// The built-in definition for a language.
     pub fn builtin(lang: Lang) -> Method {
@@ -111,10 +154,134 @@ impl Method {
         serde_json::from_str(text).expect("embedded method definition is valid")
     }
 
-    /// A method definition from a file, e.g. a region's own wording.
+    /// A method definition from a file, e.g. a region's own wording: read, parsed and
+    /// checked, so a typo fails at start with the file and the field named, not later.
     pub fn from_file(path: &Path) -> Result<Method, String> {
         let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+        let method: Method =
+            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        method
+            .check()
+            .map_err(|p| format!("{}: {}: {}", path.display(), p.field, p.why))?;
+        Ok(method)
+    }
+
+    /// Checks what the parser cannot: ids unique and present, references between parts
+    /// (a guiding question's corners, a kader row's source, the projects corner, an
+    /// agenda block's screen) pointing at something that exists.
+    pub fn check(&self) -> Result<(), Problem> {
+        let bad = |field: String, why: String| Err(Problem { field, why });
+        fn unique<'a>(what: &str, ids: impl Iterator<Item = &'a str>) -> Result<(), Problem> {
+            let mut seen: Vec<&str> = Vec::new();
+            for (i, id) in ids.enumerate() {
+                let field = format!("{what}[{i}].id");
+                if id.trim().is_empty() {
+                    return Err(Problem {
+                        field,
+                        why: "empty id".into(),
+                    });
+                }
+                if seen.contains(&id) {
+                    return Err(Problem {
+                        field,
+                        why: format!("\"{id}\" is used twice"),
+                    });
+                }
+                seen.push(id);
+            }
+            if seen.is_empty() {
+                return Err(Problem {
+                    field: what.into(),
+                    why: "none given".into(),
+                });
+            }
+            Ok(())
+        }
+        unique("areas", self.areas.iter().map(|a| a.id.as_str()))?;
+        unique(
+            "triangle.corners",
+            self.triangle.corners.iter().map(|c| c.id.as_str()),
+        )?;
+        if !self.triangle.questions.is_empty() {
+            unique(
+                "triangle.questions",
+                self.triangle
+                    .corners
+                    .iter()
+                    .map(|c| c.id.as_str())
+                    .chain(self.triangle.questions.iter().map(|q| q.id.as_str())),
+            )
+            .map_err(|p| Problem {
+                why: format!("{} (corners and questions share one set of ids)", p.why),
+                ..p
+            })?;
+        }
+        unique(
+            "wheel.phases",
+            self.wheel.phases.iter().map(|p| p.id.as_str()),
+        )?;
+        for (i, p) in self.wheel.phases.iter().enumerate() {
+            if !p.activities.is_empty() {
+                unique(
+                    &format!("wheel.phases[{i}].activities"),
+                    p.activities.iter().map(|a| a.id.as_str()),
+                )?;
+            }
+        }
+        let corner = |id: &str| self.triangle.corners.iter().any(|c| c.id == id);
+        for (i, q) in self.triangle.questions.iter().enumerate() {
+            for (end, id) in [("from", &q.from), ("to", &q.to)] {
+                if !corner(id) {
+                    return bad(
+                        format!("triangle.questions[{i}].{end}"),
+                        format!("\"{id}\" is not a corner"),
+                    );
+                }
+            }
+        }
+        let place = |id: &str| corner(id) || self.triangle.questions.iter().any(|q| q.id == id);
+        for (i, r) in self.triangle.kader_rows.iter().enumerate() {
+            if let Some(from) = &r.from
+                && !place(from)
+            {
+                return bad(
+                    format!("triangle.kader_rows[{i}].from"),
+                    format!("\"{from}\" is not a corner or question"),
+                );
+            }
+        }
+        for (i, a) in self.areas.iter().enumerate() {
+            let groups = a.report.groups.iter().map(|g| &g.place);
+            for (j, p) in groups.chain(&a.report.places).enumerate() {
+                if !place(p) {
+                    return bad(
+                        format!("areas[{i}].report"),
+                        format!("place {j}: \"{p}\" is not a corner or question"),
+                    );
+                }
+            }
+        }
+        if let Some(p) = &self.triangle.projects_corner
+            && !corner(p)
+        {
+            return bad(
+                "triangle.projects_corner".into(),
+                format!("\"{p}\" is not a corner"),
+            );
+        }
+        for (i, b) in self.agenda.iter().enumerate() {
+            if !AGENDA_SCREENS.contains(&b.screen.as_str()) {
+                return bad(
+                    format!("agenda[{i}].screen"),
+                    format!(
+                        "\"{}\" is not a screen ({})",
+                        b.screen,
+                        AGENDA_SCREENS.join(", ")
+                    ),
+                );
+            }
+        }
+        Ok(())
     }
 
     pub fn round(&self, n: u8) -> Option<&Round> {
@@ -127,11 +294,6 @@ impl Method {
 
     pub fn phase(&self, id: &str) -> Option<&Phase> {
         self.wheel.phases.iter().find(|p| p.id == id)
-    }
-
-    /// Position of a phase on the wheel (0-based), if the method knows it.
-    pub fn phase_index(&self, id: &str) -> Option<usize> {
-        self.wheel.phases.iter().position(|p| p.id == id)
     }
 
     /// The phase an activity belongs to, with the activity.
@@ -171,6 +333,36 @@ fn renamed(session: &Session, id: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typo_in_a_method_file_names_the_file_and_the_field() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("regio.json");
+        let mut v: serde_json::Value = serde_json::from_str(METHOD_NL).unwrap();
+        v["agenda"][1]["screen"] = "wiel".into();
+        std::fs::write(&path, v.to_string()).unwrap();
+        let e = Method::from_file(&path).unwrap_err();
+        assert!(e.contains("regio.json"), "{e}");
+        assert!(e.contains("agenda[1].screen"), "{e}");
+        assert!(e.contains("\"wiel\" is not a screen"), "{e}");
+        let mut v: serde_json::Value = serde_json::from_str(METHOD_NL).unwrap();
+        v["triangle"]["questions"][0]["to"] = "resultaat".into();
+        std::fs::write(&path, v.to_string()).unwrap();
+        let e = Method::from_file(&path).unwrap_err();
+        assert!(e.contains("triangle.questions[0].to"), "{e}");
+        let mut v: serde_json::Value = serde_json::from_str(METHOD_NL).unwrap();
+        v["areas"][1]["id"] = v["areas"][0]["id"].clone();
+        std::fs::write(&path, v.to_string()).unwrap();
+        let e = Method::from_file(&path).unwrap_err();
+        assert!(e.contains("areas[1].id") && e.contains("used twice"), "{e}");
+    }
+
+    #[test]
+    fn the_built_in_methods_pass_the_check() {
+        for lang in [Lang::Nl, Lang::En] {
+            assert_eq!(Method::builtin(lang).check(), Ok(()));
+        }
+    }
 
     #[test]
     fn both_embedded_definitions_parse_and_agree_on_ids() {

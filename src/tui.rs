@@ -274,7 +274,7 @@ pub fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
             let loaded = files
                 .into_iter()
                 .map(|p| {
-                    let f = crate::model::interview_file::load_for_import(&p, t);
+                    let f = crate::store::load_for_import(&p).map_err(|e| t.import_error(&e));
                     (p, f)
                 })
                 .collect();
@@ -353,11 +353,18 @@ fn save_before_quit(app: &mut App, rt: &mut Runtime) {
 }
 
 /// A hidden test hook: typing this character makes the app panic, so tests can prove
-/// the terminal is restored and the emergency copy written.
+/// the terminal is restored and the emergency copy written. Only in debug builds (the
+/// ones `cargo test` runs): a release binary has no way to be told to panic.
+#[cfg(debug_assertions)]
 fn test_panic_char() -> Option<char> {
     std::env::var("VOLGSPOT_TEST_PANIC_ON")
         .ok()
         .and_then(|s| s.chars().next())
+}
+
+#[cfg(not(debug_assertions))]
+fn test_panic_char() -> Option<char> {
+    None
 }
 
 /// How long the event loop waits for a key when nothing else is due.

@@ -159,7 +159,8 @@ fn help_lists_the_capture_and_coding_keys() {
         "hoek driehoek",
         "fase wiel",
         "focusgebied",
-        "terugzetten",
+        // Undo of a note's coding is the app-wide one (it used to be the editor's own).
+        "Ctrl-Z ongedaan maken",
     ] {
         assert!(t.contains(want), "{want}: {t}");
     }
@@ -203,8 +204,8 @@ fn a_conflict_shows_both_versions_and_either_can_be_kept_and_undone() {
     let n = notes_of(&app, 1)[0].clone();
     assert_eq!((n.text.as_str(), n.conflict), (orig.text.as_str(), None));
     key(&mut app, KeyCode::Char('u'));
-    // O keeps both, as two notes.
-    key(&mut app, KeyCode::Char('o'));
+    // C keeps both, as two notes.
+    key(&mut app, KeyCode::Char('c'));
     let notes = notes_of(&app, 1);
     assert_eq!(notes[0].text, orig.text);
     assert_eq!(notes[1].text, other);
@@ -457,7 +458,9 @@ fn interviewer_esc_cannot_skip_the_name_and_the_file_follows_a_new_name() {
 fn a_session_file_given_as_interview_file_is_named_as_such() {
     use volgspot::interviewer::Interviewer;
     use volgspot::method::Method;
-    use volgspot::model::interview_file::load_for_import;
+    let load_for_import = |p: &std::path::Path, t: &volgspot::i18n::Strings| {
+        volgspot::store::load_for_import(p).map_err(|e| t.import_error(&e))
+    };
     let dir = tempfile::tempdir().unwrap();
     let by_name = dir.path().join("pact.volgspot.json");
     let by_content = dir.path().join("vreemd.interview.json");

@@ -261,6 +261,36 @@ fn undo_and_redo_across_the_app() {
     assert!(text(&render(&app, 80, 24)).contains("Niets om ongedaan te maken"));
 }
 
+/// Ctrl-Z says what it undid, in the words of the key that did it, and Ctrl-Y what it
+/// redid; the next key puts the save state back.
+#[test]
+fn undo_says_what_it_undid() {
+    let mut app = demo_app(Lang::Nl);
+    key(&mut app, KeyCode::F(2)); // partners
+    key(&mut app, KeyCode::Char('d'));
+    ctrl(&mut app, 'z');
+    assert!(text(&render(&app, 100, 24)).contains("Ongedaan: verwijderen"));
+    ctrl(&mut app, 'y');
+    assert!(text(&render(&app, 100, 24)).contains("Opnieuw: verwijderen"));
+    key(&mut app, KeyCode::Down);
+    assert!(!text(&render(&app, 100, 24)).contains("Opnieuw:"));
+    // A stretch of typing is called typing.
+    key(&mut app, KeyCode::F(2));
+    key(&mut app, KeyCode::F(2));
+    key(&mut app, KeyCode::F(2));
+    key(&mut app, KeyCode::F(2)); // back to the details
+    key(&mut app, KeyCode::Char('x'));
+    key(&mut app, KeyCode::PageDown);
+    ctrl(&mut app, 'z');
+    assert!(text(&render(&app, 100, 24)).contains("Ongedaan: typen"));
+    // English too.
+    let mut app = demo_app(Lang::En);
+    key(&mut app, KeyCode::F(2));
+    key(&mut app, KeyCode::Char('d'));
+    ctrl(&mut app, 'z');
+    assert!(text(&render(&app, 100, 24)).contains("Undone: delete"));
+}
+
 /// Undo takes back content, never time: after F5, a change and F7, Ctrl-Z removes the
 /// change but the clock keeps running in the block F7 moved to, and the minutes the
 /// first block took stay recorded.

@@ -103,7 +103,7 @@ fn round_two_from_the_start_screen_carries_round_one_and_its_report_follows_up_w
     term.send("\x1b[B");
     term.send("ss");
     term.wait_for("uit ronde 1: loopt");
-    term.send("o");
+    term.send("n"); // N: the note (O is public on every list)
     term.type_text("wacht op de begroting");
     term.send("\r");
     term.wait_for("loopt — wacht op de begroting");

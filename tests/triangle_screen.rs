@@ -211,6 +211,57 @@ fn typing_a_new_item_an_own_focus_area_and_moving_it() {
     }
 }
 
+/// The titles in the focused place, in their arrangement.
+fn titles_here(app: &App) -> Vec<String> {
+    let s = app.session().unwrap();
+    let place = s.triangle.place_id(&app.method).unwrap();
+    s.doc
+        .triangle
+        .items
+        .iter()
+        .filter(|i| i.place == place)
+        .map(|i| i.title.clone())
+        .collect()
+}
+
+/// The triangle has no undo of its own any more: the app-wide one takes back an add with
+/// its title as one step, a delete, and redoes.
+#[test]
+fn add_type_enter_then_delete_and_undo_brings_it_back() {
+    let mut app = on_triangle(Lang::Nl);
+    let before = titles_here(&app);
+    key(&mut app, KeyCode::Char('a'));
+    assert!(app.session().unwrap().typing());
+    for c in "Meer stages".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    // Every letter is in the session already (autosave).
+    assert!(titles_here(&app).contains(&"Meer stages".to_string()));
+    key(&mut app, KeyCode::Enter);
+    assert!(!app.session().unwrap().typing());
+    key(&mut app, KeyCode::Delete);
+    assert_eq!(titles_here(&app), before);
+    key(&mut app, KeyCode::Char('u'));
+    assert!(titles_here(&app).contains(&"Meer stages".to_string()));
+    assert!(text(&render(&app, 100, 30)).contains("Ongedaan: verwijderen"));
+    // Undo once more takes back the add itself; redo restores it.
+    app.handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+    assert_eq!(titles_here(&app), before);
+    app.handle_key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::CONTROL));
+    assert!(titles_here(&app).contains(&"Meer stages".to_string()));
+}
+
+#[test]
+fn move_to_another_corner_with_the_picker_and_undo() {
+    let mut app = on_triangle(Lang::Nl);
+    let before = titles_here(&app);
+    key(&mut app, KeyCode::Char('m'));
+    key(&mut app, KeyCode::Char('2'));
+    assert_eq!(titles_here(&app).len() + 1, before.len());
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(titles_here(&app), before);
+}
+
 fn first_item_public(app: &App) -> bool {
     let s = app.session().unwrap();
     let i = s.triangle.selected_index(&s.doc, &app.method).unwrap();

@@ -1,7 +1,8 @@
 //! One text field: a wrapper around `ratatui_textarea::TextArea` (word wrap, Dutch
 //! diacritics, paste, undo), shared by every screen that lets the user type.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use super::keys::{Binding, CLOSE, KeyHelp, NEXT_FIELD, OPEN, REDO, UNDO, find, help_of};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
@@ -16,6 +17,32 @@ pub enum FieldInput {
     /// Esc in a one-line field.
     Cancel,
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Act {
+    Done,
+    Cancel,
+    Newline,
+    Undo,
+    Redo,
+}
+
+/// The keys a one-line field handles itself (the rest is typed).
+pub(crate) static ONE_LINE_KEYS: &[Binding<Act>] = &[
+    Binding::new(OPEN, Act::Done, |t| t.triangle.k_store).footer(),
+    Binding::new(CLOSE, Act::Cancel, |t| t.triangle.k_stop_typing).footer(),
+    Binding::new(UNDO, Act::Undo, |t| t.k_undo),
+    Binding::new(REDO, Act::Redo, |t| t.k_redo),
+];
+
+/// The keys a text box handles itself.
+pub(crate) static TEXTBOX_KEYS: &[Binding<Act>] = &[
+    Binding::new(CLOSE, Act::Done, |t| t.triangle.k_store).footer(),
+    Binding::new(NEXT_FIELD, Act::Done, |t| t.triangle.k_store),
+    Binding::new(OPEN, Act::Newline, |t| t.triangle.k_newline),
+    Binding::new(UNDO, Act::Undo, |t| t.k_undo),
+    Binding::new(REDO, Act::Redo, |t| t.k_redo),
+];
 
 #[derive(Debug, Clone)]
 pub struct Field {
@@ -52,33 +79,38 @@ impl Field {
         self.area.lines().len()
     }
 
+    fn keys(&self) -> &'static [Binding<Act>] {
+        if self.multiline {
+            TEXTBOX_KEYS
+        } else {
+            ONE_LINE_KEYS
+        }
+    }
+
+    /// The keys the field handles itself, for the screen's help.
+    pub fn help(&self) -> Vec<KeyHelp> {
+        help_of(self.keys())
+    }
+
     /// Feeds a key. Ctrl-Z / Ctrl-Y undo and redo inside the field.
     pub fn input(&mut self, key: KeyEvent) -> FieldInput {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Enter if !self.multiline => return FieldInput::Done,
-            KeyCode::Esc if !self.multiline => return FieldInput::Cancel,
-            KeyCode::Esc | KeyCode::Tab if self.multiline => return FieldInput::Done,
-            KeyCode::Char('z') if ctrl => {
-                return if self.area.undo() {
-                    FieldInput::Changed
-                } else {
-                    FieldInput::Moved
-                };
+        let changed = |yes: bool| {
+            if yes {
+                FieldInput::Changed
+            } else {
+                FieldInput::Moved
             }
-            KeyCode::Char('y') if ctrl => {
-                return if self.area.redo() {
-                    FieldInput::Changed
-                } else {
-                    FieldInput::Moved
-                };
+        };
+        match find(self.keys(), &key) {
+            Some(Act::Done) => FieldInput::Done,
+            Some(Act::Cancel) => FieldInput::Cancel,
+            Some(Act::Newline) => {
+                self.area.insert_newline();
+                FieldInput::Changed
             }
-            _ => {}
-        }
-        if self.area.input(key) {
-            FieldInput::Changed
-        } else {
-            FieldInput::Moved
+            Some(Act::Undo) => changed(self.area.undo()),
+            Some(Act::Redo) => changed(self.area.redo()),
+            None => changed(self.area.input(key)),
         }
     }
 
@@ -100,6 +132,7 @@ impl Field {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
     fn key(c: KeyCode) -> KeyEvent {
         KeyEvent::new(c, KeyModifiers::NONE)

@@ -6,7 +6,9 @@
 //! last used attention area. From the notes list, single keys recode the selected note.
 
 use super::field::{Field, FieldInput};
-use super::keys::{Binding, Combo, KeyHelp, find, help_of};
+use super::keys::{
+    Binding, CLOSE, DELETE, DOWN, KeyHelp, OPEN, PUBLIC, UP, ch, ctrl, find, key, shift,
+};
 use super::{Ctx, Outcome};
 use crate::i18n::interviews::Strings;
 use crate::method::Method;
@@ -21,7 +23,8 @@ pub enum Act {
     ToCapture,
     Up,
     Down,
-    Area,
+    /// The n-th attention area of the method (0-based).
+    Area(usize),
     Kind,
     Public,
     Approval,
@@ -42,209 +45,75 @@ pub enum Act {
     Choice,
 }
 
-const NONE: KeyModifiers = KeyModifiers::NONE;
-const CTRL: KeyModifiers = KeyModifiers::CONTROL;
-const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
-
-const fn b(
-    keys: &'static [Combo],
-    action: Act,
-    label: fn(&crate::i18n::Strings) -> &'static str,
-    footer: bool,
-) -> Binding<Act> {
-    Binding {
-        keys,
-        action,
-        label,
-        footer,
-    }
-}
-
 /// Keys while the capture line has the cursor (typing).
 pub static CAPTURE_KEYS: &[Binding<Act>] = &[
-    b(
-        &[Combo(KeyCode::Enter, NONE)],
-        Act::Store,
-        |t| t.interviews.k_store,
-        true,
-    ),
-    b(
-        &[Combo(KeyCode::F(2), NONE)],
-        Act::CaptureArea,
-        |t| t.interviews.k_capture_area,
-        true,
-    ),
-    b(
-        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Tab, NONE)],
-        Act::ToNotes,
-        |t| t.interviews.k_to_notes,
-        true,
-    ),
+    Binding::new(OPEN, Act::Store, |t| t.interviews.k_store).footer(),
+    Binding::new(&[key(KeyCode::F(2))], Act::CaptureArea, |t| {
+        t.interviews.k_capture_area
+    })
+    .footer(),
+    Binding::new(&[key(KeyCode::Up), key(KeyCode::Tab)], Act::ToNotes, |t| {
+        t.interviews.k_to_notes
+    })
+    .footer(),
 ];
 
-/// Keys on the notes list (not typing): single keys recode the selected note.
+/// Keys on the notes list (not typing): single keys recode the selected note. Public
+/// was P here before O was everyone's: kept working.
 pub static NOTES_KEYS: &[Binding<Act>] = &[
-    b(&[Combo(KeyCode::Up, NONE)], Act::Up, |t| t.k_up_down, false),
-    b(
-        &[Combo(KeyCode::Down, NONE)],
-        Act::Down,
-        |t| t.k_up_down,
-        false,
-    ),
-    b(
-        &[
-            Combo(KeyCode::Char('1'), NONE),
-            Combo(KeyCode::Char('2'), NONE),
-            Combo(KeyCode::Char('3'), NONE),
-            Combo(KeyCode::Char('4'), NONE),
-            Combo(KeyCode::Char('5'), NONE),
-        ],
-        Act::Area,
-        |t| t.interviews.k_area,
-        true,
-    ),
-    b(
-        &[Combo(KeyCode::Char('k'), NONE)],
-        Act::Kind,
-        |t| t.interviews.k_kind,
-        true,
-    ),
-    b(
-        &[Combo(KeyCode::Char('p'), NONE)],
-        Act::Public,
-        |t| t.interviews.k_public,
-        false,
-    ),
-    b(
-        &[Combo(KeyCode::Char('a'), NONE)],
-        Act::Approval,
-        |t| t.interviews.k_approval,
-        false,
-    ),
-    b(
-        &[Combo(KeyCode::Char('h'), NONE)],
-        Act::Corner,
-        |t| t.interviews.k_corner,
-        false,
-    ),
-    b(
-        &[Combo(KeyCode::Char('w'), NONE)],
-        Act::Phase,
-        |t| t.interviews.k_phase,
-        false,
-    ),
-    b(
-        &[Combo(KeyCode::Char('f'), NONE)],
-        Act::Focus,
-        |t| t.interviews.k_focus,
-        false,
-    ),
-    b(
-        &[Combo(KeyCode::Enter, NONE), Combo(KeyCode::Char('e'), NONE)],
-        Act::Edit,
-        |t| t.interviews.k_edit,
-        false,
-    ),
-    b(
-        &[Combo(KeyCode::Char('n'), NONE), Combo(KeyCode::Tab, NONE)],
-        Act::ToCapture,
-        |t| t.interviews.k_to_capture,
-        true,
-    ),
-    b(
-        &[Combo(KeyCode::Char('g'), NONE)],
-        Act::Fields,
-        |t| t.interviews.k_fields,
-        false,
-    ),
-    b(
-        &[
-            Combo(KeyCode::Delete, NONE),
-            Combo(KeyCode::Char('d'), NONE),
-        ],
-        Act::Delete,
-        |t| t.interviews.k_delete,
-        false,
-    ),
-    b(
-        &[
-            Combo(KeyCode::Char('u'), NONE),
-            Combo(KeyCode::Char('z'), CTRL),
-        ],
-        Act::Undo,
-        |t| t.interviews.k_undo,
-        false,
-    ),
-    b(
-        &[Combo(KeyCode::Char('x'), NONE)],
-        Act::Swap,
-        |t| t.interviews.k_swap,
-        false,
-    ),
-    b(
-        &[Combo(KeyCode::Char('r'), NONE)],
-        Act::Resolve,
-        |t| t.interviews.k_resolve,
-        false,
-    ),
-    b(
-        &[Combo(KeyCode::Char('o'), NONE)],
-        Act::KeepBoth,
-        |t| t.interviews.k_keep_both,
-        false,
-    ),
+    Binding::new(UP, Act::Up, |t| t.k_up_down),
+    Binding::new(DOWN, Act::Down, |t| t.k_up_down),
+    Binding::new(&[ch('1')], Act::Area(0), |t| t.interviews.k_area).footer(),
+    Binding::new(&[ch('2')], Act::Area(1), |t| t.interviews.k_area),
+    Binding::new(&[ch('3')], Act::Area(2), |t| t.interviews.k_area),
+    Binding::new(&[ch('4')], Act::Area(3), |t| t.interviews.k_area),
+    Binding::new(&[ch('5')], Act::Area(4), |t| t.interviews.k_area),
+    Binding::new(&[ch('k')], Act::Kind, |t| t.interviews.k_kind).footer(),
+    Binding::new(PUBLIC, Act::Public, |t| t.interviews.k_public).alias(&[ch('p')]),
+    Binding::new(&[ch('a')], Act::Approval, |t| t.interviews.k_approval),
+    Binding::new(&[ch('h')], Act::Corner, |t| t.interviews.k_corner),
+    Binding::new(&[ch('w')], Act::Phase, |t| t.interviews.k_phase),
+    Binding::new(&[ch('f')], Act::Focus, |t| t.interviews.k_focus),
+    Binding::new(&[key(KeyCode::Enter), ch('e')], Act::Edit, |t| {
+        t.interviews.k_edit
+    }),
+    Binding::new(&[ch('n'), key(KeyCode::Tab)], Act::ToCapture, |t| {
+        t.interviews.k_to_capture
+    })
+    .footer(),
+    Binding::new(&[ch('g')], Act::Fields, |t| t.interviews.k_fields),
+    Binding::new(DELETE, Act::Delete, |t| t.interviews.k_delete),
+    Binding::new(&[ch('u'), ctrl('z')], Act::Undo, |t| t.interviews.k_undo),
+    Binding::new(&[ch('x')], Act::Swap, |t| t.interviews.k_swap),
+    Binding::new(&[ch('r')], Act::Resolve, |t| t.interviews.k_resolve),
+    Binding::new(&[ch('c')], Act::KeepBoth, |t| t.interviews.k_keep_both),
 ];
 
 /// Keys while a note's text is being edited.
 pub static EDIT_KEYS: &[Binding<Act>] = &[
-    b(
-        &[Combo(KeyCode::Enter, NONE)],
-        Act::Done,
-        |t| t.interviews.k_done,
-        true,
-    ),
-    b(
-        &[Combo(KeyCode::Esc, NONE)],
-        Act::Cancel,
-        |t| t.interviews.k_cancel,
-        true,
-    ),
+    Binding::new(OPEN, Act::Done, |t| t.interviews.k_done).footer(),
+    Binding::new(CLOSE, Act::Cancel, |t| t.interviews.k_cancel).footer(),
 ];
 
 /// Keys in the interview's details form.
 pub static FIELDS_KEYS: &[Binding<Act>] = &[
-    b(
-        &[
-            Combo(KeyCode::Tab, NONE),
-            Combo(KeyCode::Down, NONE),
-            Combo(KeyCode::Enter, NONE),
-        ],
+    Binding::new(
+        &[key(KeyCode::Tab), key(KeyCode::Down), key(KeyCode::Enter)],
         Act::Next,
         |t| t.k_next_field,
-        true,
-    ),
-    b(
-        &[Combo(KeyCode::BackTab, SHIFT), Combo(KeyCode::Up, NONE)],
+    )
+    .footer(),
+    Binding::new(
+        &[shift(KeyCode::BackTab), key(KeyCode::Up)],
         Act::Prev,
         |t| t.k_prev_field,
-        false,
     ),
-    b(
-        &[
-            Combo(KeyCode::Char(' '), NONE),
-            Combo(KeyCode::Left, NONE),
-            Combo(KeyCode::Right, NONE),
-        ],
+    Binding::new(
+        &[ch(' '), key(KeyCode::Left), key(KeyCode::Right)],
         Act::Choice,
         |t| t.interviews.k_choice,
-        false,
     ),
-    b(
-        &[Combo(KeyCode::Esc, NONE)],
-        Act::Done,
-        |t| t.interviews.k_done,
-        true,
-    ),
+    Binding::new(CLOSE, Act::Done, |t| t.interviews.k_done).footer(),
 ];
 
 pub enum FieldKind {
@@ -388,6 +257,9 @@ pub struct Editor {
     /// Who deletes a note here (the tombstone says so): the session, or the interviewer
     /// in the offline mode.
     pub deleted_by: DeletedBy,
+    /// U / Ctrl-Z on the notes undo here: in the offline interviewer mode, which has no
+    /// session history. In a session the app-wide undo takes back note edits too.
+    pub own_undo: bool,
 }
 
 /// The next item of `ids` after `cur` (None → first, last → None).
@@ -420,6 +292,7 @@ impl Editor {
             notice: None,
             deleted_by: DeletedBy::Session,
             name_given: false,
+            own_undo: false,
         }
     }
 
@@ -464,7 +337,12 @@ impl Editor {
     /// The keys of what has the focus. On a note with an import conflict (⚠), the keys
     /// that settle it come first in the footer: they are the next thing to do.
     pub fn help(&self, iv: Option<&Interview>) -> Vec<KeyHelp> {
-        let mut h = help_of(self.table());
+        let mut h: Vec<KeyHelp> = self
+            .table()
+            .iter()
+            .filter(|b| self.own_undo || b.action != Act::Undo)
+            .map(Binding::help)
+            .collect();
         let conflict = self.focus == Focus::Notes
             && iv
                 .and_then(|iv| iv.notes.get(self.selected))
@@ -484,7 +362,8 @@ impl Editor {
         h
     }
 
-    fn clamp(&mut self, iv: &Interview) {
+    /// Keeps the selection on a note that exists (also after the app-wide undo).
+    pub fn clamp(&mut self, iv: &Interview) {
         self.selected = self.selected.min(iv.notes.len().saturating_sub(1));
     }
 
@@ -504,7 +383,7 @@ impl Editor {
         } else {
             key
         };
-        let act = find(self.table(), &key);
+        let act = find(self.table(), &key).filter(|a| self.own_undo || *a != Act::Undo);
         match self.focus {
             Focus::Capture => match act {
                 Some(Act::Store) => {
@@ -549,7 +428,7 @@ impl Editor {
                 },
             },
             Focus::Notes => match act {
-                Some(a) => self.notes_act(iv, a, key, ctx),
+                Some(a) => self.notes_act(iv, a, ctx),
                 None => Outcome::Ignored,
             },
             // The note follows every keystroke (autosave keeps it); the text from before
@@ -648,7 +527,7 @@ impl Editor {
         }
     }
 
-    fn notes_act(&mut self, iv: &mut Interview, act: Act, key: KeyEvent, ctx: &Ctx) -> Outcome {
+    fn notes_act(&mut self, iv: &mut Interview, act: Act, ctx: &Ctx) -> Outcome {
         let m = ctx.method;
         if iv.notes.is_empty() && !matches!(act, Act::ToCapture | Act::Fields | Act::Undo) {
             return Outcome::Handled;
@@ -726,14 +605,8 @@ impl Editor {
         }
         let n = &mut iv.notes[i];
         match act {
-            Act::Area => {
-                let KeyCode::Char(c) = key.code else {
-                    return Outcome::Handled;
-                };
-                let Some(area) = c
-                    .to_digit(10)
-                    .and_then(|d| m.areas.get((d as usize).wrapping_sub(1)))
-                else {
+            Act::Area(k) => {
+                let Some(area) = m.areas.get(k) else {
                     return Outcome::Handled;
                 };
                 n.area = area.id.clone();

@@ -3,7 +3,7 @@
 
 use super::field::Field;
 use super::interview_edit::{self, Editor, Focus};
-use super::keys::{Binding, Combo, KeyHelp, find, help_of};
+use super::keys::{Binding, CLOSE, DELETE, DOWN, KeyHelp, OPEN, UP, ch, find, help_of, key};
 use super::{Ctx, Effect, Outcome};
 use crate::i18n::fill;
 use crate::method::Method;
@@ -38,169 +38,58 @@ pub enum Act {
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 
-const fn b(
-    keys: &'static [Combo],
-    action: Act,
-    label: fn(&crate::i18n::Strings) -> &'static str,
-    footer: bool,
-) -> Binding<Act> {
-    Binding {
-        keys,
-        action,
-        label,
-        footer,
-    }
-}
-
 /// The list of interviews.
 pub static KEYS: &[Binding<Act>] = &[
-    b(&[Combo(KeyCode::Up, NONE)], Act::Up, |t| t.k_up_down, false),
-    b(
-        &[Combo(KeyCode::Down, NONE)],
-        Act::Down,
-        |t| t.k_up_down,
-        false,
-    ),
-    b(
-        &[Combo(KeyCode::Enter, NONE)],
-        Act::Open,
-        |t| t.interviews.k_open,
-        true,
-    ),
-    b(
-        &[Combo(KeyCode::Char('n'), NONE)],
-        Act::New,
-        |t| t.interviews.k_new,
-        true,
-    ),
-    b(
-        &[Combo(KeyCode::Char('s'), NONE)],
-        Act::Synthesis,
-        |t| t.interviews.k_synthesis,
-        true,
-    ),
-    b(
-        &[Combo(KeyCode::Char('i'), NONE)],
-        Act::Import,
-        |t| t.interviews.k_import,
-        true,
-    ),
-    b(
-        &[
-            Combo(KeyCode::Delete, NONE),
-            Combo(KeyCode::Char('d'), NONE),
-        ],
-        Act::Delete,
-        |t| t.interviews.k_delete,
-        false,
-    ),
-    b(
-        &[Combo(KeyCode::Char('u'), NONE)],
-        Act::Undo,
-        |t| t.interviews.k_undo,
-        false,
-    ),
-    b(
-        &[Combo(KeyCode::Char('x'), NONE)],
-        Act::TakeDetails,
-        |t| t.interviews.k_take_details,
-        false,
-    ),
-    b(
-        &[Combo(KeyCode::Char('r'), NONE)],
-        Act::KeepDetails,
-        |t| t.interviews.k_keep_details,
-        false,
-    ),
+    Binding::new(UP, Act::Up, |t| t.k_up_down),
+    Binding::new(DOWN, Act::Down, |t| t.k_up_down),
+    Binding::new(OPEN, Act::Open, |t| t.interviews.k_open).footer(),
+    Binding::new(&[ch('n')], Act::New, |t| t.interviews.k_new).footer(),
+    Binding::new(&[ch('s')], Act::Synthesis, |t| t.interviews.k_synthesis).footer(),
+    Binding::new(&[ch('i')], Act::Import, |t| t.interviews.k_import).footer(),
+    Binding::new(DELETE, Act::Delete, |t| t.interviews.k_delete),
+    Binding::new(&[ch('u')], Act::Undo, |t| t.interviews.k_undo),
+    Binding::new(&[ch('x')], Act::TakeDetails, |t| {
+        t.interviews.k_take_details
+    }),
+    Binding::new(&[ch('r')], Act::KeepDetails, |t| {
+        t.interviews.k_keep_details
+    }),
 ];
 
 /// One interview: the editor's keys plus the way back.
-pub static DETAIL_KEYS: &[Binding<Act>] = &[b(
-    &[Combo(KeyCode::Esc, NONE)],
-    Act::Back,
-    |t| t.interviews.k_back,
-    true,
-)];
+pub static DETAIL_KEYS: &[Binding<Act>] =
+    &[Binding::new(CLOSE, Act::Back, |t| t.interviews.k_back).footer()];
 
 pub static SYNTHESIS_KEYS: &[Binding<Act>] = &[
-    b(
-        &[Combo(KeyCode::Up, NONE)],
-        Act::Up,
-        |t| t.interviews.k_scroll,
-        false,
-    ),
-    b(
-        &[Combo(KeyCode::Down, NONE)],
-        Act::Down,
-        |t| t.interviews.k_scroll,
-        false,
-    ),
-    b(
-        &[Combo(KeyCode::Char('a'), NONE)],
-        Act::FilterArea,
-        |t| t.interviews.k_filter_area,
-        true,
-    ),
-    b(
-        &[Combo(KeyCode::Char('k'), NONE)],
-        Act::FilterKind,
-        |t| t.interviews.k_filter_kind,
-        true,
-    ),
-    b(
-        &[Combo(KeyCode::Char('v'), NONE)],
-        Act::FilterInterview,
-        |t| t.interviews.k_filter_interview,
-        false,
-    ),
-    b(
-        &[Combo(KeyCode::Char('/'), NONE)],
-        Act::Search,
-        |t| t.interviews.k_search,
-        true,
-    ),
-    b(
-        &[Combo(KeyCode::Char('x'), NONE)],
-        Act::Clear,
-        |t| t.interviews.k_clear,
-        false,
-    ),
-    b(
-        &[Combo(KeyCode::Esc, NONE), Combo(KeyCode::Char('s'), NONE)],
-        Act::Back,
-        |t| t.interviews.k_back,
-        true,
-    ),
+    Binding::new(UP, Act::Up, |t| t.interviews.k_scroll),
+    Binding::new(DOWN, Act::Down, |t| t.interviews.k_scroll),
+    Binding::new(&[ch('a')], Act::FilterArea, |t| t.interviews.k_filter_area).footer(),
+    Binding::new(&[ch('k')], Act::FilterKind, |t| t.interviews.k_filter_kind).footer(),
+    Binding::new(&[ch('v')], Act::FilterInterview, |t| {
+        t.interviews.k_filter_interview
+    }),
+    Binding::new(&[ch('/')], Act::Search, |t| t.interviews.k_search).footer(),
+    Binding::new(&[ch('x')], Act::Clear, |t| t.interviews.k_clear),
+    Binding::new(&[key(KeyCode::Esc), ch('s')], Act::Back, |t| {
+        t.interviews.k_back
+    })
+    .footer(),
 ];
 
-pub static SEARCH_KEYS: &[Binding<Act>] = &[b(
-    &[Combo(KeyCode::Enter, NONE), Combo(KeyCode::Esc, NONE)],
-    Act::Done,
-    |t| t.interviews.k_done,
-    true,
-)];
+pub static SEARCH_KEYS: &[Binding<Act>] =
+    &[
+        Binding::new(&[key(KeyCode::Enter), key(KeyCode::Esc)], Act::Done, |t| {
+            t.interviews.k_done
+        })
+        .footer(),
+    ];
 
 pub static PICKER_KEYS: &[Binding<Act>] = &[
-    b(&[Combo(KeyCode::Up, NONE)], Act::Up, |t| t.k_up_down, false),
-    b(
-        &[Combo(KeyCode::Down, NONE)],
-        Act::Down,
-        |t| t.k_up_down,
-        false,
-    ),
-    b(
-        &[Combo(KeyCode::Char(' '), NONE)],
-        Act::Mark,
-        |t| t.interviews.k_mark,
-        true,
-    ),
-    b(
-        &[Combo(KeyCode::Enter, NONE)],
-        Act::ImportGo,
-        |t| t.interviews.k_import_go,
-        true,
-    ),
-    b(&[Combo(KeyCode::Esc, NONE)], Act::Back, |t| t.k_close, true),
+    Binding::new(UP, Act::Up, |t| t.k_up_down),
+    Binding::new(DOWN, Act::Down, |t| t.k_up_down),
+    Binding::new(&[ch(' ')], Act::Mark, |t| t.interviews.k_mark).footer(),
+    Binding::new(OPEN, Act::ImportGo, |t| t.interviews.k_import_go).footer(),
+    Binding::new(CLOSE, Act::Back, |t| t.k_close).footer(),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -278,6 +167,9 @@ pub struct State {
     pub mode: Mode,
     pub selected: usize,
     pub editor: Option<(Id, Editor)>,
+    /// Deleted interviews, newest last: U on the list puts one back even after a later
+    /// import (out of order, as a copy with its own id when the file came back), which
+    /// the app-wide undo, going back step by step, cannot.
     deleted: Vec<(usize, Arc<Interview>)>,
     /// A short line under the list (deleted, restored).
     pub message: Option<String>,

@@ -3,12 +3,15 @@
 //! every list. New rows go into the session at once, so nothing typed is ever lost.
 
 use super::field::{Field, FieldInput};
-use super::keys::{Binding, Combo, KeyHelp, find, help_of};
+use super::keys::{
+    ADD, Binding, CLOSE, DELETE, DOWN, KeyHelp, MOVE_DOWN, MOVE_UP, OPEN, PREV_FIELD, UP, ch, find,
+    help_of, key,
+};
 use super::{Ctx, Outcome};
 use crate::i18n::Strings;
 use crate::method::Method;
 use crate::model::validate::Problem;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 /// How a column is edited.
 pub enum ColumnKind<T> {
@@ -56,59 +59,15 @@ pub enum Act {
     MoveDown,
 }
 
-const NONE: KeyModifiers = KeyModifiers::NONE;
-const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
-
 pub static KEYS: &[Binding<Act>] = &[
-    Binding {
-        keys: &[
-            Combo(KeyCode::Char('a'), NONE),
-            Combo(KeyCode::Insert, NONE),
-        ],
-        action: Act::Add,
-        label: |t| t.k_add,
-        footer: true,
-    },
-    Binding {
-        keys: &[Combo(KeyCode::Enter, NONE)],
-        action: Act::Edit,
-        label: |t| t.k_edit,
-        footer: true,
-    },
-    Binding {
-        keys: &[
-            Combo(KeyCode::Char('d'), NONE),
-            Combo(KeyCode::Delete, NONE),
-        ],
-        action: Act::Delete,
-        label: |t| t.k_delete,
-        footer: true,
-    },
+    Binding::new(ADD, Act::Add, |t| t.k_add).footer(),
+    Binding::new(OPEN, Act::Edit, |t| t.k_edit).footer(),
     // Undo of a delete (or any other change) is the app-wide Ctrl-Z.
-    Binding {
-        keys: &[Combo(KeyCode::Up, NONE)],
-        action: Act::Up,
-        label: |t| t.k_select_prev,
-        footer: false,
-    },
-    Binding {
-        keys: &[Combo(KeyCode::Down, NONE)],
-        action: Act::Down,
-        label: |t| t.k_select_next,
-        footer: false,
-    },
-    Binding {
-        keys: &[Combo(KeyCode::Up, SHIFT), Combo(KeyCode::Char('['), NONE)],
-        action: Act::MoveUp,
-        label: |t| t.k_move_up,
-        footer: false,
-    },
-    Binding {
-        keys: &[Combo(KeyCode::Down, SHIFT), Combo(KeyCode::Char(']'), NONE)],
-        action: Act::MoveDown,
-        label: |t| t.k_move_down,
-        footer: false,
-    },
+    Binding::new(DELETE, Act::Delete, |t| t.k_delete).footer(),
+    Binding::new(UP, Act::Up, |t| t.k_select_prev),
+    Binding::new(DOWN, Act::Down, |t| t.k_select_next),
+    Binding::new(MOVE_UP, Act::MoveUp, |t| t.k_move_up).alias(&[ch('[')]),
+    Binding::new(MOVE_DOWN, Act::MoveDown, |t| t.k_move_down).alias(&[ch(']')]),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,36 +80,18 @@ pub enum EditAct {
 }
 
 pub static EDIT_KEYS: &[Binding<EditAct>] = &[
-    Binding {
-        keys: &[Combo(KeyCode::Tab, NONE), Combo(KeyCode::Enter, NONE)],
-        action: EditAct::NextCell,
-        label: |t| t.k_next_cell,
-        footer: true,
-    },
-    Binding {
-        keys: &[Combo(KeyCode::BackTab, SHIFT)],
-        action: EditAct::PrevCell,
-        label: |t| t.k_prev_cell,
-        footer: false,
-    },
-    Binding {
-        keys: &[Combo(KeyCode::Esc, NONE)],
-        action: EditAct::Done,
-        label: |t| t.k_done,
-        footer: true,
-    },
-    Binding {
-        keys: &[Combo(KeyCode::Right, NONE), Combo(KeyCode::Char(' '), NONE)],
-        action: EditAct::ChoiceNext,
-        label: |t| t.k_choice,
-        footer: false,
-    },
-    Binding {
-        keys: &[Combo(KeyCode::Left, NONE)],
-        action: EditAct::ChoicePrev,
-        label: |t| t.k_choice,
-        footer: false,
-    },
+    Binding::new(
+        &[key(KeyCode::Tab), key(KeyCode::Enter)],
+        EditAct::NextCell,
+        |t| t.k_next_cell,
+    )
+    .footer(),
+    Binding::new(PREV_FIELD, EditAct::PrevCell, |t| t.k_prev_cell),
+    Binding::new(CLOSE, EditAct::Done, |t| t.k_done).footer(),
+    Binding::new(&[key(KeyCode::Right), ch(' ')], EditAct::ChoiceNext, |t| {
+        t.k_choice
+    }),
+    Binding::new(&[key(KeyCode::Left)], EditAct::ChoicePrev, |t| t.k_choice),
 ];
 
 pub struct Editing {
@@ -366,7 +307,7 @@ mod tests {
     }];
 
     fn key(c: KeyCode) -> KeyEvent {
-        KeyEvent::new(c, NONE)
+        KeyEvent::new(c, ratatui::crossterm::event::KeyModifiers::NONE)
     }
 
     #[test]

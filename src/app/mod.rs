@@ -16,7 +16,7 @@ pub mod undo;
 pub mod wheel;
 
 pub use action::{Action, Effect};
-pub use screen::Screen;
+pub use screen::{Screen, ScreenState};
 
 use crate::i18n::{Lang, Strings};
 use crate::method::Method;
@@ -81,6 +81,8 @@ pub struct SessionView {
     pub last_save_start: Option<Instant>,
     pub last_save_took: Duration,
     pub history: undo::History,
+    /// What the last undo or redo did ("Ongedaan: verwijderen"), until the next key.
+    pub undo_note: Option<String>,
     pub intake: intake::State,
     pub interviews: interviews::State,
     pub triangle: triangle::State,
@@ -94,6 +96,7 @@ impl SessionView {
     pub fn new(doc: Session, path: PathBuf) -> Self {
         SessionView {
             history: undo::History::default(),
+            undo_note: None,
             intake: intake::State::new(&doc.intake),
             interviews: interviews::State::new(&doc),
             triangle: triangle::State::new(&doc),
@@ -118,28 +121,52 @@ impl SessionView {
 
     /// After undo/redo the screens' own state (text fields holding copies of the
     /// session's text, selections) is rebuilt from the restored session.
+    /// Where the user was (part, list, selection, view) stays, clamped to the restored
+    /// session; what was open (a field, a popup) closes.
     fn rebuild_screens(&mut self) {
         let section = self.intake.section;
         self.intake = intake::State::new(&self.doc.intake);
         self.intake.section = section;
-        self.interviews = interviews::State::new(&self.doc);
-        self.triangle = triangle::State::new(&self.doc);
-        let earlier = self.wheel.earlier.take();
-        self.wheel = wheel::State::new(&self.doc);
-        self.wheel.earlier = earlier;
+        let old = std::mem::replace(&mut self.interviews, interviews::State::new(&self.doc));
+        let n = self.doc.interviews.len();
+        self.interviews.selected = old.selected.min(n.saturating_sub(1));
+        // An interview open on its notes stays open, on a note that exists.
+        if old.mode == interviews::Mode::Detail
+            && let Some((id, mut editor)) = old.editor
+            && let Some(iv) = self.doc.interviews.iter().find(|iv| iv.id == id)
+        {
+            editor.clamp(iv);
+            self.interviews.mode = interviews::Mode::Detail;
+            self.interviews.editor = Some((id, editor));
+        }
+        let old = std::mem::replace(&mut self.triangle, triangle::State::new(&self.doc));
+        self.triangle.view = old.view;
+        self.triangle.place = old.place;
+        self.triangle.selected = old.selected;
+        self.triangle.sort_by_votes = old.sort_by_votes;
+        self.triangle.kader_row = old.kader_row;
+        let old = std::mem::replace(&mut self.wheel, wheel::State::new(&self.doc));
+        self.wheel.earlier = old.earlier;
+        self.wheel.view = old.view;
+        self.wheel.panel = old.panel;
+        self.wheel.cursor = old.cursor;
+        self.wheel.icur = old.icur.min(self.doc.intentions.len().saturating_sub(1));
         self.summary = summary::State::new(&self.doc);
     }
 
     /// App-wide undo (or redo): back to the session as it was before the last action.
-    pub fn undo(&mut self, redo: bool, now: OffsetDateTime) -> bool {
+    /// Says what it undid in `undo_note`.
+    pub fn undo(&mut self, redo: bool, now: OffsetDateTime, t: &Strings) -> bool {
         let restored = if redo {
             self.history.redo(&self.doc, self.generation)
         } else {
             self.history.undo(&self.doc, self.generation)
         };
-        let Some(mut doc) = restored else {
+        let Some((mut doc, what)) = restored else {
             return false;
         };
+        let note = if redo { t.redone } else { t.undone };
+        self.undo_note = Some(crate::i18n::fill(note, &[&what]));
         // The session clock is time, not content: undoing a change made before F5 or F7
         // must not stop the clock or take the room back to an earlier block, and the
         // minutes each block actually took stay recorded.
@@ -157,23 +184,38 @@ impl SessionView {
 
     /// A key for the current screen, with the snapshots undo needs (see `undo`).
     fn dispatch_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        self.undo_note = None;
         let typing = self.typing();
         let nav = undo::is_navigation(&key);
         let snapshot = !(nav || typing && self.history.burst_open());
         let before = snapshot.then(|| (self.doc.clone(), self.generation));
+        // What the step is called after undo: the label of the key, from the very table
+        // that dispatches it.
+        let what = || match self.own_help().iter().find(|h| h.takes(&key)) {
+            Some(h) => (h.label)(ctx.t).to_string(),
+            None => self.screen.title(ctx.t).to_string(),
+        };
+        let what = if typing {
+            ctx.t.undo_typing.to_string()
+        } else {
+            what()
+        };
         let outcome = self.dispatch(Some(key), "", ctx);
         let changed = before.as_ref().is_some_and(|(_, g)| *g != self.generation);
         match (typing, before) {
-            (true, Some((doc, g))) => self.history.open_burst(doc, g),
+            (true, Some((doc, g))) => self.history.open_burst(doc, g, what),
             (false, Some((doc, _))) if changed => {
                 self.history.close_burst(self.generation);
-                self.history.push(doc);
+                self.history.push(doc, what);
                 if self.typing() {
                     self.history.continue_last();
                 }
             }
             // Into a text field without a change yet: the typing that follows is one step.
-            (false, Some((doc, g))) if self.typing() => self.history.open_burst(doc, g),
+            (false, Some((doc, g))) if self.typing() => {
+                self.history
+                    .open_burst(doc, g, ctx.t.undo_typing.to_string())
+            }
             _ => {}
         }
         if nav || !self.typing() {
@@ -182,25 +224,51 @@ impl SessionView {
         outcome
     }
 
+    /// " ◀ 2/5 Interviews ▶ ": where the header says the room is; the arrows can be
+    /// clicked (see `App::handle_mouse`).
+    pub fn header_place(&self, t: &Strings) -> String {
+        format!(
+            " ◀ {}/{} {} ▶ ",
+            self.screen.index() + 1,
+            Screen::ALL.len(),
+            self.screen.title(t)
+        )
+    }
+
+    /// The current screen's state: the one place that maps a screen to its state.
+    fn current(&self) -> &dyn ScreenState {
+        match self.screen {
+            Screen::Intake => &self.intake,
+            Screen::Interviews => &self.interviews,
+            Screen::Triangle => &self.triangle,
+            Screen::Wheel => &self.wheel,
+            Screen::Summary => &self.summary,
+        }
+    }
+
+    /// The session and the current screen's state, to hand it a key.
+    fn current_mut(&mut self) -> (&mut Session, &mut dyn ScreenState) {
+        let state: &mut dyn ScreenState = match self.screen {
+            Screen::Intake => &mut self.intake,
+            Screen::Interviews => &mut self.interviews,
+            Screen::Triangle => &mut self.triangle,
+            Screen::Wheel => &mut self.wheel,
+            Screen::Summary => &mut self.summary,
+        };
+        (&mut self.doc, state)
+    }
+
     /// Whether the current screen has a text field taking keys.
     pub fn typing(&self) -> bool {
         if self.browsing() {
             return false;
         }
-        match self.screen {
-            Screen::Intake => self.intake.typing(),
-            Screen::Interviews => self.interviews.typing(),
-            Screen::Triangle => self.triangle.typing(),
-            Screen::Wheel => self.wheel.typing(),
-            Screen::Summary => self.summary.typing(),
-        }
+        self.current().typing()
     }
 
     /// Whether the current screen has a key of its own for `key`.
     fn claims(&self, key: &KeyEvent) -> bool {
-        self.own_help()
-            .iter()
-            .any(|h| h.keys.iter().any(|c| c.matches(key)))
+        self.own_help().iter().any(|h| h.takes(key))
     }
 
     /// Every key of the current screen, for the footer and the `?` overlay.
@@ -212,29 +280,15 @@ impl SessionView {
     }
 
     fn own_help(&self) -> Vec<keys::KeyHelp> {
-        match self.screen {
-            Screen::Intake => self.intake.help(),
-            Screen::Interviews => self.interviews.help(&self.doc),
-            Screen::Triangle => self.triangle.help(),
-            Screen::Wheel => self.wheel.help(),
-            Screen::Summary => self.summary.help(),
-        }
+        self.current().help(&self.doc)
     }
 
     /// Hands a key (or, with `paste`, pasted text) to the current screen.
     fn dispatch(&mut self, key: Option<KeyEvent>, paste: &str, ctx: &Ctx) -> Outcome {
-        let doc = &mut self.doc;
-        let outcome = match (self.screen, key) {
-            (Screen::Intake, Some(k)) => self.intake.handle_key(doc, k, ctx),
-            (Screen::Intake, None) => self.intake.paste(doc, paste, ctx),
-            (Screen::Interviews, Some(k)) => self.interviews.handle_key(doc, k, ctx),
-            (Screen::Interviews, None) => self.interviews.paste(doc, paste, ctx),
-            (Screen::Triangle, Some(k)) => self.triangle.handle_key(doc, k, ctx),
-            (Screen::Triangle, None) => self.triangle.paste(doc, paste, ctx),
-            (Screen::Wheel, Some(k)) => self.wheel.handle_key(doc, k, ctx),
-            (Screen::Wheel, None) => self.wheel.paste(doc, paste, ctx),
-            (Screen::Summary, Some(k)) => self.summary.handle_key(doc, k, ctx),
-            (Screen::Summary, None) => self.summary.paste(doc, paste, ctx),
+        let (doc, state) = self.current_mut();
+        let outcome = match key {
+            Some(k) => state.handle_key(doc, k, ctx),
+            None => state.paste(doc, paste, ctx),
         };
         if outcome == Outcome::Changed {
             self.changed(ctx.now);
@@ -281,7 +335,7 @@ impl SessionView {
         }
         if self.doc != before {
             self.history.close_burst(self.generation);
-            self.history.push(before);
+            self.history.push(before, t.undo_import.to_string());
         }
         // Merge bookkeeping may have been stamped even when nothing visible changed.
         self.changed(now);
@@ -637,7 +691,7 @@ impl App {
                 let Some(s) = self.session() else {
                     return Vec::new();
                 };
-                let width = crate::ui::chrome::header_place(self.t, s).chars().count() as u16;
+                let width = s.header_place(self.t).chars().count() as u16;
                 match m.column {
                     0..=2 => self.update(Action::PrevScreen),
                     c if c < width => self.update(Action::NextScreen),
@@ -690,7 +744,7 @@ impl App {
                 let now = self.now;
                 let t = self.t;
                 if let Some(s) = self.session_mut()
-                    && !s.undo(action == Action::Redo, now)
+                    && !s.undo(action == Action::Redo, now, t)
                 {
                     let msg = if action == Action::Redo {
                         t.nothing_to_redo

@@ -7,35 +7,30 @@
 //! the screens' own key tables stay as they are.
 
 use super::intake::Section;
+use super::keys::{Binding, Combo, ch, key};
 use super::{Action, App, Effect, Overlay, Screen, SessionView, View};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The keys of browse mode, for the footer and help.
-pub static BROWSE: &[super::keys::Binding] = &[super::keys::Binding {
-    keys: &[super::keys::Combo(KeyCode::Enter, KeyModifiers::NONE)],
-    action: Action::CloseOverlay,
-    label: |t| t.room.k_edit,
-    footer: true,
-}];
+pub static BROWSE: &[Binding] =
+    &[
+        Binding::new(&[key(KeyCode::Enter)], Action::CloseOverlay, |t| {
+            t.room.k_edit
+        })
+        .footer(),
+    ];
 
 /// The room's app-wide keys, for help only (handled in `App::room_key`; the action is
 /// not used).
-pub static HELP: &[super::keys::Binding] = &[
-    super::keys::Binding {
-        keys: &[
-            super::keys::Combo(KeyCode::Char('.'), KeyModifiers::NONE),
-            super::keys::Combo(KeyCode::Char('b'), KeyModifiers::NONE),
-        ],
-        action: Action::CloseOverlay,
-        label: |t| t.room.k_blank,
-        footer: false,
-    },
-    super::keys::Binding {
-        keys: &[super::keys::Combo(KeyCode::F(5), KeyModifiers::CONTROL)],
-        action: Action::CloseOverlay,
-        label: |t| t.room.k_clock_reset,
-        footer: false,
-    },
+pub static HELP: &[Binding] = &[
+    Binding::new(&[ch('.'), ch('b')], Action::CloseOverlay, |t| {
+        t.room.k_blank
+    }),
+    Binding::new(
+        &[Combo(KeyCode::F(5), KeyModifiers::CONTROL)],
+        Action::CloseOverlay,
+        |t| t.room.k_clock_reset,
+    ),
 ];
 
 impl SessionView {

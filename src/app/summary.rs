@@ -1,13 +1,15 @@
 //! Samenvatting screen: a live preview of the report (intern or publiek), a checklist of
 //! what the report still lacks with a jump to the screen that fixes it, and export.
 
-use super::keys::{Binding, Combo, KeyHelp, find, help_of};
+use super::keys::{
+    Binding, DOWN, KeyHelp, NEXT_FIELD, OPEN, PREV_FIELD, UP, ch, find, help_of, key,
+};
 use super::{Ctx, Effect, Outcome, Screen};
 use crate::export::{self, Gap};
 use crate::i18n::{Lang, Strings, fill};
 use crate::method::Method;
 use crate::model::Session;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use std::cell::{Cell, RefCell};
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -28,75 +30,18 @@ pub enum Act {
     Intentions,
 }
 
-const NONE: KeyModifiers = KeyModifiers::NONE;
-
 pub static KEYS: &[Binding<Act>] = &[
-    Binding {
-        keys: &[Combo(KeyCode::Char('p'), NONE)],
-        action: Act::Toggle,
-        label: |t| t.summary.k_toggle,
-        footer: true,
-    },
-    Binding {
-        keys: &[Combo(KeyCode::Char('e'), NONE)],
-        action: Act::Export,
-        label: |t| t.summary.k_export,
-        footer: true,
-    },
-    Binding {
-        keys: &[Combo(KeyCode::Char('i'), NONE)],
-        action: Act::Intentions,
-        label: |t| t.summary.k_intentions,
-        footer: false,
-    },
-    Binding {
-        keys: &[Combo(KeyCode::Tab, NONE)],
-        action: Act::NextGap,
-        label: |t| t.summary.k_select,
-        footer: false,
-    },
-    Binding {
-        keys: &[Combo(KeyCode::BackTab, KeyModifiers::SHIFT)],
-        action: Act::PrevGap,
-        label: |t| t.summary.k_select_prev,
-        footer: false,
-    },
-    Binding {
-        keys: &[Combo(KeyCode::Enter, NONE)],
-        action: Act::Jump,
-        label: |t| t.summary.k_jump,
-        footer: true,
-    },
-    Binding {
-        keys: &[Combo(KeyCode::Up, NONE)],
-        action: Act::Up,
-        label: |t| t.summary.k_scroll,
-        footer: false,
-    },
-    Binding {
-        keys: &[Combo(KeyCode::Down, NONE)],
-        action: Act::Down,
-        label: |t| t.summary.k_scroll,
-        footer: false,
-    },
-    Binding {
-        keys: &[Combo(KeyCode::Char(' '), NONE)],
-        action: Act::PageDown,
-        label: |t| t.summary.k_page,
-        footer: false,
-    },
-    Binding {
-        keys: &[Combo(KeyCode::Home, NONE)],
-        action: Act::Top,
-        label: |t| t.summary.k_top,
-        footer: false,
-    },
-    Binding {
-        keys: &[Combo(KeyCode::End, NONE)],
-        action: Act::Bottom,
-        label: |t| t.summary.k_bottom,
-        footer: false,
-    },
+    Binding::new(&[ch('p')], Act::Toggle, |t| t.summary.k_toggle).footer(),
+    Binding::new(&[ch('e')], Act::Export, |t| t.summary.k_export).footer(),
+    Binding::new(&[ch('i')], Act::Intentions, |t| t.summary.k_intentions),
+    Binding::new(NEXT_FIELD, Act::NextGap, |t| t.summary.k_select),
+    Binding::new(PREV_FIELD, Act::PrevGap, |t| t.summary.k_select_prev),
+    Binding::new(OPEN, Act::Jump, |t| t.summary.k_jump).footer(),
+    Binding::new(UP, Act::Up, |t| t.summary.k_scroll),
+    Binding::new(DOWN, Act::Down, |t| t.summary.k_scroll),
+    Binding::new(&[ch(' ')], Act::PageDown, |t| t.summary.k_page),
+    Binding::new(&[key(KeyCode::Home)], Act::Top, |t| t.summary.k_top),
+    Binding::new(&[key(KeyCode::End)], Act::Bottom, |t| t.summary.k_bottom),
 ];
 
 /// The preview as built for one session generation, version and language.

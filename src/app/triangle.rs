@@ -3,23 +3,18 @@
 //! focus areas, innovation kind, owner and partners; links to interview notes; a drawn
 //! view for the room and the analysekader table.
 //!
-//! Structural edits (add, delete, move, vote, tags) keep a snapshot of the whole triangle
-//! for undo: the triangle is small, and a snapshot cannot get out of step with the data.
+//! Undo is the app-wide one (Ctrl-Z, or U): every edit here is one step of it.
 
 use super::field::{Field, FieldInput};
-use super::keys::{Binding, Combo, KeyHelp, find, help_of};
+use super::keys::{
+    ADD, Binding, CLOSE, Combo, DELETE, DOWN, KeyHelp, MOVE_DOWN, MOVE_UP, NEXT_FIELD, OPEN,
+    PUBLIC, UP, ch, find, help_of, key, shift,
+};
 use super::{Ctx, Outcome};
 use crate::method::Method;
 use crate::model::{Id, Innovation, Session, Triangle, TriangleItem};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use std::collections::HashMap;
-
-const NONE: KeyModifiers = KeyModifiers::NONE;
-const CTRL: KeyModifiers = KeyModifiers::CONTROL;
-const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
-
-/// How many structural steps can be undone.
-const UNDO_DEPTH: usize = 200;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Act {
@@ -27,13 +22,12 @@ pub enum Act {
     EditTitle,
     EditDetail,
     Delete,
-    Undo,
-    Redo,
     Up,
     Down,
     NextPlace,
     PrevPlace,
-    Jump,
+    /// To the n-th place (0-based).
+    Jump(usize),
     MoveUp,
     MoveDown,
     MoveTo,
@@ -56,275 +50,126 @@ pub enum Act {
     Clear,
 }
 
-macro_rules! bind {
-    ($keys:expr, $act:ident, $label:ident, $footer:expr) => {
-        Binding {
-            keys: $keys,
-            action: Act::$act,
-            label: |t| t.triangle.$label,
-            footer: $footer,
-        }
-    };
-}
-
-const DIGITS: &[Combo] = &[
-    Combo(KeyCode::Char('1'), NONE),
-    Combo(KeyCode::Char('2'), NONE),
-    Combo(KeyCode::Char('3'), NONE),
-    Combo(KeyCode::Char('4'), NONE),
-    Combo(KeyCode::Char('5'), NONE),
-    Combo(KeyCode::Char('6'), NONE),
-    Combo(KeyCode::Char('7'), NONE),
-    Combo(KeyCode::Char('8'), NONE),
-    Combo(KeyCode::Char('9'), NONE),
-];
+/// X was the triangle's own delete key before D was everyone's, [ ] the lists' move keys.
+const OLD_DELETE: &[Combo] = &[ch('x')];
+const OLD_MOVE_UP: &[Combo] = &[ch('[')];
+const OLD_MOVE_DOWN: &[Combo] = &[ch(']')];
 
 /// The editing view, nothing being typed.
 pub static EDIT_KEYS: &[Binding<Act>] = &[
-    bind!(&[Combo(KeyCode::Char('a'), NONE)], Add, k_add, true),
-    // One line each in help: the second key of a pair is told apart in `handle_key`.
-    bind!(
-        &[
-            Combo(KeyCode::Char('+'), NONE),
-            Combo(KeyCode::Char('-'), NONE),
-            Combo(KeyCode::Char('='), NONE),
-        ],
-        VoteUp,
-        k_vote,
-        true
+    Binding::new(ADD, Act::Add, |t| t.triangle.k_add).footer(),
+    Binding::new(&[ch('+'), ch('=')], Act::VoteUp, |t| t.triangle.k_vote).footer(),
+    Binding::new(&[ch('-')], Act::VoteDown, |t| t.triangle.k_vote),
+    Binding::new(&[ch('v')], Act::NextView, |t| t.triangle.k_view).footer(),
+    Binding::new(
+        &[key(KeyCode::Enter), key(KeyCode::F(2))],
+        Act::EditTitle,
+        |t| t.triangle.k_edit_title,
+    )
+    .footer(),
+    Binding::new(
+        &[key(KeyCode::Tab), key(KeyCode::Right)],
+        Act::NextPlace,
+        |t| t.triangle.k_next_place,
+    )
+    .footer(),
+    Binding::new(
+        &[shift(KeyCode::BackTab), key(KeyCode::Left)],
+        Act::PrevPlace,
+        |t| t.triangle.k_prev_place,
     ),
-    bind!(&[Combo(KeyCode::Char('v'), NONE)], NextView, k_view, true),
-    bind!(
-        &[Combo(KeyCode::Enter, NONE), Combo(KeyCode::F(2), NONE)],
-        EditTitle,
-        k_edit_title,
-        true
-    ),
-    bind!(
-        &[Combo(KeyCode::Tab, NONE), Combo(KeyCode::Right, NONE)],
-        NextPlace,
-        k_next_place,
-        true
-    ),
-    bind!(
-        &[Combo(KeyCode::BackTab, SHIFT), Combo(KeyCode::Left, NONE)],
-        PrevPlace,
-        k_prev_place,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
-        Up,
-        k_select,
-        false
-    ),
-    bind!(&[Combo(KeyCode::Char('s'), NONE)], Sort, k_sort, true),
-    bind!(
-        &[Combo(KeyCode::Char('t'), NONE)],
-        EditDetail,
-        k_edit_detail,
-        false
-    ),
-    bind!(
-        &[
-            Combo(KeyCode::Delete, NONE),
-            Combo(KeyCode::Char('x'), NONE)
-        ],
-        Delete,
-        k_delete,
-        false
-    ),
-    bind!(
-        &[
-            Combo(KeyCode::Char('u'), NONE),
-            Combo(KeyCode::Char('z'), CTRL)
-        ],
-        Undo,
-        k_undo,
-        false
-    ),
-    bind!(&[Combo(KeyCode::Char('y'), CTRL)], Redo, k_redo, false),
-    bind!(
-        &[Combo(KeyCode::Up, SHIFT), Combo(KeyCode::Down, SHIFT)],
-        MoveUp,
-        k_shift,
-        false
-    ),
-    bind!(&[Combo(KeyCode::Char('m'), NONE)], MoveTo, k_move_to, false),
-    bind!(&[Combo(KeyCode::Char('f'), NONE)], Focus, k_focus, false),
-    bind!(&[Combo(KeyCode::Char('o'), NONE)], Public, k_public, false),
-    bind!(
-        &[Combo(KeyCode::Char('i'), NONE)],
-        Innovation,
-        k_innovation,
-        false
-    ),
-    bind!(&[Combo(KeyCode::Char('k'), NONE)], Owner, k_owner, false),
-    bind!(
-        &[Combo(KeyCode::Char('p'), NONE)],
-        Partners,
-        k_partners,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('e'), NONE)],
-        Evidence,
-        k_evidence,
-        false
-    ),
-    bind!(&[Combo(KeyCode::Char('n'), NONE)], Notes, k_notes, false),
+    Binding::new(UP, Act::Up, |t| t.triangle.k_select),
+    Binding::new(DOWN, Act::Down, |t| t.triangle.k_select),
+    Binding::new(&[ch('s')], Act::Sort, |t| t.triangle.k_sort).footer(),
+    Binding::new(&[ch('t')], Act::EditDetail, |t| t.triangle.k_edit_detail),
+    Binding::new(DELETE, Act::Delete, |t| t.triangle.k_delete).alias(OLD_DELETE),
+    Binding::new(MOVE_UP, Act::MoveUp, |t| t.triangle.k_shift).alias(OLD_MOVE_UP),
+    Binding::new(MOVE_DOWN, Act::MoveDown, |t| t.triangle.k_shift).alias(OLD_MOVE_DOWN),
+    Binding::new(&[ch('m')], Act::MoveTo, |t| t.triangle.k_move_to),
+    Binding::new(&[ch('f')], Act::Focus, |t| t.triangle.k_focus),
+    Binding::new(PUBLIC, Act::Public, |t| t.triangle.k_public),
+    Binding::new(&[ch('i')], Act::Innovation, |t| t.triangle.k_innovation),
+    Binding::new(&[ch('k')], Act::Owner, |t| t.triangle.k_owner),
+    Binding::new(&[ch('p')], Act::Partners, |t| t.triangle.k_partners),
+    Binding::new(&[ch('e')], Act::Evidence, |t| t.triangle.k_evidence),
+    Binding::new(&[ch('n')], Act::Notes, |t| t.triangle.k_notes),
 ];
 
 /// The drawn view: the room looks, nothing to select.
 pub static DRAWN_KEYS: &[Binding<Act>] = &[
-    bind!(&[Combo(KeyCode::Char('v'), NONE)], NextView, k_view, true),
-    bind!(&[Combo(KeyCode::Esc, NONE)], Close, k_back_to_edit, true),
+    Binding::new(&[ch('v')], Act::NextView, |t| t.triangle.k_view).footer(),
+    Binding::new(CLOSE, Act::Close, |t| t.triangle.k_back_to_edit).footer(),
 ];
 
 /// The analysekader table.
 pub static KADER_KEYS: &[Binding<Act>] = &[
-    bind!(
-        &[Combo(KeyCode::Enter, NONE), Combo(KeyCode::F(2), NONE)],
-        EditTitle,
-        k_edit_cell,
-        true
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('o'), NONE)],
-        TakeSuggestion,
-        k_take,
-        true
-    ),
-    bind!(&[Combo(KeyCode::Char('v'), NONE)], NextView, k_view, true),
-    bind!(
-        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
-        Up,
-        k_select,
-        false
-    ),
-    bind!(
-        &[
-            Combo(KeyCode::Delete, NONE),
-            Combo(KeyCode::Char('x'), NONE)
-        ],
-        Clear,
-        k_clear,
-        false
-    ),
-    bind!(
-        &[
-            Combo(KeyCode::Char('u'), NONE),
-            Combo(KeyCode::Char('z'), CTRL)
-        ],
-        Undo,
-        k_undo,
-        false
-    ),
-    bind!(&[Combo(KeyCode::Char('y'), CTRL)], Redo, k_redo, false),
+    Binding::new(
+        &[key(KeyCode::Enter), key(KeyCode::F(2))],
+        Act::EditTitle,
+        |t| t.triangle.k_edit_cell,
+    )
+    .footer(),
+    Binding::new(PUBLIC, Act::TakeSuggestion, |t| t.triangle.k_take).footer(),
+    Binding::new(&[ch('v')], Act::NextView, |t| t.triangle.k_view).footer(),
+    Binding::new(UP, Act::Up, |t| t.triangle.k_select),
+    Binding::new(DOWN, Act::Down, |t| t.triangle.k_select),
+    Binding::new(DELETE, Act::Clear, |t| t.triangle.k_clear).alias(OLD_DELETE),
 ];
 
-/// While a one-line field takes the keys. Listed for help; the field handles them.
-pub static FIELD_KEYS: &[Binding<Act>] = &[
-    bind!(&[Combo(KeyCode::Enter, NONE)], Choose, k_store, true),
-    bind!(&[Combo(KeyCode::Esc, NONE)], Close, k_stop_typing, true),
-    bind!(
-        &[Combo(KeyCode::Char('z'), CTRL)],
-        Undo,
-        k_undo_field,
-        false
-    ),
-];
+/// While a one-line field takes the keys, besides the field's own: Tab stores too.
+pub static FIELD_KEYS: &[Binding<Act>] = &[Binding::new(NEXT_FIELD, Act::Choose, |t| {
+    t.triangle.k_store
+})];
 
-/// While a text box (detail, kader cell) takes the keys.
-pub static TEXTBOX_KEYS: &[Binding<Act>] = &[
-    bind!(
-        &[Combo(KeyCode::Esc, NONE), Combo(KeyCode::Tab, NONE)],
-        Close,
-        k_store,
-        true
-    ),
-    bind!(&[Combo(KeyCode::Enter, NONE)], Choose, k_newline, false),
-    bind!(
-        &[Combo(KeyCode::Char('z'), CTRL)],
-        Undo,
-        k_undo_field,
-        false
-    ),
-];
-
-/// A checklist (focus areas, interview notes).
+/// A checklist (interview notes).
 pub static CHECK_KEYS: &[Binding<Act>] = &[
-    bind!(
-        &[Combo(KeyCode::Char(' '), NONE), Combo(KeyCode::Enter, NONE)],
-        Toggle,
-        k_toggle,
-        true
-    ),
-    bind!(&[Combo(KeyCode::Esc, NONE)], Close, k_close, true),
-    bind!(
-        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
-        Up,
-        k_select,
-        false
-    ),
+    Binding::new(&[ch(' '), key(KeyCode::Enter)], Act::Toggle, |t| {
+        t.triangle.k_toggle
+    })
+    .footer(),
+    Binding::new(CLOSE, Act::Close, |t| t.triangle.k_close).footer(),
+    Binding::new(UP, Act::Up, |t| t.triangle.k_select),
+    Binding::new(DOWN, Act::Down, |t| t.triangle.k_select),
 ];
 
 /// The focus-area checklist also adds the region's own areas.
 pub static FOCUS_KEYS: &[Binding<Act>] = &[
-    bind!(
-        &[Combo(KeyCode::Char(' '), NONE), Combo(KeyCode::Enter, NONE)],
-        Toggle,
-        k_toggle,
-        true
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('n'), NONE)],
-        NewFocus,
-        k_new_focus,
-        true
-    ),
-    bind!(&[Combo(KeyCode::Esc, NONE)], Close, k_close, true),
-    bind!(
-        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
-        Up,
-        k_select,
-        false
-    ),
+    Binding::new(&[ch(' '), key(KeyCode::Enter)], Act::Toggle, |t| {
+        t.triangle.k_toggle
+    })
+    .footer(),
+    Binding::new(&[ch('n')], Act::NewFocus, |t| t.triangle.k_new_focus).footer(),
+    Binding::new(CLOSE, Act::Close, |t| t.triangle.k_close).footer(),
+    Binding::new(UP, Act::Up, |t| t.triangle.k_select),
+    Binding::new(DOWN, Act::Down, |t| t.triangle.k_select),
 ];
 
 /// Choosing where to move an item.
 pub static MOVE_KEYS: &[Binding<Act>] = &[
-    bind!(&[Combo(KeyCode::Enter, NONE)], Choose, k_choose, true),
-    bind!(DIGITS, Jump, k_jump, true),
-    bind!(&[Combo(KeyCode::Esc, NONE)], Close, k_cancel, true),
-    bind!(
-        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
-        Up,
-        k_select,
-        false
-    ),
+    Binding::new(OPEN, Act::Choose, |t| t.triangle.k_choose).footer(),
+    Binding::new(&[ch('1')], Act::Jump(0), |t| t.triangle.k_jump).footer(),
+    Binding::new(&[ch('2')], Act::Jump(1), |t| t.triangle.k_jump),
+    Binding::new(&[ch('3')], Act::Jump(2), |t| t.triangle.k_jump),
+    Binding::new(&[ch('4')], Act::Jump(3), |t| t.triangle.k_jump),
+    Binding::new(&[ch('5')], Act::Jump(4), |t| t.triangle.k_jump),
+    Binding::new(&[ch('6')], Act::Jump(5), |t| t.triangle.k_jump),
+    Binding::new(&[ch('7')], Act::Jump(6), |t| t.triangle.k_jump),
+    Binding::new(&[ch('8')], Act::Jump(7), |t| t.triangle.k_jump),
+    Binding::new(&[ch('9')], Act::Jump(8), |t| t.triangle.k_jump),
+    Binding::new(CLOSE, Act::Close, |t| t.triangle.k_cancel).footer(),
+    Binding::new(UP, Act::Up, |t| t.triangle.k_select),
+    Binding::new(DOWN, Act::Down, |t| t.triangle.k_select),
 ];
 
 /// Reading an item's interview notes.
 pub static NOTES_KEYS: &[Binding<Act>] = &[
-    bind!(
-        &[Combo(KeyCode::Esc, NONE), Combo(KeyCode::Enter, NONE)],
-        Close,
-        k_close,
-        true
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('e'), NONE)],
-        Evidence,
-        k_evidence,
-        true
-    ),
-    bind!(
-        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
-        Up,
-        k_select,
-        false
-    ),
+    Binding::new(&[key(KeyCode::Esc), key(KeyCode::Enter)], Act::Close, |t| {
+        t.triangle.k_close
+    })
+    .footer(),
+    Binding::new(&[ch('e')], Act::Evidence, |t| t.triangle.k_evidence).footer(),
+    Binding::new(UP, Act::Up, |t| t.triangle.k_select),
+    Binding::new(DOWN, Act::Down, |t| t.triangle.k_select),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -356,8 +201,6 @@ pub enum Mode {
         item: Option<Id>,
         /// The item was just added: an empty title on leaving removes it again.
         fresh: bool,
-        /// The triangle before typing began, for one undo step per edit.
-        before: Box<Triangle>,
     },
     FocusPick {
         cursor: usize,
@@ -377,9 +220,6 @@ pub enum Mode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     Deleted,
-    Undone,
-    Redone,
-    NothingToUndo,
     SortedNoReorder,
     OnlyProjects,
     NoNotes,
@@ -398,8 +238,6 @@ pub struct State {
     pub sort_by_votes: bool,
     pub kader_row: usize,
     pub status: Option<Status>,
-    undo: Vec<Triangle>,
-    redo: Vec<Triangle>,
 }
 
 /// A corner or guiding question: where items live.
@@ -586,8 +424,6 @@ impl State {
             sort_by_votes: false,
             kader_row: 0,
             status: None,
-            undo: Vec::new(),
-            redo: Vec::new(),
         }
     }
 
@@ -597,12 +433,19 @@ impl State {
     }
 
     pub fn help(&self) -> Vec<KeyHelp> {
-        help_of(self.keys())
+        match &self.mode {
+            Mode::Typing { field, .. } => {
+                let mut h = field.help();
+                h.extend(help_of(self.keys()));
+                h
+            }
+            _ => help_of(self.keys()),
+        }
     }
 
     fn keys(&self) -> &'static [Binding<Act>] {
         match &self.mode {
-            Mode::Typing { field, .. } if field.multiline => TEXTBOX_KEYS,
+            Mode::Typing { field, .. } if field.multiline => &[],
             Mode::Typing { .. } => FIELD_KEYS,
             Mode::FocusPick { .. } => FOCUS_KEYS,
             Mode::EvidencePick { .. } => CHECK_KEYS,
@@ -644,45 +487,8 @@ impl State {
             .min(method.triangle.kader_rows.len().saturating_sub(1));
     }
 
-    /// Remembers the triangle before a structural change.
-    fn checkpoint(&mut self, before: Triangle) {
-        self.undo.push(before);
-        if self.undo.len() > UNDO_DEPTH {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
-    }
-
-    pub fn undo(&mut self, doc: &mut Session, method: &Method) -> Outcome {
-        match self.undo.pop() {
-            Some(prev) => {
-                let now = std::mem::replace(&mut doc.triangle, prev);
-                self.redo.push(now);
-                self.status = Some(Status::Undone);
-                self.clamp(doc, method);
-                Outcome::Changed
-            }
-            None => {
-                self.status = Some(Status::NothingToUndo);
-                Outcome::Handled
-            }
-        }
-    }
-
-    pub fn redo(&mut self, doc: &mut Session, method: &Method) -> Outcome {
-        match self.redo.pop() {
-            Some(next) => {
-                let now = std::mem::replace(&mut doc.triangle, next);
-                self.undo.push(now);
-                self.status = Some(Status::Redone);
-                self.clamp(doc, method);
-                Outcome::Changed
-            }
-            None => Outcome::Handled,
-        }
-    }
-
-    /// Applies a structural change with an undo step; `Changed` when it changed.
+    /// Applies a structural change; `Changed` when it changed (the app-wide undo keeps
+    /// the session from before the key).
     fn change(
         &mut self,
         doc: &mut Session,
@@ -690,7 +496,6 @@ impl State {
     ) -> Outcome {
         let before = doc.triangle.clone();
         if f(&mut doc.triangle, self) && doc.triangle != before {
-            self.checkpoint(before);
             Outcome::Changed
         } else {
             Outcome::Handled
@@ -712,7 +517,6 @@ impl State {
             field: Box::new(Field::new(&text, multiline)),
             item,
             fresh,
-            before: Box::new(doc.triangle.clone()),
         };
     }
 
@@ -725,19 +529,9 @@ impl State {
         let Some(act) = find(self.keys(), &key) else {
             return Outcome::Ignored;
         };
-        let act = match (act, key.code) {
-            (Act::Up, KeyCode::Down) => Act::Down,
-            (Act::MoveUp, KeyCode::Down) => Act::MoveDown,
-            (Act::VoteUp, KeyCode::Char('-')) => Act::VoteDown,
-            (a, _) => a,
-        };
-        let digit = match key.code {
-            KeyCode::Char(c) => c.to_digit(10).map(|d| d as usize),
-            _ => None,
-        };
         match self.mode.clone() {
             Mode::Browse => match self.view {
-                View::Edit => self.edit_act(doc, act, digit, ctx),
+                View::Edit => self.edit_act(doc, act, ctx),
                 View::Drawn => match act {
                     Act::NextView => self.next_view(),
                     Act::Close => {
@@ -764,7 +558,7 @@ impl State {
                 }
                 Outcome::Handled
             }
-            Mode::MovePick { cursor } => self.move_act(doc, act, cursor, digit, ctx),
+            Mode::MovePick { cursor } => self.move_act(doc, act, cursor, ctx),
             Mode::Typing { .. } => Outcome::Ignored,
         }
     }
@@ -778,13 +572,7 @@ impl State {
         Outcome::Handled
     }
 
-    fn edit_act(
-        &mut self,
-        doc: &mut Session,
-        act: Act,
-        digit: Option<usize>,
-        ctx: &Ctx,
-    ) -> Outcome {
+    fn edit_act(&mut self, doc: &mut Session, act: Act, ctx: &Ctx) -> Outcome {
         let method = ctx.method;
         let n_places = places(method).len();
         let Some(place) = self.place_id(method) else {
@@ -817,7 +605,6 @@ impl State {
         let sel_id = sel.map(|i| doc.triangle.items[i].id.clone());
         match act {
             Act::Add => {
-                let before = doc.triangle.clone();
                 let item = TriangleItem {
                     id: Id::new(),
                     place: place.clone(),
@@ -827,9 +614,6 @@ impl State {
                 doc.triangle.items.push(item);
                 self.select_id(doc, method, &id);
                 self.start_typing(doc, Target::Title, Some(id), true);
-                if let Mode::Typing { before: b, .. } = &mut self.mode {
-                    **b = before;
-                }
                 Outcome::Changed
             }
             Act::EditTitle => {
@@ -863,8 +647,6 @@ impl State {
                 self.clamp(doc, method);
                 out
             }
-            Act::Undo => self.undo(doc, method),
-            Act::Redo => self.redo(doc, method),
             Act::Up => {
                 self.selected = self.selected.saturating_sub(1);
                 Outcome::Handled
@@ -873,14 +655,12 @@ impl State {
                 self.selected = (self.selected + 1).min(count.saturating_sub(1));
                 Outcome::Handled
             }
-            Act::NextPlace | Act::PrevPlace | Act::Jump => {
+            Act::NextPlace | Act::PrevPlace | Act::Jump(_) => {
                 self.place = match act {
                     Act::NextPlace => (self.place + 1) % n_places.max(1),
                     Act::PrevPlace => (self.place + n_places.max(1) - 1) % n_places.max(1),
-                    _ => match digit {
-                        Some(d) if d >= 1 && d <= n_places => d - 1,
-                        _ => self.place,
-                    },
+                    Act::Jump(d) if d < n_places => d,
+                    _ => self.place,
                 };
                 self.selected = 0;
                 Outcome::Handled
@@ -1014,9 +794,6 @@ impl State {
                     }
                 }
                 self.start_typing(doc, Target::Kader(row), None, false);
-                if let Mode::Typing { before: b, .. } = &mut self.mode {
-                    **b = before.clone();
-                }
                 if doc.triangle != before {
                     Outcome::Changed
                 } else {
@@ -1034,8 +811,6 @@ impl State {
                 })
             }
             Act::Clear => self.change(doc, |tri, _| tri.kader.remove(&row).is_some()),
-            Act::Undo => self.undo(doc, ctx.method),
-            Act::Redo => self.redo(doc, ctx.method),
             Act::NextView => self.next_view(),
             _ => Outcome::Ignored,
         }
@@ -1120,14 +895,7 @@ impl State {
         Outcome::Handled
     }
 
-    fn move_act(
-        &mut self,
-        doc: &mut Session,
-        act: Act,
-        cursor: usize,
-        digit: Option<usize>,
-        ctx: &Ctx,
-    ) -> Outcome {
+    fn move_act(&mut self, doc: &mut Session, act: Act, cursor: usize, ctx: &Ctx) -> Outcome {
         let ps = places(ctx.method);
         let target = match act {
             Act::Up => {
@@ -1147,10 +915,7 @@ impl State {
                 return Outcome::Handled;
             }
             Act::Choose => cursor,
-            Act::Jump => match digit {
-                Some(d) if d >= 1 && d <= ps.len() => d - 1,
-                _ => return Outcome::Handled,
-            },
+            Act::Jump(d) if d < ps.len() => d,
             _ => return Outcome::Handled,
         };
         self.mode = Mode::Browse;
@@ -1174,7 +939,7 @@ impl State {
             return Outcome::Ignored;
         };
         // Tab in a one-line field finishes it too, rather than typing a tab.
-        let input = if key.code == KeyCode::Tab && !field.multiline {
+        let input = if !field.multiline && find(FIELD_KEYS, &key) == Some(Act::Choose) {
             FieldInput::Done
         } else {
             field.input(key)
@@ -1230,8 +995,8 @@ impl State {
         Outcome::Changed
     }
 
-    /// Leaves the field: one undo step for the whole edit; an item added and left
-    /// without a title goes away again.
+    /// Leaves the field (the app-wide undo makes the whole edit one step); an item added
+    /// and left without a title goes away again.
     fn finish(&mut self, doc: &mut Session, ctx: &Ctx) -> Outcome {
         let mode = std::mem::replace(&mut self.mode, Mode::Browse);
         let Mode::Typing {
@@ -1239,7 +1004,6 @@ impl State {
             field,
             item,
             fresh,
-            before,
         } = mode
         else {
             return Outcome::Handled;
@@ -1279,9 +1043,6 @@ impl State {
             }
             _ => {}
         }
-        if *before != doc.triangle {
-            self.checkpoint(*before);
-        }
         self.clamp(doc, ctx.method);
         if changed {
             Outcome::Changed
@@ -1299,6 +1060,10 @@ pub fn find_item<'a>(doc: &'a Session, id: &Id) -> Option<&'a TriangleItem> {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
+    use ratatui::crossterm::event::KeyModifiers;
+
+    const NONE: KeyModifiers = KeyModifiers::NONE;
+    const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
     use time::macros::datetime;
 
     fn item(place: &str, title: &str, votes: i32) -> TriangleItem {
@@ -1375,41 +1140,6 @@ mod tests {
         st.handle_key(doc, KeyEvent::new(code, NONE), ctx)
     }
 
-    fn type_str(st: &mut State, doc: &mut Session, ctx: &Ctx, s: &str) {
-        for c in s.chars() {
-            press(st, doc, ctx, KeyCode::Char(c));
-        }
-    }
-
-    #[test]
-    fn add_type_enter_then_delete_and_undo_brings_it_back() {
-        let method = Method::builtin(Lang::Nl);
-        let ctx = ctx(&method);
-        let mut doc = Session::new("T", 1, ctx.now);
-        let mut st = State::new(&doc);
-        press(&mut st, &mut doc, &ctx, KeyCode::Char('a'));
-        assert!(st.typing());
-        type_str(&mut st, &mut doc, &ctx, "Meer stages");
-        // Every letter is in the session already (autosave).
-        assert_eq!(doc.triangle.items[0].title, "Meer stages");
-        press(&mut st, &mut doc, &ctx, KeyCode::Enter);
-        assert!(!st.typing());
-        assert_eq!(doc.triangle.items[0].place, "ambities");
-
-        assert_eq!(
-            press(&mut st, &mut doc, &ctx, KeyCode::Delete),
-            Outcome::Changed
-        );
-        assert!(doc.triangle.items.is_empty());
-        press(&mut st, &mut doc, &ctx, KeyCode::Char('u'));
-        assert_eq!(doc.triangle.items[0].title, "Meer stages");
-        // Undo once more takes back the add itself; redo restores it.
-        press(&mut st, &mut doc, &ctx, KeyCode::Char('u'));
-        assert!(doc.triangle.items.is_empty());
-        st.handle_key(&mut doc, KeyEvent::new(KeyCode::Char('y'), CTRL), &ctx);
-        assert_eq!(doc.triangle.items.len(), 1);
-    }
-
     #[test]
     fn an_added_item_left_empty_disappears() {
         let method = Method::builtin(Lang::Nl);
@@ -1439,20 +1169,6 @@ mod tests {
         // Reordering by hand is refused while sorted, with a message.
         st.handle_key(&mut doc, KeyEvent::new(KeyCode::Down, SHIFT), &ctx);
         assert_eq!(st.status, Some(Status::SortedNoReorder));
-    }
-
-    #[test]
-    fn move_to_another_corner_with_the_picker_and_undo() {
-        let method = Method::builtin(Lang::Nl);
-        let ctx = ctx(&method);
-        let mut doc = Session::new("T", 1, ctx.now);
-        doc.triangle = sample();
-        let mut st = State::new(&doc);
-        press(&mut st, &mut doc, &ctx, KeyCode::Char('m'));
-        press(&mut st, &mut doc, &ctx, KeyCode::Char('2'));
-        assert_eq!(titles(&doc.triangle, "projecten", false), ["P", "A"]);
-        press(&mut st, &mut doc, &ctx, KeyCode::Char('u'));
-        assert_eq!(titles(&doc.triangle, "ambities", false), ["A", "B", "C"]);
     }
 
     #[test]

@@ -11,17 +11,24 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 /// At most this many steps are kept (snapshots of a large session are a few MB).
 const MAX_STEPS: usize = 100;
 
+/// One step: the session from before it, and what the step was (the label of the key
+/// that made it, "typing", "import"), so undo can say what it undid.
+struct Step {
+    before: Session,
+    what: String,
+}
+
 #[derive(Default)]
 pub struct History {
-    undo: Vec<Session>,
-    redo: Vec<Session>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
     burst: Option<Burst>,
 }
 
 enum Burst {
-    /// The session as it was when the current burst of typing began, and the
-    /// generation then (to see whether the burst changed anything).
-    Open(Box<Session>, u64),
+    /// The session as it was when the current burst of typing began, the generation
+    /// then (to see whether the burst changed anything) and what to call it.
+    Open(Box<Session>, u64, String),
     /// Typing that belongs to the last step (the text of an item just added).
     PartOfLast,
 }
@@ -45,13 +52,9 @@ pub fn is_navigation(key: &KeyEvent) -> bool {
 }
 
 impl History {
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty() || self.burst.is_some()
-    }
-
-    /// Records the state from before a change.
-    pub fn push(&mut self, before: Session) {
-        self.undo.push(before);
+    /// Records the state from before a change, and what the change was.
+    pub fn push(&mut self, before: Session, what: String) {
+        self.undo.push(Step { before, what });
         if self.undo.len() > MAX_STEPS {
             self.undo.remove(0);
         }
@@ -62,8 +65,8 @@ impl History {
         self.burst.is_some()
     }
 
-    pub fn open_burst(&mut self, before: Session, generation: u64) {
-        self.burst = Some(Burst::Open(Box::new(before), generation));
+    pub fn open_burst(&mut self, before: Session, generation: u64, what: String) {
+        self.burst = Some(Burst::Open(Box::new(before), generation, what));
     }
 
     /// The typing that follows belongs to the step just pushed (e.g. "add item" and
@@ -74,26 +77,33 @@ impl History {
 
     /// Ends a burst of typing; it becomes an undo step if it changed the session.
     pub fn close_burst(&mut self, generation: u64) {
-        if let Some(Burst::Open(before, g)) = self.burst.take()
+        if let Some(Burst::Open(before, g, what)) = self.burst.take()
             && g != generation
         {
-            self.push(*before);
+            self.push(*before, what);
         }
     }
 
-    /// Returns the state to go back to, keeping `current` for redo.
-    pub fn undo(&mut self, current: &Session, generation: u64) -> Option<Session> {
+    /// Returns the state to go back to and what the undone step was, keeping `current`
+    /// for redo.
+    pub fn undo(&mut self, current: &Session, generation: u64) -> Option<(Session, String)> {
         self.close_burst(generation);
         let prev = self.undo.pop()?;
-        self.redo.push(current.clone());
-        Some(prev)
+        self.redo.push(Step {
+            before: current.clone(),
+            what: prev.what.clone(),
+        });
+        Some((prev.before, prev.what))
     }
 
-    pub fn redo(&mut self, current: &Session, generation: u64) -> Option<Session> {
+    pub fn redo(&mut self, current: &Session, generation: u64) -> Option<(Session, String)> {
         self.close_burst(generation);
         let next = self.redo.pop()?;
-        self.undo.push(current.clone());
-        Some(next)
+        self.undo.push(Step {
+            before: current.clone(),
+            what: next.what.clone(),
+        });
+        Some((next.before, next.what))
     }
 }
 
@@ -111,15 +121,23 @@ mod tests {
     #[test]
     fn undo_redo_and_bursts() {
         let mut h = History::default();
-        h.push(doc("a"));
+        h.push(doc("a"), "add".into());
         let cur = doc("b");
-        assert_eq!(h.undo(&cur, 1).unwrap().intake.pact_name, "a");
-        assert_eq!(h.redo(&doc("a"), 1).unwrap().intake.pact_name, "b");
+        let (prev, what) = h.undo(&cur, 1).unwrap();
+        assert_eq!(
+            (prev.intake.pact_name.as_str(), what.as_str()),
+            ("a", "add")
+        );
+        let (next, what) = h.redo(&doc("a"), 1).unwrap();
+        assert_eq!(
+            (next.intake.pact_name.as_str(), what.as_str()),
+            ("b", "add")
+        );
         // A burst that changed nothing leaves no step.
-        h.open_burst(doc("b"), 5);
+        h.open_burst(doc("b"), 5, "typing".into());
         h.close_burst(5);
         assert_eq!(h.undo.len(), 1);
-        h.open_burst(doc("b"), 5);
+        h.open_burst(doc("b"), 5, "typing".into());
         h.close_burst(6);
         assert_eq!(h.undo.len(), 2);
     }

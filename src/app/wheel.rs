@@ -5,15 +5,16 @@
 //! Everything typed goes into the session at once (autosave), so nothing is lost.
 
 use super::field::{Field, FieldInput};
-use super::keys::{Binding, Combo, KeyHelp, find, help_of};
+use super::keys::{
+    ADD, Binding, CLOSE, Combo, DELETE, DOWN, KeyHelp, MOVE_DOWN, MOVE_UP, PUBLIC, REDO, UNDO, UP,
+    ch, find, help_of, key, shift,
+};
 use super::{Ctx, Outcome};
 use crate::method::Method;
 use crate::model::{ActivityStatus, Id, Intention, PartnerKind, Session, Wheel};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
-const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 
 /// The partner kinds that place the pact separately, in screen order.
 pub const KINDS: [PartnerKind; 3] = [
@@ -43,7 +44,6 @@ pub enum Act {
     Add,
     Edit,
     Delete,
-    UndoDelete,
     MoveUp,
     MoveDown,
     Public,
@@ -62,297 +62,85 @@ pub enum Act {
     Redo,
 }
 
-macro_rules! bind {
-    ($keys:expr, $act:expr, $label:expr, $footer:expr) => {
-        Binding {
-            keys: $keys,
-            action: $act,
-            label: $label,
-            footer: $footer,
-        }
-    };
-}
-
 /// The wheel: moving, placing, statuses. Pairs of keys (↑/↓, ←/→, +/−, 1/2/3) share
-/// one entry, so the help overlay fits on a projected 80×24 screen; the handler tells
-/// them apart by the key.
+/// one label, so the help overlay lists them on one row and fits on a projected 80×24
+/// screen.
 pub static KEYS: &[Binding<Act>] = &[
-    bind!(
-        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
-        Act::Up,
-        |t| t.wheel.k_select,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Left, NONE), Combo(KeyCode::Right, NONE)],
-        Act::PrevPhase,
-        |t| t.wheel.k_phase,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('p'), NONE), Combo(KeyCode::Enter, NONE)],
-        Act::Place,
-        |t| t.wheel.k_place,
-        true
-    ),
-    bind!(
-        &[
-            Combo(KeyCode::Char('s'), NONE),
-            Combo(KeyCode::Char(' '), NONE)
-        ],
-        Act::Status,
-        |t| t.wheel.k_status,
-        true
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('i'), NONE)],
-        Act::Intentions,
-        |t| t.wheel.k_intentions,
-        true
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('v'), NONE)],
-        Act::ToggleView,
-        |t| t.wheel.k_view,
-        true
-    ),
-    bind!(
-        &[
-            Combo(KeyCode::Char('1'), NONE),
-            Combo(KeyCode::Char('2'), NONE),
-            Combo(KeyCode::Char('3'), NONE)
-        ],
-        Act::Kind(0),
-        |t| t.wheel.k_kind,
-        false
-    ),
-    bind!(
-        &[
-            Combo(KeyCode::Char('+'), NONE),
-            Combo(KeyCode::Char('='), NONE),
-            Combo(KeyCode::Char('-'), NONE)
-        ],
-        Act::CycleUp,
-        |t| t.wheel.k_cycle,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('m'), NONE)],
-        Act::Motivation,
-        |t| t.wheel.k_motivation,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('n'), NONE)],
-        Act::Note,
-        |t| t.wheel.k_note,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('e'), NONE)],
-        Act::Evidence,
-        |t| t.wheel.k_evidence,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('r'), NONE)],
-        Act::Rename,
-        |t| t.wheel.k_rename,
-        false
-    ),
+    Binding::new(UP, Act::Up, |t| t.wheel.k_select),
+    Binding::new(DOWN, Act::Down, |t| t.wheel.k_select),
+    Binding::new(&[key(KeyCode::Left)], Act::PrevPhase, |t| t.wheel.k_phase),
+    Binding::new(&[key(KeyCode::Right)], Act::NextPhase, |t| t.wheel.k_phase),
+    Binding::new(&[ch('p'), key(KeyCode::Enter)], Act::Place, |t| {
+        t.wheel.k_place
+    })
+    .footer(),
+    Binding::new(&[ch('s'), ch(' ')], Act::Status, |t| t.wheel.k_status).footer(),
+    Binding::new(&[ch('i')], Act::Intentions, |t| t.wheel.k_intentions).footer(),
+    Binding::new(&[ch('v')], Act::ToggleView, |t| t.wheel.k_view).footer(),
+    Binding::new(&[ch('1')], Act::Kind(0), |t| t.wheel.k_kind),
+    Binding::new(&[ch('2')], Act::Kind(1), |t| t.wheel.k_kind),
+    Binding::new(&[ch('3')], Act::Kind(2), |t| t.wheel.k_kind),
+    Binding::new(&[ch('+'), ch('=')], Act::CycleUp, |t| t.wheel.k_cycle),
+    Binding::new(&[ch('-')], Act::CycleDown, |t| t.wheel.k_cycle),
+    Binding::new(&[ch('m')], Act::Motivation, |t| t.wheel.k_motivation),
+    Binding::new(&[ch('n')], Act::Note, |t| t.wheel.k_note),
+    Binding::new(&[ch('e')], Act::Evidence, |t| t.wheel.k_evidence),
+    Binding::new(&[ch('r')], Act::Rename, |t| t.wheel.k_rename),
 ];
 
-/// The intentions list.
+/// Move was Ctrl-↑/↓, < > or [ ] on the intentions list before Shift-↑/↓ was everyone's.
+const OLD_MOVE_UP: &[Combo] = &[Combo(KeyCode::Up, CTRL), ch('<'), ch('[')];
+const OLD_MOVE_DOWN: &[Combo] = &[Combo(KeyCode::Down, CTRL), ch('>'), ch(']')];
+
+/// The intentions list (public was P before O was everyone's).
 pub static KEYS_INTENTIONS: &[Binding<Act>] = &[
-    bind!(
-        &[Combo(KeyCode::Up, NONE), Combo(KeyCode::Down, NONE)],
-        Act::Up,
-        |t| t.wheel.k_select,
-        false
-    ),
-    bind!(
-        &[
-            Combo(KeyCode::Char('a'), NONE),
-            Combo(KeyCode::Insert, NONE)
-        ],
-        Act::Add,
-        |t| t.wheel.k_add,
-        true
-    ),
-    bind!(
-        &[Combo(KeyCode::Enter, NONE), Combo(KeyCode::Char('e'), NONE)],
-        Act::Edit,
-        |t| t.wheel.k_edit,
-        true
-    ),
-    bind!(
-        &[
-            Combo(KeyCode::Delete, NONE),
-            Combo(KeyCode::Char('d'), NONE)
-        ],
-        Act::Delete,
-        |t| t.wheel.k_delete,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('u'), NONE)],
-        Act::UndoDelete,
-        |t| t.wheel.k_undo_delete,
-        false
-    ),
-    bind!(
-        &[
-            Combo(KeyCode::Up, CTRL),
-            Combo(KeyCode::Down, CTRL),
-            Combo(KeyCode::Char('<'), NONE),
-            Combo(KeyCode::Char('>'), NONE)
-        ],
-        Act::MoveUp,
-        |t| t.wheel.k_move,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('p'), NONE)],
-        Act::Public,
-        |t| t.wheel.k_public,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('s'), NONE)],
-        Act::FollowUp,
-        |t| t.rounds.k_follow_up,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('o'), NONE)],
-        Act::FollowUpNote,
-        |t| t.rounds.k_follow_up_note,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Esc, NONE), Combo(KeyCode::Char('i'), NONE)],
-        Act::Back,
-        |t| t.wheel.k_back,
-        true
-    ),
+    Binding::new(UP, Act::Up, |t| t.wheel.k_select),
+    Binding::new(DOWN, Act::Down, |t| t.wheel.k_select),
+    Binding::new(ADD, Act::Add, |t| t.wheel.k_add).footer(),
+    Binding::new(&[key(KeyCode::Enter), ch('e')], Act::Edit, |t| {
+        t.wheel.k_edit
+    })
+    .footer(),
+    Binding::new(DELETE, Act::Delete, |t| t.wheel.k_delete),
+    Binding::new(MOVE_UP, Act::MoveUp, |t| t.wheel.k_move).alias(OLD_MOVE_UP),
+    Binding::new(MOVE_DOWN, Act::MoveDown, |t| t.wheel.k_move).alias(OLD_MOVE_DOWN),
+    Binding::new(PUBLIC, Act::Public, |t| t.wheel.k_public).alias(&[ch('p')]),
+    Binding::new(&[ch('s')], Act::FollowUp, |t| t.rounds.k_follow_up),
+    // N (note): O is public on every list.
+    Binding::new(&[ch('n')], Act::FollowUpNote, |t| t.rounds.k_follow_up_note),
+    Binding::new(&[key(KeyCode::Esc), ch('i')], Act::Back, |t| t.wheel.k_back).footer(),
 ];
 
-/// The second action of a shared entry, decided by the key itself.
-fn refine(act: Act, key: &KeyEvent) -> Act {
-    match (act, key.code) {
-        (Act::Up, KeyCode::Down) => Act::Down,
-        (Act::PrevPhase, KeyCode::Right) => Act::NextPhase,
-        (Act::Kind(_), KeyCode::Char(c @ '1'..='3')) => Act::Kind(c as usize - '1' as usize),
-        (Act::CycleUp, KeyCode::Char('-')) => Act::CycleDown,
-        (Act::MoveUp, KeyCode::Down | KeyCode::Char('>')) => Act::MoveDown,
-        _ => act,
-    }
-}
-
-/// One text field (motivation, note, own name).
-pub static KEYS_EDIT: &[Binding<Act>] = &[
-    bind!(
-        &[Combo(KeyCode::Enter, NONE), Combo(KeyCode::Esc, NONE)],
-        Act::Done,
-        |t| t.wheel.k_done,
-        true
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('z'), CTRL)],
-        Act::Undo,
-        |t| t.k_undo,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('y'), CTRL)],
-        Act::Redo,
-        |t| t.k_redo,
-        false
-    ),
-];
-
-/// The form of one intention.
+/// The form of one intention (the text fields' own keys come from the field).
 pub static KEYS_FORM: &[Binding<Act>] = &[
-    bind!(
-        &[
-            Combo(KeyCode::Tab, NONE),
-            Combo(KeyCode::Down, NONE),
-            Combo(KeyCode::Enter, NONE)
-        ],
+    Binding::new(
+        &[key(KeyCode::Tab), key(KeyCode::Down), key(KeyCode::Enter)],
         Act::NextField,
         |t| t.k_next_field,
-        true
-    ),
-    bind!(
-        &[Combo(KeyCode::BackTab, SHIFT), Combo(KeyCode::Up, NONE)],
+    )
+    .footer(),
+    Binding::new(
+        &[shift(KeyCode::BackTab), key(KeyCode::Up)],
         Act::PrevField,
         |t| t.k_prev_field,
-        false
     ),
-    bind!(
-        &[Combo(KeyCode::Left, NONE)],
-        Act::LinkPrev,
-        |t| t.wheel.k_link,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Right, NONE)],
-        Act::LinkNext,
-        |t| t.wheel.k_link,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Char(' '), NONE)],
-        Act::Toggle,
-        |t| t.wheel.k_toggle,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Esc, NONE)],
-        Act::Done,
-        |t| t.wheel.k_done,
-        true
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('z'), CTRL)],
-        Act::Undo,
-        |t| t.k_undo,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Char('y'), CTRL)],
-        Act::Redo,
-        |t| t.k_redo,
-        false
-    ),
+    Binding::new(&[key(KeyCode::Left)], Act::LinkPrev, |t| t.wheel.k_link),
+    Binding::new(&[key(KeyCode::Right)], Act::LinkNext, |t| t.wheel.k_link),
+    Binding::new(&[ch(' ')], Act::Toggle, |t| t.wheel.k_toggle),
+    Binding::new(CLOSE, Act::Done, |t| t.wheel.k_done).footer(),
+    Binding::new(UNDO, Act::Undo, |t| t.k_undo),
+    Binding::new(REDO, Act::Redo, |t| t.k_redo),
 ];
 
 /// The evidence picker.
 pub static KEYS_PICK: &[Binding<Act>] = &[
-    bind!(
-        &[Combo(KeyCode::Up, NONE)],
-        Act::Up,
-        |t| t.wheel.k_select,
-        false
-    ),
-    bind!(
-        &[Combo(KeyCode::Down, NONE)],
-        Act::Down,
-        |t| t.wheel.k_select,
-        true
-    ),
-    bind!(
-        &[Combo(KeyCode::Char(' '), NONE), Combo(KeyCode::Enter, NONE)],
-        Act::Toggle,
-        |t| t.wheel.k_toggle,
-        true
-    ),
-    bind!(
-        &[Combo(KeyCode::Esc, NONE)],
-        Act::Done,
-        |t| t.wheel.k_done,
-        true
-    ),
+    Binding::new(UP, Act::Up, |t| t.wheel.k_select),
+    Binding::new(DOWN, Act::Down, |t| t.wheel.k_select).footer(),
+    Binding::new(&[ch(' '), key(KeyCode::Enter)], Act::Toggle, |t| {
+        t.wheel.k_toggle
+    })
+    .footer(),
+    Binding::new(CLOSE, Act::Done, |t| t.wheel.k_done).footer(),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -539,8 +327,9 @@ pub struct State {
     /// Selected intention.
     pub icur: usize,
     pub mode: ModeCell,
-    /// Deleted intentions with their place, newest last: `u` puts them back.
-    pub deleted: Vec<(usize, Intention)>,
+    /// The text of the intention just deleted, for the hint under the list (undo is the
+    /// app-wide one).
+    pub deleted_note: Option<String>,
     pub earlier: Option<Earlier>,
 }
 
@@ -572,12 +361,15 @@ impl State {
     }
 
     pub fn help(&self) -> Vec<KeyHelp> {
-        help_of(self.table())
+        match &self.mode.0 {
+            Mode::Edit(_, field) => field.help(),
+            _ => help_of(self.table()),
+        }
     }
 
     fn table(&self) -> &'static [Binding<Act>] {
         match (&self.mode.0, self.panel) {
-            (Mode::Edit(..), _) => KEYS_EDIT,
+            (Mode::Edit(..), _) => &[],
             (Mode::Pick(..), _) => KEYS_PICK,
             (Mode::Form(_), _) => KEYS_FORM,
             (Mode::Browse, Panel::Wheel) => KEYS,
@@ -592,11 +384,11 @@ impl State {
             Mode::Form(_) => self.key_form(doc, key, ctx),
             Mode::Browse => match self.panel {
                 Panel::Wheel => match find(KEYS, &key) {
-                    Some(act) => self.act_wheel(doc, refine(act, &key), ctx),
+                    Some(act) => self.act_wheel(doc, act, ctx),
                     None => Outcome::Ignored,
                 },
                 Panel::Intentions => match find(KEYS_INTENTIONS, &key) {
-                    Some(act) => self.act_intentions(doc, refine(act, &key)),
+                    Some(act) => self.act_intentions(doc, act),
                     None => Outcome::Ignored,
                 },
             },
@@ -726,6 +518,9 @@ impl State {
     }
 
     fn act_intentions(&mut self, doc: &mut Session, act: Act) -> Outcome {
+        if act != Act::Delete {
+            self.deleted_note = None;
+        }
         let list = &mut doc.intentions;
         let n = list.len();
         self.icur = self.icur.min(n.saturating_sub(1));
@@ -747,17 +542,8 @@ impl State {
             Act::Edit if n > 0 => self.open_form(doc),
             Act::Delete if n > 0 => {
                 let it = list.remove(self.icur);
-                self.deleted.push((self.icur, it));
+                self.deleted_note = Some(it.text);
                 self.icur = self.icur.min(list.len().saturating_sub(1));
-                return Outcome::Changed;
-            }
-            Act::UndoDelete => {
-                let Some((at, it)) = self.deleted.pop() else {
-                    return Outcome::Handled;
-                };
-                let at = at.min(list.len());
-                list.insert(at, it);
-                self.icur = at;
                 return Outcome::Changed;
             }
             Act::MoveUp if self.icur > 0 && n > 1 => {
@@ -823,7 +609,7 @@ impl State {
             return Outcome::Ignored;
         };
         let options = evidence_options(doc, ctx.t);
-        match find(KEYS_PICK, &key).map(|a| refine(a, &key)) {
+        match find(KEYS_PICK, &key) {
             Some(Act::Up) => *cur = cur.saturating_sub(1),
             Some(Act::Down) => *cur = (*cur + 1).min(options.len().saturating_sub(1)),
             Some(Act::Done) => self.mode.0 = Mode::Browse,
@@ -860,7 +646,6 @@ impl State {
             // In a text field these keys type or move the cursor.
             Act::LinkPrev | Act::LinkNext => form.focus == FormField::Link,
             Act::Toggle => form.focus == FormField::Public,
-            Act::Undo | Act::Redo => false,
             _ => true,
         });
         let pos = FormField::ALL

@@ -103,6 +103,8 @@ pub struct SectionOut {
     pub note_count: usize,
     /// Nothing to say in this section of the public report.
     pub empty: bool,
+    /// What of the triangle this section shows (from the method definition).
+    pub triangle: crate::method::AreaReport,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -452,6 +454,7 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
                 ideas: Vec::new(),
                 quotes: Vec::new(),
                 note_count: 0,
+                triangle: area.report.clone(),
                 empty: true,
             };
             for iv in &session.interviews {

@@ -63,7 +63,6 @@ pub struct Strings {
     pub read_only: &'static str,
     pub too_large_to_save: &'static str,
     pub saved_beside: &'static str,
-    pub placeholder: &'static str,
     pub help_title: &'static str,
     pub help_close: &'static str,
     pub help_global: &'static str,
@@ -155,6 +154,12 @@ pub struct Strings {
     pub presenter_refused: &'static str,
     pub nothing_to_undo: &'static str,
     pub nothing_to_redo: &'static str,
+    /// "Ongedaan: {}" with what was undone (the label of the key that did it).
+    pub undone: &'static str,
+    pub redone: &'static str,
+    /// What a stretch of typing and an import are called after undo.
+    pub undo_typing: &'static str,
+    pub undo_import: &'static str,
     pub k_add: &'static str,
     pub k_edit: &'static str,
     pub k_delete: &'static str,
@@ -205,7 +210,6 @@ pub static NL: Strings = Strings {
     read_only: "geen schrijfrechten in de map",
     saved_beside: "een ander programma heeft het bestand gewijzigd; deze versie staat daarom apart in {} (beide blijven bewaard; open het gewenste bestand via het startscherm)",
     too_large_to_save: "de sessie is te groot om op te slaan ({} MB; volgspot opent tot {} MB). Er is niets overschreven en alles staat nog in het geheugen: haal lange geplakte teksten of overbodige notities weg, dan wordt weer vanzelf opgeslagen",
-    placeholder: "Dit scherm komt in een volgende versie.",
     help_title: "Toetsen: {}",
     help_close: "Esc sluit dit venster",
     help_global: "Overal",
@@ -292,6 +296,10 @@ pub static NL: Strings = Strings {
     presenter_refused: "Hier wordt alleen getoond: F4 terug naar bewerken om te typen.",
     nothing_to_undo: "Niets om ongedaan te maken.",
     nothing_to_redo: "Niets om opnieuw te doen.",
+    undone: "Ongedaan: {}",
+    redone: "Opnieuw: {}",
+    undo_typing: "typen",
+    undo_import: "import",
     k_add: "toevoegen",
     k_edit: "bewerken",
     k_delete: "verwijderen",
@@ -340,7 +348,6 @@ pub static EN: Strings = Strings {
     read_only: "no write permission in the folder",
     saved_beside: "another program changed the file; this version is therefore saved separately in {} (both are kept; open the one you want from the start screen)",
     too_large_to_save: "the session is too large to save ({} MB; volgspot opens up to {} MB). Nothing was overwritten and everything is still in memory: remove long pasted texts or notes you do not need, and saving resumes by itself",
-    placeholder: "This screen comes in a later version.",
     help_title: "Keys: {}",
     help_close: "Esc closes this window",
     help_global: "Everywhere",
@@ -427,6 +434,10 @@ pub static EN: Strings = Strings {
     presenter_refused: "This view only shows: F4 back to editing to type.",
     nothing_to_undo: "Nothing to undo.",
     nothing_to_redo: "Nothing to redo.",
+    undone: "Undone: {}",
+    redone: "Redone: {}",
+    undo_typing: "typing",
+    undo_import: "import",
     k_add: "add",
     k_edit: "edit",
     k_delete: "delete",
@@ -475,6 +486,17 @@ impl Strings {
             }
         };
         crate::sanitize::visible(&msg).into_owned()
+    }
+
+    /// Why a file could not be imported as an interview file.
+    pub fn import_error(&self, e: &crate::store::ImportError) -> String {
+        match e {
+            crate::store::ImportError::SessionFile(path) => fill(
+                self.interviews.session_not_interview,
+                &[&path.display().to_string()],
+            ),
+            crate::store::ImportError::Load(e) => self.load_error(e),
+        }
     }
 
     pub fn load_error(&self, e: &crate::store::LoadError) -> String {

@@ -36,23 +36,6 @@ impl InterviewFile {
     }
 }
 
-/// Whether `path` is a session file rather than an interview file: by its name
-/// (`.volgspot.json`) or, whatever it is called, by its content (a session has an
-/// `intake`). Anything unreadable is left to the normal loader to explain.
-pub fn is_session_file(path: &std::path::Path) -> bool {
-    let named = path.file_name().is_some_and(|n| {
-        n.to_string_lossy()
-            .ends_with(crate::store::paths::SESSION_SUFFIX)
-    });
-    if named {
-        return true;
-    }
-    let Ok(text) = crate::store::load::read_capped(path) else {
-        return false;
-    };
-    is_session_json(&text)
-}
-
 /// Whether JSON text is a session document (it has an `intake`) rather than an
 /// interview file.
 pub fn is_session_json(text: &str) -> bool {
@@ -62,25 +45,6 @@ pub fn is_session_json(text: &str) -> bool {
         interview: Option<serde::de::IgnoredAny>,
     }
     serde_json::from_str::<Peek>(text).is_ok_and(|p| p.intake.is_some() && p.interview.is_none())
-}
-
-/// Loads an interview file, saying plainly when a session file was given instead (rather
-/// than "made with a newer volgspot", which is what its schema version would suggest).
-/// For every caller that loads interview files: the CLI import, the TUI import and the
-/// interviewer mode.
-pub fn load_for_import(
-    path: &std::path::Path,
-    t: &crate::i18n::Strings,
-) -> Result<InterviewFile, String> {
-    if is_session_file(path) {
-        return Err(crate::i18n::fill(
-            t.interviews.session_not_interview,
-            &[&path.display().to_string()],
-        ));
-    }
-    crate::store::load_interview_file(path)
-        .map(|(f, _)| f)
-        .map_err(|e| t.load_error(&e))
 }
 
 /// Brings an older interview file up to [`INTERVIEW_SCHEMA_VERSION`]. Version 2 keeps

@@ -839,11 +839,6 @@ pub fn merge_file(session: &mut Session, file: &InterviewFile) -> InterviewRepor
     merge_file_from(session, file, "")
 }
 
-/// Merges several files in order.
-pub fn merge_files(session: &mut Session, files: &[InterviewFile]) -> Vec<InterviewReport> {
-    files.iter().map(|f| merge_file(session, f)).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

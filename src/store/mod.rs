@@ -101,6 +101,42 @@ pub fn save_session(path: &Path, session: &Session) -> Result<OffsetDateTime, Sa
 }
 
 /// Loads an offline interview file (see [`InterviewFile`]).
+/// Why a file could not be imported as an interview file.
+#[derive(Debug)]
+pub enum ImportError {
+    /// A session file was given (by its name or its content): named as such, rather than
+    /// as "made with a newer volgspot", which its schema version would suggest.
+    SessionFile(std::path::PathBuf),
+    Load(LoadError),
+}
+
+/// Whether `path` is a session file rather than an interview file: by its name
+/// (`.volgspot.json`) or, whatever it is called, by its content (a session has an
+/// `intake`). Anything unreadable is left to the normal loader to explain.
+pub fn is_session_file(path: &Path) -> bool {
+    let named = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().ends_with(paths::SESSION_SUFFIX));
+    if named {
+        return true;
+    }
+    let Ok(text) = load::read_capped(path) else {
+        return false;
+    };
+    interview_file::is_session_json(&text)
+}
+
+/// Loads an interview file for every caller that imports them: the CLI import, the TUI
+/// import and the interviewer mode.
+pub fn load_for_import(path: &Path) -> Result<InterviewFile, ImportError> {
+    if is_session_file(path) {
+        return Err(ImportError::SessionFile(path.to_path_buf()));
+    }
+    load_interview_file(path)
+        .map(|(f, _)| f)
+        .map_err(ImportError::Load)
+}
+
 pub fn load_interview_file(path: &Path) -> Result<(InterviewFile, bool), LoadError> {
     let err = |problem| LoadError {
         path: path.to_path_buf(),

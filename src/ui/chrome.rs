@@ -1,8 +1,8 @@
 //! Header, footer and overlays shared by all screens of a session.
 
 use super::theme::Theme;
-use crate::app::keys::{self, KeyHelp};
-use crate::app::{App, SaveState, Screen, SessionView};
+use crate::app::keys::{self, HelpRow, KeyHelp};
+use crate::app::{App, SaveState, SessionView};
 use crate::clock;
 use crate::i18n::{Strings, fill};
 use ratatui::crossterm::event::KeyCode;
@@ -20,16 +20,6 @@ pub fn save_text(t: &Strings, s: &SessionView) -> (String, bool) {
     }
 }
 
-/// " ◀ 2/5 Interviews ▶ ": the arrows can be clicked (see `App::handle_mouse`).
-pub fn header_place(t: &Strings, s: &SessionView) -> String {
-    format!(
-        " ◀ {}/{} {} ▶ ",
-        s.screen.index() + 1,
-        Screen::ALL.len(),
-        s.screen.title(t)
-    )
-}
-
 pub fn header(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
     let t = app.t;
     let pact = if s.doc.intake.pact_name.trim().is_empty() {
@@ -37,7 +27,7 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: 
     } else {
         crate::sanitize::visible_line(&s.doc.intake.pact_name).into_owned()
     };
-    let place = header_place(t, s);
+    let place = s.header_place(t);
     let left = format!(" {pact} · {} {} ", t.round, s.doc.intake.round);
     let (saved, failed) = save_text(t, s);
     // Names on and a blank room screen are loud: the facilitator must not miss them.
@@ -48,6 +38,11 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: 
     if app.show_names {
         names.push_str(&format!(" {} ", t.room.names_warning));
     }
+    // Right after undo or redo the header says what it undid, in place of the save state.
+    let saved = match &s.undo_note {
+        Some(note) if !failed => note.clone(),
+        _ => saved,
+    };
     let saved = format!(" {saved} ");
     let right = format!("{names}{saved}");
     let w = area.width as usize;
@@ -93,11 +88,12 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: 
 /// The footer: the main keys of what is on screen. Help and quit always fit; the
 /// others are shown in order as far as the width allows.
 pub fn footer(frame: &mut Frame, area: Rect, t: &Strings, keys: &[KeyHelp], theme: &Theme) {
-    let shown: Vec<&KeyHelp> = keys.iter().filter(|b| b.footer).collect();
-    // The footer names only the first key of each binding; `?` lists them all.
-    let len = |b: &KeyHelp| b.keys[0].name().chars().count() + (b.label)(t).chars().count() + 3;
+    let rows = keys::rows(keys, t);
+    let shown: Vec<&HelpRow> = rows.iter().filter(|b| b.footer).collect();
+    // The footer names only the first key of each row; `?` lists them all.
+    let len = |b: &HelpRow| b.keys[0].name().chars().count() + (b.label)(t).chars().count() + 3;
     let mut width: usize = shown.iter().filter(|b| b.essential).map(|b| len(b)).sum();
-    let mut keep: Vec<&KeyHelp> = Vec::new();
+    let mut keep: Vec<&HelpRow> = Vec::new();
     for b in shown {
         let is = |code| b.keys[0].0 == code;
         // "PgUp vorig" alone, without "PgDn volgend", would point the wrong way.
@@ -143,14 +139,15 @@ pub fn help(
 ) {
     // The screen's own keys in columns; the app-wide keys after them as a compact
     // paragraph ("PgDn volgend scherm · F4 presentatie · …"), so all fit at 80×24.
-    let entries: Vec<(String, &str)> = bindings
+    let rows = keys::rows(bindings, t);
+    let entries: Vec<(String, &str)> = rows
         .iter()
         .filter(|b| !b.global)
-        .map(|b| (keys::names(b), (b.label)(t)))
+        .map(|b| (keys::names(&b.keys), (b.label)(t)))
         .collect();
     let rows_avail = area.height.saturating_sub(2) as usize;
     let max_w = area.width.saturating_sub(6) as usize;
-    let app_wide = app_wide_lines(bindings, t, max_w, theme);
+    let app_wide = app_wide_lines(&rows, t, max_w, theme);
     let rows_for_own = rows_avail.saturating_sub(app_wide.len() + 1);
     let two = entries.len() + 4 > rows_for_own && max_w >= 60;
     let gap = 3;
@@ -225,7 +222,7 @@ pub fn help(
 
 /// The app-wide keys as one wrapped paragraph of "key label" pairs.
 fn app_wide_lines<'a>(
-    bindings: &[KeyHelp],
+    bindings: &[HelpRow],
     t: &Strings,
     width: usize,
     theme: &Theme,
@@ -234,7 +231,7 @@ fn app_wide_lines<'a>(
     let mut cur: Vec<Span> = Vec::new();
     let mut cur_w = 0;
     for b in bindings.iter().filter(|b| b.global) {
-        let key = keys::names(b);
+        let key = keys::names(&b.keys);
         let label = (b.label)(t);
         let w = key.chars().count() + label.chars().count() + 4;
         if cur_w + w > width && !cur.is_empty() {

@@ -3,7 +3,6 @@
 pub mod chrome;
 pub mod intake;
 pub mod interviews;
-pub mod placeholder;
 pub mod presenter;
 pub mod room;
 pub mod start;
@@ -117,7 +116,7 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, bindings: Vec<keys::KeyHel
         Some(Overlay::Recover(r)) => {
             let hint = crate::app::keys::help_of(crate::app::keys::RECOVER)
                 .iter()
-                .map(|k| format!("{} = {}", crate::app::keys::names(k), (k.label)(app.t)))
+                .map(|k| format!("{} = {}", crate::app::keys::names(k.keys), (k.label)(app.t)))
                 .collect::<Vec<_>>()
                 .join(" · ");
             chrome::message(
@@ -162,7 +161,12 @@ fn peek(frame: &mut Frame, area: Rect, app: &App, s: &SessionView) {
         .title(Span::styled(
             fill(
                 app.t.peek_title,
-                &[&format!("{}/5 {}", next.index() + 1, next.title(app.t))],
+                &[&format!(
+                    "{}/{} {}",
+                    next.index() + 1,
+                    Screen::COUNT,
+                    next.title(app.t)
+                )],
             ),
             theme.label,
         ));

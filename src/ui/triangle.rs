@@ -46,9 +46,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
 fn status_text(t: &T, s: Status) -> &'static str {
     match s {
         Status::Deleted => t.s_deleted,
-        Status::Undone => t.s_undone,
-        Status::Redone => t.s_redone,
-        Status::NothingToUndo => t.s_nothing_to_undo,
         Status::SortedNoReorder => t.s_sorted_no_reorder,
         Status::OnlyProjects => t.s_only_projects,
         Status::NoNotes => t.s_no_notes,

@@ -708,9 +708,9 @@ fn intentions_panel(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, t
             theme.dim,
         ));
     }
-    if let Some((_, it)) = st.deleted.last() {
+    if let Some(text) = &st.deleted_note {
         lines.push(Line::from(""));
-        lines.push(Line::styled(fill(t.deleted, &[&it.text]), theme.dim));
+        lines.push(Line::styled(fill(t.deleted, &[text]), theme.dim));
     }
     paragraph(frame, area, lines, app.t, theme);
 }

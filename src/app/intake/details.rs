@@ -2,7 +2,7 @@
 //! The editors hold exactly what was typed; the session gets the value when it is valid,
 //! so an invalid date or round is shown with a message and never thrown away.
 
-use crate::app::keys::{Binding, Combo, KeyHelp, find, help_of};
+use crate::app::keys::{Binding, KeyHelp, OPEN, REDO, UNDO, find, help_of, key, shift};
 use crate::app::{Ctx, Outcome};
 use crate::i18n::Strings;
 use crate::model::validate::{self, Problem};
@@ -16,46 +16,23 @@ pub enum Act {
     Prev,
     Undo,
     Redo,
+    /// A new line in a text box, the next field in a one-line field.
+    Enter,
 }
 
-const NONE: KeyModifiers = KeyModifiers::NONE;
-const CTRL: KeyModifiers = KeyModifiers::CONTROL;
-
 pub static KEYS: &[Binding<Act>] = &[
-    Binding {
-        keys: &[Combo(KeyCode::Tab, NONE), Combo(KeyCode::Down, NONE)],
-        action: Act::Next,
-        label: |t| t.k_next_field,
-        footer: true,
-    },
-    Binding {
-        keys: &[
-            Combo(KeyCode::BackTab, KeyModifiers::SHIFT),
-            Combo(KeyCode::Up, NONE),
-        ],
-        action: Act::Prev,
-        label: |t| t.k_prev_field,
-        footer: false,
-    },
-    Binding {
-        keys: &[Combo(KeyCode::Char('z'), CTRL)],
-        action: Act::Undo,
-        label: |t| t.k_undo,
-        footer: false,
-    },
-    Binding {
-        keys: &[Combo(KeyCode::Char('y'), CTRL)],
-        action: Act::Redo,
-        label: |t| t.k_redo,
-        footer: false,
-    },
-    // Listed for help; Enter itself is handled below (next field / new line).
-    Binding {
-        keys: &[Combo(KeyCode::Enter, NONE)],
-        action: Act::Next,
-        label: |t| t.k_newline,
-        footer: false,
-    },
+    Binding::new(&[key(KeyCode::Tab), key(KeyCode::Down)], Act::Next, |t| {
+        t.k_next_field
+    })
+    .footer(),
+    Binding::new(
+        &[shift(KeyCode::BackTab), key(KeyCode::Up)],
+        Act::Prev,
+        |t| t.k_prev_field,
+    ),
+    Binding::new(UNDO, Act::Undo, |t| t.k_undo),
+    Binding::new(REDO, Act::Redo, |t| t.k_redo),
+    Binding::new(OPEN, Act::Enter, |t| t.k_newline),
 ];
 
 pub struct FieldSpec {
@@ -252,7 +229,6 @@ impl Form {
 
     pub fn handle_key(&mut self, doc: &mut Session, key: KeyEvent, _ctx: &Ctx) -> Outcome {
         if !self.arrow_stays_inside(&key)
-            && key.code != KeyCode::Enter
             && let Some(act) = find(KEYS, &key)
         {
             return match act {
@@ -273,11 +249,15 @@ impl Form {
                     }
                     self.commit_outcome(doc)
                 }
+                Act::Enter if !self.spec().multiline => {
+                    self.focus_next();
+                    Outcome::Handled
+                }
+                Act::Enter => {
+                    self.editors[self.focus].insert_newline();
+                    self.commit_outcome(doc)
+                }
             };
-        }
-        if key.code == KeyCode::Enter && !self.spec().multiline {
-            self.focus_next();
-            return Outcome::Handled;
         }
         if self.editors[self.focus].input(key) {
             self.commit_outcome(doc)

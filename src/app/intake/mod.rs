@@ -5,12 +5,12 @@ pub mod columns;
 pub mod details;
 pub mod observations;
 
-use super::keys::{Binding, Combo, KeyHelp, find, help_of};
+use super::keys::{Binding, KeyHelp, ch, find, help_of, key, shift};
 use super::list::ListEditor;
 use super::{Ctx, Outcome};
 use crate::method::Method;
 use crate::model::{AgendaBlock, Document, Id, Intake, Partner, Session};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 pub use details::FIELDS;
 
@@ -46,37 +46,18 @@ pub enum Act {
 }
 
 pub static SECTION_KEYS: &[Binding<Act>] = &[
-    Binding {
-        keys: &[Combo(KeyCode::F(2), KeyModifiers::NONE)],
-        action: Act::NextSection,
-        label: |t| t.intake.k_next_section,
-        footer: true,
-    },
-    Binding {
-        keys: &[Combo(KeyCode::F(2), KeyModifiers::SHIFT)],
-        action: Act::PrevSection,
-        label: |t| t.intake.k_prev_section,
-        footer: false,
-    },
+    Binding::new(&[key(KeyCode::F(2))], Act::NextSection, |t| {
+        t.intake.k_next_section
+    })
+    .footer(),
+    Binding::new(&[shift(KeyCode::F(2))], Act::PrevSection, |t| {
+        t.intake.k_prev_section
+    }),
 ];
 
 pub static AGENDA_KEYS: &[Binding<Act>] = &[
-    Binding {
-        keys: &[
-            Combo(KeyCode::Char('+'), KeyModifiers::NONE),
-            Combo(KeyCode::Char('-'), KeyModifiers::NONE),
-        ],
-        action: Act::Longer,
-        label: |t| t.intake.k_resize,
-        footer: true,
-    },
-    // `-` is listed with `+` above; this entry only routes it.
-    Binding {
-        keys: &[Combo(KeyCode::Char('-'), KeyModifiers::NONE)],
-        action: Act::Shorter,
-        label: |t| t.intake.k_resize,
-        footer: false,
-    },
+    Binding::new(&[ch('+')], Act::Longer, |t| t.intake.k_resize).footer(),
+    Binding::new(&[ch('-')], Act::Shorter, |t| t.intake.k_resize),
 ];
 
 pub struct State {
@@ -142,7 +123,7 @@ impl State {
             Section::Agenda => {
                 let mut h = self.agenda.help();
                 if !self.agenda.typing() {
-                    h.extend(help_of(&AGENDA_KEYS[..1]));
+                    h.extend(help_of(AGENDA_KEYS));
                 }
                 h
             }
@@ -177,7 +158,7 @@ impl State {
             }
             Section::Agenda => {
                 if !self.agenda.typing()
-                    && let Some(act) = find(&AGENDA_KEYS[1..], &key).or(find(AGENDA_KEYS, &key))
+                    && let Some(act) = find(AGENDA_KEYS, &key)
                     && let Some(b) = doc.agenda.blocks.get_mut(self.agenda.selected)
                 {
                     b.minutes = match act {

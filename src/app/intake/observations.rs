@@ -1,11 +1,11 @@
 //! First observations per attention area: one text box per area of the method.
 
 use crate::app::field::{Field, FieldInput};
-use crate::app::keys::{Binding, Combo, KeyHelp, find, help_of};
+use crate::app::keys::{Binding, KeyHelp, NEXT_FIELD, PREV_FIELD, find, help_of};
 use crate::app::{Ctx, Outcome};
 use crate::method::Method;
 use crate::model::Session;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,18 +15,8 @@ pub enum Act {
 }
 
 pub static KEYS: &[Binding<Act>] = &[
-    Binding {
-        keys: &[Combo(KeyCode::Tab, KeyModifiers::NONE)],
-        action: Act::Next,
-        label: |t| t.k_next_field,
-        footer: true,
-    },
-    Binding {
-        keys: &[Combo(KeyCode::BackTab, KeyModifiers::SHIFT)],
-        action: Act::Prev,
-        label: |t| t.k_prev_field,
-        footer: false,
-    },
+    Binding::new(NEXT_FIELD, Act::Next, |t| t.k_next_field).footer(),
+    Binding::new(PREV_FIELD, Act::Prev, |t| t.k_prev_field),
 ];
 
 /// The text boxes are made when first typed in (the areas come from the method, which
