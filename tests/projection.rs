@@ -291,6 +291,57 @@ fn undo_says_what_it_undid() {
     assert!(text(&render(&app, 100, 24)).contains("Undone: delete"));
 }
 
+/// Moving a row (Shift-↓) is a step of its own: Ctrl-Z takes back the move alone, never
+/// the change before it, and never a change on another screen.
+#[test]
+fn a_move_is_its_own_undo_step() {
+    let shift_down = |app: &mut App| {
+        app.handle_key(KeyEvent::new(KeyCode::Down, KeyModifiers::SHIFT));
+    };
+    // Intake partners: the move alone is undone.
+    let mut app = demo_app(Lang::Nl);
+    let partners = |app: &App| {
+        app.session()
+            .unwrap()
+            .doc
+            .intake
+            .partners
+            .iter()
+            .map(|p| p.organisation.clone())
+            .collect::<Vec<_>>()
+    };
+    key(&mut app, KeyCode::F(2)); // partners
+    let before = partners(&app);
+    shift_down(&mut app);
+    assert_ne!(partners(&app), before, "Shift-↓ moves the partner");
+    ctrl(&mut app, 'z');
+    assert_eq!(partners(&app), before, "Ctrl-Z puts it back");
+    assert!(text(&render(&app, 100, 24)).contains("Ongedaan:"));
+    // Triangle: a vote, then a move; Ctrl-Z takes back the move and keeps the vote.
+    let mut app = demo_app(Lang::Nl);
+    go(&mut app, Screen::Triangle);
+    let items = |app: &App| {
+        app.session()
+            .unwrap()
+            .doc
+            .triangle
+            .items
+            .iter()
+            .map(|i| (i.title.clone(), i.votes))
+            .collect::<Vec<_>>()
+    };
+    key(&mut app, KeyCode::Char('+'));
+    let voted = items(&app);
+    shift_down(&mut app);
+    assert_ne!(items(&app), voted, "Shift-↓ moves the item");
+    ctrl(&mut app, 'z');
+    assert_eq!(
+        items(&app),
+        voted,
+        "only the move is undone; the vote stays"
+    );
+}
+
 /// Undo takes back content, never time: after F5, a change and F7, Ctrl-Z removes the
 /// change but the clock keeps running in the block F7 moved to, and the minutes the
 /// first block took stay recorded.

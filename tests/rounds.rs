@@ -227,6 +227,37 @@ fn there_is_no_round_after_round_three() {
 }
 
 #[test]
+fn a_second_round_two_of_one_pact_is_refused_and_the_existing_one_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let r1 = Session::new("Zorgpact Twee", 1, time::OffsetDateTime::now_utc());
+    let r1_path = dir.path().join("twee-r1.volgspot.json");
+    volgspot::store::write_new(&r1_path, &r1).unwrap();
+    let r2 = Session::new("Zorgpact Twee", 2, time::OffsetDateTime::now_utc());
+    volgspot::store::write_new(&dir.path().join("twee-r2.volgspot.json"), &r2).unwrap();
+    let out = std::process::Command::new(common::BIN)
+        .args(["new", "--from", r1_path.to_str().unwrap()])
+        .env("VOLGSPOT_DIR", dir.path())
+        .env_remove("VOLGSPOT_LANG")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains("Ronde 2 van dit pact bestaat al"), "{err}");
+    assert!(err.contains("twee-r2.volgspot.json"), "{err}");
+    let sessions = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".volgspot.json")
+        })
+        .count();
+    assert_eq!(sessions, 2, "no third session was made");
+}
+
+#[test]
 fn a_new_session_switched_to_round_two_is_saved_as_round_two_not_as_round_one_dash_two() {
     let dir = tempfile::tempdir().unwrap();
     // The date the app names files with (its local clock).

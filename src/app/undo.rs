@@ -35,20 +35,28 @@ enum Burst {
 
 /// Keys that only move around: no snapshot needed before them.
 pub fn is_navigation(key: &KeyEvent) -> bool {
-    matches!(
-        key.code,
-        KeyCode::Up
-            | KeyCode::Down
-            | KeyCode::Left
-            | KeyCode::Right
-            | KeyCode::Home
-            | KeyCode::End
-            | KeyCode::PageUp
-            | KeyCode::PageDown
-            | KeyCode::Tab
-            | KeyCode::BackTab
-            | KeyCode::F(_)
-    )
+    use ratatui::crossterm::event::KeyModifiers as M;
+    // Shift-↑/↓ (and the older Ctrl-↑/↓) move the selected row: a change, an undo step.
+    let moves = matches!(key.code, KeyCode::Up | KeyCode::Down)
+        && key.modifiers.intersects(M::SHIFT | M::CONTROL | M::ALT);
+    let shifted_side =
+        matches!(key.code, KeyCode::Left | KeyCode::Right) && key.modifiers.contains(M::SHIFT);
+    !moves
+        && !shifted_side
+        && matches!(
+            key.code,
+            KeyCode::Up
+                | KeyCode::Down
+                | KeyCode::Left
+                | KeyCode::Right
+                | KeyCode::Home
+                | KeyCode::End
+                | KeyCode::PageUp
+                | KeyCode::PageDown
+                | KeyCode::Tab
+                | KeyCode::BackTab
+                | KeyCode::F(_)
+        )
 }
 
 impl History {

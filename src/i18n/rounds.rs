@@ -3,6 +3,7 @@
 pub struct Strings {
     /// `volgspot new --from` on a round-3 session.
     pub last_round: &'static str,
+    pub next_exists: &'static str,
     /// Printed / shown after the next round was made: round, pact, file.
     pub created: &'static str,
     /// The follow-up statuses, in `FollowUp::ALL` order.
@@ -25,6 +26,7 @@ pub struct Strings {
 
 pub static NL: Strings = Strings {
     last_round: "Ronde {} is de laatste ronde van de methode: er is geen volgende ronde",
+    next_exists: "Ronde {} van dit pact bestaat al: {}. Open die sessie; een tweede ronde met hetzelfde nummer zou het overzicht en de vergelijking in de war brengen",
     created: "Ronde {} van {} gemaakt: {}",
     follow_up: ["gedaan", "loopt", "niet gedaan", "vervallen"],
     follow_up_open: "nog na te gaan",
@@ -39,6 +41,7 @@ pub static NL: Strings = Strings {
 
 pub static EN: Strings = Strings {
     last_round: "Round {} is the method's last round: there is no next round",
+    next_exists: "Round {} of this pact exists already: {}. Open that session; a second round with the same number would confuse the overview and the comparison",
     created: "Round {} of {} created: {}",
     follow_up: ["done", "ongoing", "not done", "dropped"],
     follow_up_open: "to follow up",

@@ -14,6 +14,8 @@ pub enum Error {
     Round(NextRoundError),
     Folder(PathBuf, std::io::Error),
     Save(SaveError),
+    /// This pact's next round is in the folder already (that file).
+    Exists(u8, PathBuf),
 }
 
 impl Error {
@@ -26,6 +28,10 @@ impl Error {
             }
             Error::Folder(dir, e) => format!("{}: {e}", dir.display()),
             Error::Save(e) => t.save_error(e),
+            Error::Exists(n, path) => crate::i18n::fill(
+                t.rounds.next_exists,
+                &[&n.to_string(), &path.display().to_string()],
+            ),
         }
     }
 }
@@ -44,6 +50,11 @@ pub fn create(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut doc = next_round(&prev, &file, now).map_err(Error::Round)?;
+    // A second "round 2" of one pact would make the portfolio and the comparison pick
+    // one of two at random: the existing one is named instead.
+    if let Some(existing) = existing_round(dir, &doc.intake.pact_name, doc.intake.round) {
+        return Err(Error::Exists(doc.intake.round, existing));
+    }
     prepare(&mut doc);
     paths::ensure_dir(dir).map_err(|e| Error::Folder(dir.to_path_buf(), e))?;
     let path = paths::new_session_path(
@@ -54,4 +65,26 @@ pub fn create(
     );
     write_new(&path, &doc).map_err(Error::Save)?;
     Ok(path)
+}
+
+/// A session of `pact` (compared by slug, as file names are) and `round` in `dir`.
+fn existing_round(dir: &Path, pact: &str, round: u8) -> Option<PathBuf> {
+    let want = paths::slug(pact);
+    let entries = std::fs::read_dir(dir).ok()?;
+    entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().ends_with(paths::SESSION_SUFFIX))
+        })
+        .find(|p| {
+            let (name, r) = match super::folder::read_header(p) {
+                Some(h) => (h.pact_name, h.round),
+                None => match load_session(p) {
+                    Ok((doc, _)) => (doc.intake.pact_name, doc.intake.round),
+                    Err(_) => return false,
+                },
+            };
+            r == round && paths::slug(&name) == want
+        })
 }
