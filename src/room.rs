@@ -149,7 +149,8 @@ pub fn publish(app: &App) {
     };
     let state = RoomState { beat, ..state };
     let bytes = crate::store::to_json(&state);
-    let _ = crate::store::atomic::write_atomic(&path, &bytes, None);
+    // No fsync: the room polls the file, and after a crash it is stale anyway.
+    let _ = crate::store::atomic::replace_volatile(&path, &bytes);
     *last = Some(Published {
         path,
         state,

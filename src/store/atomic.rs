@@ -89,6 +89,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8], backup: Option<&Path>) -> io::Res
     result
 }
 
+/// Replaces `path` with `bytes` atomically (fresh 0600 temp, no link followed, rename)
+/// but without fsync: for state worth nothing after a crash, such as the room window's
+/// view state, written on the input path where two fsyncs would cost every key.
+pub fn replace_volatile(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let (tmp, mut f) = fresh_temp(path)?;
+    let result = f.write_all(bytes).and_then(|()| fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
 fn keep_backup(path: &Path, bak: &Path) -> io::Result<()> {
     let mut tries = 0;
     let tmp = loop {
