@@ -398,14 +398,7 @@ pub fn repair_file_note_ids(iv: &mut Interview) -> usize {
         if seen.insert(n.id.clone()) {
             continue;
         }
-        let mut k = 2u32;
-        let fresh = loop {
-            let id = Id(format!("{}~{k}", n.id));
-            if !all.contains(&id) && !seen.contains(&id) {
-                break id;
-            }
-            k += 1;
-        };
+        let fresh = suffixed(&n.id, |id| all.contains(id) || seen.contains(id));
         n.id = fresh.clone();
         seen.insert(fresh);
         renamed += 1;
@@ -422,6 +415,19 @@ pub enum IdRepair {
     Note { interview: String },
 }
 
+/// `old~2`, `old~3`, …: the first that `taken` does not hold. The same scheme on both
+/// sides (session and interviewer's file), so repaired ids still meet on re-import.
+fn suffixed(old: &Id, taken: impl Fn(&Id) -> bool) -> Id {
+    let mut k = 2u32;
+    loop {
+        let id = Id(format!("{old}~{k}"));
+        if !taken(&id) {
+            return id;
+        }
+        k += 1;
+    }
+}
+
 /// Finds duplicate interview ids and duplicate note ids in a session and gives the later
 /// ones fresh ids, never merging them. Run on load; says what it did.
 pub fn repair_session_ids(session: &mut Session) -> Vec<IdRepair> {
@@ -431,14 +437,7 @@ pub fn repair_session_ids(session: &mut Session) -> Vec<IdRepair> {
         if !seen.insert(iv.id.clone()) {
             let iv = Arc::make_mut(iv);
             let old = iv.id.clone();
-            let mut k = 2u32;
-            let fresh = loop {
-                let id = Id(format!("{old}~{k}"));
-                if !seen.contains(&id) {
-                    break id;
-                }
-                k += 1;
-            };
+            let fresh = suffixed(&old, |id| seen.contains(id));
             // It keeps matching its interviewer's file by the old id.
             iv.file_id.get_or_insert(old);
             iv.id = fresh.clone();
@@ -466,14 +465,7 @@ pub fn repair_session_ids(session: &mut Session) -> Vec<IdRepair> {
             let in_file = if own_seen.insert(n.id.clone()) {
                 None
             } else {
-                let mut k = 2u32;
-                let fresh = loop {
-                    let id = Id(format!("{}~{k}", n.id));
-                    if !own.contains(&id) && !own_seen.contains(&id) {
-                        break id;
-                    }
-                    k += 1;
-                };
+                let fresh = suffixed(&n.id, |id| own.contains(id) || own_seen.contains(id));
                 own_seen.insert(fresh.clone());
                 Some(fresh)
             };
@@ -481,14 +473,7 @@ pub fn repair_session_ids(session: &mut Session) -> Vec<IdRepair> {
                 continue;
             }
             let old = n.id.clone();
-            let mut k = 2u32;
-            let fresh = loop {
-                let id = Id(format!("{old}~{k}"));
-                if !notes.contains(&id) {
-                    break id;
-                }
-                k += 1;
-            };
+            let fresh = suffixed(&old, |id| notes.contains(id));
             match in_file {
                 Some(id) if n.file_id.is_none() => n.file_id = Some(id),
                 _ => {
