@@ -246,19 +246,8 @@ pub fn run(mut app: App, session: PathBuf) -> std::process::ExitCode {
     let mut follower = Follower::new(session);
     app.now = crate::clock::now();
     follower.poll(&mut app);
-    let mut terminal = match ratatui::try_init() {
-        Ok(t) => t,
-        Err(e) => {
-            ratatui::restore();
-            eprintln!(
-                "{}",
-                crate::sanitize::visible(&crate::i18n::fill(
-                    app.t.e_no_terminal,
-                    &[&e.to_string()]
-                ))
-            );
-            return ExitCode::FAILURE;
-        }
+    let Some(mut terminal) = crate::tui::start_terminal(app.t) else {
+        return ExitCode::FAILURE;
     };
     let outcome = (|| -> std::io::Result<()> {
         let mut last_second = None;

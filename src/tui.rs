@@ -510,22 +510,30 @@ fn follow_pact_name(s: &mut SessionView, rt: &mut Runtime) {
     let _ = std::fs::remove_file(paths::lock_path(&old));
 }
 
+/// The terminal in raw mode on the alternate screen; without one (output redirected, no
+/// tty) it says so on stderr and gives `None` instead of panicking.
+pub fn start_terminal(t: &crate::i18n::Strings) -> Option<DefaultTerminal> {
+    match ratatui::try_init() {
+        Ok(terminal) => Some(terminal),
+        Err(e) => {
+            ratatui::restore();
+            eprintln!(
+                "{}",
+                crate::sanitize::visible(&fill(t.e_no_terminal, &[&e.to_string()]))
+            );
+            None
+        }
+    }
+}
+
 /// Runs the TUI until the user quits. On panic the terminal is restored (ratatui's
 /// hook), an emergency copy of the session is written beside it and its path printed.
 pub fn run(app: App, mut rt: Runtime) -> ExitCode {
     let app = RefCell::new(app);
     // No terminal (output redirected, no tty): say so instead of panicking. The session
     // was only loaded, so nothing is lost.
-    let mut terminal = match ratatui::try_init() {
-        Ok(t) => t,
-        Err(e) => {
-            ratatui::restore();
-            eprintln!(
-                "{}",
-                crate::sanitize::visible(&fill(app.borrow().t.e_no_terminal, &[&e.to_string()]))
-            );
-            return ExitCode::FAILURE;
-        }
+    let Some(mut terminal) = start_terminal(app.borrow().t) else {
+        return ExitCode::FAILURE;
     };
     let _ = execute!(std::io::stdout(), EnableBracketedPaste, EnableMouseCapture);
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

@@ -38,6 +38,20 @@ pub enum Contact {
 }
 
 /// The markers: a solid block (or `#` without Unicode drawing).
+/// The start of one row of a room list: its marker and its text, the chosen row
+/// highlighted, the others bold (read from the back of the room).
+fn row(theme: &Theme, ascii: bool, on: bool, text: String) -> Vec<Span<'static>> {
+    let style = if on {
+        theme.selected
+    } else {
+        theme.text.add_modifier(Modifier::BOLD)
+    };
+    vec![
+        Span::styled(marker(ascii, on), theme.label),
+        Span::styled(text, style),
+    ]
+}
+
 fn marker(ascii: bool, on: bool) -> &'static str {
     match (ascii, on) {
         (false, true) => "█ ",
@@ -342,16 +356,9 @@ fn interviews(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Lin
     for (n, iv) in s.doc.interviews.iter().enumerate() {
         let who = crate::app::interviews::who_shown(iv, t.interviews, app.show_names);
         let on = n == s.interviews.selected;
-        let style = if on {
-            theme.selected
-        } else {
-            theme.text.add_modifier(Modifier::BOLD)
-        };
-        out.push(Line::from(vec![
-            Span::styled(marker(ascii, on), theme.label),
-            Span::styled(visible_line(&who).into_owned(), style),
-            Span::styled(format!("  ({})", iv.notes.len()), theme.dim),
-        ]));
+        let mut spans = row(theme, ascii, on, visible_line(&who).into_owned());
+        spans.push(Span::styled(format!("  ({})", iv.notes.len()), theme.dim));
+        out.push(Line::from(spans));
     }
     if out.is_empty() {
         out.push(Line::styled(t.room.no_items, theme.dim));
@@ -375,15 +382,12 @@ fn triangle(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<
     for (n, &i) in shown.iter().enumerate() {
         let it = &s.doc.triangle.items[i];
         let on = n == s.triangle.selected;
-        let style = if on {
-            theme.selected
-        } else {
-            theme.text.add_modifier(Modifier::BOLD)
-        };
-        out.push(Line::from(vec![
-            Span::styled(marker(ascii, on), theme.label),
-            Span::styled(visible_line(&it.title).into_owned(), style),
-        ]));
+        out.push(Line::from(row(
+            theme,
+            ascii,
+            on,
+            visible_line(&it.title).into_owned(),
+        )));
     }
     if shown.is_empty() {
         out.push(Line::styled(t.room.no_items, theme.dim));
@@ -409,15 +413,7 @@ fn wheel(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'st
     if s.wheel.panel == crate::app::wheel::Panel::Intentions {
         for (n, it) in doc.intentions.iter().enumerate() {
             let on = n == s.wheel.icur;
-            let style = if on {
-                theme.selected
-            } else {
-                theme.text.add_modifier(Modifier::BOLD)
-            };
-            let mut spans = vec![
-                Span::styled(marker(ascii, on), theme.label),
-                Span::styled(visible_line(&it.text).into_owned(), style),
-            ];
+            let mut spans = row(theme, ascii, on, visible_line(&it.text).into_owned());
             if !it.owner.trim().is_empty() {
                 spans.push(Span::styled(
                     format!("  — {}", visible_line(&it.owner)),
@@ -435,15 +431,12 @@ fn wheel(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'st
     for (n, p) in app.method.wheel.phases.iter().enumerate() {
         let here = current == Some(p.id.as_str());
         let name = crate::method::phase_name(&app.method, doc, &p.id);
-        let style = if here {
-            theme.selected
-        } else {
-            theme.text.add_modifier(Modifier::BOLD)
-        };
-        out.push(Line::from(vec![
-            Span::styled(marker(ascii, here), theme.label),
-            Span::styled(format!("{}. {}", n + 1, visible_line(&name)), style),
-        ]));
+        out.push(Line::from(row(
+            theme,
+            ascii,
+            here,
+            format!("{}. {}", n + 1, visible_line(&name)),
+        )));
     }
     if !doc.wheel.placement.motivation.trim().is_empty() && doc.wheel.placement.public {
         out.push(Line::from(""));
