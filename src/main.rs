@@ -168,7 +168,7 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let method = match &cli.method {
-        Some(p) => match Method::from_file(p) {
+        Some(p) => match Method::from_file(p, &volgspot::app::Screen::ids()) {
             Ok(m) => m,
             Err(e) => {
                 warn!("volgspot: {e}");

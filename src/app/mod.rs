@@ -16,7 +16,7 @@ pub mod undo;
 pub mod wheel;
 
 pub use action::{Action, Effect};
-pub use screen::{Screen, ScreenState};
+pub use screen::ScreenState;
 
 use crate::i18n::{Lang, Strings};
 use crate::method::Method;
@@ -92,6 +92,15 @@ pub struct SessionView {
     pub browse: bool,
 }
 
+// The session's screens, in method order: `Variant = "id" => field of SessionView`.
+screen::session_screens! {
+    Intake = "intake" => intake,
+    Interviews = "interviews" => interviews,
+    Triangle = "triangle" => triangle,
+    Wheel = "wheel" => wheel,
+    Summary = "summary" => summary,
+}
+
 impl SessionView {
     pub fn new(doc: Session, path: PathBuf) -> Self {
         SessionView {
@@ -119,41 +128,6 @@ impl SessionView {
         }
     }
 
-    /// After undo/redo the screens' own state (text fields holding copies of the
-    /// session's text, selections) is rebuilt from the restored session.
-    /// Where the user was (part, list, selection, view) stays, clamped to the restored
-    /// session; what was open (a field, a popup) closes.
-    fn rebuild_screens(&mut self) {
-        let section = self.intake.section;
-        self.intake = intake::State::new(&self.doc.intake);
-        self.intake.section = section;
-        let old = std::mem::replace(&mut self.interviews, interviews::State::new(&self.doc));
-        let n = self.doc.interviews.len();
-        self.interviews.selected = old.selected.min(n.saturating_sub(1));
-        // An interview open on its notes stays open, on a note that exists.
-        if old.mode == interviews::Mode::Detail
-            && let Some((id, mut editor)) = old.editor
-            && let Some(iv) = self.doc.interviews.iter().find(|iv| iv.id == id)
-        {
-            editor.clamp(iv);
-            self.interviews.mode = interviews::Mode::Detail;
-            self.interviews.editor = Some((id, editor));
-        }
-        let old = std::mem::replace(&mut self.triangle, triangle::State::new(&self.doc));
-        self.triangle.view = old.view;
-        self.triangle.place = old.place;
-        self.triangle.selected = old.selected;
-        self.triangle.sort_by_votes = old.sort_by_votes;
-        self.triangle.kader_row = old.kader_row;
-        let old = std::mem::replace(&mut self.wheel, wheel::State::new(&self.doc));
-        self.wheel.earlier = old.earlier;
-        self.wheel.view = old.view;
-        self.wheel.panel = old.panel;
-        self.wheel.cursor = old.cursor;
-        self.wheel.icur = old.icur.min(self.doc.intentions.len().saturating_sub(1));
-        self.summary = summary::State::new(&self.doc);
-    }
-
     /// App-wide undo (or redo): back to the session as it was before the last action.
     /// Says what it undid in `undo_note`.
     pub fn undo(&mut self, redo: bool, now: OffsetDateTime, t: &Strings) -> bool {
@@ -176,8 +150,8 @@ impl SessionView {
                 b.actual_seconds = now.actual_seconds;
             }
         }
-        self.doc = doc;
-        self.rebuild_screens();
+        let before = std::mem::replace(&mut self.doc, doc);
+        self.rebuild_screens(&before);
         self.changed(now);
         true
     }
@@ -227,35 +201,12 @@ impl SessionView {
     /// " ◀ 2/5 Interviews ▶ ": where the header says the room is; the arrows can be
     /// clicked (see `App::handle_mouse`).
     pub fn header_place(&self, t: &Strings) -> String {
-        format!(
-            " ◀ {}/{} {} ▶ ",
-            self.screen.index() + 1,
-            Screen::ALL.len(),
-            self.screen.title(t)
-        )
+        format!(" ◀ {} {} ▶ ", self.screen.place(), self.screen.title(t))
     }
 
-    /// The current screen's state: the one place that maps a screen to its state.
+    /// The current screen's state.
     fn current(&self) -> &dyn ScreenState {
-        match self.screen {
-            Screen::Intake => &self.intake,
-            Screen::Interviews => &self.interviews,
-            Screen::Triangle => &self.triangle,
-            Screen::Wheel => &self.wheel,
-            Screen::Summary => &self.summary,
-        }
-    }
-
-    /// The session and the current screen's state, to hand it a key.
-    fn current_mut(&mut self) -> (&mut Session, &mut dyn ScreenState) {
-        let state: &mut dyn ScreenState = match self.screen {
-            Screen::Intake => &mut self.intake,
-            Screen::Interviews => &mut self.interviews,
-            Screen::Triangle => &mut self.triangle,
-            Screen::Wheel => &mut self.wheel,
-            Screen::Summary => &mut self.summary,
-        };
-        (&mut self.doc, state)
+        self.state(self.screen)
     }
 
     /// Whether the current screen has a text field taking keys.
@@ -285,7 +236,7 @@ impl SessionView {
 
     /// Hands a key (or, with `paste`, pasted text) to the current screen.
     fn dispatch(&mut self, key: Option<KeyEvent>, paste: &str, ctx: &Ctx) -> Outcome {
-        let (doc, state) = self.current_mut();
+        let (doc, state) = self.state_mut(self.screen);
         let outcome = match key {
             Some(k) => state.handle_key(doc, k, ctx),
             None => state.paste(doc, paste, ctx),

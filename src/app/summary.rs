@@ -208,6 +208,10 @@ impl State {
     }
 
     /// Whether a text field has the keys (then `?` is typed and F1 opens help).
+    pub fn rebuild(&mut self, doc: &Session, _before: &Session) {
+        *self = State::new(doc);
+    }
+
     pub fn typing(&self) -> bool {
         false
     }

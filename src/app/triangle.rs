@@ -428,6 +428,16 @@ impl State {
     }
 
     /// Whether a text field has the keys (then `?` is typed and F1 opens help).
+    /// After undo/redo: view, place, selection, sort and kader row stay.
+    pub fn rebuild(&mut self, doc: &Session, _before: &Session) {
+        let old = std::mem::replace(self, State::new(doc));
+        self.view = old.view;
+        self.place = old.place;
+        self.selected = old.selected;
+        self.sort_by_votes = old.sort_by_votes;
+        self.kader_row = old.kader_row;
+    }
+
     pub fn typing(&self) -> bool {
         matches!(self.mode, Mode::Typing { .. })
     }

@@ -356,6 +356,17 @@ impl State {
     }
 
     /// Whether a text field has the keys (then `?` is typed and F1 opens help).
+    /// After undo/redo: the view, panel and cursor stay; the intention selected is the
+    /// one the undo touched.
+    pub fn rebuild(&mut self, doc: &Session, before: &Session) {
+        let old = std::mem::replace(self, State::new(doc));
+        self.earlier = old.earlier;
+        self.view = old.view;
+        self.panel = old.panel;
+        self.cursor = old.cursor;
+        self.icur = super::list::restored_selection(old.icur, &doc.intentions, &before.intentions);
+    }
+
     pub fn typing(&self) -> bool {
         matches!(self.mode.0, Mode::Edit(..) | Mode::Form(_))
     }

@@ -52,7 +52,8 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 
 pub struct Strings {
     pub app_name: &'static str,
-    pub screens: [&'static str; 5],
+    /// Each session screen's title, by the screen's id.
+    pub screens: &'static [(&'static str, &'static str)],
     pub round: &'static str,
     pub no_pact_name: &'static str,
     pub saved_at: &'static str,
@@ -193,12 +194,12 @@ pub struct Strings {
 
 pub static NL: Strings = Strings {
     app_name: "Volgspot",
-    screens: [
-        "Intake",
-        "Interviews",
-        "Analyse-driehoek",
-        "Samenwerkingswiel",
-        "Samenvatting",
+    screens: &[
+        ("intake", "Intake"),
+        ("interviews", "Interviews"),
+        ("triangle", "Analyse-driehoek"),
+        ("wheel", "Samenwerkingswiel"),
+        ("summary", "Samenvatting"),
     ],
     round: "ronde",
     no_pact_name: "(naam van het pact)",
@@ -331,12 +332,12 @@ pub static NL: Strings = Strings {
 
 pub static EN: Strings = Strings {
     app_name: "Volgspot",
-    screens: [
-        "Intake",
-        "Interviews",
-        "Analysis triangle",
-        "Collaboration wheel",
-        "Summary",
+    screens: &[
+        ("intake", "Intake"),
+        ("interviews", "Interviews"),
+        ("triangle", "Analysis triangle"),
+        ("wheel", "Collaboration wheel"),
+        ("summary", "Summary"),
     ],
     round: "round",
     no_pact_name: "(pact name)",
@@ -468,6 +469,14 @@ pub static EN: Strings = Strings {
 };
 
 impl Strings {
+    /// A session screen's title, by its id (the id itself when no title is known).
+    pub fn screen_title(&self, id: &'static str) -> &'static str {
+        self.screens
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map_or(id, |(_, title)| title)
+    }
+
     /// A load problem in plain words, naming the file and the position.
     /// Why a session (or interview file) cannot be locked, naming the lock file.
     pub fn lock_error(&self, e: &crate::store::lock::LockError) -> String {

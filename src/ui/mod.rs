@@ -22,16 +22,53 @@ use theme::Theme;
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 20;
 
+/// What the ui does for a session screen: the one place that draws it, for the
+/// facilitator, in the presenter view and in the room window. Each screen's ui file
+/// implements it; [`VIEWS`] lists them.
+pub trait ScreenView: Sync {
+    fn screen(&self) -> Screen;
+    /// The screen's content for the facilitator (not the chrome around it).
+    fn draw(&self, frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme);
+    /// The content in its largest form, for the beamer (presenter view); by default as
+    /// the facilitator sees it.
+    fn presenter(&self, frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
+        self.draw(frame, area, app, s, theme)
+    }
+    /// The room window's lines under the title (`volgspot zaal`); by default none (the
+    /// title and the clock only).
+    fn room(
+        &self,
+        _app: &App,
+        _s: &SessionView,
+        _theme: &Theme,
+        _ascii: bool,
+    ) -> Vec<Line<'static>> {
+        Vec::new()
+    }
+}
+
+/// Every session screen's drawing, one each (the length is the number of screens, so a
+/// screen without one does not compile).
+pub static VIEWS: [&dyn ScreenView; Screen::COUNT] = [
+    &intake::ScreenDrawing,
+    &interviews::ScreenDrawing,
+    &triangle::ScreenDrawing,
+    &wheel::ScreenDrawing,
+    &summary::ScreenDrawing,
+];
+
+/// The drawing of a screen.
+pub fn view(screen: Screen) -> &'static dyn ScreenView {
+    VIEWS
+        .iter()
+        .copied()
+        .find(|v| v.screen() == screen)
+        .unwrap_or(VIEWS[0])
+}
+
 /// One screen's content (not the chrome around it).
 fn screen_body(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, screen: Screen) {
-    let theme = &app.theme;
-    match screen {
-        Screen::Intake => intake::draw(frame, area, app, s, theme),
-        Screen::Interviews => interviews::draw(frame, area, app, s, theme),
-        Screen::Triangle => triangle::draw(frame, area, app, s, theme),
-        Screen::Wheel => wheel::draw(frame, area, app, s, theme),
-        Screen::Summary => summary::draw(frame, area, app, s, theme),
-    }
+    view(screen).draw(frame, area, app, s, &app.theme)
 }
 
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -161,16 +198,23 @@ fn peek(frame: &mut Frame, area: Rect, app: &App, s: &SessionView) {
         .title(Span::styled(
             fill(
                 app.t.peek_title,
-                &[&format!(
-                    "{}/{} {}",
-                    next.index() + 1,
-                    Screen::COUNT,
-                    next.title(app.t)
-                )],
+                &[&format!("{} {}", next.place(), next.title(app.t))],
             ),
             theme.label,
         ));
     let inner = block.inner(r);
     frame.render_widget(block, r);
     screen_body(frame, inner, app, s, next);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_screen_has_its_own_drawing() {
+        for screen in Screen::ALL {
+            assert_eq!(view(screen).screen(), screen);
+        }
+    }
 }

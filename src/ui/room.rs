@@ -190,7 +190,7 @@ pub fn draw_with(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contac
     y += h;
     // "2/5 · Interviews · Terugblik intake en interviews" and the names warning.
     let (block_title, minutes) = minutes_line(app, s);
-    let place = format!("{}/{} · {title}", s.screen.index() + 1, Screen::ALL.len());
+    let place = format!("{} · {title}", s.screen.place());
     let mut spans = vec![Span::styled(place, theme.label)];
     if !block_title.is_empty() {
         spans.push(Span::styled(format!(" · {block_title}"), theme.label));
@@ -259,13 +259,7 @@ pub fn draw_with(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contac
         height: area.bottom() - y,
         ..area
     };
-    let lines = match s.screen {
-        Screen::Intake => intake(app, s, theme, ascii),
-        Screen::Interviews => interviews(app, s, theme, ascii),
-        Screen::Triangle => triangle(app, s, theme, ascii),
-        Screen::Wheel => wheel(app, s, theme, ascii),
-        Screen::Summary => summary(app, s, theme),
-    };
+    let lines = super::view(s.screen).room(app, s, theme, ascii);
     // Big screens get air between the lines.
     let lines = if body.height as usize >= lines.len() * 2 && body.width >= 120 {
         lines
@@ -315,7 +309,7 @@ fn headline(app: &App, s: &SessionView) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-fn intake(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'static>> {
+pub(super) fn intake(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'static>> {
     let t = app.t;
     let i = &s.doc.intake;
     let mut out = vec![Line::styled(
@@ -350,7 +344,12 @@ fn intake(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'s
     out
 }
 
-fn interviews(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'static>> {
+pub(super) fn interviews(
+    app: &App,
+    s: &SessionView,
+    theme: &Theme,
+    ascii: bool,
+) -> Vec<Line<'static>> {
     let t = app.t;
     let mut out = Vec::new();
     for (n, iv) in s.doc.interviews.iter().enumerate() {
@@ -366,7 +365,12 @@ fn interviews(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Lin
     out
 }
 
-fn triangle(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'static>> {
+pub(super) fn triangle(
+    app: &App,
+    s: &SessionView,
+    theme: &Theme,
+    ascii: bool,
+) -> Vec<Line<'static>> {
     let t = app.t;
     let places = crate::app::triangle::places(&app.method);
     let current = s.triangle.place.min(places.len().saturating_sub(1));
@@ -407,7 +411,7 @@ fn triangle(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<
     out
 }
 
-fn wheel(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'static>> {
+pub(super) fn wheel(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'static>> {
     let doc = &s.doc;
     let mut out = Vec::new();
     if s.wheel.panel == crate::app::wheel::Panel::Intentions {
@@ -449,7 +453,7 @@ fn wheel(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'st
 }
 
 /// The publieksversie, names hidden unless F8.
-fn summary(app: &App, s: &SessionView, theme: &Theme) -> Vec<Line<'static>> {
+pub(super) fn summary(app: &App, s: &SessionView, theme: &Theme) -> Vec<Line<'static>> {
     let mut st = crate::app::summary::State::new(&s.doc);
     st.public = true;
     let (markdown, _) = st.preview(s, &app.method, app.lang, app.t, app.show_names);

@@ -861,3 +861,21 @@ fn move_popup(
         r,
     );
 }
+
+/// The triangle: drawn for the facilitator, the beamer and the room window.
+pub struct ScreenDrawing;
+
+impl super::ScreenView for ScreenDrawing {
+    fn screen(&self) -> crate::app::Screen {
+        crate::app::Screen::Triangle
+    }
+    fn draw(&self, frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
+        draw(frame, area, app, s, theme)
+    }
+    fn presenter(&self, frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
+        drawn_view(frame, area, app, &s.doc, theme)
+    }
+    fn room(&self, app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'static>> {
+        super::room::triangle(app, s, theme, ascii)
+    }
+}
