@@ -13,7 +13,7 @@ use crate::i18n::{Strings, fill};
 use crate::method::Method;
 use crate::model::{Interview, Note, NoteKind, Session};
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
@@ -735,20 +735,16 @@ fn draw_picker(
         .min(area.height.saturating_sub(2))
         .max(3);
     let r = area.centered(Constraint::Length(w), Constraint::Length(h));
-    frame.render_widget(Clear, r);
     let title = cut(
         &fill(ti.picker_title, &[&p.dir.display().to_string()]),
         w.saturating_sub(4) as usize,
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .border_style(theme.label)
-        .title(Span::styled(title, theme.label));
+    let title = Span::styled(title, theme.label);
+    let inner = super::widgets::popup::frame(frame, r, title, theme.label, theme);
     let inner_rows = h.saturating_sub(2) as usize;
     let first = p.selected.saturating_sub(inner_rows.saturating_sub(1));
     let lines: Vec<Line> = lines.into_iter().skip(first).collect();
-    frame.render_widget(Paragraph::new(lines).block(block), r);
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// The Interviews screens: drawn for the facilitator, the beamer and the room window.

@@ -16,7 +16,7 @@ use crate::app::keys;
 use crate::app::{App, Overlay, Screen, SessionView, View};
 use crate::i18n::fill;
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 use theme::Theme;
 
 pub const MIN_WIDTH: u16 = 60;
@@ -189,21 +189,9 @@ fn peek(frame: &mut Frame, area: Rect, app: &App, s: &SessionView) {
     let theme = &app.theme;
     let next = s.screen.next();
     let r = area.inner(Margin::new(2, 1));
-    frame.render_widget(Clear, r);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .border_style(theme.label)
-        .style(theme.background)
-        .title(Span::styled(
-            fill(
-                app.t.peek_title,
-                &[&format!("{} {}", next.place(), next.title(app.t))],
-            ),
-            theme.label,
-        ));
-    let inner = block.inner(r);
-    frame.render_widget(block, r);
+    let place = format!("{} {}", next.place(), next.title(app.t));
+    let title = Span::styled(fill(app.t.peek_title, &[&place]), theme.label);
+    let inner = widgets::popup::frame(frame, r, title, theme.label, theme);
     screen_body(frame, inner, app, s, next);
 }
 

@@ -14,7 +14,7 @@ use crate::i18n::fill;
 use crate::i18n::triangle::Strings as T;
 use crate::model::{Innovation, Session, TriangleItem};
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use std::cell::OnceCell;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
@@ -641,13 +641,7 @@ fn popup(frame: &mut Frame, area: Rect, title: String, theme: &Theme) -> Rect {
     let w = (area.width * 8 / 10).clamp(area.width.min(40), 100);
     let h = (area.height * 8 / 10).max(area.height.min(8));
     let r = area.centered(Constraint::Length(w), Constraint::Length(h));
-    frame.render_widget(Clear, r);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .border_style(theme.label);
-    let inner = block.inner(r);
-    frame.render_widget(block, r);
+    let inner = super::widgets::popup::frame(frame, r, None, theme.label, theme);
     let title_lines: Vec<Line> = wrap(&title, inner.width as usize)
         .into_iter()
         .take(2)

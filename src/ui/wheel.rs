@@ -13,7 +13,7 @@ use crate::method::{activity_name, phase_name};
 use crate::model::validate::parse_date;
 use crate::model::{ActivityStatus, Wheel};
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 /// Status marks: niet gestart, bezig, gereed, niet van toepassing.
@@ -52,14 +52,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
             let hint = matches!(target, EditTarget::Rename(_)).then_some(w.rename_hint);
             let h = 5.min(area.height);
             let r = Rect::new(area.x, area.bottom() - h, area.width, h);
-            frame.render_widget(Clear, r);
-            let block = Block::default()
-                .borders(Borders::ALL)
-                .border_type(BorderType::Double)
-                .border_style(theme.label)
-                .title(Span::styled(title, theme.label));
-            let inner = block.inner(r);
-            frame.render_widget(block, r);
+            let title = Span::styled(title, theme.label);
+            let inner = super::widgets::popup::frame(frame, r, title, theme.label, theme);
             let [field_area, hint_area] = inner.layout(&Layout::vertical([
                 Constraint::Fill(1),
                 Constraint::Length(1),
@@ -569,17 +563,11 @@ fn pick_popup(
 ) {
     let t = app.t.wheel;
     let r = area.inner(Margin::new(2, 1));
-    frame.render_widget(Clear, r);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .border_style(theme.label)
-        .title(Span::styled(
-            fill(t.evidence_title, &[&activity_name(&app.method, &s.doc, id)]),
-            theme.label,
-        ));
-    let inner = block.inner(r);
-    frame.render_widget(block, r);
+    let title = Span::styled(
+        fill(t.evidence_title, &[&activity_name(&app.method, &s.doc, id)]),
+        theme.label,
+    );
+    let inner = super::widgets::popup::frame(frame, r, title, theme.label, theme);
     let options = evidence_options(&s.doc, app.t);
     if options.is_empty() {
         frame.render_widget(

@@ -2,6 +2,7 @@
 
 pub mod form;
 pub mod lines;
+pub mod popup;
 pub mod table;
 pub mod text;
 pub mod timer;
