@@ -7,7 +7,8 @@
 
 use super::field::{Field, FieldInput};
 use super::keys::{
-    Binding, CLOSE, DELETE, DOWN, KeyHelp, OPEN, PUBLIC, UP, ch, ctrl, find, key, shift,
+    Binding, CLOSE, DELETE, DOWN, KeyHelp, MOVE_DOWN, MOVE_UP, OPEN, PUBLIC, UP, ch, ctrl, find,
+    key, shift,
 };
 use super::{Ctx, Outcome};
 use crate::i18n::interviews::Strings;
@@ -23,6 +24,8 @@ pub enum Act {
     ToCapture,
     Up,
     Down,
+    MoveUp,
+    MoveDown,
     /// The n-th attention area of the method (0-based).
     Area(usize),
     Kind,
@@ -63,6 +66,8 @@ pub static CAPTURE_KEYS: &[Binding<Act>] = &[
 pub static NOTES_KEYS: &[Binding<Act>] = &[
     Binding::new(UP, Act::Up, |t| t.k_up_down),
     Binding::new(DOWN, Act::Down, |t| t.k_up_down),
+    Binding::new(MOVE_UP, Act::MoveUp, |t| t.k_move_up),
+    Binding::new(MOVE_DOWN, Act::MoveDown, |t| t.k_move_down),
     Binding::new(&[ch('1')], Act::Area(0), |t| t.interviews.k_area).footer(),
     Binding::new(&[ch('2')], Act::Area(1), |t| t.interviews.k_area),
     Binding::new(&[ch('3')], Act::Area(2), |t| t.interviews.k_area),
@@ -553,6 +558,20 @@ impl Editor {
             Act::ToCapture => {
                 self.focus = Focus::Capture;
                 return Outcome::Handled;
+            }
+            // Shift-↑/↓: the note moves, the selection with it (as rows do in every list).
+            Act::MoveUp | Act::MoveDown => {
+                let j = if act == Act::MoveUp {
+                    i.checked_sub(1)
+                } else {
+                    Some(i + 1).filter(|j| *j < iv.notes.len())
+                };
+                let Some(j) = j else {
+                    return Outcome::Handled;
+                };
+                iv.notes.swap(i, j);
+                self.selected = j;
+                return Outcome::Changed;
             }
             Act::Fields => {
                 self.open_field(iv, 0);

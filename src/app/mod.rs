@@ -428,6 +428,14 @@ pub struct StartState {
     pub selected: usize,
 }
 
+/// The keys that close help, a message or the peek: Esc, Enter, `?`, F1, F3.
+fn is_close_key(key: &KeyEvent) -> bool {
+    matches!(
+        key.code,
+        KeyCode::Esc | KeyCode::Enter | KeyCode::Char('?') | KeyCode::F(1) | KeyCode::F(3)
+    )
+}
+
 /// Where the current screen drew its selectable list of one-line rows: a click on a row
 /// moves the selection there, as the arrow keys would (the screen stays in charge).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -528,6 +536,14 @@ impl App {
         if let Some(effects) = self.room_key(&key) {
             return effects;
         }
+        // A message is read, not answered: any other key closes it and does what it does
+        // (F2 after "Niets om ongedaan te maken" goes to the next part at once).
+        if let Some(Overlay::Message(_)) = &self.overlay
+            && !is_close_key(&key)
+            && !(key.code == KeyCode::Char('q') && key.modifiers.contains(KeyModifiers::CONTROL))
+        {
+            self.overlay = None;
+        }
         if let Some(overlay) = &self.overlay {
             return match overlay {
                 Overlay::ConfirmClockReset => Vec::new(),
@@ -541,10 +557,7 @@ impl App {
                     _ => Vec::new(),
                 },
                 Overlay::Help | Overlay::Message(_) | Overlay::Peek => {
-                    if matches!(key.code, KeyCode::Esc | KeyCode::Enter | KeyCode::Char('?'))
-                        || key.code == KeyCode::F(1)
-                        || key.code == KeyCode::F(3)
-                    {
+                    if is_close_key(&key) {
                         self.update(Action::CloseOverlay)
                     } else if key.code == KeyCode::Char('q')
                         && key.modifiers.contains(KeyModifiers::CONTROL)

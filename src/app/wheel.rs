@@ -96,7 +96,13 @@ const OLD_MOVE_DOWN: &[Combo] = &[Combo(KeyCode::Down, CTRL), ch('>'), ch(']')];
 pub static KEYS_INTENTIONS: &[Binding<Act>] = &[
     Binding::new(UP, Act::Up, |t| t.wheel.k_select),
     Binding::new(DOWN, Act::Down, |t| t.wheel.k_select),
-    Binding::new(ADD, Act::Add, |t| t.wheel.k_add).footer(),
+    // The footer at 80 columns holds all five with the short labels.
+    Binding::new(ADD, Act::Add, |t| t.wheel.k_add).footer_as(|t| t.wheel.f_add),
+    Binding::new(&[ch('s')], Act::FollowUp, |t| t.rounds.k_follow_up)
+        .footer_as(|t| t.wheel.f_status),
+    // N (note): O is public on every list.
+    Binding::new(&[ch('n')], Act::FollowUpNote, |t| t.rounds.k_follow_up_note)
+        .footer_as(|t| t.wheel.f_note),
     Binding::new(&[key(KeyCode::Enter), ch('e')], Act::Edit, |t| {
         t.wheel.k_edit
     })
@@ -105,10 +111,8 @@ pub static KEYS_INTENTIONS: &[Binding<Act>] = &[
     Binding::new(MOVE_UP, Act::MoveUp, |t| t.wheel.k_move).alias(OLD_MOVE_UP),
     Binding::new(MOVE_DOWN, Act::MoveDown, |t| t.wheel.k_move).alias(OLD_MOVE_DOWN),
     Binding::new(PUBLIC, Act::Public, |t| t.wheel.k_public).alias(&[ch('p')]),
-    Binding::new(&[ch('s')], Act::FollowUp, |t| t.rounds.k_follow_up),
-    // N (note): O is public on every list.
-    Binding::new(&[ch('n')], Act::FollowUpNote, |t| t.rounds.k_follow_up_note),
-    Binding::new(&[key(KeyCode::Esc), ch('i')], Act::Back, |t| t.wheel.k_back).footer(),
+    Binding::new(&[key(KeyCode::Esc), ch('i')], Act::Back, |t| t.wheel.k_back)
+        .footer_as(|t| t.wheel.f_back),
 ];
 
 /// The form of one intention (the text fields' own keys come from the field).

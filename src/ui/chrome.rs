@@ -92,7 +92,7 @@ pub fn footer(frame: &mut Frame, area: Rect, t: &Strings, keys: &[KeyHelp], them
     let rows = keys::rows(keys, t);
     let shown: Vec<&HelpRow> = rows.iter().filter(|b| b.footer).collect();
     // The footer names only the first key of each row; `?` lists them all.
-    let len = |b: &HelpRow| b.keys[0].name().chars().count() + (b.label)(t).chars().count() + 3;
+    let len = |b: &HelpRow| b.keys[0].name().chars().count() + (b.short)(t).chars().count() + 3;
     let mut width: usize = shown.iter().filter(|b| b.essential).map(|b| len(b)).sum();
     let mut keep: Vec<&HelpRow> = Vec::new();
     for b in shown {
@@ -113,7 +113,7 @@ pub fn footer(frame: &mut Frame, area: Rect, t: &Strings, keys: &[KeyHelp], them
             format!(" {}", b.keys[0].name()),
             theme.footer_key,
         ));
-        spans.push(Span::styled(format!(" {} ", (b.label)(t)), theme.footer));
+        spans.push(Span::styled(format!(" {} ", (b.short)(t)), theme.footer));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.footer), area);
 }
