@@ -325,7 +325,10 @@ fn save_before_quit(app: &mut App, rt: &mut Runtime) {
     s.save_started(Instant::now());
     match rt.saver.wait_for(s.generation, Duration::from_secs(10)) {
         Some(o) => s.on_saved(o.generation, o.result),
-        None => s.on_saved(s.generation, Err(store::SaveError::Other("timeout".into()))),
+        None => {
+            let g = s.generation;
+            s.on_saved(g, Err(store::SaveError::Other("timeout".into())))
+        }
     }
     if !s.unsaved() {
         app.should_quit = true;
@@ -370,11 +373,98 @@ fn test_panic_char() -> Option<char> {
 /// How long the event loop waits for a key when nothing else is due.
 const IDLE_POLL: Duration = Duration::from_millis(100);
 
-fn event_loop(
-    terminal: &mut DefaultTerminal,
-    app: &RefCell<App>,
-    rt: &mut Runtime,
-) -> std::io::Result<()> {
+/// What the one runtime drives: the facilitator's app (a session) or the interviewer
+/// mode (one interview file). The event loop, the autosave schedule, panic safety and
+/// the emergency copy are the runtime's; the host says what to draw, what an event does
+/// and what a save writes.
+pub trait Host {
+    /// What is saved: a session, an interview file.
+    type Doc: serde::Serialize + Send + 'static;
+    /// Whether the mouse is captured (clicks select rows); the interviewer's terminal
+    /// keeps its own text selection.
+    const MOUSE: bool;
+    fn strings(&self) -> &'static crate::i18n::Strings;
+    fn set_now(&mut self, now: OffsetDateTime);
+    fn draw(&self, frame: &mut ratatui::Frame);
+    /// One terminal event, with whatever it asks for (a save before quitting, ...).
+    fn handle(&mut self, event: event::Event);
+    fn saver(&self) -> &Saver<Self::Doc>;
+    /// The save schedule of what is open (None: nothing to save to yet).
+    fn schedule(&mut self) -> Option<&mut crate::app::SaveSchedule>;
+    /// Where a save writes now, and what.
+    fn snapshot(&self) -> Option<(PathBuf, Self::Doc)>;
+    /// Housekeeping once events and finished saves are in (a file following a name,
+    /// the room's window); whether the screen changed.
+    fn after(&mut self) -> bool;
+    fn should_quit(&self) -> bool;
+    /// At exit (`ok`: the loop ended normally): the copy to write beside a file so
+    /// nothing is lost, as (the file it belongs to, the document).
+    fn emergency(&self, ok: bool) -> Option<(PathBuf, Self::Doc)>;
+    /// After the terminal is back: what to say or withdraw.
+    fn exit(&self, ok: bool);
+}
+
+/// The facilitator's app with its runtime: the host of `volgspot`, `open`, `demo`.
+pub struct Tui {
+    pub app: App,
+    pub rt: Runtime,
+}
+
+impl Host for Tui {
+    type Doc = Session;
+    const MOUSE: bool = true;
+    fn strings(&self) -> &'static crate::i18n::Strings {
+        self.app.t
+    }
+    fn set_now(&mut self, now: OffsetDateTime) {
+        self.app.now = now;
+    }
+    fn draw(&self, frame: &mut ratatui::Frame) {
+        ui::draw(frame, &self.app)
+    }
+    fn handle(&mut self, ev: event::Event) {
+        for effect in self.app.handle_event(ev) {
+            apply(&mut self.app, &mut self.rt, effect);
+        }
+    }
+    fn saver(&self) -> &Saver<Session> {
+        &self.rt.saver
+    }
+    fn schedule(&mut self) -> Option<&mut crate::app::SaveSchedule> {
+        self.app.session_mut().map(|s| &mut s.saving)
+    }
+    fn snapshot(&self) -> Option<(PathBuf, Session)> {
+        self.app.session().map(|s| (s.path.clone(), s.doc.clone()))
+    }
+    fn after(&mut self) -> bool {
+        let mut changed = false;
+        if let Some(s) = self.app.session_mut() {
+            let before = s.path.clone();
+            follow_pact_name(s, &mut self.rt);
+            changed = s.path != before;
+        }
+        // The room's window (`volgspot zaal`) follows through a small state file.
+        crate::room::publish(&self.app);
+        changed
+    }
+    fn should_quit(&self) -> bool {
+        self.app.should_quit
+    }
+    fn emergency(&self, ok: bool) -> Option<(PathBuf, Session)> {
+        // A normal quit saved first or was confirmed after a failed save.
+        (!ok).then(|| self.snapshot()).flatten()
+    }
+    fn exit(&self, _ok: bool) {
+        // The room's window then says plainly that it lost contact.
+        if let Some(s) = self.app.session() {
+            crate::room::withdraw(&s.path);
+        }
+    }
+}
+
+/// The one event loop: draw, hand a due save to the saver, wait for events (no longer
+/// than until the next save is due), take in finished saves, housekeeping.
+fn event_loop<H: Host>(terminal: &mut DefaultTerminal, host: &RefCell<H>) -> std::io::Result<()> {
     let panic_char = test_panic_char();
     // A frame is drawn after anything happened (a key, a save started or finished) and
     // otherwise once a second, for what shows the time: not every 100 ms for nothing
@@ -384,31 +474,33 @@ fn event_loop(
     let mut drawn_second = i64::MIN;
     loop {
         {
-            let mut a = app.borrow_mut();
-            a.now = clock::now();
-            let second = a.now.unix_timestamp();
+            let mut h = host.borrow_mut();
+            let wall = clock::now();
+            h.set_now(wall);
+            let second = wall.unix_timestamp();
             if changed || second != drawn_second {
-                terminal.draw(|f| ui::draw(f, &a))?;
+                terminal.draw(|f| h.draw(f))?;
                 changed = false;
                 drawn_second = second;
             }
             // The snapshot for the saver is taken after the frame is out, so the key
             // that made a save due is on screen first.
-            if let Some(s) = a.session_mut() {
-                let now = Instant::now();
-                if s.wants_save(now) {
-                    s.save_started(now);
-                    rt.saver
-                        .request(s.generation, s.path.clone(), s.doc.clone());
-                    changed = true;
-                }
+            let now = Instant::now();
+            if h.schedule().is_some_and(|s| s.wants_save(now))
+                && let Some((path, doc)) = h.snapshot()
+                && let Some(s) = h.schedule()
+            {
+                s.save_started(now);
+                let generation = s.generation;
+                h.saver().request(generation, path, doc);
+                changed = true;
             }
         }
         // Wake up for a save that falls due before the next key (at the latest in 100 ms).
         let now = Instant::now();
-        let wait = app
-            .borrow()
-            .session()
+        let wait = host
+            .borrow_mut()
+            .schedule()
             .and_then(|s| s.save_due())
             .map_or(IDLE_POLL, |due| {
                 due.saturating_duration_since(now).min(IDLE_POLL)
@@ -423,31 +515,23 @@ fn event_loop(
                 {
                     panic!("test hook: forced panic");
                 }
-                let mut a = app.borrow_mut();
-                a.now = clock::now();
-                for effect in a.handle_event(ev) {
-                    apply(&mut a, rt, effect);
-                }
-                if a.should_quit || !event::poll(Duration::ZERO)? {
+                let mut h = host.borrow_mut();
+                h.set_now(clock::now());
+                h.handle(ev);
+                if h.should_quit() || !event::poll(Duration::ZERO)? {
                     break;
                 }
             }
         }
-        let mut a = app.borrow_mut();
-        for o in rt.saver.poll() {
+        let mut h = host.borrow_mut();
+        for o in h.saver().poll() {
             changed = true;
-            if let Some(s) = a.session_mut() {
+            if let Some(s) = h.schedule() {
                 s.on_saved(o.generation, o.result);
             }
         }
-        if let Some(s) = a.session_mut() {
-            let before = s.path.clone();
-            follow_pact_name(s, rt);
-            changed |= s.path != before;
-        }
-        // The room's window (`volgspot zaal`) follows through a small state file.
-        crate::room::publish(&a);
-        if a.should_quit {
+        changed |= h.after();
+        if h.should_quit() {
             return Ok(());
         }
     }
@@ -526,60 +610,62 @@ pub fn start_terminal(t: &crate::i18n::Strings) -> Option<DefaultTerminal> {
     }
 }
 
-/// Runs the TUI until the user quits. On panic the terminal is restored (ratatui's
-/// hook), an emergency copy of the session is written beside it and its path printed.
-pub fn run(app: App, mut rt: Runtime) -> ExitCode {
-    let app = RefCell::new(app);
-    // No terminal (output redirected, no tty): say so instead of panicking. The session
+/// Runs the TUI until the user quits.
+pub fn run(app: App, rt: Runtime) -> ExitCode {
+    run_host(Tui { app, rt })
+}
+
+/// Runs a host until it quits. On panic the terminal is restored (ratatui's hook), an
+/// emergency copy of what was open is written beside it and its path printed.
+pub fn run_host<H: Host>(host: H) -> ExitCode {
+    let t = host.strings();
+    let host = RefCell::new(host);
+    // No terminal (output redirected, no tty): say so instead of panicking. The file
     // was only loaded, so nothing is lost.
-    let Some(mut terminal) = start_terminal(app.borrow().t) else {
+    let Some(mut terminal) = start_terminal(t) else {
         return ExitCode::FAILURE;
     };
-    let _ = execute!(std::io::stdout(), EnableBracketedPaste, EnableMouseCapture);
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    if H::MOUSE {
+        let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    }
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &app, &mut rt)
+        event_loop(&mut terminal, &host)
     }));
-    let _ = execute!(
-        std::io::stdout(),
-        DisableBracketedPaste,
-        DisableMouseCapture
-    );
+    if H::MOUSE {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    }
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
-    // The room's window then says plainly that it lost contact.
-    if let Ok(a) = app.try_borrow()
-        && let Some(s) = a.session()
-    {
-        crate::room::withdraw(&s.path);
+    if let Ok(Err(e)) = &outcome {
+        eprintln!("volgspot: {}", crate::sanitize::visible(&e.to_string()));
+    }
+    let ok = matches!(outcome, Ok(Ok(())));
+    // The RefMut held during a panic was released while unwinding.
+    if let Ok(h) = host.try_borrow() {
+        if let Some((file, doc)) = h.emergency(ok) {
+            emergency_copy(t, &file, &doc);
+        }
+        h.exit(ok);
     }
     match outcome {
         Ok(Ok(())) => ExitCode::SUCCESS,
-        Ok(Err(e)) => {
-            eprintln!("volgspot: {}", crate::sanitize::visible(&e.to_string()));
-            emergency_copy(&app);
-            ExitCode::FAILURE
-        }
-        Err(_) => {
-            emergency_copy(&app);
-            ExitCode::from(101)
-        }
+        Ok(Err(_)) => ExitCode::FAILURE,
+        Err(_) => ExitCode::from(101),
     }
 }
 
-fn emergency_copy(app: &RefCell<App>) {
-    // The RefMut held during the panic was released while unwinding.
-    let Ok(a) = app.try_borrow() else { return };
-    let t = a.t;
-    if let Some(s) = a.session() {
-        let path = paths::emergency_path(&s.path);
-        match store::write_new(&path, &s.doc) {
-            Ok(()) => eprintln!(
-                "{}",
-                crate::sanitize::visible(&fill(t.e_emergency, &[&path.display().to_string()]))
-            ),
-            Err(e) => eprintln!(
-                "{}",
-                crate::sanitize::visible(&fill(t.e_emergency_failed, &[&t.save_error(&e)]))
-            ),
-        }
+/// The last line of defence: the document beside its file, whatever happened.
+fn emergency_copy(t: &crate::i18n::Strings, file: &Path, doc: &impl serde::Serialize) {
+    let path = paths::emergency_path(file);
+    match store::write_new(&path, doc) {
+        Ok(()) => eprintln!(
+            "{}",
+            crate::sanitize::visible(&fill(t.e_emergency, &[&path.display().to_string()]))
+        ),
+        Err(e) => eprintln!(
+            "{}",
+            crate::sanitize::visible(&fill(t.e_emergency_failed, &[&t.save_error(&e)]))
+        ),
     }
 }
