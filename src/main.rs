@@ -10,7 +10,7 @@ use volgspot::interviewer::{self, Interviewer};
 use volgspot::method::Method;
 use volgspot::model::merge;
 use volgspot::store::{self, lock, paths, save_loop};
-use volgspot::ui::theme::Theme;
+use volgspot::theme::Theme;
 use volgspot::{clock, tui};
 
 #[derive(Parser)]

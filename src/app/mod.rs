@@ -354,7 +354,7 @@ pub struct App {
     pub view: View,
     pub overlay: Option<Overlay>,
     pub should_quit: bool,
-    pub theme: crate::ui::theme::Theme,
+    pub theme: crate::theme::Theme,
     /// `NO_COLOR` was set: theme switches keep colours off.
     pub no_color: bool,
     /// Presenter view: chrome hidden, big title, content large.
@@ -382,7 +382,7 @@ impl App {
             view,
             overlay: None,
             should_quit: false,
-            theme: crate::ui::theme::Theme::dark().clone(),
+            theme: crate::theme::Theme::dark().clone(),
             no_color: false,
             presenter: false,
             presenter_refused: false,
