@@ -171,7 +171,7 @@ fn main() -> ExitCode {
         Some(p) => match Method::from_file(p, &volgspot::app::Screen::ids()) {
             Ok(m) => m,
             Err(e) => {
-                warn!("volgspot: {e}");
+                warn!("volgspot: {}", e.message(lang.strings()));
                 return ExitCode::from(2);
             }
         },
@@ -269,7 +269,7 @@ fn main() -> ExitCode {
     app.theme = match Theme::choose(theme.as_deref(), app.no_color) {
         Ok(t) => t,
         Err(e) => {
-            warn!("volgspot: {e}");
+            warn!("volgspot: {}", e.message(app.t));
             return ExitCode::from(2);
         }
     };
@@ -394,7 +394,7 @@ fn zaal(
     app.theme = match Theme::choose(theme, app.no_color) {
         Ok(t) => t,
         Err(e) => {
-            warn!("volgspot: {e}");
+            warn!("volgspot: {}", e.message(app.t));
             return ExitCode::from(2);
         }
     };

@@ -4,7 +4,7 @@
 //! `--method` points at a file of the same shape.
 
 use serde::Deserialize;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::i18n::Lang;
 use crate::model::Session;
@@ -131,6 +131,36 @@ pub struct AgendaDef {
     pub screen: String,
 }
 
+/// Why a method file could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MethodError {
+    /// The file could not be read.
+    Read { path: PathBuf, why: String },
+    /// Not JSON, or not the shape of a method definition.
+    Parse { path: PathBuf, why: String },
+    /// Parsed, but a field is wrong (see [`Problem`]).
+    Check { path: PathBuf, problem: Problem },
+}
+
+impl MethodError {
+    /// The error in the UI language, naming the file (and the field).
+    pub fn message(&self, t: &crate::i18n::Strings) -> String {
+        use crate::i18n::fill;
+        match self {
+            MethodError::Read { path, why } => {
+                fill(t.e_method_read, &[&path.display().to_string(), why])
+            }
+            MethodError::Parse { path, why } => {
+                fill(t.e_method_parse, &[&path.display().to_string(), why])
+            }
+            MethodError::Check { path, problem } => fill(
+                t.e_method_field,
+                &[&path.display().to_string(), &problem.field, &problem.why],
+            ),
+        }
+    }
+}
+
 /// What is wrong in a method definition, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -153,13 +183,22 @@ impl Method {
     /// A method definition from a file, e.g. a region's own wording: read, parsed and
     /// checked, so a typo fails at start with the file and the field named, not later.
     /// `screens`: the ids an agenda block may link to (the app's `Screen::ids`).
-    pub fn from_file(path: &Path, screens: &[&str]) -> Result<Method, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let method: Method =
-            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    pub fn from_file(path: &Path, screens: &[&str]) -> Result<Method, MethodError> {
+        let path_buf = || path.to_path_buf();
+        let text = std::fs::read_to_string(path).map_err(|e| MethodError::Read {
+            path: path_buf(),
+            why: e.to_string(),
+        })?;
+        let method: Method = serde_json::from_str(&text).map_err(|e| MethodError::Parse {
+            path: path_buf(),
+            why: e.to_string(),
+        })?;
         method
             .check(screens)
-            .map_err(|p| format!("{}: {}: {}", path.display(), p.field, p.why))?;
+            .map_err(|problem| MethodError::Check {
+                path: path_buf(),
+                problem,
+            })?;
         Ok(method)
     }
 
@@ -334,19 +373,25 @@ mod tests {
         let mut v: serde_json::Value = serde_json::from_str(METHOD_NL).unwrap();
         v["agenda"][1]["screen"] = "wiel".into();
         std::fs::write(&path, v.to_string()).unwrap();
-        let e = Method::from_file(&path, &crate::app::Screen::ids()).unwrap_err();
+        let e = Method::from_file(&path, &crate::app::Screen::ids())
+            .unwrap_err()
+            .message(Lang::Nl.strings());
         assert!(e.contains("regio.json"), "{e}");
         assert!(e.contains("agenda[1].screen"), "{e}");
         assert!(e.contains("\"wiel\" is not a screen"), "{e}");
         let mut v: serde_json::Value = serde_json::from_str(METHOD_NL).unwrap();
         v["triangle"]["questions"][0]["to"] = "resultaat".into();
         std::fs::write(&path, v.to_string()).unwrap();
-        let e = Method::from_file(&path, &crate::app::Screen::ids()).unwrap_err();
+        let e = Method::from_file(&path, &crate::app::Screen::ids())
+            .unwrap_err()
+            .message(Lang::Nl.strings());
         assert!(e.contains("triangle.questions[0].to"), "{e}");
         let mut v: serde_json::Value = serde_json::from_str(METHOD_NL).unwrap();
         v["areas"][1]["id"] = v["areas"][0]["id"].clone();
         std::fs::write(&path, v.to_string()).unwrap();
-        let e = Method::from_file(&path, &crate::app::Screen::ids()).unwrap_err();
+        let e = Method::from_file(&path, &crate::app::Screen::ids())
+            .unwrap_err()
+            .message(Lang::Nl.strings());
         assert!(e.contains("areas[1].id") && e.contains("used twice"), "{e}");
     }
 

@@ -17,6 +17,20 @@ const LICHT: &str = include_str!("../assets/themes/licht.json");
 /// The built-in themes, in the order the theme key cycles through them.
 pub const NAMES: [&str; 2] = ["donker", "licht"];
 
+/// Why `--theme` could not be used: the name given and what went wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThemeError {
+    pub name: String,
+    pub why: String,
+}
+
+impl ThemeError {
+    /// The error in the UI language.
+    pub fn message(&self, t: &crate::i18n::Strings) -> String {
+        crate::i18n::fill(t.e_theme, &[&self.name, &self.why])
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
     pub name: String,
@@ -156,20 +170,22 @@ impl Theme {
     }
 
     /// The theme to start with: `--theme`/`VOLGSPOT_THEME`, then `NO_COLOR`.
-    pub fn choose(name: Option<&str>, no_color: bool) -> Result<Theme, String> {
+    pub fn choose(name: Option<&str>, no_color: bool) -> Result<Theme, ThemeError> {
         let theme = match name {
-            None => Theme::builtin("donker"),
+            None => Theme::builtin("donker").unwrap_or_else(Theme::plain),
             Some(n) => match Theme::builtin(n) {
-                Some(t) => Some(t),
+                Some(t) => t,
                 // Not a built-in name: a theme file of the region's own.
-                None => Some(
-                    std::fs::read_to_string(n)
-                        .map_err(|e| format!("--theme {n}: {e}"))
-                        .and_then(|t| Theme::parse(&t).map_err(|e| format!("--theme {n}: {e}")))?,
-                ),
+                None => {
+                    let bad = |why: String| ThemeError {
+                        name: n.to_string(),
+                        why,
+                    };
+                    let text = std::fs::read_to_string(n).map_err(|e| bad(e.to_string()))?;
+                    Theme::parse(&text).map_err(bad)?
+                }
             },
-        }
-        .ok_or_else(|| "theme".to_string())?;
+        };
         Ok(if no_color {
             theme.without_colour()
         } else {
@@ -231,6 +247,14 @@ mod tests {
             }
         }
         assert_ne!(Theme::builtin("licht").unwrap().selected.bg, None);
+    }
+
+    #[test]
+    fn a_missing_theme_file_is_named_in_the_error() {
+        let e = Theme::choose(Some("/geen/thema.json"), false).unwrap_err();
+        assert_eq!(e.name, "/geen/thema.json");
+        let msg = e.message(crate::i18n::Lang::Nl.strings());
+        assert!(msg.starts_with("--theme /geen/thema.json: "), "{msg}");
     }
 
     #[test]
