@@ -435,14 +435,14 @@ mod tests {
         honest("drawn", triangle::DRAWN_KEYS);
         honest("kader", triangle::KADER_KEYS);
         honest("triangle field", triangle::FIELD_KEYS);
-        honest("checklist", triangle::CHECK_KEYS);
         honest("focus", triangle::FOCUS_KEYS);
         honest("move", triangle::MOVE_KEYS);
         honest("triangle notes", triangle::NOTES_KEYS);
         honest("wheel", wheel::KEYS);
         honest("intentions", wheel::KEYS_INTENTIONS);
         honest("intention form", wheel::KEYS_FORM);
-        honest("evidence", wheel::KEYS_PICK);
+        honest("evidence picker", super::super::picker::KEYS);
+        honest("picker search", super::super::picker::SEARCH_KEYS);
         honest("summary", summary::KEYS);
     }
 

@@ -8,6 +8,7 @@ pub mod interview_edit;
 pub mod interviews;
 pub mod keys;
 pub mod list;
+pub mod picker;
 pub mod remote;
 pub mod save_schedule;
 pub mod screen;

@@ -10,6 +10,7 @@ use super::keys::{
     ADD, Binding, CLOSE, Combo, DELETE, DOWN, KeyHelp, MOVE_DOWN, MOVE_UP, NEXT_FIELD, OPEN,
     PUBLIC, UP, ch, find, help_of, key, shift,
 };
+use super::picker::{Picked, Picker};
 use super::{Ctx, Outcome};
 use crate::method::Method;
 use crate::model::{Id, Innovation, Session, Triangle, TriangleItem};
@@ -121,17 +122,6 @@ pub static FIELD_KEYS: &[Binding<Act>] = &[Binding::new(NEXT_FIELD, Act::Choose,
     t.triangle.k_store
 })];
 
-/// A checklist (interview notes).
-pub static CHECK_KEYS: &[Binding<Act>] = &[
-    Binding::new(&[ch(' '), key(KeyCode::Enter)], Act::Toggle, |t| {
-        t.triangle.k_toggle
-    })
-    .footer(),
-    Binding::new(CLOSE, Act::Close, |t| t.triangle.k_close).footer(),
-    Binding::new(UP, Act::Up, |t| t.triangle.k_select),
-    Binding::new(DOWN, Act::Down, |t| t.triangle.k_select),
-];
-
 /// The focus-area checklist also adds the region's own areas.
 pub static FOCUS_KEYS: &[Binding<Act>] = &[
     Binding::new(&[ch(' '), key(KeyCode::Enter)], Act::Toggle, |t| {
@@ -205,15 +195,29 @@ pub enum Mode {
     FocusPick {
         cursor: usize,
     },
-    EvidencePick {
-        cursor: usize,
-    },
+    /// The item's evidence: interview notes, ticked in the one picker.
+    EvidencePick(Picker),
     Notes {
         scroll: usize,
     },
     MovePick {
         cursor: usize,
     },
+}
+
+/// Every interview note as the evidence picker shows and searches it: role and
+/// organisation, never the interviewee's name (the room may be watching), and the text.
+pub fn evidence_rows(doc: &Session) -> Vec<String> {
+    all_notes(doc)
+        .into_iter()
+        .map(|(iv, n)| note_row(doc, iv, n))
+        .collect()
+}
+
+/// Note `n` of interview `iv`: "role, organisation: text".
+pub fn note_row(doc: &Session, iv: usize, n: usize) -> String {
+    let i = &doc.interviews[iv];
+    format!("{}: {}", super::interviews::source(i), i.notes[n].text)
 }
 
 /// A short message in the view's top line; strings come from the screen's table.
@@ -439,7 +443,11 @@ impl State {
     }
 
     pub fn typing(&self) -> bool {
-        matches!(self.mode, Mode::Typing { .. })
+        match &self.mode {
+            Mode::Typing { .. } => true,
+            Mode::EvidencePick(picker) => picker.typing(),
+            _ => false,
+        }
     }
 
     pub fn help(&self) -> Vec<KeyHelp> {
@@ -449,6 +457,7 @@ impl State {
                 h.extend(help_of(self.keys()));
                 h
             }
+            Mode::EvidencePick(picker) => picker.help(),
             _ => help_of(self.keys()),
         }
     }
@@ -458,7 +467,7 @@ impl State {
             Mode::Typing { field, .. } if field.multiline => &[],
             Mode::Typing { .. } => FIELD_KEYS,
             Mode::FocusPick { .. } => FOCUS_KEYS,
-            Mode::EvidencePick { .. } => CHECK_KEYS,
+            Mode::EvidencePick(_) => &[],
             Mode::Notes { .. } => NOTES_KEYS,
             Mode::MovePick { .. } => MOVE_KEYS,
             Mode::Browse => match self.view {
@@ -536,6 +545,9 @@ impl State {
         if let Mode::Typing { .. } = self.mode {
             return self.typing_key(doc, key, ctx);
         }
+        if let Mode::EvidencePick(_) = self.mode {
+            return self.evidence_key(doc, key, ctx);
+        }
         let Some(act) = find(self.keys(), &key) else {
             return Outcome::Ignored;
         };
@@ -553,7 +565,7 @@ impl State {
                 View::Kader => self.kader_act(doc, act, ctx),
             },
             Mode::FocusPick { cursor } => self.focus_act(doc, act, cursor, ctx),
-            Mode::EvidencePick { cursor } => self.evidence_act(doc, act, cursor, ctx),
+            Mode::EvidencePick(_) => Outcome::Ignored,
             Mode::Notes { scroll } => {
                 match act {
                     Act::Close => self.mode = Mode::Browse,
@@ -563,7 +575,7 @@ impl State {
                         }
                     }
                     Act::Down => self.mode = Mode::Notes { scroll: scroll + 1 },
-                    Act::Evidence => self.mode = Mode::EvidencePick { cursor: 0 },
+                    Act::Evidence => self.mode = Mode::EvidencePick(Picker::default()),
                     _ => {}
                 }
                 Outcome::Handled
@@ -743,7 +755,7 @@ impl State {
                 if all_notes(doc).is_empty() {
                     self.status = Some(Status::NoNotes);
                 } else {
-                    self.mode = Mode::EvidencePick { cursor: 0 };
+                    self.mode = Mode::EvidencePick(Picker::default());
                 }
                 Outcome::Handled
             }
@@ -868,28 +880,25 @@ impl State {
         Outcome::Handled
     }
 
-    fn evidence_act(&mut self, doc: &mut Session, act: Act, cursor: usize, ctx: &Ctx) -> Outcome {
+    fn evidence_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        let Mode::EvidencePick(picker) = &mut self.mode else {
+            return Outcome::Ignored;
+        };
         let notes = all_notes(doc);
-        match act {
-            Act::Up => {
-                self.mode = Mode::EvidencePick {
-                    cursor: cursor.saturating_sub(1),
-                }
+        match picker.handle_key(key, &evidence_rows(doc)) {
+            Picked::Nothing => Outcome::Handled,
+            Picked::Close => {
+                self.mode = Mode::Browse;
+                Outcome::Handled
             }
-            Act::Down => {
-                self.mode = Mode::EvidencePick {
-                    cursor: (cursor + 1).min(notes.len().saturating_sub(1)),
-                }
-            }
-            Act::Close => self.mode = Mode::Browse,
-            Act::Toggle => {
+            Picked::Toggle(k) => {
                 let (Some(i), Some(&(iv, n))) =
-                    (self.selected_index(doc, ctx.method), notes.get(cursor))
+                    (self.selected_index(doc, ctx.method), notes.get(k))
                 else {
                     return Outcome::Handled;
                 };
                 let note = doc.interviews[iv].notes[n].id.clone();
-                return self.change(doc, |tri, _| {
+                self.change(doc, |tri, _| {
                     let ev = &mut tri.items[i].evidence;
                     match ev.iter().position(|e| *e == note) {
                         Some(p) => {
@@ -898,11 +907,9 @@ impl State {
                         None => ev.push(note),
                     }
                     true
-                });
+                })
             }
-            _ => {}
         }
-        Outcome::Handled
     }
 
     fn move_act(&mut self, doc: &mut Session, act: Act, cursor: usize, ctx: &Ctx) -> Outcome {

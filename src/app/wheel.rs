@@ -9,6 +9,7 @@ use super::keys::{
     ADD, Binding, CLOSE, Combo, DELETE, DOWN, KeyHelp, MOVE_DOWN, MOVE_UP, PUBLIC, REDO, UNDO, UP,
     ch, find, help_of, key, shift,
 };
+use super::picker::{Picked, Picker};
 use super::{Ctx, Outcome};
 use crate::method::Method;
 use crate::model::{ActivityStatus, Id, Intention, PartnerKind, Session, Wheel};
@@ -137,15 +138,6 @@ pub static KEYS_FORM: &[Binding<Act>] = &[
 ];
 
 /// The evidence picker.
-pub static KEYS_PICK: &[Binding<Act>] = &[
-    Binding::new(UP, Act::Up, |t| t.wheel.k_select),
-    Binding::new(DOWN, Act::Down, |t| t.wheel.k_select).footer(),
-    Binding::new(&[ch(' '), key(KeyCode::Enter)], Act::Toggle, |t| {
-        t.wheel.k_toggle
-    })
-    .footer(),
-    Binding::new(CLOSE, Act::Done, |t| t.wheel.k_done).footer(),
-];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum WheelView {
@@ -228,7 +220,8 @@ pub enum Mode {
     Browse,
     Edit(EditTarget, Box<Field>),
     /// Picking evidence for an activity id.
-    Pick(String, usize),
+    /// Evidence for an activity: notes and triangle items, ticked in the one picker.
+    Pick(String, Picker),
     Form(Box<Form>),
 }
 
@@ -247,6 +240,14 @@ pub struct EvidenceOption {
     /// Role and organisation of the interviewee (never the name), or "driehoek".
     pub source: String,
     pub text: String,
+}
+
+/// The evidence options as the picker shows and searches them: "source: text".
+pub fn evidence_rows(options: &[EvidenceOption]) -> Vec<String> {
+    options
+        .iter()
+        .map(|o| format!("{}: {}", o.source, o.text))
+        .collect()
 }
 
 pub fn evidence_options(doc: &Session, t: &crate::i18n::Strings) -> Vec<EvidenceOption> {
@@ -372,12 +373,17 @@ impl State {
     }
 
     pub fn typing(&self) -> bool {
-        matches!(self.mode.0, Mode::Edit(..) | Mode::Form(_))
+        match &self.mode.0 {
+            Mode::Edit(..) | Mode::Form(_) => true,
+            Mode::Pick(_, picker) => picker.typing(),
+            Mode::Browse => false,
+        }
     }
 
     pub fn help(&self) -> Vec<KeyHelp> {
         match &self.mode.0 {
             Mode::Edit(_, field) => field.help(),
+            Mode::Pick(_, picker) => picker.help(),
             _ => help_of(self.table()),
         }
     }
@@ -385,7 +391,7 @@ impl State {
     fn table(&self) -> &'static [Binding<Act>] {
         match (&self.mode.0, self.panel) {
             (Mode::Edit(..), _) => &[],
-            (Mode::Pick(..), _) => KEYS_PICK,
+            (Mode::Pick(..), _) => &[],
             (Mode::Form(_), _) => KEYS_FORM,
             (Mode::Browse, Panel::Wheel) => KEYS,
             (Mode::Browse, Panel::Intentions) => KEYS_INTENTIONS,
@@ -517,7 +523,7 @@ impl State {
             }
             Act::Evidence => {
                 if let Some(id) = activity_id {
-                    self.mode.0 = Mode::Pick(id, 0);
+                    self.mode.0 = Mode::Pick(id, Picker::default());
                 }
             }
             Act::ToggleView => {
@@ -620,16 +626,15 @@ impl State {
     }
 
     fn key_pick(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
-        let Mode::Pick(id, cur) = &mut self.mode.0 else {
+        let Mode::Pick(id, picker) = &mut self.mode.0 else {
             return Outcome::Ignored;
         };
         let options = evidence_options(doc, ctx.t);
-        match find(KEYS_PICK, &key) {
-            Some(Act::Up) => *cur = cur.saturating_sub(1),
-            Some(Act::Down) => *cur = (*cur + 1).min(options.len().saturating_sub(1)),
-            Some(Act::Done) => self.mode.0 = Mode::Browse,
-            Some(Act::Toggle) => {
-                let Some(opt) = options.get(*cur) else {
+        match picker.handle_key(key, &evidence_rows(&options)) {
+            Picked::Nothing => {}
+            Picked::Close => self.mode.0 = Mode::Browse,
+            Picked::Toggle(i) => {
+                let Some(opt) = options.get(i) else {
                     return Outcome::Handled;
                 };
                 let st = doc.wheel.activities.entry(id.clone()).or_default();
@@ -640,7 +645,6 @@ impl State {
                 }
                 return Outcome::Changed;
             }
-            _ => {}
         }
         Outcome::Handled
     }

@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
     }
     match &st.mode {
         Mode::FocusPick { cursor } => focus_popup(frame, body, app, s, *cursor, theme),
-        Mode::EvidencePick { cursor } => evidence_popup(frame, body, app, s, *cursor, theme),
+        Mode::EvidencePick(picker) => evidence_popup(frame, body, app, s, picker, theme),
         Mode::Notes { scroll } => notes_popup(frame, body, app, s, *scroll, theme),
         Mode::MovePick { cursor } => move_popup(frame, body, app, s, *cursor, theme),
         Mode::Typing {
@@ -743,19 +743,12 @@ fn focus_popup(
     checklist(frame, r, entries, cursor, t, theme);
 }
 
-fn note_label(doc: &Session, iv: usize, n: usize) -> String {
-    // Role and organisation, never the interviewee's name: the room may be watching.
-    let i = &doc.interviews[iv];
-    let who = crate::app::interviews::source(i);
-    format!("{who}: {}", i.notes[n].text)
-}
-
 fn evidence_popup(
     frame: &mut Frame,
     area: Rect,
     app: &App,
     s: &SessionView,
-    cursor: usize,
+    picker: &crate::app::picker::Picker,
     theme: &Theme,
 ) {
     let t = app.t.triangle;
@@ -763,17 +756,13 @@ fn evidence_popup(
         return;
     };
     let doc = &s.doc;
-    let entries = all_notes(doc)
+    let rows: Vec<(String, bool)> = crate::app::triangle::evidence_rows(doc)
         .into_iter()
-        .map(|(iv, n)| {
-            (
-                it.evidence.contains(&doc.interviews[iv].notes[n].id),
-                note_label(doc, iv, n),
-            )
-        })
+        .zip(all_notes(doc))
+        .map(|(row, (iv, n))| (row, it.evidence.contains(&doc.interviews[iv].notes[n].id)))
         .collect();
     let r = popup(frame, area, fill(t.evidence_title, &[&it.title]), theme);
-    checklist(frame, r, entries, Some(cursor), t, theme);
+    super::widgets::picker::draw(frame, r, picker, &rows, app.t, theme);
 }
 
 fn notes_popup(
@@ -801,10 +790,13 @@ fn notes_popup(
     let entries: Vec<Vec<Line>> = linked
         .iter()
         .map(|&(iv, n)| {
-            let mut v: Vec<Line> = wrap(&format!("• {}", note_label(doc, iv, n)), w)
-                .into_iter()
-                .map(|l| Line::styled(l, theme.text))
-                .collect();
+            let mut v: Vec<Line> = wrap(
+                &format!("• {}", crate::app::triangle::note_row(doc, iv, n)),
+                w,
+            )
+            .into_iter()
+            .map(|l| Line::styled(l, theme.text))
+            .collect();
             v.push(Line::from(""));
             v
         })

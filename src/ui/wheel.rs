@@ -63,7 +63,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
                 frame.render_widget(Paragraph::new(Span::styled(hint, theme.dim)), hint_area);
             }
         }
-        Mode::Pick(id, cur) => pick_popup(frame, area, app, s, id, *cur, theme),
+        Mode::Pick(id, picker) => pick_popup(frame, area, app, s, id, picker, theme),
         _ => {}
     }
 }
@@ -558,7 +558,7 @@ fn pick_popup(
     app: &App,
     s: &SessionView,
     id: &str,
-    cur: usize,
+    picker: &crate::app::picker::Picker,
     theme: &Theme,
 ) {
     let t = app.t.wheel;
@@ -585,25 +585,12 @@ fn pick_popup(
         .get(id)
         .map(|a| a.evidence.clone())
         .unwrap_or_default();
-    let height = inner.height as usize;
-    let cur = cur.min(options.len() - 1);
-    let first = cur.saturating_sub(height.saturating_sub(2));
-    let width = inner.width as usize;
-    let mut lines = Vec::new();
-    for (i, o) in options.iter().enumerate().skip(first) {
-        if lines.len() + 1 >= height && i + 1 < options.len() {
-            lines.push(Line::styled(
-                fill(t.more, &[&(options.len() - i).to_string()]),
-                theme.dim,
-            ));
-            break;
-        }
-        let check = if linked.contains(&o.id) { "[x]" } else { "[ ]" };
-        let text = ellipsize(&format!("{check} {}: {}", o.source, o.text), width);
-        let style = if i == cur { theme.selected } else { theme.text };
-        lines.push(Line::styled(text, style));
-    }
-    frame.render_widget(Paragraph::new(lines), inner);
+    let rows: Vec<(String, bool)> = crate::app::wheel::evidence_rows(&options)
+        .into_iter()
+        .zip(&options)
+        .map(|(row, o)| (row, linked.contains(&o.id)))
+        .collect();
+    super::widgets::picker::draw(frame, inner, picker, &rows, app.t, theme);
 }
 
 fn intentions_panel(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {

@@ -2,6 +2,7 @@
 
 pub mod form;
 pub mod lines;
+pub mod picker;
 pub mod popup;
 pub mod table;
 pub mod text;
