@@ -3,6 +3,7 @@
 //! Strings of a screen live in that screen's file here (`interviews.rs`, ...), each with
 //! its Dutch and English table side by side; [`Strings`] links them.
 
+pub mod cli;
 pub mod intake;
 pub mod interviews;
 pub mod portfolio;
