@@ -123,16 +123,8 @@ pub static FIELD_KEYS: &[Binding<Act>] = &[Binding::new(NEXT_FIELD, Act::Choose,
 })];
 
 /// The focus-area checklist also adds the region's own areas.
-pub static FOCUS_KEYS: &[Binding<Act>] = &[
-    Binding::new(&[ch(' '), key(KeyCode::Enter)], Act::Toggle, |t| {
-        t.triangle.k_toggle
-    })
-    .footer(),
-    Binding::new(&[ch('n')], Act::NewFocus, |t| t.triangle.k_new_focus).footer(),
-    Binding::new(CLOSE, Act::Close, |t| t.triangle.k_close).footer(),
-    Binding::new(UP, Act::Up, |t| t.triangle.k_select),
-    Binding::new(DOWN, Act::Down, |t| t.triangle.k_select),
-];
+pub static FOCUS_KEYS: &[Binding<Act>] =
+    &[Binding::new(&[ch('n')], Act::NewFocus, |t| t.triangle.k_new_focus).footer()];
 
 /// Choosing where to move an item.
 pub static MOVE_KEYS: &[Binding<Act>] = &[
@@ -192,9 +184,8 @@ pub enum Mode {
         /// The item was just added: an empty title on leaving removes it again.
         fresh: bool,
     },
-    FocusPick {
-        cursor: usize,
-    },
+    /// The item's focus areas, ticked in the one picker.
+    FocusPick(Picker),
     /// The item's evidence: interview notes, ticked in the one picker.
     EvidencePick(Picker),
     Notes {
@@ -311,6 +302,21 @@ pub fn vote(tri: &mut Triangle, index: usize, delta: i32) -> bool {
 }
 
 /// Focus areas to choose from: the method's, then the region's own.
+/// The focus areas as the picker shows and searches them: the region's own marked so.
+pub fn focus_rows(method: &Method, tri: &Triangle, t: &crate::i18n::Strings) -> Vec<String> {
+    let own = &tri.own_focus_areas;
+    focus_choices(method, tri)
+        .into_iter()
+        .map(|f| {
+            if own.contains(&f) && !method.focus_areas.contains(&f) {
+                format!("{f} ({})", t.triangle.own)
+            } else {
+                f
+            }
+        })
+        .collect()
+}
+
 pub fn focus_choices(method: &Method, tri: &Triangle) -> Vec<String> {
     let mut out: Vec<String> = method.focus_areas.clone();
     for f in &tri.own_focus_areas {
@@ -445,7 +451,7 @@ impl State {
     pub fn typing(&self) -> bool {
         match &self.mode {
             Mode::Typing { .. } => true,
-            Mode::EvidencePick(picker) => picker.typing(),
+            Mode::EvidencePick(picker) | Mode::FocusPick(picker) => picker.typing(),
             _ => false,
         }
     }
@@ -458,6 +464,13 @@ impl State {
                 h
             }
             Mode::EvidencePick(picker) => picker.help(),
+            Mode::FocusPick(picker) => {
+                let mut h = picker.help();
+                if !picker.typing() {
+                    h.extend(help_of(FOCUS_KEYS));
+                }
+                h
+            }
             _ => help_of(self.keys()),
         }
     }
@@ -466,7 +479,7 @@ impl State {
         match &self.mode {
             Mode::Typing { field, .. } if field.multiline => &[],
             Mode::Typing { .. } => FIELD_KEYS,
-            Mode::FocusPick { .. } => FOCUS_KEYS,
+            Mode::FocusPick(_) => FOCUS_KEYS,
             Mode::EvidencePick(_) => &[],
             Mode::Notes { .. } => NOTES_KEYS,
             Mode::MovePick { .. } => MOVE_KEYS,
@@ -548,6 +561,9 @@ impl State {
         if let Mode::EvidencePick(_) = self.mode {
             return self.evidence_key(doc, key, ctx);
         }
+        if let Mode::FocusPick(_) = self.mode {
+            return self.focus_key(doc, key, ctx);
+        }
         let Some(act) = find(self.keys(), &key) else {
             return Outcome::Ignored;
         };
@@ -564,7 +580,7 @@ impl State {
                 },
                 View::Kader => self.kader_act(doc, act, ctx),
             },
-            Mode::FocusPick { cursor } => self.focus_act(doc, act, cursor, ctx),
+            Mode::FocusPick(_) => Outcome::Ignored,
             Mode::EvidencePick(_) => Outcome::Ignored,
             Mode::Notes { scroll } => {
                 match act {
@@ -725,7 +741,7 @@ impl State {
                 Outcome::Handled
             }
             Act::Focus => {
-                self.mode = Mode::FocusPick { cursor: 0 };
+                self.mode = Mode::FocusPick(Picker::default());
                 Outcome::Handled
             }
             Act::Public => {
@@ -838,33 +854,31 @@ impl State {
         }
     }
 
-    fn focus_act(&mut self, doc: &mut Session, act: Act, cursor: usize, ctx: &Ctx) -> Outcome {
+    fn focus_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        let Mode::FocusPick(picker) = &mut self.mode else {
+            return Outcome::Ignored;
+        };
+        // N adds a focus area of the region's own (not while a search is typed).
+        if !picker.typing() && find(FOCUS_KEYS, &key) == Some(Act::NewFocus) {
+            let item = self
+                .selected_index(doc, ctx.method)
+                .map(|i| doc.triangle.items[i].id.clone());
+            self.start_typing(doc, Target::NewFocus, item, false);
+            return Outcome::Handled;
+        }
         let choices = focus_choices(ctx.method, &doc.triangle);
-        match act {
-            Act::Up => {
-                self.mode = Mode::FocusPick {
-                    cursor: cursor.saturating_sub(1),
-                }
+        match picker.handle_key(key, &focus_rows(ctx.method, &doc.triangle, ctx.t)) {
+            Picked::Nothing => Outcome::Handled,
+            Picked::Close => {
+                self.mode = Mode::Browse;
+                Outcome::Handled
             }
-            Act::Down => {
-                self.mode = Mode::FocusPick {
-                    cursor: (cursor + 1).min(choices.len().saturating_sub(1)),
-                }
-            }
-            Act::Close => self.mode = Mode::Browse,
-            Act::NewFocus => {
-                let item = self
-                    .selected_index(doc, ctx.method)
-                    .map(|i| doc.triangle.items[i].id.clone());
-                self.start_typing(doc, Target::NewFocus, item, false);
-            }
-            Act::Toggle => {
-                let (Some(i), Some(name)) =
-                    (self.selected_index(doc, ctx.method), choices.get(cursor))
+            Picked::Toggle(k) => {
+                let (Some(i), Some(name)) = (self.selected_index(doc, ctx.method), choices.get(k))
                 else {
                     return Outcome::Handled;
                 };
-                return self.change(doc, |tri, _| {
+                self.change(doc, |tri, _| {
                     let fa = &mut tri.items[i].focus_areas;
                     match fa.iter().position(|f| f == name) {
                         Some(p) => {
@@ -873,11 +887,9 @@ impl State {
                         None => fa.push(name.clone()),
                     }
                     true
-                });
+                })
             }
-            _ => {}
         }
-        Outcome::Handled
     }
 
     fn evidence_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
@@ -1056,7 +1068,10 @@ impl State {
                 {
                     cursor = p;
                 }
-                self.mode = Mode::FocusPick { cursor };
+                self.mode = Mode::FocusPick(Picker {
+                    cursor,
+                    search: None,
+                });
             }
             _ => {}
         }

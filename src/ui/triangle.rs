@@ -31,14 +31,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
         View::Kader => kader_view(frame, body, app, s, theme),
     }
     match &st.mode {
-        Mode::FocusPick { cursor } => focus_popup(frame, body, app, s, *cursor, theme),
+        Mode::FocusPick(picker) => focus_popup(frame, body, app, s, Some(picker), theme),
         Mode::EvidencePick(picker) => evidence_popup(frame, body, app, s, picker, theme),
         Mode::Notes { scroll } => notes_popup(frame, body, app, s, *scroll, theme),
         Mode::MovePick { cursor } => move_popup(frame, body, app, s, *cursor, theme),
         Mode::Typing {
             target: Target::NewFocus,
             ..
-        } => focus_popup(frame, body, app, s, usize::MAX, theme),
+        } => focus_popup(frame, body, app, s, None, theme),
         _ => {}
     }
 }
@@ -666,69 +666,27 @@ fn selected_item<'a>(app: &App, s: &'a SessionView) -> Option<&'a TriangleItem> 
         .map(|i| &s.doc.triangle.items[i])
 }
 
-/// A checklist in a popup: "[x] text" entries, the cursor's one highlighted.
-fn checklist(
-    frame: &mut Frame,
-    r: Rect,
-    entries: Vec<(bool, String)>,
-    cursor: Option<usize>,
-    t: &T,
-    theme: &Theme,
-) {
-    let w = r.width as usize;
-    let lines: Vec<Vec<Line>> = entries
-        .into_iter()
-        .enumerate()
-        .map(|(n, (on, text))| {
-            let style = if Some(n) == cursor {
-                theme.selected
-            } else {
-                theme.text
-            };
-            let mark = if on { "[x] " } else { "[ ] " };
-            wrap(&text, w.saturating_sub(4))
-                .into_iter()
-                .enumerate()
-                .map(|(k, l)| {
-                    let prefix = if k == 0 { mark } else { "    " };
-                    Line::styled(format!("{prefix}{l}"), style)
-                })
-                .collect()
-        })
-        .collect();
-    frame.render_widget(
-        Paragraph::new(scrolled(lines, cursor, r.height as usize, t, theme)),
-        r,
-    );
-}
-
+/// The focus-area picker; `None` while a new area is typed (the list shows, no cursor).
 fn focus_popup(
     frame: &mut Frame,
     area: Rect,
     app: &App,
     s: &SessionView,
-    cursor: usize,
+    picker: Option<&crate::app::picker::Picker>,
     theme: &Theme,
 ) {
     let t = app.t.triangle;
     let Some(it) = selected_item(app, s) else {
         return;
     };
-    let own = &s.doc.triangle.own_focus_areas;
-    let entries = focus_choices(&app.method, &s.doc.triangle)
-        .into_iter()
-        .map(|f| {
-            let on = it.focus_areas.contains(&f);
-            let text = if own.contains(&f) && !app.method.focus_areas.contains(&f) {
-                format!("{f} ({})", t.own)
-            } else {
-                f
-            };
-            (on, text)
-        })
-        .collect();
+    let rows: Vec<(String, bool)> =
+        crate::app::triangle::focus_rows(&app.method, &s.doc.triangle, app.t)
+            .into_iter()
+            .zip(focus_choices(&app.method, &s.doc.triangle))
+            .map(|(row, f)| (row, it.focus_areas.contains(&f)))
+            .collect();
     // While a new focus area is typed, the strip below shows the field: leave it free.
-    let area = if s.triangle.typing() {
+    let area = if s.triangle.typing() && picker.is_none() {
         Rect::new(
             area.x,
             area.y,
@@ -739,8 +697,11 @@ fn focus_popup(
         area
     };
     let r = popup(frame, area, fill(t.focus_title, &[&it.title]), theme);
-    let cursor = (cursor != usize::MAX).then_some(cursor);
-    checklist(frame, r, entries, cursor, t, theme);
+    let no_cursor = crate::app::picker::Picker {
+        cursor: usize::MAX,
+        search: None,
+    };
+    super::widgets::picker::draw(frame, r, picker.unwrap_or(&no_cursor), &rows, app.t, theme);
 }
 
 fn evidence_popup(

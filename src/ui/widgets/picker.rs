@@ -9,7 +9,8 @@ use crate::ui::widgets::text::cut;
 use ratatui::prelude::*;
 use ratatui::widgets::{Paragraph, Wrap};
 
-/// Draws `rows` (text, ticked) into `area` (inside a popup frame).
+/// Draws `rows` (text, ticked) into `area` (inside a popup frame). A cursor of
+/// `usize::MAX` highlights no row (the list shows while a field has the keys).
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
@@ -37,7 +38,12 @@ pub fn draw(
         return;
     }
     let room = (area.height as usize).saturating_sub(lines.len()).max(1);
-    let cur = picker.cursor.min(shown.len() - 1);
+    let highlight = picker.cursor != usize::MAX;
+    let cur = if highlight {
+        picker.cursor.min(shown.len() - 1)
+    } else {
+        0
+    };
     // Keep the cursor's row in view, with a "+N more" line when rows follow.
     let first = cur.saturating_sub(room.saturating_sub(2));
     for (k, &i) in shown.iter().enumerate().skip(first) {
@@ -50,7 +56,11 @@ pub fn draw(
         }
         let (text, on) = &rows[i];
         let mark = if *on { "[x]" } else { "[ ]" };
-        let style = if k == cur { theme.selected } else { theme.text };
+        let style = if k == cur && highlight {
+            theme.selected
+        } else {
+            theme.text
+        };
         lines.push(Line::styled(cut(&format!("{mark} {text}"), width), style));
     }
     frame.render_widget(Paragraph::new(lines), area);
