@@ -218,19 +218,9 @@ fn agenda_summary(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, the
 }
 
 /// The Intake screen: drawn for the facilitator, the beamer and the room window.
-pub struct ScreenDrawing;
-
-impl super::ScreenView for ScreenDrawing {
-    fn screen(&self) -> crate::app::Screen {
-        crate::app::Screen::Intake
-    }
-    fn draw(&self, frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
-        draw(frame, area, app, s, theme)
-    }
-    fn presenter(&self, frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
-        super::presenter::intake(frame, area, app, s, theme)
-    }
-    fn room(&self, app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'static>> {
-        super::room::intake(app, s, theme, ascii)
-    }
-}
+pub const DRAWING: super::ScreenDrawing = super::ScreenDrawing {
+    screen: crate::app::Screen::Intake,
+    draw,
+    presenter: super::presenter::intake,
+    room: super::room::intake,
+};

@@ -748,19 +748,9 @@ fn draw_picker(
 }
 
 /// The Interviews screens: drawn for the facilitator, the beamer and the room window.
-pub struct ScreenDrawing;
-
-impl super::ScreenView for ScreenDrawing {
-    fn screen(&self) -> crate::app::Screen {
-        crate::app::Screen::Interviews
-    }
-    fn draw(&self, frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
-        draw(frame, area, app, s, theme)
-    }
-    fn presenter(&self, frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
-        super::presenter::interviews(frame, area, app, s, theme)
-    }
-    fn room(&self, app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'static>> {
-        super::room::interviews(app, s, theme, ascii)
-    }
-}
+pub const DRAWING: super::ScreenDrawing = super::ScreenDrawing {
+    screen: crate::app::Screen::Interviews,
+    draw,
+    presenter: super::presenter::interviews,
+    room: super::room::interviews,
+};

@@ -22,53 +22,48 @@ use theme::Theme;
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 20;
 
+/// Draws a screen's content into an area.
+pub type DrawFn = fn(&mut Frame, Rect, &App, &SessionView, &Theme);
+/// A screen's lines in the room window (`ascii`: no box-drawing or big letters).
+pub type RoomFn = fn(&App, &SessionView, &Theme, bool) -> Vec<Line<'static>>;
+
 /// What the ui does for a session screen: the one place that draws it, for the
-/// facilitator, in the presenter view and in the room window. Each screen's ui file
-/// implements it; [`VIEWS`] lists them.
-pub trait ScreenView: Sync {
-    fn screen(&self) -> Screen;
-    /// The screen's content for the facilitator (not the chrome around it).
-    fn draw(&self, frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme);
-    /// The content in its largest form, for the beamer (presenter view); by default as
-    /// the facilitator sees it.
-    fn presenter(&self, frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
-        self.draw(frame, area, app, s, theme)
-    }
-    /// The room window's lines under the title (`volgspot zaal`); by default none (the
-    /// title and the clock only).
-    fn room(
-        &self,
-        _app: &App,
-        _s: &SessionView,
-        _theme: &Theme,
-        _ascii: bool,
-    ) -> Vec<Line<'static>> {
-        Vec::new()
-    }
+/// facilitator, in the presenter view (its content in its largest form) and in the
+/// room window. Each screen's ui file has one (`DRAWING`); [`VIEWS`] lists them.
+pub struct ScreenDrawing {
+    pub screen: Screen,
+    pub draw: DrawFn,
+    pub presenter: DrawFn,
+    pub room: RoomFn,
+}
+
+/// For a screen with nothing for the room window but its title and the clock.
+pub fn no_room_lines(_: &App, _: &SessionView, _: &Theme, _: bool) -> Vec<Line<'static>> {
+    Vec::new()
 }
 
 /// Every session screen's drawing, one each (the length is the number of screens, so a
 /// screen without one does not compile).
-pub static VIEWS: [&dyn ScreenView; Screen::COUNT] = [
-    &intake::ScreenDrawing,
-    &interviews::ScreenDrawing,
-    &triangle::ScreenDrawing,
-    &wheel::ScreenDrawing,
-    &summary::ScreenDrawing,
+pub static VIEWS: [&ScreenDrawing; Screen::COUNT] = [
+    &intake::DRAWING,
+    &interviews::DRAWING,
+    &triangle::DRAWING,
+    &wheel::DRAWING,
+    &summary::DRAWING,
 ];
 
 /// The drawing of a screen.
-pub fn view(screen: Screen) -> &'static dyn ScreenView {
+pub fn view(screen: Screen) -> &'static ScreenDrawing {
     VIEWS
         .iter()
         .copied()
-        .find(|v| v.screen() == screen)
+        .find(|v| v.screen == screen)
         .unwrap_or(VIEWS[0])
 }
 
 /// One screen's content (not the chrome around it).
 fn screen_body(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, screen: Screen) {
-    view(screen).draw(frame, area, app, s, &app.theme)
+    (view(screen).draw)(frame, area, app, s, &app.theme)
 }
 
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -202,7 +197,7 @@ mod tests {
     #[test]
     fn every_screen_has_its_own_drawing() {
         for screen in Screen::ALL {
-            assert_eq!(view(screen).screen(), screen);
+            assert_eq!(view(screen).screen, screen);
         }
     }
 }

@@ -90,7 +90,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
     };
     frame.render_widget(Paragraph::new(keys).style(style).centered(), keys_area);
     let body = body.inner(Margin::new(2, 0));
-    super::view(s.screen).presenter(frame, body, app, s, theme);
+    (super::view(s.screen).presenter)(frame, body, app, s, theme);
 }
 
 /// The pact in a few lines: round focus, ambition, partners per kind, the region.

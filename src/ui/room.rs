@@ -259,7 +259,7 @@ pub fn draw_with(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contac
         height: area.bottom() - y,
         ..area
     };
-    let lines = super::view(s.screen).room(app, s, theme, ascii);
+    let lines = (super::view(s.screen).room)(app, s, theme, ascii);
     // Big screens get air between the lines.
     let lines = if body.height as usize >= lines.len() * 2 && body.width >= 120 {
         lines

@@ -476,21 +476,15 @@ fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
     rows
 }
 
-/// The summary: drawn for the facilitator, the beamer and the room window.
-pub struct ScreenDrawing;
+/// The summary (the beamer shows the publieksversie): drawn for the facilitator, the beamer and the room window.
+pub const DRAWING: super::ScreenDrawing = super::ScreenDrawing {
+    screen: crate::app::Screen::Summary,
+    draw,
+    presenter: super::room::public_summary,
+    room: room,
+};
 
-impl super::ScreenView for ScreenDrawing {
-    fn screen(&self) -> crate::app::Screen {
-        crate::app::Screen::Summary
-    }
-    fn draw(&self, frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
-        draw(frame, area, app, s, theme)
-    }
-    fn presenter(&self, frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
-        // The room sees the publieksversie.
-        super::room::public_summary(frame, area, app, s, theme)
-    }
-    fn room(&self, app: &App, s: &SessionView, theme: &Theme, _ascii: bool) -> Vec<Line<'static>> {
-        super::room::summary(app, s, theme)
-    }
+/// The room's window lists the gaps and the public version's parts.
+fn room(app: &App, s: &SessionView, theme: &Theme, _ascii: bool) -> Vec<Line<'static>> {
+    super::room::summary(app, s, theme)
 }

@@ -810,19 +810,14 @@ fn move_popup(
 }
 
 /// The triangle: drawn for the facilitator, the beamer and the room window.
-pub struct ScreenDrawing;
+pub const DRAWING: super::ScreenDrawing = super::ScreenDrawing {
+    screen: crate::app::Screen::Triangle,
+    draw,
+    presenter: presenter,
+    room: super::room::triangle,
+};
 
-impl super::ScreenView for ScreenDrawing {
-    fn screen(&self) -> crate::app::Screen {
-        crate::app::Screen::Triangle
-    }
-    fn draw(&self, frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
-        draw(frame, area, app, s, theme)
-    }
-    fn presenter(&self, frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
-        drawn_view(frame, area, app, &s.doc, theme)
-    }
-    fn room(&self, app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'static>> {
-        super::room::triangle(app, s, theme, ascii)
-    }
+/// The beamer shows the triangle drawn.
+fn presenter(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
+    drawn_view(frame, area, app, &s.doc, theme)
 }

@@ -795,23 +795,18 @@ fn form_view(
 }
 
 /// The wheel: drawn for the facilitator, the beamer and the room window.
-pub struct ScreenDrawing;
+pub const DRAWING: super::ScreenDrawing = super::ScreenDrawing {
+    screen: crate::app::Screen::Wheel,
+    draw,
+    presenter: presenter,
+    room: super::room::wheel,
+};
 
-impl super::ScreenView for ScreenDrawing {
-    fn screen(&self) -> crate::app::Screen {
-        crate::app::Screen::Wheel
-    }
-    fn draw(&self, frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
-        draw(frame, area, app, s, theme)
-    }
-    fn presenter(&self, frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
-        let row = s
-            .wheel
-            .row(&app.method)
-            .unwrap_or(crate::app::wheel::Row::Phase(0));
-        draw_wheel(frame, area, app, s, row, theme)
-    }
-    fn room(&self, app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'static>> {
-        super::room::wheel(app, s, theme, ascii)
-    }
+/// The beamer shows the wheel drawn, the selected phase marked.
+fn presenter(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
+    let row = s
+        .wheel
+        .row(&app.method)
+        .unwrap_or(crate::app::wheel::Row::Phase(0));
+    draw_wheel(frame, area, app, s, row, theme)
 }
