@@ -437,18 +437,7 @@ impl Interviewer {
     }
 }
 
-impl std::ops::Deref for Interviewer {
-    type Target = SaveSchedule;
-    fn deref(&self) -> &SaveSchedule {
-        &self.saving
-    }
-}
-
-impl std::ops::DerefMut for Interviewer {
-    fn deref_mut(&mut self) -> &mut SaveSchedule {
-        &mut self.saving
-    }
-}
+crate::app::save_schedule::deref_to_schedule!(Interviewer, saving);
 
 pub fn draw(frame: &mut Frame, app: &Interviewer) {
     let theme = Theme::dark();

@@ -198,7 +198,6 @@ impl State {
         }
     }
 
-    /// Whether a text field has the keys (then `?` is typed and F1 opens help).
     /// After undo/redo: the selection on the interview the undo touched; an interview
     /// open on its notes stays open, on a note that exists.
     pub fn rebuild(&mut self, doc: &Session, before: &Session) {
@@ -215,6 +214,7 @@ impl State {
         }
     }
 
+    /// Whether a text field has the keys (then `?` is typed and F1 opens help).
     pub fn typing(&self) -> bool {
         if self.picker.is_some() {
             return false;

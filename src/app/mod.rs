@@ -285,18 +285,7 @@ impl SessionView {
     }
 }
 
-impl std::ops::Deref for SessionView {
-    type Target = SaveSchedule;
-    fn deref(&self) -> &SaveSchedule {
-        &self.saving
-    }
-}
-
-impl std::ops::DerefMut for SessionView {
-    fn deref_mut(&mut self) -> &mut SaveSchedule {
-        &mut self.saving
-    }
-}
+save_schedule::deref_to_schedule!(SessionView, saving);
 
 pub struct StartEntry {
     pub path: PathBuf,

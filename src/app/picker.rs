@@ -45,6 +45,16 @@ pub enum Picked {
     Close,
 }
 
+/// Ticks `item` in `list` if it is not there, else unticks it.
+pub fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    match list.iter().position(|x| *x == item) {
+        Some(p) => {
+            list.remove(p);
+        }
+        None => list.push(item),
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Picker {
     /// Position among the rows shown (those the search matches).

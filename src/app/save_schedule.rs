@@ -8,6 +8,25 @@ use crate::store::SaveError;
 use std::time::{Duration, Instant};
 use time::OffsetDateTime;
 
+/// `Deref` to a type's [`SaveSchedule`] field, so `doc.generation`, `doc.save`, … read
+/// as before the schedule was shared.
+macro_rules! deref_to_schedule {
+    ($ty:ty, $field:ident) => {
+        impl std::ops::Deref for $ty {
+            type Target = $crate::app::SaveSchedule;
+            fn deref(&self) -> &$crate::app::SaveSchedule {
+                &self.$field
+            }
+        }
+        impl std::ops::DerefMut for $ty {
+            fn deref_mut(&mut self) -> &mut $crate::app::SaveSchedule {
+                &mut self.$field
+            }
+        }
+    };
+}
+pub(crate) use deref_to_schedule;
+
 /// The save bookkeeping of one open document.
 #[derive(Debug, Clone)]
 pub struct SaveSchedule {

@@ -10,7 +10,7 @@ use super::keys::{
     ADD, Binding, CLOSE, Combo, DELETE, DOWN, KeyHelp, MOVE_DOWN, MOVE_UP, NEXT_FIELD, OPEN,
     PUBLIC, UP, ch, find, help_of, key, shift,
 };
-use super::picker::{Picked, Picker};
+use super::picker::{Picked, Picker, toggle};
 use super::{Ctx, Outcome};
 use crate::method::Method;
 use crate::model::{Id, Innovation, Session, Triangle, TriangleItem};
@@ -437,7 +437,6 @@ impl State {
         }
     }
 
-    /// Whether a text field has the keys (then `?` is typed and F1 opens help).
     /// After undo/redo: view, place, selection, sort and kader row stay.
     pub fn rebuild(&mut self, doc: &Session, _before: &Session) {
         let old = std::mem::replace(self, State::new(doc));
@@ -448,6 +447,7 @@ impl State {
         self.kader_row = old.kader_row;
     }
 
+    /// Whether a text field has the keys (then `?` is typed and F1 opens help).
     pub fn typing(&self) -> bool {
         match &self.mode {
             Mode::Typing { .. } => true,
@@ -879,13 +879,7 @@ impl State {
                     return Outcome::Handled;
                 };
                 self.change(doc, |tri, _| {
-                    let fa = &mut tri.items[i].focus_areas;
-                    match fa.iter().position(|f| f == name) {
-                        Some(p) => {
-                            fa.remove(p);
-                        }
-                        None => fa.push(name.clone()),
-                    }
+                    toggle(&mut tri.items[i].focus_areas, name.clone());
                     true
                 })
             }
@@ -911,13 +905,7 @@ impl State {
                 };
                 let note = doc.interviews[iv].notes[n].id.clone();
                 self.change(doc, |tri, _| {
-                    let ev = &mut tri.items[i].evidence;
-                    match ev.iter().position(|e| *e == note) {
-                        Some(p) => {
-                            ev.remove(p);
-                        }
-                        None => ev.push(note),
-                    }
+                    toggle(&mut tri.items[i].evidence, note);
                     true
                 })
             }

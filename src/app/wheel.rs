@@ -9,7 +9,7 @@ use super::keys::{
     ADD, Binding, CLOSE, Combo, DELETE, DOWN, KeyHelp, MOVE_DOWN, MOVE_UP, PUBLIC, REDO, UNDO, UP,
     ch, find, help_of, key, shift,
 };
-use super::picker::{Picked, Picker};
+use super::picker::{Picked, Picker, toggle};
 use super::{Ctx, Outcome};
 use crate::method::Method;
 use crate::model::{ActivityStatus, Id, Intention, PartnerKind, Session, Wheel};
@@ -360,7 +360,6 @@ impl State {
             .copied()
     }
 
-    /// Whether a text field has the keys (then `?` is typed and F1 opens help).
     /// After undo/redo: the view, panel and cursor stay; the intention selected is the
     /// one the undo touched.
     pub fn rebuild(&mut self, doc: &Session, before: &Session) {
@@ -372,6 +371,7 @@ impl State {
         self.icur = super::list::restored_selection(old.icur, &doc.intentions, &before.intentions);
     }
 
+    /// Whether a text field has the keys (then `?` is typed and F1 opens help).
     pub fn typing(&self) -> bool {
         match &self.mode.0 {
             Mode::Edit(..) | Mode::Form(_) => true,
@@ -638,11 +638,7 @@ impl State {
                     return Outcome::Handled;
                 };
                 let st = doc.wheel.activities.entry(id.clone()).or_default();
-                if let Some(i) = st.evidence.iter().position(|e| *e == opt.id) {
-                    st.evidence.remove(i);
-                } else {
-                    st.evidence.push(opt.id.clone());
-                }
+                toggle(&mut st.evidence, opt.id.clone());
                 return Outcome::Changed;
             }
         }

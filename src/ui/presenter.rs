@@ -94,7 +94,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
 }
 
 /// The pact in a few lines: round focus, ambition, partners per kind, the region.
-pub(super) fn intake(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
+pub fn intake(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
     let t = app.t;
     let i = &s.doc.intake;
     let mut lines: Vec<Line> = Vec::new();
@@ -135,7 +135,7 @@ pub(super) fn intake(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, 
 }
 
 /// The first findings as counts: attention area × kind. Nobody's name on the wall.
-pub(super) fn interviews(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
+pub fn interviews(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
     use crate::model::NoteKind as K;
     let t = app.t;
     let kinds = [

@@ -309,7 +309,7 @@ fn headline(app: &App, s: &SessionView) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-pub(super) fn intake(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'static>> {
+pub fn intake(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'static>> {
     let t = app.t;
     let i = &s.doc.intake;
     let mut out = vec![Line::styled(
@@ -344,12 +344,7 @@ pub(super) fn intake(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> 
     out
 }
 
-pub(super) fn interviews(
-    app: &App,
-    s: &SessionView,
-    theme: &Theme,
-    ascii: bool,
-) -> Vec<Line<'static>> {
+pub fn interviews(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'static>> {
     let t = app.t;
     let mut out = Vec::new();
     for (n, iv) in s.doc.interviews.iter().enumerate() {
@@ -365,12 +360,7 @@ pub(super) fn interviews(
     out
 }
 
-pub(super) fn triangle(
-    app: &App,
-    s: &SessionView,
-    theme: &Theme,
-    ascii: bool,
-) -> Vec<Line<'static>> {
+pub fn triangle(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'static>> {
     let t = app.t;
     let places = crate::app::triangle::places(&app.method);
     let current = s.triangle.place.min(places.len().saturating_sub(1));
@@ -411,7 +401,7 @@ pub(super) fn triangle(
     out
 }
 
-pub(super) fn wheel(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'static>> {
+pub fn wheel(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'static>> {
     let doc = &s.doc;
     let mut out = Vec::new();
     if s.wheel.panel == crate::app::wheel::Panel::Intentions {
@@ -453,7 +443,7 @@ pub(super) fn wheel(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> V
 }
 
 /// The publieksversie, names hidden unless F8.
-pub(super) fn summary(app: &App, s: &SessionView, theme: &Theme) -> Vec<Line<'static>> {
+pub fn summary(app: &App, s: &SessionView, theme: &Theme) -> Vec<Line<'static>> {
     let mut st = crate::app::summary::State::new(&s.doc);
     st.public = true;
     let (markdown, _) = st.preview(s, &app.method, app.lang, app.t, app.show_names);

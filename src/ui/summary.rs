@@ -481,7 +481,7 @@ pub const DRAWING: super::ScreenDrawing = super::ScreenDrawing {
     screen: crate::app::Screen::Summary,
     draw,
     presenter: super::room::public_summary,
-    room: room,
+    room,
 };
 
 /// The room's window lists the gaps and the public version's parts.

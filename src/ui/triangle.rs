@@ -813,7 +813,7 @@ fn move_popup(
 pub const DRAWING: super::ScreenDrawing = super::ScreenDrawing {
     screen: crate::app::Screen::Triangle,
     draw,
-    presenter: presenter,
+    presenter,
     room: super::room::triangle,
 };
 

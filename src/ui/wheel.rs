@@ -798,7 +798,7 @@ fn form_view(
 pub const DRAWING: super::ScreenDrawing = super::ScreenDrawing {
     screen: crate::app::Screen::Wheel,
     draw,
-    presenter: presenter,
+    presenter,
     room: super::room::wheel,
 };
 
