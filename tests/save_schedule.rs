@@ -181,16 +181,8 @@ fn a_key_typed_into_the_app_is_due_for_saving_within_the_wait() {
 /// second, not one per key, and every key is on disk within about a second.
 #[test]
 fn fast_typing_in_interviewer_mode_saves_per_burst_not_per_key() {
-    use volgspot::interviewer::Interviewer;
-    use volgspot::method::Method;
     let dir = tempfile::tempdir().unwrap();
-    let mut iv = Interviewer::new(
-        Lang::Nl.strings(),
-        Method::builtin(Lang::Nl),
-        dir.path().to_path_buf(),
-        "Pact Oost",
-        "L. Smit",
-    );
+    let mut iv = common::ui::interviewer(dir.path());
     let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
     let t0 = Instant::now();
     for c in "Anna".chars() {
