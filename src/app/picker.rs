@@ -60,7 +60,7 @@ pub struct Picker {
     /// Position among the rows shown (those the search matches).
     pub cursor: usize,
     /// The search being typed, if any.
-    pub search: Option<Field>,
+    pub search: Option<Box<Field>>,
 }
 
 impl Picker {
@@ -75,7 +75,7 @@ impl Picker {
 
     /// The search text (empty: every row).
     pub fn query(&self) -> String {
-        self.search.as_ref().map(Field::text).unwrap_or_default()
+        self.search.as_ref().map(|f| f.text()).unwrap_or_default()
     }
 
     /// The rows the search matches, as indices into `rows` (letter case ignored).
@@ -104,7 +104,7 @@ impl Picker {
             Some(Act::Toggle) => {
                 return self.current(rows).map_or(Picked::Nothing, Picked::Toggle);
             }
-            Some(Act::Search) => self.search = Some(Field::new("", false)),
+            Some(Act::Search) => self.search = Some(Box::new(Field::new("", false))),
             // Esc ends a search (the whole list again), or else closes the picker.
             Some(Act::Close) if self.typing() => {
                 self.search = None;

@@ -219,7 +219,6 @@ pub struct Form {
 pub enum Mode {
     Browse,
     Edit(EditTarget, Box<Field>),
-    /// Picking evidence for an activity id.
     /// Evidence for an activity: notes and triangle items, ticked in the one picker.
     Pick(String, Picker),
     Form(Box<Form>),

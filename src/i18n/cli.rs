@@ -2,8 +2,11 @@
 //! English help is the doc comments in `main.rs`; these replace it, by the argument's
 //! and the command's id, when the UI language is Dutch (`--lang`, `VOLGSPOT_LANG`).
 
-/// `(argument id, help)` for the options every command has.
-pub const GLOBAL_ARGS: &[(&str, &str)] = &[
+/// `(argument id, help)`.
+pub type ArgHelp = (&'static str, &'static str);
+
+/// The options every command has.
+pub const GLOBAL_ARGS: &[ArgHelp] = &[
     ("lang", "Taal van de schermen: nl (standaard) of en."),
     (
         "theme",
@@ -21,7 +24,7 @@ pub const LONG_ABOUT: &str = "Zonder opdracht: het startscherm met de sessies in
     Sessiemap: $VOLGSPOT_DIR, anders de gegevensmap van het systeem.";
 
 /// `(command, about, [(argument id, help)])`.
-pub const COMMANDS: &[(&str, &str, &[(&str, &str)])] = &[
+pub const COMMANDS: &[(&str, &str, &[ArgHelp])] = &[
     (
         "new",
         "Maak een nieuwe sessie en open die.",
