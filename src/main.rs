@@ -406,8 +406,8 @@ fn main() -> ExitCode {
             };
         }
     };
-    if let Err(msg) = opened {
-        warn!("volgspot: {msg}");
+    if let Err(e) = opened {
+        warn!("volgspot: {}", e.message(app.t));
         return ExitCode::FAILURE;
     }
     if matches!(app.view, View::Start(_)) {

@@ -39,26 +39,67 @@ impl Runtime {
     }
 }
 
+/// Why a session could not be opened or made; worded in the UI language by
+/// [`OpenError::message`] (from i18n's wording of each store error).
+#[derive(Debug)]
+pub enum OpenError {
+    /// Someone else has it open (or its lock cannot be made).
+    Lock(lock::LockError),
+    /// The file cannot be read as a session; a backup or emergency copy beside it, if
+    /// there is one, is named.
+    Load {
+        error: Box<store::LoadError>,
+        backup: Option<PathBuf>,
+        emergency: Option<PathBuf>,
+    },
+    /// A new file could not be written.
+    Save(store::SaveError),
+    /// The session folder could not be made.
+    Folder {
+        dir: PathBuf,
+        why: String,
+    },
+    NextRound(store::next_round::Error),
+    /// The embedded example does not parse (a unit test guards against it).
+    Example,
+}
+
+impl OpenError {
+    pub fn message(&self, t: &crate::i18n::Strings) -> String {
+        match self {
+            OpenError::Lock(e) => t.lock_error(e),
+            OpenError::Load {
+                error,
+                backup,
+                emergency,
+            } => {
+                let mut msg = t.load_error(error);
+                if let Some(bak) = backup {
+                    msg.push_str(". ");
+                    msg.push_str(&fill(t.e_backup_hint, &[&bak.display().to_string()]));
+                }
+                if let Some(copy) = emergency {
+                    msg.push_str(". ");
+                    msg.push_str(&fill(t.e_emergency_hint, &[&copy.display().to_string()]));
+                }
+                msg
+            }
+            OpenError::Save(e) => t.save_error(e),
+            OpenError::Folder { dir, why } => format!("{}: {why}", dir.display()),
+            OpenError::NextRound(e) => e.message(t),
+            OpenError::Example => "the embedded example session is invalid".to_string(),
+        }
+    }
+}
+
 /// Loads and locks a session; on success the app shows it.
-pub fn open_session(app: &mut App, rt: &mut Runtime, path: &Path) -> Result<(), String> {
+pub fn open_session(app: &mut App, rt: &mut Runtime, path: &Path) -> Result<(), OpenError> {
     let t = app.t;
-    let held = lock::acquire(path).map_err(|e| t.lock_error(&e))?;
-    let (doc, migrated) = store::load_session(path).map_err(|e| {
-        let mut msg = t.load_error(&e);
-        let bak = paths::backup_path(path);
-        if bak.is_file() {
-            msg.push_str(". ");
-            msg.push_str(&fill(t.e_backup_hint, &[&bak.display().to_string()]));
-        }
-        let emergency = paths::emergency_path(path);
-        if emergency.is_file() {
-            msg.push_str(". ");
-            msg.push_str(&fill(
-                t.e_emergency_hint,
-                &[&emergency.display().to_string()],
-            ));
-        }
-        msg
+    let held = lock::acquire(path).map_err(OpenError::Lock)?;
+    let (doc, migrated) = store::load_session(path).map_err(|error| OpenError::Load {
+        error: Box::new(error),
+        backup: Some(paths::backup_path(path)).filter(|p| p.is_file()),
+        emergency: Some(paths::emergency_path(path)).filter(|p| p.is_file()),
     })?;
     store::atomic::clean_stale_temps(path);
     // Duplicate ids (an older volgspot could make them) get fresh ids, never merged.
@@ -110,13 +151,17 @@ pub fn recover_session(
     app: &mut App,
     rt: &mut Runtime,
     r: &store::recovery::Recovery,
-) -> Result<(), String> {
+) -> Result<(), OpenError> {
     let t = app.t;
     // `volgspot open` may hold this session's lock already; a second lock on it from
     // this process would be refused.
     rt.lock = None;
-    let held = lock::acquire(&r.session).map_err(|e| t.lock_error(&e))?;
-    let (mut doc, _) = store::load_session(&r.copy).map_err(|e| t.load_error(&e))?;
+    let held = lock::acquire(&r.session).map_err(OpenError::Lock)?;
+    let (mut doc, _) = store::load_session(&r.copy).map_err(|error| OpenError::Load {
+        error: Box::new(error),
+        backup: None,
+        emergency: None,
+    })?;
     store::atomic::clean_stale_temps(&r.session);
     let repairs = crate::model::merge::repair_session_ids(&mut doc);
     let mut view = SessionView::new(doc, r.session.clone());
@@ -140,13 +185,16 @@ pub fn create_session(
     rt: &mut Runtime,
     pact: &str,
     round: u8,
-) -> Result<PathBuf, String> {
+) -> Result<PathBuf, OpenError> {
     let now = clock::now();
-    paths::ensure_dir(&rt.dir).map_err(|e| format!("{}: {e}", rt.dir.display()))?;
+    paths::ensure_dir(&rt.dir).map_err(|e| OpenError::Folder {
+        dir: rt.dir.clone(),
+        why: e.to_string(),
+    })?;
     let mut doc = Session::new(pact, round, now);
     crate::app::intake::ensure_agenda(&mut doc, &app.method);
     let path = paths::new_session_path(&rt.dir, pact, round, &now.date().to_string());
-    store::write_new(&path, &doc).map_err(|e| app.t.save_error(&e))?;
+    store::write_new(&path, &doc).map_err(OpenError::Save)?;
     open_session(app, rt, &path)?;
     // A new session: the facilitator starts typing the pact's name at once.
     if let Some(s) = app.session_mut() {
@@ -157,26 +205,32 @@ pub fn create_session(
 
 /// Creates the next round of the pact of session file `from` in the session folder
 /// (carrying intake, triangle, wheel and intentions) and opens it.
-pub fn create_next_round(app: &mut App, rt: &mut Runtime, from: &Path) -> Result<PathBuf, String> {
+pub fn create_next_round(
+    app: &mut App,
+    rt: &mut Runtime,
+    from: &Path,
+) -> Result<PathBuf, OpenError> {
     let method = &app.method;
     let path = store::next_round::create(&rt.dir, from, clock::now(), |doc| {
         crate::app::intake::ensure_agenda(doc, method);
     })
-    .map_err(|e| e.message(app.t))?;
+    .map_err(OpenError::NextRound)?;
     open_session(app, rt, &path)?;
     Ok(path)
 }
 
 /// Opens a fresh scratch copy of the example (never the file in `sessions/`).
-pub fn open_demo(app: &mut App, rt: &mut Runtime) -> Result<PathBuf, String> {
+pub fn open_demo(app: &mut App, rt: &mut Runtime) -> Result<PathBuf, OpenError> {
     let dir = rt.dir.join("demo");
-    paths::ensure_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    paths::ensure_dir(&dir).map_err(|e| OpenError::Folder {
+        dir: dir.clone(),
+        why: e.to_string(),
+    })?;
     let path = dir.join("voorbeeld.volgspot.json");
     // Lock first, so a demo open elsewhere is not overwritten under its feet.
-    let held = lock::acquire(&path).map_err(|e| app.t.lock_error(&e))?;
-    let (doc, _) = store::parse_session(EXAMPLE)
-        .map_err(|_| "the embedded example session is invalid".to_string())?;
-    store::write_new(&path, &doc).map_err(|e| app.t.save_error(&e))?;
+    let held = lock::acquire(&path).map_err(OpenError::Lock)?;
+    let (doc, _) = store::parse_session(EXAMPLE).map_err(|_| OpenError::Example)?;
+    store::write_new(&path, &doc).map_err(OpenError::Save)?;
     drop(held);
     open_session(app, rt, &path)?;
     // A new session: the facilitator starts typing the pact's name at once.
@@ -285,8 +339,8 @@ pub fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
             Ok(())
         }
     };
-    if let Err(msg) = result {
-        app.overlay = Some(Overlay::Message(msg));
+    if let Err(e) = result {
+        app.overlay = Some(Overlay::Message(e.message(app.t)));
     }
 }
 
