@@ -16,6 +16,7 @@ use crate::method::Method;
 use crate::model::Interview;
 use crate::model::interview_file::InterviewFile;
 use crate::store::{self, autosave::Saver, lock, paths};
+use crate::tui::OpenError;
 use crate::ui::{self, theme::Theme};
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::prelude::*;
@@ -173,16 +174,17 @@ impl Interviewer {
     }
 
     /// Reopens an interview file (after a crash, or to add notes).
-    pub fn open(t: &'static Strings, method: Method, path: &Path) -> Result<Self, String> {
+    pub fn open(t: &'static Strings, method: Method, path: &Path) -> Result<Self, OpenError> {
         // A session given by mistake: say so, and do not take the session's lock.
         if store::is_session_file(path) {
-            return Err(fill(
-                t.interviews.session_not_interview,
-                &[&path.display().to_string()],
-            ));
+            return Err(OpenError::NotAnInterview(path.to_path_buf()));
         }
-        let held = lock::acquire(path).map_err(|e| t.lock_error(&e))?;
-        let (doc, _) = store::load_interview_file(path).map_err(|e| t.load_error(&e))?;
+        let held = lock::acquire(path).map_err(OpenError::Lock)?;
+        let (doc, _) = store::load_interview_file(path).map_err(|e| OpenError::Load {
+            error: Box::new(e),
+            backup: None,
+            emergency: None,
+        })?;
         store::atomic::clean_stale_temps(path);
         let mut editor = Editor::new(&doc.interview, &method);
         editor.name_required = true;
@@ -233,7 +235,7 @@ impl Interviewer {
     /// Creates the file once there is something to name it by: the interviewee's name
     /// (after leaving the name field) or a first note.
     /// With `force` (quitting), any typed detail or note is reason enough.
-    fn ensure_file(&mut self, force: bool) -> Result<(), String> {
+    fn ensure_file(&mut self, force: bool) -> Result<(), OpenError> {
         if self.path.is_some() {
             return Ok(());
         }
@@ -257,10 +259,13 @@ impl Interviewer {
                 return Ok(());
             }
         }
-        paths::ensure_dir(&self.dir).map_err(|e| format!("{}: {e}", self.dir.display()))?;
+        paths::ensure_dir(&self.dir).map_err(|e| OpenError::Folder {
+            dir: self.dir.clone(),
+            why: e.to_string(),
+        })?;
         let path = paths::unique(&self.dir, &self.base_name(), paths::INTERVIEW_SUFFIX);
-        let held = lock::acquire(&path).map_err(|e| self.t.lock_error(&e))?;
-        store::write_new(&path, &self.doc).map_err(|e| self.t.save_error(&e))?;
+        let held = lock::acquire(&path).map_err(OpenError::Lock)?;
+        store::write_new(&path, &self.doc).map_err(OpenError::Save)?;
         self.lock = Some(held);
         self.named_as = iv.interviewee.trim().to_string();
         self.path = Some(path);
@@ -312,7 +317,7 @@ impl Interviewer {
     /// (the saver idle, everything written): the new name is locked first, then the file
     /// (and its backup) renamed in one step each, then the old lock let go. On any
     /// failure the file keeps its old name, whole; no retry until the name changes again.
-    pub fn follow_name(&mut self) -> Result<(), String> {
+    pub fn follow_name(&mut self) -> Result<(), OpenError> {
         if !self.needs_rename() || self.unsaved() {
             return Ok(());
         }
@@ -327,14 +332,14 @@ impl Interviewer {
             Ok(h) => h,
             Err(e) => {
                 self.rename_refused = Some(new);
-                return Err(self.t.lock_error(&e));
+                return Err(OpenError::Lock(e));
             }
         };
         if let Err(e) = std::fs::rename(&old, &new) {
             drop(held);
             let _ = std::fs::remove_file(paths::lock_path(&new));
             self.rename_refused = Some(new);
-            return Err(fill(self.t.e_io, &[&e.to_string()]));
+            return Err(OpenError::Io(e.to_string()));
         }
         let bak = paths::backup_path(&old);
         if bak.exists() {
@@ -369,7 +374,7 @@ impl Interviewer {
         if key.code == KeyCode::Char('q') && ctrl {
             // Whatever was typed gets a file, even if the name field was never left.
             if let Err(e) = self.ensure_file(true) {
-                self.save = SaveState::Failed(store::SaveError::Other(e));
+                self.save = SaveState::Failed(store::SaveError::Other(e.message(self.t)));
             }
             self.should_quit = true;
             return false;
@@ -414,7 +419,7 @@ impl Interviewer {
             self.doc.updated = clock::now();
         }
         if let Err(e) = self.ensure_file(false) {
-            self.save = SaveState::Failed(store::SaveError::Other(e));
+            self.save = SaveState::Failed(store::SaveError::Other(e.message(self.t)));
         }
         changed
     }

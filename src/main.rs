@@ -272,8 +272,8 @@ fn main() -> ExitCode {
             let app = match file {
                 Some(path) => match Interviewer::open(t, method, &path) {
                     Ok(a) => a,
-                    Err(msg) => {
-                        warn!("volgspot: {msg}");
+                    Err(e) => {
+                        warn!("volgspot: {}", e.message(t));
                         return ExitCode::FAILURE;
                     }
                 },

@@ -62,6 +62,10 @@ pub enum OpenError {
     NextRound(store::next_round::Error),
     /// The embedded example does not parse (a unit test guards against it).
     Example,
+    /// A session file given where an interview file was asked for.
+    NotAnInterview(PathBuf),
+    /// A file could not be renamed or read.
+    Io(String),
 }
 
 impl OpenError {
@@ -88,6 +92,11 @@ impl OpenError {
             OpenError::Folder { dir, why } => format!("{}: {why}", dir.display()),
             OpenError::NextRound(e) => e.message(t),
             OpenError::Example => "the embedded example session is invalid".to_string(),
+            OpenError::NotAnInterview(path) => fill(
+                t.interviews.session_not_interview,
+                &[&path.display().to_string()],
+            ),
+            OpenError::Io(why) => fill(t.e_io, &[why]),
         }
     }
 }

@@ -468,6 +468,7 @@ fn a_session_file_given_as_interview_file_is_named_as_such() {
         let Err(e) = Interviewer::open(Lang::Nl.strings(), Method::builtin(Lang::Nl), p) else {
             panic!("a session opened as interview");
         };
+        let e = e.message(Lang::Nl.strings());
         assert!(e.contains("sessiebestand"), "{e}");
     }
     // The session's lock was never taken.
