@@ -15,16 +15,9 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
-/// Whether the terminal lacks Unicode drawing: the Linux console, a VT220, or the
-/// explicit switch `VOLGSPOT_ASCII=1`.
+/// Whether the terminal lacks Unicode drawing (see [`super::ascii::terminal`]).
 pub fn ascii_terminal() -> bool {
-    if std::env::var("VOLGSPOT_ASCII").is_ok_and(|v| !v.is_empty() && v != "0") {
-        return true;
-    }
-    std::env::var("TERM").is_ok_and(|t| {
-        let t = t.to_ascii_lowercase();
-        t == "linux" || t == "dumb" || t.starts_with("vt") || t == "ansi"
-    })
+    super::ascii::terminal()
 }
 
 /// What the room knows about its contact with the facilitator's window.
@@ -142,11 +135,18 @@ pub fn minutes_line(app: &App, s: &SessionView) -> (String, String) {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact) {
-    draw_with(frame, app, s, contact, ascii_terminal());
+    draw_with(frame, app, s, contact, app.ascii);
 }
 
 /// [`draw`], with or without Unicode drawing (`ascii`: plain letters, `#` markers).
 pub fn draw_with(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, ascii: bool) {
+    draw_room(frame, app, s, contact, ascii);
+    if ascii {
+        super::ascii::fold(frame.buffer_mut());
+    }
+}
+
+fn draw_room(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, ascii: bool) {
     let theme = &app.theme;
     let area = frame.area();
     if app.blank {
@@ -276,7 +276,7 @@ pub fn draw_with(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contac
         lines
     };
     frame.render_widget(
-        Paragraph::new(lines).style(bg).wrap(Wrap { trim: true }),
+        Paragraph::new(lines).style(bg).wrap(Wrap { trim: false }),
         body,
     );
 }
@@ -303,7 +303,8 @@ fn headline(app: &App, s: &SessionView) -> Option<String> {
         Screen::Intake => doc.intake.pact_name.clone(),
         Screen::Triangle => {
             let i = s.triangle.selected_index(doc, &app.method)?;
-            doc.triangle.items.get(i)?.title.clone()
+            let it = doc.triangle.items.get(i).filter(|it| it.public)?;
+            it.title.clone()
         }
         Screen::Wheel if s.wheel.panel == crate::app::wheel::Panel::Wheel => {
             let id = doc.wheel.placement.phase.as_deref()?;
@@ -378,8 +379,11 @@ fn triangle(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<
         place.name.clone(),
         theme.title.add_modifier(Modifier::BOLD),
     ));
+    // Only what is public: an item marked not public stays on the facilitator's side
+    // (selected there, nothing is highlighted here).
     let shown = crate::app::triangle::shown(&s.doc.triangle, &place.id, false);
-    for (n, &i) in shown.iter().enumerate() {
+    let public = |i: &usize| s.doc.triangle.items[*i].public;
+    for (n, &i) in shown.iter().enumerate().filter(|(_, i)| public(i)) {
         let it = &s.doc.triangle.items[i];
         let on = n == s.triangle.selected;
         out.push(Line::from(row(
@@ -389,7 +393,7 @@ fn triangle(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<
             visible_line(&it.title).into_owned(),
         )));
     }
-    if shown.is_empty() {
+    if !shown.iter().any(public) {
         out.push(Line::styled(t.room.no_items, theme.dim));
     }
     // The other corners and questions, with how many items each has.
@@ -399,7 +403,10 @@ fn triangle(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<
         .enumerate()
         .filter(|(n, _)| *n != current)
         .map(|(_, p)| {
-            let count = crate::app::triangle::shown(&s.doc.triangle, &p.id, false).len();
+            let count = crate::app::triangle::shown(&s.doc.triangle, &p.id, false)
+                .into_iter()
+                .filter(public)
+                .count();
             format!("{} ({count})", p.name)
         })
         .collect();
@@ -411,7 +418,8 @@ fn wheel(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'st
     let doc = &s.doc;
     let mut out = Vec::new();
     if s.wheel.panel == crate::app::wheel::Panel::Intentions {
-        for (n, it) in doc.intentions.iter().enumerate() {
+        // Public intentions only; one marked not public stays with the facilitator.
+        for (n, it) in doc.intentions.iter().enumerate().filter(|(_, it)| it.public) {
             let on = n == s.wheel.icur;
             let mut spans = row(theme, ascii, on, visible_line(&it.text).into_owned());
             if !it.owner.trim().is_empty() {
@@ -427,16 +435,47 @@ fn wheel(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'st
         }
         return out;
     }
+    use crate::app::wheel::Row;
     let current = doc.wheel.placement.phase.as_deref();
+    // The facilitator's selection: a phase, or one of its activities. That phase's
+    // activities are listed under it with their status, the selected one highlighted.
+    let selected = s.wheel.row(&app.method);
+    let t = app.t.wheel;
     for (n, p) in app.method.wheel.phases.iter().enumerate() {
         let here = current == Some(p.id.as_str());
         let name = crate::method::phase_name(&app.method, doc, &p.id);
-        out.push(Line::from(row(
+        let mut spans = row(
             theme,
             ascii,
             here,
             format!("{}. {}", n + 1, visible_line(&name)),
-        )));
+        );
+        if here {
+            spans.push(Span::styled(format!("  ◀ {}", t.now), theme.label));
+        }
+        out.push(Line::from(spans));
+        if selected.map(|r| r.phase()) != Some(n) {
+            continue;
+        }
+        for (a, act) in p.activities.iter().enumerate() {
+            let status = doc
+                .wheel
+                .activities
+                .get(&act.id)
+                .map(|x| x.status)
+                .unwrap_or_default();
+            let i = crate::app::wheel::status_index(status);
+            let on = selected == Some(Row::Activity(n, a));
+            let name = crate::method::activity_name(&app.method, doc, &act.id);
+            out.push(Line::from(vec![
+                Span::styled(format!("     {} ", super::wheel::MARKS[i]), theme.label),
+                Span::styled(
+                    visible_line(&name).into_owned(),
+                    if on { theme.selected } else { theme.text },
+                ),
+                Span::styled(format!("  {}", t.status[i]), theme.dim),
+            ]));
+        }
     }
     if !doc.wheel.placement.motivation.trim().is_empty() && doc.wheel.placement.public {
         out.push(Line::from(""));
@@ -490,6 +529,9 @@ pub fn waiting(frame: &mut Frame, app: &App) {
             .centered(),
         mid,
     );
+    if app.ascii {
+        super::ascii::fold(frame.buffer_mut());
+    }
 }
 
 /// The publieksversie of the Samenvatting, for presenter view (F4): the internal report
