@@ -264,7 +264,18 @@ fn draw_room(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, a
         Screen::Interviews => interviews(app, s, theme, ascii),
         Screen::Triangle => triangle(app, s, theme, ascii),
         Screen::Wheel => wheel(app, s, theme, ascii),
-        Screen::Summary => summary(app, s, theme),
+        Screen::Summary => {
+            // The part the facilitator has at the top of the preview.
+            let (lines, rows) = followed_summary(app, s, theme);
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .style(bg)
+                    .wrap(Wrap { trim: false })
+                    .scroll((rows, 0)),
+                body,
+            );
+            return;
+        }
     };
     // Big screens get air between the lines.
     let lines = if body.height as usize >= lines.len() * 2 && body.width >= 120 {
@@ -487,31 +498,53 @@ fn wheel(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'st
     out
 }
 
-/// The publieksversie, names hidden unless F8.
-fn summary(app: &App, s: &SessionView, theme: &Theme) -> Vec<Line<'static>> {
+/// The publieksversie from the section the facilitator shows at the top of the
+/// Samenvatting (found by its heading, else by its number), and the rows to scroll
+/// into it (at most to the section's last line).
+fn followed_summary(app: &App, s: &SessionView, theme: &Theme) -> (Vec<Line<'static>>, u16) {
+    let (lines, headings) = summary_with_headings(app, s, theme);
+    let Some(top) = s.summary.top.borrow().clone() else {
+        return (lines, 0);
+    };
+    let by_text = headings.iter().position(|(_, h)| *h == top.heading);
+    let Some(k) = by_text.or_else(|| headings.len().checked_sub(1).map(|l| top.index.min(l)))
+    else {
+        return (lines, 0);
+    };
+    let start = headings[k].0;
+    let end = headings.get(k + 1).map_or(lines.len(), |h| h.0);
+    let rows = top.rows.min(end.saturating_sub(start + 1));
+    (lines.into_iter().skip(start).collect(), rows as u16)
+}
+
+/// The publieksversie, names hidden unless F8, and each heading's line and text.
+fn summary_with_headings(
+    app: &App,
+    s: &SessionView,
+    theme: &Theme,
+) -> (Vec<Line<'static>>, Vec<(usize, String)>) {
+    let mut headings = Vec::new();
     let mut st = crate::app::summary::State::new(&s.doc);
     st.public = true;
     let (markdown, _) = st.preview(s, &app.method, app.lang, app.t, app.show_names);
-    markdown
+    let lines = markdown
         .lines()
-        .map(|l| {
+        .enumerate()
+        .map(|(n, l)| {
             let l = visible_line(l).into_owned();
             if l.starts_with('#') {
-                Line::styled(
-                    l.trim_start_matches('#').trim().to_string(),
-                    theme.title.add_modifier(Modifier::BOLD),
-                )
+                let text = super::summary::heading_text(&l);
+                headings.push((n, text.clone()));
+                Line::styled(text, theme.title.add_modifier(Modifier::BOLD))
             } else {
-                // Markdown emphasis (`*Publieksversie*`) reads as plain text on a beamer.
-                let plain = l.trim();
-                let plain = match plain.strip_prefix('*').and_then(|p| p.strip_suffix('*')) {
-                    Some(inner) if !inner.is_empty() => inner.to_string(),
-                    _ => l,
-                };
-                Line::styled(plain, theme.text)
+                // Markdown emphasis (`*Publieksversie*`, `**bold**`) and quote marks read
+                // as plain text on a beamer, as in the facilitator's preview.
+                let l = l.strip_prefix("> ").unwrap_or(&l);
+                Line::styled(super::summary::plain(l), theme.text)
             }
         })
-        .collect()
+        .collect();
+    (lines, headings)
 }
 
 /// Before the session could be read: the waiting line, on the theme's background.
@@ -537,10 +570,13 @@ pub fn waiting(frame: &mut Frame, app: &App) {
 /// The publieksversie of the Samenvatting, for presenter view (F4): the internal report
 /// and the facilitator's checklist are not for the room.
 pub fn public_summary(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
+    // The part the facilitator was reading before F4.
+    let (lines, rows) = followed_summary(app, s, theme);
     frame.render_widget(
-        Paragraph::new(summary(app, s, theme))
+        Paragraph::new(lines)
             .style(base(theme))
-            .wrap(Wrap { trim: true }),
+            .wrap(Wrap { trim: true })
+            .scroll((rows, 0)),
         area,
     );
 }
