@@ -110,10 +110,8 @@ fn room_view(app: &App, w: u16, h: u16) -> String {
     room.view = View::Session(Box::new(SessionView::new(s.doc.clone(), s.path.clone())));
     RoomState::of(app, s).apply(&mut room);
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| {
-        volgspot::ui::room::draw(f, &room, room.session().unwrap(), &Contact::Following)
-    })
-    .unwrap();
+    term.draw(|f| volgspot::ui::room::draw(f, &room, room.session().unwrap(), &Contact::Following))
+        .unwrap();
     text(&term)
 }
 
@@ -142,7 +140,10 @@ fn check(app: &mut App, what: &str) {
     // The keys that work in presenter view (remote, help, look-ahead) change nothing.
     for k in [KeyCode::Char('?'), KeyCode::F(3), KeyCode::Char('b')] {
         key(app, k);
-        assert_clean(&text(&render(app, 120, 40)), &format!("F4 then {k:?}: {what}"));
+        assert_clean(
+            &text(&render(app, 120, 40)),
+            &format!("F4 then {k:?}: {what}"),
+        );
         key(app, KeyCode::Esc);
         if app.blank {
             key(app, KeyCode::Char('b'));

@@ -191,8 +191,22 @@ fn the_room_follows_the_samenvatting_to_the_section_the_facilitator_reads() {
     let t = text(&room(&following(&app), 80, 24, &Contact::Following));
     assert!(!t.contains("Volgspot 1: Zorgpact"), "{t}");
     assert!(!t.contains("Waar werkt de regio aan?"), "{t}");
-    assert!(t.contains(&top.heading) || top.rows > 0, "{top:?}\n{t}");
+    // The facilitator reads the internal version: the room starts at the heading.
+    assert!(t.contains(&top.heading), "{top:?}\n{t}");
     insta::assert_snapshot!("room_summary_followed_80x24", t);
+    // Big (240×67): the section's heading in big letters, not the report's start.
+    let big = text(&room(&following(&app), 240, 67, &Contact::Following));
+    assert!(!big.contains("Waar werkt de regio aan?"), "{big}");
+    insta::assert_snapshot!("room_summary_followed_240x67", big);
+    // The publieksversie on both sides: the room also skips the rows read past.
+    app.handle_key(KeyEvent::new(KeyCode::Char('p'), KeyModifiers::NONE));
+    common::ui::render(&app, 120, 40);
+    press(&mut app, KeyCode::Down, 30);
+    common::ui::render(&app, 120, 40);
+    let top = app.session().unwrap().summary.top.borrow().clone().unwrap();
+    assert!(top.public && top.rows > 0, "{top:?}");
+    let t = text(&room(&following(&app), 80, 24, &Contact::Following));
+    assert!(!t.contains(&top.heading), "{top:?}\n{t}");
     // The same part in presenter view (F4) on the facilitator's own screen.
     app.presenter = true;
     let t = text(&common::ui::render(&app, 80, 24));
@@ -221,9 +235,38 @@ fn the_room_shows_the_wheel_activity_the_facilitator_selected() {
         .unwrap_or_else(|| panic!("the activity is not in the room\n{t}"));
     let x = line[..line.find("Een visie").unwrap()].chars().count() as u16;
     let cell = &term.backend().buffer()[(x, y as u16)];
-    assert_eq!(Some(cell.bg), room_app.theme.selected.bg, "not highlighted\n{t}");
+    assert_eq!(
+        Some(cell.bg),
+        room_app.theme.selected.bg,
+        "not highlighted\n{t}"
+    );
     // On another phase's activity, the first phase folds and that one opens.
     press(&mut app, KeyCode::Down, 4);
     let t = text(&room(&following(&app), 80, 24, &Contact::Following));
     assert!(!t.contains("Een visie ontwikkelen"), "{t}");
+}
+
+/// The room's window at 240×67: roughly a 1920×1080 xterm with a large font (8×16
+/// pixel cells), as a beamer in a meeting room shows it.
+#[test]
+fn room_view_of_every_screen_at_240x67() {
+    for screen in Screen::ALL {
+        let mut app = on(screen, "licht");
+        if screen == Screen::Wheel {
+            // On the pact's phase, as when the facilitator talks about it.
+            app.handle_key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+            while app
+                .session()
+                .unwrap()
+                .wheel
+                .row(&app.method)
+                .map(|r| r.phase())
+                != Some(1)
+            {
+                app.handle_key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+            }
+        }
+        let t = text(&room(&app, 240, 67, &Contact::Following));
+        insta::assert_snapshot!(format!("room_{}_240x67", screen.id()), t);
+    }
 }

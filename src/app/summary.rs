@@ -76,10 +76,13 @@ pub struct State {
 
 /// A place in the report: the `index`th heading (text `heading`), `rows` rows below it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Section {
     pub index: usize,
     pub heading: String,
     pub rows: usize,
+    /// The facilitator reads the publieksversie (the rows then count the same lines).
+    pub public: bool,
 }
 
 impl std::fmt::Debug for State {

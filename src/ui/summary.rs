@@ -237,6 +237,7 @@ fn draw_preview(
             index,
             heading: heading.clone(),
             rows: scroll - start,
+            public: st.public,
         });
     let name = if st.public {
         t.preview_public
