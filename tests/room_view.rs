@@ -270,3 +270,17 @@ fn room_view_of_every_screen_at_240x67() {
         insta::assert_snapshot!(format!("room_{}_240x67", screen.id()), t);
     }
 }
+
+#[test]
+fn the_room_shows_the_intentions_with_their_kartrekker_or_that_there_is_none() {
+    let mut app = on(Screen::Wheel, "licht");
+    press(&mut app, KeyCode::Char('i'), 1);
+    for (w, h) in [(80, 24), (240, 67)] {
+        let t = text(&room(&following(&app), w, h, &Contact::Following));
+        insta::assert_snapshot!(format!("room_intentions_{w}x{h}"), t);
+        if w == 80 {
+            assert!(t.contains("Kartrekker: ROC Rivierenland"), "{t}");
+            assert!(t.contains("geen kartrekker"), "{t}");
+        }
+    }
+}

@@ -401,7 +401,20 @@ const BIG_INDENT: u16 = 3;
 
 fn big_lines(text: &str, width: u16) -> Vec<String> {
     let chars = (width.saturating_sub(BIG_INDENT) / BIG).max(1) as usize;
-    super::widgets::text::wrap_words(text.trim(), chars)
+    // The big font has ASCII and Latin-1: dashes, curly quotes and ellipses would be
+    // blank, so they take their ASCII form.
+    let text: String = text
+        .trim()
+        .chars()
+        .map(|c| {
+            if ('\u{2000}'..='\u{206F}').contains(&c) {
+                super::ascii::char_of(c)
+            } else {
+                c
+            }
+        })
+        .collect();
+    super::widgets::text::wrap_words(&text, chars)
 }
 
 /// The rows the parts take in big letters (each big part with a blank row after it).
@@ -631,10 +644,13 @@ fn wheel(app: &App, s: &SessionView, theme: &Theme) -> Vec<Part> {
             .enumerate()
             .filter(|(_, it)| it.public)
         {
-            let mut text = visible_line(&it.text).into_owned();
-            if !it.owner.trim().is_empty() {
-                text = format!("{text} — {}", visible_line(&it.owner));
-            }
+            // The kartrekker in the same big letters, or plainly that there is none.
+            let owner = if it.owner.trim().is_empty() {
+                app.t.wheel.no_owner.to_string()
+            } else {
+                format!("{}: {}", app.t.wheel.f_owner, visible_line(it.owner.trim()))
+            };
+            let text = format!("{} ({owner})", visible_line(it.text.trim()));
             out.push(Part::big(n == s.wheel.icur, text, ""));
         }
         if out.is_empty() {
