@@ -284,3 +284,16 @@ fn the_room_shows_the_intentions_with_their_kartrekker_or_that_there_is_none() {
         }
     }
 }
+
+#[test]
+fn a_running_clock_shows_the_block_and_its_minutes_big_in_the_room() {
+    let mut app = on(Screen::Triangle, "licht");
+    press(&mut app, KeyCode::F(5), 1);
+    let t = text(&room(&following(&app), 80, 24, &Contact::Following));
+    assert!(t.contains("nog 10 min"), "{t}");
+    let t = text(&room(&following(&app), 240, 67, &Contact::Following));
+    // Big letters: no plain "nog 10 min" line, the block still named in the status.
+    assert!(!t.contains("nog 10 min"), "{t}");
+    assert!(t.contains("3/5 · Analyse-driehoek · Opening"), "{t}");
+    insta::assert_snapshot!("room_clock_running_240x67", t);
+}

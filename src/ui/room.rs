@@ -223,7 +223,14 @@ fn draw_room(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, a
         };
         let running = !block_title.is_empty();
         let h = if area.height >= 40 && running {
-            big(frame, r, &minutes, clock_style, ascii)
+            // The agenda block and its minutes together, when both fit big.
+            let both = format!("{block_title} · {minutes}");
+            let text = if (both.width() as u16) * 4 <= area.width {
+                both
+            } else {
+                minutes.clone()
+            };
+            big(frame, r, &text, clock_style, ascii)
         } else {
             frame.render_widget(
                 Paragraph::new(Line::styled(
