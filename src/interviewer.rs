@@ -535,6 +535,8 @@ pub fn draw(frame: &mut Frame, app: &Interviewer) {
 struct Host {
     iv: Interviewer,
     saver: Saver<InterviewFile>,
+    /// The terminal shows only ASCII (see `ui::ascii`).
+    ascii: bool,
 }
 
 impl crate::tui::Host for Host {
@@ -545,7 +547,10 @@ impl crate::tui::Host for Host {
     }
     fn set_now(&mut self, _now: time::OffsetDateTime) {}
     fn draw(&self, frame: &mut Frame) {
-        draw(frame, &self.iv)
+        draw(frame, &self.iv);
+        if self.ascii {
+            crate::ui::ascii::fold(frame.buffer_mut());
+        }
     }
     fn handle(&mut self, ev: Event) {
         match ev {
@@ -627,5 +632,6 @@ pub fn run(app: Interviewer) -> ExitCode {
     crate::tui::run_host(Host {
         iv: app,
         saver: Saver::new(),
+        ascii: crate::ui::ascii::terminal(),
     })
 }

@@ -217,10 +217,9 @@ fn agenda_summary(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, the
     );
 }
 
-/// The Intake screen: drawn for the facilitator, the beamer and the room window.
+/// The Intake screen: drawn for the facilitator and the beamer.
 pub const DRAWING: super::ScreenDrawing = super::ScreenDrawing {
     screen: crate::app::Screen::Intake,
     draw,
     presenter: super::presenter::intake,
-    room: super::room::intake,
 };

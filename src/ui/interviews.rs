@@ -154,8 +154,11 @@ fn draw_list(
         }
     }
     if let Some(m) = &st.message {
+        // Wrapped: at 80 columns the way back ("U zet het terug") is read whole.
         lines.push(Line::from(""));
-        lines.push(Line::styled(m.clone(), theme.ok));
+        for l in wrap(m, w) {
+            lines.push(Line::styled(l, theme.ok));
+        }
     }
     frame.render_widget(Paragraph::new(lines), area);
     click
@@ -830,10 +833,9 @@ fn draw_picker(
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The Interviews screens: drawn for the facilitator, the beamer and the room window.
+/// The Interviews screens: drawn for the facilitator and the beamer.
 pub const DRAWING: super::ScreenDrawing = super::ScreenDrawing {
     screen: crate::app::Screen::Interviews,
     draw,
     presenter: super::presenter::interviews,
-    room: super::room::interviews,
 };

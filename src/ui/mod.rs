@@ -1,5 +1,6 @@
 //! Rendering: a pure function of the app state.
 
+pub mod ascii;
 pub mod chrome;
 pub mod intake;
 pub mod interviews;
@@ -24,22 +25,15 @@ pub const MIN_HEIGHT: u16 = 20;
 
 /// Draws a screen's content into an area.
 pub type DrawFn = fn(&mut Frame, Rect, &App, &SessionView, &Theme);
-/// A screen's lines in the room window (`ascii`: no box-drawing or big letters).
-pub type RoomFn = fn(&App, &SessionView, &Theme, bool) -> Vec<Line<'static>>;
 
 /// What the ui does for a session screen: the one place that draws it, for the
-/// facilitator, in the presenter view (its content in its largest form) and in the
-/// room window. Each screen's ui file has one (`DRAWING`); [`VIEWS`] lists them.
+/// facilitator and in the presenter view (its content in its largest form). Each
+/// screen's ui file has one (`DRAWING`); [`VIEWS`] lists them. (The room window's
+/// content per screen is `room::draw_room`'s.)
 pub struct ScreenDrawing {
     pub screen: Screen,
     pub draw: DrawFn,
     pub presenter: DrawFn,
-    pub room: RoomFn,
-}
-
-/// For a screen with nothing for the room window but its title and the clock.
-pub fn no_room_lines(_: &App, _: &SessionView, _: &Theme, _: bool) -> Vec<Line<'static>> {
-    Vec::new()
 }
 
 /// Every session screen's drawing, one each (the length is the number of screens, so a
@@ -66,7 +60,15 @@ fn screen_body(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, screen
     (view(screen).draw)(frame, area, app, s, &app.theme)
 }
 
+/// One frame of the app; without Unicode drawing, folded to ASCII at the end.
 pub fn draw(frame: &mut Frame, app: &App) {
+    draw_views(frame, app);
+    if app.ascii {
+        ascii::fold(frame.buffer_mut());
+    }
+}
+
+fn draw_views(frame: &mut Frame, app: &App) {
     let theme: &Theme = &app.theme;
     let area = frame.area();
     // Screens that draw a clickable list register it again this frame.
