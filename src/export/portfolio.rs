@@ -318,14 +318,14 @@ pub fn build(
     }
 }
 
-fn period_label(t: &crate::i18n::portfolio::Strings, p: Period) -> String {
+pub fn period_label(t: &crate::i18n::portfolio::Strings, p: Period) -> String {
     fill(
         if p.half == 1 { t.half_1 } else { t.half_2 },
         &[&p.year.to_string()],
     )
 }
 
-fn kind_word(t: &crate::i18n::portfolio::Strings, k: NoteKind) -> &'static str {
+pub fn kind_word(t: &crate::i18n::portfolio::Strings, k: NoteKind) -> &'static str {
     if k == NoteKind::Belemmering {
         t.obstacles
     } else {
@@ -334,7 +334,7 @@ fn kind_word(t: &crate::i18n::portfolio::Strings, k: NoteKind) -> &'static str {
 }
 
 /// "Zorg en welzijn: Richten; Onderwijs: Kaderen", or a dash.
-fn pct_line(lang: Lang, r: &RoundOut) -> String {
+pub fn pct_line(lang: Lang, r: &RoundOut) -> String {
     let strings = lang.strings();
     if r.per_kind.is_empty() {
         return strings.portfolio.dash.to_string();

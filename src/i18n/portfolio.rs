@@ -2,6 +2,8 @@
 
 pub struct Strings {
     pub title: &'static str,
+    /// The view's title line: title, number of pacts.
+    pub intro_short: &'static str,
     /// "{} pacts": the number of pacts.
     pub intro: &'static str,
     pub pacts_heading: &'static str,
@@ -34,6 +36,7 @@ pub struct Strings {
 
 pub static NL: Strings = Strings {
     title: "Overzicht van de pacten",
+    intro_short: "{} · {} pacten",
     intro: "Alle sessies in de map, per pact: {} pacten. Intern document: deel het niet buiten het programma. Namen van geïnterviewden staan er niet in.",
     pacts_heading: "Pacten en rondes",
     columns: [
@@ -70,6 +73,7 @@ pub static NL: Strings = Strings {
 
 pub static EN: Strings = Strings {
     title: "Portfolio of the pacts",
+    intro_short: "{} · {} pacts",
     intro: "All sessions in the folder, per pact: {} pacts. Internal document: do not share it outside the programme. Names of interviewees do not appear.",
     pacts_heading: "Pacts and rounds",
     columns: [
