@@ -231,11 +231,7 @@ fn open_portfolio(app: &mut App) -> Result<(), String> {
         ));
     }
     let data = crate::export::portfolio::build(&sessions, unreadable, method, lang);
-    st.portfolio = Some(crate::app::start::PortfolioView {
-        data,
-        scroll: 0,
-        written: None,
-    });
+    st.portfolio = Some(crate::app::start::PortfolioView::new(data));
     Ok(())
 }
 

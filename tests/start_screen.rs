@@ -193,11 +193,7 @@ fn portfolio_app() -> (App, Vec<String>) {
         Lang::Nl,
     );
     let mut st = StartState::new(PathBuf::from(DIR), folder());
-    st.portfolio = Some(PortfolioView {
-        data,
-        scroll: 0,
-        written: None,
-    });
+    st.portfolio = Some(PortfolioView::new(data));
     (app_with(st), interviewees)
 }
 
@@ -221,6 +217,10 @@ fn the_portfolio_view_shows_pacts_rounds_phases_and_counts_without_names() {
     assert!(seen.contains("Aantal pacten per fase per periode"), "{seen}");
     assert!(seen.contains("Totaal"), "{seen}");
     assert!(seen.contains("Belemmeringen en succesfactoren"), "{seen}");
+    // Scrolled to the end, one step up shows one line more at the top at once.
+    let end = text(&render(&app, 120, 40));
+    key(&mut app, KeyCode::Up, KeyModifiers::NONE);
+    assert_ne!(text(&render(&app, 120, 40)), end, "Up did nothing after the end");
     for n in &interviewees {
         assert!(!seen.contains(n.as_str()), "{n} appears");
     }

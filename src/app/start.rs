@@ -62,6 +62,20 @@ pub struct PortfolioView {
     pub scroll: usize,
     /// After an export: the files written, or why not.
     pub written: Option<Result<Vec<PathBuf>, String>>,
+    /// The last first line that still fills the screen, as last drawn: scrolling stops
+    /// there.
+    pub max_scroll: std::cell::Cell<usize>,
+}
+
+impl PortfolioView {
+    pub fn new(data: crate::export::portfolio::Portfolio) -> Self {
+        PortfolioView {
+            data,
+            scroll: 0,
+            written: None,
+            max_scroll: std::cell::Cell::new(usize::MAX),
+        }
+    }
 }
 
 #[derive(Default)]
@@ -254,9 +268,9 @@ impl StartState {
         };
         match super::keys::find(PORTFOLIO_KEYS, key) {
             Some(PAct::Up) => p.scroll = p.scroll.saturating_sub(1),
-            Some(PAct::Down) => p.scroll += 1,
+            Some(PAct::Down) => p.scroll = (p.scroll + 1).min(p.max_scroll.get()),
             Some(PAct::PageUp) => p.scroll = p.scroll.saturating_sub(PAGE),
-            Some(PAct::PageDown) => p.scroll += PAGE,
+            Some(PAct::PageDown) => p.scroll = (p.scroll + PAGE).min(p.max_scroll.get()),
             Some(PAct::Top) => p.scroll = 0,
             Some(PAct::Export) => return vec![Effect::ExportPortfolio],
             Some(PAct::Back) => self.portfolio = None,

@@ -235,6 +235,7 @@ pub fn draw(
     let all = lines(app, p, inner.width, theme);
     // Scrolled no further than the last screenful.
     let max = all.len().saturating_sub(inner.height as usize);
+    p.max_scroll.set(max);
     let first = p.scroll.min(max);
     let shown_lines: Vec<Line> = all.into_iter().skip(first).collect();
     frame.render_widget(Paragraph::new(shown_lines), inner);
