@@ -29,6 +29,9 @@ pub struct Strings {
     pub dash: &'static str,
     pub unreadable: &'static str,
     pub chart_title: &'static str,
+    /// The chart of each pact's phase per period.
+    pub pact_chart_title: &'static str,
+    pub pact_chart_heading: &'static str,
     pub csv_section: &'static str,
     /// `volgspot overzicht`: the folder holds no sessions.
     pub empty_folder: &'static str,
@@ -67,6 +70,8 @@ pub static NL: Strings = Strings {
     dash: "–",
     unreadable: "Niet te lezen",
     chart_title: "Pacten per fase over de tijd",
+    pact_chart_title: "Fase per pact per periode",
+    pact_chart_heading: "Fase per pact over de tijd (het nummer is de fase)",
     csv_section: "Onderdeel",
     empty_folder: "Geen sessies in {}",
 };
@@ -104,6 +109,8 @@ pub static EN: Strings = Strings {
     dash: "–",
     unreadable: "Unreadable",
     chart_title: "Pacts per phase over time",
+    pact_chart_title: "Phase per pact per period",
+    pact_chart_heading: "Phase per pact over time (the number is the phase)",
     csv_section: "Part",
     empty_folder: "No sessions in {}",
 };
