@@ -231,7 +231,7 @@ fn open_portfolio(app: &mut App) -> Result<(), String> {
         ));
     }
     let data = crate::export::portfolio::build(&sessions, unreadable, method, lang);
-    st.portfolio = Some(crate::app::start::PortfolioView::new(data));
+    st.portfolio = Some(Box::new(crate::app::start::PortfolioView::new(data)));
     Ok(())
 }
 

@@ -839,7 +839,10 @@ fn picker_rows_differ_with_names_hidden_and_another_pacts_file_asks_first() {
         t.contains("Bestanden van andere pacten of rondes: 1 — T toont ze"),
         "{t}"
     );
-    assert!(t.contains("T andere pacten"), "the footer names the key: {t}");
+    assert!(
+        t.contains("T andere pacten"),
+        "the footer names the key: {t}"
+    );
     // T: under a heading of their own, after this pact's, marked ⚠.
     key(&mut app, KeyCode::Char('t'));
     let t = text(&render(&app, 140, 30));

@@ -24,7 +24,13 @@ fn session(dir: &Path, pact: &str, round: u8, date: &str, place: &str) {
 fn typing_on_the_start_screen_finds_a_pact_and_enter_opens_it() {
     let dir = tempfile::tempdir().unwrap();
     session(dir.path(), "Zorgpact Rivierenland", 1, "2025-03-12", "Tiel");
-    session(dir.path(), "Zorgpact Rivierenland", 2, "2025-10-08", "Culemborg");
+    session(
+        dir.path(),
+        "Zorgpact Rivierenland",
+        2,
+        "2025-10-08",
+        "Culemborg",
+    );
     session(dir.path(), "Zorgpact IJsselland", 1, "2025-04-02", "Zwolle");
     let mut term = Term::spawn(dir.path(), &[], 100, 30);
     term.wait_for("Zorgpact Rivierenland · 2 sessies");

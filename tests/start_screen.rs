@@ -83,7 +83,10 @@ fn sessions_are_grouped_by_pact_newest_pact_first_rounds_newest_first() {
         let r3 = t.find("Culemborg").unwrap();
         let r1 = t.find("2025-03-12").unwrap();
         assert!(rivier < r3 && r3 < r1, "{t}");
-        assert!(t.contains("Typ om te zoeken op pact, plaats of datum"), "{t}");
+        assert!(
+            t.contains("Typ om te zoeken op pact, plaats of datum"),
+            "{t}"
+        );
     }
 }
 
@@ -94,16 +97,19 @@ fn typing_searches_shows_what_is_searched_and_enter_opens_the_first_match() {
     for (w, h) in [(80, 24), (120, 40)] {
         let t = text(&render(&app, w, h));
         insta::assert_snapshot!(format!("search_{w}x{h}"), t);
-        assert!(t.contains("Zoeken: tiel▏  2 van 6 sessies · Esc wist"), "{t}");
+        assert!(
+            t.contains("Zoeken: tiel▏  2 van 6 sessies · Esc wist"),
+            "{t}"
+        );
         assert!(!t.contains("IJsselland") && !t.contains("Culemborg"), "{t}");
     }
     // The first match (round 2 of Rivierenland) is selected: Enter opens it.
     let effects = key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(
         effects,
-        vec![Effect::Open(
-            Path::new(DIR).join("zorgpact-rivierenland-ronde2-2025-10-08.volgspot.json")
-        )]
+        vec![Effect::Open(Path::new(DIR).join(
+            "zorgpact-rivierenland-ronde2-2025-10-08.volgspot.json"
+        ))]
     );
     // A date narrows it further; nothing found says so; Esc clears.
     typed(&mut app, " 2025-03");
@@ -144,12 +150,20 @@ fn file_names_on_request_and_the_key_is_in_the_footer() {
 #[test]
 fn remote_keys_on_the_start_screen_neither_quit_nor_open() {
     let mut app = start_app();
-    for code in [KeyCode::PageDown, KeyCode::F(5), KeyCode::Esc, KeyCode::PageUp] {
+    for code in [
+        KeyCode::PageDown,
+        KeyCode::F(5),
+        KeyCode::Esc,
+        KeyCode::PageUp,
+    ] {
         assert_eq!(key(&mut app, code, KeyModifiers::NONE), Vec::new());
         assert_eq!(key(&mut app, code, KeyModifiers::SHIFT), Vec::new());
     }
     for c in ['.', 'b'] {
-        assert_eq!(key(&mut app, KeyCode::Char(c), KeyModifiers::NONE), Vec::new());
+        assert_eq!(
+            key(&mut app, KeyCode::Char(c), KeyModifiers::NONE),
+            Vec::new()
+        );
     }
     assert!(!app.should_quit);
     assert!(app.overlay.is_none());
@@ -193,7 +207,7 @@ fn portfolio_app() -> (App, Vec<String>) {
         Lang::Nl,
     );
     let mut st = StartState::new(PathBuf::from(DIR), folder());
-    st.portfolio = Some(PortfolioView::new(data));
+    st.portfolio = Some(Box::new(PortfolioView::new(data)));
     (app_with(st), interviewees)
 }
 
@@ -214,13 +228,20 @@ fn the_portfolio_view_shows_pacts_rounds_phases_and_counts_without_names() {
         seen.push_str(&text(&render(&app, 120, 40)));
         key(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
     }
-    assert!(seen.contains("Aantal pacten per fase per periode"), "{seen}");
+    assert!(
+        seen.contains("Aantal pacten per fase per periode"),
+        "{seen}"
+    );
     assert!(seen.contains("Totaal"), "{seen}");
     assert!(seen.contains("Belemmeringen en succesfactoren"), "{seen}");
     // Scrolled to the end, one step up shows one line more at the top at once.
     let end = text(&render(&app, 120, 40));
     key(&mut app, KeyCode::Up, KeyModifiers::NONE);
-    assert_ne!(text(&render(&app, 120, 40)), end, "Up did nothing after the end");
+    assert_ne!(
+        text(&render(&app, 120, 40)),
+        end,
+        "Up did nothing after the end"
+    );
     for n in &interviewees {
         assert!(!seen.contains(n.as_str()), "{n} appears");
     }

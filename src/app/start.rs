@@ -90,7 +90,7 @@ pub struct StartState {
     /// File names shown instead of the place.
     pub show_files: bool,
     /// The portfolio view is open.
-    pub portfolio: Option<PortfolioView>,
+    pub portfolio: Option<Box<PortfolioView>>,
 }
 
 /// One row of the grouped list.
@@ -206,9 +206,7 @@ impl StartState {
             match a {
                 Act::App(a) => return Some(a),
                 Act::PageUp => self.selected = self.selected.saturating_sub(PAGE),
-                Act::PageDown => {
-                    self.selected = (self.selected + PAGE).min(self.selectable() - 1)
-                }
+                Act::PageDown => self.selected = (self.selected + PAGE).min(self.selectable() - 1),
                 Act::Clear => {
                     self.query.clear();
                     self.selected = self.selected.min(self.selectable() - 1);
@@ -489,7 +487,10 @@ mod tests {
         assert_eq!(st.query, "B ");
         typed(&mut st, "zzz");
         assert_eq!(names(&st), ["new", "demo"]);
-        assert_eq!(st.selected, 0, "nothing matches: nothing to open by mistake");
+        assert_eq!(
+            st.selected, 0,
+            "nothing matches: nothing to open by mistake"
+        );
     }
 
     #[test]
@@ -500,16 +501,25 @@ mod tests {
             st.handle_key(&k(KeyCode::Char('r'), KeyModifiers::CONTROL)),
             Some(Action::NextRound)
         );
-        assert_eq!(st.handle_key(&k(KeyCode::Char('f'), KeyModifiers::CONTROL)), None);
+        assert_eq!(
+            st.handle_key(&k(KeyCode::Char('f'), KeyModifiers::CONTROL)),
+            None
+        );
         assert!(st.show_files);
         assert_eq!(st.query, "");
         // A remote: PageDown moves, F5 does nothing, Esc only clears the search.
-        assert_eq!(st.handle_key(&k(KeyCode::PageDown, KeyModifiers::NONE)), None);
+        assert_eq!(
+            st.handle_key(&k(KeyCode::PageDown, KeyModifiers::NONE)),
+            None
+        );
         assert_eq!(st.selected, 7, "the last session, not past it");
         assert_eq!(st.handle_key(&k(KeyCode::F(5), KeyModifiers::NONE)), None);
         assert_eq!(st.handle_key(&k(KeyCode::Esc, KeyModifiers::NONE)), None);
         assert_eq!(st.selected, 7);
-        assert_eq!(st.handle_key(&k(KeyCode::Char('b'), KeyModifiers::NONE)), None);
+        assert_eq!(
+            st.handle_key(&k(KeyCode::Char('b'), KeyModifiers::NONE)),
+            None
+        );
         assert_eq!(st.query, "b");
     }
 }

@@ -83,7 +83,10 @@ pub fn lines(app: &App, p: &PortfolioView, width: u16, theme: &Theme) -> Vec<Lin
             }
             if !r.per_kind.is_empty() {
                 out.push(Line::styled(
-                    format!("      {}", fill(ts.per_kind, &[&shown(&pct_line(app.lang, r))])),
+                    format!(
+                        "      {}",
+                        fill(ts.per_kind, &[&shown(&pct_line(app.lang, r))])
+                    ),
                     theme.dim,
                 ));
             }
@@ -202,7 +205,10 @@ pub fn draw(
         title,
     );
     let mut head = vec![Line::styled(
-        fill(t.start.portfolio_folder, &[&shown(&st.dir.display().to_string())]),
+        fill(
+            t.start.portfolio_folder,
+            &[&shown(&st.dir.display().to_string())],
+        ),
         theme.dim,
     )];
     match &p.written {

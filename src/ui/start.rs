@@ -83,10 +83,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
                 } else {
                     fill(ts.sessions, &[&name, &n.to_string()])
                 };
-                items.push(
-                    ListItem::new(heading)
-                        .style(theme.label.add_modifier(Modifier::BOLD)),
-                );
+                items.push(ListItem::new(heading).style(theme.label.add_modifier(Modifier::BOLD)));
                 continue;
             }
             StartRow::Entry(i) => {
@@ -103,10 +100,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
                         let round = format!("  {}", fill(ts.round_row, &[&h.round.to_string()]));
                         let (saved, style) = match &e.recovery {
                             None => (clock::date_hm(h.updated), theme.text),
-                            Some(r) => (
-                                fill(t.start_newer_copy, &[t.copy_kind(r.kind)]),
-                                theme.warn,
-                            ),
+                            Some(r) => {
+                                (fill(t.start_newer_copy, &[t.copy_kind(r.kind)]), theme.warn)
+                            }
                         };
                         ListItem::new(columns(
                             &round,
@@ -118,10 +114,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
                     }
                     Err(why) => {
                         let (what, style) = match &e.recovery {
-                            Some(r) => (
-                                fill(t.start_newer_copy, &[t.copy_kind(r.kind)]),
-                                theme.warn,
-                            ),
+                            Some(r) => {
+                                (fill(t.start_newer_copy, &[t.copy_kind(r.kind)]), theme.warn)
+                            }
                             None => (
                                 fill(t.unreadable, &[&t.load_problem_short(why)]),
                                 theme.problem,
@@ -151,10 +146,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
     ]));
     frame.render_widget(
         Paragraph::new(Line::styled(
-            format!(
-                "  {}",
-                columns(t.col_round, t.col_date, third, t.col_saved)
-            ),
+            format!("  {}", columns(t.col_round, t.col_date, third, t.col_saved)),
             theme.label,
         )),
         header,
