@@ -54,7 +54,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
     let rows_of = st.rows();
     // Columns: round, date, place (or file), last saved; the list's "▶ " comes first.
     let inner_w = list.width.saturating_sub(2) as usize;
-    let (round_w, date_w, saved_w) = (12, 12, 18);
+    // The last column as wide as its widest value ("⚠ nieuwere reservekopie").
+    let saved_w = visible
+        .iter()
+        .filter_map(|&i| st.entries[i].recovery.as_ref())
+        .map(|r| fill(t.start_newer_copy, &[t.copy_kind(r.kind)]).chars().count() + 1)
+        .chain([18, t.col_saved.chars().count() + 1])
+        .max()
+        .unwrap_or(18);
+    let (round_w, date_w) = (12, 12);
     let third_w = inner_w.saturating_sub(round_w + date_w + saved_w).max(8);
     let columns = |a: &str, b: &str, c: &str, d: &str| {
         format!(
