@@ -308,3 +308,46 @@ fn the_portfolio_of_an_empty_folder_says_so() {
     let t = text(&render(&app, 100, 30));
     assert!(t.contains("er is nog niets te overzien"), "{t}");
 }
+
+/// A folder of many sessions: paging down keeps the selected session on screen, and
+/// it is the one Enter opens.
+#[test]
+fn paging_through_many_sessions_keeps_the_selection_in_view() {
+    let entries: Vec<StartEntry> = (0..60)
+        .map(|i| {
+            entry(
+                &format!("Zorgpact {i:02}"),
+                1,
+                "2025-03-12",
+                "Tiel",
+                i as u8,
+            )
+        })
+        .collect();
+    let mut app = app_with(StartState::new(PathBuf::from(DIR), entries));
+    for _ in 0..5 {
+        key(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+    }
+    let t = text(&render(&app, 80, 24));
+    let line = t
+        .lines()
+        .find(|l| l.starts_with(" ▶   ronde 1"))
+        .unwrap_or_else(|| panic!("no selected session on screen:\n{t}"));
+    assert!(line.contains("2025-03-12"), "{t}");
+    let View::Start(st) = &app.view else { panic!() };
+    let name = st
+        .selected_entry()
+        .unwrap()
+        .summary
+        .as_ref()
+        .unwrap()
+        .pact_name
+        .clone();
+    // Its heading is just above it.
+    let above = t
+        .lines()
+        .take_while(|l| !l.starts_with(" ▶   ronde 1"))
+        .last()
+        .unwrap();
+    assert!(above.contains(&name), "{above} / {name}\n{t}");
+}

@@ -40,18 +40,22 @@ impl StartEntry {
     /// Whether every word of `query` is found in the pact, place, date or round (a
     /// file that cannot be read: in its file name). Case does not matter.
     pub fn matches(&self, words: &[String]) -> bool {
-        if words.is_empty() {
-            return true;
+        words.is_empty() || {
+            let hay = self.haystack();
+            words.iter().all(|w| hay.contains(w.as_str()))
         }
-        let hay = match &self.summary {
+    }
+
+    /// What a search looks in, lowercased.
+    fn haystack(&self) -> String {
+        match &self.summary {
             Ok(h) => format!(
                 "{}\n{}\n{}\n{}",
                 h.pact_name, h.place, h.session_date, h.round
             ),
             Err(_) => self.file_name(),
         }
-        .to_lowercase();
-        words.iter().all(|w| hay.contains(w.as_str()))
+        .to_lowercase()
     }
 }
 
@@ -91,6 +95,11 @@ pub struct StartState {
     pub show_files: bool,
     /// The portfolio view is open.
     pub portfolio: Option<Box<PortfolioView>>,
+    /// The last search's matches (for the query, over as many entries): a keystroke
+    /// filters once however often the frame asks.
+    found: std::cell::RefCell<Option<(String, usize, Vec<usize>)>>,
+    /// Each entry's [`StartEntry::haystack`], made once.
+    hay: std::cell::OnceCell<Vec<String>>,
 }
 
 /// One row of the grouped list.
@@ -149,10 +158,27 @@ impl StartState {
 
     /// The entries that match the search, in order.
     pub fn visible(&self) -> Vec<usize> {
+        if let Some((q, n, found)) = &*self.found.borrow()
+            && *q == self.query
+            && *n == self.entries.len()
+        {
+            return found.clone();
+        }
         let w = words(&self.query);
-        (0..self.entries.len())
-            .filter(|&i| self.entries[i].matches(&w))
-            .collect()
+        let hay = self
+            .hay
+            .get_or_init(|| self.entries.iter().map(StartEntry::haystack).collect());
+        let found: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| match hay.get(i) {
+                // Entries replaced after the first search: ask them directly.
+                Some(h) if hay.len() == self.entries.len() => {
+                    w.iter().all(|w| h.contains(w.as_str()))
+                }
+                _ => self.entries[i].matches(&w),
+            })
+            .collect();
+        *self.found.borrow_mut() = Some((self.query.clone(), self.entries.len(), found.clone()));
+        found
     }
 
     /// The rows of the list: new, example, then each pact's heading with its matching
@@ -160,13 +186,13 @@ impl StartState {
     pub fn rows(&self) -> Vec<Row> {
         let mut rows = vec![Row::New, Row::Demo];
         let visible = self.visible();
+        let keys: Vec<Option<String>> = visible
+            .iter()
+            .map(|&j| self.entries[j].group_key())
+            .collect();
         let mut i = 0;
         while i < visible.len() {
-            let key = self.entries[visible[i]].group_key();
-            let n = visible[i..]
-                .iter()
-                .take_while(|&&j| self.entries[j].group_key() == key)
-                .count();
+            let n = keys[i..].iter().take_while(|k| **k == keys[i]).count();
             let name = self.entries[visible[i]]
                 .summary
                 .as_ref()

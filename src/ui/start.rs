@@ -58,7 +58,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
     let saved_w = visible
         .iter()
         .filter_map(|&i| st.entries[i].recovery.as_ref())
-        .map(|r| fill(t.start_newer_copy, &[t.copy_kind(r.kind)]).chars().count() + 1)
+        .map(|r| {
+            fill(t.start_newer_copy, &[t.copy_kind(r.kind)])
+                .chars()
+                .count()
+                + 1
+        })
         .chain([18, t.col_saved.chars().count() + 1])
         .max()
         .unwrap_or(18);
@@ -73,10 +78,27 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
             pad(d, saved_w)
         )
     };
-    let mut items: Vec<ListItem> = Vec::with_capacity(rows_of.len());
-    // The list row of each selectable row (headings cannot be selected).
-    let mut selectable = Vec::new();
-    for r in &rows_of {
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(theme.border);
+    let inner = block.inner(list);
+    frame.render_widget(block, list);
+    let [header, body] = inner.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    // Only the rows that fit are built (a folder may hold thousands): a window that
+    // keeps the selected row in view.
+    let selected_row = rows_of
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !matches!(r, StartRow::Heading(..)))
+        .nth(st.selected)
+        .map_or(0, |(k, _)| k);
+    let height = body.height as usize;
+    let first = selected_row.saturating_sub(height.saturating_sub(1));
+    let mut items: Vec<ListItem> = Vec::with_capacity(height);
+    for r in rows_of.iter().skip(first).take(height) {
         let item = match r {
             StartRow::New => ListItem::new(t.start_new),
             StartRow::Demo => ListItem::new(t.start_demo),
@@ -91,8 +113,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
                 } else {
                     fill(ts.sessions, &[&name, &n.to_string()])
                 };
-                items.push(ListItem::new(heading).style(theme.label.add_modifier(Modifier::BOLD)));
-                continue;
+                ListItem::new(heading).style(theme.label.add_modifier(Modifier::BOLD))
             }
             StartRow::Entry(i) => {
                 let e = &st.entries[*i];
@@ -135,7 +156,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
                 }
             }
         };
-        selectable.push(items.len());
         items.push(item);
     }
     let third = if st.show_files {
@@ -143,15 +163,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
     } else {
         ts.col_place
     };
-    let block = Block::default()
-        .borders(Borders::TOP)
-        .border_style(theme.border);
-    let inner = block.inner(list);
-    frame.render_widget(block, list);
-    let [header, body] = inner.layout(&Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-    ]));
     frame.render_widget(
         Paragraph::new(Line::styled(
             format!("  {}", columns(t.col_round, t.col_date, third, t.col_saved)),
@@ -159,20 +170,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
         )),
         header,
     );
+    let shown_rows = items.len();
     let widget = List::new(items)
         .style(theme.text)
         .highlight_style(theme.selected)
         .highlight_symbol("▶ ")
         .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
-    let selected_row = selectable.get(st.selected).copied().unwrap_or(0);
-    let mut state = ListState::default().with_selected(Some(selected_row));
-    let count = rows_of.len();
+    let mut state = ListState::default().with_selected(Some(selected_row - first));
     frame.render_stateful_widget(widget, body, &mut state);
     // Rows can be clicked; a click selects the session on that row (see
     // `StartState::click`: headings do not count).
     let first_y = body.y;
-    let shown_rows = (count - state.offset()).min(body.height as usize);
-    let selected_y = first_y + (selected_row.saturating_sub(state.offset())) as u16;
+    let selected_y = first_y + (selected_row - first) as u16;
     app.click_list.set(Some(crate::app::ClickList {
         area: Rect::new(body.x, first_y, body.width, shown_rows as u16),
         selected_y,
