@@ -91,6 +91,18 @@ fn sessions_are_grouped_by_pact_newest_pact_first_rounds_newest_first() {
 }
 
 #[test]
+fn the_start_screen_in_english() {
+    let mut app = start_app();
+    app.lang = Lang::En;
+    app.t = Lang::En.strings();
+    let t = text(&render(&app, 80, 24));
+    insta::assert_snapshot!("grouped_en_80x24", t);
+    assert!(t.contains("Zorgpact Rivierenland · 3 sessions"), "{t}");
+    assert!(t.contains("Type to search by pact, place or date"), "{t}");
+    assert!(t.contains("Ctrl-F files"), "{t}");
+}
+
+#[test]
 fn typing_searches_shows_what_is_searched_and_enter_opens_the_first_match() {
     let mut app = start_app();
     typed(&mut app, "tiel");
@@ -279,10 +291,15 @@ fn the_portfolio_opens_from_the_folder_and_exports_where_it_says() {
         volgspot::tui::apply(&mut app, &mut rt, e);
     }
     let t = text(&render(&app, 200, 40));
-    assert!(t.contains("Overzicht geschreven:"), "{t}");
+    assert!(
+        t.contains(&format!(
+            "Overzicht geschreven in {}: overzicht.md, overzicht.html, overzicht.csv",
+            dir.path().display()
+        )),
+        "{t}"
+    );
     for ext in ["md", "html", "csv"] {
         let p = dir.path().join(format!("overzicht.{ext}"));
-        assert!(t.contains(&p.display().to_string()), "{t}");
         let body = std::fs::read_to_string(&p).unwrap();
         assert!(!body.contains("Geïnterviewde"), "{ext}: {body}");
         use std::os::unix::fs::PermissionsExt;
@@ -350,4 +367,20 @@ fn paging_through_many_sessions_keeps_the_selection_in_view() {
         .last()
         .unwrap();
     assert!(above.contains(&name), "{above} / {name}\n{t}");
+}
+
+/// F1 lists every key of the start screen, also those the footer has no room for.
+#[test]
+fn help_lists_every_start_key_at_80x24() {
+    let mut app = start_app();
+    key(&mut app, KeyCode::F(1), KeyModifiers::NONE);
+    let t = text(&render(&app, 80, 24));
+    for k in ["Ctrl-R", "Ctrl-O", "Ctrl-F", "Esc", "Backspace", "PgDn"] {
+        assert!(t.contains(k), "{k} missing:\n{t}");
+    }
+    // F1 again closes it; nothing was typed into the search.
+    key(&mut app, KeyCode::F(1), KeyModifiers::NONE);
+    assert!(app.overlay.is_none());
+    let View::Start(st) = &app.view else { panic!() };
+    assert_eq!(st.query, "");
 }

@@ -29,7 +29,7 @@ pub struct Strings {
     pub k_export: &'static str,
     pub k_back: &'static str,
     pub k_scroll: &'static str,
-    /// After an export: the files written.
+    /// After an export: the folder, the files written.
     pub written: &'static str,
     pub write_failed: &'static str,
     /// A round's line in the view: done, open, open without kartrekker.
@@ -58,7 +58,7 @@ pub static NL: Strings = Strings {
     k_export: "exporteren (md, html, csv)",
     k_back: "terug",
     k_scroll: "scrollen",
-    written: "Overzicht geschreven: {}",
+    written: "Overzicht geschreven in {}: {}",
     write_failed: "Overzicht niet geschreven: {}",
     intentions: "voornemens: {} gedaan, {} open, {} open zonder kartrekker",
     per_kind: "fase per soort partner: {}",
@@ -85,7 +85,7 @@ pub static EN: Strings = Strings {
     k_export: "export (md, html, csv)",
     k_back: "back",
     k_scroll: "scroll",
-    written: "Portfolio written: {}",
+    written: "Portfolio written in {}: {}",
     write_failed: "Portfolio not written: {}",
     intentions: "intentions: {} done, {} open, {} open without kartrekker",
     per_kind: "phase per partner kind: {}",

@@ -191,7 +191,7 @@ pub fn draw(
     let t = app.t;
     let [title, folder, body] = area.layout(&Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(if p.written.is_some() { 2 } else { 1 }),
+        Constraint::Length(if p.written.is_some() { 3 } else { 1 }),
         Constraint::Fill(1),
     ]));
     frame.render_widget(
@@ -213,17 +213,23 @@ pub fn draw(
     )];
     match &p.written {
         None => {}
-        Some(Ok(paths)) => head.push(Line::styled(
-            fill(
-                t.start.written,
-                &[&paths
-                    .iter()
-                    .map(|p| shown(&p.display().to_string()))
-                    .collect::<Vec<_>>()
-                    .join(", ")],
-            ),
-            theme.label,
-        )),
+        Some(Ok(paths)) => {
+            // The folder once, then the file names: whole even at 80 columns.
+            let dir = paths
+                .first()
+                .and_then(|p| p.parent())
+                .map(|d| d.display().to_string())
+                .unwrap_or_default();
+            let names: Vec<String> = paths
+                .iter()
+                .filter_map(|p| p.file_name())
+                .map(|n| shown(&n.to_string_lossy()))
+                .collect();
+            head.push(Line::styled(
+                fill(t.start.written, &[&shown(&dir), &names.join(", ")]),
+                theme.label,
+            ))
+        }
         Some(Err(e)) => head.push(Line::styled(
             fill(t.start.write_failed, &[&shown(e)]),
             theme.problem,
