@@ -91,3 +91,35 @@ pub static EN: Strings = Strings {
     per_kind: "phase per partner kind: {}",
     no_sessions: "No sessions in {}: nothing to overview yet.",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Both languages fill in the same number of values in each text.
+    #[test]
+    fn both_languages_take_the_same_values() {
+        let fields: [fn(&Strings) -> &'static str; 11] = [
+            |s| s.searching,
+            |s| s.sessions,
+            |s| s.session_one,
+            |s| s.round_row,
+            |s| s.portfolio_folder,
+            |s| s.written,
+            |s| s.write_failed,
+            |s| s.intentions,
+            |s| s.per_kind,
+            |s| s.no_sessions,
+            |s| s.search_hint,
+        ];
+        for f in fields {
+            assert_eq!(
+                f(&NL).matches("{}").count(),
+                f(&EN).matches("{}").count(),
+                "{} / {}",
+                f(&NL),
+                f(&EN)
+            );
+        }
+    }
+}
