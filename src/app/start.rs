@@ -46,16 +46,19 @@ impl StartEntry {
         }
     }
 
-    /// What a search looks in, lowercased.
+    /// What a search looks in, folded (see [`fold`]); "ronde 2" and "round 2" find
+    /// the round.
     fn haystack(&self) -> String {
-        match &self.summary {
+        fold(&match &self.summary {
             Ok(h) => format!(
-                "{}\n{}\n{}\n{}",
-                h.pact_name, h.place, h.session_date, h.round
+                "{}\n{}\n{}\nronde {r}\nround {r}",
+                h.pact_name,
+                h.place,
+                h.session_date,
+                r = h.round
             ),
             Err(_) => self.file_name(),
-        }
-        .to_lowercase()
+        })
     }
 }
 
@@ -141,9 +144,41 @@ pub fn order(entries: &mut [StartEntry]) {
     });
 }
 
-/// The words of a search, lowercased.
+/// The words of a search, folded (see [`fold`]).
+/// "ronde 2" (or "round 2") stays one word: round 2, not any date with a 2 in it.
 fn words(query: &str) -> Vec<String> {
-    query.split_whitespace().map(str::to_lowercase).collect()
+    let mut out: Vec<String> = Vec::new();
+    for w in query.split_whitespace().map(fold) {
+        if let Some(last) = out.last_mut()
+            && (last == "ronde" || last == "round")
+            && w.chars().all(|c| c.is_ascii_digit())
+        {
+            last.push(' ');
+            last.push_str(&w);
+            continue;
+        }
+        out.push(w);
+    }
+    out
+}
+
+/// Lowercase without accents, so "fryslan" finds "Súdwest-Fryslân" and "Zorgpact" finds
+/// "ZORGPACT".
+pub fn fold(s: &str) -> String {
+    s.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ç' => 'c',
+            'ñ' => 'n',
+            c => c,
+        })
+        .collect()
 }
 
 impl StartState {
@@ -516,6 +551,36 @@ mod tests {
         assert_eq!(
             st.selected, 0,
             "nothing matches: nothing to open by mistake"
+        );
+    }
+
+    #[test]
+    fn a_search_ignores_case_and_accents_and_finds_a_round_by_its_word() {
+        let mut st = StartState::new(
+            PathBuf::from("/tmp"),
+            vec![
+                entry("f1", "Zorgpact Súdwest-Fryslân", 1, "Sneek", 2),
+                entry("f2", "Zorgpact Súdwest-Fryslân", 2, "Sneek", 3),
+                entry("t2", "Zorgpact Twente", 2, "Hengelo", 4),
+            ],
+        );
+        typed(&mut st, "FRYSLAN");
+        assert_eq!(
+            names(&st),
+            ["new", "demo", "# Zorgpact Súdwest-Fryslân (2)", "f2", "f1"]
+        );
+        st.query.clear();
+        typed(&mut st, "ronde 2");
+        assert_eq!(
+            names(&st),
+            [
+                "new",
+                "demo",
+                "# Zorgpact Twente (1)",
+                "t2",
+                "# Zorgpact Súdwest-Fryslân (1)",
+                "f2"
+            ]
         );
     }
 
