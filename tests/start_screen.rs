@@ -257,6 +257,16 @@ fn the_portfolio_view_shows_pacts_rounds_phases_and_counts_without_names() {
     for n in &interviewees {
         assert!(!seen.contains(n.as_str()), "{n} appears");
     }
+    // A remote's keys: nothing but scrolling (and Esc, back to the list).
+    for code in [
+        KeyCode::F(5),
+        KeyCode::Char('b'),
+        KeyCode::Char('.'),
+        KeyCode::PageUp,
+    ] {
+        assert_eq!(key(&mut app, code, KeyModifiers::NONE), Vec::new());
+    }
+    assert!(!app.should_quit && app.overlay.is_none());
     // Esc goes back to the list, E asks the runtime to write.
     assert_eq!(
         key(&mut app, KeyCode::Char('e'), KeyModifiers::NONE),
