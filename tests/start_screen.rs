@@ -154,6 +154,12 @@ fn file_names_on_request_and_the_key_is_in_the_footer() {
         "{t}"
     );
     assert!(t.contains("Bestand"), "{t}");
+    // At 80 columns the file names get the room of the last save, and fit whole.
+    let t = text(&render(&app, 80, 24));
+    assert!(
+        t.contains("zorgpact-rivierenland-ronde1-2025-03-12.volgspot.json"),
+        "{t}"
+    );
     // The search does not take the command key as a letter.
     let View::Start(st) = &app.view else { panic!() };
     assert_eq!(st.query, "");

@@ -55,7 +55,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
     // Columns: round, date, place (or file), last saved; the list's "▶ " comes first.
     let inner_w = list.width.saturating_sub(2) as usize;
     // The last column as wide as its widest value ("⚠ nieuwere reservekopie").
-    let saved_w = visible
+    let warnings = visible
         .iter()
         .filter_map(|&i| st.entries[i].recovery.as_ref())
         .map(|r| {
@@ -64,18 +64,32 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
                 .count()
                 + 1
         })
-        .chain([18, t.col_saved.chars().count() + 1])
-        .max()
-        .unwrap_or(18);
-    let (round_w, date_w) = (12, 12);
+        .max();
+    // With file names on a narrow screen the file names get the room of the last save
+    // (unless a session has a newer copy to warn about).
+    let saved_w = if st.show_files && inner_w < 110 && warnings.is_none() {
+        0
+    } else {
+        warnings
+            .into_iter()
+            .chain([18, t.col_saved.chars().count() + 1])
+            .max()
+            .unwrap_or(18)
+    };
+    // Closer together only where file names need the room.
+    let (round_w, date_w) = if saved_w == 0 { (10, 11) } else { (12, 12) };
     let third_w = inner_w.saturating_sub(round_w + date_w + saved_w).max(8);
     let columns = |a: &str, b: &str, c: &str, d: &str| {
+        let last = if saved_w == 0 {
+            String::new()
+        } else {
+            pad(d, saved_w)
+        };
         format!(
-            "{}{}{}{}",
+            "{}{}{}{last}",
             pad(a, round_w),
             pad(b, date_w),
             pad(c, third_w),
-            pad(d, saved_w)
         )
     };
     let block = Block::default()
