@@ -406,3 +406,78 @@ fn libreoffice_converts_the_word_report_to_pdf() {
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF") && bytes.len() > 10_000, "{}", bytes.len());
 }
+
+const MARKED: &str = "**Governance:** de _regio_ [leest mee](https://example.org/?a=1&b=2)";
+
+/// Markup typed in every kind of field: the same bold, italic and link in the Markdown,
+/// the HTML and Word, and each file still valid (HTML well-formed, Markdown with no raw
+/// HTML or other links, the Word package checked).
+#[test]
+fn markup_typed_anywhere_renders_alike_in_markdown_html_and_word() {
+    let mut s = with_note(MARKED);
+    s.intake.pact_name = format!("Pact {MARKED}");
+    s.intake.region_description = format!("{MARKED}\n\nTweede alinea");
+    s.intake.ambition.text = MARKED.into();
+    s.intake.partners[0].organisation = format!("Zorg & _Welzijn_ {MARKED}");
+    s.wheel.placement.motivation = MARKED.into();
+    for it in &mut s.triangle.items {
+        it.title = format!("{} {MARKED}", it.title);
+        it.detail = MARKED.into();
+    }
+    for i in &mut s.intentions {
+        i.text = format!("{MARKED}\n\nen verder");
+        i.owner = MARKED.into();
+    }
+    let iv = std::sync::Arc::make_mut(&mut s.interviews[0]);
+    for n in &mut iv.notes {
+        n.text = format!("{MARKED}\n\n*tweede* alinea");
+    }
+    for public in [false, true] {
+        let md = markdown(&s, Lang::Nl, public);
+        assert!(
+            md.contains("**Governance:** de *regio* [leest mee](https://example.org/?a=1&b=2)"),
+            "{md}"
+        );
+        for (event, _) in pulldown_cmark::Parser::new_ext(&md, pulldown_cmark::Options::ENABLE_TABLES)
+            .into_offset_iter()
+        {
+            match event {
+                pulldown_cmark::Event::Html(h) | pulldown_cmark::Event::InlineHtml(h) => {
+                    assert!(h.trim().starts_with("<!-- volgspot:drawing "), "{h}")
+                }
+                pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { dest_url, .. }) => {
+                    assert_eq!(&*dest_url, "https://example.org/?a=1&b=2")
+                }
+                _ => {}
+            }
+        }
+        let report = export::build(&s, &Method::builtin(Lang::Nl), Lang::Nl, public);
+        let html = export::render(&report, Format::Html).unwrap();
+        assert!(
+            html.contains("<strong>Governance:</strong> de <em>regio</em> <a href=\"https://example.org/?a=1&amp;b=2\">leest mee</a>"),
+            "{html}"
+        );
+        // A paragraph break inside an item: two line breaks in HTML, as before.
+        assert!(html.contains("<br/><br/>en verder"), "{html}");
+        // Well-formed XHTML: every element closed, nothing stray.
+        let mut reader = quick_xml::Reader::from_str(&html);
+        reader.config_mut().check_end_names = true;
+        let mut depth = 0i64;
+        loop {
+            match reader.read_event() {
+                Ok(Event::Eof) => break,
+                Ok(Event::Start(_)) => depth += 1,
+                Ok(Event::End(_)) => depth -= 1,
+                Ok(_) => {}
+                Err(e) => panic!("HTML not well-formed at {}: {e}", reader.buffer_position()),
+            }
+        }
+        assert_eq!(depth, 0);
+        let parts = check_package(&docx(&s, Lang::Nl, public));
+        let dumped = dump(&parts["word/document.xml"]);
+        assert!(
+            dumped.contains("**Governance:** de *regio* [leest mee](link)"),
+            "{dumped}"
+        );
+    }
+}

@@ -7,7 +7,7 @@
 use super::report::Report;
 use docx_rs::{
     AbstractNumbering, AlignmentType, BreakType, Docx, Hyperlink, HyperlinkType, IndentLevel,
-    Level, LevelJc, LevelOverride, LevelText, NumberFormat, Numbering, NumberingId, PageMargin,
+    Level, LevelJc, LineSpacing, LevelOverride, LevelText, NumberFormat, Numbering, NumberingId, PageMargin,
     Paragraph, Pic, Run, RunFonts, SpecialIndentType, Start, Style, StyleType, Table, TableCell,
     TableRow, WidthType,
 };
@@ -22,8 +22,9 @@ const TEXT_W: usize = (PAGE_W as usize) - 2 * (MARGIN_LR as usize);
 /// EMU (English Metric Units) per twip.
 const EMU_PER_TWIP: u32 = 635;
 
-const BULLETS: usize = 1;
-const DECIMAL: usize = 2;
+/// Numbering ids (docx-rs declares its own numbering 1, decimal).
+const BULLETS: usize = 10;
+const DECIMAL: usize = 11;
 
 /// A drawing ready to embed.
 pub struct Image {
@@ -51,14 +52,32 @@ pub fn write(report: &Report) -> Result<Vec<u8>, String> {
 pub fn rasterise(svg: &str) -> Option<Image> {
     use resvg::{tiny_skia, usvg};
     use std::sync::{Arc, OnceLock};
-    static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
-    let fonts = FONTS.get_or_init(|| {
+    static FONTS: OnceLock<(Arc<usvg::fontdb::Database>, String)> = OnceLock::new();
+    let (fonts, family) = FONTS.get_or_init(|| {
         let mut db = usvg::fontdb::Database::new();
         db.load_system_fonts();
-        Arc::new(db)
+        // The drawings name no font: a sans-serif the machine has, as the HTML's.
+        let have = |name: &str| {
+            db.faces()
+                .any(|f| f.families.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)))
+        };
+        let family = ["Arial", "Helvetica", "Liberation Sans", "DejaVu Sans", "Noto Sans"]
+            .into_iter()
+            .find(|f| have(f))
+            .map(str::to_string)
+            .or_else(|| {
+                db.faces()
+                    .next()
+                    .and_then(|f| f.families.first())
+                    .map(|(n, _)| n.clone())
+            })
+            .unwrap_or_else(|| "sans-serif".to_string());
+        db.set_sans_serif_family(family.clone());
+        (Arc::new(db), family)
     });
     let options = usvg::Options {
         fontdb: fonts.clone(),
+        font_family: family.clone(),
         ..usvg::Options::default()
     };
     let tree = usvg::Tree::from_str(svg, &options).ok()?;
@@ -134,7 +153,7 @@ pub fn from_markdown(
         lists: Vec::new(),
         quote: 0,
         table: None,
-        next_numbering: 3,
+        next_numbering: 20,
         images: 0,
         drawing,
     };
@@ -177,6 +196,7 @@ fn document() -> Docx {
             .size(size)
             .color("1F3A68")
             .outline_lvl(level)
+            .line_spacing(LineSpacing::new().before(240).after(80))
     };
     let bullet = |level: usize| {
         Level::new(
@@ -231,6 +251,8 @@ fn document() -> Docx {
                 .cs("Calibri"),
         )
         .default_size(22)
+        // Some air after each paragraph (6 pt), as the HTML's.
+        .default_line_spacing(LineSpacing::new().after(120))
         .add_style(heading("Heading1", "heading 1", 36, 0))
         .add_style(heading("Heading2", "heading 2", 28, 1))
         .add_style(heading("Heading3", "heading 3", 24, 2))
@@ -468,7 +490,9 @@ impl Builder<'_> {
             if let Some(l) = self.lists.last_mut() {
                 if l.first_paragraph {
                     l.first_paragraph = false;
-                    p = p.numbering(NumberingId::new(l.numbering), IndentLevel::new(depth - 1));
+                    p = p
+                        .numbering(NumberingId::new(l.numbering), IndentLevel::new(depth - 1))
+                        .line_spacing(LineSpacing::new().after(40));
                 } else {
                     p = p.indent(Some(360 * depth as i32), None, None, None);
                 }
