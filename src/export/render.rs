@@ -257,7 +257,8 @@ pub fn markdown(report: &Report) -> Result<String, String> {
         .map(|md| blank_around_blocks(&md))
 }
 
-/// The Markdown as the Samenvatting screen previews it: user text as typed.
+/// The Markdown as the Samenvatting screen previews it: user text as typed, without the
+/// drawing markers (lines only the Word export reads).
 pub fn markdown_preview(report: &Report) -> Result<String, String> {
     render_in(
         env(),
@@ -266,7 +267,13 @@ pub fn markdown_preview(report: &Report) -> Result<String, String> {
         "report.md",
         Value::from(()),
     )
-    .map(|md| blank_around_blocks(&md))
+    .map(|md| {
+        let kept: Vec<&str> = md
+            .lines()
+            .filter(|l| !l.starts_with("<!-- volgspot:drawing "))
+            .collect();
+        blank_around_blocks(&tidy(&kept.join("\n")))
+    })
 }
 
 /// Markdown needs a blank line before a heading and after a list; the templates'
