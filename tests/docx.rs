@@ -481,3 +481,20 @@ fn markup_typed_anywhere_renders_alike_in_markdown_html_and_word() {
         );
     }
 }
+
+#[test]
+fn the_overview_of_a_folder_can_be_written_for_word_too() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.volgspot.json"), volgspot::tui::EXAMPLE).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_volgspot"))
+        .args(["overzicht", "--format", "docx"])
+        .arg(dir.path())
+        .env_remove("VOLGSPOT_LANG")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let parts = check_package(&std::fs::read(dir.path().join("overzicht.docx")).unwrap());
+    let dumped = dump(&parts["word/document.xml"]);
+    assert!(dumped.contains("Zorgpact Rivierenland-West"), "{dumped}");
+    assert!(dumped.contains("[table]"), "{dumped}");
+}

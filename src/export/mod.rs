@@ -212,3 +212,34 @@ pub fn write_all(
     }
     Ok(written)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_names_carry_the_session_date() {
+        let name = |file: &str, date: &str| {
+            default_path(Path::new(file), date, true, Format::Docx)
+                .display()
+                .to_string()
+        };
+        assert_eq!(
+            name("d/pact-ronde1-2026-10-01.volgspot.json", "12-11-2026"),
+            "d/pact-ronde1-2026-11-12.publiek.docx"
+        );
+        assert_eq!(
+            name("pact-ronde1-2026-10-01-2.volgspot.json", "2026-11-12"),
+            "pact-ronde1-2026-11-12-2.publiek.docx"
+        );
+        // No date in the name, or no date typed: the file's name as it is.
+        assert_eq!(
+            name("rivierenland.volgspot.json", "12-11-2026"),
+            "rivierenland.publiek.docx"
+        );
+        assert_eq!(
+            name("pact-ronde1-2026-10-01.volgspot.json", "volgende week"),
+            "pact-ronde1-2026-10-01.publiek.docx"
+        );
+    }
+}
