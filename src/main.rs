@@ -467,9 +467,7 @@ fn export(
     }
     let path = output
         .map(Path::to_path_buf)
-        .unwrap_or_else(|| {
-            export::default_path(session, &doc.intake.session_date, public, format)
-        });
+        .unwrap_or_else(|| export::default_path(session, &doc.intake.session_date, public, format));
     match export::bytes(&report, format).and_then(|bytes| export::write_file(&path, bytes)) {
         Ok(()) => {
             say!("{}", path.display());

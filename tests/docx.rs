@@ -107,7 +107,11 @@ fn dump(xml: &[u8]) -> String {
         e.attributes()
             .filter_map(Result::ok)
             .find(|a| a.key.as_ref() == key)
-            .map(|a| a.normalized_value(XmlVersion::Implicit1_0).unwrap().into_owned())
+            .map(|a| {
+                a.normalized_value(XmlVersion::Implicit1_0)
+                    .unwrap()
+                    .into_owned()
+            })
             .unwrap_or_default()
     };
     loop {
@@ -135,11 +139,9 @@ fn dump(xml: &[u8]) -> String {
                     flush(&mut line, &mut run);
                     line.push('[');
                 }
-                "wp:extent" => line.push_str(&format!(
-                    "[image {}x{} EMU]",
-                    attr(e, "cx"),
-                    attr(e, "cy")
-                )),
+                "wp:extent" => {
+                    line.push_str(&format!("[image {}x{} EMU]", attr(e, "cx"), attr(e, "cy")))
+                }
                 "w:tbl" => out.push_str("[table]\n"),
                 "w:tr" => cells = Some(Vec::new()),
                 "w:jc" if attr(e, "w:val") == "center" => prefix.push_str("[center] "),
@@ -205,8 +207,17 @@ fn dump(xml: &[u8]) -> String {
 /// repair it; returns the parts.
 fn check_package(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
     let parts = unzip(bytes);
-    for name in ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml"] {
-        assert!(parts.contains_key(name), "{name} missing: {:?}", parts.keys());
+    for name in [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "word/document.xml",
+        "word/styles.xml",
+    ] {
+        assert!(
+            parts.contains_key(name),
+            "{name} missing: {:?}",
+            parts.keys()
+        );
     }
     for (name, data) in &parts {
         if name.ends_with(".xml") || name.ends_with(".rels") {
@@ -224,7 +235,10 @@ fn check_package(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
         .map(|(_, a)| {
             (
                 a["Id"].clone(),
-                (a["Target"].clone(), a.get("TargetMode").cloned().unwrap_or_default()),
+                (
+                    a["Target"].clone(),
+                    a.get("TargetMode").cloned().unwrap_or_default(),
+                ),
             )
         })
         .collect();
@@ -365,9 +379,16 @@ fn the_export_command_writes_word_named_after_the_session_date() {
         .env("VOLGSPOT_DIR", dir.path())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let want = dir.path().join("pact-ronde1-2026-11-12.publiek.docx");
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), want.display().to_string());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        want.display().to_string()
+    );
     check_package(&std::fs::read(&want).unwrap());
 }
 
@@ -404,7 +425,11 @@ fn libreoffice_converts_the_word_report_to_pdf() {
         String::from_utf8_lossy(&out.stderr)
     );
     let bytes = std::fs::read(&pdf).unwrap();
-    assert!(bytes.starts_with(b"%PDF") && bytes.len() > 10_000, "{}", bytes.len());
+    assert!(
+        bytes.starts_with(b"%PDF") && bytes.len() > 10_000,
+        "{}",
+        bytes.len()
+    );
 }
 
 const MARKED: &str = "**Governance:** de _regio_ [leest mee](https://example.org/?a=1&b=2)";
@@ -438,8 +463,9 @@ fn markup_typed_anywhere_renders_alike_in_markdown_html_and_word() {
             md.contains("**Governance:** de *regio* [leest mee](https://example.org/?a=1&b=2)"),
             "{md}"
         );
-        for (event, _) in pulldown_cmark::Parser::new_ext(&md, pulldown_cmark::Options::ENABLE_TABLES)
-            .into_offset_iter()
+        for (event, _) in
+            pulldown_cmark::Parser::new_ext(&md, pulldown_cmark::Options::ENABLE_TABLES)
+                .into_offset_iter()
         {
             match event {
                 pulldown_cmark::Event::Html(h) | pulldown_cmark::Event::InlineHtml(h) => {
@@ -455,6 +481,11 @@ fn markup_typed_anywhere_renders_alike_in_markdown_html_and_word() {
         let html = export::render(&report, Format::Html).unwrap();
         assert!(
             html.contains("<strong>Governance:</strong> de <em>regio</em> <a href=\"https://example.org/?a=1&amp;b=2\">leest mee</a>"),
+            "{html}"
+        );
+        // The window title shows the text without tags.
+        assert!(
+            html.contains("<title>Volgspot 1: Pact Governance: de regio leest mee"),
             "{html}"
         );
         // A paragraph break inside an item: two line breaks in HTML, as before.
@@ -492,7 +523,11 @@ fn the_overview_of_a_folder_can_be_written_for_word_too() {
         .env_remove("VOLGSPOT_LANG")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let parts = check_package(&std::fs::read(dir.path().join("overzicht.docx")).unwrap());
     let dumped = dump(&parts["word/document.xml"]);
     assert!(dumped.contains("Zorgpact Rivierenland-West"), "{dumped}");

@@ -214,7 +214,10 @@ fn markdown_shows_typed_markup_as_text() {
     let md = render(&s, false, Format::Markdown);
     // The template's own drawing markers are the only comments (the Word export puts the
     // drawings there).
-    let markers = ["<!-- volgspot:drawing triangle -->", "<!-- volgspot:drawing wheel -->"];
+    let markers = [
+        "<!-- volgspot:drawing triangle -->",
+        "<!-- volgspot:drawing wheel -->",
+    ];
     assert!(markers.iter().all(|m| md.lines().any(|l| l == *m)), "{md}");
     let md: String = md
         .lines()
@@ -253,7 +256,9 @@ fn markdown_shows_typed_markup_as_text() {
     // The inline markup a facilitator may type is kept: emphasis (`_ook_` as `*ook*`),
     // nothing else of that line.
     assert!(
-        md.contains("\\`code\\` *nadruk* *ook* \\~\\~weg\\~\\~ \\$x\\$ \\@bron \\[\\^1\\] \\<!-- c --\\>"),
+        md.contains(
+            "\\`code\\` *nadruk* *ook* \\~\\~weg\\~\\~ \\$x\\$ \\@bron \\[\\^1\\] \\<!-- c --\\>"
+        ),
         "{md}"
     );
 }
@@ -262,7 +267,9 @@ fn markdown_shows_typed_markup_as_text() {
 fn only_http_https_and_mailto_links_are_links_in_every_format() {
     let s = session_with_notes(
         "Pact",
-        &["[a](https://a.example/x?y=1&z=2) [b](mailto:b@example.org) [c](javascript:alert(1)) [d](data:text/html,x) [e](file:///etc/passwd)"],
+        &[
+            "[a](https://a.example/x?y=1&z=2) [b](mailto:b@example.org) [c](javascript:alert(1)) [d](data:text/html,x) [e](file:///etc/passwd)",
+        ],
     );
     let md = render(&s, false, Format::Markdown);
     assert!(md.contains("[a](https://a.example/x?y=1&z=2) [b](mailto:b@example.org) \\[c\\](javascript:alert(1)) \\[d\\](data:text/html,x) \\[e\\](file:///etc/passwd)"), "{md}");
@@ -273,7 +280,10 @@ fn only_http_https_and_mailto_links_are_links_in_every_format() {
 
 #[test]
 fn markdown_keeps_line_breaks_of_a_note_inside_its_list_item() {
-    let s = session_with_notes("Pact", &["regel een\nregel twee\n- regel drie\n\nalinea twee"]);
+    let s = session_with_notes(
+        "Pact",
+        &["regel een\nregel twee\n- regel drie\n\nalinea twee"],
+    );
     let md = render(&s, false, Format::Markdown);
     // Lines by hard breaks, a paragraph break (empty line) as a second paragraph of the
     // same item.

@@ -32,10 +32,17 @@ fn a_regions_methodiek_text_replaces_the_built_in_one() {
     .unwrap();
     for format in ["md", "html", "docx"] {
         let out = export(dir.path(), &templates, format);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let md = std::fs::read_to_string(dir.path().join("pact.publiek.md")).unwrap();
-    assert!(md.contains("De regio Rivierenland werkt met **eigen** woorden."), "{md}");
+    assert!(
+        md.contains("De regio Rivierenland werkt met **eigen** woorden."),
+        "{md}"
+    );
     let html = std::fs::read_to_string(dir.path().join("pact.publiek.html")).unwrap();
     assert!(html.contains("Onze aanpak"), "{html}");
 }
@@ -53,7 +60,10 @@ fn a_bad_override_is_an_error_naming_the_file() {
         let out = export(dir.path(), &templates, format);
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{format}: {err}");
-        assert!(err.contains(&words.display().to_string()), "{format}: {err}");
+        assert!(
+            err.contains(&words.display().to_string()),
+            "{format}: {err}"
+        );
         assert!(err.contains("syntax error"), "{format}: {err}");
     }
     std::fs::remove_file(&words).unwrap();

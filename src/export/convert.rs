@@ -9,8 +9,8 @@
 
 use minijinja::value::Value;
 use serde::ser::{
-    Serialize, SerializeMap, SerializeSeq, SerializeStruct, SerializeStructVariant,
-    SerializeTuple, SerializeTupleStruct, SerializeTupleVariant, Serializer,
+    Serialize, SerializeMap, SerializeSeq, SerializeStruct, SerializeStructVariant, SerializeTuple,
+    SerializeTupleStruct, SerializeTupleVariant, Serializer,
 };
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -333,12 +333,19 @@ mod tests {
             "**vet** \\<x\\>"
         );
         assert_eq!(
-            md.get_attr("list").unwrap().get_item_by_index(0).unwrap().to_string(),
+            md.get_attr("list")
+                .unwrap()
+                .get_item_by_index(0)
+                .unwrap()
+                .to_string(),
             "\\# kop"
         );
         assert_eq!(md.get_attr("opt").unwrap().to_string(), "*x*");
         let map = md.get_attr("map").unwrap();
-        assert_eq!(map.get_item(&Value::from("k_*")).unwrap().to_string(), "*v*");
+        assert_eq!(
+            map.get_item(&Value::from("k_*")).unwrap().to_string(),
+            "*v*"
+        );
 
         let html = to_value(&d, Target::Html);
         let plain = html.get_attr("plain").unwrap();

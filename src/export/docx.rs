@@ -7,9 +7,9 @@
 use super::report::Report;
 use docx_rs::{
     AbstractNumbering, AlignmentType, BreakType, Docx, Hyperlink, HyperlinkType, IndentLevel,
-    Level, LevelJc, LineSpacing, LevelOverride, LevelText, NumberFormat, Numbering, NumberingId, PageMargin,
-    Paragraph, Pic, Run, RunFonts, SpecialIndentType, Start, Style, StyleType, Table, TableCell,
-    TableRow, WidthType,
+    Level, LevelJc, LevelOverride, LevelText, LineSpacing, NumberFormat, Numbering, NumberingId,
+    PageMargin, Paragraph, Pic, Run, RunFonts, SpecialIndentType, Start, Style, StyleType, Table,
+    TableCell, TableRow, WidthType,
 };
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -61,17 +61,23 @@ pub fn rasterise(svg: &str) -> Option<Image> {
             db.faces()
                 .any(|f| f.families.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)))
         };
-        let family = ["Arial", "Helvetica", "Liberation Sans", "DejaVu Sans", "Noto Sans"]
-            .into_iter()
-            .find(|f| have(f))
-            .map(str::to_string)
-            .or_else(|| {
-                db.faces()
-                    .next()
-                    .and_then(|f| f.families.first())
-                    .map(|(n, _)| n.clone())
-            })
-            .unwrap_or_else(|| "sans-serif".to_string());
+        let family = [
+            "Arial",
+            "Helvetica",
+            "Liberation Sans",
+            "DejaVu Sans",
+            "Noto Sans",
+        ]
+        .into_iter()
+        .find(|f| have(f))
+        .map(str::to_string)
+        .or_else(|| {
+            db.faces()
+                .next()
+                .and_then(|f| f.families.first())
+                .map(|(n, _)| n.clone())
+        })
+        .unwrap_or_else(|| "sans-serif".to_string());
         db.set_sans_serif_family(family.clone());
         (Arc::new(db), family)
     });
@@ -138,10 +144,7 @@ struct Builder<'a> {
 
 /// Markdown (CommonMark with tables) as .docx bytes. `drawing` gives the image for a
 /// marker line `<!-- volgspot:drawing NAME -->`; other raw HTML is left out.
-pub fn from_markdown(
-    md: &str,
-    drawing: &dyn Fn(&str) -> Option<Image>,
-) -> Result<Vec<u8>, String> {
+pub fn from_markdown(md: &str, drawing: &dyn Fn(&str) -> Option<Image>) -> Result<Vec<u8>, String> {
     let mut b = Builder {
         doc: document(),
         para: None,
@@ -203,7 +206,11 @@ fn document() -> Docx {
             level,
             Start::new(1),
             NumberFormat::new("bullet"),
-            LevelText::new(if level % 2 == 0 { "•" } else { "◦" }),
+            LevelText::new(if level.is_multiple_of(2) {
+                "•"
+            } else {
+                "◦"
+            }),
             LevelJc::new("left"),
         )
         .indent(

@@ -23,7 +23,10 @@ pub enum Inline {
     Break,
     Em(Vec<Inline>),
     Strong(Vec<Inline>),
-    Link { url: String, content: Vec<Inline> },
+    Link {
+        url: String,
+        content: Vec<Inline>,
+    },
 }
 
 /// User text as paragraphs of inline pieces (no empty paragraph).

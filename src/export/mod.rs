@@ -145,7 +145,9 @@ fn with_session_date(stem: &str, session_date: &str) -> String {
                 .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
     };
     let (body, tail) = match stem.rsplit_once('-') {
-        Some((body, n)) if !n.is_empty() && n.len() <= 3 && n.bytes().all(|c| c.is_ascii_digit()) => {
+        Some((body, n))
+            if !n.is_empty() && n.len() <= 3 && n.bytes().all(|c| c.is_ascii_digit()) =>
+        {
             (body, &stem[body.len()..])
         }
         _ => (stem, ""),
@@ -179,10 +181,7 @@ pub fn write_file(path: &Path, text: impl AsRef<[u8]>) -> Result<(), String> {
             .write(true)
             .open(path)
             .map_err(err)?;
-        return out
-            .write_all(text)
-            .and_then(|()| out.flush())
-            .map_err(err);
+        return out.write_all(text).and_then(|()| out.flush()).map_err(err);
     }
     atomic::write_atomic(path, text, None).map_err(err)
 }

@@ -109,6 +109,14 @@ fn env_for(mode: Mode) -> Environment<'static> {
         Value::from_safe_string(s.lines().map(svg::escape).collect::<Vec<_>>().join("<br/>"))
     });
     env.add_filter("md_html", |s: String| Value::from_safe_string(md_html(&s)));
+    // Text without its markup, where HTML shows no tags (the window title).
+    env.add_filter("plain", |v: Value| {
+        if v.is_safe() {
+            Value::from(strip_tags(&v.to_string()))
+        } else {
+            v
+        }
+    });
     env
 }
 
@@ -196,7 +204,6 @@ fn join_and(state: &minijinja::State, items: Vec<Value>, last: String) -> Value 
     }
 }
 
-
 fn render_in(
     env: Environment<'static>,
     report: &Report,
@@ -253,8 +260,14 @@ fn tidy(text: &str) -> String {
 /// [`super::inline`]), converted as the report is handed to the template.
 pub fn markdown(report: &Report) -> Result<String, String> {
     let r = super::convert::to_value(report, super::convert::Target::Markdown);
-    render_in(env_for(Mode::Escaped), report, r, "report.md", Value::from(()))
-        .map(|md| blank_around_blocks(&md))
+    render_in(
+        env_for(Mode::Escaped),
+        report,
+        r,
+        "report.md",
+        Value::from(()),
+    )
+    .map(|md| blank_around_blocks(&md))
 }
 
 /// The Markdown as the Samenvatting screen previews it: user text as typed, without the
@@ -343,6 +356,27 @@ pub fn word_value(lang: &str, key: &str) -> Result<Value, String> {
 
 pub fn word(lang: &str, key: &str) -> Result<String, String> {
     word_value(lang, key).map(|v| v.to_string())
+}
+
+/// Safe HTML of [`super::inline::to_html`] as plain text: tags left out, the entities it
+/// writes read back.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
 }
 
 /// The little Markdown the method text uses: `###` headings, `-` and `1.` lists,
