@@ -222,6 +222,13 @@ fn check_package(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
     for (name, data) in &parts {
         if name.ends_with(".xml") || name.ends_with(".rels") {
             elements(name, data);
+            // Characters XML 1.0 does not allow (quick-xml does not check them).
+            let text = String::from_utf8_lossy(data);
+            let bad = text.chars().find(|&c| {
+                (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+                    || matches!(c, '\u{fffe}' | '\u{ffff}')
+            });
+            assert_eq!(bad, None, "{name}");
         }
     }
     // Every relationship the document uses is declared, and points at a part or a URL.
@@ -358,7 +365,7 @@ fn typed_markup_reaches_word_as_bold_italic_and_links_and_nothing_else() {
 
 #[test]
 fn hostile_text_keeps_the_package_valid() {
-    let s = with_note("<w:p>\"'&amp;]]><!-- x --> \u{1}\u{7f}\u{202e} `*` \\");
+    let s = with_note("<w:p>\"'&amp;]]><!-- x --> \u{1}\u{7f}\u{202e}\u{fffe}\u{ffff} `*` \\");
     let bytes = docx(&s, Lang::Nl, false);
     let parts = check_package(&bytes);
     let dumped = dump(&parts["word/document.xml"]);

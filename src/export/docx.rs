@@ -36,7 +36,12 @@ pub struct Image {
 /// The report as .docx bytes.
 pub fn write(report: &Report) -> Result<Vec<u8>, String> {
     let md = super::render::markdown(report)?;
-    let md = crate::sanitize::for_export(&md);
+    // XML 1.0 has no U+FFFE and U+FFFF (controls are gone already): Word would ask to
+    // repair a document holding one.
+    let md: String = crate::sanitize::for_export(&md)
+        .chars()
+        .filter(|c| !matches!(c, '\u{fffe}' | '\u{ffff}'))
+        .collect();
     let tri = super::render::word(report.lang, "triangle_figure")?;
     let wheel = super::render::word(report.lang, "wheel_figure")?;
     let drawing = |name: &str| match name {
