@@ -397,10 +397,10 @@ impl App {
         }
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        if let Some(effects) = self.room_key(&key) {
-            return effects;
-        }
+    /// A key while a popup is open: the popup's (None: no popup, or a message the key
+    /// closed and that the key goes on past).
+    fn overlay_key(&mut self, key: &KeyEvent) -> Option<Vec<Effect>> {
+        let key = *key;
         // A message is read, not answered: any other key closes it and does what it does
         // (F2 after "Niets om ongedaan te maken" goes to the next part at once).
         if let Some(Overlay::Message(_)) = &self.overlay
@@ -409,30 +409,38 @@ impl App {
         {
             self.overlay = None;
         }
-        if let Some(overlay) = &self.overlay {
-            return match overlay {
-                Overlay::ConfirmClockReset => Vec::new(),
-                Overlay::Recover(_) => match keys::find(keys::RECOVER, &key) {
-                    Some(a) => self.update(a),
-                    None => Vec::new(),
-                },
-                Overlay::ConfirmQuit(_) => match key.code {
-                    KeyCode::Char('j' | 'J' | 'y' | 'Y') => self.update(Action::ConfirmQuit),
-                    KeyCode::Char('n' | 'N') | KeyCode::Esc => self.update(Action::CloseOverlay),
-                    _ => Vec::new(),
-                },
-                Overlay::Help | Overlay::Message(_) | Overlay::Peek => {
-                    if is_close_key(&key) {
-                        self.update(Action::CloseOverlay)
-                    } else if key.code == KeyCode::Char('q')
-                        && key.modifiers.contains(KeyModifiers::CONTROL)
-                    {
-                        self.update(Action::Quit)
-                    } else {
-                        Vec::new()
-                    }
+        let overlay = self.overlay.as_ref()?;
+        Some(match overlay {
+            Overlay::ConfirmClockReset => Vec::new(),
+            Overlay::Recover(_) => match keys::find(keys::RECOVER, &key) {
+                Some(a) => self.update(a),
+                None => Vec::new(),
+            },
+            Overlay::ConfirmQuit(_) => match key.code {
+                KeyCode::Char('j' | 'J' | 'y' | 'Y') => self.update(Action::ConfirmQuit),
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => self.update(Action::CloseOverlay),
+                _ => Vec::new(),
+            },
+            Overlay::Help | Overlay::Message(_) | Overlay::Peek => {
+                if is_close_key(&key) {
+                    self.update(Action::CloseOverlay)
+                } else if key.code == KeyCode::Char('q')
+                    && key.modifiers.contains(KeyModifiers::CONTROL)
+                {
+                    self.update(Action::Quit)
+                } else {
+                    Vec::new()
                 }
-            };
+            }
+        })
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if let Some(effects) = self.room_key(&key) {
+            return effects;
+        }
+        if let Some(effects) = self.overlay_key(&key) {
+            return effects;
         }
         // Presenter view shows; it does not edit. App-wide keys, help and moving around
         // work; a key that would type or change something is refused and the view says
