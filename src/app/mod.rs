@@ -2,6 +2,7 @@
 //! events and carries out the [`Effect`]s it asks for.
 
 pub mod action;
+pub mod compose;
 pub mod field;
 pub mod intake;
 pub mod interview_edit;
@@ -88,6 +89,7 @@ pub struct SessionView {
     pub triangle: triangle::State,
     pub wheel: wheel::State,
     pub summary: summary::State,
+    pub compose: compose::State,
     /// Browse mode (see `remote`): opened from disk, no field has the cursor yet.
     pub browse: bool,
 }
@@ -102,6 +104,7 @@ impl SessionView {
             triangle: triangle::State::new(&doc),
             wheel: wheel::State::new(&doc),
             summary: summary::State::new(&doc),
+            compose: compose::State::default(),
             browse: false,
             doc,
             path,
@@ -152,6 +155,7 @@ impl SessionView {
         self.wheel.cursor = old.cursor;
         self.wheel.icur = old.icur.min(self.doc.intentions.len().saturating_sub(1));
         self.summary = summary::State::new(&self.doc);
+        self.compose.rebuild(&self.doc);
     }
 
     /// App-wide undo (or redo): back to the session as it was before the last action.
@@ -243,6 +247,7 @@ impl SessionView {
             Screen::Triangle => &self.triangle,
             Screen::Wheel => &self.wheel,
             Screen::Summary => &self.summary,
+            Screen::Report => &self.compose,
         }
     }
 
@@ -254,6 +259,7 @@ impl SessionView {
             Screen::Triangle => &mut self.triangle,
             Screen::Wheel => &mut self.wheel,
             Screen::Summary => &mut self.summary,
+            Screen::Report => &mut self.compose,
         };
         (&mut self.doc, state)
     }
@@ -647,6 +653,12 @@ impl App {
                     // Moving between screens needs no I/O: done here.
                     Outcome::Effect(Effect::GoTo(screen)) => {
                         s.screen = screen;
+                        Vec::new()
+                    }
+                    Outcome::Effect(Effect::GoToReportSection(i)) => {
+                        s.screen = Screen::Report;
+                        s.compose.section = i;
+                        s.compose.selected = 0;
                         Vec::new()
                     }
                     Outcome::Effect(Effect::GoToIntentions) => {

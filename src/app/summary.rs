@@ -83,8 +83,10 @@ impl std::fmt::Debug for State {
 pub fn gap_screen(gap: &Gap) -> Screen {
     match gap {
         Gap::NoPactName | Gap::NoRegionDescription => Screen::Intake,
-        Gap::EmptySection(_)
-        | Gap::QuotesAwaitingApproval(_)
+        // A section is filled on the Rapport screen (its blocks say where each piece
+        // comes from).
+        Gap::EmptySection(_) => Screen::Report,
+        Gap::QuotesAwaitingApproval(_)
         | Gap::NotesWithConflict(_)
         | Gap::QuotesChangedAfterApproval(_)
         | Gap::AttributionIdentifies(_) => Screen::Interviews,
@@ -251,6 +253,13 @@ impl State {
                             Gap::IntentionsWithoutOwner(_)
                             | Gap::IntentionsWithInvalidDate(_)
                             | Gap::NoIntentions => Effect::GoToIntentions,
+                            Gap::EmptySection(name) => Effect::GoToReportSection(
+                                ctx.method
+                                    .areas
+                                    .iter()
+                                    .position(|a| a.name == *name)
+                                    .map_or(0, |i| i + 1),
+                            ),
                             _ => Effect::GoTo(gap_screen(gap)),
                         });
                     }

@@ -92,9 +92,14 @@ impl PieceOut {
         self
     }
 
-    /// Whether the piece says something in the report (not left out).
+    /// Whether the piece is in the report (not left out).
     pub fn shown(&self) -> bool {
         self.kind != "omitted"
+    }
+
+    /// In the report, and words (not only a drawing).
+    pub fn says_something(&self) -> bool {
+        self.shown() && self.kind != "drawing"
     }
 }
 
@@ -202,7 +207,7 @@ pub fn fill(report: &mut Report, session: &Session, method: &Method, lang: Lang)
             report.sections[i].question = q.to_string();
         }
         let pieces = resolve(sec, report, session, method, lang);
-        report.sections[i].empty = !pieces.iter().any(PieceOut::shown);
+        report.sections[i].empty = !pieces.iter().any(PieceOut::says_something);
         report.sections[i].blocks = pieces;
     }
 }

@@ -37,11 +37,16 @@ pub fn gaps(session: &Session, method: &Method) -> Vec<Gap> {
     if intake.pact_name.trim().is_empty() {
         out.push(Gap::NoPactName);
     }
-    if intake.region_description.trim().is_empty() {
+    // Judged on the public version: that is the one the region shares, as composed on
+    // the Rapport screen (or its first draft).
+    let public = build(session, method, Lang::Nl, true);
+    let region_says = public
+        .region_blocks
+        .iter()
+        .any(|p| p.says_something() && !(p.source == "region" && public.region.is_empty()));
+    if !region_says {
         out.push(Gap::NoRegionDescription);
     }
-    // Judged on the public version: that is the one the region shares.
-    let public = build(session, method, Lang::Nl, true);
     for (sec, area) in public.sections.iter().zip(&method.areas) {
         if sec.empty {
             out.push(Gap::EmptySection(area.name.clone()));

@@ -102,7 +102,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
             super::wheel::draw_wheel(frame, body, app, s, row, theme)
         }
         // The room sees the publieksversie.
-        Screen::Summary => super::room::public_summary(frame, body, app, s, theme),
+        Screen::Summary | Screen::Report => super::room::public_summary(frame, body, app, s, theme),
     }
 }
 

@@ -264,7 +264,7 @@ pub fn draw_with(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contac
         Screen::Interviews => interviews(app, s, theme, ascii),
         Screen::Triangle => triangle(app, s, theme, ascii),
         Screen::Wheel => wheel(app, s, theme, ascii),
-        Screen::Summary => summary(app, s, theme),
+        Screen::Summary | Screen::Report => summary(app, s, theme),
     };
     // Big screens get air between the lines.
     let lines = if body.height as usize >= lines.len() * 2 && body.width >= 120 {
