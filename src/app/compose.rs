@@ -584,7 +584,9 @@ impl State {
                 .find(|a| a.id == area)
                 .map(|a| a.question.clone())
                 .unwrap_or_default();
-            let q = (!q.trim().is_empty() && q.trim() != generic).then(|| q.trim().to_string());
+            // The method's question typed back: the generic one again; cleared: no
+            // question line at all.
+            let q = (q.trim() != generic.trim()).then(|| q.trim().to_string());
             let sec = comp_mut(doc, method).section_mut(&area);
             if sec.question == q {
                 return Outcome::Handled;

@@ -203,8 +203,9 @@ pub fn fill(report: &mut Report, session: &Session, method: &Method, lang: Lang)
             report.sections[i].empty = true;
             continue;
         };
-        if let Some(q) = sec.question.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-            report.sections[i].question = q.to_string();
+        // The pact's own question; an empty one: no question line.
+        if let Some(q) = &sec.question {
+            report.sections[i].question = q.trim().to_string();
         }
         let pieces = resolve(sec, report, session, method, lang);
         report.sections[i].empty = !pieces.iter().any(PieceOut::says_something);

@@ -185,12 +185,7 @@ impl BlockKind {
                 }
             }
             BlockKind::List { lead, items, .. } => {
-                *items = new
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(String::from)
-                    .collect();
+                *items = list_items(new);
                 if let Some(l) = new_label {
                     *lead = l.into();
                 }
@@ -203,6 +198,33 @@ impl BlockKind {
             _ => {}
         }
     }
+}
+
+/// The items of a typed or pasted list, one per line. Pasted bullets ("- ", "• ") go,
+/// and numbers ("1. ") when every line has one: the block numbers its items itself.
+pub fn list_items(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    fn number(l: &str) -> Option<&str> {
+        let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+        (digits > 0 && l[digits..].starts_with(". ")).then(|| l[digits + 2..].trim_start())
+    }
+    let numbered = !lines.is_empty() && lines.iter().all(|l| number(l).is_some());
+    lines
+        .into_iter()
+        .map(|l| {
+            let l = if numbered { number(l).unwrap_or(l) } else { l };
+            ["- ", "* ", "• ", "· "]
+                .iter()
+                .find_map(|m| l.strip_prefix(m))
+                .unwrap_or(l)
+                .trim()
+                .to_string()
+        })
+        .collect()
 }
 
 impl Composition {
@@ -285,6 +307,9 @@ mod tests {
         };
         k.set_text("een\n\n twee \n", Some("Voor het vervolg wordt:"));
         assert_eq!(k.text(), "een\ntwee");
+        assert_eq!(list_items("- a\n• b"), ["a", "b"]);
+        assert_eq!(list_items("1. a\n2. b"), ["a", "b"]);
+        assert_eq!(list_items("2016. begin\nnog iets"), ["2016. begin", "nog iets"]);
         assert_eq!(k.label().as_deref(), Some("Voor het vervolg wordt:"));
     }
 }

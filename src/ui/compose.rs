@@ -58,12 +58,8 @@ fn draw_blocks(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme:
     let sec_id = st.area(method);
     let comp = composition(&s.doc, method);
     let sec = section(&comp, &sec_id);
-    let title = format!(
-        " {}/{} {} ",
-        st.section.min(all.len() - 1) + 1,
-        all.len(),
-        section_title(method, t, &sec_id)
-    );
+    let _ = all;
+    let title = format!(" {} ", section_title(method, t, &sec_id));
     let block = Frame_::new()
         .borders(Borders::TOP)
         .border_style(theme.border)
@@ -79,7 +75,7 @@ fn draw_blocks(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme:
     };
     lines.push(Line::styled(cut(state_line, width), theme.dim));
     if sec_id != REGION {
-        let q = sec.question.clone().unwrap_or_else(|| {
+        let q = sec.question.clone().map(|q| if q.is_empty() { c.no_question.to_string() } else { q }).unwrap_or_else(|| {
             format!(
                 "{} {}",
                 method
@@ -104,7 +100,8 @@ fn draw_blocks(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme:
             let room = (inner.height as usize).saturating_sub(lines.len()).max(1);
             let first = sel.saturating_sub(room.saturating_sub(1));
             for (i, b) in sec.blocks.iter().enumerate().skip(first).take(room) {
-                let text = block_line(b, &s.doc, method, t, app.show_names);
+                let mark = if i == sel { "›" } else { " " };
+                let text = format!("{mark}{}", block_line(b, &s.doc, method, t, app.show_names));
                 let style = if i == sel { theme.selected } else { theme.text };
                 let style = if b.hidden { style.patch(theme.dim) } else { style };
                 lines.push(Line::styled(cut(&text, width), style));
@@ -112,7 +109,9 @@ fn draw_blocks(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme:
         }
         Mode::Kind { sel } => {
             lines.push(Line::styled(c.choose_kind, theme.label));
-            for (i, k) in c.kinds.iter().enumerate() {
+            let room = (inner.height as usize).saturating_sub(lines.len()).max(1);
+            let first = sel.saturating_sub(room.saturating_sub(1));
+            for (i, k) in c.kinds.iter().enumerate().skip(first).take(room) {
                 let style = if i == *sel { theme.selected } else { theme.text };
                 lines.push(Line::styled(cut(&format!("{}. {k}", (i + 1) % 10), width), style));
             }
@@ -302,7 +301,11 @@ fn quote_line(id: &crate::model::Id, doc: &Session, t: &Strings, names: bool) ->
         c.quote_ok
     };
     let text: String = n.text.split_whitespace().collect::<Vec<_>>().join(" ");
-    format!("{who} — “{text}” ({state})")
+    if text.starts_with(['“', '"', '\'', '‘', '„']) {
+        format!("{who} — {text} ({state})")
+    } else {
+        format!("{who} — “{text}” ({state})")
+    }
 }
 
 fn draw_preview(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
