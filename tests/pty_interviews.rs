@@ -109,7 +109,7 @@ fn interviewer_notes_survive_a_kill_and_import_into_the_synthesis() {
     let mut tui = Term::spawn(dir.path(), &["open", s], 80, 24);
     tui.wait_for("Pact Oost");
     tui.page_down();
-    tui.wait_for("2/5 Interviews");
+    tui.wait_for("2/6 Interviews");
     // Names are hidden on the projected screen until F8.
     tui.wait_for("(naam verborgen, F8)");
     tui.send("\x1b[19~"); // F8

@@ -62,7 +62,7 @@ fn the_room_follows_the_facilitator_and_never_writes() {
     // The facilitator opens the same session (the room holds no lock on it).
     let mut desk = Term::spawn(dir.path(), &["open", p], 100, 30);
     desk.wait_for("Intake");
-    follow(&room, "1/5 · Intake", Instant::now());
+    follow(&room, "1/6 · Intake", Instant::now());
     let t0 = Instant::now();
     while room.screen().contains("Wacht op het scherm") {
         assert!(t0.elapsed() < Duration::from_secs(5), "{}", room.screen());
@@ -86,7 +86,7 @@ fn the_room_follows_the_facilitator_and_never_writes() {
         std::thread::sleep(Duration::from_millis(10));
     }
     desk.send("b");
-    follow(&room, "1/5 · Intake", Instant::now());
+    follow(&room, "1/6 · Intake", Instant::now());
 
     // Screens, measured one by one.
     let mut worst = Duration::ZERO;
@@ -115,7 +115,7 @@ fn the_room_follows_the_facilitator_and_never_writes() {
     worst = worst.max(t0.elapsed());
     let t0 = Instant::now();
     desk.send_now("b");
-    worst = worst.max(follow(&room, "4/5 · Samenwerkingswiel", t0));
+    worst = worst.max(follow(&room, "4/6 · Samenwerkingswiel", t0));
     // The clock: F5 reaches the room before any autosave.
     std::thread::sleep(Duration::from_millis(300));
     let t0 = Instant::now();
@@ -142,7 +142,7 @@ fn the_room_follows_the_facilitator_and_never_writes() {
     // The facilitator comes back: the room follows again.
     let mut desk = Term::spawn(dir.path(), &["open", p], 100, 30);
     desk.wait_for("Intake");
-    follow(&room, "1/5 · Intake", Instant::now());
+    follow(&room, "1/6 · Intake", Instant::now());
     let t0 = Instant::now();
     while room.screen().contains("Geen contact") {
         assert!(t0.elapsed() < Duration::from_secs(5), "{}", room.screen());

@@ -114,6 +114,9 @@ pub struct Edit {
     pub question: bool,
 }
 
+/// The preview as built for one generation, version, language and privacy switch.
+type Preview = (u64, bool, Lang, bool, Rc<str>);
+
 #[derive(Default)]
 pub struct State {
     /// 0: the region; then the method's areas.
@@ -125,7 +128,7 @@ pub struct State {
     /// First preview row shown, from the selected section's heading.
     pub scroll: usize,
     pub page_rows: Cell<usize>,
-    cache: RefCell<Option<(u64, bool, Lang, Rc<str>)>>,
+    cache: RefCell<Option<Preview>>,
 }
 
 impl std::fmt::Debug for State {
@@ -616,24 +619,66 @@ impl State {
 
     /// The preview: the report as exported (the publieksversie, or the internal
     /// version), with what is left out marked; rebuilt only when something changed.
-    pub fn preview(&self, view: &super::SessionView, method: &Method, lang: Lang) -> Rc<str> {
+    ///
+    /// With the privacy switch off (names hidden, for the room), a name the export
+    /// prints is shown as a marked placeholder ("‹naam: F8›"), so the facilitator sees
+    /// that the region will read a name there without the room reading it.
+    pub fn preview(
+        &self,
+        view: &super::SessionView,
+        method: &Method,
+        lang: Lang,
+        show_names: bool,
+    ) -> Rc<str> {
         let mut cache = self.cache.borrow_mut();
         let public = !self.internal;
-        if let Some((g, p, l, text)) = cache.as_ref()
+        if let Some((g, p, l, n, text)) = cache.as_ref()
             && *g == view.generation
             && *p == public
             && *l == lang
+            && *n == show_names
         {
             return text.clone();
         }
         let mut report = crate::export::build(&view.doc, method, lang, public);
         report.preview = true;
-        let text: Rc<str> = crate::export::render_preview(&report)
-            .unwrap_or_else(|e| fill(lang.strings().summary.render_failed, &[&e]))
-            .into();
-        *cache = Some((view.generation, public, lang, text.clone()));
+        let t = lang.strings();
+        let mut text = crate::export::render_preview(&report)
+            .unwrap_or_else(|e| fill(t.summary.render_failed, &[&e]));
+        text = drawings_shown(&text, t);
+        if !show_names {
+            let names = view
+                .doc
+                .interviews
+                .iter()
+                .map(|iv| iv.interviewee.trim())
+                .chain(view.doc.intake.partners.iter().map(|p| p.contact.trim()))
+                .filter(|n| !n.is_empty());
+            for name in names {
+                text = text.replace(name, t.compose.name_hidden);
+            }
+        }
+        let text: Rc<str> = text.into();
+        *cache = Some((view.generation, public, lang, show_names, text.clone()));
         text
     }
+}
+
+/// The Markdown's drawing markers (`<!-- volgspot:drawing triangle -->`, which the
+/// Word export turns into the picture) as a line a person reads: "[Tekening: …]".
+pub fn drawings_shown(markdown: &str, t: &Strings) -> String {
+    if !markdown.contains("<!-- volgspot:drawing ") {
+        return markdown.to_string();
+    }
+    markdown
+        .replace(
+            "<!-- volgspot:drawing triangle -->",
+            &format!("[{}]", t.compose.drawing_triangle),
+        )
+        .replace(
+            "<!-- volgspot:drawing wheel -->",
+            &format!("[{}]", t.compose.drawing_wheel),
+        )
 }
 
 impl Edit {

@@ -322,7 +322,7 @@ fn draw_preview(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme
         .title(Span::styled(format!(" {title} "), theme.label));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let markdown = st.preview(s, &app.method, app.lang);
+    let markdown = st.preview(s, &app.method, app.lang, app.show_names);
     let width = inner.width.max(1) as usize;
     // From the selected section's heading ("## 2. HET WAT"; the region's is the first).
     let heading = {
