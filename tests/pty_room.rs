@@ -97,7 +97,7 @@ fn the_room_follows_the_facilitator_and_never_writes() {
     ] {
         let t0 = Instant::now();
         desk.send_now("\x1b[6~");
-        let took = follow(&room, &format!("{n}/5 · {title}"), t0);
+        let took = follow(&room, &format!("{n}/6 · {title}"), t0);
         eprintln!("follow {title}: {} ms", took.as_millis());
         worst = worst.max(took);
     }
