@@ -234,7 +234,10 @@ fn the_public_report_of_seed_003_is_rebuilt_through_the_rapport_screen() {
     // closing sentence is the report's own ("Dit document geeft …").
     d.heading(&c(0, 0));
     d.list("", &items(&c(0, 1)), false);
-    assert!(d.doc().composition.is_some(), "the first change stores the draft");
+    assert!(
+        d.doc().composition.is_some(),
+        "the first change stores the draft"
+    );
     // 1. HET WAAROM: the pact's question, one paragraph.
     d.next_section();
     d.question(&c(1, 0));
@@ -299,7 +302,13 @@ fn the_public_report_of_seed_003_is_rebuilt_through_the_rapport_screen() {
     let before = d.doc().composition.clone();
     d.key_mod(KeyCode::Char('z'), KeyModifiers::CONTROL);
     assert_ne!(d.doc().composition, before);
-    let voortgang = d.doc().composition.as_ref().unwrap().section("voortgang").unwrap();
+    let voortgang = d
+        .doc()
+        .composition
+        .as_ref()
+        .unwrap()
+        .section("voortgang")
+        .unwrap();
     assert!(
         !voortgang
             .blocks
@@ -342,7 +351,10 @@ fn the_preview_marks_a_quote_without_approval_and_a_hidden_block() {
     // The internal version shows it, with its approval.
     press(&mut app, KeyCode::Char('v'));
     let t = text(&render(&app, 120, 40));
-    assert!(t.contains("Interne versie") && t.contains("Samen sterker"), "{t}");
+    assert!(
+        t.contains("Interne versie") && t.contains("Samen sterker"),
+        "{t}"
+    );
     // A hidden paragraph is marked in the public preview, and left out of the export.
     press(&mut app, KeyCode::Char('v'));
     press(&mut app, KeyCode::Char('a'));
@@ -389,7 +401,10 @@ fn a_quote_is_added_from_the_interviews_and_follows_its_note() {
     };
     let waarom = md(&app);
     let sec = &waarom[waarom.find("## 1.").unwrap()..waarom.find("## 2.").unwrap()];
-    assert!(sec.contains("Tjerry Verhoeven, projectmanager WZW:"), "{sec}");
+    assert!(
+        sec.contains("Tjerry Verhoeven, projectmanager WZW:"),
+        "{sec}"
+    );
     assert!(sec.contains("> “Samen sterker.”"), "{sec}");
     // The words change after approval: the quote leaves the publieksversie.
     if let View::Session(s) = &mut app.view {
@@ -411,7 +426,10 @@ fn the_checklist_judges_the_composed_report_and_jumps_to_its_section() {
         "{gaps:?}"
     );
     // An empty session: every section is empty, Enter goes to the Rapport screen on it.
-    let mut app = app_on(Session::new(PACT, 1, datetime!(2017-07-05 10:00 UTC)), Lang::Nl);
+    let mut app = app_on(
+        Session::new(PACT, 1, datetime!(2017-07-05 10:00 UTC)),
+        Lang::Nl,
+    );
     if let View::Session(s) = &mut app.view {
         s.screen = Screen::Summary;
     }

@@ -44,6 +44,7 @@ pub enum Act {
     Version,
     Scroll,
     Top,
+    Export,
 }
 
 /// The list of blocks.
@@ -56,6 +57,7 @@ pub static KEYS: &[Binding<Act>] = &[
     Binding::new(PUBLIC, Act::Public, |t| t.compose.k_public),
     Binding::new(DELETE, Act::Delete, |t| t.compose.k_delete).footer(),
     Binding::new(&[ch('v')], Act::Version, |t| t.compose.k_version).footer(),
+    Binding::new(&[ch('e')], Act::Export, |t| t.summary.k_export),
     Binding::new(NEXT_FIELD, Act::NextSection, |t| t.compose.k_section).footer(),
     Binding::new(PREV_FIELD, Act::PrevSection, |t| t.compose.k_section_prev),
     Binding::new(UP, Act::Up, |t| t.compose.k_select),
@@ -101,7 +103,7 @@ pub enum Mode {
         replace: bool,
     },
     /// Typing: the label or lead (one line) and the text (a text box).
-    Edit(Edit),
+    Edit(Box<Edit>),
 }
 
 #[derive(Debug, Clone)]
@@ -155,10 +157,12 @@ pub fn composition<'a>(doc: &'a Session, method: &Method) -> Cow<'a, Composition
 
 /// The section of `area` as shown (empty when the composition has none).
 pub fn section(comp: &Composition, area: &str) -> ComposedSection {
-    comp.section(area).cloned().unwrap_or_else(|| ComposedSection {
-        area: area.to_string(),
-        ..ComposedSection::default()
-    })
+    comp.section(area)
+        .cloned()
+        .unwrap_or_else(|| ComposedSection {
+            area: area.to_string(),
+            ..ComposedSection::default()
+        })
 }
 
 /// The session's composition, made from the first draft on the first change.
@@ -338,6 +342,7 @@ impl State {
                 self.scroll += self.page_rows.get().saturating_sub(1).max(1);
             }
             Act::Top => self.scroll = 0,
+            Act::Export => return Outcome::Effect(super::Effect::Export),
             Act::Add => self.mode = Mode::Kind { sel: 0 },
             Act::Question => {
                 let comp = composition(doc, method);
@@ -349,12 +354,12 @@ impl State {
                         .map(|a| a.question.clone())
                         .unwrap_or_default()
                 });
-                self.mode = Mode::Edit(Edit {
+                self.mode = Mode::Edit(Box::new(Edit {
                     label: Some(Field::new(&q, false)),
                     text: None,
                     on_label: true,
                     question: true,
-                });
+                }));
             }
             Act::Edit => {
                 let comp = composition(doc, method);
@@ -384,7 +389,7 @@ impl State {
                         }
                         return Outcome::Changed;
                     }
-                    kind => self.mode = Mode::Edit(Edit::of(kind)),
+                    kind => self.mode = Mode::Edit(Box::new(Edit::of(kind))),
                 }
             }
             Act::MoveUp | Act::MoveDown => {
@@ -540,7 +545,7 @@ impl State {
             },
         };
         if kind.has_text() {
-            self.mode = Mode::Edit(Edit::of(&kind));
+            self.mode = Mode::Edit(Box::new(Edit::of(&kind)));
         }
         self.insert(doc, method, Block::new(kind));
         Outcome::Changed
@@ -569,7 +574,7 @@ impl State {
                     Mode::Edit(e) => e,
                     _ => return Outcome::Handled,
                 };
-                self.store(doc, e, ctx)
+                self.store(doc, *e, ctx)
             }
         }
     }
@@ -729,7 +734,11 @@ mod tests {
     #[test]
     fn the_first_change_stores_the_first_draft_and_moves_a_block() {
         let method = Method::builtin(Lang::Nl);
-        let mut doc = Session::new("Zorgpact X", 1, time::macros::datetime!(2026-11-28 10:00 UTC));
+        let mut doc = Session::new(
+            "Zorgpact X",
+            1,
+            time::macros::datetime!(2026-11-28 10:00 UTC),
+        );
         let mut st = State::default();
         let c = ctx(&method);
         assert_eq!(st.act(&mut doc, Act::Down, &c), Outcome::Handled);

@@ -397,7 +397,10 @@ fn drawn(
         }
         Source::Notes { area, kinds } => {
             p.source = "notes";
-            let progress = method.areas.iter().any(|a| a.id == *area && a.report.progress);
+            let progress = method
+                .areas
+                .iter()
+                .any(|a| a.id == *area && a.report.progress);
             p.lead_word = match kinds.as_slice() {
                 [NoteKind::Succesfactor] => "factors",
                 [NoteKind::Belemmering] => "obstacles",

@@ -97,14 +97,18 @@ pub enum BlockKind {
         numbered: bool,
     },
     /// An interview note of kind citaat, by id.
-    Quote { note: Id },
+    Quote {
+        note: Id,
+    },
     /// Where the pact stands on the wheel: the placement's motivation, and with
     /// `with_phase` the generated sentence naming the phase.
     Wheel {
         #[serde(default = "yes")]
         with_phase: bool,
     },
-    Drawing { what: Drawing },
+    Drawing {
+        what: Drawing,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -290,7 +294,8 @@ mod tests {
     fn moving_stops_at_the_ends() {
         let mut s = ComposedSection::default();
         for t in ["a", "b"] {
-            s.blocks.push(Block::new(BlockKind::Paragraph { text: t.into() }));
+            s.blocks
+                .push(Block::new(BlockKind::Paragraph { text: t.into() }));
         }
         assert_eq!(s.move_block(0, true), None);
         assert_eq!(s.move_block(0, false), Some(1));
@@ -309,7 +314,10 @@ mod tests {
         assert_eq!(k.text(), "een\ntwee");
         assert_eq!(list_items("- a\n• b"), ["a", "b"]);
         assert_eq!(list_items("1. a\n2. b"), ["a", "b"]);
-        assert_eq!(list_items("2016. begin\nnog iets"), ["2016. begin", "nog iets"]);
+        assert_eq!(
+            list_items("2016. begin\nnog iets"),
+            ["2016. begin", "nog iets"]
+        );
         assert_eq!(k.label().as_deref(), Some("Voor het vervolg wordt:"));
     }
 }

@@ -74,21 +74,51 @@ fn draw_blocks(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme:
         c.first_draft
     };
     lines.push(Line::styled(cut(state_line, width), theme.dim));
+    // E exports from here too; where it went (or why not) is said here as well.
+    match &s.summary.exported {
+        Some(Ok(paths)) => {
+            let names: Vec<String> = paths
+                .iter()
+                .filter_map(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .collect();
+            let msg = format!("{} {}", t.summary.exported, names.join("  "));
+            lines.push(Line::styled(cut(&msg, width), theme.ok));
+        }
+        Some(Err(e)) => {
+            let msg = fill(t.summary.export_failed, &[e]);
+            lines.push(Line::styled(cut(&msg, width), theme.problem));
+        }
+        None => {}
+    }
     if sec_id != REGION {
-        let q = sec.question.clone().map(|q| if q.is_empty() { c.no_question.to_string() } else { q }).unwrap_or_else(|| {
-            format!(
-                "{} {}",
-                method
-                    .areas
-                    .iter()
-                    .find(|a| a.id == sec_id)
-                    .map_or("", |a| a.question.as_str()),
-                c.question_default
-            )
-        });
+        let q = sec
+            .question
+            .clone()
+            .map(|q| {
+                if q.is_empty() {
+                    c.no_question.to_string()
+                } else {
+                    q
+                }
+            })
+            .unwrap_or_else(|| {
+                format!(
+                    "{} {}",
+                    method
+                        .areas
+                        .iter()
+                        .find(|a| a.id == sec_id)
+                        .map_or("", |a| a.question.as_str()),
+                    c.question_default
+                )
+            });
         lines.push(Line::from(vec![
             Span::styled(format!("{}: ", c.question), theme.label),
-            Span::styled(cut(&q, width.saturating_sub(c.question.len() + 2)), theme.text),
+            Span::styled(
+                cut(&q, width.saturating_sub(c.question.len() + 2)),
+                theme.text,
+            ),
         ]));
     }
     match &st.mode {
@@ -103,7 +133,11 @@ fn draw_blocks(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme:
                 let mark = if i == sel { "›" } else { " " };
                 let text = format!("{mark}{}", block_line(b, &s.doc, method, t, app.show_names));
                 let style = if i == sel { theme.selected } else { theme.text };
-                let style = if b.hidden { style.patch(theme.dim) } else { style };
+                let style = if b.hidden {
+                    style.patch(theme.dim)
+                } else {
+                    style
+                };
                 lines.push(Line::styled(cut(&text, width), style));
             }
         }
@@ -112,8 +146,15 @@ fn draw_blocks(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme:
             let room = (inner.height as usize).saturating_sub(lines.len()).max(1);
             let first = sel.saturating_sub(room.saturating_sub(1));
             for (i, k) in c.kinds.iter().enumerate().skip(first).take(room) {
-                let style = if i == *sel { theme.selected } else { theme.text };
-                lines.push(Line::styled(cut(&format!("{}. {k}", (i + 1) % 10), width), style));
+                let style = if i == *sel {
+                    theme.selected
+                } else {
+                    theme.text
+                };
+                lines.push(Line::styled(
+                    cut(&format!("{}. {k}", (i + 1) % 10), width),
+                    style,
+                ));
             }
         }
         Mode::Source { sel, options } => {
@@ -121,7 +162,11 @@ fn draw_blocks(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme:
             let room = (inner.height as usize).saturating_sub(lines.len()).max(1);
             let first = sel.saturating_sub(room.saturating_sub(1));
             for (i, o) in options.iter().enumerate().skip(first).take(room) {
-                let style = if i == *sel { theme.selected } else { theme.text };
+                let style = if i == *sel {
+                    theme.selected
+                } else {
+                    theme.text
+                };
                 lines.push(Line::styled(cut(&source_label(o, method, t), width), style));
             }
         }
@@ -133,7 +178,11 @@ fn draw_blocks(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme:
             let room = (inner.height as usize).saturating_sub(lines.len()).max(1);
             let first = sel.saturating_sub(room.saturating_sub(1));
             for (i, id) in notes.iter().enumerate().skip(first).take(room) {
-                let style = if i == *sel { theme.selected } else { theme.text };
+                let style = if i == *sel {
+                    theme.selected
+                } else {
+                    theme.text
+                };
                 let text = quote_line(id, &s.doc, t, app.show_names);
                 lines.push(Line::styled(cut(&text, width), style));
             }
@@ -193,7 +242,10 @@ fn draw_edit(
             y += 1;
         }
         if y < bottom {
-            frame.render_widget(&f.area, Rect::new(area.x + 2, y, area.width.saturating_sub(2), 1));
+            frame.render_widget(
+                &f.area,
+                Rect::new(area.x + 2, y, area.width.saturating_sub(2), 1),
+            );
             y += 1;
         }
     }
@@ -334,7 +386,12 @@ fn draw_preview(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme
     };
     let from = markdown.find(&heading).map_or(0, |i| i + 1);
     let rows = super::summary::preview_rows(&markdown[from..], width, theme);
-    let text_of = |l: &Line| l.spans.iter().map(|s| s.content.as_ref()).collect::<String>();
+    let text_of = |l: &Line| {
+        l.spans
+            .iter()
+            .map(|s| s.content.as_ref())
+            .collect::<String>()
+    };
     let start = 0;
     st.page_rows.set(inner.height as usize);
     let first = (start + st.scroll).min(rows.len().saturating_sub(1));
