@@ -374,7 +374,7 @@ fn the_preview_marks_a_quote_without_approval_and_a_hidden_block() {
     // Undo names the step.
     app.handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
     let note = app.session().unwrap().undo_note.clone().unwrap();
-    assert_eq!(note, "Ongedaan: blok verbergen/tonen");
+    assert_eq!(note, "Ongedaan: verbergen/tonen");
 }
 
 #[test]
@@ -477,4 +477,41 @@ fn rapport_screen_snapshots() {
     let mut app = on_report(demo_app(Lang::Nl));
     press(&mut app, KeyCode::Char('a'));
     insta::assert_snapshot!("rapport_add_nl_80x24", text(&render(&app, 80, 24)));
+}
+
+#[test]
+fn help_lists_every_key_of_the_rapport_screen_at_80x24() {
+    let mut app = on_report(demo_app(Lang::Nl));
+    press(&mut app, KeyCode::Char('?'));
+    let t = text(&render(&app, 80, 24));
+    for label in [
+        "blok toevoegen",
+        "blok bewerken",
+        "blok verplaatsen",
+        "verbergen/tonen",
+        "openbaar aan/uit",
+        "blok verwijderen",
+        "publiek / intern",
+        "vraag van het pact",
+    ] {
+        assert!(t.contains(label), "{label}:\n{t}");
+    }
+}
+
+#[test]
+fn a_quote_whose_note_was_deleted_is_left_out_and_says_so() {
+    let mut doc = empty_session_with_what_the_meeting_recorded("“Samen sterker.”", &[]);
+    let method = Method::builtin(Lang::Nl);
+    doc.composition = Some(export::compose::first_draft(&doc, &method));
+    Arc::make_mut(&mut doc.interviews[0]).notes.clear();
+    let mut report = export::build(&doc, &method, Lang::Nl, true);
+    let hoe = report.sections.iter().find(|s| s.id == "hoe").unwrap();
+    assert!(
+        hoe.blocks
+            .iter()
+            .any(|b| b.kind == "omitted" && b.reason == "quote_missing")
+    );
+    report.preview = true;
+    let md = export::render_preview(&report).unwrap();
+    assert!(md.contains("⊘ citaat — citaat: de notitie bestaat niet meer"), "{md}");
 }
