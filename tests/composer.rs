@@ -513,5 +513,45 @@ fn a_quote_whose_note_was_deleted_is_left_out_and_says_so() {
     );
     report.preview = true;
     let md = export::render_preview(&report).unwrap();
-    assert!(md.contains("⊘ citaat — citaat: de notitie bestaat niet meer"), "{md}");
+    assert!(
+        md.contains("⊘ citaat — citaat: de notitie bestaat niet meer"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_drawn_list_keeps_its_default_lead_in_until_another_is_typed() {
+    let mut app = on_report(demo_app(Lang::Nl));
+    let md = |app: &App| {
+        let s = &app.session().unwrap().doc;
+        export::render(
+            &export::build(s, &Method::builtin(Lang::Nl), Lang::Nl, true),
+            Format::Markdown,
+        )
+        .unwrap()
+    };
+    // DE VOORTGANG: its last block is the intentions, drawn from the session.
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Tab);
+    }
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Down);
+    }
+    let t = text(&render(&app, 120, 40));
+    assert!(t.contains("›▸ ⟵ Samenwerkingswiel › voornemens"), "{t}");
+    press(&mut app, KeyCode::Enter);
+    let t = text(&render(&app, 120, 40));
+    assert!(t.contains("Voor het vervolg wordt:"), "prefilled:\n{t}");
+    press(&mut app, KeyCode::Enter);
+    assert!(md(&app).contains("Voor het vervolg wordt:"));
+    press(&mut app, KeyCode::Enter);
+    app.handle_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL));
+    app.handle_event(Event::Paste("Wat we gaan doen:".into()));
+    press(&mut app, KeyCode::Enter);
+    let out = md(&app);
+    assert!(
+        out.contains("Wat we gaan doen:\n\n- een gezamenlijke leerlijn")
+            && !out.contains("Voor het vervolg wordt:"),
+        "{out}"
+    );
 }

@@ -114,6 +114,9 @@ pub struct Edit {
     pub on_label: bool,
     /// Editing the section's question, not a block.
     pub question: bool,
+    /// A drawn list's default lead-in, prefilled: stored unchanged, the block keeps
+    /// following the report's wording.
+    pub default_lead: Option<String>,
 }
 
 /// The preview as built for one generation, version, language and privacy switch.
@@ -130,6 +133,8 @@ pub struct State {
     /// First preview row shown, from the selected section's heading.
     pub scroll: usize,
     pub page_rows: Cell<usize>,
+    /// Set by drawing: the largest useful scroll of the preview.
+    pub max_scroll: Cell<usize>,
     cache: RefCell<Option<Preview>>,
 }
 
@@ -339,7 +344,8 @@ impl State {
                 self.scroll = 0;
             }
             Act::Scroll => {
-                self.scroll += self.page_rows.get().saturating_sub(1).max(1);
+                let page = self.page_rows.get().saturating_sub(1).max(1);
+                self.scroll = (self.scroll + page).min(self.max_scroll.get());
             }
             Act::Top => self.scroll = 0,
             Act::Export => return Outcome::Effect(super::Effect::Export),
@@ -359,6 +365,7 @@ impl State {
                     text: None,
                     on_label: true,
                     question: true,
+                    default_lead: None,
                 }));
             }
             Act::Edit => {
@@ -389,7 +396,7 @@ impl State {
                         }
                         return Outcome::Changed;
                     }
-                    kind => self.mode = Mode::Edit(Box::new(Edit::of(kind))),
+                    kind => self.mode = Mode::Edit(Box::new(Edit::of(kind, method, ctx.t))),
                 }
             }
             Act::MoveUp | Act::MoveDown => {
@@ -545,7 +552,7 @@ impl State {
             },
         };
         if kind.has_text() {
-            self.mode = Mode::Edit(Box::new(Edit::of(&kind)));
+            self.mode = Mode::Edit(Box::new(Edit::of(&kind, method, ctx.t)));
         }
         self.insert(doc, method, Block::new(kind));
         Outcome::Changed
@@ -612,6 +619,8 @@ impl State {
             return Outcome::Handled;
         };
         let mut kind = before.kind.clone();
+        // The default lead-in left as it was: still the default.
+        let label = label.filter(|l| e.default_lead.as_deref().map(str::trim) != Some(l.trim()));
         kind.set_text(&text, label.as_deref());
         if kind == before.kind {
             return Outcome::Handled;
@@ -686,9 +695,31 @@ pub fn drawings_shown(markdown: &str, t: &Strings) -> String {
         )
 }
 
+/// The language of a string table.
+fn lang_of(t: &Strings) -> Lang {
+    if std::ptr::eq(t, Lang::En.strings()) {
+        Lang::En
+    } else {
+        Lang::Nl
+    }
+}
+
 impl Edit {
-    fn of(kind: &BlockKind) -> Edit {
-        let label = kind.label().map(|l| Field::new(&l, false));
+    fn of(kind: &BlockKind, method: &Method, t: &Strings) -> Edit {
+        let default_lead = match kind {
+            BlockKind::Drawn {
+                source, lead: None, ..
+            } => Some(crate::export::compose::default_lead(
+                source,
+                method,
+                lang_of(t),
+            )),
+            _ => None,
+        };
+        let label = match &default_lead {
+            Some(d) => Some(Field::new(d, false)),
+            None => kind.label().map(|l| Field::new(&l, false)),
+        };
         let text = kind
             .has_text()
             .then(|| Field::new(&kind.text(), true))
@@ -699,6 +730,7 @@ impl Edit {
             text,
             on_label,
             question: false,
+            default_lead,
         }
     }
 

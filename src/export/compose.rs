@@ -335,6 +335,50 @@ fn piece(b: &Block, r: &Report, session: &Session, method: &Method, lang: Lang) 
     p
 }
 
+/// The words key of a drawn list's default lead-in ("projects", "next_steps"; empty:
+/// none) and how it is written: "label" (`word:`, a heading in HTML) or "sentence".
+pub fn lead_word(source: &Source, method: &Method) -> (String, &'static str) {
+    let (word, style) = match source {
+        Source::FocusAreas => ("themes", "label"),
+        Source::Triangle { word, .. } => return (word.clone().unwrap_or_default(), "label"),
+        Source::Notes { area, kinds } => {
+            let progress = method
+                .areas
+                .iter()
+                .any(|a| a.id == *area && a.report.progress);
+            let word = match kinds.as_slice() {
+                [NoteKind::Succesfactor] => "factors",
+                [NoteKind::Belemmering] => "obstacles",
+                _ if progress => "results",
+                _ => "from_interviews",
+            };
+            (word, "label")
+        }
+        Source::Intentions => ("next_steps", "sentence"),
+        Source::FollowUp => ("progress_since", "sentence"),
+        Source::Region | Source::Observation { .. } | Source::Activities => ("", "label"),
+    };
+    (word.to_string(), style)
+}
+
+/// A drawn list's default lead-in as the Markdown report writes it ("Projecten en
+/// activiteiten:"), from the report's wording; empty when it has none.
+pub fn default_lead(source: &Source, method: &Method, lang: Lang) -> String {
+    let (word, style) = lead_word(source, method);
+    if word.is_empty() {
+        return String::new();
+    }
+    let code = match lang {
+        Lang::Nl => "nl",
+        Lang::En => "en",
+    };
+    match super::render::word(code, &word) {
+        Ok(w) if style == "label" => format!("{w}:"),
+        Ok(w) => w,
+        Err(_) => String::new(),
+    }
+}
+
 fn drawn(
     b: &Block,
     source: &Source,
@@ -346,6 +390,9 @@ fn drawn(
 ) -> PieceOut {
     let mut p = PieceOut::new("drawn", b);
     p.lead = lead.as_ref().map(|l| l.trim().to_string());
+    let (word, style) = lead_word(source, method);
+    p.lead_word = word;
+    p.lead_style = style;
     p.numbered = numbered;
     let text = |t: &str| ListItem {
         text: t.to_string(),
@@ -374,12 +421,10 @@ fn drawn(
         }
         Source::FocusAreas => {
             p.source = "focus_areas";
-            p.lead_word = "themes".into();
             p.items = r.triangle.focus_areas.iter().map(|f| text(f)).collect();
         }
-        Source::Triangle { place, word } => {
+        Source::Triangle { place, .. } => {
             p.source = "triangle";
-            p.lead_word = word.clone().unwrap_or_default();
             p.items = r
                 .triangle
                 .by_place
@@ -397,17 +442,6 @@ fn drawn(
         }
         Source::Notes { area, kinds } => {
             p.source = "notes";
-            let progress = method
-                .areas
-                .iter()
-                .any(|a| a.id == *area && a.report.progress);
-            p.lead_word = match kinds.as_slice() {
-                [NoteKind::Succesfactor] => "factors",
-                [NoteKind::Belemmering] => "obstacles",
-                _ if progress => "results",
-                _ => "from_interviews",
-            }
-            .into();
             let sec = r.sections.iter().find(|s| s.id == *area);
             if let Some(sec) = sec {
                 for k in kinds {
@@ -427,8 +461,6 @@ fn drawn(
         }
         Source::Intentions => {
             p.source = "intentions";
-            p.lead_word = "next_steps".into();
-            p.lead_style = "sentence";
             p.items = r
                 .intentions
                 .iter()
@@ -441,8 +473,6 @@ fn drawn(
         }
         Source::FollowUp => {
             p.source = "follow_up";
-            p.lead_word = "progress_since".into();
-            p.lead_style = "sentence";
             // The publieksversie tells only what became of them, not what is still to
             // be checked.
             p.items = r

@@ -394,6 +394,8 @@ fn draw_preview(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme
     };
     let start = 0;
     st.page_rows.set(inner.height as usize);
+    st.max_scroll
+        .set(rows.len().saturating_sub(inner.height as usize));
     let first = (start + st.scroll).min(rows.len().saturating_sub(1));
     let shown: Vec<Line> = rows
         .into_iter()
