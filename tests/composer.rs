@@ -555,3 +555,25 @@ fn a_drawn_list_keeps_its_default_lead_in_until_another_is_typed() {
         "{out}"
     );
 }
+
+#[test]
+fn control_characters_typed_into_a_block_never_reach_the_terminal_raw() {
+    let mut app = on_report(demo_app(Lang::Nl));
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Enter);
+    app.handle_event(Event::Paste("Alinea \u{1b}[31mrood\u{7}".into()));
+    press(&mut app, KeyCode::Esc);
+    let t = text(&render(&app, 120, 40));
+    assert!(!t.contains('\u{1b}') && !t.contains('\u{7}'), "{t}");
+    assert!(t.contains("␛[31mrood"), "{t}");
+    let s = &app.session().unwrap().doc;
+    let md = export::render(
+        &export::build(s, &Method::builtin(Lang::Nl), Lang::Nl, true),
+        Format::Markdown,
+    )
+    .unwrap();
+    assert!(
+        !md.contains('\u{1b}') && md.contains("Alinea \\[31mrood"),
+        "{md}"
+    );
+}

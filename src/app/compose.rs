@@ -660,6 +660,10 @@ impl State {
         let mut text = crate::export::render_preview(&report)
             .unwrap_or_else(|e| fill(t.summary.render_failed, &[&e]));
         text = drawings_shown(&text, t);
+        // Never a control character to the terminal: shown as a picture (␛).
+        if let std::borrow::Cow::Owned(v) = crate::sanitize::visible(&text) {
+            text = v;
+        }
         if !show_names {
             let names = view
                 .doc

@@ -412,6 +412,7 @@ fn draw_preview(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme
     frame.render_widget(Paragraph::new(shown).wrap(Wrap { trim: false }), inner);
 }
 
+/// One row of user text: controls and invisible characters shown, cut to the width.
 fn cut(text: &str, width: usize) -> String {
-    super::widgets::text::cut(text, width)
+    super::widgets::text::cut(&crate::sanitize::visible_line(text), width)
 }
