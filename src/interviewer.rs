@@ -516,13 +516,19 @@ pub fn run(app: Interviewer) -> ExitCode {
     let saver: Saver<InterviewFile> = Saver::new();
     let mut terminal = ratatui::init();
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let ascii = crate::ui::ascii::terminal();
     let mut requested = 0u64;
     let mut last_try = Instant::now();
     let outcome =
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> std::io::Result<()> {
             loop {
                 let mut a = app.borrow_mut();
-                terminal.draw(|f| draw(f, &a))?;
+                terminal.draw(|f| {
+                    draw(f, &a);
+                    if ascii {
+                        crate::ui::ascii::fold(f.buffer_mut());
+                    }
+                })?;
                 if event::poll(Duration::from_millis(100))? {
                     loop {
                         match event::read()? {

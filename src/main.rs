@@ -266,6 +266,7 @@ fn main() -> ExitCode {
     let mut app = App::new(lang, method, empty_start, clock::now());
     // NO_COLOR (any value, https://no-color.org): emphasis only, no colours.
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    app.ascii = volgspot::ui::ascii::terminal();
     app.theme = match Theme::choose(theme.as_deref(), app.no_color) {
         Ok(t) => t,
         Err(e) => {
@@ -391,6 +392,7 @@ fn zaal(
     };
     let mut app = App::new(lang, method, View::Start(Default::default()), clock::now());
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    app.ascii = volgspot::ui::ascii::terminal();
     app.theme = match Theme::choose(theme, app.no_color) {
         Ok(t) => t,
         Err(e) => {

@@ -38,7 +38,8 @@ pub struct RoomState {
     pub wheel_intentions: bool,
     pub wheel_intention: usize,
     pub interview: usize,
-    pub summary_scroll: u16,
+    /// The part of the Samenvatting at the top of the facilitator's preview.
+    pub summary: Option<crate::app::summary::Section>,
     /// The agenda and its clock, so F5/F6/F7 reach the room before the autosave does.
     pub agenda: Agenda,
     /// Bumped on every write; the heartbeat.
@@ -70,7 +71,7 @@ impl RoomState {
             wheel_intentions: s.wheel.panel == crate::app::wheel::Panel::Intentions,
             wheel_intention: s.wheel.icur,
             interview: s.interviews.selected,
-            summary_scroll: 0,
+            summary: s.summary.top.borrow().clone(),
             agenda: s.doc.agenda.clone(),
             beat: 0,
         }
@@ -109,6 +110,7 @@ impl RoomState {
             };
             s.wheel.icur = self.wheel_intention;
             s.interviews.selected = self.interview;
+            *s.summary.top.borrow_mut() = self.summary.clone();
             s.doc.agenda = self.agenda.clone();
         }
     }
@@ -215,6 +217,15 @@ impl Follower {
                     && self.state_text.is_some()
                 {
                     s.doc.agenda = a;
+                }
+                // What the facilitator shows, again on the new copy (the selected item
+                // by id, the Samenvatting's place).
+                if let Some(state) = self
+                    .state_text
+                    .as_deref()
+                    .and_then(|t| serde_json::from_str::<RoomState>(t).ok())
+                {
+                    state.apply(app);
                 }
                 changed = true;
             }

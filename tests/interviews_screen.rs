@@ -153,7 +153,7 @@ fn help_lists_the_capture_and_coding_keys() {
     key(&mut app, KeyCode::Char('?'));
     let t = text(&render(&app, 160, 48));
     for want in [
-        "aandachtsgebied (1–5)",
+        "gebied (1–5)",
         "soort",
         "goedkeuring citaat",
         "hoek driehoek",

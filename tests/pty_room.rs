@@ -151,3 +151,45 @@ fn the_room_follows_the_facilitator_and_never_writes() {
     desk.ctrl_q();
     assert!(desk.wait_exit());
 }
+
+/// On a VT220 (and the Linux console) both windows show plain ASCII: the real binary,
+/// every screen, the facilitator's window, its presenter view and the room's window.
+#[test]
+fn on_a_vt220_both_windows_are_plain_ascii() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rivierenland.volgspot.json");
+    std::fs::write(&path, volgspot::tui::EXAMPLE).unwrap();
+    let p = path.to_str().unwrap();
+    let env = [("TERM", "vt220")];
+    let mut desk = Term::spawn_env(dir.path(), &["open", p], 80, 24, &env);
+    desk.wait_for("Intake");
+    let room = Term::spawn_env(dir.path(), &["zaal", p], 80, 24, &env);
+    follow(&room, "1/5 . Intake", Instant::now());
+    let ascii = |what: &str, screen: &str| {
+        assert!(
+            screen.is_ascii(),
+            "{what}: {:?}\n{screen}",
+            screen.chars().find(|c| !c.is_ascii())
+        );
+    };
+    for (n, title) in [
+        (1, "Intake"),
+        (2, "Interviews"),
+        (3, "Analyse-driehoek"),
+        (4, "Samenwerkingswiel"),
+        (5, "Samenvatting"),
+    ] {
+        follow(&room, &format!("{n}/5 . {title}"), Instant::now());
+        desk.wait_for(title);
+        ascii(&format!("desk {title}"), &desk.screen());
+        ascii(&format!("room {title}"), &room.screen());
+        // Presenter view (F4) and back.
+        desk.send("\x1bOS");
+        desk.wait_for(&format!("{n}/5 . "));
+        ascii(&format!("desk F4 {title}"), &desk.screen());
+        desk.send("\x1bOS");
+        desk.send("\x1b[6~");
+    }
+    desk.ctrl_q();
+    assert!(desk.wait_exit());
+}

@@ -155,3 +155,145 @@ fn the_names_warning_is_highlighted_in_every_view() {
         assert_eq!(Some(cell.bg), warn.bg, "F4={presenter}: not highlighted");
     }
 }
+
+/// The room's own copy of the session, following what this facilitator's window shows
+/// (as the state file carries it).
+fn following(facilitator: &App) -> App {
+    let s = facilitator.session().unwrap();
+    let mut room = on(s.screen, &facilitator.theme.name);
+    if let View::Session(r) = &mut room.view {
+        r.doc = s.doc.clone();
+    }
+    volgspot::room::RoomState::of(facilitator, s).apply(&mut room);
+    room
+}
+
+fn press(app: &mut App, code: KeyCode, times: usize) {
+    for _ in 0..times {
+        app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+}
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[test]
+fn the_room_follows_the_samenvatting_to_the_section_the_facilitator_reads() {
+    let mut app = on(Screen::Summary, "licht");
+    // At the top: the room starts at the report's title.
+    common::ui::render(&app, 120, 40);
+    let t = text(&room(&following(&app), 80, 24, &Contact::Following));
+    assert!(t.contains("Volgspot 1: Zorgpact Rivierenland-West"), "{t}");
+    // The facilitator scrolls the (internal) preview well down.
+    press(&mut app, KeyCode::Down, 60);
+    common::ui::render(&app, 120, 40);
+    let top = app.session().unwrap().summary.top.borrow().clone().unwrap();
+    assert!(top.index > 1, "{top:?}");
+    let t = text(&room(&following(&app), 80, 24, &Contact::Following));
+    assert!(!t.contains("Volgspot 1: Zorgpact"), "{t}");
+    assert!(!t.contains("Waar werkt de regio aan?"), "{t}");
+    // The facilitator reads the internal version: the room starts at the heading.
+    assert!(t.contains(&top.heading), "{top:?}\n{t}");
+    insta::assert_snapshot!("room_summary_followed_80x24", t);
+    // Big (240×67): the section's heading in big letters, not the report's start.
+    let big = text(&room(&following(&app), 240, 67, &Contact::Following));
+    assert!(!big.contains("Waar werkt de regio aan?"), "{big}");
+    insta::assert_snapshot!("room_summary_followed_240x67", big);
+    // The publieksversie on both sides: the room also skips the rows read past.
+    app.handle_key(KeyEvent::new(KeyCode::Char('p'), KeyModifiers::NONE));
+    common::ui::render(&app, 120, 40);
+    press(&mut app, KeyCode::Down, 30);
+    common::ui::render(&app, 120, 40);
+    let top = app.session().unwrap().summary.top.borrow().clone().unwrap();
+    assert!(top.public && top.rows > 0, "{top:?}");
+    let t = text(&room(&following(&app), 80, 24, &Contact::Following));
+    assert!(!t.contains(&top.heading), "{top:?}\n{t}");
+    // The same part in presenter view (F4) on the facilitator's own screen.
+    app.presenter = true;
+    let t = text(&common::ui::render(&app, 80, 24));
+    assert!(!t.contains("Waar werkt de regio aan?"), "{t}");
+    // Back to the top: the room too.
+    app.presenter = false;
+    app.handle_key(KeyEvent::new(KeyCode::Home, KeyModifiers::NONE));
+    common::ui::render(&app, 120, 40);
+    let t = text(&room(&following(&app), 80, 24, &Contact::Following));
+    assert!(t.contains("Volgspot 1: Zorgpact Rivierenland-West"), "{t}");
+}
+
+#[test]
+fn the_room_shows_the_wheel_activity_the_facilitator_selected() {
+    let mut app = on(Screen::Wheel, "licht");
+    // The third activity of the first phase.
+    press(&mut app, KeyCode::Down, 3);
+    let room_app = following(&app);
+    let term = room(&room_app, 80, 24, &Contact::Following);
+    let t = text(&term);
+    insta::assert_snapshot!("room_wheel_activity_80x24", t);
+    let (y, line) = t
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("Een visie ontwikkelen"))
+        .unwrap_or_else(|| panic!("the activity is not in the room\n{t}"));
+    let x = line[..line.find("Een visie").unwrap()].chars().count() as u16;
+    let cell = &term.backend().buffer()[(x, y as u16)];
+    assert_eq!(
+        Some(cell.bg),
+        room_app.theme.selected.bg,
+        "not highlighted\n{t}"
+    );
+    // On another phase's activity, the first phase folds and that one opens.
+    press(&mut app, KeyCode::Down, 4);
+    let t = text(&room(&following(&app), 80, 24, &Contact::Following));
+    assert!(!t.contains("Een visie ontwikkelen"), "{t}");
+}
+
+/// The room's window at 240×67: roughly a 1920×1080 xterm with a large font (8×16
+/// pixel cells), as a beamer in a meeting room shows it.
+#[test]
+fn room_view_of_every_screen_at_240x67() {
+    for screen in Screen::ALL {
+        let mut app = on(screen, "licht");
+        if screen == Screen::Wheel {
+            // On the pact's phase, as when the facilitator talks about it.
+            app.handle_key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+            while app
+                .session()
+                .unwrap()
+                .wheel
+                .row(&app.method)
+                .map(|r| r.phase())
+                != Some(1)
+            {
+                app.handle_key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+            }
+        }
+        let t = text(&room(&app, 240, 67, &Contact::Following));
+        insta::assert_snapshot!(format!("room_{}_240x67", screen.id()), t);
+    }
+}
+
+#[test]
+fn the_room_shows_the_intentions_with_their_kartrekker_or_that_there_is_none() {
+    let mut app = on(Screen::Wheel, "licht");
+    press(&mut app, KeyCode::Char('i'), 1);
+    for (w, h) in [(80, 24), (240, 67)] {
+        let t = text(&room(&following(&app), w, h, &Contact::Following));
+        insta::assert_snapshot!(format!("room_intentions_{w}x{h}"), t);
+        if w == 80 {
+            assert!(t.contains("(Kartrekker: ROC"), "{t}");
+            assert!(t.contains("geen kartrekker"), "{t}");
+        }
+    }
+}
+
+#[test]
+fn a_running_clock_shows_the_block_and_its_minutes_big_in_the_room() {
+    let mut app = on(Screen::Triangle, "licht");
+    press(&mut app, KeyCode::F(5), 1);
+    let t = text(&room(&following(&app), 80, 24, &Contact::Following));
+    assert!(t.contains("nog 10 min"), "{t}");
+    let t = text(&room(&following(&app), 240, 67, &Contact::Following));
+    // Big letters: no plain "nog 10 min" line, the block still named in the status.
+    assert!(!t.contains("nog 10 min"), "{t}");
+    assert!(t.contains("3/5 · Analyse-driehoek · Opening"), "{t}");
+    insta::assert_snapshot!("room_clock_running_240x67", t);
+}

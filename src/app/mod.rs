@@ -533,6 +533,9 @@ pub struct App {
     pub now: OffsetDateTime,
     /// `.` / `b`: the room's screen is blank (presenter view and `volgspot zaal`).
     pub blank: bool,
+    /// The terminal lacks Unicode drawing (the Linux console, a VT220, `VOLGSPOT_ASCII`):
+    /// every frame is folded to plain ASCII.
+    pub ascii: bool,
 }
 
 impl App {
@@ -552,6 +555,7 @@ impl App {
             click_list: std::cell::Cell::new(None),
             now,
             blank: false,
+            ascii: false,
         }
     }
 

@@ -67,7 +67,22 @@ pub struct State {
     /// page and stop at the end.
     pub page_rows: Cell<usize>,
     pub max_scroll: Cell<usize>,
+    /// Set by drawing: the section at the top of the preview (its heading's number and
+    /// text) and how many rows into it, so the room's window shows the same part of the
+    /// publieksversie. In the room: the position to show.
+    pub top: RefCell<Option<Section>>,
     cache: RefCell<Option<Cached>>,
+}
+
+/// A place in the report: the `index`th heading (text `heading`), `rows` rows below it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Section {
+    pub index: usize,
+    pub heading: String,
+    pub rows: usize,
+    /// The facilitator reads the publieksversie (the rows then count the same lines).
+    pub public: bool,
 }
 
 impl std::fmt::Debug for State {

@@ -5,6 +5,8 @@ pub struct Strings {
     pub presenter_summary: &'static str,
     pub kinds: [&'static str; 4],
     pub note_kinds: [&'static str; 5],
+    /// The same, broken over two lines, for a narrow table header (80 columns).
+    pub note_kinds_head: [&'static str; 5],
     pub approvals: [&'static str; 3],
     pub yes: &'static str,
     pub no: &'static str,
@@ -160,6 +162,13 @@ pub static NL: Strings = Strings {
         "citaat",
         "verbeteridee",
     ],
+    note_kinds_head: [
+        "obser-\nvatie",
+        "succes-\nfactor",
+        "belem-\nmering",
+        "citaat",
+        "verbeter-\nidee",
+    ],
     approvals: ["niet gevraagd", "akkoord", "geweigerd"],
     yes: "ja",
     no: "nee",
@@ -281,11 +290,11 @@ pub static NL: Strings = Strings {
     k_synthesis: "synthese",
     k_import: "importeren",
     k_back: "terug",
-    k_store: "notitie opslaan",
-    k_capture_area: "gebied van nieuwe notities",
-    k_to_notes: "naar de notities",
+    k_store: "opslaan",
+    k_capture_area: "gebied",
+    k_to_notes: "notities",
     k_to_capture: "nieuwe notitie",
-    k_area: "aandachtsgebied (1–5)",
+    k_area: "gebied (1–5)",
     k_kind: "soort",
     k_public: "openbaar aan/uit",
     k_approval: "goedkeuring citaat",
@@ -323,6 +332,13 @@ pub static EN: Strings = Strings {
         "obstacle",
         "quote",
         "improvement idea",
+    ],
+    note_kinds_head: [
+        "obser-\nvation",
+        "success\nfactor",
+        "obstacle",
+        "quote",
+        "improve-\nment idea",
     ],
     approvals: ["not asked", "approved", "refused"],
     yes: "yes",
@@ -445,9 +461,9 @@ pub static EN: Strings = Strings {
     k_synthesis: "synthesis",
     k_import: "import",
     k_back: "back",
-    k_store: "store note",
-    k_capture_area: "area of new notes",
-    k_to_notes: "to the notes",
+    k_store: "store",
+    k_capture_area: "area",
+    k_to_notes: "notes",
     k_to_capture: "new note",
     k_area: "attention area (1–5)",
     k_kind: "kind",
@@ -484,6 +500,17 @@ impl Strings {
 
     pub fn note_kind(&self, k: crate::model::NoteKind) -> &'static str {
         self.note_kinds[k.index()]
+    }
+
+    /// The kind's name for a table header `width` columns wide: whole when it fits,
+    /// else over two lines.
+    pub fn note_kind_head(&self, k: crate::model::NoteKind, width: usize) -> &'static str {
+        let whole = self.note_kinds[k.index()];
+        if unicode_width::UnicodeWidthStr::width(whole) <= width {
+            whole
+        } else {
+            self.note_kinds_head[k.index()]
+        }
     }
 
     pub fn approval_name(&self, a: crate::model::Approval) -> &'static str {

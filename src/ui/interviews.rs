@@ -154,8 +154,11 @@ fn draw_list(
         }
     }
     if let Some(m) = &st.message {
+        // Wrapped: at 80 columns the way back ("U zet het terug") is read whole.
         lines.push(Line::from(""));
-        lines.push(Line::styled(m.clone(), theme.ok));
+        for l in wrap(m, w) {
+            lines.push(Line::styled(l, theme.ok));
+        }
     }
     frame.render_widget(Paragraph::new(lines), area);
     click

@@ -1,5 +1,6 @@
 //! Rendering: a pure function of the app state.
 
+pub mod ascii;
 pub mod chrome;
 pub mod compose;
 pub mod intake;
@@ -36,7 +37,15 @@ fn screen_body(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, screen
     }
 }
 
+/// One frame of the app; without Unicode drawing, folded to ASCII at the end.
 pub fn draw(frame: &mut Frame, app: &App) {
+    draw_views(frame, app);
+    if app.ascii {
+        ascii::fold(frame.buffer_mut());
+    }
+}
+
+fn draw_views(frame: &mut Frame, app: &App) {
     let theme: &Theme = &app.theme;
     let area = frame.area();
     // Screens that draw a clickable list register it again this frame.

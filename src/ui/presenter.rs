@@ -31,7 +31,8 @@ fn pixel_size(title: &str, area: Rect) -> Option<(PixelSize, u16)> {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
     let t = app.t;
     let title = s.screen.title(t);
-    let big = pixel_size(title, area);
+    // Without Unicode drawing only the full-size letters survive the fold to `#`.
+    let big = pixel_size(title, area).filter(|(px, _)| !app.ascii || *px == PixelSize::Full);
     let title_h = big.map(|(_, h)| h).unwrap_or(1);
     let [title_area, status_area, _, body, keys_area] = area.layout(&Layout::vertical([
         Constraint::Length(title_h),
@@ -93,7 +94,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
     match s.screen {
         Screen::Intake => intake(frame, body, app, s, theme),
         Screen::Interviews => interviews(frame, body, app, s, theme),
-        Screen::Triangle => super::triangle::drawn_view(frame, body, app, &s.doc, theme),
+        Screen::Triangle => super::triangle::drawn_view_public(frame, body, app, &s.doc, theme),
         Screen::Wheel => {
             let row = s
                 .wheel
@@ -158,9 +159,24 @@ fn interviews(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: 
         K::Verbeteridee,
         K::Observatie,
     ];
+    let mut widths = vec![Constraint::Fill(3)];
+    widths.extend([Constraint::Fill(2); 5]);
+    widths.push(Constraint::Fill(1));
+    let [top, table] = area.layout(&Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Fill(1),
+    ]));
+    // At 80 columns a kind's name does not fit its column: it breaks over the header's
+    // two lines instead of being cut ("succesfac").
+    let cols = Layout::horizontal(widths.clone()).spacing(1).split(table);
+    let col_w = cols.get(1).map_or(0, |c| c.width as usize);
     let header = Row::new(
         std::iter::once(Cell::from(""))
-            .chain(kinds.iter().map(|k| Cell::from(t.interviews.note_kind(*k))))
+            .chain(
+                kinds
+                    .iter()
+                    .map(|k| Cell::from(Text::from(t.interviews.note_kind_head(*k, col_w)))),
+            )
             .chain(std::iter::once(Cell::from("Σ"))),
     )
     .style(theme.label);
@@ -188,9 +204,6 @@ fn interviews(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: 
         )
         .height(2)
     });
-    let mut widths = vec![Constraint::Fill(3)];
-    widths.extend([Constraint::Fill(2); 5]);
-    widths.push(Constraint::Fill(1));
     let summary = fill(
         t.interviews.presenter_summary,
         &[
@@ -198,10 +211,6 @@ fn interviews(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: 
             &s.doc.note_count().to_string(),
         ],
     );
-    let [top, table] = area.layout(&Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Fill(1),
-    ]));
     frame.render_widget(Paragraph::new(summary).style(theme.text), top);
     frame.render_widget(
         Table::new(rows, widths)

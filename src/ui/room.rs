@@ -15,16 +15,9 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
-/// Whether the terminal lacks Unicode drawing: the Linux console, a VT220, or the
-/// explicit switch `VOLGSPOT_ASCII=1`.
+/// Whether the terminal lacks Unicode drawing (see [`super::ascii::terminal`]).
 pub fn ascii_terminal() -> bool {
-    if std::env::var("VOLGSPOT_ASCII").is_ok_and(|v| !v.is_empty() && v != "0") {
-        return true;
-    }
-    std::env::var("TERM").is_ok_and(|t| {
-        let t = t.to_ascii_lowercase();
-        t == "linux" || t == "dumb" || t.starts_with("vt") || t == "ansi"
-    })
+    super::ascii::terminal()
 }
 
 /// What the room knows about its contact with the facilitator's window.
@@ -142,11 +135,18 @@ pub fn minutes_line(app: &App, s: &SessionView) -> (String, String) {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact) {
-    draw_with(frame, app, s, contact, ascii_terminal());
+    draw_with(frame, app, s, contact, app.ascii);
 }
 
 /// [`draw`], with or without Unicode drawing (`ascii`: plain letters, `#` markers).
 pub fn draw_with(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, ascii: bool) {
+    draw_room(frame, app, s, contact, ascii);
+    if ascii {
+        super::ascii::fold(frame.buffer_mut());
+    }
+}
+
+fn draw_room(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, ascii: bool) {
     let theme = &app.theme;
     let area = frame.area();
     if app.blank {
@@ -223,12 +223,21 @@ pub fn draw_with(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contac
         };
         let running = !block_title.is_empty();
         let h = if area.height >= 40 && running {
-            big(frame, r, &minutes, clock_style, ascii)
+            // The agenda block and its minutes together, when both fit big.
+            let both = format!("{block_title} · {minutes}");
+            let text = if (both.width() as u16) * 4 <= area.width {
+                both
+            } else {
+                minutes.clone()
+            };
+            big(frame, r, &text, clock_style, ascii)
         } else {
             frame.render_widget(
-                Paragraph::new(minutes.clone())
-                    .style(clock_style.add_modifier(Modifier::BOLD))
-                    .centered(),
+                Paragraph::new(Line::styled(
+                    minutes.clone(),
+                    clock_style.add_modifier(Modifier::BOLD),
+                ))
+                .centered(),
                 Rect { height: 1, ..r },
             );
             1
@@ -238,8 +247,9 @@ pub fn draw_with(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contac
     if y >= area.bottom() {
         return;
     }
-    // On a big screen the one thing that matters most here in big letters: the pact,
-    // the selected item of the triangle, the pact's phase on the wheel.
+    let mut headline_shown = false;
+    // On a big screen the pact's name in big letters on the Intake (the other screens
+    // show their items big below).
     if area.height >= 40
         && let Some(head) = headline(app, s)
         && (head.width() as u16) * 4 <= area.width
@@ -249,7 +259,9 @@ pub fn draw_with(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contac
             height: area.bottom() - y,
             ..area
         };
-        y += big_quadrant(frame, r, &head, theme.title, ascii) + 1;
+        let h = big_quadrant(frame, r, &head, theme.title, ascii);
+        y += h + 1;
+        headline_shown = h > 0;
     }
     if y >= area.bottom() {
         return;
@@ -259,13 +271,62 @@ pub fn draw_with(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contac
         height: area.bottom() - y,
         ..area
     };
-    let lines = match s.screen {
-        Screen::Intake => intake(app, s, theme, ascii),
-        Screen::Interviews => interviews(app, s, theme, ascii),
-        Screen::Triangle => triangle(app, s, theme, ascii),
-        Screen::Wheel => wheel(app, s, theme, ascii),
-        Screen::Summary | Screen::Report => summary(app, s, theme),
+    let parts = match s.screen {
+        Screen::Intake => intake(app, s, theme),
+        Screen::Interviews => interviews(app, s, theme),
+        Screen::Triangle => triangle(app, s, theme),
+        Screen::Wheel => wheel(app, s, theme),
+        // The Rapport screen shows the room the publieksversie, as the Samenvatting does.
+        Screen::Summary | Screen::Report if !ascii && body.width >= 120 && body.height >= 30 => {
+            // A big screen: the section being discussed, in big letters.
+            draw_big(frame, body, big_summary(app, s, theme), theme);
+            return;
+        }
+        Screen::Summary | Screen::Report => {
+            // The part the facilitator has at the top of the preview.
+            let (lines, rows) = followed_summary(app, s, theme);
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .style(bg)
+                    .wrap(Wrap { trim: false })
+                    .scroll((rows, 0)),
+                body,
+            );
+            return;
+        }
     };
+    let mut parts = parts;
+    if headline_shown && s.screen == Screen::Intake && !parts.is_empty() {
+        // The pact's name is in big letters above.
+        parts.remove(0);
+    }
+    // A big screen: the few things that matter in big letters, when they all fit; else
+    // the paragraphs small and the items big; else all small.
+    if !ascii && body.width >= 120 {
+        let fits = |p: &[Part]| big_rows(p, body.width) <= body.height as usize;
+        if fits(&parts) {
+            draw_big(frame, body, parts, theme);
+            return;
+        }
+        let parts_items: Vec<Part> = parts
+            .into_iter()
+            .map(|p| match p {
+                Part::Big {
+                    bar: false,
+                    on: false,
+                    text,
+                    ..
+                } => Part::Line(Line::styled(text, theme.text.add_modifier(Modifier::BOLD))),
+                p => p,
+            })
+            .collect();
+        if fits(&parts_items) {
+            draw_big(frame, body, parts_items, theme);
+            return;
+        }
+        parts = parts_items;
+    }
+    let lines: Vec<Line> = parts.into_iter().map(|p| p.small(theme, ascii)).collect();
     // Big screens get air between the lines.
     let lines = if body.height as usize >= lines.len() * 2 && body.width >= 120 {
         lines
@@ -276,9 +337,191 @@ pub fn draw_with(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contac
         lines
     };
     frame.render_widget(
-        Paragraph::new(lines).style(bg).wrap(Wrap { trim: true }),
+        Paragraph::new(lines).style(bg).wrap(Wrap { trim: false }),
         body,
     );
+}
+
+/// One part of a room screen's body: a line of ordinary text, or one of the few things
+/// that matter (a corner's item, a phase, an intention with its kartrekker, a partner),
+/// drawn in big letters where the screen allows and as a marked row where it does not.
+enum Part {
+    Line(Line<'static>),
+    Big {
+        /// The facilitator's selection (or the pact's phase).
+        on: bool,
+        text: String,
+        /// Small, after the big text: a count, a kind, a status.
+        tail: String,
+        /// A marker before it (an item of a list).
+        bar: bool,
+    },
+}
+
+impl Part {
+    fn big(on: bool, text: impl Into<String>, tail: impl Into<String>) -> Part {
+        Part::Big {
+            on,
+            text: text.into(),
+            tail: tail.into(),
+            bar: true,
+        }
+    }
+
+    /// Big text without a marker: a heading (`on`) or a paragraph.
+    fn plain(on: bool, text: impl Into<String>) -> Part {
+        Part::Big {
+            on,
+            text: text.into(),
+            tail: String::new(),
+            bar: false,
+        }
+    }
+
+    fn small(self, theme: &Theme, ascii: bool) -> Line<'static> {
+        match self {
+            Part::Line(l) => l,
+            Part::Big {
+                bar: false,
+                on,
+                text,
+                ..
+            } => {
+                let style = if on { theme.title } else { theme.text };
+                Line::styled(text, style.add_modifier(Modifier::BOLD))
+            }
+            Part::Big { on, text, tail, .. } => {
+                let mut spans = row(theme, ascii, on, text);
+                if !tail.is_empty() {
+                    spans.push(Span::styled(tail, theme.dim));
+                }
+                Line::from(spans)
+            }
+        }
+    }
+}
+
+/// Big letters: quadrant pixels, 4 columns and 4 rows a letter (32×64 pixels with an
+/// 8×16 font): about four times the height of ordinary text.
+const BIG: u16 = 4;
+/// Columns before the big text: the marker and a space.
+const BIG_INDENT: u16 = 3;
+
+fn big_lines(text: &str, width: u16) -> Vec<String> {
+    let chars = (width.saturating_sub(BIG_INDENT) / BIG).max(1) as usize;
+    // The big font has ASCII and Latin-1: dashes, curly quotes and ellipses would be
+    // blank, so they take their ASCII form.
+    let text: String = text
+        .trim()
+        .chars()
+        .map(|c| {
+            if ('\u{2000}'..='\u{206F}').contains(&c) {
+                super::ascii::char_of(c)
+            } else {
+                c
+            }
+        })
+        .collect();
+    super::widgets::text::wrap_words(&text, chars)
+}
+
+/// The rows the parts take in big letters (each big part with a blank row after it).
+fn big_rows(parts: &[Part], width: u16) -> usize {
+    let w = width.max(1) as usize;
+    parts
+        .iter()
+        .map(|p| match p {
+            Part::Line(l) => l.width().max(1).div_ceil(w),
+            Part::Big { text, .. } => big_lines(text, width).len() * BIG as usize + 1,
+        })
+        .sum()
+}
+
+fn draw_big(frame: &mut Frame, area: Rect, parts: Vec<Part>, theme: &Theme) {
+    let mut y = area.y;
+    for part in parts {
+        if y >= area.bottom() {
+            return;
+        }
+        let rest = area.bottom() - y;
+        match part {
+            Part::Line(l) => {
+                let h = (l.width().max(1).div_ceil(area.width.max(1) as usize) as u16).min(rest);
+                frame.render_widget(
+                    Paragraph::new(l).wrap(Wrap { trim: false }),
+                    Rect {
+                        y,
+                        height: h,
+                        ..area
+                    },
+                );
+                y += h;
+            }
+            Part::Big {
+                on,
+                text,
+                tail,
+                bar,
+            } => {
+                let lines = big_lines(&text, area.width);
+                let h = lines.len() as u16 * BIG;
+                if h > rest {
+                    // Never half a line of big letters.
+                    return;
+                }
+                // The marker: a solid bar for the selection, a thin one for the others.
+                if bar {
+                    let bar = if on { "██" } else { "▌" };
+                    frame.render_widget(
+                        Paragraph::new(vec![Line::from(bar); h as usize]).style(theme.label),
+                        Rect {
+                            y,
+                            height: h,
+                            width: 2.min(area.width),
+                            ..area
+                        },
+                    );
+                }
+                let style = if on {
+                    theme.title.add_modifier(Modifier::BOLD)
+                } else {
+                    theme.text.add_modifier(Modifier::BOLD)
+                };
+                let last_w = lines.last().map_or(0, |l| l.width() as u16) * BIG;
+                let text_area = Rect {
+                    x: area.x + BIG_INDENT,
+                    y,
+                    width: area.width.saturating_sub(BIG_INDENT),
+                    height: h,
+                };
+                frame.render_widget(
+                    BigText::builder()
+                        .pixel_size(PixelSize::Quadrant)
+                        .style(style)
+                        .lines(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+                        .left_aligned()
+                        .build(),
+                    text_area,
+                );
+                y += h;
+                // The tail beside the last big line (in its middle), or under it.
+                if !tail.is_empty() {
+                    let tail = tail.trim().to_string();
+                    let tw = tail.width() as u16;
+                    let x = text_area.x + last_w + 2;
+                    let r = if x + tw <= area.right() && h >= 2 {
+                        Rect::new(x, y - 2, tw, 1)
+                    } else if y < area.bottom() {
+                        Rect::new(text_area.x, y, text_area.width, 1)
+                    } else {
+                        return;
+                    };
+                    frame.render_widget(Paragraph::new(Line::styled(tail, theme.label)), r);
+                }
+                y += 1;
+            }
+        }
+    }
 }
 
 fn big_quadrant(frame: &mut Frame, area: Rect, text: &str, style: Style, ascii: bool) -> u16 {
@@ -297,76 +540,66 @@ fn big_quadrant(frame: &mut Frame, area: Rect, text: &str, style: Style, ascii: 
     4
 }
 
-fn headline(app: &App, s: &SessionView) -> Option<String> {
-    let doc = &s.doc;
+/// The pact's name, big on the Intake (the other screens show their items big).
+fn headline(_app: &App, s: &SessionView) -> Option<String> {
     let text = match s.screen {
-        Screen::Intake => doc.intake.pact_name.clone(),
-        Screen::Triangle => {
-            let i = s.triangle.selected_index(doc, &app.method)?;
-            doc.triangle.items.get(i)?.title.clone()
-        }
-        Screen::Wheel if s.wheel.panel == crate::app::wheel::Panel::Wheel => {
-            let id = doc.wheel.placement.phase.as_deref()?;
-            crate::method::phase_name(&app.method, doc, id)
-        }
+        Screen::Intake => s.doc.intake.pact_name.clone(),
         _ => return None,
     };
     let text = visible_line(text.trim()).into_owned();
     (!text.is_empty()).then_some(text)
 }
 
-fn intake(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'static>> {
+fn intake(app: &App, s: &SessionView, theme: &Theme) -> Vec<Part> {
     let t = app.t;
     let i = &s.doc.intake;
-    let mut out = vec![Line::styled(
+    let mut out = vec![Part::Line(Line::styled(
         visible_line(&i.pact_name).into_owned(),
         theme.title.add_modifier(Modifier::BOLD),
-    )];
+    ))];
     if let Some(r) = app.method.round(i.round) {
-        out.push(Line::styled(
+        out.push(Part::Line(Line::styled(
             fill(t.round_focus, &[&r.number.to_string(), &r.focus]),
             theme.label,
-        ));
+        )));
     }
     if !i.ambition.text.trim().is_empty() {
-        out.push(Line::from(""));
-        out.push(Line::styled(
+        out.push(Part::Line(Line::from("")));
+        out.push(Part::plain(
+            false,
             visible_line(&i.ambition.text).into_owned(),
-            theme.text.add_modifier(Modifier::BOLD),
         ));
     }
-    out.push(Line::from(""));
+    out.push(Part::Line(Line::from("")));
     // Partners by organisation and kind; the contact person never (a name).
     for p in &i.partners {
-        out.push(Line::from(vec![
-            Span::styled(marker(ascii, true), theme.label),
-            Span::styled(
-                visible_line(&p.organisation).into_owned(),
-                theme.text.add_modifier(Modifier::BOLD),
-            ),
-            Span::styled(format!("  {}", t.partner_kind(p.kind)), theme.dim),
-        ]));
+        out.push(Part::big(
+            true,
+            visible_line(&p.organisation).into_owned(),
+            format!("  {}", t.partner_kind(p.kind)),
+        ));
     }
     out
 }
 
-fn interviews(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'static>> {
+fn interviews(app: &App, s: &SessionView, _theme: &Theme) -> Vec<Part> {
     let t = app.t;
     let mut out = Vec::new();
     for (n, iv) in s.doc.interviews.iter().enumerate() {
         let who = crate::app::interviews::who_shown(iv, t.interviews, app.show_names);
-        let on = n == s.interviews.selected;
-        let mut spans = row(theme, ascii, on, visible_line(&who).into_owned());
-        spans.push(Span::styled(format!("  ({})", iv.notes.len()), theme.dim));
-        out.push(Line::from(spans));
+        out.push(Part::big(
+            n == s.interviews.selected,
+            visible_line(&who).into_owned(),
+            format!("  ({})", iv.notes.len()),
+        ));
     }
     if out.is_empty() {
-        out.push(Line::styled(t.room.no_items, theme.dim));
+        out.push(Part::Line(Line::styled(t.room.no_items, _theme.dim)));
     }
     out
 }
 
-fn triangle(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'static>> {
+fn triangle(app: &App, s: &SessionView, theme: &Theme) -> Vec<Part> {
     let t = app.t;
     let places = crate::app::triangle::places(&app.method);
     let current = s.triangle.place.min(places.len().saturating_sub(1));
@@ -374,105 +607,211 @@ fn triangle(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<
     let Some(place) = places.get(current) else {
         return out;
     };
-    out.push(Line::styled(
-        place.name.clone(),
-        theme.title.add_modifier(Modifier::BOLD),
-    ));
+    out.push(Part::plain(true, place.name.clone()));
+    // Only what is public: an item marked not public stays on the facilitator's side
+    // (selected there, nothing is highlighted here).
     let shown = crate::app::triangle::shown(&s.doc.triangle, &place.id, false);
-    for (n, &i) in shown.iter().enumerate() {
+    let public = |i: &usize| s.doc.triangle.items[*i].public;
+    for (n, &i) in shown.iter().enumerate().filter(|(_, i)| public(i)) {
         let it = &s.doc.triangle.items[i];
-        let on = n == s.triangle.selected;
-        out.push(Line::from(row(
-            theme,
-            ascii,
-            on,
+        out.push(Part::big(
+            n == s.triangle.selected,
             visible_line(&it.title).into_owned(),
-        )));
+            "",
+        ));
     }
-    if shown.is_empty() {
-        out.push(Line::styled(t.room.no_items, theme.dim));
+    if !shown.iter().any(public) {
+        out.push(Part::Line(Line::styled(t.room.no_items, theme.dim)));
     }
     // The other corners and questions, with how many items each has.
-    out.push(Line::from(""));
+    out.push(Part::Line(Line::from("")));
     let others: Vec<String> = places
         .iter()
         .enumerate()
         .filter(|(n, _)| *n != current)
         .map(|(_, p)| {
-            let count = crate::app::triangle::shown(&s.doc.triangle, &p.id, false).len();
+            let count = crate::app::triangle::shown(&s.doc.triangle, &p.id, false)
+                .into_iter()
+                .filter(public)
+                .count();
             format!("{} ({count})", p.name)
         })
         .collect();
-    out.push(Line::styled(others.join(" · "), theme.dim));
+    out.push(Part::Line(Line::styled(others.join(" · "), theme.dim)));
     out
 }
 
-fn wheel(app: &App, s: &SessionView, theme: &Theme, ascii: bool) -> Vec<Line<'static>> {
+fn wheel(app: &App, s: &SessionView, theme: &Theme) -> Vec<Part> {
     let doc = &s.doc;
     let mut out = Vec::new();
     if s.wheel.panel == crate::app::wheel::Panel::Intentions {
-        for (n, it) in doc.intentions.iter().enumerate() {
-            let on = n == s.wheel.icur;
-            let mut spans = row(theme, ascii, on, visible_line(&it.text).into_owned());
-            if !it.owner.trim().is_empty() {
-                spans.push(Span::styled(
-                    format!("  — {}", visible_line(&it.owner)),
-                    theme.label,
-                ));
-            }
-            out.push(Line::from(spans));
+        // Public intentions only; one marked not public stays with the facilitator.
+        for (n, it) in doc
+            .intentions
+            .iter()
+            .enumerate()
+            .filter(|(_, it)| it.public)
+        {
+            // The kartrekker in the same big letters, or plainly that there is none.
+            let owner = if it.owner.trim().is_empty() {
+                app.t.wheel.no_owner.to_string()
+            } else {
+                format!("{}: {}", app.t.wheel.f_owner, visible_line(it.owner.trim()))
+            };
+            let text = format!("{} ({owner})", visible_line(it.text.trim()));
+            out.push(Part::big(n == s.wheel.icur, text, ""));
         }
         if out.is_empty() {
-            out.push(Line::styled(app.t.room.no_items, theme.dim));
+            out.push(Part::Line(Line::styled(app.t.room.no_items, theme.dim)));
         }
         return out;
     }
+    use crate::app::wheel::Row;
     let current = doc.wheel.placement.phase.as_deref();
+    // The facilitator's selection: a phase, or one of its activities. That phase's
+    // activities are listed under it with their status, the selected one big.
+    let selected = s.wheel.row(&app.method);
+    let t = app.t.wheel;
     for (n, p) in app.method.wheel.phases.iter().enumerate() {
         let here = current == Some(p.id.as_str());
         let name = crate::method::phase_name(&app.method, doc, &p.id);
-        out.push(Line::from(row(
-            theme,
-            ascii,
+        let tail = if here {
+            format!("  ◀ {}", t.now)
+        } else {
+            String::new()
+        };
+        out.push(Part::big(
             here,
             format!("{}. {}", n + 1, visible_line(&name)),
-        )));
+            tail,
+        ));
+        if selected.map(|r| r.phase()) != Some(n) {
+            continue;
+        }
+        for (a, act) in p.activities.iter().enumerate() {
+            let status = doc
+                .wheel
+                .activities
+                .get(&act.id)
+                .map(|x| x.status)
+                .unwrap_or_default();
+            let i = crate::app::wheel::status_index(status);
+            let name =
+                visible_line(&crate::method::activity_name(&app.method, doc, &act.id)).into_owned();
+            let mark = super::wheel::MARKS[i];
+            if selected == Some(Row::Activity(n, a)) {
+                out.push(Part::big(true, name, format!("  {mark} {}", t.status[i])));
+            } else {
+                out.push(Part::Line(Line::from(vec![
+                    Span::styled(format!("     {mark} "), theme.label),
+                    Span::styled(name, theme.text),
+                    Span::styled(format!("  {}", t.status[i]), theme.dim),
+                ])));
+            }
+        }
     }
     if !doc.wheel.placement.motivation.trim().is_empty() && doc.wheel.placement.public {
-        out.push(Line::from(""));
-        out.push(Line::styled(
+        out.push(Part::Line(Line::from("")));
+        out.push(Part::Line(Line::styled(
             visible_line(&doc.wheel.placement.motivation).into_owned(),
             theme.text,
-        ));
+        )));
     }
     out
 }
 
-/// The publieksversie, names hidden unless F8.
-fn summary(app: &App, s: &SessionView, theme: &Theme) -> Vec<Line<'static>> {
+/// The publieksversie in big letters from the heading of the section the facilitator
+/// reads: headings, list items (with a marker) and paragraphs; a table stays small.
+/// The lines the facilitator scrolled past in that section are left out.
+fn big_summary(app: &App, s: &SessionView, theme: &Theme) -> Vec<Part> {
+    let (lines, headings) = summary_with_headings(app, s, theme);
+    let top = s.summary.top.borrow().clone();
+    let (start, skip) = top
+        .and_then(|top| {
+            let k = headings
+                .iter()
+                .position(|(_, h)| *h == top.heading)
+                .or_else(|| headings.len().checked_sub(1).map(|l| top.index.min(l)))?;
+            let start = headings[k].0;
+            let end = headings.get(k + 1).map_or(lines.len(), |h| h.0);
+            // Past lines are left out only when the facilitator reads the same version
+            // (the internal one has other lines in a section).
+            let rows = if top.public { top.rows } else { 0 };
+            Some((start, rows.min(end.saturating_sub(start + 1))))
+        })
+        .unwrap_or((0, 0));
+    let mut out = Vec::new();
+    for (n, line) in lines.into_iter().enumerate().skip(start) {
+        if n > start && n <= start + skip {
+            continue;
+        }
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        let text = text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        if text.starts_with('|') {
+            out.push(Part::Line(line));
+        } else if headings.iter().any(|(h, _)| *h == n) {
+            out.push(Part::plain(true, text));
+        } else if let Some(item) = text.strip_prefix("- ") {
+            out.push(Part::big(false, item, ""));
+        } else {
+            out.push(Part::plain(false, text));
+        }
+    }
+    out
+}
+
+/// The publieksversie from the section the facilitator shows at the top of the
+/// Samenvatting (found by its heading, else by its number), and the rows to scroll
+/// into it (at most to the section's last line).
+fn followed_summary(app: &App, s: &SessionView, theme: &Theme) -> (Vec<Line<'static>>, u16) {
+    let (lines, headings) = summary_with_headings(app, s, theme);
+    let Some(top) = s.summary.top.borrow().clone() else {
+        return (lines, 0);
+    };
+    let by_text = headings.iter().position(|(_, h)| *h == top.heading);
+    let Some(k) = by_text.or_else(|| headings.len().checked_sub(1).map(|l| top.index.min(l)))
+    else {
+        return (lines, 0);
+    };
+    let start = headings[k].0;
+    let end = headings.get(k + 1).map_or(lines.len(), |h| h.0);
+    // Rows into the section only when the facilitator reads the same version.
+    let rows = if top.public { top.rows } else { 0 };
+    let rows = rows.min(end.saturating_sub(start + 1));
+    (lines.into_iter().skip(start).collect(), rows as u16)
+}
+
+/// The publieksversie, names hidden unless F8, and each heading's line and text.
+fn summary_with_headings(
+    app: &App,
+    s: &SessionView,
+    theme: &Theme,
+) -> (Vec<Line<'static>>, Vec<(usize, String)>) {
+    let mut headings = Vec::new();
     let mut st = crate::app::summary::State::new(&s.doc);
     st.public = true;
     let (markdown, _) = st.preview(s, &app.method, app.lang, app.t, app.show_names);
-    markdown
+    let lines = markdown
         .lines()
-        .map(|l| {
+        .enumerate()
+        .map(|(n, l)| {
             let l = visible_line(l).into_owned();
             if l.starts_with('#') {
-                Line::styled(
-                    l.trim_start_matches('#').trim().to_string(),
-                    theme.title.add_modifier(Modifier::BOLD),
-                )
+                let text = super::summary::heading_text(&l);
+                headings.push((n, text.clone()));
+                Line::styled(text, theme.title.add_modifier(Modifier::BOLD))
             } else {
-                // Markdown emphasis (`*Publieksversie*`) reads as plain text on a beamer.
-                let plain = l.trim();
-                let plain = match plain.strip_prefix('*').and_then(|p| p.strip_suffix('*')) {
-                    Some(inner) if !inner.is_empty() => inner.to_string(),
-                    _ => l,
-                };
-                Line::styled(plain, theme.text)
+                // Markdown emphasis (`*Publieksversie*`, `**bold**`) and quote marks read
+                // as plain text on a beamer, as in the facilitator's preview.
+                let l = l.strip_prefix("> ").unwrap_or(&l);
+                Line::styled(super::summary::plain(l), theme.text)
             }
         })
-        .collect()
+        .collect();
+    (lines, headings)
 }
 
 /// Before the session could be read: the waiting line, on the theme's background.
@@ -490,15 +829,21 @@ pub fn waiting(frame: &mut Frame, app: &App) {
             .centered(),
         mid,
     );
+    if app.ascii {
+        super::ascii::fold(frame.buffer_mut());
+    }
 }
 
 /// The publieksversie of the Samenvatting, for presenter view (F4): the internal report
 /// and the facilitator's checklist are not for the room.
 pub fn public_summary(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
+    // The part the facilitator was reading before F4.
+    let (lines, rows) = followed_summary(app, s, theme);
     frame.render_widget(
-        Paragraph::new(summary(app, s, theme))
+        Paragraph::new(lines)
             .style(base(theme))
-            .wrap(Wrap { trim: true }),
+            .wrap(Wrap { trim: true })
+            .scroll((rows, 0)),
         area,
     );
 }

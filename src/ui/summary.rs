@@ -221,12 +221,24 @@ fn draw_preview(
         Constraint::Fill(1),
     ]));
     let width = body.width.max(1) as usize;
-    let rows = preview_rows(markdown, width, theme);
+    let (rows, headings) = sectioned_rows(markdown, width, theme);
     let height = body.height as usize;
     let max = rows.len().saturating_sub(height);
     st.page_rows.set(height);
     st.max_scroll.set(max);
     let scroll = st.scroll.min(max);
+    // Where the room's window follows: the section at the top and the rows into it.
+    *st.top.borrow_mut() = headings
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, (start, _))| *start <= scroll)
+        .map(|(index, (start, heading))| crate::app::summary::Section {
+            index,
+            heading: heading.clone(),
+            rows: scroll - start,
+            public: st.public,
+        });
     let name = if st.public {
         t.preview_public
     } else {
@@ -247,6 +259,34 @@ fn draw_preview(
     );
     let visible: Vec<Line> = rows.into_iter().skip(scroll).take(height).collect();
     frame.render_widget(Paragraph::new(visible), body);
+}
+
+/// [`preview_rows`], and where each heading starts (row, heading text).
+pub fn sectioned_rows(
+    markdown: &str,
+    width: usize,
+    theme: &Theme,
+) -> (Vec<Line<'static>>, Vec<(usize, String)>) {
+    let mut rows = Vec::new();
+    let mut headings = Vec::new();
+    let mut chunk = String::new();
+    for line in markdown.lines() {
+        if line.starts_with('#') {
+            // A heading ends any table, so the sections' rows add up to the whole.
+            rows.extend(preview_rows(&chunk, width, theme));
+            chunk.clear();
+            headings.push((rows.len(), heading_text(line)));
+        }
+        chunk.push_str(line);
+        chunk.push('\n');
+    }
+    rows.extend(preview_rows(&chunk, width, theme));
+    (rows, headings)
+}
+
+/// A Markdown heading's text: `## Analyse-driehoek` → `Analyse-driehoek`.
+pub fn heading_text(line: &str) -> String {
+    line.trim_start_matches('#').trim().to_string()
 }
 
 /// The Markdown as screen rows; a table (a run of `|` lines) is laid out as a whole.
@@ -425,7 +465,7 @@ fn styled_rows(line: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         .collect()
 }
 
-fn plain(text: &str) -> String {
+pub(super) fn plain(text: &str) -> String {
     let text = text.replace("**", "");
     let trimmed = text.trim();
     if trimmed.len() > 1 && trimmed.starts_with('*') && trimmed.ends_with('*') {

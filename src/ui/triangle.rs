@@ -522,6 +522,15 @@ fn item_facts(app: &App, s: &SessionView, w: usize, theme: &Theme) -> Option<Vec
 }
 
 pub fn drawn_view(frame: &mut Frame, area: Rect, app: &App, doc: &Session, theme: &Theme) {
+    drawn(frame, area, app, doc, theme, false);
+}
+
+/// [`drawn_view`] for the room (presenter view): items marked not public left out.
+pub fn drawn_view_public(frame: &mut Frame, area: Rect, app: &App, doc: &Session, theme: &Theme) {
+    drawn(frame, area, app, doc, theme, true);
+}
+
+fn drawn(frame: &mut Frame, area: Rect, app: &App, doc: &Session, theme: &Theme, public: bool) {
     let t = app.t.triangle;
     let m = &app.method.triangle;
     let tri = &doc.triangle;
@@ -535,6 +544,7 @@ pub fn drawn_view(frame: &mut Frame, area: Rect, app: &App, doc: &Session, theme
     let items_of = |id: &str| -> Vec<(i32, &str)> {
         shown(tri, id, true)
             .into_iter()
+            .filter(|&i| !public || tri.items[i].public)
             .map(|i| (tri.items[i].votes, tri.items[i].title.as_str()))
             .collect()
     };

@@ -17,7 +17,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 /// Status marks: niet gestart, bezig, gereed, niet van toepassing.
-const MARKS: [&str; 4] = ["○", "◐", "●", "–"];
+pub(super) const MARKS: [&str; 4] = ["○", "◐", "●", "–"];
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
     let st = &s.wheel;
@@ -143,6 +143,16 @@ pub fn draw_wheel(
     row: Row,
     theme: &Theme,
 ) {
+    // A blank row under the drawing: the bottom labels never run into what follows
+    // (the footer, the placement lines).
+    let area = if area.height >= 10 {
+        Rect {
+            height: area.height - 1,
+            ..area
+        }
+    } else {
+        area
+    };
     let m = &app.method;
     let w = &s.doc.wheel;
     let t = app.t.wheel;
@@ -709,8 +719,13 @@ fn intentions_panel(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, t
         ));
     }
     if let Some(text) = &st.deleted_note {
+        // The deleted text gives way, so the way back (U) is always read whole.
+        let room = (area.width as usize).saturating_sub(fill(t.deleted, &[""]).width());
         lines.push(Line::from(""));
-        lines.push(Line::styled(fill(t.deleted, &[text]), theme.dim));
+        lines.push(Line::styled(
+            fill(t.deleted, &[&ellipsize(text, room.max(8))]),
+            theme.dim,
+        ));
     }
     paragraph(frame, area, lines, app.t, theme);
 }
