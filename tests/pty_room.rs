@@ -164,7 +164,7 @@ fn on_a_vt220_both_windows_are_plain_ascii() {
     let mut desk = Term::spawn_env(dir.path(), &["open", p], 80, 24, &env);
     desk.wait_for("Intake");
     let room = Term::spawn_env(dir.path(), &["zaal", p], 80, 24, &env);
-    follow(&room, "1/5 . Intake", Instant::now());
+    follow(&room, "1/6 . Intake", Instant::now());
     let ascii = |what: &str, screen: &str| {
         assert!(
             screen.is_ascii(),
@@ -178,14 +178,15 @@ fn on_a_vt220_both_windows_are_plain_ascii() {
         (3, "Analyse-driehoek"),
         (4, "Samenwerkingswiel"),
         (5, "Samenvatting"),
+        (6, "Rapport"),
     ] {
-        follow(&room, &format!("{n}/5 . {title}"), Instant::now());
+        follow(&room, &format!("{n}/6 . {title}"), Instant::now());
         desk.wait_for(title);
         ascii(&format!("desk {title}"), &desk.screen());
         ascii(&format!("room {title}"), &room.screen());
         // Presenter view (F4) and back.
         desk.send("\x1bOS");
-        desk.wait_for(&format!("{n}/5 . "));
+        desk.wait_for(&format!("{n}/6 . "));
         ascii(&format!("desk F4 {title}"), &desk.screen());
         desk.send("\x1bOS");
         desk.send("\x1b[6~");

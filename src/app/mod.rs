@@ -228,7 +228,7 @@ impl SessionView {
         outcome
     }
 
-    /// " ◀ 2/5 Interviews ▶ ": where the header says the room is; the arrows can be
+    /// " ◀ 2/6 Interviews ▶ ": where the header says the room is; the arrows can be
     /// clicked (see `App::handle_mouse`).
     pub fn header_place(&self, t: &Strings) -> String {
         format!(

@@ -188,7 +188,7 @@ fn draw_room(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, a
     let title = s.screen.title(t);
     let h = big(frame, Rect { y, ..area }, title, theme.title, ascii);
     y += h;
-    // "2/5 · Interviews · Terugblik intake en interviews" and the names warning.
+    // "2/6 · Interviews · Terugblik intake en interviews" and the names warning.
     let (block_title, minutes) = minutes_line(app, s);
     let place = format!("{}/{} · {title}", s.screen.index() + 1, Screen::ALL.len());
     let mut spans = vec![Span::styled(place, theme.label)];
