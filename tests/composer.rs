@@ -577,3 +577,54 @@ fn control_characters_typed_into_a_block_never_reach_the_terminal_raw() {
         "{md}"
     );
 }
+
+#[test]
+fn the_stored_first_draft_exports_exactly_what_the_session_without_one_does() {
+    let app = demo_app(Lang::Nl);
+    let s = app.session().unwrap().doc.clone();
+    assert!(s.composition.is_none());
+    let mut composed = s.clone();
+    for lang in [Lang::Nl, Lang::En] {
+        let method = Method::builtin(lang);
+        composed.composition = Some(export::compose::first_draft(&s, &method));
+        for public in [false, true] {
+            for format in [Format::Markdown, Format::Html] {
+                let a = export::render(&export::build(&s, &method, lang, public), format).unwrap();
+                let b = export::render(&export::build(&composed, &method, lang, public), format)
+                    .unwrap();
+                assert_eq!(a, b, "{lang:?} public={public} {format:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_drawn_list_follows_its_source_after_composing() {
+    let mut app = on_report(demo_app(Lang::Nl));
+    // Any change stores the draft: hide and show the first block of the region.
+    press(&mut app, KeyCode::Char('h'));
+    press(&mut app, KeyCode::Char('h'));
+    let View::Session(s) = &mut app.view else {
+        unreachable!()
+    };
+    assert!(s.doc.composition.is_some());
+    // The triangle item is renamed on the Analyse-driehoek after the report was composed.
+    let item = s
+        .doc
+        .triangle
+        .items
+        .iter_mut()
+        .find(|i| i.title == "Leerlijn zorg en technologie")
+        .unwrap();
+    item.title = "Leerlijn zorg, welzijn en technologie".into();
+    let md = export::render(
+        &export::build(&s.doc, &Method::builtin(Lang::Nl), Lang::Nl, true),
+        Format::Markdown,
+    )
+    .unwrap();
+    let wat = &md[md.find("## 2. HET WAT").unwrap()..md.find("## 3.").unwrap()];
+    assert!(
+        wat.contains("- Leerlijn zorg, welzijn en technologie\n"),
+        "{wat}"
+    );
+}
