@@ -628,3 +628,28 @@ fn a_drawn_list_follows_its_source_after_composing() {
         "{wat}"
     );
 }
+
+#[test]
+fn an_approved_quote_the_composed_report_does_not_use_is_on_the_checklist() {
+    let mut doc = empty_session_with_what_the_meeting_recorded("“Samen sterker.”", &[]);
+    let method = Method::builtin(Lang::Nl);
+    let unused = |d: &Session| {
+        export::gaps(d, &method)
+            .into_iter()
+            .any(|g| g == export::Gap::QuotesNotInReport(1))
+    };
+    assert!(!unused(&doc), "the first draft takes every quote");
+    doc.composition = Some(export::compose::first_draft(&doc, &method));
+    assert!(!unused(&doc));
+    // Deleted from the report (D on its block): the checklist says so, Enter goes to
+    // the Rapport screen.
+    for s in &mut doc.composition.as_mut().unwrap().sections {
+        s.blocks
+            .retain(|b| !matches!(b.kind, volgspot::model::compose::BlockKind::Quote { .. }));
+    }
+    assert!(unused(&doc));
+    assert_eq!(
+        volgspot::app::summary::gap_screen(&export::Gap::QuotesNotInReport(1)),
+        Screen::Report
+    );
+}
