@@ -259,10 +259,7 @@ fn main() -> ExitCode {
     };
     let mut rt = tui::Runtime::new(dir.clone());
     // The start screen's list is read below, only when no session is opened.
-    let empty_start = View::Start(volgspot::app::StartState {
-        dir: dir.clone(),
-        ..Default::default()
-    });
+    let empty_start = View::Start(volgspot::app::StartState::new(dir.clone(), Vec::new()));
     let mut app = App::new(lang, method, empty_start, clock::now());
     // NO_COLOR (any value, https://no-color.org): emphasis only, no colours.
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());

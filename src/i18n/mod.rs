@@ -9,6 +9,7 @@ pub mod interviews;
 pub mod portfolio;
 pub mod room;
 pub mod rounds;
+pub mod start;
 pub mod summary;
 pub mod triangle;
 pub mod wheel;
@@ -190,6 +191,7 @@ pub struct Strings {
     pub compose: &'static compose::Strings,
     pub rounds: &'static rounds::Strings,
     pub portfolio: &'static portfolio::Strings,
+    pub start: &'static start::Strings,
     pub room: &'static room::Strings,
 }
 
@@ -331,6 +333,7 @@ pub static NL: Strings = Strings {
     compose: &compose::NL,
     rounds: &rounds::NL,
     portfolio: &portfolio::NL,
+    start: &start::NL,
 };
 
 pub static EN: Strings = Strings {
@@ -471,6 +474,7 @@ pub static EN: Strings = Strings {
     compose: &compose::EN,
     rounds: &rounds::EN,
     portfolio: &portfolio::EN,
+    start: &start::EN,
 };
 
 impl Strings {
