@@ -75,7 +75,7 @@ enum Command {
         /// The public version: only what is marked public and approved.
         #[arg(long)]
         public: bool,
-        /// md, html or csv.
+        /// md, html, docx (Word) or csv.
         #[arg(long, default_value = "md")]
         format: String,
         /// Where to write (default: next to the session, e.g. <name>.intern.md).
@@ -88,7 +88,7 @@ enum Command {
     Overzicht {
         /// The folder with session files.
         dir: Option<PathBuf>,
-        /// md, html or csv.
+        /// md, html, docx (Word) or csv.
         #[arg(long, default_value = "md")]
         format: String,
         /// Where to write (default: overzicht.<format> in the folder).
@@ -466,8 +466,8 @@ fn export(
     }
     let path = output
         .map(Path::to_path_buf)
-        .unwrap_or_else(|| export::default_path(session, public, format));
-    match export::render(&report, format).and_then(|text| export::write_file(&path, &text)) {
+        .unwrap_or_else(|| export::default_path(session, &doc.intake.session_date, public, format));
+    match export::bytes(&report, format).and_then(|bytes| export::write_file(&path, bytes)) {
         Ok(()) => {
             say!("{}", path.display());
             ExitCode::SUCCESS
@@ -506,7 +506,11 @@ fn overzicht(
         .map(Path::to_path_buf)
         .unwrap_or_else(|| dir.join(format!("overzicht.{}", format.extension())));
     let text = export::portfolio::render(&p, lang, format);
-    match export::write_file(&path, &text) {
+    let bytes = match format {
+        export::Format::Docx => export::docx::from_markdown(&text, &|_| None),
+        _ => Ok(text.into_bytes()),
+    };
+    match bytes.and_then(|bytes| export::write_file(&path, bytes)) {
         Ok(()) => {
             say!("{}", path.display());
             ExitCode::SUCCESS

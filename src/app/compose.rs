@@ -659,7 +659,6 @@ impl State {
         let t = lang.strings();
         let mut text = crate::export::render_preview(&report)
             .unwrap_or_else(|e| fill(t.summary.render_failed, &[&e]));
-        text = drawings_shown(&text, t);
         // Never a control character to the terminal: shown as a picture (␛).
         if let std::borrow::Cow::Owned(v) = crate::sanitize::visible(&text) {
             text = v;
@@ -680,23 +679,6 @@ impl State {
         *cache = Some((view.generation, public, lang, show_names, text.clone()));
         text
     }
-}
-
-/// The Markdown's drawing markers (`<!-- volgspot:drawing triangle -->`, which the
-/// Word export turns into the picture) as a line a person reads: "[Tekening: …]".
-pub fn drawings_shown(markdown: &str, t: &Strings) -> String {
-    if !markdown.contains("<!-- volgspot:drawing ") {
-        return markdown.to_string();
-    }
-    markdown
-        .replace(
-            "<!-- volgspot:drawing triangle -->",
-            &format!("[{}]", t.compose.drawing_triangle),
-        )
-        .replace(
-            "<!-- volgspot:drawing wheel -->",
-            &format!("[{}]", t.compose.drawing_wheel),
-        )
 }
 
 /// The language of a string table.

@@ -198,7 +198,6 @@ impl State {
             }
             let mut markdown = export::render_preview(&report)
                 .unwrap_or_else(|e| fill(t.summary.render_failed, &[&e]));
-            markdown = super::compose::drawings_shown(&markdown, t);
             if !show_names {
                 for p in &doc.intake.partners {
                     let name = p.contact.trim();

@@ -737,7 +737,8 @@ const PHASE_FILLS: [&str; 8] = [
 pub fn render(p: &Portfolio, lang: Lang, format: super::Format) -> String {
     let clean = |text: String| crate::sanitize::for_export(&text).into_owned();
     match format {
-        super::Format::Markdown => clean(markdown(p, lang)),
+        // Word is made from the Markdown by the caller (`export::docx::from_markdown`).
+        super::Format::Markdown | super::Format::Docx => clean(markdown(p, lang)),
         super::Format::Html => clean(html(p, lang)),
         super::Format::Csv => csv(p, lang),
     }
