@@ -281,6 +281,13 @@ fn the_public_report_of_seed_003_is_rebuilt_through_the_rapport_screen() {
         }
         assert_eq!(got, want, "section {head}:\n{body}");
     }
+    // The same report as HTML and Word: every section there too, the quote's speaker
+    // and the sub-heading as such.
+    let html = export::render(&report, Format::Html).unwrap();
+    assert!(html.contains("<h3>Focusgroep Zorg- en Welzijnspact Midden- en Zuid- Gelderland</h3>"));
+    assert!(html.contains("Tjerry Verhoeven, projectmanager WZW:"));
+    let docx = export::bytes(&report, Format::Docx).unwrap();
+    assert!(docx.starts_with(b"PK"), "a Word file is a zip");
     // The sections come in the original's order.
     let order: Vec<usize> = seed
         .iter()
