@@ -2,6 +2,7 @@
 //! events and carries out the [`Effect`]s it asks for.
 
 pub mod action;
+pub mod compose;
 pub mod field;
 pub mod intake;
 pub mod interview_edit;
@@ -79,6 +80,7 @@ pub struct SessionView {
     pub triangle: triangle::State,
     pub wheel: wheel::State,
     pub summary: summary::State,
+    pub compose: compose::State,
     /// Browse mode (see `remote`): opened from disk, no field has the cursor yet.
     pub browse: bool,
 }
@@ -90,6 +92,7 @@ screen::session_screens! {
     Triangle = "triangle" => triangle,
     Wheel = "wheel" => wheel,
     Summary = "summary" => summary,
+    Report = "report" => compose,
 }
 
 impl SessionView {
@@ -102,6 +105,7 @@ impl SessionView {
             triangle: triangle::State::new(&doc),
             wheel: wheel::State::new(&doc),
             summary: summary::State::new(&doc),
+            compose: compose::State::default(),
             browse: false,
             doc,
             path,
@@ -180,7 +184,7 @@ impl SessionView {
         outcome
     }
 
-    /// " ◀ 2/5 Interviews ▶ ": where the header says the room is; the arrows can be
+    /// " ◀ 2/6 Interviews ▶ ": where the header says the room is; the arrows can be
     /// clicked (see `App::handle_mouse`).
     pub fn header_place(&self, t: &Strings) -> String {
         format!(" ◀ {} {} ▶ ", self.screen.place(), self.screen.title(t))
@@ -495,6 +499,12 @@ impl App {
                     // Moving between screens needs no I/O: done here.
                     Outcome::Effect(Effect::GoTo(screen)) => {
                         s.screen = screen;
+                        Vec::new()
+                    }
+                    Outcome::Effect(Effect::GoToReportSection(i)) => {
+                        s.screen = Screen::Report;
+                        s.compose.section = i;
+                        s.compose.selected = 0;
                         Vec::new()
                     }
                     Outcome::Effect(Effect::GoToIntentions) => {

@@ -9,7 +9,7 @@
 use super::Ctx;
 use super::Outcome;
 use super::keys::KeyHelp;
-use super::{Screen, intake, interviews, summary, triangle, wheel};
+use super::{Screen, compose, intake, interviews, summary, triangle, wheel};
 use crate::model::Session;
 use ratatui::crossterm::event::KeyEvent;
 
@@ -52,6 +52,24 @@ macro_rules! screen_state {
 }
 
 screen_state!(intake::State, triangle::State, wheel::State, summary::State);
+
+impl ScreenState for compose::State {
+    fn typing(&self) -> bool {
+        compose::State::typing(self)
+    }
+    fn help(&self, _doc: &Session) -> Vec<KeyHelp> {
+        compose::State::help(self)
+    }
+    fn handle_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        compose::State::handle_key(self, doc, key, ctx)
+    }
+    fn paste(&mut self, doc: &mut Session, text: &str, ctx: &Ctx) -> Outcome {
+        compose::State::paste(self, doc, text, ctx)
+    }
+    fn rebuild(&mut self, doc: &Session, _before: &Session) {
+        compose::State::rebuild(self, doc)
+    }
+}
 
 impl ScreenState for interviews::State {
     fn typing(&self) -> bool {
@@ -112,7 +130,7 @@ macro_rules! session_screens {
 
             /// After undo/redo: every screen's state rebuilt from the restored session.
             fn rebuild_screens(&mut self, before: &Session) {
-                $(self.$field.rebuild(&self.doc, before);)*
+                $(ScreenState::rebuild(&mut self.$field, &self.doc, before);)*
             }
         }
     };

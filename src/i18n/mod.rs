@@ -4,6 +4,7 @@
 //! its Dutch and English table side by side; [`Strings`] links them.
 
 pub mod cli;
+pub mod compose;
 pub mod intake;
 pub mod interviews;
 pub mod portfolio;
@@ -204,6 +205,7 @@ pub struct Strings {
     pub triangle: &'static triangle::Strings,
     pub wheel: &'static wheel::Strings,
     pub summary: &'static summary::Strings,
+    pub compose: &'static compose::Strings,
     pub rounds: &'static rounds::Strings,
     pub portfolio: &'static portfolio::Strings,
     pub start: &'static start::Strings,
@@ -218,6 +220,7 @@ pub static NL: Strings = Strings {
         ("triangle", "Analyse-driehoek"),
         ("wheel", "Samenwerkingswiel"),
         ("summary", "Samenvatting"),
+        ("report", "Rapport"),
     ],
     round: "ronde",
     no_pact_name: "(naam van het pact)",
@@ -355,6 +358,7 @@ pub static NL: Strings = Strings {
     triangle: &triangle::NL,
     wheel: &wheel::NL,
     summary: &summary::NL,
+    compose: &compose::NL,
     rounds: &rounds::NL,
     portfolio: &portfolio::NL,
     start: &start::NL,
@@ -368,6 +372,7 @@ pub static EN: Strings = Strings {
         ("triangle", "Analysis triangle"),
         ("wheel", "Collaboration wheel"),
         ("summary", "Summary"),
+        ("report", "Report"),
     ],
     round: "round",
     no_pact_name: "(pact name)",
@@ -505,6 +510,7 @@ pub static EN: Strings = Strings {
     triangle: &triangle::EN,
     wheel: &wheel::EN,
     summary: &summary::EN,
+    compose: &compose::EN,
     rounds: &rounds::EN,
     portfolio: &portfolio::EN,
     start: &start::EN,

@@ -2,6 +2,7 @@
 
 pub mod ascii;
 pub mod chrome;
+pub mod compose;
 pub mod intake;
 pub mod interviews;
 pub mod portfolio;
@@ -45,6 +46,7 @@ pub static VIEWS: [&ScreenDrawing; Screen::COUNT] = [
     &triangle::DRAWING,
     &wheel::DRAWING,
     &summary::DRAWING,
+    &compose::DRAWING,
 ];
 
 /// The drawing of a screen.
