@@ -6,6 +6,19 @@
 //! with the store's safe writer) whenever what the room shows changes, and every second
 //! as a heartbeat. The room polls it (and the session file, for content) every 50 ms. It
 //! never takes the lock and never writes anything; when the heartbeat stops it says so.
+//!
+//! How the room knows the facilitator is alive ([`live`]), checked on every poll:
+//! - the state file exists (a facilitator that quits removes it),
+//! - its modification time is less than [`LOST_AFTER`] old (the facilitator rewrites it
+//!   every [`HEARTBEAT`]; a file left by a killed or crashed window goes stale), and
+//! - the session's lock file names a process that still runs: the lock file holds
+//!   "user@host pid N"; on this host, pid N must exist and not be a zombie (a lock file
+//!   of another host, over a shared folder, cannot be checked and is trusted; a missing
+//!   lock file means no facilitator).
+//!
+//! Without contact the room never shows names: the privacy switch (F8) of a facilitator
+//! that is gone, or of a stale state file, is off in the room until a live facilitator
+//! says otherwise.
 
 use crate::app::{App, Screen, SessionView, View};
 use crate::model::Agenda;
@@ -165,6 +178,60 @@ pub fn withdraw(session: &Path) {
     let _ = std::fs::remove_file(state_path(session));
 }
 
+/// Whether the session's lock holder runs: `Some(false)` when no lock file is there or
+/// its process is gone (or a zombie), `Some(true)` when it runs, `None` when the lock file
+/// names another host (or cannot be read as one of ours).
+pub fn holder_alive(session: &Path) -> Option<bool> {
+    let text = match std::fs::read(crate::store::paths::lock_path(session)) {
+        Ok(b) => String::from_utf8_lossy(&b[..b.len().min(256)]).into_owned(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Some(false),
+        Err(_) => return None,
+    };
+    // "user@host pid N"
+    let (who, pid) = text.trim().rsplit_once(" pid ")?;
+    let pid: i32 = pid.trim().parse().ok().filter(|p| *p > 0)?;
+    let host = who.rsplit_once('@').map(|(_, h)| h)?;
+    if host != gethostname::gethostname().to_string_lossy() {
+        return None;
+    }
+    Some(process_runs(pid))
+}
+
+/// A process with this pid exists and is not a zombie (killed, not yet reaped).
+fn process_runs(pid: i32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        // "pid (name) S ...": the state after the last ')'.
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.trim_start().chars().next())
+            .is_some_and(|state| !matches!(state, 'Z' | 'X' | 'x')),
+        Err(_) if std::path::Path::new("/proc/self").exists() => false,
+        // No /proc: ask the kernel (EPERM: it exists, someone else's).
+        Err(_) => {
+            // SAFETY: signal 0 only checks that the process exists.
+            let r = unsafe { libc::kill(pid, 0) };
+            r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+        }
+    }
+}
+
+/// The state file was rewritten less than [`LOST_AFTER`] ago.
+pub fn state_fresh(session: &Path) -> bool {
+    std::fs::metadata(state_path(session))
+        .and_then(|m| m.modified())
+        .is_ok_and(|t| {
+            SystemTime::now()
+                .duration_since(t)
+                .map_or(true, |age| age < LOST_AFTER)
+        })
+}
+
+/// A live facilitator is presenting this session: its state file is there and fresh,
+/// and its lock holder runs (see the module's notes).
+pub fn live(session: &Path) -> bool {
+    state_fresh(session) && holder_alive(session) != Some(false)
+}
+
 /// The room's view of the files, read-only.
 pub struct Follower {
     pub session: PathBuf,
@@ -174,6 +241,8 @@ pub struct Follower {
     pub last_beat: Option<Instant>,
     /// The wall-clock time of the last contact, for the "lost contact since" line.
     pub last_contact: Option<time::OffsetDateTime>,
+    /// Whether the last poll found a live facilitator ([`live`]).
+    pub alive: bool,
 }
 
 fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
@@ -189,6 +258,7 @@ impl Follower {
             state_text: None,
             last_beat: None,
             last_contact: None,
+            alive: false,
         }
     }
 
@@ -230,22 +300,35 @@ impl Follower {
                 changed = true;
             }
         }
+        let alive = live(&self.session);
         if let Ok(text) = std::fs::read_to_string(state_path(&self.session))
             && self.state_text.as_deref() != Some(text.as_str())
             && let Ok(state) = serde_json::from_str::<RoomState>(&text)
         {
             state.apply(app);
             self.state_text = Some(text);
-            self.last_beat = Some(Instant::now());
-            self.last_contact = Some(app.now);
+            // A stale file (left by a window that was killed) is no heartbeat.
+            if alive {
+                self.last_beat = Some(Instant::now());
+                self.last_contact = Some(app.now);
+            }
+            changed = true;
+        }
+        if alive != self.alive {
+            self.alive = alive;
+            changed = true;
+        }
+        // No live facilitator, no names: a stale or vanished state file never shows them.
+        if !alive && app.show_names {
+            app.show_names = false;
             changed = true;
         }
         changed
     }
 
-    /// In contact: a heartbeat came in recently.
+    /// In contact: a live facilitator ([`live`]) and a heartbeat came in recently.
     pub fn in_contact(&self) -> bool {
-        self.last_beat.is_some_and(|t| t.elapsed() < LOST_AFTER)
+        self.alive && self.last_beat.is_some_and(|t| t.elapsed() < LOST_AFTER)
     }
 }
 
