@@ -193,3 +193,64 @@ fn on_a_vt220_both_windows_are_plain_ascii() {
     desk.ctrl_q();
     assert!(desk.wait_exit());
 }
+
+/// Waits until `text` is gone from the room.
+fn gone(room: &Term, text: &str) {
+    let t0 = Instant::now();
+    while room.screen().contains(text) {
+        assert!(
+            t0.elapsed() < Duration::from_secs(10),
+            "room still shows '{text}':\n{}",
+            room.screen()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The tryout's leak: names shown with F8 stayed in the room after the facilitator's
+/// window quit, and a room started after a `kill -9` showed names from the stale state
+/// file. Without a live facilitator the room hides names.
+#[test]
+fn names_leave_the_room_with_the_facilitator() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rivierenland.volgspot.json");
+    std::fs::write(&path, volgspot::tui::EXAMPLE).unwrap();
+    let p = path.to_str().unwrap();
+    let room = Term::spawn(dir.path(), &["zaal", p], 160, 45);
+    room.wait_for("Wacht op het scherm van de gespreksleider");
+
+    // The facilitator shows the Interviews with names (F8); the room follows.
+    let mut desk = Term::spawn(dir.path(), &["open", p], 120, 40);
+    desk.wait_for("Intake");
+    desk.page_down();
+    follow(&room, "2/5 · Interviews", Instant::now());
+    desk.send("\x1b[19~"); // F8
+    follow(&room, "NAMEN ZICHTBAAR", Instant::now());
+    // It quits with F8 still on: the names go from the room.
+    desk.ctrl_q();
+    assert!(desk.wait_exit());
+    gone(&room, "NAMEN ZICHTBAAR");
+    room.wait_for_within("Geen contact", Duration::from_secs(10));
+
+    // Again, and the facilitator's window is killed: its state file stays behind.
+    let mut desk = Term::spawn(dir.path(), &["open", p], 120, 40);
+    desk.wait_for("Intake");
+    desk.page_down();
+    desk.send("\x1b[19~");
+    follow(&room, "NAMEN ZICHTBAAR", Instant::now());
+    desk.kill9();
+    let state = dir.path().join("rivierenland.volgspot.json.zaal");
+    let left: volgspot::room::RoomState =
+        serde_json::from_slice(&std::fs::read(&state).unwrap()).unwrap();
+    assert!(left.show_names, "the stale file says names on");
+    gone(&room, "NAMEN ZICHTBAAR");
+    drop(room);
+
+    // A room started now, with nobody presenting, shows no names.
+    let late = Term::spawn(dir.path(), &["zaal", p], 160, 45);
+    late.wait_for("Interviews");
+    std::thread::sleep(Duration::from_millis(300));
+    let screen = late.screen();
+    assert!(!screen.contains("NAMEN ZICHTBAAR"), "{screen}");
+    assert!(!screen.contains("M. de Vries"), "{screen}");
+}
