@@ -232,6 +232,51 @@ pub fn live(session: &Path) -> bool {
     state_fresh(session) && holder_alive(session) != Some(false)
 }
 
+/// Which session `volgspot zaal` without a file follows.
+#[derive(Debug, PartialEq)]
+pub enum Pick {
+    /// The one session a live facilitator presents ([`live`]).
+    Live(PathBuf),
+    /// Several are presented: the user must choose (their paths, sorted).
+    Several(Vec<PathBuf>),
+    /// Nobody presents: the most recently changed session (the room waits for it).
+    Newest(PathBuf),
+    /// No session in the folder.
+    None,
+}
+
+/// The session for the room in `dir`: the one being presented (a live state file and
+/// lock), if exactly one; several → the user chooses; none → the newest session file.
+pub fn pick_session(dir: &Path) -> Pick {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Pick::None;
+    };
+    let sessions: Vec<(SystemTime, PathBuf)> = entries
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".volgspot.json"))
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    let mut presented: Vec<PathBuf> = sessions
+        .iter()
+        .filter(|(_, p)| live(p))
+        .map(|(_, p)| p.clone())
+        .collect();
+    presented.sort();
+    match presented.len() {
+        1 => Pick::Live(presented.remove(0)),
+        0 => match sessions.into_iter().max() {
+            Some((_, p)) => Pick::Newest(p),
+            None => Pick::None,
+        },
+        _ => Pick::Several(presented),
+    }
+}
+
 /// The room's view of the files, read-only.
 pub struct Follower {
     pub session: PathBuf,
@@ -329,6 +374,73 @@ impl Follower {
     /// In contact: a live facilitator ([`live`]) and a heartbeat came in recently.
     pub fn in_contact(&self) -> bool {
         self.alive && self.last_beat.is_some_and(|t| t.elapsed() < LOST_AFTER)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session(dir: &Path, name: &str) -> PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, b"{}").unwrap();
+        p
+    }
+
+    /// A facilitator (this process, by its lock file) presents `session` now.
+    fn present(session: &Path) {
+        std::fs::write(state_path(session), b"{}").unwrap();
+        std::fs::write(
+            crate::store::paths::lock_path(session),
+            crate::store::lock::holder_description(),
+        )
+        .unwrap();
+    }
+
+    fn age(path: &Path, secs: u64) {
+        let f = std::fs::File::options().write(true).open(path).unwrap();
+        f.set_modified(SystemTime::now() - Duration::from_secs(secs))
+            .unwrap();
+    }
+
+    #[test]
+    fn the_room_follows_the_presented_session_not_the_newest() {
+        let d = tempfile::tempdir().unwrap();
+        let presented = session(d.path(), "a.volgspot.json");
+        age(&presented, 600);
+        let newest = session(d.path(), "b.volgspot.json");
+        // Nobody presents: the newest, as before.
+        assert_eq!(pick_session(d.path()), Pick::Newest(newest.clone()));
+        present(&presented);
+        assert_eq!(pick_session(d.path()), Pick::Live(presented.clone()));
+        // A stale state file of the newest (its window was killed) does not count.
+        present(&newest);
+        age(&state_path(&newest), 600);
+        assert_eq!(pick_session(d.path()), Pick::Live(presented.clone()));
+        // Both presented: the user chooses.
+        present(&newest);
+        assert_eq!(
+            pick_session(d.path()),
+            Pick::Several(vec![presented, newest])
+        );
+    }
+
+    #[test]
+    fn a_lock_file_of_another_host_is_trusted_and_a_dead_pid_is_not() {
+        let d = tempfile::tempdir().unwrap();
+        let s = session(d.path(), "a.volgspot.json");
+        let lock = crate::store::paths::lock_path(&s);
+        assert_eq!(holder_alive(&s), Some(false), "no lock file");
+        std::fs::write(&lock, "jan@een-andere-machine.invalid pid 1").unwrap();
+        assert_eq!(holder_alive(&s), None);
+        std::fs::write(&lock, crate::store::lock::holder_description()).unwrap();
+        assert_eq!(holder_alive(&s), Some(true));
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let dead = child.id();
+        child.wait().unwrap();
+        let host = gethostname::gethostname().to_string_lossy().into_owned();
+        std::fs::write(&lock, format!("jan@{host} pid {dead}")).unwrap();
+        assert_eq!(holder_alive(&s), Some(false));
     }
 }
 

@@ -254,3 +254,79 @@ fn names_leave_the_room_with_the_facilitator() {
     assert!(!screen.contains("NAMEN ZICHTBAAR"), "{screen}");
     assert!(!screen.contains("M. de Vries"), "{screen}");
 }
+
+/// The tryout's wrong pact: `volgspot zaal` without a file followed the most recently
+/// changed session, not the one being presented. It follows the presented one, and says
+/// on screen which file it follows while it waits.
+#[test]
+fn without_a_file_the_room_follows_the_presented_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let shown = dir.path().join("rivierenland.volgspot.json");
+    std::fs::write(&shown, volgspot::tui::EXAMPLE).unwrap();
+    let mut desk = Term::spawn(dir.path(), &["open", shown.to_str().unwrap()], 100, 30);
+    desk.wait_for("Intake");
+    desk.page_down();
+    // Another session, changed after the facilitator opened the first.
+    std::thread::sleep(Duration::from_millis(20));
+    let other = dir.path().join("ander.volgspot.json");
+    std::fs::write(&other, volgspot::tui::EXAMPLE).unwrap();
+
+    let room = Term::spawn(dir.path(), &["zaal"], 100, 30);
+    follow(&room, "2/5 · Interviews", Instant::now());
+    let t0 = Instant::now();
+    while room.screen().contains("Wacht op het scherm") {
+        assert!(t0.elapsed() < Duration::from_secs(5), "{}", room.screen());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // The facilitator quits: the room says it lost contact, and with which file.
+    desk.ctrl_q();
+    assert!(desk.wait_exit());
+    room.wait_for_within("Geen contact", Duration::from_secs(10));
+    assert!(
+        room.screen().contains("volgt rivierenland.volgspot.json"),
+        "{}",
+        room.screen()
+    );
+    drop(room);
+
+    // Nobody presents: the newest, and the room says which.
+    let room = Term::spawn(dir.path(), &["zaal"], 100, 30);
+    room.wait_for("volgt ander.volgspot.json");
+}
+
+/// Two sessions presented at once: `volgspot zaal` without a file names them and says
+/// how to choose, instead of picking one.
+#[test]
+fn with_two_sessions_presented_the_room_asks_which() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.volgspot.json");
+    let b = dir.path().join("b.volgspot.json");
+    std::fs::write(&a, volgspot::tui::EXAMPLE).unwrap();
+    std::fs::write(&b, volgspot::tui::EXAMPLE).unwrap();
+    let mut desk_a = Term::spawn(dir.path(), &["open", a.to_str().unwrap()], 100, 30);
+    let mut desk_b = Term::spawn(dir.path(), &["open", b.to_str().unwrap()], 100, 30);
+    desk_a.wait_for("Intake");
+    desk_b.wait_for("Intake");
+    // Both state files are written with the first frame.
+    for s in [&a, &b] {
+        let t0 = Instant::now();
+        while !volgspot::room::state_path(s).exists() {
+            assert!(t0.elapsed() < Duration::from_secs(5));
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+    let out = std::process::Command::new(common::BIN)
+        .current_dir(dir.path())
+        .env("VOLGSPOT_DIR", dir.path())
+        .env_remove("VOLGSPOT_LANG")
+        .arg("zaal")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("a.volgspot.json, b.volgspot.json"), "{err}");
+    assert!(err.contains("volgspot zaal SESSIEBESTAND"), "{err}");
+    desk_a.ctrl_q();
+    desk_b.ctrl_q();
+    assert!(desk_a.wait_exit() && desk_b.wait_exit());
+}

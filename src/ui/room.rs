@@ -167,7 +167,7 @@ fn draw_room(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, a
             let [a, _, c] = area.layout(&Layout::vertical([
                 Constraint::Fill(1),
                 Constraint::Length(1),
-                Constraint::Length(1),
+                Constraint::Length(2),
             ]));
             (a, Some(c))
         }
@@ -177,10 +177,15 @@ fn draw_room(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, a
             Contact::LostSince(at) => fill(t.room.lost_contact, &[at]),
             _ => t.room.waiting.to_string(),
         };
+        // Which session the room follows (it may have been picked from the folder).
+        let file = s.path.file_name().unwrap_or_default().to_string_lossy();
+        let follows = fill(t.room.follows, &[&visible_line(&file)]);
         frame.render_widget(
-            Paragraph::new(text)
-                .style(theme.warn.add_modifier(Modifier::BOLD))
-                .centered(),
+            Paragraph::new(vec![
+                Line::styled(text, theme.warn.add_modifier(Modifier::BOLD)),
+                Line::styled(follows, theme.label),
+            ])
+            .centered(),
             c,
         );
     }
