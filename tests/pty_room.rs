@@ -330,3 +330,26 @@ fn with_two_sessions_presented_the_room_asks_which() {
     desk_b.ctrl_q();
     assert!(desk_a.wait_exit() && desk_b.wait_exit());
 }
+
+/// On a VT220 projected at 240×63 the room's title is in big letters of `#`, as F4's is.
+#[test]
+fn a_vt220_room_on_a_big_screen_uses_big_letters() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rivierenland.volgspot.json");
+    std::fs::write(&path, volgspot::tui::EXAMPLE).unwrap();
+    let p = path.to_str().unwrap();
+    let env = [("TERM", "vt220")];
+    let mut desk = Term::spawn_env(dir.path(), &["open", p], 80, 24, &env);
+    desk.wait_for("Intake");
+    let room = Term::spawn_env(dir.path(), &["zaal", p], 240, 63, &env);
+    follow(&room, "1/5 . Intake", Instant::now());
+    let screen = room.screen();
+    assert!(screen.is_ascii(), "{screen}");
+    // The title "Intake": seven rows of `##` strokes above the "1/5 . Intake" line.
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = lines.iter().position(|l| l.contains("1/5 . Intake")).unwrap();
+    let strokes = lines[..at].iter().filter(|l| l.contains("##")).count();
+    assert!(strokes >= 6, "no big title:\n{screen}");
+    desk.ctrl_q();
+    assert!(desk.wait_exit());
+}
