@@ -377,6 +377,68 @@ impl Follower {
     }
 }
 
+/// Runs the room's window until `q`, Esc or Ctrl-Q in it (or Ctrl-C). Read-only: no
+/// lock, no saver, no writes.
+pub fn run(mut app: App, session: PathBuf) -> std::process::ExitCode {
+    use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+    use std::process::ExitCode;
+    let mut follower = Follower::new(session);
+    app.now = crate::clock::now();
+    follower.poll(&mut app);
+    let Some(mut terminal) = crate::tui::start_terminal(app.t) else {
+        return ExitCode::FAILURE;
+    };
+    let outcome = (|| -> std::io::Result<()> {
+        let mut last_second = None;
+        let mut dirty = true;
+        let mut last_contact = None;
+        loop {
+            app.now = crate::clock::now();
+            if follower.poll(&mut app) {
+                dirty = true;
+            }
+            let contact = match (follower.in_contact(), follower.last_contact) {
+                (true, _) => crate::ui::room::Contact::Following,
+                (false, None) => crate::ui::room::Contact::Waiting,
+                (false, Some(at)) => crate::ui::room::Contact::LostSince(crate::clock::hms(at)),
+            };
+            // The clock ticks: draw once a second anyway.
+            let second = app.now.unix_timestamp();
+            if dirty || last_second != Some(second) || last_contact.as_ref() != Some(&contact) {
+                terminal.draw(|f| match app.session() {
+                    Some(s) => crate::ui::room::draw(f, &app, s, &contact),
+                    None => crate::ui::room::waiting(f, &app),
+                })?;
+                dirty = false;
+                last_second = Some(second);
+                last_contact = Some(contact);
+            }
+            if event::poll(POLL)? {
+                match event::read()? {
+                    Event::Key(k) if k.kind != KeyEventKind::Release => {
+                        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+                        if matches!(k.code, KeyCode::Char('q') | KeyCode::Esc)
+                            || (ctrl && matches!(k.code, KeyCode::Char('c')))
+                        {
+                            return Ok(());
+                        }
+                    }
+                    Event::Resize(..) => dirty = true,
+                    _ => {}
+                }
+            }
+        }
+    })();
+    ratatui::restore();
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("volgspot: {}", crate::sanitize::visible(&e.to_string()));
+            ExitCode::FAILURE
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -441,67 +503,5 @@ mod tests {
         let host = gethostname::gethostname().to_string_lossy().into_owned();
         std::fs::write(&lock, format!("jan@{host} pid {dead}")).unwrap();
         assert_eq!(holder_alive(&s), Some(false));
-    }
-}
-
-/// Runs the room's window until `q`, Esc or Ctrl-Q in it (or Ctrl-C). Read-only: no
-/// lock, no saver, no writes.
-pub fn run(mut app: App, session: PathBuf) -> std::process::ExitCode {
-    use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
-    use std::process::ExitCode;
-    let mut follower = Follower::new(session);
-    app.now = crate::clock::now();
-    follower.poll(&mut app);
-    let Some(mut terminal) = crate::tui::start_terminal(app.t) else {
-        return ExitCode::FAILURE;
-    };
-    let outcome = (|| -> std::io::Result<()> {
-        let mut last_second = None;
-        let mut dirty = true;
-        let mut last_contact = None;
-        loop {
-            app.now = crate::clock::now();
-            if follower.poll(&mut app) {
-                dirty = true;
-            }
-            let contact = match (follower.in_contact(), follower.last_contact) {
-                (true, _) => crate::ui::room::Contact::Following,
-                (false, None) => crate::ui::room::Contact::Waiting,
-                (false, Some(at)) => crate::ui::room::Contact::LostSince(crate::clock::hms(at)),
-            };
-            // The clock ticks: draw once a second anyway.
-            let second = app.now.unix_timestamp();
-            if dirty || last_second != Some(second) || last_contact.as_ref() != Some(&contact) {
-                terminal.draw(|f| match app.session() {
-                    Some(s) => crate::ui::room::draw(f, &app, s, &contact),
-                    None => crate::ui::room::waiting(f, &app),
-                })?;
-                dirty = false;
-                last_second = Some(second);
-                last_contact = Some(contact);
-            }
-            if event::poll(POLL)? {
-                match event::read()? {
-                    Event::Key(k) if k.kind != KeyEventKind::Release => {
-                        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-                        if matches!(k.code, KeyCode::Char('q') | KeyCode::Esc)
-                            || (ctrl && matches!(k.code, KeyCode::Char('c')))
-                        {
-                            return Ok(());
-                        }
-                    }
-                    Event::Resize(..) => dirty = true,
-                    _ => {}
-                }
-            }
-        }
-    })();
-    ratatui::restore();
-    match outcome {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("volgspot: {}", crate::sanitize::visible(&e.to_string()));
-            ExitCode::FAILURE
-        }
     }
 }

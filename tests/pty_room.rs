@@ -348,7 +348,10 @@ fn a_vt220_room_on_a_big_screen_uses_big_letters() {
     assert!(screen.is_ascii(), "{screen}");
     // The title "Intake": seven rows of `##` strokes above the "1/6 . Intake" line.
     let lines: Vec<&str> = screen.lines().collect();
-    let at = lines.iter().position(|l| l.contains("1/6 . Intake")).unwrap();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("1/6 . Intake"))
+        .unwrap();
     let strokes = lines[..at].iter().filter(|l| l.contains("##")).count();
     assert!(strokes >= 6, "no big title:\n{screen}");
     desk.ctrl_q();
