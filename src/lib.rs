@@ -10,6 +10,7 @@
 //! - [`app`]: state, actions, key tables, `update`;
 //! - [`ui`]: rendering, a pure function of the state;
 //! - [`interviewer`]: the offline interviewer mode (`volgspot interview`);
+//! - [`frames`]: frames to the terminal, only the cells that changed, in one write;
 //! - [`tui`]: the runtime: terminal, event loop, autosave, panic safety;
 //! - [`clock`]: local time;
 //! - [`room`]: the room's window (`volgspot zaal`), following the facilitator's.
@@ -18,6 +19,7 @@ pub mod app;
 pub mod bench_data;
 pub mod clock;
 pub mod export;
+pub mod frames;
 pub mod i18n;
 pub mod interviewer;
 pub mod method;

@@ -382,13 +382,14 @@ fn event_loop(
     // when nothing changed).
     let mut changed = true;
     let mut drawn_second = i64::MIN;
+    let mut frames = crate::frames::FrameWriter::new();
     loop {
         {
             let mut a = app.borrow_mut();
             a.now = clock::now();
             let second = a.now.unix_timestamp();
             if changed || second != drawn_second {
-                terminal.draw(|f| ui::draw(f, &a))?;
+                frames.draw(terminal, |f| ui::draw(f, &a))?;
                 changed = false;
                 drawn_second = second;
             }
@@ -403,6 +404,9 @@ fn event_loop(
                     changed = true;
                 }
             }
+            // The room's window (`volgspot zaal`) follows through a small state file,
+            // written after the frame is out (it is a file replaced on disk).
+            crate::room::publish(&a);
         }
         // Wake up for a save that falls due before the next key (at the latest in 100 ms).
         let now = Instant::now();
@@ -445,8 +449,6 @@ fn event_loop(
             follow_pact_name(s, rt);
             changed |= s.path != before;
         }
-        // The room's window (`volgspot zaal`) follows through a small state file.
-        crate::room::publish(&a);
         if a.should_quit {
             return Ok(());
         }
