@@ -71,13 +71,15 @@ impl FrameWriter {
         // ratatui's crossterm backend, writing into memory: the same escape sequences.
         CrosstermBackend::new(&mut self.bytes).draw(Diff::new(&self.shown, next))?;
         queue!(self.bytes, Hide)?;
-        // The new frame is what the terminal shows now; the buffer it replaces is emptied
-        // for the next frame to draw into.
+        // The new frame is what the terminal shows now.
         std::mem::swap(next, &mut self.shown);
-        next.reset();
         let out = terminal.backend_mut();
         out.write_all(&self.bytes)?;
-        Write::flush(out)
+        Write::flush(out)?;
+        // Once the frame is out: the buffer it replaces is emptied for the next frame to
+        // draw into (half a megabyte at 200×60, not worth making the key wait for).
+        terminal.current_buffer_mut().reset();
+        Ok(())
     }
 
     /// After something else wrote to the screen (or cleared it): the next frame is
@@ -176,7 +178,8 @@ fn same(a: &Cell, b: &Cell) -> bool {
         return false;
     }
     let (x, y) = (a.symbol().as_bytes(), b.symbol().as_bytes());
-    x.len() == y.len() && (x.len() == 1 && x[0] == y[0] || x == y)
+    // Two cells without a symbol give the same static " ".
+    x.len() == y.len() && (x.as_ptr() == y.as_ptr() || x.len() == 1 && x[0] == y[0] || x == y)
 }
 
 impl<'n> Iterator for Diff<'_, 'n> {
