@@ -344,3 +344,46 @@ fn folder_start_screen(bencher: Bencher) {
         black_box(entries)
     });
 }
+
+/// The start screen of a folder of 1000 sessions (200 pacts × 5 files, headers only, no
+/// disk): one keystroke typed into the search (and erased the next time, so the search
+/// does not grow), then a full 200×60 frame of the grouped list.
+#[divan::bench(sample_count = 200)]
+fn start_screen_search_keystroke_1000(bencher: Bencher) {
+    use volgspot::app::start::{StartEntry, StartState};
+    let t0 = time::OffsetDateTime::UNIX_EPOCH + time::Duration::days(20_000);
+    let entries: Vec<StartEntry> = (0..1000)
+        .map(|i| StartEntry {
+            path: format!("/s/pact-{}-{i}.volgspot.json", i % 200).into(),
+            summary: Ok(store::folder::Header {
+                id: i.to_string(),
+                pact_name: format!("Zorgpact Regio {:03}", i % 200),
+                round: 1 + (i % 3) as u8,
+                session_date: format!("2025-{:02}-15", 1 + i % 12),
+                place: format!("Plaats {}", i % 37),
+                updated: t0 + time::Duration::minutes(i as i64),
+            }),
+            recovery: None,
+        })
+        .collect();
+    let mut app = App::new(
+        Lang::Nl,
+        Method::builtin(Lang::Nl),
+        View::Start(StartState::new("/s".into(), entries)),
+        volgspot::clock::now(),
+    );
+    let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let mut typed = false;
+    bencher.bench_local(|| {
+        key(
+            &mut app,
+            if typed {
+                KeyCode::Backspace
+            } else {
+                KeyCode::Char('7')
+            },
+        );
+        typed = !typed;
+        term.draw(|f| volgspot::ui::draw(f, &app)).unwrap();
+    });
+}

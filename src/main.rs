@@ -75,7 +75,7 @@ enum Command {
         /// The public version: only what is marked public and approved.
         #[arg(long)]
         public: bool,
-        /// md, html or csv.
+        /// md, html, docx (Word) or csv.
         #[arg(long, default_value = "md")]
         format: String,
         /// Where to write (default: next to the session, e.g. <name>.intern.md).
@@ -88,7 +88,7 @@ enum Command {
     Overzicht {
         /// The folder with session files.
         dir: Option<PathBuf>,
-        /// md, html or csv.
+        /// md, html, docx (Word) or csv.
         #[arg(long, default_value = "md")]
         format: String,
         /// Where to write (default: overzicht.<format> in the folder).
@@ -259,10 +259,7 @@ fn main() -> ExitCode {
     };
     let mut rt = tui::Runtime::new(dir.clone());
     // The start screen's list is read below, only when no session is opened.
-    let empty_start = View::Start(volgspot::app::StartState {
-        dir: dir.clone(),
-        ..Default::default()
-    });
+    let empty_start = View::Start(volgspot::app::StartState::new(dir.clone(), Vec::new()));
     let mut app = App::new(lang, method, empty_start, clock::now());
     // NO_COLOR (any value, https://no-color.org): emphasis only, no colours.
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -469,8 +466,8 @@ fn export(
     }
     let path = output
         .map(Path::to_path_buf)
-        .unwrap_or_else(|| export::default_path(session, public, format));
-    match export::render(&report, format).and_then(|text| export::write_file(&path, &text)) {
+        .unwrap_or_else(|| export::default_path(session, &doc.intake.session_date, public, format));
+    match export::bytes(&report, format).and_then(|bytes| export::write_file(&path, bytes)) {
         Ok(()) => {
             say!("{}", path.display());
             ExitCode::SUCCESS
@@ -509,7 +506,11 @@ fn overzicht(
         .map(Path::to_path_buf)
         .unwrap_or_else(|| dir.join(format!("overzicht.{}", format.extension())));
     let text = export::portfolio::render(&p, lang, format);
-    match export::write_file(&path, &text) {
+    let bytes = match format {
+        export::Format::Docx => export::docx::from_markdown(&text, &|_| None),
+        _ => Ok(text.into_bytes()),
+    };
+    match bytes.and_then(|bytes| export::write_file(&path, bytes)) {
         Ok(()) => {
             say!("{}", path.display());
             ExitCode::SUCCESS

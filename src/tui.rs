@@ -186,9 +186,9 @@ pub fn open_demo(app: &mut App, rt: &mut Runtime) -> Result<PathBuf, String> {
     Ok(path)
 }
 
-/// The sessions in the folder, newest first. Each is loaded whole only when it changed
-/// since the last listing (the folder's index remembers the rest, see
-/// `store::folder`), and so are its backup and emergency copy.
+/// The sessions in the folder, grouped by pact (see `app::start::order`). Each is loaded
+/// whole only when it changed since the last listing (the folder's index remembers the
+/// rest, see `store::folder`), and so are its backup and emergency copy.
 pub fn scan_sessions(dir: &Path) -> Vec<StartEntry> {
     let mut folder = store::folder::Folder::open(dir);
     let mut entries: Vec<StartEntry> = folder
@@ -196,10 +196,8 @@ pub fn scan_sessions(dir: &Path) -> Vec<StartEntry> {
         .into_iter()
         .map(|listed| {
             let path = listed.path;
-            let summary = folder
-                .checked(&path, listed.meta.as_ref())
-                .map(|h| (h.pact_name, h.round, h.session_date, h.updated));
-            let updated = summary.as_ref().ok().map(|s| s.3);
+            let summary = folder.checked(&path, listed.meta.as_ref());
+            let updated = summary.as_ref().ok().map(|h| h.updated);
             let recovery = store::recovery::find_with(&path, updated, |copy| {
                 folder.copy_updated(copy, updated)
             });
@@ -211,21 +209,57 @@ pub fn scan_sessions(dir: &Path) -> Vec<StartEntry> {
         })
         .collect();
     folder.finish();
-    entries.sort_by(|a, b| match (&a.summary, &b.summary) {
-        (Ok(x), Ok(y)) => y.3.cmp(&x.3),
-        (Ok(_), Err(_)) => std::cmp::Ordering::Less,
-        (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
-        _ => a.path.cmp(&b.path),
-    });
+    crate::app::start::order(&mut entries);
     entries
 }
 
 pub fn start_view(dir: &Path) -> View {
-    View::Start(StartState {
-        dir: dir.to_path_buf(),
-        entries: scan_sessions(dir),
-        selected: 0,
-    })
+    View::Start(StartState::new(dir.to_path_buf(), scan_sessions(dir)))
+}
+
+/// Start screen: reads every session of the folder whole and shows the portfolio.
+fn open_portfolio(app: &mut App) -> Result<(), String> {
+    let (method, lang, t) = (&app.method, app.lang, app.t);
+    let View::Start(st) = &mut app.view else {
+        return Ok(());
+    };
+    let (sessions, unreadable) = crate::export::portfolio::read_folder(&st.dir);
+    if sessions.is_empty() {
+        return Err(crate::i18n::fill(
+            t.start.no_sessions,
+            &[&st.dir.display().to_string()],
+        ));
+    }
+    let data = crate::export::portfolio::build(&sessions, unreadable, method, lang);
+    st.portfolio = Some(Box::new(crate::app::start::PortfolioView::new(data)));
+    Ok(())
+}
+
+/// Writes the portfolio shown as `overzicht.md`, `.html` and `.csv` in the session
+/// folder (as `volgspot overzicht` does); the view says where, or why not.
+fn export_portfolio(app: &mut App) {
+    let lang = app.lang;
+    let View::Start(st) = &mut app.view else {
+        return;
+    };
+    let Some(p) = &mut st.portfolio else {
+        return;
+    };
+    use crate::export::Format;
+    let mut written = Vec::new();
+    let mut result = Ok(());
+    for format in [Format::Markdown, Format::Html, Format::Csv] {
+        let path = st.dir.join(format!("overzicht.{}", format.extension()));
+        let text = crate::export::portfolio::render(&p.data, lang, format);
+        match crate::export::write_file(&path, &text) {
+            Ok(()) => written.push(path),
+            Err(e) => {
+                result = Err(e);
+                break;
+            }
+        }
+    }
+    p.written = Some(result.map(|()| written));
 }
 
 /// Carries out an effect `update` asked for (public for tests that drive the runtime).
@@ -235,6 +269,11 @@ pub fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
         Effect::Create => create_session(app, rt, "", 1).map(|_| ()),
         Effect::OpenDemo => open_demo(app, rt).map(|_| ()),
         Effect::NextRound(from) => create_next_round(app, rt, &from).map(|_| ()),
+        Effect::OpenPortfolio => open_portfolio(app),
+        Effect::ExportPortfolio => {
+            export_portfolio(app);
+            Ok(())
+        }
         Effect::ForceQuit => {
             app.should_quit = true;
             Ok(())
@@ -263,7 +302,7 @@ pub fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
                             .map(|(f, _)| crate::app::interviews::FileInfo::of(&f))
                     })
                     .collect();
-                s.interviews.open_picker_with(dir, files, info);
+                s.interviews.open_picker_with(&s.doc, dir, files, info);
             }
             Ok(())
         }

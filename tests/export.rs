@@ -794,9 +794,15 @@ fn counts_of_one_are_singular() {
 fn an_unknown_format_is_refused_in_the_ui_language() {
     assert!(Format::parse("pdf").is_none());
     let nl = export::format_error(Lang::Nl, "pdf");
-    assert_eq!(nl, "--format: onbekend formaat 'pdf'; kies md, html of csv");
+    assert_eq!(
+        nl,
+        "--format: onbekend formaat 'pdf'; kies md, html, docx of csv"
+    );
     let en = export::format_error(Lang::En, "pdf");
-    assert_eq!(en, "--format: unknown format 'pdf'; choose md, html or csv");
+    assert_eq!(
+        en,
+        "--format: unknown format 'pdf'; choose md, html, docx or csv"
+    );
 }
 
 #[test]

@@ -212,6 +212,18 @@ const MARKUP: [&str; 5] = [
 fn markdown_shows_typed_markup_as_text() {
     let s = session_with_notes("Pact\n# Nieuwe kop", &MARKUP);
     let md = render(&s, false, Format::Markdown);
+    // The template's own drawing markers are the only comments (the Word export puts the
+    // drawings there).
+    let markers = [
+        "<!-- volgspot:drawing triangle -->",
+        "<!-- volgspot:drawing wheel -->",
+    ];
+    assert!(markers.iter().all(|m| md.lines().any(|l| l == *m)), "{md}");
+    let md: String = md
+        .lines()
+        .filter(|l| !markers.contains(l))
+        .map(|l| format!("{l}\n"))
+        .collect();
     // No raw HTML, link or image: every `<` and `[` from user text is escaped.
     for bad in [
         "<script",
@@ -221,7 +233,6 @@ fn markdown_shows_typed_markup_as_text() {
         "![x]",
         "[klik]",
         "`code`",
-        "*nadruk*",
         "$x$",
     ] {
         let unescaped = md.match_indices(bad).any(|(i, _)| !md[..i].ends_with('\\'));
@@ -242,14 +253,42 @@ fn markdown_shows_typed_markup_as_text() {
         assert!(!l.starts_with("    geen"), "{l}");
     }
     assert!(md.contains("\\# Nieuwe kop"), "{md}");
+    // The inline markup a facilitator may type is kept: emphasis (`_ook_` as `*ook*`),
+    // nothing else of that line.
+    assert!(
+        md.contains(
+            "\\`code\\` *nadruk* *ook* \\~\\~weg\\~\\~ \\$x\\$ \\@bron \\[\\^1\\] \\<!-- c --\\>"
+        ),
+        "{md}"
+    );
+}
+
+#[test]
+fn only_http_https_and_mailto_links_are_links_in_every_format() {
+    let s = session_with_notes(
+        "Pact",
+        &[
+            "[a](https://a.example/x?y=1&z=2) [b](mailto:b@example.org) [c](javascript:alert(1)) [d](data:text/html,x) [e](file:///etc/passwd)",
+        ],
+    );
+    let md = render(&s, false, Format::Markdown);
+    assert!(md.contains("[a](https://a.example/x?y=1&z=2) [b](mailto:b@example.org) \\[c\\](javascript:alert(1)) \\[d\\](data:text/html,x) \\[e\\](file:///etc/passwd)"), "{md}");
+    let html = render(&s, false, Format::Html);
+    assert!(html.contains("<a href=\"https://a.example/x?y=1&amp;z=2\">a</a> <a href=\"mailto:b@example.org\">b</a> [c](javascript:alert(1)) [d](data:text/html,x) [e](file:///etc/passwd)"), "{html}");
+    assert_eq!(html.matches("<a href").count(), 2, "{html}");
 }
 
 #[test]
 fn markdown_keeps_line_breaks_of_a_note_inside_its_list_item() {
-    let s = session_with_notes("Pact", &["regel een\nregel twee\n\n- regel drie"]);
+    let s = session_with_notes(
+        "Pact",
+        &["regel een\nregel twee\n- regel drie\n\nalinea twee"],
+    );
     let md = render(&s, false, Format::Markdown);
+    // Lines by hard breaks, a paragraph break (empty line) as a second paragraph of the
+    // same item.
     assert!(
-        md.contains("- regel een\\\n  regel twee\\\n  \\- regel drie"),
+        md.contains("- regel een\\\n  regel twee\\\n  \\- regel drie\n\n  alinea twee"),
         "{md}"
     );
 }

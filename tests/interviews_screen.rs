@@ -811,32 +811,50 @@ fn picker_rows_differ_with_names_hidden_and_another_pacts_file_asks_first() {
             round,
         })
     };
+    // Listed in file-name order, the other pact's file first.
     let files: Vec<std::path::PathBuf> = vec![
+        "/tmp/sessies/2026-11-28-elders.interview.json".into(),
         "/tmp/sessies/2026-11-28-karin.interview.json".into(),
-        "/tmp/sessies/2026-11-28-piet.interview.json".into(),
     ];
     if let View::Session(s) = &mut app.view {
         s.interviews.open_picker_with(
+            &s.doc,
             "/tmp/sessies".into(),
             files.clone(),
             vec![
-                info("Karin", "L. Smit", 3, "Zorgpact Rivierenland-West", Some(1)),
                 info("Piet", "J. Bakker", 7, "Zorgpact Elders", Some(2)),
+                info("Karin", "L. Smit", 3, "Zorgpact Rivierenland-West", Some(1)),
             ],
         );
     }
+    // This pact's file is offered; the other pact's is not, but counted, with its key.
     let t = text(&render(&app, 140, 30));
     assert!(!t.contains("Karin") && !t.contains("Piet"), "{t}");
     assert!(
         t.contains("[ ] beleidsadviseur, Gemeente X · 2026-11-28 · L. Smit · 3 notities · Zorgpact Rivierenland-West · ronde 1"),
         "{t}"
     );
+    assert!(!t.contains("J. Bakker"), "{t}");
     assert!(
-        t.contains("[ ] ⚠ 2026-11-28 · J. Bakker · 7 notities · Zorgpact Elders · ronde 2"),
+        t.contains("Bestanden van andere pacten of rondes: 1 — T toont ze"),
         "{t}"
     );
+    assert!(
+        t.contains("T andere pacten"),
+        "the footer names the key: {t}"
+    );
+    // T: under a heading of their own, after this pact's, marked ⚠.
+    key(&mut app, KeyCode::Char('t'));
+    let t = text(&render(&app, 140, 30));
+    let own = t.find("L. Smit").unwrap();
+    let heading = t
+        .find("Van andere pacten of rondes (⚠: Enter vraagt eerst) — T verbergt ze")
+        .unwrap_or_else(|| panic!("{t}"));
+    let other = t
+        .find("[ ] ⚠ 2026-11-28 · J. Bakker · 7 notities · Zorgpact Elders · ronde 2")
+        .unwrap_or_else(|| panic!("{t}"));
+    assert!(own < heading && heading < other, "{t}");
     // Enter on the other pact's file asks first; Esc goes back without importing.
-    key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Enter);
     let t = text(&render(&app, 120, 30));
     assert!(t.contains("voor een ander pact of een andere ronde"), "{t}");
@@ -861,7 +879,7 @@ fn picker_rows_differ_with_names_hidden_and_another_pacts_file_asks_first() {
     assert_eq!(ctx_key(&mut app), Outcome::Handled);
     assert_eq!(
         ctx_key(&mut app),
-        Outcome::Effect(Effect::ImportInterviews(vec![files[1].clone()]))
+        Outcome::Effect(Effect::ImportInterviews(vec![files[0].clone()]))
     );
 }
 

@@ -84,6 +84,23 @@ fn pacts_per_phase_per_half_year_match_a_hand_count() {
     );
     assert_eq!(p.totals, vec![4, 4, 4]);
 
+    // The HTML's second chart: each pact's phase per period, read across. Pact A went
+    // from phase 1 (jan–jun 2025) to phase 2 (jul–dec 2025); C is not placed.
+    let html = portfolio::html(&p, Lang::Nl);
+    assert_eq!(html.matches("<svg").count(), 2, "{html}");
+    let chart = &html[html.find("Fase per pact over de tijd").expect("pact chart")..];
+    for cell in [
+        "<title>Pact A · Fase 1 · Kaderen van de uitdaging</title>",
+        "<title>Pact A · Fase 2 · Richten van de inzet</title>",
+        "<title>Pact D · Fase 3 · Mobiliseren van de uitvoering</title>",
+        "<title>pact c · Fase – · Nog niet geplaatst</title>",
+    ] {
+        assert!(chart.contains(cell), "{cell} not in {chart}");
+    }
+    let a1 = chart.find("Pact A · Fase 1").unwrap();
+    let a2 = chart.find("Pact A · Fase 2").unwrap();
+    assert!(a1 < a2, "round 1 left of round 2");
+
     // The CSV says the same, through the binary.
     let out = std::process::Command::new(common::BIN)
         .args([

@@ -381,3 +381,56 @@ fn after_another_program_changed_the_file_the_exit_message_names_the_copy() {
     let text = std::fs::read_to_string(&copy).unwrap();
     assert!(text.contains("Tweede notitie na de wijziging"));
 }
+
+/// The import picker offers this pact's interview files; another pact's are counted and
+/// shown only on T, under their own heading, and still ask a second Enter.
+#[test]
+fn the_import_picker_keeps_other_pacts_files_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = time::macros::datetime!(2026-11-28 10:00 UTC);
+    let mut s = volgspot::model::Session::new("Pact Oost", 1, now);
+    s.intake.session_date = "2026-11-28".into();
+    let session = dir.path().join("pact-oost-ronde1-2026-11-28.volgspot.json");
+    volgspot::store::write_new(&session, &s).unwrap();
+    let write = |name: &str, pact: &str, by: &str| {
+        let iv = volgspot::model::Interview {
+            interviewee: "Iemand".into(),
+            interviewer: by.into(),
+            date: "2026-11-28".into(),
+            ..Default::default()
+        };
+        let f = volgspot::model::interview_file::InterviewFile::new(pact, iv, now);
+        volgspot::store::write_new(&dir.path().join(name), &f).unwrap();
+    };
+    // In file-name order the other pacts' files come first.
+    write("2026-11-28-a.interview.json", "Pact West", "A. Westerling");
+    write("2026-11-28-b.interview.json", "Pact Zuid", "B. Zuidema");
+    write("2026-11-28-c.interview.json", "Pact Oost", "C. Oosterhuis");
+    let mut term = Term::spawn(dir.path(), &["open", session.to_str().unwrap()], 120, 30);
+    term.wait_for("Pact Oost · ronde 1");
+    term.page_down();
+    term.wait_for("2/5 Interviews");
+    term.send("i");
+    term.wait_for("C. Oosterhuis");
+    term.wait_for("Bestanden van andere pacten of rondes: 2 — T toont ze");
+    let screen = term.screen();
+    assert!(
+        !screen.contains("Westerling") && !screen.contains("Zuidema"),
+        "{screen}"
+    );
+    // This pact's file is the one selected: Enter would import it without asking.
+    term.send("t");
+    term.wait_for("Van andere pacten of rondes");
+    term.wait_for("⚠ 2026-11-28 · A. Westerling");
+    let screen = term.screen();
+    let own = screen.find("C. Oosterhuis").unwrap();
+    let other = screen.find("A. Westerling").unwrap();
+    assert!(own < other, "{screen}");
+    // Enter on another pact's file asks first.
+    term.send("\r");
+    term.wait_for("voor een ander pact of een andere ronde");
+    term.send("\x1b");
+    term.send("\x1b");
+    term.ctrl_q();
+    assert!(term.wait_exit());
+}

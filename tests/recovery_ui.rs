@@ -20,20 +20,22 @@ fn app(lang: Lang, offer: bool) -> App {
         session_updated: Some(datetime!(2026-11-22 14:01:50 +1)),
         copy_updated: datetime!(2026-11-22 14:02:11 +1),
     };
-    let start = StartState {
-        dir: "/sessies".into(),
-        entries: vec![StartEntry {
+    let mut start = StartState::new(
+        "/sessies".into(),
+        vec![StartEntry {
             path: session,
-            summary: Ok((
-                "Zorgpact Noord".into(),
-                1,
-                "2026-11-22".into(),
-                datetime!(2026-11-22 14:01:50 +1),
-            )),
+            summary: Ok(volgspot::store::folder::Header {
+                id: "noord".into(),
+                pact_name: "Zorgpact Noord".into(),
+                round: 1,
+                session_date: "2026-11-22".into(),
+                place: String::new(),
+                updated: datetime!(2026-11-22 14:01:50 +1),
+            }),
             recovery: Some(recovery.clone()),
         }],
-        selected: 2,
-    };
+    );
+    start.selected = 2;
     let mut app = App::new(
         lang,
         Method::builtin(lang),

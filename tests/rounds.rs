@@ -76,10 +76,11 @@ fn round_two_from_the_start_screen_carries_round_one_and_its_report_follows_up_w
     let r1 = round_one(dir.path());
     let mut term = Term::spawn(dir.path(), &[], 100, 30);
     term.wait_for("Zorgpact Rondeland");
-    // New session, example, then the round-1 session: select it and make its next round.
+    // New session, example, then (under the pact's heading) the round-1 session: select
+    // it and make its next round (Ctrl-R: letters go to the search).
     term.send("\x1b[B");
     term.send("\x1b[B");
-    term.send("v");
+    term.send("\x12");
     term.wait_for("Zorgpact Rondeland · ronde 2");
     // The partners came along (Intake, partners part).
     term.send("\x1b[12~"); // F2

@@ -147,11 +147,16 @@ fn export_writes_both_versions_next_to_the_session_and_shows_the_paths() {
     for name in [
         "rivierenland.intern.md",
         "rivierenland.intern.html",
+        "rivierenland.intern.docx",
         "rivierenland.publiek.md",
         "rivierenland.publiek.html",
+        "rivierenland.publiek.docx",
     ] {
         assert!(dir.path().join(name).is_file(), "{name}");
     }
+    // Word files are zip packages.
+    let docx = std::fs::read(dir.path().join("rivierenland.publiek.docx")).unwrap();
+    assert!(docx.starts_with(b"PK\x03\x04"));
     let t = text(&render(&app, 160, 48));
     assert!(t.contains("Geschreven in"), "{t}");
     assert!(t.contains("rivierenland.publiek.html"), "{t}");

@@ -1,4 +1,4 @@
-//! The report writers on any session the loader accepts: never panic, and the Markdown,
+//! The report writers on any session the loader accepts: never panic (Word included), and the Markdown,
 //! HTML and CSV they write never carry a raw control character (only newline and tab;
 //! in the CSV also the CRLF that ends each row).
 #![no_main]
@@ -36,6 +36,8 @@ fuzz_target!(|data: &[u8]| {
                     check(&out, format);
                 }
             }
+            // Word, made from the Markdown: never a panic.
+            let _ = export::bytes(&report, Format::Docx);
         }
     }
 });

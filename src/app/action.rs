@@ -26,6 +26,8 @@ pub enum Action {
     OpenSelected,
     /// Start screen: create the next round of the selected session's pact.
     NextRound,
+    /// Start screen: the portfolio (Overzicht) of all pacts in the folder.
+    Portfolio,
     /// Recovery offer: take the newer copy / open the session file as it is.
     RecoverCopy,
     OpenAsIs,
@@ -53,6 +55,10 @@ pub enum Effect {
     ListInterviewFiles,
     /// Interviews screen: load these interview files and merge them into the session.
     ImportInterviews(Vec<std::path::PathBuf>),
+    /// Read the folder's sessions and show the portfolio of all pacts.
+    OpenPortfolio,
+    /// Write the portfolio shown as md, html and csv into the session folder.
+    ExportPortfolio,
     /// Open the session with the content of a newer backup or emergency copy.
     Recover(crate::store::recovery::Recovery),
 }

@@ -31,6 +31,8 @@ pub enum Act {
     Clear,
     Mark,
     ImportGo,
+    /// Picker: show / hide the files of other pacts or rounds.
+    Others,
     Done,
     TakeDetails,
     KeepDetails,
@@ -89,6 +91,7 @@ pub static PICKER_KEYS: &[Binding<Act>] = &[
     Binding::new(DOWN, Act::Down, |t| t.k_up_down),
     Binding::new(&[ch(' ')], Act::Mark, |t| t.interviews.k_mark).footer(),
     Binding::new(OPEN, Act::ImportGo, |t| t.interviews.k_import_go).footer(),
+    Binding::new(&[ch('t')], Act::Others, |t| t.interviews.k_others).footer(),
     Binding::new(CLOSE, Act::Back, |t| t.k_close).footer(),
 ];
 
@@ -110,6 +113,42 @@ pub struct Picker {
     pub selected: usize,
     /// Files for another pact or round were chosen: Enter again imports them anyway.
     pub confirm: Option<Vec<PathBuf>>,
+    /// The first `own` of `files` are this session's pact and round (or say no pact);
+    /// the files of other pacts or rounds come after them, when shown.
+    pub own: usize,
+    /// The files of other pacts or rounds while hidden (T shows them).
+    pub others: Vec<(PathBuf, Option<FileInfo>)>,
+}
+
+impl Picker {
+    /// How many files of other pacts or rounds there are.
+    pub fn others_count(&self) -> usize {
+        self.others.len() + (self.files.len() - self.own)
+    }
+
+    /// Whether the files of other pacts or rounds are in the list.
+    pub fn others_shown(&self) -> bool {
+        self.files.len() > self.own
+    }
+
+    /// T: the files of other pacts or rounds in the list (under their own heading), or
+    /// out of it again (their marks cleared: nothing hidden is imported).
+    pub fn toggle_others(&mut self) {
+        if self.others_shown() {
+            let files = self.files.split_off(self.own);
+            let info = self.info.split_off(self.own);
+            self.marked.truncate(self.own);
+            self.others = files.into_iter().zip(info).collect();
+            self.selected = self.selected.min(self.own.saturating_sub(1));
+        } else if !self.others.is_empty() {
+            for (f, i) in std::mem::take(&mut self.others) {
+                self.files.push(f);
+                self.info.push(i);
+                self.marked.push(false);
+            }
+            self.selected = self.own;
+        }
+    }
 }
 
 /// An interview file at a glance, so rows can be told apart with names hidden.
@@ -256,26 +295,47 @@ impl State {
         }
     }
 
-    /// The runtime found these interview files: show the picker.
+    /// The runtime found these interview files: show the picker (nothing known of
+    /// what they hold: all listed as this pact's).
     pub fn open_picker(&mut self, dir: PathBuf, files: Vec<PathBuf>) {
-        let info = vec![None; files.len()];
-        self.open_picker_with(dir, files, info);
+        self.picker = Some(Picker {
+            dir,
+            marked: vec![false; files.len()],
+            own: files.len(),
+            info: vec![None; files.len()],
+            files,
+            selected: 0,
+            confirm: None,
+            others: Vec::new(),
+        });
     }
 
-    /// The picker with what each file holds (interviewer, date, notes, pact, round).
+    /// The picker with what each file holds (interviewer, date, notes, pact, round):
+    /// the files of this session's pact and round first, those of other pacts or
+    /// rounds hidden behind T (the picker says how many).
     pub fn open_picker_with(
         &mut self,
+        doc: &Session,
         dir: PathBuf,
         files: Vec<PathBuf>,
         info: Vec<Option<FileInfo>>,
     ) {
+        let mut info = info;
+        info.resize(files.len(), None);
+        let (own, others): (Vec<_>, Vec<_>) = files
+            .into_iter()
+            .zip(info)
+            .partition(|(_, i)| !i.as_ref().is_some_and(|i| i.elsewhere(doc)));
+        let (files, info): (Vec<PathBuf>, Vec<Option<FileInfo>>) = own.into_iter().unzip();
         self.picker = Some(Picker {
             dir,
             marked: vec![false; files.len()],
+            own: files.len(),
             files,
             info,
             selected: 0,
             confirm: None,
+            others,
         });
     }
 
@@ -341,6 +401,7 @@ impl State {
                 }
                 return Outcome::Effect(Effect::ImportInterviews(files));
             }
+            Some(Act::Others) => p.toggle_others(),
             Some(Act::Back) => self.picker = None,
             _ => return Outcome::Ignored,
         }

@@ -296,21 +296,6 @@ pub static UNDO_NOT_TYPING: &[Binding] = &[
 pub static HELP_TYPING: &[Binding] =
     &[Binding::new(&[key(KeyCode::F(1))], Action::ShowHelp, |t| t.k_help).footer()];
 
-pub static START: &[Binding] = &[
-    Binding::new(UP, Action::SelectUp, |t| t.k_up_down).footer(),
-    Binding::new(DOWN, Action::SelectDown, |t| t.k_up_down).footer(),
-    Binding::new(OPEN, Action::OpenSelected, |t| t.k_open).footer(),
-    Binding::new(&[ch('v'), ch('n')], Action::NextRound, |t| {
-        t.rounds.k_next_round
-    })
-    .footer(),
-    Binding::new(&[ch('?'), key(KeyCode::F(1))], Action::ShowHelp, |t| {
-        t.k_help
-    })
-    .footer(),
-    Binding::new(&[ctrl('q'), key(KeyCode::Esc)], Action::Quit, |t| t.k_quit).footer(),
-];
-
 /// The recovery offer (a newer backup or emergency copy).
 pub static RECOVER: &[Binding] = &[
     Binding::new(&[ch('h'), ch('r')], Action::RecoverCopy, |t| t.k_recover).footer(),
@@ -355,16 +340,6 @@ pub fn session_help(screen_keys: Vec<KeyHelp>, typing: bool) -> Vec<KeyHelp> {
     out
 }
 
-pub fn start_help() -> Vec<KeyHelp> {
-    START
-        .iter()
-        .map(|b| KeyHelp {
-            essential: matches!(b.action, Action::ShowHelp | Action::Quit),
-            ..b.help()
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -396,7 +371,8 @@ mod tests {
     #[test]
     fn help_lists_exactly_the_keys_that_work() {
         honest("global", GLOBAL);
-        honest("start", START);
+        honest("start", crate::app::start::KEYS);
+        honest("portfolio", crate::app::start::PORTFOLIO_KEYS);
         honest("recover", RECOVER);
         honest("field", field::ONE_LINE_KEYS);
         honest("text box", field::TEXTBOX_KEYS);

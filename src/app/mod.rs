@@ -10,6 +10,7 @@ pub mod keys;
 pub mod list;
 pub mod remote;
 pub mod screen;
+pub mod start;
 pub mod summary;
 pub mod triangle;
 pub mod undo;
@@ -17,6 +18,7 @@ pub mod wheel;
 
 pub use action::{Action, Effect};
 pub use screen::{Screen, ScreenState};
+pub use start::{StartEntry, StartState};
 
 use crate::i18n::{Lang, Strings};
 use crate::method::Method;
@@ -461,22 +463,6 @@ pub const SAVE_MAX_WAIT: Duration = Duration::from_millis(900);
 /// After a failed save, the next try.
 pub const SAVE_RETRY: Duration = Duration::from_secs(2);
 
-pub struct StartEntry {
-    pub path: PathBuf,
-    /// Pact, round, date, last saved, or why the file cannot be read.
-    pub summary: Result<(String, u8, String, OffsetDateTime), crate::store::LoadProblem>,
-    /// A newer backup or emergency copy, offered when the entry is opened.
-    pub recovery: Option<Recovery>,
-}
-
-#[derive(Default)]
-pub struct StartState {
-    pub dir: PathBuf,
-    pub entries: Vec<StartEntry>,
-    /// 0 = new session, 1 = example, 2.. = entries.
-    pub selected: usize,
-}
-
 /// Where the current screen drew its selectable list of one-line rows: a click on a row
 /// moves the selection there, as the arrow keys would (the screen stays in charge).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -631,10 +617,21 @@ impl App {
             now: self.now,
         };
         match &mut self.view {
-            View::Start(_) => match keys::find(keys::START, &key) {
-                Some(a) => self.update(a),
-                None => Vec::new(),
-            },
+            View::Start(st) => {
+                if st.portfolio.is_some() {
+                    // Help and quit as on the list; the view's own keys otherwise.
+                    return match keys::find(start::KEYS, &key) {
+                        Some(start::Act::App(a @ (Action::ShowHelp | Action::Quit))) => {
+                            self.update(a)
+                        }
+                        _ => st.portfolio_key(&key),
+                    };
+                }
+                match st.handle_key(&key) {
+                    Some(a) => self.update(a),
+                    None => Vec::new(),
+                }
+            }
             View::Session(s) => {
                 // App-wide keys first: they work on every screen, also while typing.
                 if let Some(a) = keys::find(keys::GLOBAL, &key) {
@@ -680,6 +677,10 @@ impl App {
                         .area
                         .contains(ratatui::layout::Position::new(m.column, m.row)) =>
             {
+                if let View::Start(st) = &mut self.view {
+                    st.click(m.row as isize - list.selected_y as isize);
+                    return Vec::new();
+                }
                 let (code, steps) = if m.row >= list.selected_y {
                     (KeyCode::Down, m.row - list.selected_y)
                 } else {
@@ -720,7 +721,10 @@ impl App {
                 Outcome::Effect(e) => vec![e],
                 _ => Vec::new(),
             },
-            View::Start(_) => Vec::new(),
+            View::Start(st) => {
+                st.paste(text);
+                Vec::new()
+            }
         }
     }
 
@@ -811,33 +815,37 @@ impl App {
             }
             Action::NextRound => {
                 if let View::Start(st) = &self.view
-                    && let Some(e) = st.selected.checked_sub(2).and_then(|i| st.entries.get(i))
+                    && let Some(e) = st.selected_entry()
                     && e.summary.is_ok()
                 {
                     return vec![Effect::NextRound(e.path.clone())];
                 }
             }
+            Action::Portfolio => {
+                if matches!(self.view, View::Start(_)) {
+                    return vec![Effect::OpenPortfolio];
+                }
+            }
             Action::SelectUp | Action::SelectDown | Action::OpenSelected => {
                 if let View::Start(st) = &mut self.view {
-                    let count = st.entries.len() + 2;
-                    match action {
-                        Action::SelectUp => st.selected = st.selected.saturating_sub(1),
-                        Action::SelectDown => st.selected = (st.selected + 1).min(count - 1),
-                        _ => {
-                            return vec![match st.selected {
-                                0 => Effect::Create,
-                                1 => Effect::OpenDemo,
-                                n => {
-                                    let e = &st.entries[n - 2];
-                                    if let Some(r) = &e.recovery {
-                                        self.overlay = Some(Overlay::Recover(r.clone()));
-                                        return Vec::new();
-                                    }
-                                    Effect::Open(e.path.clone())
-                                }
-                            }];
-                        }
+                    if action != Action::OpenSelected {
+                        st.select(action);
+                        return Vec::new();
                     }
+                    return vec![match st.selected {
+                        0 => Effect::Create,
+                        1 => Effect::OpenDemo,
+                        _ => {
+                            let Some(e) = st.selected_entry() else {
+                                return Vec::new();
+                            };
+                            if let Some(r) = &e.recovery {
+                                self.overlay = Some(Overlay::Recover(r.clone()));
+                                return Vec::new();
+                            }
+                            Effect::Open(e.path.clone())
+                        }
+                    }];
                 }
             }
         }

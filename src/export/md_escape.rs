@@ -5,8 +5,10 @@
 //! leading white space trimmed, so a user text never ends a list item, opens a code block
 //! or starts a heading, table, list, quote, fenced block or raw-HTML block.
 //!
-//! The whole report is escaped before the template sees it (see [`escape_value`]); the
-//! template's wording is trusted and left as it is.
+//! Every string of the report is escaped as the report is handed to the template (see
+//! [`super::convert`]); the small inline markup users may type (bold, italic, http(s)
+//! and mailto links, a paragraph break) is kept by [`super::inline`], which escapes the
+//! text around it with these rules. The template's wording is trusted and left as it is.
 
 /// Escaped everywhere: emphasis, code, links, images, raw HTML and entities, tables,
 /// headings, strikeout/sub/superscript, math, citations, footnotes, line blocks.
@@ -40,7 +42,22 @@ fn at_line_start(c: char) -> bool {
 /// One line of user text, escaped. `_` is escaped where it could open or close emphasis
 /// (next to a non-letter); between letters, as in `in_uitvoering`, it stays.
 fn escape_line(line: &str, out: &mut String) {
-    let line = line.trim();
+    escape_piece(line.trim(), true, out);
+}
+
+/// A piece of user text as Markdown text: the rules of [`escape`] for one line, the
+/// line-start ones only when the piece starts a line (`line_start`). Used by
+/// [`super::inline`] for the text between markup; a newline in the piece starts a line.
+pub fn escape_piece(piece: &str, line_start: bool, out: &mut String) {
+    for (n, line) in piece.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        escape_one(line, line_start || n > 0, out);
+    }
+}
+
+fn escape_one(line: &str, line_start: bool, out: &mut String) {
     // An ordered-list marker ("1.", "iv)", "B.", "#."): escape its final dot or bracket.
     // A tab ends the marker too (it becomes a space below).
     let first = line.split([' ', '\t']).next().unwrap_or("");
@@ -50,7 +67,8 @@ fn escape_line(line: &str, out: &mut String) {
         && first.starts_with(|c: char| c.is_ascii_uppercase())
         && first.ends_with('.')
         && !line[2..].starts_with("  ");
-    let marker_end = (first.len() >= 2
+    let marker_end = (line_start
+        && first.len() >= 2
         && !initial
         && first.ends_with(['.', ')'])
         && first[..first.len() - 1]
@@ -65,7 +83,7 @@ fn escape_line(line: &str, out: &mut String) {
                 .is_some_and(|c| c.is_alphanumeric())
         };
         let escape = always(c)
-            || (i == 0 && at_line_start(c))
+            || (i == 0 && line_start && at_line_start(c))
             || Some(byte) == marker_end
             || (c == '_' && !(word(i.checked_sub(1)) && word(Some(i + 1))));
         if escape {
@@ -79,7 +97,7 @@ fn escape_line(line: &str, out: &mut String) {
 
 /// Whether [`escape`] would change `text`: most notes are one plain line and are passed
 /// on as they are (the Markdown report escapes every string of the report).
-fn unchanged(text: &str) -> bool {
+pub(super) fn unchanged(text: &str) -> bool {
     let Some(first) = text.chars().next() else {
         return false;
     };
@@ -113,34 +131,45 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Every string in a JSON value escaped (object keys are ids and stay).
-pub fn escape_value(value: &mut serde_json::Value) {
-    match value {
-        serde_json::Value::String(s) if !unchanged(s) => {
-            let escaped = escape(s);
-            if escaped != *s {
-                *s = escaped;
-            }
-        }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(escape_value),
-        serde_json::Value::Object(map) => map.values_mut().for_each(escape_value),
-        _ => {}
-    }
-}
-
 /// Escaped user text that may hold several lines, as one list item or paragraph: the
 /// lines joined by hard line breaks (a backslash at the end of the line), the next line
 /// indented so it stays inside the item. White space inside a line is collapsed.
 pub fn item_lines(text: &str) -> String {
+    join_lines(text, "\\\n  ", "\n\n  ")
+}
+
+/// The same for a quote (`> …`): its later lines and paragraphs stay in the quote.
+pub fn quote_lines(text: &str) -> String {
+    join_lines(text, "\\\n> ", "\n>\n> ")
+}
+
+/// Lines joined by `line`, paragraphs (an empty line between, see [`super::inline`]) by
+/// `paragraph`; white space inside a line collapsed.
+fn join_lines(text: &str, line: &str, paragraph: &str) -> String {
     // One line: its words, single spaces (no copy when it already is).
     if !text.contains('\n') {
         return super::render::oneline(text.to_string());
     }
-    text.lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\\\n  ")
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut gap = false;
+    for l in text.lines() {
+        let mut words = l.split_whitespace().peekable();
+        if words.peek().is_none() {
+            gap = true;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if gap { paragraph } else { line });
+        }
+        gap = false;
+        for (n, w) in words.enumerate() {
+            if n > 0 {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -184,6 +213,8 @@ mod tests {
     #[test]
     fn item_lines_keep_their_breaks_inside_the_item() {
         assert_eq!(item_lines("een\n  twee  drie"), "een\\\n  twee drie");
+        assert_eq!(item_lines("een\n\ntwee"), "een\n\n  twee");
+        assert_eq!(quote_lines("een\ntwee\n\ndrie"), "een\\\n> twee\n>\n> drie");
     }
 
     proptest::proptest! {
@@ -201,13 +232,15 @@ mod tests {
                 escape_line(line, &mut full);
             }
             proptest::prop_assert_eq!(escape(&s), full);
-            let joined = s
-                .lines()
-                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-                .filter(|l| !l.is_empty())
-                .collect::<Vec<_>>()
-                .join("\\\n  ");
-            proptest::prop_assert_eq!(item_lines(&s), joined);
+            // Without empty lines (paragraph breaks), lines joined by hard breaks.
+            if !s.lines().any(|l| l.trim().is_empty()) {
+                let joined = s
+                    .lines()
+                    .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .collect::<Vec<_>>()
+                    .join("\\\n  ");
+                proptest::prop_assert_eq!(item_lines(&s), joined);
+            }
         }
     }
 }

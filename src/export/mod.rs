@@ -4,8 +4,11 @@
 //! [`report::build`] decides what goes in (and so what is published); the writers only
 //! format a [`Report`]. Wording lives in the templates under `assets/templates/`.
 
+pub mod convert;
 pub mod csv;
+pub mod docx;
 pub mod gaps;
+pub mod inline;
 pub mod md_escape;
 pub mod portfolio;
 pub mod progress;
@@ -27,6 +30,8 @@ pub enum Format {
     Markdown,
     Html,
     Csv,
+    /// Word (.docx), made from the Markdown.
+    Docx,
 }
 
 impl Format {
@@ -35,6 +40,7 @@ impl Format {
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" => Some(Format::Html),
             "csv" => Some(Format::Csv),
+            "docx" | "word" => Some(Format::Docx),
             _ => None,
         }
     }
@@ -44,6 +50,7 @@ impl Format {
             Format::Markdown => "md",
             Format::Html => "html",
             Format::Csv => "csv",
+            Format::Docx => "docx",
         }
     }
 }
@@ -65,6 +72,15 @@ pub fn render(report: &Report, format: Format) -> Result<String, String> {
         Format::Markdown => render::markdown(report).map(clean),
         Format::Html => render::html(report).map(clean),
         Format::Csv => csv::write(report),
+        Format::Docx => Err("docx: a binary format, see export::bytes".to_string()),
+    }
+}
+
+/// The report as the bytes of a file in one format (Word's included).
+pub fn bytes(report: &Report, format: Format) -> Result<Vec<u8>, String> {
+    match format {
+        Format::Docx => docx::write(report),
+        _ => render(report, format).map(String::into_bytes),
     }
 }
 
@@ -74,8 +90,16 @@ pub fn render_preview(report: &Report) -> Result<String, String> {
     render::markdown_preview(report)
 }
 
-/// `x/zorgpact-ronde1.volgspot.json` → `x/zorgpact-ronde1.publiek.html`.
-pub fn default_path(session_path: &Path, public: bool, format: Format) -> PathBuf {
+/// `x/zorgpact-ronde1-2026-10-01.volgspot.json` with session date 12-11-2026 →
+/// `x/zorgpact-ronde1-2026-11-12.publiek.html`: named after the session file, with the
+/// date it was made on (in its name) replaced by the date of the session itself. A name
+/// without a date, or a session date that is not a date, keeps the file's name.
+pub fn default_path(
+    session_path: &Path,
+    session_date: &str,
+    public: bool,
+    format: Format,
+) -> PathBuf {
     let name = session_path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -90,16 +114,62 @@ pub fn default_path(session_path: &Path, public: bool, format: Format) -> PathBu
         })
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "volgspot".to_string());
+    let stem = with_session_date(&stem, session_date);
     let version = if public { "publiek" } else { "intern" };
     session_path.with_file_name(format!("{stem}.{version}.{}", format.extension()))
+}
+
+/// `stem` with its `-YYYY-MM-DD` (before an optional `-N` made for uniqueness) replaced
+/// by the session date, as YYYY-MM-DD.
+fn with_session_date(stem: &str, session_date: &str) -> String {
+    let Some(date) = crate::model::validate::parse_date(session_date.trim())
+        .ok()
+        .flatten()
+    else {
+        return stem.to_string();
+    };
+    let iso = format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        date.month() as u8,
+        date.day()
+    );
+    // Where a date sits: at the end, or before a final `-N`.
+    let is_date = |s: &str| {
+        let b = s.as_bytes();
+        b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    };
+    let (body, tail) = match stem.rsplit_once('-') {
+        Some((body, n))
+            if !n.is_empty() && n.len() <= 3 && n.bytes().all(|c| c.is_ascii_digit()) =>
+        {
+            (body, &stem[body.len()..])
+        }
+        _ => (stem, ""),
+    };
+    for (b, t) in [(body, tail), (stem, "")] {
+        if b.len() >= 11 && b.is_char_boundary(b.len() - 10) && is_date(&b[b.len() - 10..]) {
+            let start = &b[..b.len() - 10];
+            if start.ends_with('-') {
+                return format!("{start}{iso}{t}");
+            }
+        }
+    }
+    stem.to_string()
 }
 
 /// Writes `text` atomically with mode 0600: reports hold names and quotes. A name that
 /// leads to a device or pipe (`-o /dev/stdout`, `-o /dev/null`, a named pipe) is written
 /// to, not replaced by a file; a link to anything else is replaced, never written
 /// through.
-pub fn write_file(path: &Path, text: &str) -> Result<(), String> {
+pub fn write_file(path: &Path, text: impl AsRef<[u8]>) -> Result<(), String> {
     use std::os::unix::fs::FileTypeExt;
+    let text = text.as_ref();
     let err = |e: std::io::Error| format!("{}: {e}", path.display());
     let stream = std::fs::metadata(path).is_ok_and(|m| {
         let t = m.file_type();
@@ -111,15 +181,13 @@ pub fn write_file(path: &Path, text: &str) -> Result<(), String> {
             .write(true)
             .open(path)
             .map_err(err)?;
-        return out
-            .write_all(text.as_bytes())
-            .and_then(|()| out.flush())
-            .map_err(err);
+        return out.write_all(text).and_then(|()| out.flush()).map_err(err);
     }
-    atomic::write_atomic(path, text.as_bytes(), None).map_err(err)
+    atomic::write_atomic(path, text, None).map_err(err)
 }
 
-/// Writes Markdown and HTML of both versions next to the session; returns the paths.
+/// Writes Markdown, HTML and Word of both versions next to the session; returns the
+/// paths.
 /// `earlier`: the round number and wheel of an earlier round of the same pact, for the
 /// comparison in the internal report.
 pub fn write_all(
@@ -135,11 +203,42 @@ pub fn write_all(
         if let Some((round, wheel)) = earlier {
             add_earlier_round(&mut report, method, round, wheel);
         }
-        for format in [Format::Markdown, Format::Html] {
-            let path = default_path(session_path, public, format);
-            write_file(&path, &render(&report, format)?)?;
+        for format in [Format::Markdown, Format::Html, Format::Docx] {
+            let path = default_path(session_path, &session.intake.session_date, public, format);
+            write_file(&path, bytes(&report, format)?)?;
             written.push(path);
         }
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_names_carry_the_session_date() {
+        let name = |file: &str, date: &str| {
+            default_path(Path::new(file), date, true, Format::Docx)
+                .display()
+                .to_string()
+        };
+        assert_eq!(
+            name("d/pact-ronde1-2026-10-01.volgspot.json", "12-11-2026"),
+            "d/pact-ronde1-2026-11-12.publiek.docx"
+        );
+        assert_eq!(
+            name("pact-ronde1-2026-10-01-2.volgspot.json", "2026-11-12"),
+            "pact-ronde1-2026-11-12-2.publiek.docx"
+        );
+        // No date in the name, or no date typed: the file's name as it is.
+        assert_eq!(
+            name("rivierenland.volgspot.json", "12-11-2026"),
+            "rivierenland.publiek.docx"
+        );
+        assert_eq!(
+            name("pact-ronde1-2026-10-01.volgspot.json", "volgende week"),
+            "pact-ronde1-2026-10-01.publiek.docx"
+        );
+    }
 }

@@ -50,6 +50,8 @@ pub struct RoundOut {
     pub date: String,
     /// The phase's name (empty: not placed).
     pub phase: String,
+    /// The phase's id (`None`: not placed).
+    pub phase_id: Option<String>,
     pub per_kind: Vec<(PartnerKind, String)>,
     pub intentions: usize,
     pub done: usize,
@@ -181,6 +183,7 @@ pub fn build(
                     .as_deref()
                     .map(|id| phase_name(method, s, id))
                     .unwrap_or_default(),
+                phase_id: w.placement.phase.clone(),
                 per_kind: w
                     .per_kind
                     .iter()
@@ -318,14 +321,14 @@ pub fn build(
     }
 }
 
-fn period_label(t: &crate::i18n::portfolio::Strings, p: Period) -> String {
+pub fn period_label(t: &crate::i18n::portfolio::Strings, p: Period) -> String {
     fill(
         if p.half == 1 { t.half_1 } else { t.half_2 },
         &[&p.year.to_string()],
     )
 }
 
-fn kind_word(t: &crate::i18n::portfolio::Strings, k: NoteKind) -> &'static str {
+pub fn kind_word(t: &crate::i18n::portfolio::Strings, k: NoteKind) -> &'static str {
     if k == NoteKind::Belemmering {
         t.obstacles
     } else {
@@ -334,7 +337,7 @@ fn kind_word(t: &crate::i18n::portfolio::Strings, k: NoteKind) -> &'static str {
 }
 
 /// "Zorg en welzijn: Richten; Onderwijs: Kaderen", or a dash.
-fn pct_line(lang: Lang, r: &RoundOut) -> String {
+pub fn pct_line(lang: Lang, r: &RoundOut) -> String {
     let strings = lang.strings();
     if r.per_kind.is_empty() {
         return strings.portfolio.dash.to_string();
@@ -560,6 +563,10 @@ pub fn html(p: &Portfolio, lang: Lang) -> String {
         out.push_str(&format!("<td class=\"num\">{c}</td>"));
     }
     out.push_str("</tr>\n</tbody>\n</table>\n");
+    if !p.periods.is_empty() {
+        out.push_str(&format!("<h3>{}</h3>\n", e(t.pact_chart_heading)));
+        out.push_str(&pact_chart(p, lang));
+    }
     out.push_str(&format!("<h2>{}</h2>\n", e(t.themes_heading)));
     if p.themes.is_empty() {
         out.push_str(&format!("<p>{}</p>\n", e(t.nothing)));
@@ -594,9 +601,7 @@ pub fn html(p: &Portfolio, lang: Lang) -> String {
 /// Stacked bars: one per period, a band per phase (height = pacts in that phase).
 fn chart(p: &Portfolio, lang: Lang) -> String {
     use super::svg::escape as e;
-    const FILLS: [&str; 8] = [
-        "#c6dbef", "#6baed6", "#2171b5", "#08306b", "#74c476", "#238b45", "#fdae6b", "#e6550d",
-    ];
+    const FILLS: [&str; 8] = PHASE_FILLS;
     let t = lang.strings().portfolio;
     let n = p.periods.len().max(1);
     let total = p.totals.iter().copied().max().unwrap_or(0).max(1);
@@ -653,11 +658,87 @@ fn chart(p: &Portfolio, lang: Lang) -> String {
     s
 }
 
+/// One row per pact, one column per half year: the phase of the pact's session in that
+/// period as a coloured cell with its number (the last session when there are two),
+/// so each pact's way through the phases can be read across.
+fn pact_chart(p: &Portfolio, lang: Lang) -> String {
+    use super::svg::escape as e;
+    let t = lang.strings().portfolio;
+    if p.periods.is_empty() || p.pacts.is_empty() {
+        return String::new();
+    }
+    let phases = p.counts.len().saturating_sub(2);
+    let (cell_w, cell_h, left, top) = (72.0, 18.0, 200.0, 20.0);
+    let width = left + p.periods.len() as f64 * cell_w + 10.0;
+    let height = top + p.pacts.len() as f64 * cell_h + 10.0;
+    let mut s = format!(
+        "<svg viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"{}\">\n",
+        e(t.pact_chart_title)
+    );
+    for (col, period) in p.periods.iter().enumerate() {
+        s.push_str(&format!(
+            "<text x=\"{:.1}\" y=\"12\" font-size=\"11\" text-anchor=\"middle\">{}</text>\n",
+            left + col as f64 * cell_w + cell_w / 2.0,
+            e(&period_label(t, *period))
+        ));
+    }
+    for (row, pact) in p.pacts.iter().enumerate() {
+        let y = top + row as f64 * cell_h;
+        s.push_str(&format!(
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"end\">{}</text>\n",
+            left - 6.0,
+            y + 13.0,
+            e(&pact.name)
+        ));
+        for r in &pact.rounds {
+            let Some(col) = period_of(&r.date).and_then(|x| p.periods.iter().position(|q| *q == x))
+            else {
+                continue;
+            };
+            let k = r
+                .phase_id
+                .as_ref()
+                .and_then(|id| p.counts[..phases].iter().position(|c| c.id == *id));
+            let (fill, label) = match k {
+                Some(k) => (PHASE_FILLS[k % PHASE_FILLS.len()], (k + 1).to_string()),
+                None => ("#dddddd", t.dash.to_string()),
+            };
+            let x = left + col as f64 * cell_w;
+            let text_fill = if k.is_some_and(|k| k % PHASE_FILLS.len() >= 2) {
+                "#ffffff"
+            } else {
+                "#222222"
+            };
+            s.push_str(&format!(
+                "<rect x=\"{:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{fill}\"><title>{} · {} {} · {}</title></rect><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\" fill=\"{text_fill}\">{}</text>\n",
+                x + 1.0,
+                cell_w - 2.0,
+                cell_h - 2.0,
+                e(&pact.name),
+                e(t.phase),
+                e(&label),
+                e(if r.phase.is_empty() { t.not_placed } else { &r.phase }),
+                x + cell_w / 2.0,
+                y + 12.5,
+                e(&label)
+            ));
+        }
+    }
+    s.push_str("</svg>\n");
+    s
+}
+
+/// Colours of phases 1, 2, … in both charts.
+const PHASE_FILLS: [&str; 8] = [
+    "#c6dbef", "#6baed6", "#2171b5", "#08306b", "#74c476", "#238b45", "#fdae6b", "#e6550d",
+];
+
 /// The portfolio as text in one format; no control character but newline and tab.
 pub fn render(p: &Portfolio, lang: Lang, format: super::Format) -> String {
     let clean = |text: String| crate::sanitize::for_export(&text).into_owned();
     match format {
-        super::Format::Markdown => clean(markdown(p, lang)),
+        // Word is made from the Markdown by the caller (`export::docx::from_markdown`).
+        super::Format::Markdown | super::Format::Docx => clean(markdown(p, lang)),
         super::Format::Html => clean(html(p, lang)),
         super::Format::Csv => csv(p, lang),
     }

@@ -5,7 +5,7 @@
 use super::report::Report;
 use super::svg;
 use minijinja::syntax::SyntaxConfig;
-use minijinja::value::{Serde, Value};
+use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, context};
 
 fn embedded(name: &str) -> Option<&'static str> {
@@ -20,15 +20,32 @@ fn embedded(name: &str) -> Option<&'static str> {
     })
 }
 
+/// The override folder's file for a template name, when `VOLGSPOT_TEMPLATES` is set and
+/// holds one.
+fn override_path(name: &str) -> Option<std::path::PathBuf> {
+    let dir = std::env::var_os("VOLGSPOT_TEMPLATES").filter(|d| !d.is_empty())?;
+    let path = std::path::Path::new(&dir).join(name);
+    path.exists().then_some(path)
+}
+
 /// A template's text: the override folder's file when there is one, else the embedded.
-fn source(name: &str) -> Option<String> {
-    if let Some(dir) = std::env::var_os("VOLGSPOT_TEMPLATES").filter(|d| !d.is_empty()) {
-        let path = std::path::Path::new(&dir).join(name);
-        if let Ok(text) = std::fs::read_to_string(path) {
-            return Some(text);
-        }
+/// An override that cannot be read (not UTF-8, no permission) is an error naming the
+/// file, never silently replaced by the embedded text.
+fn source(name: &str) -> Result<Option<String>, String> {
+    if let Some(path) = override_path(name) {
+        return std::fs::read_to_string(&path)
+            .map(Some)
+            .map_err(|e| format!("{}: {e}", path.display()));
     }
-    embedded(name).map(str::to_string)
+    Ok(embedded(name).map(str::to_string))
+}
+
+/// Where a template comes from, for an error: the override file, or the built-in name.
+fn origin(name: &str) -> String {
+    match override_path(name) {
+        Some(path) => path.display().to_string(),
+        None => format!("template {name}"),
+    }
 }
 
 /// How user text reaches the Markdown: escaped (the report file) or as typed (the
@@ -45,7 +62,9 @@ fn env() -> Environment<'static> {
 
 fn env_for(mode: Mode) -> Environment<'static> {
     let mut env = Environment::new();
-    env.set_loader(|name| Ok(source(name)));
+    env.set_loader(|name| {
+        source(name).map_err(|e| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e))
+    });
     // Block tags on their own lines leave no blank lines behind.
     if let Ok(syntax) = SyntaxConfig::builder()
         .trim_blocks(true)
@@ -74,12 +93,30 @@ fn env_for(mode: Mode) -> Environment<'static> {
             env.add_filter("cell", |s: String| cell(&s));
         }
     }
+    // A quote's later lines and paragraphs stay in the quote (`> ` before each).
+    env.add_filter("quote_lines", move |s: String| match mode {
+        Mode::Escaped => super::md_escape::quote_lines(&s),
+        Mode::AsTyped => oneline(s),
+    });
     env.add_filter("plural", plural);
     env.add_filter("join_and", join_and);
-    env.add_filter("nl2br", |s: String| {
+    // Text with markup is safe HTML already (see `convert`), its lines apart by `<br/>`.
+    env.add_filter("nl2br", |v: Value| {
+        if v.is_safe() {
+            return v;
+        }
+        let s = v.to_string();
         Value::from_safe_string(s.lines().map(svg::escape).collect::<Vec<_>>().join("<br/>"))
     });
     env.add_filter("md_html", |s: String| Value::from_safe_string(md_html(&s)));
+    // Text without its markup, where HTML shows no tags (the window title).
+    env.add_filter("plain", |v: Value| {
+        if v.is_safe() {
+            Value::from(strip_tags(&v.to_string()))
+        } else {
+            v
+        }
+    });
     env
 }
 
@@ -142,17 +179,29 @@ fn plural(n: i64, forms: Vec<String>) -> String {
     form.replace("{n}", &n.to_string())
 }
 
-/// `["a", "b", "c"]|join_and(" en ")` → "a, b en c".
-fn join_and(items: Vec<String>, last: String) -> String {
-    match items.split_last() {
+/// `["a", "b", "c"]|join_and(" en ")` → "a, b en c". Where an item is safe HTML (text
+/// with markup), the others are escaped and the result is safe.
+fn join_and(state: &minijinja::State, items: Vec<Value>, last: String) -> Value {
+    let html = *state.auto_escape() != AutoEscape::None && items.iter().any(Value::is_safe);
+    let text = |v: &Value| {
+        if html && !v.is_safe() {
+            svg::escape(&v.to_string())
+        } else {
+            v.to_string()
+        }
+    };
+    let items: Vec<String> = items.iter().map(text).collect();
+    let last = if html { svg::escape(&last) } else { last };
+    let joined = match items.split_last() {
         None => String::new(),
         Some((only, [])) => only.clone(),
         Some((end, rest)) => format!("{}{last}{end}", rest.join(", ")),
+    };
+    if html {
+        Value::from_safe_string(joined)
+    } else {
+        Value::from(joined)
     }
-}
-
-fn render(report: &Report, template: &str, extra: Value) -> Result<String, String> {
-    render_in(env(), report, Value::from(Serde(report)), template, extra)
 }
 
 fn render_in(
@@ -163,13 +212,24 @@ fn render_in(
     extra: Value,
 ) -> Result<String, String> {
     let words = format!("words.{}", report.lang);
-    let methodiek = source(&format!("methodiek.{}.md", report.lang)).unwrap_or_default();
-    let ctx = context! { r => r, words => words, methodiek => methodiek.trim(), ..extra };
+    let methodiek = source(&format!("methodiek.{}.md", report.lang))?.unwrap_or_default();
+    let ctx = context! { r => r, words => words.clone(), methodiek => methodiek.trim(), ..extra };
     let out = env
         .get_template(template)
         .and_then(|t| t.render(ctx))
-        .map_err(|e| format!("template {template}: {e:#}"))?;
+        .map_err(|e| template_error(template, &words, &e))?;
     Ok(tidy(&out))
+}
+
+/// A template error naming the file at fault: the wording file when the error is in it
+/// (it is imported by the report template), else the report template; an override by
+/// its path.
+fn template_error(template: &str, words: &str, e: &minijinja::Error) -> String {
+    let at = match e.name() {
+        Some(name) if name == words => name.to_string(),
+        _ => template.to_string(),
+    };
+    format!("{}: {e:#}", origin(&at))
 }
 
 /// At most one blank line in a row, no trailing spaces, one final newline: the
@@ -196,24 +256,37 @@ fn tidy(text: &str) -> String {
     out
 }
 
-/// The Markdown report, every user text escaped (see [`super::md_escape`]).
+/// The Markdown report, every user text escaped with its inline markup kept (see
+/// [`super::inline`]), converted as the report is handed to the template.
 pub fn markdown(report: &Report) -> Result<String, String> {
-    let mut r = serde_json::to_value(report).map_err(|e| e.to_string())?;
-    super::md_escape::escape_value(&mut r);
-    let env = env_for(Mode::Escaped);
+    let r = super::convert::to_value(report, super::convert::Target::Markdown);
     render_in(
-        env,
+        env_for(Mode::Escaped),
         report,
-        Value::from(Serde(r)),
+        r,
         "report.md",
         Value::from(()),
     )
     .map(|md| blank_around_blocks(&md))
 }
 
-/// The Markdown as the Samenvatting screen previews it: user text as typed.
+/// The Markdown as the Samenvatting screen previews it: user text as typed, without the
+/// drawing markers (lines only the Word export reads).
 pub fn markdown_preview(report: &Report) -> Result<String, String> {
-    render(report, "report.md", Value::from(())).map(|md| blank_around_blocks(&md))
+    render_in(
+        env(),
+        report,
+        Value::from(minijinja::value::Serde(report)),
+        "report.md",
+        Value::from(()),
+    )
+    .map(|md| {
+        let kept: Vec<&str> = md
+            .lines()
+            .filter(|l| !l.starts_with("<!-- volgspot:drawing "))
+            .collect();
+        blank_around_blocks(&tidy(&kept.join("\n")))
+    })
 }
 
 /// Markdown needs a blank line before a heading and after a list; the templates'
@@ -260,7 +333,8 @@ pub fn html(report: &Report) -> Result<String, String> {
         svg_triangle => Value::from_safe_string(svg::triangle(&report.triangle, &tri)),
         svg_wheel => Value::from_safe_string(svg::wheel(&report.wheel, &wheel)),
     };
-    render(report, "report.html", extra)
+    let r = super::convert::to_value(report, super::convert::Target::Html);
+    render_in(env(), report, r, "report.html", extra)
 }
 
 /// One value from the wording template (`words.<lang>`), e.g. the CSV header.
@@ -269,19 +343,40 @@ pub fn word_value(lang: &str, key: &str) -> Result<Value, String> {
     let name = format!("words.{lang}");
     let tmpl = env
         .get_template(&name)
-        .map_err(|e| format!("{name}: {e:#}"))?;
+        .map_err(|e| format!("{}: {e:#}", origin(&name)))?;
     let captured = tmpl
         .render_captured(())
-        .map_err(|e| format!("{name}: {e:#}"))?;
+        .map_err(|e| format!("{}: {e:#}", origin(&name)))?;
     captured
         .state()
         .lookup(key)
         .filter(|v| !v.is_undefined())
-        .ok_or_else(|| format!("{name}: '{key}' is missing"))
+        .ok_or_else(|| format!("{}: '{key}' is missing", origin(&name)))
 }
 
 pub fn word(lang: &str, key: &str) -> Result<String, String> {
     word_value(lang, key).map(|v| v.to_string())
+}
+
+/// Safe HTML of [`super::inline::to_html`] as plain text: tags left out, the entities it
+/// writes read back.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
 }
 
 /// The little Markdown the method text uses: `###` headings, `-` and `1.` lists,

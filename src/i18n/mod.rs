@@ -8,6 +8,7 @@ pub mod interviews;
 pub mod portfolio;
 pub mod room;
 pub mod rounds;
+pub mod start;
 pub mod summary;
 pub mod triangle;
 pub mod wheel;
@@ -188,6 +189,7 @@ pub struct Strings {
     pub summary: &'static summary::Strings,
     pub rounds: &'static rounds::Strings,
     pub portfolio: &'static portfolio::Strings,
+    pub start: &'static start::Strings,
     pub room: &'static room::Strings,
 }
 
@@ -327,6 +329,7 @@ pub static NL: Strings = Strings {
     summary: &summary::NL,
     rounds: &rounds::NL,
     portfolio: &portfolio::NL,
+    start: &start::NL,
 };
 
 pub static EN: Strings = Strings {
@@ -465,6 +468,7 @@ pub static EN: Strings = Strings {
     summary: &summary::EN,
     rounds: &rounds::EN,
     portfolio: &portfolio::EN,
+    start: &start::EN,
 };
 
 impl Strings {

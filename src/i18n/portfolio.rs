@@ -2,6 +2,8 @@
 
 pub struct Strings {
     pub title: &'static str,
+    /// The view's title line: title, number of pacts.
+    pub intro_short: &'static str,
     /// "{} pacts": the number of pacts.
     pub intro: &'static str,
     pub pacts_heading: &'static str,
@@ -27,6 +29,9 @@ pub struct Strings {
     pub dash: &'static str,
     pub unreadable: &'static str,
     pub chart_title: &'static str,
+    /// The chart of each pact's phase per period.
+    pub pact_chart_title: &'static str,
+    pub pact_chart_heading: &'static str,
     pub csv_section: &'static str,
     /// `volgspot overzicht`: the folder holds no sessions.
     pub empty_folder: &'static str,
@@ -34,6 +39,7 @@ pub struct Strings {
 
 pub static NL: Strings = Strings {
     title: "Overzicht van de pacten",
+    intro_short: "{} · {} pacten",
     intro: "Alle sessies in de map, per pact: {} pacten. Intern document: deel het niet buiten het programma. Namen van geïnterviewden staan er niet in.",
     pacts_heading: "Pacten en rondes",
     columns: [
@@ -64,12 +70,15 @@ pub static NL: Strings = Strings {
     dash: "–",
     unreadable: "Niet te lezen",
     chart_title: "Pacten per fase over de tijd",
+    pact_chart_title: "Fase per pact per periode",
+    pact_chart_heading: "Fase per pact over de tijd (het nummer is de fase)",
     csv_section: "Onderdeel",
     empty_folder: "Geen sessies in {}",
 };
 
 pub static EN: Strings = Strings {
     title: "Portfolio of the pacts",
+    intro_short: "{} · {} pacts",
     intro: "All sessions in the folder, per pact: {} pacts. Internal document: do not share it outside the programme. Names of interviewees do not appear.",
     pacts_heading: "Pacts and rounds",
     columns: [
@@ -100,6 +109,8 @@ pub static EN: Strings = Strings {
     dash: "–",
     unreadable: "Unreadable",
     chart_title: "Pacts per phase over time",
+    pact_chart_title: "Phase per pact per period",
+    pact_chart_heading: "Phase per pact over time (the number is the phase)",
     csv_section: "Part",
     empty_folder: "No sessions in {}",
 };

@@ -1,6 +1,6 @@
 //! The other sessions in a session folder, without reading each of them whole: what the
 //! start screen lists and what the earlier-round lookup chooses from is the header of a
-//! session (pact, round, date, last change), found at the start of the file and read
+//! session (pact, round, date, place, last change), found at the start of the file and read
 //! only that far.
 //!
 //! For a folder of many sessions (from [`INDEX_FROM`] up) the headers are also kept in
@@ -26,7 +26,7 @@ use time::OffsetDateTime;
 
 /// From this many session files on, a folder's headers are kept in an index.
 pub const INDEX_FROM: usize = 16;
-const INDEX_VERSION: u32 = 1;
+const INDEX_VERSION: u32 = 2;
 /// A bigger index is not read (it is rebuilt): thousands of sessions fit in far less.
 const INDEX_MAX_BYTES: u64 = 8 << 20;
 /// How much of a session file a header read may take: the intake comes before the
@@ -40,6 +40,9 @@ pub struct Header {
     pub pact_name: String,
     pub round: u8,
     pub session_date: String,
+    /// Where the session is held (searched on the start screen).
+    #[serde(default)]
+    pub place: String,
     #[serde(with = "time::serde::rfc3339")]
     pub updated: OffsetDateTime,
 }
@@ -51,6 +54,7 @@ impl Header {
             pact_name: s.intake.pact_name.clone(),
             round: s.intake.round,
             session_date: s.intake.session_date.clone(),
+            place: s.intake.place.clone(),
             updated: s.updated,
         }
     }
@@ -383,13 +387,17 @@ struct Found {
     pact_name: Option<String>,
     round: Option<u8>,
     session_date: Option<String>,
+    place: Option<String>,
     /// The intake was read (to its end, or as far as needed).
     intake: bool,
 }
 
 impl Found {
     fn intake_complete(&self) -> bool {
-        self.pact_name.is_some() && self.round.is_some() && self.session_date.is_some()
+        self.pact_name.is_some()
+            && self.round.is_some()
+            && self.session_date.is_some()
+            && self.place.is_some()
     }
 
     fn complete(&self) -> bool {
@@ -407,6 +415,7 @@ impl Found {
             pact_name: self.pact_name.unwrap_or(d.pact_name),
             round: self.round.unwrap_or(d.round),
             session_date: self.session_date.unwrap_or(d.session_date),
+            place: self.place.unwrap_or(d.place),
             updated: self.updated?,
         })
     }
@@ -444,7 +453,7 @@ impl<'de> Visitor<'de> for HeaderSeed<'_> {
                     found.updated = Some(t);
                 }
                 "intake" => {
-                    // Stops (an error) as soon as pact, round and date are read.
+                    // Stops (an error) as soon as pact, round, date and place are read.
                     let r = map.next_value_seed(IntakeSeed(found));
                     if !found.intake {
                         r?;
@@ -487,6 +496,7 @@ impl<'de> Visitor<'de> for IntakeSeed<'_> {
                 "pact_name" => found.pact_name = Some(map.next_value()?),
                 "round" => found.round = Some(map.next_value()?),
                 "session_date" => found.session_date = Some(map.next_value()?),
+                "place" => found.place = Some(map.next_value()?),
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }

@@ -689,10 +689,13 @@ fn draw_picker(
 ) {
     let ti = t.interviews;
     let mut lines: Vec<Line> = Vec::new();
-    if p.files.is_empty() {
+    if p.files.is_empty() && p.others.is_empty() {
         lines.extend(ti.picker_none.lines().map(|l| Line::styled(l, theme.text)));
     }
     for (i, f) in p.files.iter().enumerate() {
+        if i == p.own {
+            lines.push(Line::styled(ti.picker_others_heading, theme.label));
+        }
         let file = f.file_name().unwrap_or_default().to_string_lossy();
         let mark = if p.marked[i] { "[x]" } else { "[ ]" };
         // Told apart without names: interviewer, date, notes, pact and round. File
@@ -730,6 +733,12 @@ fn draw_picker(
         };
         lines.push(Line::styled(row, style));
     }
+    if !p.others.is_empty() {
+        lines.push(Line::styled(
+            fill(ti.picker_others_hidden, &[&p.others.len().to_string()]),
+            theme.dim,
+        ));
+    }
     if p.confirm.is_some() {
         lines.push(Line::styled(ti.picker_confirm, theme.problem));
     }
@@ -749,7 +758,9 @@ fn draw_picker(
         .border_style(theme.label)
         .title(Span::styled(title, theme.label));
     let inner_rows = h.saturating_sub(2) as usize;
-    let first = p.selected.saturating_sub(inner_rows.saturating_sub(1));
+    // The heading above other pacts' files is a line of its own.
+    let selected_line = p.selected + usize::from(p.selected >= p.own);
+    let first = selected_line.saturating_sub(inner_rows.saturating_sub(1));
     let lines: Vec<Line> = lines.into_iter().skip(first).collect();
     frame.render_widget(Paragraph::new(lines).block(block), r);
 }

@@ -4,6 +4,7 @@ pub mod ascii;
 pub mod chrome;
 pub mod intake;
 pub mod interviews;
+pub mod portfolio;
 pub mod presenter;
 pub mod room;
 pub mod start;
@@ -102,8 +103,16 @@ fn draw_views(frame: &mut Frame, app: &App) {
                 Paragraph::new(format!(" {} ", app.t.app_name)).style(theme.header),
                 top,
             );
-            start::draw(frame, inner, app, st, theme);
-            (keys::start_help(), app.t.start_title)
+            match &st.portfolio {
+                Some(p) => {
+                    portfolio::draw(frame, inner, app, st, p, theme);
+                    (st.help(), app.t.portfolio.title)
+                }
+                None => {
+                    start::draw(frame, inner, app, st, theme);
+                    (st.help(), app.t.start_title)
+                }
+            }
         }
         View::Session(s) => {
             chrome::header(frame, top, app, s, theme);
