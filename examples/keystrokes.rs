@@ -1,6 +1,7 @@
 //! Types N keystrokes on one screen of a generated session and draws a 200×60 frame after
-//! each (as the binary does: `frames::FrameWriter`, into a sink): the `keystroke_*` benchmarks as a plain program, for profilers (callgrind, perf)
-//! that `cargo bench` is too slow or too noisy for. Prints the spread of keystroke times
+//! each, as the binary does (`frames::FrameWriter`, writing into a sink): the
+//! `keystroke_*` benchmarks as a plain program, for profilers (callgrind, perf) that
+//! `cargo bench` is too slow or too noisy for. Prints the spread of keystroke times
 //! and which keystroke was the slowest; `saving` types while the session is saved without
 //! pause and counts the keystrokes over 2 ms.
 //!
@@ -9,9 +10,9 @@
 //! valgrind --tool=callgrind target/release/examples/keystrokes synthesis large 200
 
 use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use volgspot::app::{App, Screen, SessionView, View};
 use volgspot::bench_data::{Size, generate};
 use volgspot::i18n::Lang;
@@ -78,7 +79,9 @@ fn main() {
     .unwrap();
     let mut frames = volgspot::frames::FrameWriter::new();
     // The screen is on display before the typing starts (as in the benchmarks).
-    frames.draw(&mut term, |f| volgspot::ui::draw(f, &app)).unwrap();
+    frames
+        .draw(&mut term, |f| volgspot::ui::draw(f, &app))
+        .unwrap();
     let mut times = Vec::new();
     for i in 0..n {
         let code = if i % 2 == 0 {
@@ -88,7 +91,9 @@ fn main() {
         };
         let t0 = std::time::Instant::now();
         key(&mut app, code);
-        frames.draw(&mut term, |f| volgspot::ui::draw(f, &app)).unwrap();
+        frames
+            .draw(&mut term, |f| volgspot::ui::draw(f, &app))
+            .unwrap();
         if saving {
             let done = saver.poll().len();
             saves += done;

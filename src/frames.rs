@@ -14,12 +14,12 @@
 //! and it gives the `Frame` the screens draw into. Nothing in volgspot places the
 //! terminal's cursor (a text field draws its own), so it stays hidden, as before.
 
-use ratatui::{Frame, Terminal};
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::crossterm::cursor::Hide;
 use ratatui::crossterm::queue;
 use ratatui::style::{Color, Modifier};
+use ratatui::{Frame, Terminal};
 use std::io::{self, Write};
 
 /// What the terminal shows, and the bytes of the next frame.
@@ -133,7 +133,9 @@ impl<'p, 'n> Diff<'p, 'n> {
             x0: prev.area.x,
             y0: prev.area.y,
             width,
-            len: (width * height).min(prev.content.len()).min(next.content.len()),
+            len: (width * height)
+                .min(prev.content.len())
+                .min(next.content.len()),
             pos: 0,
             trailing: None,
         }
@@ -218,8 +220,8 @@ impl<'n> Iterator for Diff<'_, 'n> {
                     }
                 }
                 CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
-                    let unchanged =
-                        matches!(current.diff_option, CellDiffOption::None) && same(current, previous);
+                    let unchanged = matches!(current.diff_option, CellDiffOption::None)
+                        && same(current, previous);
                     if unchanged {
                         self.pos += width(current).saturating_sub(1);
                         continue;
@@ -262,7 +264,17 @@ mod tests {
     use ratatui::style::Style;
 
     const SYMBOLS: &[&str] = &[
-        " ", "a", "b", "é", "あ", "コ", "😀", "❤\u{FE0F}", "ｶﾞ", "│", "",
+        " ",
+        "a",
+        "b",
+        "é",
+        "あ",
+        "コ",
+        "😀",
+        "❤\u{FE0F}",
+        "ｶﾞ",
+        "│",
+        "",
     ];
 
     fn cell() -> impl Strategy<Value = (usize, u8, u8, bool, u8)> {
@@ -331,7 +343,9 @@ mod tests {
         let a = Buffer::with_lines(["hallo wereld", "tweede regel"]);
         let mut b = a.clone();
         b.content[13].set_symbol("T");
-        let d: Vec<_> = Diff::new(&a, &b).map(|(x, y, c)| (x, y, c.symbol())).collect();
+        let d: Vec<_> = Diff::new(&a, &b)
+            .map(|(x, y, c)| (x, y, c.symbol()))
+            .collect();
         assert_eq!(d, vec![(1, 1, "T")]);
     }
 }

@@ -14,7 +14,11 @@ pub fn style(buf: &mut Buffer, area: Rect, style: Style) {
     if area.is_empty() {
         return;
     }
-    let (bx, by, bw) = (buf.area.x as usize, buf.area.y as usize, buf.area.width as usize);
+    let (bx, by, bw) = (
+        buf.area.x as usize,
+        buf.area.y as usize,
+        buf.area.width as usize,
+    );
     for y in area.top()..area.bottom() {
         let start = (y as usize - by) * bw + (area.x as usize - bx);
         let row = &mut buf.content[start..start + area.width as usize];
@@ -47,7 +51,9 @@ mod tests {
     fn as_a_styled_block() {
         let styles = [
             Style::new().bg(Color::Rgb(10, 20, 30)).fg(Color::White),
-            Style::new().add_modifier(Modifier::BOLD).remove_modifier(Modifier::ITALIC),
+            Style::new()
+                .add_modifier(Modifier::BOLD)
+                .remove_modifier(Modifier::ITALIC),
             Style::new().underline_color(Color::Red),
             Style::default(),
         ];
@@ -66,7 +72,9 @@ mod tests {
                 base.set_string(4, 3, "hé あ", Style::new().italic().fg(Color::Blue));
                 let mut ours = base.clone();
                 style(&mut ours, part, s);
-                Block::default().style(s).render(part.intersection(area), &mut base);
+                Block::default()
+                    .style(s)
+                    .render(part.intersection(area), &mut base);
                 assert_eq!(ours, base, "{s:?} over {part:?}");
             }
         }
