@@ -1,11 +1,11 @@
 //! The presenter view: what the room sees on the beamer. Editing chrome hidden, the
-//! screen's title in big letters with its place ("3/5"), the agenda block and the
+//! screen's title in big letters with its place ("3/6"), the agenda block and the
 //! minutes left always visible, and each screen's content in its largest form: the
 //! drawn triangle and wheel, counts instead of lists. Names follow the privacy switch.
 
 use super::theme::Theme;
 use super::widgets::timer;
-use crate::app::{App, Screen, SessionView};
+use crate::app::{App, SessionView};
 use crate::i18n::fill;
 use crate::model::PartnerKind;
 use ratatui::prelude::*;
@@ -56,11 +56,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
             title_area,
         ),
     }
-    // "3/5 · Zorgpact … · ⏱ Analyse-driehoek nog 12:34 · op schema": the time left always
+    // "3/6 · Zorgpact … · ⏱ Analyse-driehoek nog 12:34 · op schema": the time left always
     // shows, and so does the warning when names are on; the pact name and the block's
     // title give way first on a narrow screen.
     let w = status_area.width as usize;
-    let place = format!("{}/{}", s.screen.index() + 1, Screen::ALL.len());
+    let place = s.screen.place();
     let names = if app.show_names {
         format!("  {} ", t.room.names_warning)
     } else {
@@ -91,24 +91,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
     };
     frame.render_widget(Paragraph::new(keys).style(style).centered(), keys_area);
     let body = body.inner(Margin::new(2, 0));
-    match s.screen {
-        Screen::Intake => intake(frame, body, app, s, theme),
-        Screen::Interviews => interviews(frame, body, app, s, theme),
-        Screen::Triangle => super::triangle::drawn_view_public(frame, body, app, &s.doc, theme),
-        Screen::Wheel => {
-            let row = s
-                .wheel
-                .row(&app.method)
-                .unwrap_or(crate::app::wheel::Row::Phase(0));
-            super::wheel::draw_wheel(frame, body, app, s, row, theme)
-        }
-        // The room sees the publieksversie.
-        Screen::Summary => super::room::public_summary(frame, body, app, s, theme),
-    }
+    (super::view(s.screen).presenter)(frame, body, app, s, theme);
 }
 
 /// The pact in a few lines: round focus, ambition, partners per kind, the region.
-fn intake(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
+pub fn intake(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
     let t = app.t;
     let i = &s.doc.intake;
     let mut lines: Vec<Line> = Vec::new();
@@ -149,7 +136,7 @@ fn intake(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &The
 }
 
 /// The first findings as counts: attention area × kind. Nobody's name on the wall.
-fn interviews(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
+pub fn interviews(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
     use crate::model::NoteKind as K;
     let t = app.t;
     let kinds = [

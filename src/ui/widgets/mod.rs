@@ -3,6 +3,8 @@
 pub mod fill;
 pub mod form;
 pub mod lines;
+pub mod picker;
+pub mod popup;
 pub mod table;
 pub mod text;
 pub mod timer;
