@@ -1,6 +1,7 @@
 //! Types N keystrokes on one screen of a generated session and draws a 200×60 frame after
-//! each: the `keystroke_*` benchmarks as a plain program, for profilers (callgrind, perf)
-//! that `cargo bench` is too slow or too noisy for. Prints the spread of keystroke times
+//! each, as the binary does (`frames::FrameWriter`, writing into a sink): the
+//! `keystroke_*` benchmarks as a plain program, for profilers (callgrind, perf) that
+//! `cargo bench` is too slow or too noisy for. Prints the spread of keystroke times
 //! and which keystroke was the slowest; `saving` types while the session is saved without
 //! pause and counts the keystrokes over 2 ms.
 //!
@@ -8,9 +9,10 @@
 //! target/release/examples/keystrokes saving large 5000
 //! valgrind --tool=callgrind target/release/examples/keystrokes synthesis large 200
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 use volgspot::app::{App, Screen, SessionView, View};
 use volgspot::bench_data::{Size, generate};
 use volgspot::i18n::Lang;
@@ -66,9 +68,20 @@ fn main() {
         _ => panic!("{usage}"),
     }
     assert!(app.session().unwrap().typing(), "not in a text field");
-    let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    // What the binary does, into a sink instead of a terminal: ratatui renders, the
+    // frame writer compares and encodes.
+    let mut term = Terminal::with_options(
+        CrosstermBackend::new(std::io::sink()),
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, 200, 60)),
+        },
+    )
+    .unwrap();
+    let mut frames = volgspot::frames::FrameWriter::new();
     // The screen is on display before the typing starts (as in the benchmarks).
-    term.draw(|f| volgspot::ui::draw(f, &app)).unwrap();
+    frames
+        .draw(&mut term, |f| volgspot::ui::draw(f, &app))
+        .unwrap();
     let mut times = Vec::new();
     for i in 0..n {
         let code = if i % 2 == 0 {
@@ -78,7 +91,9 @@ fn main() {
         };
         let t0 = std::time::Instant::now();
         key(&mut app, code);
-        term.draw(|f| volgspot::ui::draw(f, &app)).unwrap();
+        frames
+            .draw(&mut term, |f| volgspot::ui::draw(f, &app))
+            .unwrap();
         if saving {
             let done = saver.poll().len();
             saves += done;

@@ -11,6 +11,7 @@
 //! - [`ui`]: rendering, a pure function of the state;
 //! - [`theme`]: colours and emphasis as data (held by the app, drawn by the ui);
 //! - [`interviewer`]: the offline interviewer mode (`volgspot interview`);
+//! - [`frames`]: frames to the terminal, only the cells that changed, in one write;
 //! - [`tui`]: the one runtime (the app and the interviewer mode): terminal, event loop,
 //!   autosave, panic safety;
 //! - [`clock`]: local time;
@@ -22,6 +23,7 @@ pub mod bench_data;
 pub mod clock;
 pub mod esc_repair;
 pub mod export;
+pub mod frames;
 pub mod i18n;
 pub mod interviewer;
 pub mod method;

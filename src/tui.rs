@@ -576,6 +576,7 @@ fn event_loop<H: Host>(terminal: &mut DefaultTerminal, host: &RefCell<H>) -> std
     // when nothing changed).
     let mut changed = true;
     let mut drawn_second = i64::MIN;
+    let mut frames = crate::frames::FrameWriter::new();
     loop {
         {
             let mut h = host.borrow_mut();
@@ -583,7 +584,7 @@ fn event_loop<H: Host>(terminal: &mut DefaultTerminal, host: &RefCell<H>) -> std
             h.set_now(wall);
             let second = wall.unix_timestamp();
             if changed || second != drawn_second {
-                terminal.draw(|f| h.draw(f))?;
+                frames.draw(terminal, |f| h.draw(f))?;
                 changed = false;
                 drawn_second = second;
             }

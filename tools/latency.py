@@ -91,6 +91,17 @@ def drain(fd, quiet, limit=10.0):
     return bytes(data), first, last
 
 
+def schedstat(pid):
+    """(ns on a CPU, ns waiting for one) of the process's main thread: the work the keys
+    cost it and how long it was kept from running by other load."""
+    try:
+        with open(f"/proc/{pid}/schedstat") as f:
+            run, wait, _ = f.read().split()
+            return int(run), int(wait)
+    except (OSError, ValueError):
+        return None
+
+
 def write_bytes(pid):
     try:
         with open(f"/proc/{pid}/io") as f:
@@ -138,6 +149,7 @@ def run_program(name, argv, env, cwd, prelude, keys, interval, watch=None, settl
         if counter:
             counter.start()
         wb0 = write_bytes(proc.pid)
+        ss0 = schedstat(proc.pid)
         firsts, lasts = [], []
         start = time.perf_counter()
         for i in range(keys):
@@ -152,6 +164,7 @@ def run_program(name, argv, env, cwd, prelude, keys, interval, watch=None, settl
             if first is not None:
                 firsts.append((first - t0) * 1000)
                 lasts.append((last - t0) * 1000)
+        ss1 = schedstat(proc.pid)
         # Everything typed must reach the disk within a second: wait for it.
         drain(fd, quiet=1.5, limit=3.0)
         wb1 = write_bytes(proc.pid)
@@ -165,6 +178,7 @@ def run_program(name, argv, env, cwd, prelude, keys, interval, watch=None, settl
             "keys": keys,
             "write_bytes": None if wb0 is None or wb1 is None else wb1 - wb0,
             "saves": counter.count if counter else None,
+            "sched": None if ss0 is None or ss1 is None else (ss1[0] - ss0[0], ss1[1] - ss0[1]),
         }
     finally:
         try:
@@ -225,6 +239,9 @@ def report(r, size_bytes):
             line += f" ({wb / size_bytes:5.1f} copies)"
     if r["saves"] is not None:
         line += f"  saves {r['saves']}"
+    if r["sched"] is not None and r["keys"]:
+        run, wait = r["sched"]
+        line += f"  cpu/key {run / r['keys'] / 1e6:5.3f} ms (waited {wait / r['keys'] / 1e6:5.3f})"
     print(line, flush=True)
 
 

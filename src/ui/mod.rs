@@ -19,7 +19,7 @@ use crate::app::keys;
 use crate::app::{App, Overlay, Screen, SessionView, View};
 use crate::i18n::fill;
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 use theme::Theme;
 
 pub const MIN_WIDTH: u16 = 60;
@@ -79,7 +79,7 @@ fn draw_views(frame: &mut Frame, app: &App) {
     // Both built-in themes paint the whole screen, so they read the same on a black or a
     // white terminal (a theme file without a background keeps the terminal's own).
     if theme.background != Style::default() {
-        frame.render_widget(Block::default().style(theme.background), area);
+        widgets::fill::style(frame.buffer_mut(), area, theme.background);
     }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         frame.render_widget(
@@ -93,9 +93,10 @@ fn draw_views(frame: &mut Frame, app: &App) {
     // `.` / `b`: the projected screen goes dark (only the facilitator's own window, in
     // normal view, keeps its content, with a loud note in the header).
     if app.presenter && app.blank && matches!(app.view, View::Session(_)) {
-        frame.render_widget(
-            Block::default().style(Style::new().bg(Color::Black).fg(Color::Black)),
+        widgets::fill::style(
+            frame.buffer_mut(),
             area,
+            Style::new().bg(Color::Black).fg(Color::Black),
         );
         return;
     }

@@ -158,7 +158,7 @@ fn draw_room(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, a
         return;
     }
     let bg = base(theme);
-    frame.render_widget(Block::default().style(bg), area);
+    super::widgets::fill::style(frame.buffer_mut(), area, bg);
     let area = area.inner(Margin::new(2, 1));
     let t = app.t;
     // Lost contact: said plainly, at the bottom, in the warning style.
@@ -843,7 +843,7 @@ fn summary_with_headings(
 /// Before the session could be read: the waiting line, on the theme's background.
 pub fn waiting(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    frame.render_widget(Block::default().style(base(&app.theme)), area);
+    super::widgets::fill::style(frame.buffer_mut(), area, base(&app.theme));
     let [_, mid, _] = area.layout(&Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(1),
