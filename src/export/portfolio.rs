@@ -139,12 +139,12 @@ pub fn build(
     // pact key → round → (session, file)
     let mut by_pact: BTreeMap<String, BTreeMap<u8, (&Session, String)>> = BTreeMap::new();
     for (p, s) in sessions {
-        let name = s.intake.pact_name.trim();
-        let key = if name.is_empty() {
-            t.no_name.to_string()
-        } else {
-            name.to_lowercase()
-        };
+        // Sessions without a pact name are no pact: left out of the overview (the start
+        // screen lists them under "(zonder naam)").
+        let key = crate::model::pact::pact_key(&s.intake.pact_name);
+        if key.is_empty() {
+            continue;
+        }
         let rounds = by_pact.entry(key).or_default();
         let keep = rounds
             .get(&s.intake.round)

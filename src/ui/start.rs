@@ -116,13 +116,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
         let item = match r {
             StartRow::New => ListItem::new(t.start_new),
             StartRow::Demo => ListItem::new(t.start_demo),
-            StartRow::Heading(name, n) => {
+            StartRow::Heading(name, n, total) => {
                 let name = match name {
                     None => ts.unreadable_heading.to_string(),
                     Some(n) if n.is_empty() => ts.no_name.to_string(),
                     Some(n) => shown(n),
                 };
-                let heading = if *n == 1 {
+                let heading = if n != total {
+                    fill(ts.sessions_of, &[&name, &n.to_string(), &total.to_string()])
+                } else if *n == 1 {
                     fill(ts.session_one, &[&name])
                 } else {
                     fill(ts.sessions, &[&name, &n.to_string()])
