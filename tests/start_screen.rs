@@ -400,3 +400,63 @@ fn help_lists_every_start_key_at_80x24() {
     let View::Start(st) = &app.view else { panic!() };
     assert_eq!(st.query, "");
 }
+
+/// The overview's long lines wrap (the pacts naming an obstacle, at 80 and 120 columns),
+/// End goes to the last line, and the lines are made once per width, not per frame.
+#[test]
+fn the_overview_wraps_long_lines_ends_with_end_and_builds_its_lines_once_per_width() {
+    let (mut app, _) = portfolio_app();
+    let long: Vec<String> = [
+        "Zorgpact Noord",
+        "Zorgpact Rivierenland-West",
+        "Zorgpact Súdwest-Fryslân",
+        "Zorgpact IJsselland en Vechtdal",
+        "Zorgpact Midden-Gelderland",
+    ]
+    .map(String::from)
+    .to_vec();
+    if let View::Start(st) = &mut app.view {
+        let p = st.portfolio.as_mut().unwrap();
+        p.data.themes.truncate(1);
+        p.data.themes[0].items = vec![volgspot::export::portfolio::ThemeItem {
+            text: "Geen gedeeld beeld van de wachtlijsten".into(),
+            pacts: long.clone(),
+        }];
+    }
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        // Fresh lines for this width.
+        if let View::Start(st) = &app.view {
+            *st.portfolio.as_ref().unwrap().lines.borrow_mut() = None;
+        }
+        key(&mut app, KeyCode::End, KeyModifiers::NONE);
+        let _ = render(&app, w, h);
+        key(&mut app, KeyCode::End, KeyModifiers::NONE);
+        let screen = text(&render(&app, w, h));
+        // The whole list is on screen, word by word (wrapped, not cut).
+        let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+        for pact in &long {
+            let words = pact.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(flat.contains(&words), "{pact} missing at {w}:\n{screen}");
+        }
+        // No line of the obstacles is cut (the count table's phase names may be).
+        let themes = screen.split("Belemmeringen en").nth(1).unwrap_or_default();
+        assert!(!themes.contains('…'), "cut at {w}:\n{screen}");
+        // The folder line above says whole that no names are in it.
+        assert!(flat.contains("staan er niet in"), "{screen}");
+        // End showed the last line: PageDown moves no further.
+        key(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+        assert_eq!(text(&render(&app, w, h)), screen);
+        // A second frame at the same width reuses the lines made for the first.
+        let View::Start(st) = &app.view else { panic!() };
+        let p = st.portfolio.as_ref().unwrap();
+        let first = p.lines.borrow().as_ref().map(|(_, l)| l.clone()).unwrap();
+        let _ = render(&app, w, h);
+        let again = p.lines.borrow().as_ref().map(|(_, l)| l.clone()).unwrap();
+        assert!(std::rc::Rc::ptr_eq(&first, &again), "rebuilt per frame");
+        key(&mut app, KeyCode::Home, KeyModifiers::NONE);
+    }
+    // Help names Home and End for what they do, not as "pagina".
+    key(&mut app, KeyCode::F(1), KeyModifiers::NONE);
+    let help = text(&render(&app, 120, 40));
+    assert!(help.contains("naar het begin") && help.contains("naar het eind"), "{help}");
+}

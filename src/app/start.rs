@@ -454,6 +454,9 @@ pub enum PAct {
 pub static PORTFOLIO_KEYS: &[Binding<PAct>] = &[
     Binding::new(UP, PAct::Up, |t| t.start.k_scroll).footer(),
     Binding::new(DOWN, PAct::Down, |t| t.start.k_scroll).footer(),
+    // Export and back before paging: at 80 columns the footer keeps these.
+    Binding::new(&[ch('e')], PAct::Export, |t| t.start.k_export).footer(),
+    Binding::new(CLOSE, PAct::Back, |t| t.start.k_back).footer(),
     Binding::new(&[key(KeyCode::PageUp)], PAct::PageUp, |t| t.start.k_page).footer(),
     Binding::new(&[key(KeyCode::PageDown), ch(' ')], PAct::PageDown, |t| {
         t.start.k_page
@@ -461,8 +464,6 @@ pub static PORTFOLIO_KEYS: &[Binding<PAct>] = &[
     .footer(),
     Binding::new(&[key(KeyCode::Home)], PAct::Top, |t| t.start.k_top),
     Binding::new(&[key(KeyCode::End)], PAct::Bottom, |t| t.start.k_bottom),
-    Binding::new(&[ch('e')], PAct::Export, |t| t.start.k_export).footer(),
-    Binding::new(CLOSE, PAct::Back, |t| t.start.k_back).footer(),
 ];
 
 #[cfg(test)]

@@ -261,9 +261,19 @@ pub fn draw(
     theme: &Theme,
 ) {
     let t = app.t;
+    let folder_line = fill(
+        t.start.portfolio_folder,
+        &[&shown(&st.dir.display().to_string())],
+    );
+    // The folder line wraps (it says that no names are in it: that must be read whole).
+    let rows_of = |s: &str| {
+        use unicode_width::UnicodeWidthStr;
+        (s.width().max(1)).div_ceil(area.width.max(1) as usize) as u16
+    };
+    let folder_rows = rows_of(&folder_line).min(3);
     let [title, folder, body] = area.layout(&Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(if p.written.is_some() { 3 } else { 1 }),
+        Constraint::Length(folder_rows + if p.written.is_some() { 3 } else { 0 }),
         Constraint::Fill(1),
     ]));
     frame.render_widget(
@@ -276,13 +286,7 @@ pub fn draw(
         )),
         title,
     );
-    let mut head = vec![Line::styled(
-        fill(
-            t.start.portfolio_folder,
-            &[&shown(&st.dir.display().to_string())],
-        ),
-        theme.dim,
-    )];
+    let mut head = vec![Line::styled(folder_line, theme.dim)];
     match &p.written {
         None => {}
         Some(Ok(paths)) => {
