@@ -27,6 +27,9 @@ pub struct Runtime {
     // finishes (with its conflict check) while the session is still locked.
     saver: Saver,
     pub lock: Option<lock::SessionLock>,
+    /// A session created in this run (`+ Nieuwe sessie`, `volgspot new`): removed on
+    /// quitting when nothing was entered in it (see [`discard_untouched`]).
+    pub fresh: Option<PathBuf>,
 }
 
 impl Runtime {
@@ -34,6 +37,7 @@ impl Runtime {
         Runtime {
             dir,
             lock: None,
+            fresh: None,
             saver: Saver::new(),
         }
     }
@@ -148,11 +152,29 @@ pub fn create_session(
     let path = paths::new_session_path(&rt.dir, pact, round, &now.date().to_string());
     store::write_new(&path, &doc).map_err(|e| app.t.save_error(&e))?;
     open_session(app, rt, &path)?;
+    rt.fresh = Some(path.clone());
     // A new session: the facilitator starts typing the pact's name at once.
     if let Some(s) = app.session_mut() {
         s.browse = false;
     }
     Ok(path)
+}
+
+/// On quitting: the session created in this run, when nothing was entered in it (still
+/// the generation it was created with, everything saved, under its first name), is
+/// removed with its backup while its lock is held, so no empty `sessie-ronde1-…` is
+/// left behind. Returns the removed file.
+pub fn discard_untouched(app: &App, rt: &mut Runtime) -> Option<PathBuf> {
+    let fresh = rt.fresh.take()?;
+    let s = app.session()?;
+    if s.path != fresh || s.generation > 0 || s.unsaved() || rt.lock.is_none() {
+        return None;
+    }
+    std::fs::remove_file(&fresh).ok()?;
+    let _ = std::fs::remove_file(paths::backup_path(&fresh));
+    let _ = atomic::sync_dir(&fresh);
+    rt.lock = None;
+    Some(fresh)
 }
 
 /// Creates the next round of the pact of session file `from` in the session folder
@@ -266,7 +288,14 @@ fn export_portfolio(app: &mut App) {
 pub fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
     let result = match effect {
         Effect::Open(path) => open_session(app, rt, &path),
-        Effect::Create => create_session(app, rt, "", 1).map(|_| ()),
+        // A search that found nothing: what was typed is offered as the pact's name.
+        Effect::Create => {
+            let name = match &app.view {
+                View::Start(st) if st.visible().is_empty() => st.query.trim().to_string(),
+                _ => String::new(),
+            };
+            create_session(app, rt, &name, 1).map(|_| ())
+        }
         Effect::OpenDemo => open_demo(app, rt).map(|_| ()),
         Effect::NextRound(from) => create_next_round(app, rt, &from).map(|_| ()),
         Effect::OpenPortfolio => open_portfolio(app),
@@ -359,9 +388,14 @@ fn save_before_quit(app: &mut App, rt: &mut Runtime) {
         app.should_quit = true;
         return;
     }
-    rt.saver
-        .request(s.generation, s.path.clone(), s.doc.clone());
-    s.save_started(Instant::now());
+    // A generation already handed to the saver is not handed over again: a second job
+    // for the old name, still queued after `follow_pact_name` renamed the file, would
+    // write the placeholder `sessie-ronde1-…` back beside the renamed file.
+    if s.generation > s.requested_generation || matches!(s.save, crate::app::SaveState::Failed(_)) {
+        rt.saver
+            .request(s.generation, s.path.clone(), s.doc.clone());
+        s.save_started(Instant::now());
+    }
     match rt.saver.wait_for(s.generation, Duration::from_secs(10)) {
         Some(o) => s.on_saved(o.generation, o.result),
         None => s.on_saved(s.generation, Err(store::SaveError::Other("timeout".into()))),
@@ -591,7 +625,18 @@ pub fn run(app: App, mut rt: Runtime) -> ExitCode {
         crate::room::withdraw(&s.path);
     }
     match outcome {
-        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Ok(())) => {
+            if let Ok(a) = app.try_borrow()
+                && let Some(gone) = discard_untouched(&a, &mut rt)
+            {
+                let name = gone.file_name().unwrap_or_default().to_string_lossy();
+                eprintln!(
+                    "{}",
+                    crate::sanitize::visible(&fill(a.t.start.untouched_removed, &[&name]))
+                );
+            }
+            ExitCode::SUCCESS
+        }
         Ok(Err(e)) => {
             eprintln!("volgspot: {}", crate::sanitize::visible(&e.to_string()));
             emergency_copy(&app);
