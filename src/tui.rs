@@ -152,7 +152,9 @@ pub fn create_session(
     let path = paths::new_session_path(&rt.dir, pact, round, &now.date().to_string());
     store::write_new(&path, &doc).map_err(|e| app.t.save_error(&e))?;
     open_session(app, rt, &path)?;
-    rt.fresh = Some(path.clone());
+    // Without a name (`+ Nieuwe sessie`, `volgspot new`): not kept if nothing is entered.
+    // A name given on the command line is kept, as asked.
+    rt.fresh = pact.trim().is_empty().then(|| path.clone());
     // A new session: the facilitator starts typing the pact's name at once.
     if let Some(s) = app.session_mut() {
         s.browse = false;
@@ -294,7 +296,10 @@ pub fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
                 View::Start(st) if st.visible().is_empty() => st.query.trim().to_string(),
                 _ => String::new(),
             };
-            create_session(app, rt, &name, 1).map(|_| ())
+            let made = create_session(app, rt, &name, 1);
+            // From the start screen, named by the search or not: kept only when used.
+            rt.fresh = made.as_ref().ok().cloned();
+            made.map(|_| ())
         }
         Effect::OpenDemo => open_demo(app, rt).map(|_| ()),
         Effect::NextRound(from) => create_next_round(app, rt, &from).map(|_| ()),
