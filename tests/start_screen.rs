@@ -460,3 +460,36 @@ fn the_overview_wraps_long_lines_ends_with_end_and_builds_its_lines_once_per_wid
     let help = text(&render(&app, 120, 40));
     assert!(help.contains("naar het begin") && help.contains("naar het eind"), "{help}");
 }
+
+/// At 80×24: long file names whole after Ctrl-F, the overview's key stays in the footer
+/// with a session selected, and only the selected row has the ▶.
+#[test]
+fn at_80_columns_file_names_are_whole_ctrl_o_stays_and_one_row_is_marked() {
+    let mut entries = folder();
+    entries.push(entry(
+        "Zorgpact Súdwest-Fryslân en Waddeneilanden",
+        1,
+        "2026-03-14",
+        "Sneek",
+        255,
+    ));
+    let e = entries.last_mut().unwrap();
+    e.path = Path::new(DIR)
+        .join("zorgpact-sudwest-fryslan-waddeneilanden-ronde1-2026-03-14-2.volgspot.json");
+    let mut app = app_with(StartState::new(PathBuf::from(DIR), entries));
+    let t = text(&render(&app, 80, 24));
+    assert_eq!(t.matches('▶').count(), 1, "{t}");
+    // A session selected: Ctrl-R joins the footer, Ctrl-O stays.
+    key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("Ctrl-R"), "{t}");
+    assert!(t.contains("Ctrl-O overzicht"), "{t}");
+    assert_eq!(t.matches('▶').count(), 1, "{t}");
+    key(&mut app, KeyCode::Char('f'), KeyModifiers::CONTROL);
+    let t = text(&render(&app, 80, 24));
+    assert!(
+        t.contains("zorgpact-sudwest-fryslan-waddeneilanden-ronde1-2026-03-14-2.volgspot.json"),
+        "{t}"
+    );
+}

@@ -420,11 +420,12 @@ pub static KEYS: &[Binding<Act>] = &[
         t.rounds.k_next_round
     })
     .footer(),
-    Binding::new(&[ctrl('f')], Act::Files, |t| t.start.k_files).footer(),
+    // The overview before file names: at 80 columns the footer keeps it.
     Binding::new(&[ctrl('o')], Act::App(Action::Portfolio), |t| {
         t.start.k_portfolio
     })
     .footer(),
+    Binding::new(&[ctrl('f')], Act::Files, |t| t.start.k_files).footer(),
     Binding::new(CLOSE, Act::Clear, |t| t.start.k_clear).footer(),
     Binding::new(UP, Act::App(Action::SelectUp), |t| t.k_up_down),
     Binding::new(DOWN, Act::App(Action::SelectDown), |t| t.k_up_down),
