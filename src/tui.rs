@@ -270,20 +270,16 @@ fn export_portfolio(app: &mut App) {
         return;
     };
     use crate::export::Format;
-    let mut written = Vec::new();
-    let mut result = Ok(());
+    let (mut written, mut failed) = (Vec::new(), Vec::new());
     for format in [Format::Markdown, Format::Html, Format::Csv] {
         let path = st.dir.join(format!("overzicht.{}", format.extension()));
         let text = crate::export::portfolio::render(&p.data, lang, format);
         match crate::export::write_file(&path, &text) {
             Ok(()) => written.push(path),
-            Err(e) => {
-                result = Err(e);
-                break;
-            }
+            Err(e) => failed.push(e),
         }
     }
-    p.written = Some(result.map(|()| written));
+    p.written = Some((written, failed));
 }
 
 /// Carries out an effect `update` asked for (public for tests that drive the runtime).

@@ -493,3 +493,35 @@ fn at_80_columns_file_names_are_whole_ctrl_o_stays_and_one_row_is_marked() {
         "{t}"
     );
 }
+
+/// E where one file cannot be written: says which were written and which not.
+#[test]
+fn a_partial_overview_export_names_what_was_written_and_what_failed() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, s) in volgspot::bench_data::portfolio(2, 1, 7) {
+        volgspot::store::write_new(&dir.path().join(name), &s).unwrap();
+    }
+    // In the way of the CSV: a folder of that name.
+    std::fs::create_dir(dir.path().join("overzicht.csv")).unwrap();
+    let mut app = App::new(
+        Lang::Nl,
+        Method::builtin(Lang::Nl),
+        volgspot::tui::start_view(dir.path()),
+        datetime!(2026-11-26 14:05:00 +1),
+    );
+    let mut rt = volgspot::tui::Runtime::new(dir.path().to_path_buf());
+    volgspot::tui::apply(&mut app, &mut rt, Effect::OpenPortfolio);
+    for e in key(&mut app, KeyCode::Char('e'), KeyModifiers::NONE) {
+        volgspot::tui::apply(&mut app, &mut rt, e);
+    }
+    let t = text(&render(&app, 200, 40));
+    assert!(
+        t.contains(&format!(
+            "Overzicht geschreven in {}: overzicht.md, overzicht.html",
+            dir.path().display()
+        )),
+        "{t}"
+    );
+    assert!(t.contains("Niet geschreven: ") && t.contains("overzicht.csv"), "{t}");
+    assert!(dir.path().join("overzicht.html").is_file());
+}

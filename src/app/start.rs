@@ -68,8 +68,9 @@ pub struct PortfolioView {
     pub data: crate::export::portfolio::Portfolio,
     /// First line shown.
     pub scroll: usize,
-    /// After an export: the files written, or why not.
-    pub written: Option<Result<Vec<PathBuf>, String>>,
+    /// After an export: the files written, and for each that failed why (every format
+    /// is tried; a failure of one does not hide that others were written).
+    pub written: Option<(Vec<PathBuf>, Vec<String>)>,
     /// The last first line that still fills the screen, as last drawn: scrolling stops
     /// there.
     pub max_scroll: std::cell::Cell<usize>,

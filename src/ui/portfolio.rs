@@ -273,7 +273,12 @@ pub fn draw(
     let folder_rows = rows_of(&folder_line).min(3);
     let [title, folder, body] = area.layout(&Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(folder_rows + if p.written.is_some() { 3 } else { 0 }),
+        Constraint::Length(
+            folder_rows
+                + p.written
+                    .as_ref()
+                    .map_or(0, |(_, failed)| 2 + 2 * failed.len() as u16),
+        ),
         Constraint::Fill(1),
     ]));
     frame.render_widget(
@@ -289,7 +294,8 @@ pub fn draw(
     let mut head = vec![Line::styled(folder_line, theme.dim)];
     match &p.written {
         None => {}
-        Some(Ok(paths)) => {
+        Some((paths, failed)) => {
+            if !paths.is_empty() {
             // The folder once, then the file names: whole even at 80 columns.
             let dir = paths
                 .first()
@@ -304,12 +310,15 @@ pub fn draw(
             head.push(Line::styled(
                 fill(t.start.written, &[&shown(&dir), &names.join(", ")]),
                 theme.label,
-            ))
+            ));
+            }
+            for e in failed {
+                head.push(Line::styled(
+                    fill(t.start.write_failed, &[&shown(e)]),
+                    theme.problem,
+                ));
+            }
         }
-        Some(Err(e)) => head.push(Line::styled(
-            fill(t.start.write_failed, &[&shown(e)]),
-            theme.problem,
-        )),
     }
     frame.render_widget(
         Paragraph::new(head).wrap(ratatui::widgets::Wrap { trim: true }),
