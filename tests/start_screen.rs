@@ -525,3 +525,18 @@ fn a_partial_overview_export_names_what_was_written_and_what_failed() {
     assert!(t.contains("Niet geschreven: ") && t.contains("overzicht.csv"), "{t}");
     assert!(dir.path().join("overzicht.html").is_file());
 }
+
+/// A file that cannot be read is not counted as a session in the search line.
+#[test]
+fn unreadable_files_are_not_counted_as_sessions() {
+    let mut entries = folder();
+    entries.push(StartEntry {
+        path: Path::new(DIR).join("kapot-ronde1.volgspot.json"),
+        summary: Err(volgspot::store::LoadProblem::Empty),
+        recovery: None,
+    });
+    let mut app = app_with(StartState::new(PathBuf::from(DIR), entries));
+    typed(&mut app, "ronde");
+    let t = text(&render(&app, 120, 40));
+    assert!(t.contains("6 van 6 sessies"), "{t}");
+}

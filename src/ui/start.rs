@@ -41,8 +41,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
                 ts.searching,
                 &[
                     &shown(&st.query),
-                    &visible.len().to_string(),
-                    &st.entries.len().to_string(),
+                    // Sessions: files that cannot be read are not counted as such.
+                    &visible
+                        .iter()
+                        .filter(|&&i| st.entries[i].summary.is_ok())
+                        .count()
+                        .to_string(),
+                    &st.entries.iter().filter(|e| e.summary.is_ok()).count().to_string(),
                 ],
             ),
             theme.label,
