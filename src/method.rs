@@ -133,7 +133,14 @@ pub struct AgendaDef {
 
 /// The screens an agenda block can link to, by the id sessions store (the app's
 /// `Screen::id`; a test keeps the two lists the same).
-pub const AGENDA_SCREENS: [&str; 5] = ["intake", "interviews", "triangle", "wheel", "summary"];
+pub const AGENDA_SCREENS: [&str; 6] = [
+    "intake",
+    "interviews",
+    "triangle",
+    "wheel",
+    "summary",
+    "report",
+];
 
 /// What is wrong in a method definition, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -314,7 +314,7 @@ pub fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
             Ok(())
         }
         // Moving between screens needs no I/O: `App::handle_key` does it.
-        Effect::GoTo(_) | Effect::GoToIntentions => Ok(()),
+        Effect::GoTo(_) | Effect::GoToIntentions | Effect::GoToReportSection(_) => Ok(()),
         Effect::Export => {
             export_reports(app);
             Ok(())

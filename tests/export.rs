@@ -643,7 +643,15 @@ fn triangle_items_and_interview_notes_are_kept_apart_alike_in_every_section() {
         "## 5. DE VOORTGANG",
     ] {
         let sec = section(&md, start);
-        let items: Vec<&str> = sec.lines().filter(|l| l.starts_with("- **")).collect();
+        // Items are list entries without a speaker (notes say who, after " — *").
+        // (The intentions after "Voor het vervolg wordt:" are no triangle items.)
+        let items: Vec<&str> = sec
+            .split("Voor het vervolg wordt:")
+            .next()
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| l.starts_with("- ") && !l.contains(" — *"))
+            .collect();
         assert!(!items.is_empty(), "{sec}");
         for l in items {
             assert!(l.contains(" stem") && l.ends_with(')'), "{l}");
@@ -760,7 +768,7 @@ fn counts_of_one_are_singular() {
     }
     let md = render(&s, Lang::Nl, false, Format::Markdown);
     assert!(
-        md.contains("Een gedeelde arbeidsmarktmonitor** (1 stem)"),
+        md.contains("Een gedeelde arbeidsmarktmonitor (1 stem)"),
         "{md}"
     );
     assert!(md.contains("onderbouwd door 1 notitie\n"), "{md}");

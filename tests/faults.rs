@@ -312,11 +312,11 @@ fn the_binary_opens_no_network_socket() {
     );
     term.wait_for("Nieuwe sessie");
     term.send("\r");
-    term.wait_for("1/5 Intake");
+    term.wait_for("1/6 Intake");
     term.type_text("Netwerkloos");
     term.wait_for("opgeslagen");
     term.page_down();
-    term.wait_for("2/5 Interviews");
+    term.wait_for("2/6 Interviews");
     term.ctrl_q();
     assert!(term.wait_exit());
     let trace = fs::read_to_string(&log).unwrap();

@@ -77,7 +77,7 @@ fn a_running_clock_shows_block_time_left_and_schedule_in_the_header() {
     app.now = datetime!(2026-11-26 14:30:00 +1);
     let t = text(&render(&app, 80, 24));
     let header = t.lines().next().unwrap();
-    assert!(header.contains("2/5 Interviews"), "{header}");
+    assert!(header.contains("2/6 Interviews"), "{header}");
     assert!(header.contains("1:30 te lang"), "{header}");
     if let View::Session(s) = &app.view {
         assert_eq!(s.doc.agenda.blocks[0].actual_seconds, 510);
@@ -88,7 +88,7 @@ fn a_running_clock_shows_block_time_left_and_schedule_in_the_header() {
 fn partners_of_each_kind_and_a_document_survive_quit_and_reopen() {
     let dir = tempfile::tempdir().unwrap();
     let mut term = Term::spawn(dir.path(), &["new"], 100, 30);
-    term.wait_for("1/5 Intake");
+    term.wait_for("1/6 Intake");
     term.type_text("Zorgpact Proef");
     term.send("\x1bOQ"); // F2: partners
     term.wait_for("Nog leeg");

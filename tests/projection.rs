@@ -42,7 +42,7 @@ fn presenter_view_of_every_screen_light_and_dark_at_three_sizes() {
                 let t = text(&term);
                 // The place and the agenda status are always visible; the view's own keys
                 // instead of the editing footer.
-                assert!(t.contains(&format!("{}/5", screen.index() + 1)), "{t}");
+                assert!(t.contains(&format!("{}/6", screen.index() + 1)), "{t}");
                 assert!(t.contains("klok niet gestart"), "{t}");
                 assert!(t.contains("F4 bewerken"), "{t}");
                 assert!(!t.contains("volgend scherm"), "{t}");
@@ -71,7 +71,7 @@ fn every_screen_renders_at_every_size_without_panic_and_keeps_its_header() {
                 for h in (20..=70).step_by(7) {
                     let t = text(&render(&app, w, h));
                     let first = t.lines().next().unwrap_or("");
-                    let place = format!("{}/5", screen.index() + 1);
+                    let place = format!("{}/6", screen.index() + 1);
                     if presenter {
                         assert!(t.contains(&place), "{w}x{h}:\n{t}");
                     } else {
@@ -137,9 +137,9 @@ fn look_ahead_shows_the_next_screen_without_moving_the_room() {
     go(&mut app, Screen::Triangle);
     key(&mut app, KeyCode::F(3));
     let t = text(&render(&app, 120, 40));
-    assert!(t.contains("Vooruitkijken: 4/5 Samenwerkingswiel"), "{t}");
+    assert!(t.contains("Vooruitkijken: 4/6 Samenwerkingswiel"), "{t}");
     assert!(
-        t.lines().next().unwrap().contains("3/5 Analyse-driehoek"),
+        t.lines().next().unwrap().contains("3/6 Analyse-driehoek"),
         "{t}"
     );
     key(&mut app, KeyCode::Esc);
@@ -440,9 +440,9 @@ fn time_left_and_the_names_warning_fit_at_80_columns() {
 #[test]
 fn look_ahead_on_the_last_screen_says_there_is_none() {
     let mut app = demo_app(Lang::Nl);
-    go(&mut app, Screen::Summary);
+    go(&mut app, Screen::Report);
     key(&mut app, KeyCode::F(3));
     let t = text(&render(&app, 80, 24));
     assert!(t.contains("Dit is het laatste scherm"), "{t}");
-    assert!(!t.contains("Vooruitkijken: 5/5"), "{t}");
+    assert!(!t.contains("Vooruitkijken: 6/6"), "{t}");
 }

@@ -5,12 +5,13 @@ mod common;
 use common::{Term, session_file};
 use std::time::Duration;
 
-const TITLES: [&str; 5] = [
-    "1/5 Intake",
-    "2/5 Interviews",
-    "3/5 Analyse-driehoek",
-    "4/5 Samenwerkingswiel",
-    "5/5 Samenvatting",
+const TITLES: [&str; 6] = [
+    "1/6 Intake",
+    "2/6 Interviews",
+    "3/6 Analyse-driehoek",
+    "4/6 Samenwerkingswiel",
+    "5/6 Samenvatting",
+    "6/6 Rapport",
 ];
 
 #[test]
@@ -55,7 +56,7 @@ fn help_lists_the_keys_of_the_screen_and_esc_closes_it() {
     assert!(!term.screen().contains("Toetsen:"));
     // On a screen without a text field, `?` opens help too.
     term.page_down();
-    term.wait_for("2/5 Interviews");
+    term.wait_for("2/6 Interviews");
     term.send("?");
     term.wait_for("Toetsen: Interviews");
 }
@@ -100,7 +101,7 @@ fn the_start_screen_lists_sessions_and_opens_one() {
     term.wait_for("Pact Noord");
     term.send("\x1b[B\x1b[B"); // down twice: past "new" and "example"
     term.send("\r");
-    term.wait_for("1/5 Intake");
+    term.wait_for("1/6 Intake");
     term.wait_for("Pact Noord · ronde 2");
 }
 
@@ -111,7 +112,7 @@ fn english_ui_with_lang_en() {
     term.wait_for("Pact name");
     term.page_down();
     term.page_down();
-    term.wait_for("3/5 Analysis triangle");
+    term.wait_for("3/6 Analysis triangle");
 }
 
 #[test]
@@ -140,7 +141,7 @@ fn a_panic_restores_the_terminal_and_writes_an_emergency_copy() {
 fn a_new_session_takes_the_pact_name_once_it_is_typed() {
     let dir = tempfile::tempdir().unwrap();
     let mut term = Term::spawn(dir.path(), &["new"], 80, 24);
-    term.wait_for("1/5 Intake");
+    term.wait_for("1/6 Intake");
     assert!(
         session_file(dir.path())
             .to_string_lossy()

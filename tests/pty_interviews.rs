@@ -109,7 +109,7 @@ fn interviewer_notes_survive_a_kill_and_import_into_the_synthesis() {
     let mut tui = Term::spawn(dir.path(), &["open", s], 80, 24);
     tui.wait_for("Pact Oost");
     tui.page_down();
-    tui.wait_for("2/5 Interviews");
+    tui.wait_for("2/6 Interviews");
     // Names are hidden on the projected screen until F8.
     tui.wait_for("(naam verborgen, F8)");
     tui.send("\x1b[19~"); // F8
@@ -409,7 +409,7 @@ fn the_import_picker_keeps_other_pacts_files_apart() {
     let mut term = Term::spawn(dir.path(), &["open", session.to_str().unwrap()], 120, 30);
     term.wait_for("Pact Oost · ronde 1");
     term.page_down();
-    term.wait_for("2/5 Interviews");
+    term.wait_for("2/6 Interviews");
     term.send("i");
     term.wait_for("C. Oosterhuis");
     term.wait_for("Bestanden van andere pacten of rondes: 2 — T toont ze");

@@ -62,7 +62,7 @@ fn the_room_follows_the_facilitator_and_never_writes() {
     // The facilitator opens the same session (the room holds no lock on it).
     let mut desk = Term::spawn(dir.path(), &["open", p], 100, 30);
     desk.wait_for("Intake");
-    follow(&room, "1/5 · Intake", Instant::now());
+    follow(&room, "1/6 · Intake", Instant::now());
     let t0 = Instant::now();
     while room.screen().contains("Wacht op het scherm") {
         assert!(t0.elapsed() < Duration::from_secs(5), "{}", room.screen());
@@ -86,7 +86,7 @@ fn the_room_follows_the_facilitator_and_never_writes() {
         std::thread::sleep(Duration::from_millis(10));
     }
     desk.send("b");
-    follow(&room, "1/5 · Intake", Instant::now());
+    follow(&room, "1/6 · Intake", Instant::now());
 
     // Screens, measured one by one.
     let mut worst = Duration::ZERO;
@@ -97,7 +97,7 @@ fn the_room_follows_the_facilitator_and_never_writes() {
     ] {
         let t0 = Instant::now();
         desk.send_now("\x1b[6~");
-        let took = follow(&room, &format!("{n}/5 · {title}"), t0);
+        let took = follow(&room, &format!("{n}/6 · {title}"), t0);
         eprintln!("follow {title}: {} ms", took.as_millis());
         worst = worst.max(took);
     }
@@ -115,7 +115,7 @@ fn the_room_follows_the_facilitator_and_never_writes() {
     worst = worst.max(t0.elapsed());
     let t0 = Instant::now();
     desk.send_now("b");
-    worst = worst.max(follow(&room, "4/5 · Samenwerkingswiel", t0));
+    worst = worst.max(follow(&room, "4/6 · Samenwerkingswiel", t0));
     // The clock: F5 reaches the room before any autosave.
     std::thread::sleep(Duration::from_millis(300));
     let t0 = Instant::now();
@@ -142,7 +142,7 @@ fn the_room_follows_the_facilitator_and_never_writes() {
     // The facilitator comes back: the room follows again.
     let mut desk = Term::spawn(dir.path(), &["open", p], 100, 30);
     desk.wait_for("Intake");
-    follow(&room, "1/5 · Intake", Instant::now());
+    follow(&room, "1/6 · Intake", Instant::now());
     let t0 = Instant::now();
     while room.screen().contains("Geen contact") {
         assert!(t0.elapsed() < Duration::from_secs(5), "{}", room.screen());
@@ -164,7 +164,7 @@ fn on_a_vt220_both_windows_are_plain_ascii() {
     let mut desk = Term::spawn_env(dir.path(), &["open", p], 80, 24, &env);
     desk.wait_for("Intake");
     let room = Term::spawn_env(dir.path(), &["zaal", p], 80, 24, &env);
-    follow(&room, "1/5 . Intake", Instant::now());
+    follow(&room, "1/6 . Intake", Instant::now());
     let ascii = |what: &str, screen: &str| {
         assert!(
             screen.is_ascii(),
@@ -178,14 +178,15 @@ fn on_a_vt220_both_windows_are_plain_ascii() {
         (3, "Analyse-driehoek"),
         (4, "Samenwerkingswiel"),
         (5, "Samenvatting"),
+        (6, "Rapport"),
     ] {
-        follow(&room, &format!("{n}/5 . {title}"), Instant::now());
+        follow(&room, &format!("{n}/6 . {title}"), Instant::now());
         desk.wait_for(title);
         ascii(&format!("desk {title}"), &desk.screen());
         ascii(&format!("room {title}"), &room.screen());
         // Presenter view (F4) and back.
         desk.send("\x1bOS");
-        desk.wait_for(&format!("{n}/5 . "));
+        desk.wait_for(&format!("{n}/6 . "));
         ascii(&format!("desk F4 {title}"), &desk.screen());
         desk.send("\x1bOS");
         desk.send("\x1b[6~");

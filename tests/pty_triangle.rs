@@ -15,10 +15,10 @@ const CORNERS: [[&str; 2]; 3] = [
 fn add_vote_draw_quit_and_reopen_keeps_everything() {
     let dir = tempfile::tempdir().unwrap();
     let mut term = Term::spawn(dir.path(), &["new", "--pact", "Driehoektest"], 80, 24);
-    term.wait_for("1/5 Intake");
+    term.wait_for("1/6 Intake");
     term.page_down();
     term.page_down();
-    term.wait_for("3/5 Analyse-driehoek");
+    term.wait_for("3/6 Analyse-driehoek");
     for (c, items) in CORNERS.iter().enumerate() {
         // Corner c is focused (Tab moves on). Two items each: a, type, Enter.
         for item in items {
@@ -48,7 +48,7 @@ fn add_vote_draw_quit_and_reopen_keeps_everything() {
     again.wait_for("Driehoektest");
     again.page_down();
     again.page_down();
-    again.wait_for("3/5 Analyse-driehoek");
+    again.wait_for("3/6 Analyse-driehoek");
     for items in &CORNERS {
         for item in items {
             again.wait_for(item);

@@ -5,7 +5,7 @@ mod common;
 use common::Term;
 use std::path::{Path, PathBuf};
 
-const WHEEL: &str = "4/5 Samenwerkingswiel";
+const WHEEL: &str = "4/6 Samenwerkingswiel";
 
 /// The session file in `dir` that is not `except`.
 fn session_besides(dir: &Path, except: Option<&Path>) -> PathBuf {

@@ -294,6 +294,6 @@ fn a_running_clock_shows_the_block_and_its_minutes_big_in_the_room() {
     let t = text(&room(&following(&app), 240, 67, &Contact::Following));
     // Big letters: no plain "nog 10 min" line, the block still named in the status.
     assert!(!t.contains("nog 10 min"), "{t}");
-    assert!(t.contains("3/5 · Analyse-driehoek · Opening"), "{t}");
+    assert!(t.contains("3/6 · Analyse-driehoek · Opening"), "{t}");
     insta::assert_snapshot!("room_clock_running_240x67", t);
 }

@@ -93,7 +93,7 @@ fn round_two_from_the_start_screen_carries_round_one_and_its_report_follows_up_w
     term.send("\x1b[B");
     term.wait_for("uit ronde 1");
     term.page_down();
-    term.wait_for("4/5 Samenwerkingswiel");
+    term.wait_for("4/6 Samenwerkingswiel");
     term.wait_for("Vergeleken met ronde 1");
     term.send("i");
     term.wait_for("Gezamenlijk stagebureau");
@@ -272,7 +272,7 @@ fn a_new_session_switched_to_round_two_is_saved_as_round_two_not_as_round_one_da
     )
     .unwrap();
     let mut term = Term::spawn(dir.path(), &["new"], 80, 24);
-    term.wait_for("1/5 Intake");
+    term.wait_for("1/6 Intake");
     term.type_text("Zorgpact Twee");
     term.send("\t"); // to the round field
     // Named after the pact while still round 1 (next to round 1's file: "-2").
@@ -315,7 +315,7 @@ fn a_new_session_switched_to_round_two_is_saved_as_round_two_not_as_round_one_da
 #[test]
 fn a_schema_three_session_still_opens_and_gains_nothing_it_did_not_have() {
     let text = include_str!("../sessions/voorbeeld.volgspot.json").replacen(
-        "\"schema_version\": 4,",
+        "\"schema_version\": 5,",
         "\"schema_version\": 3,",
         1,
     );

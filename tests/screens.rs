@@ -22,7 +22,7 @@ fn every_screen_at_both_sizes_in_both_languages() {
                 let screen_text = text(&term);
                 // The header always names the screen and its place.
                 assert!(
-                    screen_text.contains(&format!("{}/5 {title}", screen.index() + 1)),
+                    screen_text.contains(&format!("{}/6 {title}", screen.index() + 1)),
                     "{screen_text}"
                 );
                 insta::assert_snapshot!(format!("{}_{code}_{w}x{h}", screen.id()), term.backend());

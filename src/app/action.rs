@@ -47,6 +47,8 @@ pub enum Effect {
     ForceQuit,
     /// Show another screen of the session (e.g. where a checklist item is fixed).
     GoTo(super::Screen),
+    /// Show the Rapport screen on this report section (0: the region, then the areas).
+    GoToReportSection(usize),
     /// Show the intentions list (on the Samenwerkingswiel screen).
     GoToIntentions,
     /// Write the reports (md + html, intern and publiek) next to the session file.

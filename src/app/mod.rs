@@ -2,6 +2,7 @@
 //! events and carries out the [`Effect`]s it asks for.
 
 pub mod action;
+pub mod compose;
 pub mod field;
 pub mod intake;
 pub mod interview_edit;
@@ -90,6 +91,7 @@ pub struct SessionView {
     pub triangle: triangle::State,
     pub wheel: wheel::State,
     pub summary: summary::State,
+    pub compose: compose::State,
     /// Browse mode (see `remote`): opened from disk, no field has the cursor yet.
     pub browse: bool,
 }
@@ -104,6 +106,7 @@ impl SessionView {
             triangle: triangle::State::new(&doc),
             wheel: wheel::State::new(&doc),
             summary: summary::State::new(&doc),
+            compose: compose::State::default(),
             browse: false,
             doc,
             path,
@@ -154,6 +157,7 @@ impl SessionView {
         self.wheel.cursor = old.cursor;
         self.wheel.icur = old.icur.min(self.doc.intentions.len().saturating_sub(1));
         self.summary = summary::State::new(&self.doc);
+        self.compose.rebuild(&self.doc);
     }
 
     /// App-wide undo (or redo): back to the session as it was before the last action.
@@ -226,7 +230,7 @@ impl SessionView {
         outcome
     }
 
-    /// " ◀ 2/5 Interviews ▶ ": where the header says the room is; the arrows can be
+    /// " ◀ 2/6 Interviews ▶ ": where the header says the room is; the arrows can be
     /// clicked (see `App::handle_mouse`).
     pub fn header_place(&self, t: &Strings) -> String {
         format!(
@@ -245,6 +249,7 @@ impl SessionView {
             Screen::Triangle => &self.triangle,
             Screen::Wheel => &self.wheel,
             Screen::Summary => &self.summary,
+            Screen::Report => &self.compose,
         }
     }
 
@@ -256,6 +261,7 @@ impl SessionView {
             Screen::Triangle => &mut self.triangle,
             Screen::Wheel => &mut self.wheel,
             Screen::Summary => &mut self.summary,
+            Screen::Report => &mut self.compose,
         };
         (&mut self.doc, state)
     }
@@ -648,6 +654,12 @@ impl App {
                     // Moving between screens needs no I/O: done here.
                     Outcome::Effect(Effect::GoTo(screen)) => {
                         s.screen = screen;
+                        Vec::new()
+                    }
+                    Outcome::Effect(Effect::GoToReportSection(i)) => {
+                        s.screen = Screen::Report;
+                        s.compose.section = i;
+                        s.compose.selected = 0;
                         Vec::new()
                     }
                     Outcome::Effect(Effect::GoToIntentions) => {

@@ -2,7 +2,7 @@
 //! the app ([`ScreenState`]): the app asks the current screen, never matches on it.
 
 use super::keys::KeyHelp;
-use super::{Ctx, Outcome, intake, interviews, summary, triangle, wheel};
+use super::{Ctx, Outcome, compose, intake, interviews, summary, triangle, wheel};
 use crate::model::Session;
 use ratatui::crossterm::event::KeyEvent;
 
@@ -39,6 +39,21 @@ macro_rules! screen_state {
 
 screen_state!(intake::State, triangle::State, wheel::State, summary::State);
 
+impl ScreenState for compose::State {
+    fn typing(&self) -> bool {
+        compose::State::typing(self)
+    }
+    fn help(&self, _doc: &Session) -> Vec<KeyHelp> {
+        compose::State::help(self)
+    }
+    fn handle_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        compose::State::handle_key(self, doc, key, ctx)
+    }
+    fn paste(&mut self, doc: &mut Session, text: &str, ctx: &Ctx) -> Outcome {
+        compose::State::paste(self, doc, text, ctx)
+    }
+}
+
 impl ScreenState for interviews::State {
     fn typing(&self) -> bool {
         interviews::State::typing(self)
@@ -61,10 +76,12 @@ pub enum Screen {
     Triangle,
     Wheel,
     Summary,
+    /// The report composer (Rapport).
+    Report,
 }
 
 impl Screen {
-    pub const COUNT: usize = 5;
+    pub const COUNT: usize = 6;
 
     pub const ALL: [Screen; Screen::COUNT] = [
         Screen::Intake,
@@ -72,6 +89,7 @@ impl Screen {
         Screen::Triangle,
         Screen::Wheel,
         Screen::Summary,
+        Screen::Report,
     ];
 
     pub fn index(self) -> usize {
@@ -86,6 +104,7 @@ impl Screen {
             Screen::Triangle => "triangle",
             Screen::Wheel => "wheel",
             Screen::Summary => "summary",
+            Screen::Report => "report",
         }
     }
 

@@ -98,8 +98,10 @@ impl std::fmt::Debug for State {
 pub fn gap_screen(gap: &Gap) -> Screen {
     match gap {
         Gap::NoPactName | Gap::NoRegionDescription => Screen::Intake,
-        Gap::EmptySection(_)
-        | Gap::QuotesAwaitingApproval(_)
+        // A section is filled on the Rapport screen (its blocks say where each piece
+        // comes from).
+        Gap::EmptySection(_) | Gap::QuotesNotInReport(_) => Screen::Report,
+        Gap::QuotesAwaitingApproval(_)
         | Gap::NotesWithConflict(_)
         | Gap::QuotesChangedAfterApproval(_)
         | Gap::AttributionIdentifies(_) => Screen::Interviews,
@@ -129,6 +131,7 @@ pub fn gap_text(gap: &Gap, t: &Strings) -> String {
         Gap::NotesWithConflict(n) => count(s.conflicts_one, s.conflicts, *n),
         Gap::QuotesChangedAfterApproval(n) => count(s.changed_one, s.changed, *n),
         Gap::AttributionIdentifies(n) => count(s.identifies_one, s.identifies, *n),
+        Gap::QuotesNotInReport(n) => count(s.unused_quotes_one, s.unused_quotes, *n),
         Gap::NoPublicTriangleItems => s.no_public_triangle.to_string(),
         Gap::NoPhase => s.no_phase.to_string(),
         Gap::IntentionsWithoutOwner(n) => count(s.no_owner_one, s.no_owner, *n),
@@ -266,6 +269,13 @@ impl State {
                             Gap::IntentionsWithoutOwner(_)
                             | Gap::IntentionsWithInvalidDate(_)
                             | Gap::NoIntentions => Effect::GoToIntentions,
+                            Gap::EmptySection(name) => Effect::GoToReportSection(
+                                ctx.method
+                                    .areas
+                                    .iter()
+                                    .position(|a| a.name == *name)
+                                    .map_or(0, |i| i + 1),
+                            ),
                             _ => Effect::GoTo(gap_screen(gap)),
                         });
                     }

@@ -22,6 +22,9 @@ pub enum Gap {
     /// Public quotes attributed without a name, by a role and organisation only one
     /// interviewee has: the attribution still points at one person.
     AttributionIdentifies(usize),
+    /// Quotes the publieksversie may carry that the composed report (Rapport screen)
+    /// does not use: approved, consented and public, but in no quote block.
+    QuotesNotInReport(usize),
     /// Nothing from the triangle is marked public.
     NoPublicTriangleItems,
     NoPhase,
@@ -37,11 +40,16 @@ pub fn gaps(session: &Session, method: &Method) -> Vec<Gap> {
     if intake.pact_name.trim().is_empty() {
         out.push(Gap::NoPactName);
     }
-    if intake.region_description.trim().is_empty() {
+    // Judged on the public version: that is the one the region shares, as composed on
+    // the Rapport screen (or its first draft).
+    let public = build(session, method, Lang::Nl, true);
+    let region_says = public
+        .region_blocks
+        .iter()
+        .any(|p| p.says_something() && !(p.source == "region" && public.region.is_empty()));
+    if !region_says {
         out.push(Gap::NoRegionDescription);
     }
-    // Judged on the public version: that is the one the region shares.
-    let public = build(session, method, Lang::Nl, true);
     for (sec, area) in public.sections.iter().zip(&method.areas) {
         if sec.empty {
             out.push(Gap::EmptySection(area.name.clone()));
@@ -76,6 +84,33 @@ pub fn gaps(session: &Session, method: &Method) -> Vec<Gap> {
         .count();
     if changed > 0 {
         out.push(Gap::QuotesChangedAfterApproval(changed));
+    }
+    // A composed report takes new quotes only when they are added to it; one without a
+    // composition (its first draft) takes every quote.
+    if let Some(comp) = &session.composition {
+        let used: std::collections::HashSet<&crate::model::Id> = comp
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter(|b| !b.hidden)
+            .filter_map(|b| match &b.kind {
+                crate::model::compose::BlockKind::Quote { note } => Some(note),
+                _ => None,
+            })
+            .collect();
+        let unused = session
+            .interviews
+            .iter()
+            .flat_map(|iv| iv.notes.iter().map(move |n| (iv, n)))
+            .filter(|(iv, n)| {
+                n.kind == NoteKind::Citaat
+                    && super::report::note_is_public(iv, n)
+                    && !used.contains(&n.id)
+            })
+            .count();
+        if unused > 0 {
+            out.push(Gap::QuotesNotInReport(unused));
+        }
     }
     let identifying = super::report::identifying_attributions(session);
     if identifying > 0 {

@@ -4,6 +4,7 @@
 //! [`report::build`] decides what goes in (and so what is published); the writers only
 //! format a [`Report`]. Wording lives in the templates under `assets/templates/`.
 
+pub mod compose;
 pub mod convert;
 pub mod csv;
 pub mod docx;

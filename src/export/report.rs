@@ -28,6 +28,8 @@ pub struct Report {
     /// aan?"; kinds without partners are left out.
     pub partner_groups: Vec<PartnerGroup>,
     pub ambition: Option<QuoteOut>,
+    /// The blocks of "Waar werkt de regio aan?" (see [`super::compose`]).
+    pub region_blocks: Vec<super::compose::PieceOut>,
     pub sections: Vec<SectionOut>,
     pub triangle: TriangleOut,
     pub wheel: WheelOut,
@@ -45,6 +47,8 @@ pub struct Report {
     pub agenda: Vec<BlockOut>,
     pub agenda_planned_minutes: u32,
     pub agenda_actual_minutes: u64,
+    /// Rendered for the Rapport screen's preview: what is left out is marked there.
+    pub preview: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -105,6 +109,8 @@ pub struct SectionOut {
     pub empty: bool,
     /// What of the triangle this section shows (from the method definition).
     pub triangle: crate::method::AreaReport,
+    /// The section's blocks, in order (see [`super::compose`]).
+    pub blocks: Vec<super::compose::PieceOut>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -432,6 +438,44 @@ fn item_out(it: &TriangleItem, public: bool) -> ItemOut {
     }
 }
 
+/// A note as the report shows it: who said it (the full attribution internally; in
+/// the public version only on quotes, with the name only with consent).
+pub(crate) fn note_out(iv: &Interview, n: &Note, area: &str, public: bool, lang: Lang) -> NoteOut {
+    let who = match (public, n.kind) {
+        (false, _) => attribution(iv, true),
+        (true, NoteKind::Citaat) if !iv.consent.with_name && iv.consent.coarse => {
+            crate::i18n::fill(
+                lang.strings().interviews.coarse_attribution,
+                &[&lang.strings().interviews.kind(iv.kind).to_lowercase()],
+            )
+        }
+        (true, NoteKind::Citaat) => attribution(iv, iv.consent.with_name),
+        (true, _) => String::new(),
+    };
+    NoteOut {
+        text: n.text.trim().to_string(),
+        kind: kind_id(n.kind),
+        who,
+        public: n.public,
+        approval: if n.approval_state() == crate::model::ApprovalState::GewijzigdNaAkkoord {
+            "gewijzigd_na_akkoord"
+        } else {
+            approval_id(n.approval)
+        },
+        area: area.to_string(),
+        conflict: if public {
+            None
+        } else {
+            n.conflict
+                .as_ref()
+                .and_then(|c| c.text.as_deref())
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(String::from)
+        },
+    }
+}
+
 /// Builds the report. `public` selects the publieksversie: only items marked public,
 /// quotes approved by a speaker who consented, names only with consent.
 pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Report {
@@ -456,47 +500,14 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
                 note_count: 0,
                 triangle: area.report.clone(),
                 empty: true,
+                blocks: Vec::new(),
             };
             for iv in &session.interviews {
                 for n in iv.notes.iter().filter(|n| n.area == area.id) {
                     if n.text.trim().is_empty() || (public && !note_is_public(iv, n)) {
                         continue;
                     }
-                    let who = match (public, n.kind) {
-                        (false, _) => attribution(iv, true),
-                        (true, NoteKind::Citaat) if !iv.consent.with_name && iv.consent.coarse => {
-                            crate::i18n::fill(
-                                lang.strings().interviews.coarse_attribution,
-                                &[&lang.strings().interviews.kind(iv.kind).to_lowercase()],
-                            )
-                        }
-                        (true, NoteKind::Citaat) => attribution(iv, iv.consent.with_name),
-                        (true, _) => String::new(),
-                    };
-                    let out = NoteOut {
-                        text: n.text.trim().to_string(),
-                        kind: kind_id(n.kind),
-                        who,
-                        public: n.public,
-                        approval: if n.approval_state()
-                            == crate::model::ApprovalState::GewijzigdNaAkkoord
-                        {
-                            "gewijzigd_na_akkoord"
-                        } else {
-                            approval_id(n.approval)
-                        },
-                        area: area.id.clone(),
-                        conflict: if public {
-                            None
-                        } else {
-                            n.conflict
-                                .as_ref()
-                                .and_then(|c| c.text.as_deref())
-                                .map(str::trim)
-                                .filter(|c| !c.is_empty())
-                                .map(String::from)
-                        },
-                    };
+                    let out = note_out(iv, n, &area.id, public, lang);
                     sec.note_count += 1;
                     match n.kind {
                         NoteKind::Observatie => sec.observations.push(out),
@@ -737,6 +748,7 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
             source: intake.ambition.source.trim().to_string(),
         })
         .filter(|q| !q.text.is_empty()),
+        region_blocks: Vec::new(),
         sections,
         triangle,
         wheel,
@@ -760,7 +772,9 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
         interviews,
         kader,
         agenda,
+        preview: false,
     };
+    super::compose::fill(&mut report, session, method, lang);
     super::progress::add_baseline(&mut report, method, session);
     report
 }

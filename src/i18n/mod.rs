@@ -3,6 +3,7 @@
 //! Strings of a screen live in that screen's file here (`interviews.rs`, ...), each with
 //! its Dutch and English table side by side; [`Strings`] links them.
 
+pub mod compose;
 pub mod intake;
 pub mod interviews;
 pub mod portfolio;
@@ -53,7 +54,7 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 
 pub struct Strings {
     pub app_name: &'static str,
-    pub screens: [&'static str; 5],
+    pub screens: [&'static str; 6],
     pub round: &'static str,
     pub no_pact_name: &'static str,
     pub saved_at: &'static str,
@@ -187,6 +188,7 @@ pub struct Strings {
     pub triangle: &'static triangle::Strings,
     pub wheel: &'static wheel::Strings,
     pub summary: &'static summary::Strings,
+    pub compose: &'static compose::Strings,
     pub rounds: &'static rounds::Strings,
     pub portfolio: &'static portfolio::Strings,
     pub start: &'static start::Strings,
@@ -201,6 +203,7 @@ pub static NL: Strings = Strings {
         "Analyse-driehoek",
         "Samenwerkingswiel",
         "Samenvatting",
+        "Rapport",
     ],
     round: "ronde",
     no_pact_name: "(naam van het pact)",
@@ -327,6 +330,7 @@ pub static NL: Strings = Strings {
     triangle: &triangle::NL,
     wheel: &wheel::NL,
     summary: &summary::NL,
+    compose: &compose::NL,
     rounds: &rounds::NL,
     portfolio: &portfolio::NL,
     start: &start::NL,
@@ -340,6 +344,7 @@ pub static EN: Strings = Strings {
         "Analysis triangle",
         "Collaboration wheel",
         "Summary",
+        "Report",
     ],
     round: "round",
     no_pact_name: "(pact name)",
@@ -466,6 +471,7 @@ pub static EN: Strings = Strings {
     triangle: &triangle::EN,
     wheel: &wheel::EN,
     summary: &summary::EN,
+    compose: &compose::EN,
     rounds: &rounds::EN,
     portfolio: &portfolio::EN,
     start: &start::EN,

@@ -16,6 +16,9 @@ pub fn migrate(doc: &mut Value, from: u32) {
                     ivs.iter_mut().for_each(merge_values_from_fingerprints);
                 }
             }
+            // 3 → 4 added the baseline, 4 → 5 the composed report: both optional, so
+            // an older session loads without them (no composition: the report is the
+            // first draft generated from the session, as before).
             _ => {}
         }
         version += 1;

@@ -4,6 +4,7 @@
 //! what was typed is never lost while it is not valid yet; `validate` says what is wrong.
 
 pub mod agenda;
+pub mod compose;
 mod ids;
 pub mod interview_file;
 pub mod merge;
@@ -21,7 +22,7 @@ use std::sync::Arc;
 use time::OffsetDateTime;
 
 /// The schema version this binary writes. Older files are migrated in memory.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
@@ -54,6 +55,10 @@ pub struct Session {
     /// the comparison never depends on which files are in the folder (schema 4).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<rounds::Baseline>,
+    /// The report as the facilitator composed it on the Rapport screen (schema 5). None:
+    /// the report is the first draft generated from the session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub composition: Option<compose::Composition>,
 }
 
 /// An imported interview deleted in the session.
@@ -92,6 +97,7 @@ impl Session {
             agenda: Agenda::default(),
             deleted_interviews: Vec::new(),
             baseline: None,
+            composition: None,
         }
     }
 

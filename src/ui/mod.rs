@@ -2,6 +2,7 @@
 
 pub mod ascii;
 pub mod chrome;
+pub mod compose;
 pub mod intake;
 pub mod interviews;
 pub mod portfolio;
@@ -33,6 +34,7 @@ fn screen_body(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, screen
         Screen::Triangle => triangle::draw(frame, area, app, s, theme),
         Screen::Wheel => wheel::draw(frame, area, app, s, theme),
         Screen::Summary => summary::draw(frame, area, app, s, theme),
+        Screen::Report => compose::draw(frame, area, app, s, theme),
     }
 }
 

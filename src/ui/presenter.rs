@@ -1,5 +1,5 @@
 //! The presenter view: what the room sees on the beamer. Editing chrome hidden, the
-//! screen's title in big letters with its place ("3/5"), the agenda block and the
+//! screen's title in big letters with its place ("3/6"), the agenda block and the
 //! minutes left always visible, and each screen's content in its largest form: the
 //! drawn triangle and wheel, counts instead of lists. Names follow the privacy switch.
 
@@ -56,7 +56,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
             title_area,
         ),
     }
-    // "3/5 · Zorgpact … · ⏱ Analyse-driehoek nog 12:34 · op schema": the time left always
+    // "3/6 · Zorgpact … · ⏱ Analyse-driehoek nog 12:34 · op schema": the time left always
     // shows, and so does the warning when names are on; the pact name and the block's
     // title give way first on a narrow screen.
     let w = status_area.width as usize;
@@ -103,7 +103,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
             super::wheel::draw_wheel(frame, body, app, s, row, theme)
         }
         // The room sees the publieksversie.
-        Screen::Summary => super::room::public_summary(frame, body, app, s, theme),
+        Screen::Summary | Screen::Report => super::room::public_summary(frame, body, app, s, theme),
     }
 }
 

@@ -188,7 +188,7 @@ fn draw_room(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, a
     let title = s.screen.title(t);
     let h = big(frame, Rect { y, ..area }, title, theme.title, ascii);
     y += h;
-    // "2/5 · Interviews · Terugblik intake en interviews" and the names warning.
+    // "2/6 · Interviews · Terugblik intake en interviews" and the names warning.
     let (block_title, minutes) = minutes_line(app, s);
     let place = format!("{}/{} · {title}", s.screen.index() + 1, Screen::ALL.len());
     let mut spans = vec![Span::styled(place, theme.label)];
@@ -276,12 +276,13 @@ fn draw_room(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, a
         Screen::Interviews => interviews(app, s, theme),
         Screen::Triangle => triangle(app, s, theme),
         Screen::Wheel => wheel(app, s, theme),
-        Screen::Summary if !ascii && body.width >= 120 && body.height >= 30 => {
+        // The Rapport screen shows the room the publieksversie, as the Samenvatting does.
+        Screen::Summary | Screen::Report if !ascii && body.width >= 120 && body.height >= 30 => {
             // A big screen: the section being discussed, in big letters.
             draw_big(frame, body, big_summary(app, s, theme), theme);
             return;
         }
-        Screen::Summary => {
+        Screen::Summary | Screen::Report => {
             // The part the facilitator has at the top of the preview.
             let (lines, rows) = followed_summary(app, s, theme);
             frame.render_widget(

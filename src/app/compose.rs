@@ -1,0 +1,771 @@
+//! Rapport screen: the report composer. Per report section (the region, then the
+//! method's attention areas) the report is an ordered list of blocks the facilitator
+//! adds, edits, moves, hides and deletes; a preview shows the publieksversie exactly as
+//! exported, with what it leaves out marked and why.
+//!
+//! A session that was never composed shows the first draft (generated from the session,
+//! as the fixed report was); the first change here stores it in the session, so from
+//! then on the report is the facilitator's. Every change is one step of the app-wide
+//! undo, named by the label of the key that made it ("Ongedaan: blok verplaatst").
+
+use super::field::{Field, FieldInput};
+use super::keys::{
+    ADD, Binding, CLOSE, DELETE, DOWN, KeyHelp, MOVE_DOWN, MOVE_UP, NEXT_FIELD, OPEN, PREV_FIELD,
+    PUBLIC, UP, ch, find, help_of, key,
+};
+use super::{Ctx, Outcome};
+use crate::export::compose::first_draft;
+use crate::i18n::{Lang, Strings, fill};
+use crate::method::Method;
+use crate::model::compose::{
+    Block, BlockKind, ComposedSection, Composition, Drawing, REGION, Source,
+};
+use crate::model::{Id, NoteKind, Session};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Act {
+    Up,
+    Down,
+    NextSection,
+    PrevSection,
+    Add,
+    Edit,
+    MoveUp,
+    MoveDown,
+    Hide,
+    Public,
+    Delete,
+    Numbered,
+    Question,
+    Version,
+    Scroll,
+    Top,
+    Export,
+}
+
+/// The list of blocks.
+pub static KEYS: &[Binding<Act>] = &[
+    Binding::new(ADD, Act::Add, |t| t.compose.k_add).footer(),
+    Binding::new(OPEN, Act::Edit, |t| t.compose.k_edit).footer(),
+    Binding::new(MOVE_UP, Act::MoveUp, |t| t.compose.k_move).footer(),
+    Binding::new(MOVE_DOWN, Act::MoveDown, |t| t.compose.k_move),
+    Binding::new(&[ch('h')], Act::Hide, |t| t.compose.k_hide).footer(),
+    Binding::new(PUBLIC, Act::Public, |t| t.compose.k_public),
+    Binding::new(DELETE, Act::Delete, |t| t.compose.k_delete).footer(),
+    Binding::new(&[ch('v')], Act::Version, |t| t.compose.k_version).footer(),
+    Binding::new(&[ch('e')], Act::Export, |t| t.summary.k_export),
+    Binding::new(NEXT_FIELD, Act::NextSection, |t| t.compose.k_section).footer(),
+    Binding::new(PREV_FIELD, Act::PrevSection, |t| t.compose.k_section_prev),
+    Binding::new(UP, Act::Up, |t| t.compose.k_select),
+    Binding::new(DOWN, Act::Down, |t| t.compose.k_select),
+    Binding::new(&[ch('k')], Act::Question, |t| t.compose.k_question),
+    Binding::new(&[ch('n')], Act::Numbered, |t| t.compose.k_numbered),
+    Binding::new(&[ch(' ')], Act::Scroll, |t| t.compose.k_scroll),
+    Binding::new(&[key(KeyCode::Home)], Act::Top, |t| t.summary.k_top),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    Up,
+    Down,
+    Choose,
+    Cancel,
+}
+
+/// A choice list (block kind, source, quote).
+pub static PICK_KEYS: &[Binding<Pick>] = &[
+    Binding::new(OPEN, Pick::Choose, |t| t.compose.k_pick).footer(),
+    Binding::new(CLOSE, Pick::Cancel, |t| t.compose.k_cancel).footer(),
+    Binding::new(UP, Pick::Up, |t| t.compose.k_choose),
+    Binding::new(DOWN, Pick::Down, |t| t.compose.k_choose),
+];
+
+/// The kinds the add menu offers, in the order of `Strings::compose.kinds`.
+pub const KIND_COUNT: usize = 10;
+
+/// What the screen is doing.
+#[derive(Debug, Clone, Default)]
+pub enum Mode {
+    #[default]
+    List,
+    /// Choosing the kind of a new block.
+    Kind { sel: usize },
+    /// Choosing where a drawn list comes from.
+    Source { sel: usize, options: Vec<Source> },
+    /// Choosing a quote; `replace`: for the selected quote block, not a new one.
+    Quote {
+        sel: usize,
+        notes: Vec<Id>,
+        replace: bool,
+    },
+    /// Typing: the label or lead (one line) and the text (a text box).
+    Edit(Box<Edit>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Edit {
+    pub label: Option<Field>,
+    pub text: Option<Field>,
+    /// The label field has the keys (else the text).
+    pub on_label: bool,
+    /// Editing the section's question, not a block.
+    pub question: bool,
+    /// A drawn list's default lead-in, prefilled: stored unchanged, the block keeps
+    /// following the report's wording.
+    pub default_lead: Option<String>,
+}
+
+/// The preview as built for one generation, version, language and privacy switch.
+type Preview = (u64, bool, Lang, bool, Rc<str>);
+
+#[derive(Default)]
+pub struct State {
+    /// 0: the region; then the method's areas.
+    pub section: usize,
+    pub selected: usize,
+    pub mode: Mode,
+    /// The preview shows the internal version (else the publieksversie).
+    pub internal: bool,
+    /// First preview row shown, from the selected section's heading.
+    pub scroll: usize,
+    pub page_rows: Cell<usize>,
+    /// Set by drawing: the largest useful scroll of the preview.
+    pub max_scroll: Cell<usize>,
+    cache: RefCell<Option<Preview>>,
+}
+
+impl std::fmt::Debug for State {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("compose::State")
+            .field("section", &self.section)
+            .field("selected", &self.selected)
+            .field("mode", &self.mode)
+            .finish()
+    }
+}
+
+/// The report's sections: the region, then the method's attention areas.
+pub fn areas(method: &Method) -> Vec<String> {
+    std::iter::once(REGION.to_string())
+        .chain(method.areas.iter().map(|a| a.id.clone()))
+        .collect()
+}
+
+/// The composition shown: the session's, else the first draft.
+pub fn composition<'a>(doc: &'a Session, method: &Method) -> Cow<'a, Composition> {
+    crate::export::compose::composition(doc, method)
+}
+
+/// The section of `area` as shown (empty when the composition has none).
+pub fn section(comp: &Composition, area: &str) -> ComposedSection {
+    comp.section(area)
+        .cloned()
+        .unwrap_or_else(|| ComposedSection {
+            area: area.to_string(),
+            ..ComposedSection::default()
+        })
+}
+
+/// The session's composition, made from the first draft on the first change.
+fn comp_mut<'a>(doc: &'a mut Session, method: &Method) -> &'a mut Composition {
+    if doc.composition.is_none() {
+        doc.composition = Some(first_draft(doc, method));
+    }
+    doc.composition.as_mut().expect("set above")
+}
+
+/// The sources a drawn list in section `area` can come from.
+pub fn sources(method: &Method, area: &str) -> Vec<Source> {
+    let mut out = Vec::new();
+    if area == REGION {
+        out.push(Source::Region);
+    } else {
+        out.push(Source::Observation {
+            area: area.to_string(),
+        });
+    }
+    for c in &method.triangle.corners {
+        out.push(Source::Triangle {
+            place: c.id.clone(),
+            word: None,
+        });
+    }
+    for q in &method.triangle.questions {
+        out.push(Source::Triangle {
+            place: q.id.clone(),
+            word: None,
+        });
+    }
+    out.push(Source::FocusAreas);
+    if area != REGION {
+        for kinds in [
+            vec![NoteKind::Observatie, NoteKind::Verbeteridee],
+            vec![NoteKind::Succesfactor],
+            vec![NoteKind::Belemmering],
+        ] {
+            out.push(Source::Notes {
+                area: area.to_string(),
+                kinds,
+            });
+        }
+    }
+    out.push(Source::Intentions);
+    out.push(Source::FollowUp);
+    out.push(Source::Activities);
+    out
+}
+
+/// Where a drawn block's items come from, in words ("Analyse-driehoek › Projecten").
+pub fn source_label(source: &Source, method: &Method, t: &Strings) -> String {
+    let c = t.compose;
+    let area_name = |id: &str| {
+        method
+            .areas
+            .iter()
+            .find(|a| a.id == id)
+            .map_or(id.to_string(), |a| a.name.clone())
+    };
+    match source {
+        Source::Region => c.src_region.to_string(),
+        Source::Observation { area } => fill(c.src_observation, &[&area_name(area)]),
+        Source::FocusAreas => c.src_focus.to_string(),
+        Source::Triangle { place, .. } => {
+            let name = method
+                .triangle
+                .corners
+                .iter()
+                .find(|k| k.id == *place)
+                .map(|k| k.name.clone())
+                .or_else(|| {
+                    method
+                        .triangle
+                        .questions
+                        .iter()
+                        .find(|q| q.id == *place)
+                        .map(|q| q.text.clone())
+                })
+                .unwrap_or_else(|| place.clone());
+            fill(c.src_triangle, &[&name])
+        }
+        Source::Notes { area, kinds } => {
+            let kinds: Vec<&str> = kinds.iter().map(|k| t.interviews.note_kind(*k)).collect();
+            fill(c.src_notes, &[&area_name(area), &kinds.join(" + ")])
+        }
+        Source::Intentions => c.src_intentions.to_string(),
+        Source::FollowUp => c.src_follow_up.to_string(),
+        Source::Activities => c.src_activities.to_string(),
+    }
+}
+
+/// The quotes a quote block can name: every note of kind citaat, in interview order.
+pub fn quote_notes(doc: &Session) -> Vec<Id> {
+    doc.interviews
+        .iter()
+        .flat_map(|iv| iv.notes.iter())
+        .filter(|n| n.kind == NoteKind::Citaat && !n.text.trim().is_empty())
+        .map(|n| n.id.clone())
+        .collect()
+}
+
+impl State {
+    /// After undo/redo: where the user was stays, clamped; what was open closes.
+    pub fn rebuild(&mut self, _doc: &Session) {
+        self.mode = Mode::List;
+        *self.cache.borrow_mut() = None;
+    }
+
+    pub fn typing(&self) -> bool {
+        matches!(self.mode, Mode::Edit(_))
+    }
+
+    pub fn help(&self) -> Vec<KeyHelp> {
+        match &self.mode {
+            Mode::List => help_of(KEYS),
+            Mode::Kind { .. } | Mode::Source { .. } | Mode::Quote { .. } => help_of(PICK_KEYS),
+            Mode::Edit(e) => e.field().map(Field::help).unwrap_or_default(),
+        }
+    }
+
+    /// The area id of the selected section.
+    pub fn area(&self, method: &Method) -> String {
+        let all = areas(method);
+        all[self.section.min(all.len() - 1)].clone()
+    }
+
+    pub fn handle_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        match &mut self.mode {
+            Mode::List => match find(KEYS, &key) {
+                Some(act) => self.act(doc, act, ctx),
+                None => Outcome::Ignored,
+            },
+            Mode::Edit(_) => self.edit_key(doc, key, ctx),
+            _ => match find(PICK_KEYS, &key) {
+                Some(p) => self.pick(doc, p, ctx),
+                None => Outcome::Handled,
+            },
+        }
+    }
+
+    pub fn paste(&mut self, _doc: &mut Session, text: &str, _ctx: &Ctx) -> Outcome {
+        if let Mode::Edit(e) = &mut self.mode
+            && let Some(f) = e.field_mut()
+        {
+            f.paste(text);
+            return Outcome::Handled;
+        }
+        Outcome::Ignored
+    }
+
+    /// One key of the block list.
+    pub fn act(&mut self, doc: &mut Session, act: Act, ctx: &Ctx) -> Outcome {
+        let method = ctx.method;
+        let area = self.area(method);
+        let n = section(&composition(doc, method), &area).blocks.len();
+        self.selected = self.selected.min(n.saturating_sub(1));
+        let sections = areas(method).len();
+        match act {
+            Act::Up => self.selected = self.selected.saturating_sub(1),
+            Act::Down => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
+            Act::NextSection | Act::PrevSection => {
+                self.section = if act == Act::NextSection {
+                    (self.section + 1) % sections
+                } else {
+                    (self.section + sections - 1) % sections
+                };
+                self.selected = 0;
+                self.scroll = 0;
+            }
+            Act::Version => {
+                self.internal = !self.internal;
+                self.scroll = 0;
+            }
+            Act::Scroll => {
+                let page = self.page_rows.get().saturating_sub(1).max(1);
+                self.scroll = (self.scroll + page).min(self.max_scroll.get());
+            }
+            Act::Top => self.scroll = 0,
+            Act::Export => return Outcome::Effect(super::Effect::Export),
+            Act::Add => self.mode = Mode::Kind { sel: 0 },
+            Act::Question => {
+                let comp = composition(doc, method);
+                let q = section(&comp, &area).question.unwrap_or_else(|| {
+                    method
+                        .areas
+                        .iter()
+                        .find(|a| a.id == area)
+                        .map(|a| a.question.clone())
+                        .unwrap_or_default()
+                });
+                self.mode = Mode::Edit(Box::new(Edit {
+                    label: Some(Field::new(&q, false)),
+                    text: None,
+                    on_label: true,
+                    question: true,
+                    default_lead: None,
+                }));
+            }
+            Act::Edit => {
+                let comp = composition(doc, method);
+                let Some(b) = section(&comp, &area).blocks.get(self.selected).cloned() else {
+                    return Outcome::Handled;
+                };
+                match &b.kind {
+                    BlockKind::Quote { .. } => {
+                        self.mode = Mode::Quote {
+                            sel: 0,
+                            notes: quote_notes(doc),
+                            replace: true,
+                        };
+                    }
+                    BlockKind::Wheel { .. } | BlockKind::Drawing { .. } => {
+                        let i = self.selected;
+                        let blk = &mut comp_mut(doc, method).section_mut(&area).blocks[i];
+                        match &mut blk.kind {
+                            BlockKind::Wheel { with_phase } => *with_phase = !*with_phase,
+                            BlockKind::Drawing { what } => {
+                                *what = match what {
+                                    Drawing::Triangle => Drawing::Wheel,
+                                    Drawing::Wheel => Drawing::Triangle,
+                                }
+                            }
+                            _ => {}
+                        }
+                        return Outcome::Changed;
+                    }
+                    kind => self.mode = Mode::Edit(Box::new(Edit::of(kind, method, ctx.t))),
+                }
+            }
+            Act::MoveUp | Act::MoveDown => {
+                if n < 2 {
+                    return Outcome::Handled;
+                }
+                let i = self.selected;
+                let sec = comp_mut(doc, method).section_mut(&area);
+                match sec.move_block(i, act == Act::MoveUp) {
+                    Some(j) => {
+                        self.selected = j;
+                        return Outcome::Changed;
+                    }
+                    None => return Outcome::Handled,
+                }
+            }
+            Act::Hide | Act::Public | Act::Numbered | Act::Delete => {
+                if n == 0 {
+                    return Outcome::Handled;
+                }
+                let i = self.selected;
+                let sec = comp_mut(doc, method).section_mut(&area);
+                let b = &mut sec.blocks[i];
+                match act {
+                    Act::Hide => b.hidden = !b.hidden,
+                    Act::Public => b.public = !b.public,
+                    Act::Numbered => match &mut b.kind {
+                        BlockKind::List { numbered, .. } | BlockKind::Drawn { numbered, .. } => {
+                            *numbered = !*numbered
+                        }
+                        _ => return Outcome::Handled,
+                    },
+                    _ => {
+                        sec.blocks.remove(i);
+                        self.selected = i.min(sec.blocks.len().saturating_sub(1));
+                    }
+                }
+                return Outcome::Changed;
+            }
+        }
+        Outcome::Handled
+    }
+
+    /// Inserts `block` after the selected one (first in an empty section) and selects it.
+    fn insert(&mut self, doc: &mut Session, method: &Method, block: Block) {
+        let area = self.area(method);
+        let sec = comp_mut(doc, method).section_mut(&area);
+        let at = if sec.blocks.is_empty() {
+            0
+        } else {
+            (self.selected + 1).min(sec.blocks.len())
+        };
+        sec.blocks.insert(at, block);
+        self.selected = at;
+    }
+
+    fn pick(&mut self, doc: &mut Session, p: Pick, ctx: &Ctx) -> Outcome {
+        let method = ctx.method;
+        let count = match &self.mode {
+            Mode::Kind { .. } => KIND_COUNT,
+            Mode::Source { options, .. } => options.len(),
+            Mode::Quote { notes, .. } => notes.len(),
+            _ => 0,
+        };
+        let sel = match &mut self.mode {
+            Mode::Kind { sel } | Mode::Source { sel, .. } | Mode::Quote { sel, .. } => sel,
+            _ => return Outcome::Ignored,
+        };
+        match p {
+            Pick::Up => *sel = sel.saturating_sub(1),
+            Pick::Down => *sel = (*sel + 1).min(count.saturating_sub(1)),
+            Pick::Cancel => self.mode = Mode::List,
+            Pick::Choose => {
+                let sel = *sel;
+                let mode = std::mem::take(&mut self.mode);
+                match mode {
+                    Mode::Kind { .. } => return self.add_kind(doc, sel, ctx),
+                    Mode::Source { options, .. } => {
+                        let Some(source) = options.get(sel).cloned() else {
+                            return Outcome::Handled;
+                        };
+                        self.insert(
+                            doc,
+                            method,
+                            Block::new(BlockKind::Drawn {
+                                source,
+                                lead: None,
+                                numbered: false,
+                            }),
+                        );
+                        return Outcome::Changed;
+                    }
+                    Mode::Quote { notes, replace, .. } => {
+                        let Some(note) = notes.get(sel).cloned() else {
+                            return Outcome::Handled;
+                        };
+                        if replace {
+                            let area = self.area(method);
+                            let i = self.selected;
+                            let sec = comp_mut(doc, method).section_mut(&area);
+                            if let Some(b) = sec.blocks.get_mut(i) {
+                                b.kind = BlockKind::Quote { note };
+                            }
+                        } else {
+                            self.insert(doc, method, Block::new(BlockKind::Quote { note }));
+                        }
+                        return Outcome::Changed;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Outcome::Handled
+    }
+
+    /// Adds a block of kind `k` (the add menu's index); text blocks open for typing.
+    fn add_kind(&mut self, doc: &mut Session, k: usize, ctx: &Ctx) -> Outcome {
+        let method = ctx.method;
+        let text = String::new;
+        let kind = match k {
+            0 => BlockKind::Paragraph { text: text() },
+            1 => BlockKind::Labelled {
+                label: text(),
+                text: text(),
+            },
+            2 => BlockKind::Heading { text: text() },
+            3 | 4 => BlockKind::List {
+                lead: text(),
+                items: Vec::new(),
+                numbered: k == 4,
+            },
+            5 => {
+                self.mode = Mode::Source {
+                    sel: 0,
+                    options: sources(method, &self.area(method)),
+                };
+                return Outcome::Handled;
+            }
+            6 => {
+                self.mode = Mode::Quote {
+                    sel: 0,
+                    notes: quote_notes(doc),
+                    replace: false,
+                };
+                return Outcome::Handled;
+            }
+            7 => BlockKind::Wheel { with_phase: true },
+            8 => BlockKind::Drawing {
+                what: Drawing::Triangle,
+            },
+            _ => BlockKind::Drawing {
+                what: Drawing::Wheel,
+            },
+        };
+        if kind.has_text() {
+            self.mode = Mode::Edit(Box::new(Edit::of(&kind, method, ctx.t)));
+        }
+        self.insert(doc, method, Block::new(kind));
+        Outcome::Changed
+    }
+
+    fn edit_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        let Mode::Edit(e) = &mut self.mode else {
+            return Outcome::Ignored;
+        };
+        let Some(f) = e.field_mut() else {
+            self.mode = Mode::List;
+            return Outcome::Handled;
+        };
+        match f.input(key) {
+            FieldInput::Changed | FieldInput::Moved => Outcome::Handled,
+            FieldInput::Cancel => {
+                self.mode = Mode::List;
+                Outcome::Handled
+            }
+            FieldInput::Done => {
+                if e.on_label && e.text.is_some() {
+                    e.on_label = false;
+                    return Outcome::Handled;
+                }
+                let e = match std::mem::take(&mut self.mode) {
+                    Mode::Edit(e) => e,
+                    _ => return Outcome::Handled,
+                };
+                self.store(doc, *e, ctx)
+            }
+        }
+    }
+
+    /// Writes what was typed into the session.
+    fn store(&mut self, doc: &mut Session, e: Edit, ctx: &Ctx) -> Outcome {
+        let method = ctx.method;
+        let area = self.area(method);
+        let label = e.label.as_ref().map(Field::text);
+        if e.question {
+            let q = label.unwrap_or_default();
+            let generic = method
+                .areas
+                .iter()
+                .find(|a| a.id == area)
+                .map(|a| a.question.clone())
+                .unwrap_or_default();
+            // The method's question typed back: the generic one again; cleared: no
+            // question line at all.
+            let q = (q.trim() != generic.trim()).then(|| q.trim().to_string());
+            let sec = comp_mut(doc, method).section_mut(&area);
+            if sec.question == q {
+                return Outcome::Handled;
+            }
+            sec.question = q;
+            return Outcome::Changed;
+        }
+        let text = e.text.as_ref().map(Field::text).unwrap_or_default();
+        let i = self.selected;
+        let before = section(&composition(doc, method), &area)
+            .blocks
+            .get(i)
+            .cloned();
+        let Some(before) = before else {
+            return Outcome::Handled;
+        };
+        let mut kind = before.kind.clone();
+        // The default lead-in left as it was: still the default.
+        let label = label.filter(|l| e.default_lead.as_deref().map(str::trim) != Some(l.trim()));
+        kind.set_text(&text, label.as_deref());
+        if kind == before.kind {
+            return Outcome::Handled;
+        }
+        if let Some(b) = comp_mut(doc, method).section_mut(&area).blocks.get_mut(i) {
+            b.kind = kind;
+        }
+        Outcome::Changed
+    }
+
+    /// The preview: the report as exported (the publieksversie, or the internal
+    /// version), with what is left out marked; rebuilt only when something changed.
+    ///
+    /// With the privacy switch off (names hidden, for the room), a name the export
+    /// prints is shown as a marked placeholder ("‹naam: F8›"), so the facilitator sees
+    /// that the region will read a name there without the room reading it.
+    pub fn preview(
+        &self,
+        view: &super::SessionView,
+        method: &Method,
+        lang: Lang,
+        show_names: bool,
+    ) -> Rc<str> {
+        let mut cache = self.cache.borrow_mut();
+        let public = !self.internal;
+        if let Some((g, p, l, n, text)) = cache.as_ref()
+            && *g == view.generation
+            && *p == public
+            && *l == lang
+            && *n == show_names
+        {
+            return text.clone();
+        }
+        let mut report = crate::export::build(&view.doc, method, lang, public);
+        report.preview = true;
+        let t = lang.strings();
+        let mut text = crate::export::render_preview(&report)
+            .unwrap_or_else(|e| fill(t.summary.render_failed, &[&e]));
+        // Never a control character to the terminal: shown as a picture (␛).
+        if let std::borrow::Cow::Owned(v) = crate::sanitize::visible(&text) {
+            text = v;
+        }
+        if !show_names {
+            let names = view
+                .doc
+                .interviews
+                .iter()
+                .map(|iv| iv.interviewee.trim())
+                .chain(view.doc.intake.partners.iter().map(|p| p.contact.trim()))
+                .filter(|n| !n.is_empty());
+            for name in names {
+                text = text.replace(name, t.compose.name_hidden);
+            }
+        }
+        let text: Rc<str> = text.into();
+        *cache = Some((view.generation, public, lang, show_names, text.clone()));
+        text
+    }
+}
+
+/// The language of a string table.
+fn lang_of(t: &Strings) -> Lang {
+    if std::ptr::eq(t, Lang::En.strings()) {
+        Lang::En
+    } else {
+        Lang::Nl
+    }
+}
+
+impl Edit {
+    fn of(kind: &BlockKind, method: &Method, t: &Strings) -> Edit {
+        let default_lead = match kind {
+            BlockKind::Drawn {
+                source, lead: None, ..
+            } => Some(crate::export::compose::default_lead(
+                source,
+                method,
+                lang_of(t),
+            )),
+            _ => None,
+        };
+        let label = match &default_lead {
+            Some(d) => Some(Field::new(d, false)),
+            None => kind.label().map(|l| Field::new(&l, false)),
+        };
+        let text = kind
+            .has_text()
+            .then(|| Field::new(&kind.text(), true))
+            .filter(|_| !matches!(kind, BlockKind::Drawn { .. }));
+        let on_label = label.is_some();
+        Edit {
+            label,
+            text,
+            on_label,
+            question: false,
+            default_lead,
+        }
+    }
+
+    pub fn field(&self) -> Option<&Field> {
+        if self.on_label {
+            self.label.as_ref()
+        } else {
+            self.text.as_ref()
+        }
+    }
+
+    fn field_mut(&mut self) -> Option<&mut Field> {
+        if self.on_label {
+            self.label.as_mut()
+        } else {
+            self.text.as_mut()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx(method: &Method) -> Ctx<'_> {
+        Ctx {
+            method,
+            t: Lang::Nl.strings(),
+            now: time::macros::datetime!(2026-11-28 10:00 UTC),
+        }
+    }
+
+    #[test]
+    fn the_first_change_stores_the_first_draft_and_moves_a_block() {
+        let method = Method::builtin(Lang::Nl);
+        let mut doc = Session::new(
+            "Zorgpact X",
+            1,
+            time::macros::datetime!(2026-11-28 10:00 UTC),
+        );
+        let mut st = State::default();
+        let c = ctx(&method);
+        assert_eq!(st.act(&mut doc, Act::Down, &c), Outcome::Handled);
+        assert!(doc.composition.is_none(), "looking changes nothing");
+        let draft = first_draft(&doc, &method);
+        let region = section(&draft, REGION);
+        assert_eq!(st.act(&mut doc, Act::MoveUp, &c), Outcome::Changed);
+        let now = section(doc.composition.as_ref().unwrap(), REGION);
+        assert_eq!(now.blocks[0].kind, region.blocks[1].kind);
+        assert_eq!(now.blocks[1].kind, region.blocks[0].kind);
+    }
+}
