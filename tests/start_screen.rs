@@ -458,7 +458,10 @@ fn the_overview_wraps_long_lines_ends_with_end_and_builds_its_lines_once_per_wid
     // Help names Home and End for what they do, not as "pagina".
     key(&mut app, KeyCode::F(1), KeyModifiers::NONE);
     let help = text(&render(&app, 120, 40));
-    assert!(help.contains("naar het begin") && help.contains("naar het eind"), "{help}");
+    assert!(
+        help.contains("naar het begin") && help.contains("naar het eind"),
+        "{help}"
+    );
 }
 
 /// At 80×24: long file names whole after Ctrl-F, the overview's key stays in the footer
@@ -522,7 +525,10 @@ fn a_partial_overview_export_names_what_was_written_and_what_failed() {
         )),
         "{t}"
     );
-    assert!(t.contains("Niet geschreven: ") && t.contains("overzicht.csv"), "{t}");
+    assert!(
+        t.contains("Niet geschreven: ") && t.contains("overzicht.csv"),
+        "{t}"
+    );
     assert!(dir.path().join("overzicht.html").is_file());
 }
 

@@ -726,10 +726,9 @@ fn draw_picker(
                         Some(ti.count_notes(info.notes)),
                     ])
                     .chain(back)
-                .into_iter()
-                .flatten()
-                .filter(|x| !x.trim().is_empty())
-                .collect();
+                    .flatten()
+                    .filter(|x| !x.trim().is_empty())
+                    .collect();
                 let warn = if elsewhere { "⚠ " } else { "" };
                 format!("{mark} {warn}{}", parts.join(" · "))
             }

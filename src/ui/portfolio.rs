@@ -101,9 +101,7 @@ fn wrap(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
     if !cur.trim().is_empty() {
         out.push(cur);
     }
-    out.into_iter()
-        .map(|s| Line::styled(s, style))
-        .collect()
+    out.into_iter().map(|s| Line::styled(s, style)).collect()
 }
 
 fn logical_lines(app: &App, p: &PortfolioView, width: u16, theme: &Theme) -> Vec<Line<'static>> {
@@ -296,21 +294,21 @@ pub fn draw(
         None => {}
         Some((paths, failed)) => {
             if !paths.is_empty() {
-            // The folder once, then the file names: whole even at 80 columns.
-            let dir = paths
-                .first()
-                .and_then(|p| p.parent())
-                .map(|d| d.display().to_string())
-                .unwrap_or_default();
-            let names: Vec<String> = paths
-                .iter()
-                .filter_map(|p| p.file_name())
-                .map(|n| shown(&n.to_string_lossy()))
-                .collect();
-            head.push(Line::styled(
-                fill(t.start.written, &[&shown(&dir), &names.join(", ")]),
-                theme.label,
-            ));
+                // The folder once, then the file names: whole even at 80 columns.
+                let dir = paths
+                    .first()
+                    .and_then(|p| p.parent())
+                    .map(|d| d.display().to_string())
+                    .unwrap_or_default();
+                let names: Vec<String> = paths
+                    .iter()
+                    .filter_map(|p| p.file_name())
+                    .map(|n| shown(&n.to_string_lossy()))
+                    .collect();
+                head.push(Line::styled(
+                    fill(t.start.written, &[&shown(&dir), &names.join(", ")]),
+                    theme.label,
+                ));
             }
             for e in failed {
                 head.push(Line::styled(

@@ -47,7 +47,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
                         .filter(|&&i| st.entries[i].summary.is_ok())
                         .count()
                         .to_string(),
-                    &st.entries.iter().filter(|e| e.summary.is_ok()).count().to_string(),
+                    &st.entries
+                        .iter()
+                        .filter(|e| e.summary.is_ok())
+                        .count()
+                        .to_string(),
                 ],
             ),
             theme.label,
