@@ -14,11 +14,13 @@
 //! - [`tui`]: the one runtime (the app and the interviewer mode): terminal, event loop,
 //!   autosave, panic safety;
 //! - [`clock`]: local time;
+//! - [`esc_repair`]: Esc plus a key that arrived in one read, told apart again;
 //! - [`room`]: the room's window (`volgspot zaal`), following the facilitator's.
 
 pub mod app;
 pub mod bench_data;
 pub mod clock;
+pub mod esc_repair;
 pub mod export;
 pub mod i18n;
 pub mod interviewer;

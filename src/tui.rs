@@ -508,6 +508,8 @@ fn test_panic_char() -> Option<char> {
 
 /// How long the event loop waits for a key when nothing else is due.
 const IDLE_POLL: Duration = Duration::from_millis(100);
+/// At most this many waiting events are handled before the next frame.
+const MAX_BATCH: usize = 256;
 
 /// What the one runtime drives: the facilitator's app (a session) or the interviewer
 /// mode (one interview file). The event loop, the autosave schedule, panic safety and
@@ -652,8 +654,13 @@ fn event_loop<H: Host>(terminal: &mut DefaultTerminal, host: &RefCell<H>) -> std
         if event::poll(wait)? {
             changed = true;
             // Drain everything typed before drawing again, so fast typing stays fast.
-            loop {
-                let ev = event::read()?;
+            // Read the whole batch first: a key sequence crossterm split wrongly can only
+            // be seen whole (see `esc_repair`).
+            let mut batch = vec![event::read()?];
+            while batch.len() < MAX_BATCH && event::poll(Duration::ZERO)? {
+                batch.push(event::read()?);
+            }
+            for ev in crate::esc_repair::repair(batch) {
                 if let (Some(c), event::Event::Key(k)) = (panic_char, &ev)
                     && k.code == event::KeyCode::Char(c)
                 {
@@ -662,7 +669,7 @@ fn event_loop<H: Host>(terminal: &mut DefaultTerminal, host: &RefCell<H>) -> std
                 let mut h = host.borrow_mut();
                 h.set_now(clock::now());
                 h.handle(ev);
-                if h.should_quit() || !event::poll(Duration::ZERO)? {
+                if h.should_quit() {
                     break;
                 }
             }
