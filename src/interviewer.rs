@@ -70,14 +70,23 @@ pub fn interviews_in(dir: &Path) -> Vec<(PathBuf, InterviewFile)> {
 /// One line per interview for `volgspot interview --list`: date, name, notes, pact,
 /// round and file.
 pub fn list_lines(t: &'static Strings, dir: &Path) -> Vec<String> {
-    let all = interviews_in(dir);
-    if all.is_empty() {
-        return vec![fill(
+    let mut out = Vec::new();
+    let mut damaged = Vec::new();
+    for p in store::interview_files(dir) {
+        match store::load_interview_file(&p) {
+            Ok((f, _)) => out.push(row(t, &p, &f)),
+            Err(e) => damaged.push(fill(t.interviews.iv_list_damaged, &[&t.load_error(&e)])),
+        }
+    }
+    if out.is_empty() {
+        out.push(fill(
             t.interviews.iv_none_here,
             &[&dir.display().to_string()],
-        )];
+        ));
     }
-    all.iter().map(|(p, f)| row(t, p, f)).collect()
+    // Said, not silently left out: a damaged file is somebody's interview.
+    out.extend(damaged);
+    out
 }
 
 fn row(t: &'static Strings, p: &Path, f: &InterviewFile) -> String {
@@ -634,4 +643,28 @@ pub fn run(app: Interviewer) -> ExitCode {
         saver: Saver::new(),
         ascii: crate::ui::ascii::terminal(),
     })
+}
+
+#[cfg(test)]
+mod list_tests {
+    use super::*;
+
+    #[test]
+    fn the_list_says_it_skipped_a_damaged_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("2026-11-28-kapot.interview.json"),
+            "{ niet af",
+        )
+        .unwrap();
+        let t = crate::i18n::Lang::Nl.strings();
+        let lines = list_lines(t, dir.path());
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("Overgeslagen, beschadigd bestand:")
+                    && l.contains("2026-11-28-kapot.interview.json")),
+            "{lines:?}"
+        );
+    }
 }

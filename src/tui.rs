@@ -27,6 +27,9 @@ pub struct Runtime {
     // finishes (with its conflict check) while the session is still locked.
     saver: Saver,
     pub lock: Option<lock::SessionLock>,
+    /// A session created in this run (`+ Nieuwe sessie`, `volgspot new`): removed on
+    /// quitting when nothing was entered in it (see [`discard_untouched`]).
+    pub fresh: Option<PathBuf>,
 }
 
 impl Runtime {
@@ -34,6 +37,7 @@ impl Runtime {
         Runtime {
             dir,
             lock: None,
+            fresh: None,
             saver: Saver::new(),
         }
     }
@@ -208,11 +212,30 @@ pub fn create_session(
     let path = paths::new_session_path(&rt.dir, pact, round, &now.date().to_string());
     store::write_new(&path, &doc).map_err(OpenError::Save)?;
     open_session(app, rt, &path)?;
+    // Without a name (`+ Nieuwe sessie`, `volgspot new`): not kept if nothing is entered.
+    // A name given on the command line is kept, as asked.
+    rt.fresh = pact.trim().is_empty().then(|| path.clone());
     // A new session: the facilitator starts typing the pact's name at once.
     if let Some(s) = app.session_mut() {
         s.browse = false;
     }
     Ok(path)
+}
+
+/// On quitting: the session created in this run, when nothing was entered in it (still
+/// the generation it was created with, everything saved, under its first name), is
+/// removed with its backup while its lock is held (released when the runtime goes), so no empty `sessie-ronde1-…` is
+/// left behind. Returns the removed file.
+pub fn discard_untouched(app: &App, rt: &Runtime) -> Option<PathBuf> {
+    let fresh = rt.fresh.as_ref()?;
+    let s = app.session()?;
+    if s.path != *fresh || s.generation > 0 || s.unsaved() || rt.lock.is_none() {
+        return None;
+    }
+    std::fs::remove_file(fresh).ok()?;
+    let _ = std::fs::remove_file(paths::backup_path(fresh));
+    let _ = atomic::sync_dir(fresh);
+    Some(fresh.clone())
 }
 
 /// Creates the next round of the pact of session file `from` in the session folder
@@ -309,27 +332,33 @@ fn export_portfolio(app: &mut App) {
         return;
     };
     use crate::export::Format;
-    let mut written = Vec::new();
-    let mut result = Ok(());
+    let (mut written, mut failed) = (Vec::new(), Vec::new());
     for format in [Format::Markdown, Format::Html, Format::Csv] {
         let path = st.dir.join(format!("overzicht.{}", format.extension()));
         let text = crate::export::portfolio::render(&p.data, lang, format);
         match crate::export::write_file(&path, &text) {
             Ok(()) => written.push(path),
-            Err(e) => {
-                result = Err(e);
-                break;
-            }
+            Err(e) => failed.push(e),
         }
     }
-    p.written = Some(result.map(|()| written));
+    p.written = Some((written, failed));
 }
 
 /// Carries out an effect `update` asked for (public for tests that drive the runtime).
 pub fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
     let result = match effect {
         Effect::Open(path) => open_session(app, rt, &path),
-        Effect::Create => create_session(app, rt, "", 1).map(|_| ()),
+        // A search that found nothing: what was typed is offered as the pact's name.
+        Effect::Create => {
+            let name = match &app.view {
+                View::Start(st) if st.visible().is_empty() => st.query.trim().to_string(),
+                _ => String::new(),
+            };
+            let made = create_session(app, rt, &name, 1);
+            // From the start screen, named by the search or not: kept only when used.
+            rt.fresh = made.as_ref().ok().cloned();
+            made.map(|_| ())
+        }
         Effect::OpenDemo => open_demo(app, rt).map(|_| ()),
         Effect::NextRound(from) => create_next_round(app, rt, &from).map(|_| ()),
         Effect::OpenPortfolio => open_portfolio(app),
@@ -422,9 +451,14 @@ fn save_before_quit(app: &mut App, rt: &mut Runtime) {
         app.should_quit = true;
         return;
     }
-    rt.saver
-        .request(s.generation, s.path.clone(), s.doc.clone());
-    s.save_started(Instant::now());
+    // A generation already handed to the saver is not handed over again: a second job
+    // for the old name, still queued after `follow_pact_name` renamed the file, would
+    // write the placeholder `sessie-ronde1-…` back beside the renamed file.
+    if s.generation > s.requested_generation || matches!(s.save, crate::app::SaveState::Failed(_)) {
+        rt.saver
+            .request(s.generation, s.path.clone(), s.doc.clone());
+        s.save_started(Instant::now());
+    }
     match rt.saver.wait_for(s.generation, Duration::from_secs(10)) {
         Some(o) => s.on_saved(o.generation, o.result),
         None => {
@@ -558,10 +592,18 @@ impl Host for Tui {
         // A normal quit saved first or was confirmed after a failed save.
         (!ok).then(|| self.snapshot()).flatten()
     }
-    fn exit(&self, _ok: bool) {
+    fn exit(&self, ok: bool) {
         // The room's window then says plainly that it lost contact.
         if let Some(s) = self.app.session() {
             crate::room::withdraw(&s.path);
+        }
+        // A new session in which nothing was entered is not left behind (said so).
+        if ok && let Some(gone) = discard_untouched(&self.app, &self.rt) {
+            let name = gone.file_name().unwrap_or_default().to_string_lossy();
+            eprintln!(
+                "{}",
+                crate::sanitize::visible(&fill(self.app.t.start.untouched_removed, &[&name]))
+            );
         }
     }
 }

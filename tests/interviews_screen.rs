@@ -838,13 +838,13 @@ fn picker_rows_differ_with_names_hidden_and_another_pacts_file_asks_first() {
         .find("Van andere pacten of rondes (⚠: Enter vraagt eerst) — T verbergt ze")
         .unwrap_or_else(|| panic!("{t}"));
     let other = t
-        .find("[ ] ⚠ 2026-11-28 · J. Bakker · 7 notities · Zorgpact Elders · ronde 2")
+        .find("[ ] ⚠ Zorgpact Elders · ronde 2 · 2026-11-28 · J. Bakker · 7 notities")
         .unwrap_or_else(|| panic!("{t}"));
     assert!(own < heading && heading < other, "{t}");
     // Enter on the other pact's file asks first; Esc goes back without importing.
     key(&mut app, KeyCode::Enter);
     let t = text(&render(&app, 120, 30));
-    assert!(t.contains("voor een ander pact of een andere ronde"), "{t}");
+    assert!(t.contains("van een ander pact of een andere ronde"), "{t}");
     key(&mut app, KeyCode::Esc);
     let s = app.session_mut().unwrap();
     assert!(s.interviews.picker.is_some(), "still choosing");
@@ -1000,4 +1000,52 @@ fn opening_a_session_with_two_interviews_of_one_id_repairs_and_says_so() {
     // Saved at once, repaired, on disk.
     let (on_disk, _) = volgspot::store::load_session(&path).unwrap();
     assert_ne!(on_disk.interviews[0].id, on_disk.interviews[2].id);
+}
+
+/// At 80×24 the picker shows what its ⚠ is about (the other file's pact and round), the
+/// question after Enter is whole, and a damaged file looks damaged.
+#[test]
+fn at_80_columns_the_picker_shows_the_other_pact_and_round_and_a_damaged_file() {
+    use volgspot::app::interviews::FileInfo;
+    let mut app = on_interviews(Lang::Nl);
+    let files: Vec<std::path::PathBuf> = vec![
+        "/tmp/sessies/2026-11-28-elders.interview.json".into(),
+        "/tmp/sessies/2026-11-29-kapot.interview.json".into(),
+    ];
+    if let View::Session(s) = &mut app.view {
+        s.interviews.open_picker_with(
+            &s.doc,
+            "/tmp/sessies".into(),
+            files,
+            vec![
+                Some(FileInfo {
+                    interviewee: "Piet".into(),
+                    source: "wijkverpleegkundige bij Zorggroep Rivierenland-Noord".into(),
+                    interviewer: "J. Bakker-van den Heuvel".into(),
+                    date: "2026-11-28".into(),
+                    notes: 7,
+                    pact: "Zorgpact Elders".into(),
+                    round: Some(2),
+                }),
+                None,
+            ],
+        );
+    }
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("✗ beschadigd bestand: 2026-11-29"), "{t}");
+    key(&mut app, KeyCode::Char('t'));
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("[ ] ⚠ Zorgpact Elders · ronde 2 ·"), "{t}");
+    // Down to the other pact's file, Enter: the question, whole.
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    let t = text(&render(&app, 80, 24));
+    assert!(
+        t.contains("⚠ Gekozen: van een ander pact of een andere ronde."),
+        "{t}"
+    );
+    assert!(
+        t.contains("Enter: toch importeren · andere toets: terug"),
+        "{t}"
+    );
 }

@@ -421,14 +421,16 @@ fn the_import_picker_keeps_other_pacts_files_apart() {
     // This pact's file is the one selected: Enter would import it without asking.
     term.send("t");
     term.wait_for("Van andere pacten of rondes");
-    term.wait_for("⚠ 2026-11-28 · A. Westerling");
+    // Its pact and round first, where the ⚠ is.
+    term.wait_for("2026-11-28 · A. Westerling");
+    assert!(term.screen().contains("[ ] ⚠ "), "{}", term.screen());
     let screen = term.screen();
     let own = screen.find("C. Oosterhuis").unwrap();
     let other = screen.find("A. Westerling").unwrap();
     assert!(own < other, "{screen}");
     // Enter on another pact's file asks first.
     term.send("\r");
-    term.wait_for("voor een ander pact of een andere ronde");
+    term.wait_for("van een ander pact of een andere ronde");
     term.send("\x1b");
     term.send("\x1b");
     term.ctrl_q();

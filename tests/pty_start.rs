@@ -58,3 +58,45 @@ fn typing_on_the_start_screen_finds_a_pact_and_enter_opens_it() {
     term.ctrl_q();
     assert!(term.wait_exit());
 }
+
+fn sessions_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".volgspot.json"))
+        .collect();
+    v.sort();
+    v
+}
+
+/// "+ Nieuwe sessie" and quitting without typing leaves no empty `sessie-ronde1-…`
+/// behind (and says so); a search that found nothing becomes the new pact's name; a
+/// session in which something was typed stays.
+#[test]
+fn a_new_session_with_nothing_typed_is_not_left_behind_and_a_failed_search_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // Enter on "+ Nieuwe sessie", then quit at once.
+    let mut term = Term::spawn(dir.path(), &[], 100, 30);
+    term.wait_for("Typ om te zoeken");
+    term.send("\r");
+    term.wait_for("(naam van het pact)");
+    term.ctrl_q();
+    assert!(term.wait_exit());
+    assert_eq!(sessions_in(dir.path()), Vec::<String>::new());
+    // A search with no match: Enter offers it as the pact's name.
+    let mut term = Term::spawn(dir.path(), &[], 100, 30);
+    term.wait_for("Typ om te zoeken");
+    term.type_text("Zorgpact Proef");
+    term.wait_for("Zoeken: Zorgpact Proef");
+    term.send("\r");
+    term.wait_for("Zorgpact Proef · ronde 1");
+    // Something typed (the name field has the cursor): kept, under the pact's name.
+    term.type_text(" Oost");
+    term.wait_for("Zorgpact Proef Oost");
+    term.ctrl_q();
+    assert!(term.wait_exit());
+    let files = sessions_in(dir.path());
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(files[0].starts_with("zorgpact-proef-ronde1-"), "{files:?}");
+}

@@ -400,3 +400,149 @@ fn help_lists_every_start_key_at_80x24() {
     let View::Start(st) = &app.view else { panic!() };
     assert_eq!(st.query, "");
 }
+
+/// The overview's long lines wrap (the pacts naming an obstacle, at 80 and 120 columns),
+/// End goes to the last line, and the lines are made once per width, not per frame.
+#[test]
+fn the_overview_wraps_long_lines_ends_with_end_and_builds_its_lines_once_per_width() {
+    let (mut app, _) = portfolio_app();
+    let long: Vec<String> = [
+        "Zorgpact Noord",
+        "Zorgpact Rivierenland-West",
+        "Zorgpact Súdwest-Fryslân",
+        "Zorgpact IJsselland en Vechtdal",
+        "Zorgpact Midden-Gelderland",
+    ]
+    .map(String::from)
+    .to_vec();
+    if let View::Start(st) = &mut app.view {
+        let p = st.portfolio.as_mut().unwrap();
+        p.data.themes.truncate(1);
+        p.data.themes[0].items = vec![volgspot::export::portfolio::ThemeItem {
+            text: "Geen gedeeld beeld van de wachtlijsten".into(),
+            pacts: long.clone(),
+        }];
+    }
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        // Fresh lines for this width.
+        if let View::Start(st) = &app.view {
+            *st.portfolio.as_ref().unwrap().lines.borrow_mut() = None;
+        }
+        key(&mut app, KeyCode::End, KeyModifiers::NONE);
+        let _ = render(&app, w, h);
+        key(&mut app, KeyCode::End, KeyModifiers::NONE);
+        let screen = text(&render(&app, w, h));
+        // The whole list is on screen, word by word (wrapped, not cut).
+        let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+        for pact in &long {
+            let words = pact.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(flat.contains(&words), "{pact} missing at {w}:\n{screen}");
+        }
+        // No line of the obstacles is cut (the count table's phase names may be).
+        let themes = screen.split("Belemmeringen en").nth(1).unwrap_or_default();
+        assert!(!themes.contains('…'), "cut at {w}:\n{screen}");
+        // The folder line above says whole that no names are in it.
+        assert!(flat.contains("staan er niet in"), "{screen}");
+        // End showed the last line: PageDown moves no further.
+        key(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+        assert_eq!(text(&render(&app, w, h)), screen);
+        // A second frame at the same width reuses the lines made for the first.
+        let View::Start(st) = &app.view else { panic!() };
+        let p = st.portfolio.as_ref().unwrap();
+        let first = p.lines.borrow().as_ref().map(|(_, l)| l.clone()).unwrap();
+        let _ = render(&app, w, h);
+        let again = p.lines.borrow().as_ref().map(|(_, l)| l.clone()).unwrap();
+        assert!(std::rc::Rc::ptr_eq(&first, &again), "rebuilt per frame");
+        key(&mut app, KeyCode::Home, KeyModifiers::NONE);
+    }
+    // Help names Home and End for what they do, not as "pagina".
+    key(&mut app, KeyCode::F(1), KeyModifiers::NONE);
+    let help = text(&render(&app, 120, 40));
+    assert!(
+        help.contains("naar het begin") && help.contains("naar het eind"),
+        "{help}"
+    );
+}
+
+/// At 80×24: long file names whole after Ctrl-F, the overview's key stays in the footer
+/// with a session selected, and only the selected row has the ▶.
+#[test]
+fn at_80_columns_file_names_are_whole_ctrl_o_stays_and_one_row_is_marked() {
+    let mut entries = folder();
+    entries.push(entry(
+        "Zorgpact Súdwest-Fryslân en Waddeneilanden",
+        1,
+        "2026-03-14",
+        "Sneek",
+        255,
+    ));
+    let e = entries.last_mut().unwrap();
+    e.path = Path::new(DIR)
+        .join("zorgpact-sudwest-fryslan-waddeneilanden-ronde1-2026-03-14-2.volgspot.json");
+    let mut app = app_with(StartState::new(PathBuf::from(DIR), entries));
+    let t = text(&render(&app, 80, 24));
+    assert_eq!(t.matches('▶').count(), 1, "{t}");
+    // A session selected: Ctrl-R joins the footer, Ctrl-O stays.
+    key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("Ctrl-R"), "{t}");
+    assert!(t.contains("Ctrl-O overzicht"), "{t}");
+    assert_eq!(t.matches('▶').count(), 1, "{t}");
+    key(&mut app, KeyCode::Char('f'), KeyModifiers::CONTROL);
+    let t = text(&render(&app, 80, 24));
+    assert!(
+        t.contains("zorgpact-sudwest-fryslan-waddeneilanden-ronde1-2026-03-14-2.volgspot.json"),
+        "{t}"
+    );
+}
+
+/// E where one file cannot be written: says which were written and which not.
+#[test]
+fn a_partial_overview_export_names_what_was_written_and_what_failed() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, s) in volgspot::bench_data::portfolio(2, 1, 7) {
+        volgspot::store::write_new(&dir.path().join(name), &s).unwrap();
+    }
+    // In the way of the CSV: a folder of that name.
+    std::fs::create_dir(dir.path().join("overzicht.csv")).unwrap();
+    let mut app = App::new(
+        Lang::Nl,
+        Method::builtin(Lang::Nl),
+        volgspot::tui::start_view(dir.path()),
+        datetime!(2026-11-26 14:05:00 +1),
+    );
+    let mut rt = volgspot::tui::Runtime::new(dir.path().to_path_buf());
+    volgspot::tui::apply(&mut app, &mut rt, Effect::OpenPortfolio);
+    for e in key(&mut app, KeyCode::Char('e'), KeyModifiers::NONE) {
+        volgspot::tui::apply(&mut app, &mut rt, e);
+    }
+    let t = text(&render(&app, 200, 40));
+    assert!(
+        t.contains(&format!(
+            "Overzicht geschreven in {}: overzicht.md, overzicht.html",
+            dir.path().display()
+        )),
+        "{t}"
+    );
+    assert!(
+        t.contains("Niet geschreven: ") && t.contains("overzicht.csv"),
+        "{t}"
+    );
+    assert!(dir.path().join("overzicht.html").is_file());
+}
+
+/// A file that cannot be read is not counted as a session in the search line.
+#[test]
+fn unreadable_files_are_not_counted_as_sessions() {
+    let mut entries = folder();
+    entries.push(StartEntry {
+        path: Path::new(DIR).join("kapot-ronde1.volgspot.json"),
+        summary: Err(volgspot::store::LoadProblem::Empty),
+        recovery: None,
+    });
+    let mut app = app_with(StartState::new(PathBuf::from(DIR), entries));
+    typed(&mut app, "ronde");
+    let t = text(&render(&app, 120, 40));
+    assert!(t.contains("6 van 6 sessies"), "{t}");
+}

@@ -180,9 +180,9 @@ impl FileInfo {
     /// For another pact or another round than the session (an unknown one is not
     /// "another").
     pub fn elsewhere(&self, doc: &Session) -> bool {
-        let slug = crate::store::paths::slug;
-        let (a, b) = (self.pact.trim(), doc.intake.pact_name.trim());
-        let pact = !a.is_empty() && !b.is_empty() && slug(a) != slug(b);
+        use crate::model::pact::{has_pact_name, same_pact};
+        let (a, b) = (self.pact.as_str(), doc.intake.pact_name.as_str());
+        let pact = has_pact_name(a) && has_pact_name(b) && !same_pact(a, b);
         pact || self.round.is_some_and(|r| r != doc.intake.round)
     }
 }

@@ -22,12 +22,13 @@ pub struct StartEntry {
 }
 
 impl StartEntry {
-    /// The pact this entry is grouped under (`None`: the file cannot be read).
+    /// The pact this entry is grouped under (`None`: the file cannot be read), by
+    /// [`crate::model::pact::pact_key`]: empty for sessions without a pact name.
     pub fn group_key(&self) -> Option<String> {
         self.summary
             .as_ref()
             .ok()
-            .map(|h| h.pact_name.trim().to_lowercase())
+            .map(|h| crate::model::pact::pact_key(&h.pact_name))
     }
 
     pub fn file_name(&self) -> String {
@@ -67,11 +68,16 @@ pub struct PortfolioView {
     pub data: crate::export::portfolio::Portfolio,
     /// First line shown.
     pub scroll: usize,
-    /// After an export: the files written, or why not.
-    pub written: Option<Result<Vec<PathBuf>, String>>,
+    /// After an export: the files written, and for each that failed why (every format
+    /// is tried; a failure of one does not hide that others were written).
+    pub written: Option<(Vec<PathBuf>, Vec<String>)>,
     /// The last first line that still fills the screen, as last drawn: scrolling stops
     /// there.
     pub max_scroll: std::cell::Cell<usize>,
+    /// The body's lines, wrapped, for the width they were made for: made when the view
+    /// opens or the width changes, not per frame (90 sessions' obstacles are many
+    /// lines, and every one is checked for hidden characters).
+    pub lines: std::cell::RefCell<Option<(u16, std::rc::Rc<[ratatui::text::Line<'static>]>)>>,
 }
 
 impl PortfolioView {
@@ -81,6 +87,7 @@ impl PortfolioView {
             scroll: 0,
             written: None,
             max_scroll: std::cell::Cell::new(usize::MAX),
+            lines: std::cell::RefCell::new(None),
         }
     }
 }
@@ -110,9 +117,9 @@ pub struct StartState {
 pub enum Row {
     New,
     Demo,
-    /// A pact's heading: its name as last saved (empty: no name) and how many sessions
-    /// of it match; `None` for the group of files that cannot be read.
-    Heading(Option<String>, usize),
+    /// A pact's heading: its name as last saved (empty: no name), how many sessions of
+    /// it match and how many it has; `None` for the group of files that cannot be read.
+    Heading(Option<String>, usize, usize),
     /// An entry (index into `entries`).
     Entry(usize),
 }
@@ -225,6 +232,14 @@ impl StartState {
             .iter()
             .map(|&j| self.entries[j].group_key())
             .collect();
+        // Each group's size in the whole folder: "1 of 3" during a search.
+        let mut totals: std::collections::HashMap<Option<String>, usize> =
+            std::collections::HashMap::new();
+        if !self.query.is_empty() {
+            for e in &self.entries {
+                *totals.entry(e.group_key()).or_default() += 1;
+            }
+        }
         let mut i = 0;
         while i < visible.len() {
             let n = keys[i..].iter().take_while(|k| **k == keys[i]).count();
@@ -233,7 +248,8 @@ impl StartState {
                 .as_ref()
                 .ok()
                 .map(|h| h.pact_name.trim().to_string());
-            rows.push(Row::Heading(name, n));
+            let total = totals.get(&keys[i]).copied().unwrap_or(n);
+            rows.push(Row::Heading(name, n, total));
             rows.extend(visible[i..i + n].iter().map(|&j| Row::Entry(j)));
             i += n;
         }
@@ -331,6 +347,7 @@ impl StartState {
             Some(PAct::PageUp) => p.scroll = p.scroll.saturating_sub(PAGE),
             Some(PAct::PageDown) => p.scroll = (p.scroll + PAGE).min(p.max_scroll.get()),
             Some(PAct::Top) => p.scroll = 0,
+            Some(PAct::Bottom) => p.scroll = p.max_scroll.get(),
             Some(PAct::Export) => return vec![Effect::ExportPortfolio],
             Some(PAct::Back) => self.portfolio = None,
             None => {}
@@ -404,11 +421,12 @@ pub static KEYS: &[Binding<Act>] = &[
         t.rounds.k_next_round
     })
     .footer(),
-    Binding::new(&[ctrl('f')], Act::Files, |t| t.start.k_files).footer(),
+    // The overview before file names: at 80 columns the footer keeps it.
     Binding::new(&[ctrl('o')], Act::App(Action::Portfolio), |t| {
         t.start.k_portfolio
     })
     .footer(),
+    Binding::new(&[ctrl('f')], Act::Files, |t| t.start.k_files).footer(),
     Binding::new(CLOSE, Act::Clear, |t| t.start.k_clear).footer(),
     Binding::new(UP, Act::App(Action::SelectUp), |t| t.k_up_down),
     Binding::new(DOWN, Act::App(Action::SelectDown), |t| t.k_up_down),
@@ -429,6 +447,7 @@ pub enum PAct {
     PageUp,
     PageDown,
     Top,
+    Bottom,
     Export,
     Back,
 }
@@ -437,13 +456,16 @@ pub enum PAct {
 pub static PORTFOLIO_KEYS: &[Binding<PAct>] = &[
     Binding::new(UP, PAct::Up, |t| t.start.k_scroll).footer(),
     Binding::new(DOWN, PAct::Down, |t| t.start.k_scroll).footer(),
-    Binding::new(&[key(KeyCode::PageUp)], PAct::PageUp, |t| t.start.k_page),
-    Binding::new(&[key(KeyCode::PageDown), ch(' ')], PAct::PageDown, |t| {
-        t.start.k_page
-    }),
-    Binding::new(&[key(KeyCode::Home)], PAct::Top, |t| t.start.k_page),
+    // Export and back before paging: at 80 columns the footer keeps these.
     Binding::new(&[ch('e')], PAct::Export, |t| t.start.k_export).footer(),
     Binding::new(CLOSE, PAct::Back, |t| t.start.k_back).footer(),
+    Binding::new(&[key(KeyCode::PageUp)], PAct::PageUp, |t| t.start.k_page).footer(),
+    Binding::new(&[key(KeyCode::PageDown), ch(' ')], PAct::PageDown, |t| {
+        t.start.k_page
+    })
+    .footer(),
+    Binding::new(&[key(KeyCode::Home)], PAct::Top, |t| t.start.k_top),
+    Binding::new(&[key(KeyCode::End)], PAct::Bottom, |t| t.start.k_bottom),
 ];
 
 #[cfg(test)]
@@ -494,8 +516,9 @@ mod tests {
             .map(|r| match r {
                 Row::New => "new".into(),
                 Row::Demo => "demo".into(),
-                Row::Heading(Some(n), k) => format!("# {n} ({k})"),
-                Row::Heading(None, k) => format!("# ? ({k})"),
+                Row::Heading(Some(n), k, t) if k == t => format!("# {n} ({k})"),
+                Row::Heading(Some(n), k, t) => format!("# {n} ({k}/{t})"),
+                Row::Heading(None, k, _) => format!("# ? ({k})"),
                 Row::Entry(i) => st.entries[*i].file_name(),
             })
             .collect()
@@ -524,6 +547,31 @@ mod tests {
         );
     }
 
+    #[test]
+    fn names_that_differ_in_accents_or_punctuation_are_one_pact_as_for_the_next_round() {
+        // Ctrl-R calls these one pact (its round 2 exists): the list must too.
+        let st = StartState::new(
+            PathBuf::from("/tmp"),
+            vec![
+                entry("n1", "Zorgpact Nóord", 1, "Assen", 2),
+                entry("n2", "Zorgpact Noord!", 2, "Assen", 9),
+                entry("x1", "Zorgpact Noord 2", 1, "Emmen", 5),
+            ],
+        );
+        assert_eq!(
+            names(&st),
+            [
+                "new",
+                "demo",
+                "# Zorgpact Noord! (2)",
+                "n2",
+                "n1",
+                "# Zorgpact Noord 2 (1)",
+                "x1"
+            ]
+        );
+    }
+
     fn typed(st: &mut StartState, text: &str) {
         for c in text.chars() {
             st.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
@@ -534,13 +582,13 @@ mod tests {
     fn typing_filters_on_pact_place_and_date_and_selects_the_first_match() {
         let mut st = state();
         typed(&mut st, "tiel");
-        assert_eq!(names(&st), ["new", "demo", "# Pact A (2)", "a2", "a1"]);
+        assert_eq!(names(&st), ["new", "demo", "# Pact A (2/3)", "a2", "a1"]);
         assert_eq!(st.selected_entry().unwrap().file_name(), "a2");
         // Two words: both must match (pact b, March 3rd).
         st.handle_key(&KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
         assert_eq!(st.query, "");
         typed(&mut st, "B 03-03");
-        assert_eq!(names(&st), ["new", "demo", "# Pact B (1)", "b1"]);
+        assert_eq!(names(&st), ["new", "demo", "# Pact B (1/2)", "b1"]);
         // Backspace widens it again.
         for _ in 0..5 {
             st.handle_key(&KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
@@ -578,7 +626,7 @@ mod tests {
                 "demo",
                 "# Zorgpact Twente (1)",
                 "t2",
-                "# Zorgpact Súdwest-Fryslân (1)",
+                "# Zorgpact Súdwest-Fryslân (1/2)",
                 "f2"
             ]
         );

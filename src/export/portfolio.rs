@@ -139,12 +139,12 @@ pub fn build(
     // pact key → round → (session, file)
     let mut by_pact: BTreeMap<String, BTreeMap<u8, (&Session, String)>> = BTreeMap::new();
     for (p, s) in sessions {
-        let name = s.intake.pact_name.trim();
-        let key = if name.is_empty() {
-            t.no_name.to_string()
-        } else {
-            name.to_lowercase()
-        };
+        // Sessions without a pact name are no pact: left out of the overview (the start
+        // screen lists them under "(zonder naam)").
+        let key = crate::model::pact::pact_key(&s.intake.pact_name);
+        if key.is_empty() {
+            continue;
+        }
         let rounds = by_pact.entry(key).or_default();
         let keep = rounds
             .get(&s.intake.round)
@@ -442,12 +442,26 @@ pub fn markdown(p: &Portfolio, lang: Lang) -> String {
 
 /// CSV: one row per pact and round, then one per phase count, then one per theme item.
 pub fn csv(p: &Portfolio, lang: Lang) -> String {
+    // One table, one header: the first column names the part (pacts and rounds, counts
+    // per phase per period, obstacles and success factors); each part fills its own
+    // columns and leaves the others empty, so a spreadsheet can filter on the part and
+    // pivot the counts (one row per phase per period, "long" form).
     use super::csv::row;
     let t = lang.strings().portfolio;
     let mut out = String::from("\u{feff}");
     let mut header: Vec<&str> = vec![t.csv_section];
     header.extend(t.columns.iter());
+    header.extend(t.csv_more.iter());
+    let width = header.len();
     row(&mut out, &header);
+    // Columns by position: 0 part, 1..=8 `columns`, 9.. `csv_more`.
+    let mut line = |cells: &[(usize, &str)]| {
+        let mut v: Vec<&str> = vec![""; width];
+        for (i, c) in cells {
+            v[*i] = c;
+        }
+        row(&mut out, &v);
+    };
     for pact in &p.pacts {
         for r in &pact.rounds {
             let (round, done, open, wo) = (
@@ -456,45 +470,43 @@ pub fn csv(p: &Portfolio, lang: Lang) -> String {
                 r.open.to_string(),
                 r.without_owner.to_string(),
             );
-            row(
-                &mut out,
-                &[
-                    t.pacts_heading,
-                    &pact.name,
-                    &round,
-                    &r.date,
-                    &r.phase,
-                    &pct_line(lang, r),
-                    &done,
-                    &open,
-                    &wo,
-                ],
-            );
+            let kinds = pct_line(lang, r);
+            line(&[
+                (0, t.pacts_heading),
+                (1, &pact.name),
+                (2, &round),
+                (3, &r.date),
+                (4, &r.phase),
+                (5, &kinds),
+                (6, &done),
+                (7, &open),
+                (8, &wo),
+            ]);
         }
     }
     let labels: Vec<String> = p.periods.iter().map(|x| period_label(t, *x)).collect();
-    let mut h = vec![t.counts_heading, t.phase];
-    h.extend(labels.iter().map(String::as_str));
-    row(&mut out, &h);
-    for r in &p.counts {
-        let nums: Vec<String> = r.counts.iter().map(usize::to_string).collect();
-        let mut line = vec![t.counts_heading, r.name.as_str()];
-        line.extend(nums.iter().map(String::as_str));
-        row(&mut out, &line);
+    let rows = p
+        .counts
+        .iter()
+        .map(|r| (r.name.as_str(), &r.counts))
+        .chain([(t.total, &p.totals)]);
+    for (name, counts) in rows {
+        for (label, n) in labels.iter().zip(counts.iter()) {
+            let n = n.to_string();
+            line(&[(0, t.counts_heading), (4, name), (9, label), (10, &n)]);
+        }
     }
     for g in &p.themes {
         for it in &g.items {
-            row(
-                &mut out,
-                &[
-                    t.themes_heading,
-                    &g.focus,
-                    &g.area,
-                    kind_word(t, g.kind),
-                    &it.text,
-                    &it.pacts.join(", "),
-                ],
-            );
+            let pacts = it.pacts.join(", ");
+            line(&[
+                (0, t.themes_heading),
+                (11, &g.focus),
+                (12, &g.area),
+                (13, kind_word(t, g.kind)),
+                (14, &it.text),
+                (15, &pacts),
+            ]);
         }
     }
     out

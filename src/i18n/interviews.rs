@@ -71,6 +71,10 @@ pub struct Strings {
     pub picker_title: &'static str,
     pub picker_none: &'static str,
     pub picker_confirm: &'static str,
+    /// The picker's row for a file that cannot be read: its label.
+    pub picker_damaged: &'static str,
+    /// `interview --list`: a file skipped as unreadable, and why.
+    pub iv_list_damaged: &'static str,
     /// The picker hides files of other pacts or rounds: how many, and the key.
     pub picker_others_hidden: &'static str,
     /// The heading above them once shown.
@@ -253,7 +257,9 @@ pub static NL: Strings = Strings {
     picker_others_hidden: "Bestanden van andere pacten of rondes: {} — T toont ze",
     picker_others_heading: "Van andere pacten of rondes (⚠: Enter vraagt eerst) — T verbergt ze",
     k_others: "andere pacten",
-    picker_confirm: "Gekozen bestanden zijn voor een ander pact of een andere ronde (⚠). Enter: toch importeren · elke andere toets: terug",
+    picker_confirm: "⚠ Gekozen: van een ander pact of een andere ronde.\nEnter: toch importeren · andere toets: terug",
+    picker_damaged: "✗ beschadigd bestand: {}",
+    iv_list_damaged: "Overgeslagen, beschadigd bestand: {}",
     import_title: "Import",
     rep_added: "{}: nieuw interview, {}",
     rep_updated: "{}: bijgewerkt (notities nieuw: {}, gewijzigd: {})",
@@ -427,7 +433,9 @@ pub static EN: Strings = Strings {
     picker_others_hidden: "Files of other pacts or rounds: {} — T shows them",
     picker_others_heading: "Of other pacts or rounds (⚠: Enter asks first) — T hides them",
     k_others: "other pacts",
-    picker_confirm: "Chosen files are for another pact or another round (⚠). Enter: import anyway · any other key: back",
+    picker_confirm: "⚠ Chosen: of another pact or another round.\nEnter: import anyway · other key: back",
+    picker_damaged: "✗ damaged file: {}",
+    iv_list_damaged: "Skipped, damaged file: {}",
     import_title: "Import",
     rep_added: "{}: new interview, {}",
     rep_updated: "{}: updated (notes new: {}, changed: {})",

@@ -33,6 +33,9 @@ pub struct Strings {
     pub pact_chart_title: &'static str,
     pub pact_chart_heading: &'static str,
     pub csv_section: &'static str,
+    /// The CSV's columns after `columns`: period, number of pacts, focus area, attention
+    /// area, kind, text, pacts naming it.
+    pub csv_more: [&'static str; 7],
     /// `volgspot overzicht`: the folder holds no sessions.
     pub empty_folder: &'static str,
 }
@@ -73,6 +76,15 @@ pub static NL: Strings = Strings {
     pact_chart_title: "Fase per pact per periode",
     pact_chart_heading: "Fase per pact over de tijd (het nummer is de fase)",
     csv_section: "Onderdeel",
+    csv_more: [
+        "Periode",
+        "Aantal pacten",
+        "Focusgebied",
+        "Aandachtsgebied",
+        "Soort",
+        "Tekst",
+        "Genoemd door pacten",
+    ],
     empty_folder: "Geen sessies in {}",
 };
 
@@ -112,5 +124,14 @@ pub static EN: Strings = Strings {
     pact_chart_title: "Phase per pact per period",
     pact_chart_heading: "Phase per pact over time (the number is the phase)",
     csv_section: "Part",
+    csv_more: [
+        "Period",
+        "Number of pacts",
+        "Focus area",
+        "Attention area",
+        "Kind",
+        "Text",
+        "Named by pacts",
+    ],
     empty_folder: "No sessions in {}",
 };

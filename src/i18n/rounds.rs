@@ -4,6 +4,7 @@ pub struct Strings {
     /// `volgspot new --from` on a round-3 session.
     pub last_round: &'static str,
     pub next_exists: &'static str,
+    pub needs_pact_name: &'static str,
     /// Printed / shown after the next round was made: round, pact, file.
     pub created: &'static str,
     /// The follow-up statuses, in `FollowUp::ALL` order.
@@ -26,6 +27,7 @@ pub struct Strings {
 
 pub static NL: Strings = Strings {
     last_round: "Ronde {} is de laatste ronde van de methode: er is geen volgende ronde",
+    needs_pact_name: "Deze sessie heeft nog geen pactnaam: open haar en vul bij Intake de naam van het pact in; daarna kan de volgende ronde",
     next_exists: "Ronde {} van dit pact bestaat al: {}. Open die sessie; een tweede ronde met hetzelfde nummer zou het overzicht en de vergelijking in de war brengen",
     created: "Ronde {} van {} gemaakt: {}",
     follow_up: ["gedaan", "loopt", "niet gedaan", "vervallen"],
@@ -41,6 +43,7 @@ pub static NL: Strings = Strings {
 
 pub static EN: Strings = Strings {
     last_round: "Round {} is the method's last round: there is no next round",
+    needs_pact_name: "This session has no pact name yet: open it and fill in the pact's name under Intake; then the next round can be made",
     next_exists: "Round {} of this pact exists already: {}. Open that session; a second round with the same number would confuse the overview and the comparison",
     created: "Round {} of {} created: {}",
     follow_up: ["done", "ongoing", "not done", "dropped"],

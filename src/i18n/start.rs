@@ -9,6 +9,8 @@ pub struct Strings {
     pub no_match: &'static str,
     /// A pact heading: its name, then how many sessions it has.
     pub sessions: &'static str,
+    /// A pact heading during a search: its name, how many sessions match, of how many.
+    pub sessions_of: &'static str,
     pub session_one: &'static str,
     /// The heading of files that cannot be read.
     pub unreadable_heading: &'static str,
@@ -23,6 +25,10 @@ pub struct Strings {
     pub k_files: &'static str,
     pub k_portfolio: &'static str,
     pub k_page: &'static str,
+    /// On quitting a new session in which nothing was typed: its file is not kept.
+    pub untouched_removed: &'static str,
+    pub k_top: &'static str,
+    pub k_bottom: &'static str,
     pub k_erase: &'static str,
     /// The portfolio view.
     pub portfolio_folder: &'static str,
@@ -43,6 +49,7 @@ pub static NL: Strings = Strings {
     searching: "Zoeken: {}▏  {} van {} sessies · Esc wist",
     no_match: "Geen sessie gevonden voor deze zoekterm. Esc wist de zoekterm.",
     sessions: "{} · {} sessies",
+    sessions_of: "{} · {} van {} sessies",
     session_one: "{} · 1 sessie",
     unreadable_heading: "Niet te lezen",
     no_name: "(zonder naam)",
@@ -53,13 +60,16 @@ pub static NL: Strings = Strings {
     k_files: "bestanden",
     k_portfolio: "overzicht",
     k_page: "pagina",
+    untouched_removed: "Nieuwe sessie zonder invoer niet bewaard ({})",
+    k_top: "naar het begin",
+    k_bottom: "naar het eind",
     k_erase: "teken wissen",
     portfolio_folder: "Alle sessies in {} · intern: namen van geïnterviewden staan er niet in",
     k_export: "exporteren (md, html, csv)",
     k_back: "terug",
     k_scroll: "scrollen",
     written: "Overzicht geschreven in {}: {}",
-    write_failed: "Overzicht niet geschreven: {}",
+    write_failed: "Niet geschreven: {}",
     intentions: "voornemens: {} gedaan, {} open, {} open zonder kartrekker",
     per_kind: "fase per soort partner: {}",
     no_sessions: "Geen sessies in {}: er is nog niets te overzien.",
@@ -70,6 +80,7 @@ pub static EN: Strings = Strings {
     searching: "Search: {}▏  {} of {} sessions · Esc clears",
     no_match: "No session matches this search. Esc clears it.",
     sessions: "{} · {} sessions",
+    sessions_of: "{} · {} of {} sessions",
     session_one: "{} · 1 session",
     unreadable_heading: "Cannot be read",
     no_name: "(no name)",
@@ -80,13 +91,16 @@ pub static EN: Strings = Strings {
     k_files: "files",
     k_portfolio: "portfolio",
     k_page: "page",
+    untouched_removed: "New session with nothing entered not kept ({})",
+    k_top: "to the top",
+    k_bottom: "to the end",
     k_erase: "erase character",
     portfolio_folder: "All sessions in {} · internal: no interviewee names in it",
     k_export: "export (md, html, csv)",
     k_back: "back",
     k_scroll: "scroll",
     written: "Portfolio written in {}: {}",
-    write_failed: "Portfolio not written: {}",
+    write_failed: "Not written: {}",
     intentions: "intentions: {} done, {} open, {} open without kartrekker",
     per_kind: "phase per partner kind: {}",
     no_sessions: "No sessions in {}: nothing to overview yet.",
@@ -99,9 +113,10 @@ mod tests {
     /// Both languages fill in the same number of values in each text.
     #[test]
     fn both_languages_take_the_same_values() {
-        let fields: [fn(&Strings) -> &'static str; 11] = [
+        let fields: [fn(&Strings) -> &'static str; 12] = [
             |s| s.searching,
             |s| s.sessions,
+            |s| s.sessions_of,
             |s| s.session_one,
             |s| s.round_row,
             |s| s.portfolio_folder,

@@ -9,6 +9,7 @@ mod ids;
 pub mod interview_file;
 pub mod merge;
 pub mod migrate;
+pub mod pact;
 pub mod rounds;
 pub mod unique_keys;
 pub mod validate;

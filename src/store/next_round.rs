@@ -14,6 +14,8 @@ pub enum Error {
     Round(NextRoundError),
     Folder(PathBuf, std::io::Error),
     Save(SaveError),
+    /// The session has no pact name: its next round would belong to no pact.
+    NoPactName,
     /// This pact's next round is in the folder already (that file).
     Exists(u8, PathBuf),
 }
@@ -28,6 +30,7 @@ impl Error {
             }
             Error::Folder(dir, e) => format!("{}: {e}", dir.display()),
             Error::Save(e) => t.save_error(e),
+            Error::NoPactName => t.rounds.needs_pact_name.to_string(),
             Error::Exists(n, path) => crate::i18n::fill(
                 t.rounds.next_exists,
                 &[&n.to_string(), &path.display().to_string()],
@@ -45,6 +48,9 @@ pub fn create(
     prepare: impl FnOnce(&mut Session),
 ) -> Result<PathBuf, Error> {
     let (prev, _) = load_session(from).map_err(Error::Load)?;
+    if !crate::model::pact::has_pact_name(&prev.intake.pact_name) {
+        return Err(Error::NoPactName);
+    }
     let file = from
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -67,9 +73,9 @@ pub fn create(
     Ok(path)
 }
 
-/// A session of `pact` (compared by slug, as file names are) and `round` in `dir`.
+/// A session of `pact` (the same pact by [`crate::model::pact::same_pact`], as the start
+/// screen and the overview group them) and `round` in `dir`.
 fn existing_round(dir: &Path, pact: &str, round: u8) -> Option<PathBuf> {
-    let want = paths::slug(pact);
     let entries = std::fs::read_dir(dir).ok()?;
     entries
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -85,6 +91,49 @@ fn existing_round(dir: &Path, pact: &str, round: u8) -> Option<PathBuf> {
                     Err(_) => return false,
                 },
             };
-            r == round && paths::slug(&name) == want
+            r == round && crate::model::pact::same_pact(&name, pact)
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, file: &str, pact: &str, round: u8) -> PathBuf {
+        let p = dir.join(file);
+        let s = Session::new(pact, round, OffsetDateTime::UNIX_EPOCH);
+        write_new(&p, &s).unwrap();
+        p
+    }
+
+    #[test]
+    fn another_pact_whose_name_only_looks_alike_as_a_file_name_is_no_dead_end() {
+        // `Zorgpact Nóord` and `Zorgpact Noord!` are one pact by the pact rule (as the
+        // start screen groups them): round 2 exists, and it is that file that is named.
+        let dir = tempfile::tempdir().unwrap();
+        let r1 = write(dir.path(), "a-ronde1.volgspot.json", "Zorgpact Nóord", 1);
+        let r2 = write(dir.path(), "b-ronde2.volgspot.json", "Zorgpact Noord!", 2);
+        match create(dir.path(), &r1, OffsetDateTime::UNIX_EPOCH, |_| {}) {
+            Err(Error::Exists(2, p)) => assert_eq!(p, r2),
+            other => panic!("{other:?}"),
+        }
+        // A really different pact (another word) does not block it.
+        let dir = tempfile::tempdir().unwrap();
+        let r1 = write(dir.path(), "a-ronde1.volgspot.json", "Zorgpact Noord", 1);
+        write(dir.path(), "b-ronde2.volgspot.json", "Zorgpact Noord 2", 2);
+        let made = create(dir.path(), &r1, OffsetDateTime::UNIX_EPOCH, |_| {}).unwrap();
+        assert!(made.exists());
+    }
+
+    #[test]
+    fn a_session_without_a_pact_name_gets_no_next_round_but_a_way_forward() {
+        let dir = tempfile::tempdir().unwrap();
+        let r1 = write(dir.path(), "sessie-ronde1.volgspot.json", "  ", 1);
+        let e = create(dir.path(), &r1, OffsetDateTime::UNIX_EPOCH, |_| {}).unwrap_err();
+        assert!(matches!(e, Error::NoPactName));
+        let msg = e.message(crate::i18n::Lang::Nl.strings());
+        assert!(msg.contains("pactnaam") && msg.contains("Intake"), "{msg}");
+        // Nothing was written.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
 }

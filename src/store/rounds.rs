@@ -19,7 +19,7 @@ pub fn earlier_round(path: &Path, doc: &Session) -> Option<Session> {
         return None;
     }
     let matches = |id: &str, name: &str, round: u8| {
-        id != doc.id.0 && name.trim().eq_ignore_ascii_case(pact) && round < doc.intake.round
+        id != doc.id.0 && crate::model::pact::same_pact(name, pact) && round < doc.intake.round
     };
     // The session itself, by inode (no path resolution per file).
     let own = std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()));

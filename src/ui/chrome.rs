@@ -91,15 +91,17 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: 
 pub fn footer(frame: &mut Frame, area: Rect, t: &Strings, keys: &[KeyHelp], theme: &Theme) {
     let rows = keys::rows(keys, t);
     let shown: Vec<&HelpRow> = rows.iter().filter(|b| b.footer).collect();
-    // The footer names only the first key of each row; `?` lists them all.
-    let len = |b: &HelpRow| b.keys[0].name().chars().count() + (b.short)(t).chars().count() + 3;
+    // The footer names only the first key of each row (both of an ↑↓ or PgUp/PgDn
+    // pair); help lists them all.
+    let len = |b: &HelpRow| footer_keys(b).chars().count() + (b.short)(t).chars().count() + 3;
     let mut width: usize = shown.iter().filter(|b| b.essential).map(|b| len(b)).sum();
     let mut keep: Vec<&HelpRow> = Vec::new();
     for b in shown {
         let is = |code| b.keys[0].0 == code;
         // "PgUp vorig" alone, without "PgDn volgend", would point the wrong way.
-        let next_missing =
-            is(KeyCode::PageUp) && !keep.iter().any(|k| k.keys[0].0 == KeyCode::PageDown);
+        let next_missing = is(KeyCode::PageUp)
+            && !b.keys.iter().any(|k| k.0 == KeyCode::PageDown)
+            && !keep.iter().any(|k| k.keys[0].0 == KeyCode::PageDown);
         if b.essential {
             keep.push(b);
         } else if width + len(b) <= area.width as usize && !next_missing {
@@ -110,12 +112,24 @@ pub fn footer(frame: &mut Frame, area: Rect, t: &Strings, keys: &[KeyHelp], them
     let mut spans = Vec::new();
     for b in keep {
         spans.push(Span::styled(
-            format!(" {}", b.keys[0].name()),
+            format!(" {}", footer_keys(b)),
             theme.footer_key,
         ));
         spans.push(Span::styled(format!(" {} ", (b.short)(t)), theme.footer));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.footer), area);
+}
+
+/// The keys a footer entry names: the first, or both of a pair that goes two ways.
+fn footer_keys(b: &HelpRow) -> String {
+    let has = |code| b.keys.iter().any(|k| k.0 == code && k.1.is_empty());
+    if has(KeyCode::Up) && has(KeyCode::Down) {
+        "↑↓".to_string()
+    } else if has(KeyCode::PageUp) && has(KeyCode::PageDown) {
+        "PgUp/PgDn".to_string()
+    } else {
+        b.keys[0].name()
+    }
 }
 
 pub fn help(

@@ -792,25 +792,40 @@ fn draw_picker(
                     info.source.clone()
                 };
                 let round = info.round.map(|r| format!("{} {r}", t.round));
-                let parts: Vec<String> = [
-                    Some(who),
-                    Some(info.date.clone()),
-                    Some(info.interviewer.clone()),
-                    Some(ti.count_notes(info.notes)),
-                    Some(info.pact.clone()),
-                    round,
-                ]
-                .into_iter()
-                .flatten()
-                .filter(|x| !x.trim().is_empty())
-                .collect();
-                let warn = if info.elsewhere(doc) { "⚠ " } else { "" };
+                // Another pact's or round's file: its pact and round first, where the
+                // ⚠ is (at 80 columns the end of the row is cut).
+                let elsewhere = info.elsewhere(doc);
+                let (front, back) = if elsewhere {
+                    (vec![Some(info.pact.clone()), round], vec![])
+                } else {
+                    (vec![], vec![Some(info.pact.clone()), round])
+                };
+                let parts: Vec<String> = front
+                    .into_iter()
+                    .chain([
+                        Some(who),
+                        Some(info.date.clone()),
+                        Some(info.interviewer.clone()),
+                        Some(ti.count_notes(info.notes)),
+                    ])
+                    .chain(back)
+                    .flatten()
+                    .filter(|x| !x.trim().is_empty())
+                    .collect();
+                let warn = if elsewhere { "⚠ " } else { "" };
                 format!("{mark} {warn}{}", parts.join(" · "))
             }
-            None => format!("{mark} {}", ti.file_label(&file, show_names)),
+            // A file that cannot be read looks damaged, not like an interview.
+            None => format!(
+                "{mark} {}",
+                fill(ti.picker_damaged, &[&ti.file_label(&file, show_names)])
+            ),
         };
+        let damaged = p.info.get(i).is_some_and(|x| x.is_none());
         let style = if i == p.selected {
             theme.selected
+        } else if damaged {
+            theme.problem
         } else {
             theme.text
         };
@@ -823,7 +838,12 @@ fn draw_picker(
         ));
     }
     if p.confirm.is_some() {
-        lines.push(Line::styled(ti.picker_confirm, theme.problem));
+        // Two short lines: whole at 80 columns.
+        lines.extend(
+            ti.picker_confirm
+                .lines()
+                .map(|l| Line::styled(l, theme.problem)),
+        );
     }
     let w = (area.width.saturating_sub(4)).min(120);
     let h = (lines.len() as u16 + 2)

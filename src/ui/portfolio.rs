@@ -33,8 +33,78 @@ fn pad(s: &str, w: usize, right: bool) -> String {
     }
 }
 
-/// The body's lines for a width.
+/// The body's lines for a width, wrapped to it: nothing is cut at the right edge.
 pub fn lines(app: &App, p: &PortfolioView, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    logical_lines(app, p, width, theme)
+        .into_iter()
+        .flat_map(|l| wrap(l, width as usize))
+        .collect()
+}
+
+/// The body's lines as made once per width (see `PortfolioView::lines`).
+pub fn cached(
+    app: &App,
+    p: &PortfolioView,
+    width: u16,
+    theme: &Theme,
+) -> std::rc::Rc<[Line<'static>]> {
+    if let Some((w, l)) = &*p.lines.borrow()
+        && *w == width
+    {
+        return l.clone();
+    }
+    let l: std::rc::Rc<[Line<'static>]> = lines(app, p, width, theme).into();
+    *p.lines.borrow_mut() = Some((width, l.clone()));
+    l
+}
+
+/// One line (of one style) as lines of at most `width` columns, broken between words;
+/// the lines after the first are indented two more than the first, so a list item's
+/// continuation stays under its text. A word longer than the line is broken in it.
+fn wrap(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
+    use unicode_width::UnicodeWidthStr;
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    if width == 0 || text.width() <= width {
+        return vec![line];
+    }
+    let style = line.spans.first().map(|s| s.style).unwrap_or_default();
+    let lead = text.len() - text.trim_start().len();
+    let indent = " ".repeat((lead + 2).min(width / 2));
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = text[..lead].to_string();
+    let mut cur_w = cur.width();
+    let mut empty = true;
+    for word in text[lead..].split(' ').filter(|w| !w.is_empty()) {
+        let ww = word.width();
+        let gap = usize::from(!empty);
+        if !empty && cur_w + gap + ww > width {
+            out.push(std::mem::replace(&mut cur, indent.clone()));
+            cur_w = indent.len();
+            empty = true;
+        }
+        if !empty {
+            cur.push(' ');
+            cur_w += 1;
+        }
+        // A word wider than the room left: broken by characters.
+        for c in word.chars() {
+            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if cur_w + cw > width && cur_w > indent.len().min(cur_w) {
+                out.push(std::mem::replace(&mut cur, indent.clone()));
+                cur_w = indent.len();
+            }
+            cur.push(c);
+            cur_w += cw;
+        }
+        empty = false;
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur);
+    }
+    out.into_iter().map(|s| Line::styled(s, style)).collect()
+}
+
+fn logical_lines(app: &App, p: &PortfolioView, width: u16, theme: &Theme) -> Vec<Line<'static>> {
     let t = app.t.portfolio;
     let ts = app.t.start;
     let d = &p.data;
@@ -189,9 +259,24 @@ pub fn draw(
     theme: &Theme,
 ) {
     let t = app.t;
+    let folder_line = fill(
+        t.start.portfolio_folder,
+        &[&shown(&st.dir.display().to_string())],
+    );
+    // The folder line wraps (it says that no names are in it: that must be read whole).
+    let rows_of = |s: &str| {
+        use unicode_width::UnicodeWidthStr;
+        (s.width().max(1)).div_ceil(area.width.max(1) as usize) as u16
+    };
+    let folder_rows = rows_of(&folder_line).min(3);
     let [title, folder, body] = area.layout(&Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(if p.written.is_some() { 3 } else { 1 }),
+        Constraint::Length(
+            folder_rows
+                + p.written
+                    .as_ref()
+                    .map_or(0, |(_, failed)| 2 + 2 * failed.len() as u16),
+        ),
         Constraint::Fill(1),
     ]));
     frame.render_widget(
@@ -204,36 +289,34 @@ pub fn draw(
         )),
         title,
     );
-    let mut head = vec![Line::styled(
-        fill(
-            t.start.portfolio_folder,
-            &[&shown(&st.dir.display().to_string())],
-        ),
-        theme.dim,
-    )];
+    let mut head = vec![Line::styled(folder_line, theme.dim)];
     match &p.written {
         None => {}
-        Some(Ok(paths)) => {
-            // The folder once, then the file names: whole even at 80 columns.
-            let dir = paths
-                .first()
-                .and_then(|p| p.parent())
-                .map(|d| d.display().to_string())
-                .unwrap_or_default();
-            let names: Vec<String> = paths
-                .iter()
-                .filter_map(|p| p.file_name())
-                .map(|n| shown(&n.to_string_lossy()))
-                .collect();
-            head.push(Line::styled(
-                fill(t.start.written, &[&shown(&dir), &names.join(", ")]),
-                theme.label,
-            ))
+        Some((paths, failed)) => {
+            if !paths.is_empty() {
+                // The folder once, then the file names: whole even at 80 columns.
+                let dir = paths
+                    .first()
+                    .and_then(|p| p.parent())
+                    .map(|d| d.display().to_string())
+                    .unwrap_or_default();
+                let names: Vec<String> = paths
+                    .iter()
+                    .filter_map(|p| p.file_name())
+                    .map(|n| shown(&n.to_string_lossy()))
+                    .collect();
+                head.push(Line::styled(
+                    fill(t.start.written, &[&shown(&dir), &names.join(", ")]),
+                    theme.label,
+                ));
+            }
+            for e in failed {
+                head.push(Line::styled(
+                    fill(t.start.write_failed, &[&shown(e)]),
+                    theme.problem,
+                ));
+            }
         }
-        Some(Err(e)) => head.push(Line::styled(
-            fill(t.start.write_failed, &[&shown(e)]),
-            theme.problem,
-        )),
     }
     frame.render_widget(
         Paragraph::new(head).wrap(ratatui::widgets::Wrap { trim: true }),
@@ -244,11 +327,15 @@ pub fn draw(
         .border_style(theme.border);
     let inner = block.inner(body);
     frame.render_widget(block, body);
-    let all = lines(app, p, inner.width, theme);
-    // Scrolled no further than the last screenful.
+    let all = cached(app, p, inner.width, theme);
+    // Scrolled no further than the last screenful; only the lines on screen are copied.
     let max = all.len().saturating_sub(inner.height as usize);
     p.max_scroll.set(max);
     let first = p.scroll.min(max);
-    let shown_lines: Vec<Line> = all.into_iter().skip(first).collect();
+    let shown_lines: Vec<Line> = all[first..]
+        .iter()
+        .take(inner.height as usize)
+        .cloned()
+        .collect();
     frame.render_widget(Paragraph::new(shown_lines), inner);
 }

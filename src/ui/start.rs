@@ -41,8 +41,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
                 ts.searching,
                 &[
                     &shown(&st.query),
-                    &visible.len().to_string(),
-                    &st.entries.len().to_string(),
+                    // Sessions: files that cannot be read are not counted as such.
+                    &visible
+                        .iter()
+                        .filter(|&&i| st.entries[i].summary.is_ok())
+                        .count()
+                        .to_string(),
+                    &st.entries
+                        .iter()
+                        .filter(|e| e.summary.is_ok())
+                        .count()
+                        .to_string(),
                 ],
             ),
             theme.label,
@@ -77,7 +86,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
             .unwrap_or(18)
     };
     // Closer together only where file names need the room.
-    let (round_w, date_w) = if saved_w == 0 { (10, 11) } else { (12, 12) };
+    let (mut round_w, mut date_w) = if saved_w == 0 { (10, 11) } else { (12, 12) };
+    // File names whole: when the longest does not fit beside the date, the date gives
+    // way (it is in the file name).
+    if st.show_files {
+        let longest = visible
+            .iter()
+            .map(|&i| file_of(i).chars().count() + 1)
+            .max()
+            .unwrap_or(0);
+        if longest > inner_w.saturating_sub(round_w + date_w + saved_w) {
+            date_w = 0;
+        }
+        // Then the round (also in the file name), keeping the indent under the pact.
+        if longest > inner_w.saturating_sub(round_w + saved_w) {
+            round_w = 2;
+        }
+    }
     let third_w = inner_w.saturating_sub(round_w + date_w + saved_w).max(8);
     let columns = |a: &str, b: &str, c: &str, d: &str| {
         let last = if saved_w == 0 {
@@ -85,6 +110,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
         } else {
             pad(d, saved_w)
         };
+        let a = if round_w <= 2 { "" } else { a };
         format!(
             "{}{}{}{last}",
             pad(a, round_w),
@@ -116,13 +142,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
         let item = match r {
             StartRow::New => ListItem::new(t.start_new),
             StartRow::Demo => ListItem::new(t.start_demo),
-            StartRow::Heading(name, n) => {
+            StartRow::Heading(name, n, total) => {
                 let name = match name {
                     None => ts.unreadable_heading.to_string(),
                     Some(n) if n.is_empty() => ts.no_name.to_string(),
                     Some(n) => shown(n),
                 };
-                let heading = if *n == 1 {
+                let heading = if n != total {
+                    fill(ts.sessions_of, &[&name, &n.to_string(), &total.to_string()])
+                } else if *n == 1 {
                     fill(ts.session_one, &[&name])
                 } else {
                     fill(ts.sessions, &[&name, &n.to_string()])
@@ -218,7 +246,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, st: &StartState, theme: &T
 /// `s` in `w` columns: cut with … (and a space before the next column) when longer,
 /// padded when shorter.
 fn pad(s: &str, w: usize) -> String {
-    if s.chars().count() > w {
+    if w == 0 {
+        String::new()
+    } else if s.chars().count() > w {
         let mut c: String = s.chars().take(w.saturating_sub(2)).collect();
         c.push('…');
         format!("{c:<w$}")
