@@ -660,3 +660,68 @@ fn an_approved_quote_the_composed_report_does_not_use_is_on_the_checklist() {
         Screen::Report
     );
 }
+
+/// Review finding: a quote block whose note became an observatie (`k` on the Interviews
+/// screen, or a re-import) was published without approval, under the previous quote's
+/// speaker. It is left out of both versions, and the block list says why.
+#[test]
+fn a_quote_whose_note_is_no_longer_a_quote_is_left_out_of_both_versions() {
+    let mut doc = empty_session_with_what_the_meeting_recorded("“Samen sterker.”", &[]);
+    let iv = Arc::make_mut(&mut doc.interviews[0]);
+    iv.notes[0].set_approval(Approval::NietGevraagd, datetime!(2017-07-05 10:00 UTC));
+    iv.notes[0].kind = NoteKind::Observatie;
+    let method = Method::builtin(Lang::Nl);
+    // The quote was added while it was one.
+    let mut comp = export::compose::first_draft(&doc, &method);
+    comp.section_mut("hoe").blocks.push(compose::Block::new(compose::BlockKind::Quote {
+        note: doc.interviews[0].notes[0].id.clone(),
+    }));
+    doc.composition = Some(comp);
+    for public in [true, false] {
+        let report = export::build(&doc, &method, Lang::Nl, public);
+        let md = export::render(&report, Format::Markdown).unwrap();
+        assert!(!md.contains("> “Samen sterker.”"), "{md}");
+        let hoe = report.sections.iter().find(|s| s.id == "hoe").unwrap();
+        assert!(
+            hoe.blocks
+                .iter()
+                .any(|b| b.kind == "omitted" && b.reason == "quote_not_quote"),
+            "{public}"
+        );
+    }
+    let mut app = on_report(app_on(doc, Lang::Nl));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    let t = text(&render(&app, 120, 40));
+    assert!(t.contains("“Samen sterker.” (geen citaa"), "{t}");
+    assert!(t.contains("⊘ citaat — geen citaat meer"), "{t}");
+    assert!(!t.contains("wacht op akkoord") && !t.contains("(geen akkoord)"), "{t}");
+}
+
+/// Review finding: a quote withheld by an open import conflict said "geen akkoord".
+#[test]
+fn a_quote_withheld_by_an_import_conflict_says_so() {
+    let mut doc = empty_session_with_what_the_meeting_recorded("“Samen sterker.”", &[]);
+    Arc::make_mut(&mut doc.interviews[0])
+        .fields_conflict
+        .insert("role".into(), serde_json::json!("wethouder"));
+    let mut report = export::build(&doc, &Method::builtin(Lang::Nl), Lang::Nl, true);
+    let hoe = report.sections.iter().find(|s| s.id == "hoe").unwrap();
+    assert!(
+        hoe.blocks
+            .iter()
+            .any(|b| b.kind == "omitted" && b.reason == "quote_conflict"),
+        "{:?}",
+        hoe.blocks.iter().map(|b| b.reason).collect::<Vec<_>>()
+    );
+    report.preview = true;
+    let md = export::render_preview(&report).unwrap();
+    assert!(md.contains("⊘ citaat — citaat: open importconflict"), "{md}");
+    let mut app = on_report(app_on(doc, Lang::Nl));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    let t = text(&render(&app, 120, 40));
+    assert!(t.contains("“Samen sterker.” (open impor"), "{t}");
+}

@@ -280,9 +280,18 @@ fn piece(b: &Block, r: &Report, session: &Session, method: &Method, lang: Lang) 
             match found {
                 None => return p.omitted("quote_missing"),
                 Some((iv, n)) => {
+                    // No longer a quote (its kind changed, or its words are gone): left
+                    // out of both versions, it would read as someone's words.
+                    if n.kind != NoteKind::Citaat || n.text.trim().is_empty() {
+                        return p.omitted("quote_not_quote");
+                    }
                     if public && !note_is_public(iv, n) {
                         let why = if !n.public {
                             "not_public"
+                        } else if super::report::withheld(iv, n)
+                            == Some(super::report::Withheld::Conflict)
+                        {
+                            "quote_conflict"
                         } else if !n.approved_as_is() {
                             "quote_no_approval"
                         } else if !iv.consent.quotes_public {

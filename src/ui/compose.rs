@@ -341,7 +341,13 @@ fn quote_line(id: &crate::model::Id, doc: &Session, t: &Strings, names: bool) ->
         return c.quote_gone.to_string();
     };
     let who = crate::app::interviews::who_shown(iv, t.interviews, names);
-    let state = if n.kind != NoteKind::Citaat || !n.approved_as_is() {
+    let state = if n.kind != NoteKind::Citaat || n.text.trim().is_empty() {
+        c.quote_not_quote
+    } else if crate::export::report::withheld(iv, n)
+        == Some(crate::export::report::Withheld::Conflict)
+    {
+        c.quote_conflict
+    } else if !n.approved_as_is() {
         if n.approval_state() == crate::model::ApprovalState::GewijzigdNaAkkoord {
             c.quote_changed
         } else {
