@@ -725,3 +725,79 @@ fn a_quote_withheld_by_an_import_conflict_says_so() {
     let t = text(&render(&app, 120, 40));
     assert!(t.contains("“Samen sterker.” (open impor"), "{t}");
 }
+
+/// Review finding: keys that change nothing turned the first draft into a stored
+/// composition (no undo step), after which the report stopped following the session.
+#[test]
+fn keys_that_change_nothing_leave_the_first_draft_following_the_session() {
+    let doc = empty_session_with_what_the_meeting_recorded("“Samen sterker.”", &[]);
+    let mut app = on_report(app_on(doc, Lang::Nl));
+    let shift = |app: &mut App, code| app.handle_key(KeyEvent::new(code, KeyModifiers::SHIFT));
+    let none = |app: &App| app.session().unwrap().doc.composition.is_none();
+    // The region: the drawn portrait, then the triangle drawing.
+    shift(&mut app, KeyCode::Up);
+    assert!(none(&app), "move up on the first block");
+    press(&mut app, KeyCode::Down);
+    shift(&mut app, KeyCode::Down);
+    assert!(none(&app), "move down on the last block");
+    press(&mut app, KeyCode::Char('n'));
+    assert!(none(&app), "`n` on a drawing");
+    press(&mut app, KeyCode::Char('k'));
+    press(&mut app, KeyCode::Enter);
+    assert!(none(&app), "the question confirmed unchanged");
+    // A section the same way.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('k'));
+    press(&mut app, KeyCode::Enter);
+    shift(&mut app, KeyCode::Up);
+    assert!(none(&app), "in section 1");
+
+    // A quote approved later still reaches the report.
+    if let View::Session(s) = &mut app.view {
+        let mut n = s.doc.interviews[0].notes[0].clone();
+        n.id = Id::new();
+        n.text = "“Later goedgekeurd.”".into();
+        n.set_approval(Approval::Akkoord, datetime!(2017-07-06 10:00 UTC));
+        Arc::make_mut(&mut s.doc.interviews[0]).notes.push(n);
+    }
+    let s = &app.session().unwrap().doc;
+    let md = export::render(
+        &export::build(s, &Method::builtin(Lang::Nl), Lang::Nl, true),
+        Format::Markdown,
+    )
+    .unwrap();
+    assert!(md.contains("> “Later goedgekeurd.”"), "{md}");
+    // A real move does store the composition.
+    let mut app = app;
+    shift(&mut app, KeyCode::Down);
+    assert!(!none(&app), "{}", text(&render(&app, 120, 40)));
+}
+
+/// Review finding: an attention area added to the method after composing had no
+/// section in the report: it gets its first-draft section.
+#[test]
+fn an_area_added_to_the_method_after_composing_gets_its_first_draft_section() {
+    let mut doc = empty_session_with_what_the_meeting_recorded("“Samen sterker.”", &[]);
+    let method = Method::builtin(Lang::Nl);
+    doc.composition = Some(export::compose::first_draft(&doc, &method));
+    let mut wider = method.clone();
+    let mut extra = wider.areas.last().unwrap().clone();
+    extra.id = "extra".into();
+    extra.name = "HET EXTRA".into();
+    extra.report_title = None;
+    extra.report = Default::default();
+    wider.areas.push(extra);
+    doc.intake
+        .observations
+        .insert("extra".into(), "Een observatie over het extra gebied.".into());
+    let md = export::render(
+        &export::build(&doc, &wider, Lang::Nl, true),
+        Format::Markdown,
+    )
+    .unwrap();
+    let sec = &md[md.find("HET EXTRA").expect(&md)..];
+    assert!(
+        sec.contains("Een observatie over het extra gebied."),
+        "{md}"
+    );
+}

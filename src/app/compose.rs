@@ -160,22 +160,67 @@ pub fn composition<'a>(doc: &'a Session, method: &Method) -> Cow<'a, Composition
     crate::export::compose::composition(doc, method)
 }
 
-/// The section of `area` as shown (empty when the composition has none).
+/// The section of `area` as shown: the composition's; an area the composition has no
+/// section for (added to the method after composing) shows its first-draft section.
 pub fn section(comp: &Composition, area: &str) -> ComposedSection {
-    comp.section(area)
-        .cloned()
-        .unwrap_or_else(|| ComposedSection {
-            area: area.to_string(),
-            ..ComposedSection::default()
-        })
+    comp.section(area).cloned().unwrap_or_else(|| ComposedSection {
+        area: area.to_string(),
+        ..ComposedSection::default()
+    })
 }
 
-/// The session's composition, made from the first draft on the first change.
-fn comp_mut<'a>(doc: &'a mut Session, method: &Method) -> &'a mut Composition {
-    if doc.composition.is_none() {
-        doc.composition = Some(first_draft(doc, method));
+/// [`section`], with the first draft's section of `area` when the composition lacks it.
+pub fn section_of(doc: &Session, method: &Method, area: &str) -> ComposedSection {
+    let comp = composition(doc, method);
+    match comp.section(area) {
+        Some(s) => s.clone(),
+        None => section(&first_draft(doc, method), area),
     }
-    doc.composition.as_mut().expect("set above")
+}
+
+/// The composition as shown, every section of the method present (a missing one from
+/// the first draft).
+fn full_composition(doc: &Session, method: &Method) -> Composition {
+    let mut comp = composition(doc, method).into_owned();
+    if areas(method).iter().any(|a| comp.section(a).is_none()) {
+        let draft = first_draft(doc, method);
+        for s in draft.sections {
+            if comp.section(&s.area).is_none() {
+                comp.sections.push(s);
+            }
+        }
+    }
+    comp
+}
+
+/// Applies `f` to a copy of the composition shown and stores it in the session only
+/// when something really changed: a key that changes nothing leaves a session on its
+/// first draft (which keeps following the session) and makes no undo step.
+fn change<R>(
+    doc: &mut Session,
+    method: &Method,
+    f: impl FnOnce(&mut Composition) -> R,
+) -> (bool, R) {
+    let before = full_composition(doc, method);
+    let mut after = before.clone();
+    let r = f(&mut after);
+    // A section only looked up (pushed empty by `section_mut`) is no change.
+    after.sections.retain(|s| {
+        before.section(&s.area).is_some() || !s.blocks.is_empty() || s.question.is_some()
+    });
+    let changed = after != before;
+    if changed {
+        doc.composition = Some(after);
+    }
+    (changed, r)
+}
+
+fn outcome(changed: bool) -> Outcome {
+    if changed {
+        Outcome::Changed
+    } else {
+        Outcome::Handled
+    }
 }
 
 /// The sources a drawn list in section `area` can come from.
@@ -324,7 +369,7 @@ impl State {
     pub fn act(&mut self, doc: &mut Session, act: Act, ctx: &Ctx) -> Outcome {
         let method = ctx.method;
         let area = self.area(method);
-        let n = section(&composition(doc, method), &area).blocks.len();
+        let n = section_of(doc, method, &area).blocks.len();
         self.selected = self.selected.min(n.saturating_sub(1));
         let sections = areas(method).len();
         match act {
@@ -351,8 +396,7 @@ impl State {
             Act::Export => return Outcome::Effect(super::Effect::Export),
             Act::Add => self.mode = Mode::Kind { sel: 0 },
             Act::Question => {
-                let comp = composition(doc, method);
-                let q = section(&comp, &area).question.unwrap_or_else(|| {
+                let q = section_of(doc, method, &area).question.unwrap_or_else(|| {
                     method
                         .areas
                         .iter()
@@ -369,8 +413,7 @@ impl State {
                 }));
             }
             Act::Edit => {
-                let comp = composition(doc, method);
-                let Some(b) = section(&comp, &area).blocks.get(self.selected).cloned() else {
+                let Some(b) = section_of(doc, method, &area).blocks.get(self.selected).cloned() else {
                     return Outcome::Handled;
                 };
                 match &b.kind {
@@ -383,18 +426,22 @@ impl State {
                     }
                     BlockKind::Wheel { .. } | BlockKind::Drawing { .. } => {
                         let i = self.selected;
-                        let blk = &mut comp_mut(doc, method).section_mut(&area).blocks[i];
-                        match &mut blk.kind {
-                            BlockKind::Wheel { with_phase } => *with_phase = !*with_phase,
-                            BlockKind::Drawing { what } => {
-                                *what = match what {
-                                    Drawing::Triangle => Drawing::Wheel,
-                                    Drawing::Wheel => Drawing::Triangle,
+                        let (changed, ()) = change(doc, method, |c| {
+                            let Some(blk) = c.section_mut(&area).blocks.get_mut(i) else {
+                                return;
+                            };
+                            match &mut blk.kind {
+                                BlockKind::Wheel { with_phase } => *with_phase = !*with_phase,
+                                BlockKind::Drawing { what } => {
+                                    *what = match what {
+                                        Drawing::Triangle => Drawing::Wheel,
+                                        Drawing::Wheel => Drawing::Triangle,
+                                    }
                                 }
+                                _ => {}
                             }
-                            _ => {}
-                        }
-                        return Outcome::Changed;
+                        });
+                        return outcome(changed);
                     }
                     kind => self.mode = Mode::Edit(Box::new(Edit::of(kind, method, ctx.t))),
                 }
@@ -404,37 +451,38 @@ impl State {
                     return Outcome::Handled;
                 }
                 let i = self.selected;
-                let sec = comp_mut(doc, method).section_mut(&area);
-                match sec.move_block(i, act == Act::MoveUp) {
-                    Some(j) => {
-                        self.selected = j;
-                        return Outcome::Changed;
-                    }
-                    None => return Outcome::Handled,
+                let up = act == Act::MoveUp;
+                let (changed, j) = change(doc, method, |c| c.section_mut(&area).move_block(i, up));
+                if let Some(j) = j {
+                    self.selected = j;
                 }
+                return outcome(changed);
             }
             Act::Hide | Act::Public | Act::Numbered | Act::Delete => {
                 if n == 0 {
                     return Outcome::Handled;
                 }
                 let i = self.selected;
-                let sec = comp_mut(doc, method).section_mut(&area);
-                let b = &mut sec.blocks[i];
-                match act {
-                    Act::Hide => b.hidden = !b.hidden,
-                    Act::Public => b.public = !b.public,
-                    Act::Numbered => match &mut b.kind {
-                        BlockKind::List { numbered, .. } | BlockKind::Drawn { numbered, .. } => {
-                            *numbered = !*numbered
+                let (changed, left) = change(doc, method, |c| {
+                    let sec = c.section_mut(&area);
+                    if let Some(b) = sec.blocks.get_mut(i) {
+                        match act {
+                            Act::Hide => b.hidden = !b.hidden,
+                            Act::Public => b.public = !b.public,
+                            Act::Numbered => match &mut b.kind {
+                                BlockKind::List { numbered, .. }
+                                | BlockKind::Drawn { numbered, .. } => *numbered = !*numbered,
+                                _ => {}
+                            },
+                            _ => {
+                                sec.blocks.remove(i);
+                            }
                         }
-                        _ => return Outcome::Handled,
-                    },
-                    _ => {
-                        sec.blocks.remove(i);
-                        self.selected = i.min(sec.blocks.len().saturating_sub(1));
                     }
-                }
-                return Outcome::Changed;
+                    sec.blocks.len()
+                });
+                self.selected = i.min(left.saturating_sub(1));
+                return outcome(changed);
             }
         }
         Outcome::Handled
@@ -443,13 +491,17 @@ impl State {
     /// Inserts `block` after the selected one (first in an empty section) and selects it.
     fn insert(&mut self, doc: &mut Session, method: &Method, block: Block) {
         let area = self.area(method);
-        let sec = comp_mut(doc, method).section_mut(&area);
-        let at = if sec.blocks.is_empty() {
-            0
-        } else {
-            (self.selected + 1).min(sec.blocks.len())
-        };
-        sec.blocks.insert(at, block);
+        let selected = self.selected;
+        let (_, at) = change(doc, method, |c| {
+            let sec = c.section_mut(&area);
+            let at = if sec.blocks.is_empty() {
+                0
+            } else {
+                (selected + 1).min(sec.blocks.len())
+            };
+            sec.blocks.insert(at, block);
+            at
+        });
         self.selected = at;
     }
 
@@ -496,10 +548,12 @@ impl State {
                         if replace {
                             let area = self.area(method);
                             let i = self.selected;
-                            let sec = comp_mut(doc, method).section_mut(&area);
-                            if let Some(b) = sec.blocks.get_mut(i) {
-                                b.kind = BlockKind::Quote { note };
-                            }
+                            let (changed, ()) = change(doc, method, |c| {
+                                if let Some(b) = c.section_mut(&area).blocks.get_mut(i) {
+                                    b.kind = BlockKind::Quote { note };
+                                }
+                            });
+                            return outcome(changed);
                         } else {
                             self.insert(doc, method, Block::new(BlockKind::Quote { note }));
                         }
@@ -602,16 +656,12 @@ impl State {
             // The method's question typed back: the generic one again; cleared: no
             // question line at all.
             let q = (q.trim() != generic.trim()).then(|| q.trim().to_string());
-            let sec = comp_mut(doc, method).section_mut(&area);
-            if sec.question == q {
-                return Outcome::Handled;
-            }
-            sec.question = q;
-            return Outcome::Changed;
+            let (changed, ()) = change(doc, method, |c| c.section_mut(&area).question = q);
+            return outcome(changed);
         }
         let text = e.text.as_ref().map(Field::text).unwrap_or_default();
         let i = self.selected;
-        let before = section(&composition(doc, method), &area)
+        let before = section_of(doc, method, &area)
             .blocks
             .get(i)
             .cloned();
@@ -625,10 +675,12 @@ impl State {
         if kind == before.kind {
             return Outcome::Handled;
         }
-        if let Some(b) = comp_mut(doc, method).section_mut(&area).blocks.get_mut(i) {
-            b.kind = kind;
-        }
-        Outcome::Changed
+        let (changed, ()) = change(doc, method, |c| {
+            if let Some(b) = c.section_mut(&area).blocks.get_mut(i) {
+                b.kind = kind;
+            }
+        });
+        outcome(changed)
     }
 
     /// The preview: the report as exported (the publieksversie, or the internal

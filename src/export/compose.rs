@@ -199,9 +199,20 @@ pub fn fill(report: &mut Report, session: &Session, method: &Method, lang: Lang)
     report.region_blocks = resolve(region, report, session, method, lang);
     for i in 0..report.sections.len() {
         let id = report.sections[i].id.clone();
-        let Some(sec) = comp.section(&id) else {
-            report.sections[i].empty = true;
-            continue;
+        // An area added to the method after composing: its first-draft section.
+        let draft;
+        let sec = match comp.section(&id) {
+            Some(sec) => sec,
+            None => {
+                draft = first_draft(session, method);
+                match draft.section(&id) {
+                    Some(sec) => sec,
+                    None => {
+                        report.sections[i].empty = true;
+                        continue;
+                    }
+                }
+            }
         };
         // The pact's own question; an empty one: no question line.
         if let Some(q) = &sec.question {
