@@ -706,26 +706,50 @@ impl State {
         {
             return text.clone();
         }
-        let mut report = crate::export::build(&view.doc, method, lang, public);
-        report.preview = true;
         let t = lang.strings();
+        // With the privacy switch off, the names are masked in a copy of the session
+        // before the report is built (a text replacement afterwards would leave "de
+        // Vries" of "Jan de Vries" behind a shorter "Jan"); a name typed elsewhere (in a
+        // note) is then replaced, longest first, before anything else touches the text.
+        let masked;
+        let doc = if show_names {
+            &view.doc
+        } else {
+            let mut copy = view.doc.clone();
+            for iv in &mut copy.interviews {
+                if !iv.interviewee.trim().is_empty() {
+                    std::sync::Arc::make_mut(iv).interviewee = t.compose.name_hidden.to_string();
+                }
+            }
+            for p in &mut copy.intake.partners {
+                if !p.contact.trim().is_empty() {
+                    p.contact = t.compose.name_hidden.to_string();
+                }
+            }
+            masked = copy;
+            &masked
+        };
+        let mut report = crate::export::build(doc, method, lang, public);
+        report.preview = true;
         let mut text = crate::export::render_preview(&report)
             .unwrap_or_else(|e| fill(t.summary.render_failed, &[&e]));
-        // Never a control character to the terminal: shown as a picture (␛).
-        if let std::borrow::Cow::Owned(v) = crate::sanitize::visible(&text) {
-            text = v;
-        }
         if !show_names {
-            let names = view
+            let mut names: Vec<&str> = view
                 .doc
                 .interviews
                 .iter()
                 .map(|iv| iv.interviewee.trim())
                 .chain(view.doc.intake.partners.iter().map(|p| p.contact.trim()))
-                .filter(|n| !n.is_empty());
+                .filter(|n| !n.is_empty())
+                .collect();
+            names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
             for name in names {
                 text = text.replace(name, t.compose.name_hidden);
             }
+        }
+        // Never a control character to the terminal: shown as a picture (␛).
+        if let std::borrow::Cow::Owned(v) = crate::sanitize::visible(&text) {
+            text = v;
         }
         let text: Rc<str> = text.into();
         *cache = Some((view.generation, public, lang, show_names, text.clone()));
