@@ -825,3 +825,59 @@ fn the_preview_without_names_never_shows_part_of_a_surname() {
         assert!(p.contains("Vries"), "{p}");
     }
 }
+
+/// Review finding: the follow-up list's default lead-in was prefilled with a literal
+/// `{n}`, and kept so when stored.
+#[test]
+fn the_follow_up_lead_in_names_the_round_it_looks_back_on() {
+    let mut doc = empty_session_with_what_the_meeting_recorded("“Samen sterker.”", &[]);
+    doc.intake.round = 2;
+    doc.intentions.push(Intention {
+        id: Id::new(),
+        text: "Een regionaal loket".into(),
+        public: true,
+        carried_from: Some(1),
+        ..Intention::default()
+    });
+    let method = Method::builtin(Lang::Nl);
+    let draft = export::compose::first_draft(&doc, &method);
+    let (sec, at) = draft
+        .sections
+        .iter()
+        .enumerate()
+        .find_map(|(i, s)| {
+            s.blocks
+                .iter()
+                .position(|b| {
+                    matches!(
+                        &b.kind,
+                        compose::BlockKind::Drawn {
+                            source: compose::Source::FollowUp,
+                            ..
+                        }
+                    )
+                })
+                .map(|j| (i, j))
+        })
+        .unwrap();
+    let mut app = on_report(app_on(doc, Lang::Nl));
+    for _ in 0..sec {
+        press(&mut app, KeyCode::Tab);
+    }
+    for _ in 0..at {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    let t = text(&render(&app, 120, 40));
+    assert!(t.contains("voornemens uit ronde 1:") && !t.contains("{n}"), "{t}");
+    // Typed with a word more: stored, and exported with the round filled in.
+    press(&mut app, KeyCode::End);
+    app.handle_event(Event::Paste(" (ronde {n})".into()));
+    press(&mut app, KeyCode::Enter);
+    let s = &app.session().unwrap().doc;
+    assert!(s.composition.is_some());
+    let md = export::render(&export::build(s, &method, Lang::Nl, false), Format::Markdown)
+        .unwrap();
+    assert!(md.contains("voornemens uit ronde 1: (ronde 1)"), "{md}");
+    assert!(!md.contains("{n}"), "{md}");
+}

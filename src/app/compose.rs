@@ -443,7 +443,7 @@ impl State {
                         });
                         return outcome(changed);
                     }
-                    kind => self.mode = Mode::Edit(Box::new(Edit::of(kind, method, ctx.t))),
+                    kind => self.mode = Mode::Edit(Box::new(Edit::of(kind, doc, method, ctx.t))),
                 }
             }
             Act::MoveUp | Act::MoveDown => {
@@ -606,7 +606,7 @@ impl State {
             },
         };
         if kind.has_text() {
-            self.mode = Mode::Edit(Box::new(Edit::of(&kind, method, ctx.t)));
+            self.mode = Mode::Edit(Box::new(Edit::of(&kind, doc, method, ctx.t)));
         }
         self.insert(doc, method, Block::new(kind));
         Outcome::Changed
@@ -767,15 +767,17 @@ fn lang_of(t: &Strings) -> Lang {
 }
 
 impl Edit {
-    fn of(kind: &BlockKind, method: &Method, t: &Strings) -> Edit {
+    fn of(kind: &BlockKind, doc: &Session, method: &Method, t: &Strings) -> Edit {
         let default_lead = match kind {
             BlockKind::Drawn {
                 source, lead: None, ..
-            } => Some(crate::export::compose::default_lead(
-                source,
-                method,
-                lang_of(t),
-            )),
+            } => Some(
+                // The follow-up list's sentence names the round it looks back on.
+                crate::export::compose::default_lead(source, method, lang_of(t)).replace(
+                    "{n}",
+                    &crate::export::compose::previous_round(doc).to_string(),
+                ),
+            ),
             _ => None,
         };
         let label = match &default_lead {

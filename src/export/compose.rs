@@ -381,6 +381,16 @@ pub fn lead_word(source: &Source, method: &Method) -> (String, &'static str) {
     (word.to_string(), style)
 }
 
+/// The round the follow-up list looks back on: where the carried intentions come from,
+/// else the round before the session's.
+pub fn previous_round(session: &Session) -> u8 {
+    session
+        .intentions
+        .iter()
+        .find_map(|i| i.carried_from)
+        .unwrap_or_else(|| session.intake.round.saturating_sub(1))
+}
+
 /// A drawn list's default lead-in as the Markdown report writes it ("Projecten en
 /// activiteiten:"), from the report's wording; empty when it has none.
 pub fn default_lead(source: &Source, method: &Method, lang: Lang) -> String {
@@ -493,6 +503,12 @@ fn drawn(
         }
         Source::FollowUp => {
             p.source = "follow_up";
+            // The default lead-in typed back or kept from the prefill: its round filled.
+            if let Some(lead) = &mut p.lead
+                && lead.contains("{n}")
+            {
+                *lead = lead.replace("{n}", &previous_round(session).to_string());
+            }
             // The publieksversie tells only what became of them, not what is still to
             // be checked.
             p.items = r
