@@ -881,3 +881,48 @@ fn the_follow_up_lead_in_names_the_round_it_looks_back_on() {
     assert!(md.contains("voornemens uit ronde 1: (ronde 1)"), "{md}");
     assert!(!md.contains("{n}"), "{md}");
 }
+
+/// Review finding: the public report handed to (overridable) templates still held the
+/// text of hidden and non-public blocks and of unapproved quotes.
+#[test]
+fn what_is_left_out_of_the_publieksversie_is_not_handed_to_the_templates() {
+    let mut doc = empty_session_with_what_the_meeting_recorded("“Geheim citaat.”", &[]);
+    let iv = Arc::make_mut(&mut doc.interviews[0]);
+    iv.notes[0].set_approval(Approval::NietGevraagd, datetime!(2017-07-05 10:00 UTC));
+    let method = Method::builtin(Lang::Nl);
+    let mut comp = export::compose::first_draft(&doc, &method);
+    let sec = comp.section_mut("waarom");
+    let mut hidden = compose::Block::new(compose::BlockKind::Paragraph {
+        text: "Verborgen alinea".into(),
+    });
+    hidden.hidden = true;
+    let mut internal = compose::Block::new(compose::BlockKind::List {
+        lead: "Intern lijstje:".into(),
+        items: vec!["intern punt".into()],
+        numbered: false,
+    });
+    internal.public = false;
+    sec.blocks.push(hidden);
+    sec.blocks.push(internal);
+    doc.composition = Some(comp);
+    let report = export::build(&doc, &method, Lang::Nl, true);
+    let json = serde_json::to_string(&report.sections).unwrap();
+    for secret in ["Verborgen alinea", "Intern lijstje", "intern punt", "Geheim citaat"] {
+        assert!(!json.contains(secret), "{secret}: {json}");
+    }
+    // Still said what was left out, and why.
+    let left: Vec<(&str, &str)> = report
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter(|b| b.kind == "omitted")
+        .map(|b| (b.was, b.reason))
+        .collect();
+    for want in [
+        ("paragraph", "hidden"),
+        ("list", "not_public"),
+        ("quote", "quote_no_approval"),
+    ] {
+        assert!(left.contains(&want), "{want:?} in {left:?}");
+    }
+}

@@ -20,7 +20,7 @@ use crate::model::{NoteKind, Session};
 use serde::Serialize;
 
 /// One block as the templates write it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct PieceOut {
     /// paragraph, labelled, heading, list, drawn, quote, wheel, drawing, omitted.
     pub kind: &'static str,
@@ -85,11 +85,17 @@ impl PieceOut {
         }
     }
 
-    fn omitted(mut self, reason: &'static str) -> Self {
-        self.was = self.kind;
-        self.kind = "omitted";
-        self.reason = reason;
-        self
+    /// The piece left out: only what it was and why, none of its content (templates
+    /// can be overridden; what is not in the report is not handed to them).
+    fn omitted(self, reason: &'static str) -> Self {
+        PieceOut {
+            kind: "omitted",
+            id: self.id,
+            public: self.public,
+            reason,
+            was: self.kind,
+            ..PieceOut::default()
+        }
     }
 
     /// Whether the piece is in the report (not left out).
