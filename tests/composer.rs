@@ -926,3 +926,44 @@ fn what_is_left_out_of_the_publieksversie_is_not_handed_to_the_templates() {
         assert!(left.contains(&want), "{want:?} in {left:?}");
     }
 }
+
+/// Review finding: adding a text block and pressing Esc left an empty block behind.
+#[test]
+fn a_text_block_added_and_cancelled_leaves_nothing_behind() {
+    let doc = empty_session_with_what_the_meeting_recorded("“Samen sterker.”", &[]);
+    let mut app = on_report(app_on(doc, Lang::Nl));
+    press(&mut app, KeyCode::Tab);
+    let blocks = |app: &App| {
+        let s = app.session().unwrap();
+        volgspot::app::compose::section_of(&s.doc, &Method::builtin(Lang::Nl), "waarom")
+            .blocks
+            .len()
+    };
+    let n = blocks(&app);
+    // A paragraph added and left with Esc before anything is typed; a heading
+    // confirmed empty.
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(blocks(&app), n);
+    assert!(app.session().unwrap().doc.composition.is_none());
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(blocks(&app), n);
+    assert!(app.session().unwrap().doc.composition.is_none());
+    let t = text(&render(&app, 120, 40));
+    assert!(!t.contains("⊘ alinea") && !t.contains("⊘ tussenkop"), "{t}");
+    // Added and typed (Esc leaves the text box, keeping what was typed): one block,
+    // one undo step.
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Enter);
+    app.handle_event(Event::Paste("Een alinea.".into()));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(blocks(&app), n + 1);
+    app.handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+    assert_eq!(blocks(&app), n);
+    assert!(app.session().unwrap().doc.composition.is_none());
+}

@@ -117,6 +117,9 @@ pub struct Edit {
     /// A drawn list's default lead-in, prefilled: stored unchanged, the block keeps
     /// following the report's wording.
     pub default_lead: Option<String>,
+    /// A block just added: the composition from before, put back when the typing is
+    /// cancelled (or ends empty), so no empty block is left behind.
+    pub added: Option<Option<Composition>>,
 }
 
 /// The preview as built for one generation, version, language and privacy switch.
@@ -410,6 +413,7 @@ impl State {
                     on_label: true,
                     question: true,
                     default_lead: None,
+                    added: None,
                 }));
             }
             Act::Edit => {
@@ -606,7 +610,9 @@ impl State {
             },
         };
         if kind.has_text() {
-            self.mode = Mode::Edit(Box::new(Edit::of(&kind, doc, method, ctx.t)));
+            let mut e = Edit::of(&kind, doc, method, ctx.t);
+            e.added = Some(doc.composition.clone());
+            self.mode = Mode::Edit(Box::new(e));
         }
         self.insert(doc, method, Block::new(kind));
         Outcome::Changed
@@ -623,8 +629,17 @@ impl State {
         match f.input(key) {
             FieldInput::Changed | FieldInput::Moved => Outcome::Handled,
             FieldInput::Cancel => {
+                let added = e.added.take();
                 self.mode = Mode::List;
-                Outcome::Handled
+                match added {
+                    // A block just added and nothing kept: it goes again.
+                    Some(before) => {
+                        doc.composition = before;
+                        self.selected = self.selected.saturating_sub(1);
+                        Outcome::Changed
+                    }
+                    None => Outcome::Handled,
+                }
             }
             FieldInput::Done => {
                 if e.on_label && e.text.is_some() {
@@ -672,6 +687,15 @@ impl State {
         // The default lead-in left as it was: still the default.
         let label = label.filter(|l| e.default_lead.as_deref().map(str::trim) != Some(l.trim()));
         kind.set_text(&text, label.as_deref());
+        // A block just added and left empty: it goes again.
+        if let Some(prev) = e.added
+            && kind.text().trim().is_empty()
+            && kind.label().is_none_or(|l| l.trim().is_empty())
+        {
+            doc.composition = prev;
+            self.selected = self.selected.saturating_sub(1);
+            return Outcome::Changed;
+        }
         if kind == before.kind {
             return Outcome::Handled;
         }
@@ -795,6 +819,7 @@ impl Edit {
             on_label,
             question: false,
             default_lead,
+            added: None,
         }
     }
 
