@@ -3,22 +3,22 @@
 //! session folder. No session is needed; `volgspot import` merges the file later.
 //!
 //! The file is created as soon as the interviewee's name is known (it is in the file
-//! name), then every change is handed to the background saver at once: atomic replace
-//! with a backup, exactly like sessions.
+//! name); then it is saved by the same runtime and schedule as a session (one save per
+//! burst of typing, every change on disk within about a second): atomic replace with a
+//! backup, exactly like sessions.
 
 use crate::app::interview_edit::{Editor, Focus};
 use crate::app::keys::{self, KeyHelp};
-use crate::app::{Ctx, Outcome, SaveState};
+use crate::app::{Ctx, Outcome, SaveSchedule, SaveState};
 use crate::clock;
 use crate::i18n::{Strings, fill};
 use crate::method::Method;
 use crate::model::Interview;
 use crate::model::interview_file::InterviewFile;
 use crate::store::{self, autosave::Saver, lock, paths};
+use crate::tui::OpenError;
 use crate::ui::{self, theme::Theme};
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
-use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
-use ratatui::crossterm::execute;
 use ratatui::prelude::*;
 use ratatui::widgets::Paragraph;
 use std::path::{Path, PathBuf};
@@ -33,9 +33,9 @@ pub struct Interviewer {
     /// None until the interviewee's name is known.
     pub path: Option<PathBuf>,
     pub editor: Editor,
-    pub save: SaveState,
-    pub generation: u64,
-    pub saved_generation: u64,
+    /// When to save and what reached the disk (`iv.save`, `iv.generation`, … through
+    /// `Deref`): the session's schedule.
+    pub saving: SaveSchedule,
     pub help: bool,
     pub should_quit: bool,
     lock: Option<lock::SessionLock>,
@@ -162,9 +162,7 @@ impl Interviewer {
             dir,
             path: None,
             editor,
-            save: SaveState::Clean,
-            generation: 0,
-            saved_generation: 0,
+            saving: SaveSchedule::default(),
             help: false,
             should_quit: false,
             lock: None,
@@ -176,16 +174,17 @@ impl Interviewer {
     }
 
     /// Reopens an interview file (after a crash, or to add notes).
-    pub fn open(t: &'static Strings, method: Method, path: &Path) -> Result<Self, String> {
+    pub fn open(t: &'static Strings, method: Method, path: &Path) -> Result<Self, OpenError> {
         // A session given by mistake: say so, and do not take the session's lock.
         if store::is_session_file(path) {
-            return Err(fill(
-                t.interviews.session_not_interview,
-                &[&path.display().to_string()],
-            ));
+            return Err(OpenError::NotAnInterview(path.to_path_buf()));
         }
-        let held = lock::acquire(path).map_err(|e| t.lock_error(&e))?;
-        let (doc, _) = store::load_interview_file(path).map_err(|e| t.load_error(&e))?;
+        let held = lock::acquire(path).map_err(OpenError::Lock)?;
+        let (doc, _) = store::load_interview_file(path).map_err(|e| OpenError::Load {
+            error: Box::new(e),
+            backup: None,
+            emergency: None,
+        })?;
         store::atomic::clean_stale_temps(path);
         let mut editor = Editor::new(&doc.interview, &method);
         editor.name_required = true;
@@ -199,9 +198,7 @@ impl Interviewer {
             path: Some(path.to_path_buf()),
             doc,
             editor,
-            save: SaveState::Clean,
-            generation: 0,
-            saved_generation: 0,
+            saving: SaveSchedule::default(),
             help: false,
             should_quit: false,
             lock: Some(held),
@@ -238,7 +235,7 @@ impl Interviewer {
     /// Creates the file once there is something to name it by: the interviewee's name
     /// (after leaving the name field) or a first note.
     /// With `force` (quitting), any typed detail or note is reason enough.
-    fn ensure_file(&mut self, force: bool) -> Result<(), String> {
+    fn ensure_file(&mut self, force: bool) -> Result<(), OpenError> {
         if self.path.is_some() {
             return Ok(());
         }
@@ -262,14 +259,18 @@ impl Interviewer {
                 return Ok(());
             }
         }
-        paths::ensure_dir(&self.dir).map_err(|e| format!("{}: {e}", self.dir.display()))?;
+        paths::ensure_dir(&self.dir).map_err(|e| OpenError::Folder {
+            dir: self.dir.clone(),
+            why: e.to_string(),
+        })?;
         let path = paths::unique(&self.dir, &self.base_name(), paths::INTERVIEW_SUFFIX);
-        let held = lock::acquire(&path).map_err(|e| self.t.lock_error(&e))?;
-        store::write_new(&path, &self.doc).map_err(|e| self.t.save_error(&e))?;
+        let held = lock::acquire(&path).map_err(OpenError::Lock)?;
+        store::write_new(&path, &self.doc).map_err(OpenError::Save)?;
         self.lock = Some(held);
         self.named_as = iv.interviewee.trim().to_string();
         self.path = Some(path);
-        self.generation += 1;
+        // Written as it was a moment ago: the schedule saves it again at once.
+        self.saving.generation += 1;
         Ok(())
     }
 
@@ -316,7 +317,7 @@ impl Interviewer {
     /// (the saver idle, everything written): the new name is locked first, then the file
     /// (and its backup) renamed in one step each, then the old lock let go. On any
     /// failure the file keeps its old name, whole; no retry until the name changes again.
-    pub fn follow_name(&mut self) -> Result<(), String> {
+    pub fn follow_name(&mut self) -> Result<(), OpenError> {
         if !self.needs_rename() || self.unsaved() {
             return Ok(());
         }
@@ -331,14 +332,14 @@ impl Interviewer {
             Ok(h) => h,
             Err(e) => {
                 self.rename_refused = Some(new);
-                return Err(self.t.lock_error(&e));
+                return Err(OpenError::Lock(e));
             }
         };
         if let Err(e) = std::fs::rename(&old, &new) {
             drop(held);
             let _ = std::fs::remove_file(paths::lock_path(&new));
             self.rename_refused = Some(new);
-            return Err(fill(self.t.e_io, &[&e.to_string()]));
+            return Err(OpenError::Io(e.to_string()));
         }
         let bak = paths::backup_path(&old);
         if bak.exists() {
@@ -355,6 +356,11 @@ impl Interviewer {
 
     /// One key; returns whether the document changed.
     pub fn handle_key(&mut self, key: event::KeyEvent) -> bool {
+        self.handle_key_at(key, Instant::now())
+    }
+
+    /// One key pressed at `at` (tests pass their own moments).
+    pub fn handle_key_at(&mut self, key: event::KeyEvent, at: Instant) -> bool {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if self.help {
             if matches!(
@@ -368,7 +374,7 @@ impl Interviewer {
         if key.code == KeyCode::Char('q') && ctrl {
             // Whatever was typed gets a file, even if the name field was never left.
             if let Err(e) = self.ensure_file(true) {
-                self.save = SaveState::Failed(store::SaveError::Other(e));
+                self.save = SaveState::Failed(store::SaveError::Other(e.message(self.t)));
             }
             self.should_quit = true;
             return false;
@@ -382,7 +388,7 @@ impl Interviewer {
                 KeyCode::Enter => {
                     self.same_name = None;
                     self.twin_ok = norm(&self.doc.interview.interviewee);
-                    self.after(Outcome::Handled);
+                    self.after(Outcome::Handled, at);
                 }
                 KeyCode::Esc => {
                     self.same_name = None;
@@ -398,30 +404,45 @@ impl Interviewer {
             now: clock::now(),
         };
         let out = self.editor.handle_key(&mut self.doc.interview, key, &ctx);
-        self.after(out)
+        self.after(out, at)
     }
 
     pub fn paste(&mut self, text: &str) -> bool {
         let out = self.editor.paste(&mut self.doc.interview, text);
-        self.after(out)
+        self.after(out, Instant::now())
     }
 
-    fn after(&mut self, out: Outcome) -> bool {
+    fn after(&mut self, out: Outcome, at: Instant) -> bool {
         let changed = out == Outcome::Changed;
         if changed {
-            self.generation += 1;
+            self.saving.changed_at(at);
             self.doc.updated = clock::now();
         }
         if let Err(e) = self.ensure_file(false) {
-            self.save = SaveState::Failed(store::SaveError::Other(e));
+            self.save = SaveState::Failed(store::SaveError::Other(e.message(self.t)));
         }
         changed
     }
 
-    pub fn unsaved(&self) -> bool {
-        self.generation > self.saved_generation
+    /// Ctrl-Q: what is unsaved is saved first (waiting up to 10 s); then the file
+    /// takes the interviewee's name if it has not yet.
+    fn save_before_quit(&mut self, saver: &Saver<InterviewFile>) {
+        if self.unsaved()
+            && let Some(p) = self.path.clone()
+        {
+            saver.request(self.generation, p, self.doc.clone());
+            self.saving.save_started(Instant::now());
+            if let Some(o) = saver.wait_for(self.generation, Duration::from_secs(10)) {
+                self.saving.on_saved(o.generation, o.result);
+            }
+        }
+        if !self.unsaved() {
+            let _ = self.follow_name();
+        }
     }
 }
+
+crate::app::save_schedule::deref_to_schedule!(Interviewer, saving);
 
 pub fn draw(frame: &mut Frame, app: &Interviewer) {
     let theme = Theme::dark();
@@ -510,100 +531,80 @@ pub fn draw(frame: &mut Frame, app: &Interviewer) {
     }
 }
 
-/// Runs the interviewer TUI until Ctrl-Q. Every change is saved within moments.
-pub fn run(app: Interviewer) -> ExitCode {
-    let app = std::cell::RefCell::new(app);
-    let saver: Saver<InterviewFile> = Saver::new();
-    let mut terminal = ratatui::init();
-    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
-    let ascii = crate::ui::ascii::terminal();
-    let mut requested = 0u64;
-    let mut last_try = Instant::now();
-    let outcome =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> std::io::Result<()> {
-            loop {
-                let mut a = app.borrow_mut();
-                terminal.draw(|f| {
-                    draw(f, &a);
-                    if ascii {
-                        crate::ui::ascii::fold(f.buffer_mut());
-                    }
-                })?;
-                if event::poll(Duration::from_millis(100))? {
-                    loop {
-                        match event::read()? {
-                            Event::Key(k) if k.kind != KeyEventKind::Release => {
-                                a.handle_key(k);
-                            }
-                            Event::Paste(text) => {
-                                a.paste(&text);
-                            }
-                            _ => {}
-                        }
-                        if a.should_quit || !event::poll(Duration::ZERO)? {
-                            break;
-                        }
-                    }
-                }
-                for o in saver.poll() {
-                    record(&mut a, o);
-                }
-                // Only while the saver is idle and all is on disk: it writes by path.
-                // A failed rename leaves the file whole under its old name, which the
-                // header shows; nothing is lost, so no alarm.
-                if !a.unsaved() {
-                    let _ = a.follow_name();
-                }
-                if a.unsaved()
-                    && let Some(p) = a.path.clone()
-                {
-                    // Each change goes to the saver at once; after a failure, retry every 2 s.
-                    let failed = matches!(a.save, SaveState::Failed(_));
-                    if a.generation > requested || (failed && last_try.elapsed().as_secs() >= 2) {
-                        requested = a.generation;
-                        last_try = Instant::now();
-                        saver.request(a.generation, p, a.doc.clone());
-                    }
-                }
-                if a.should_quit {
-                    if a.unsaved()
-                        && let Some(p) = a.path.clone()
-                    {
-                        saver.request(a.generation, p, a.doc.clone());
-                        if let Some(o) = saver.wait_for(a.generation, Duration::from_secs(10)) {
-                            record(&mut a, o);
-                        }
-                    }
-                    if !a.unsaved() {
-                        let _ = a.follow_name();
-                    }
-                    return Ok(());
-                }
-            }
-        }));
-    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
-    let a = app.borrow();
-    let ok = matches!(outcome, Ok(Ok(())));
-    if !ok || (a.unsaved() && a.path.is_some()) {
-        // Last line of defence: the interview beside the file, whatever happened.
-        let target = a
-            .path
-            .clone()
-            .unwrap_or_else(|| a.dir.join(format!("interview{}", paths::INTERVIEW_SUFFIX)));
-        let copy = paths::emergency_path(&target);
-        match store::write_new(&copy, &a.doc) {
-            Ok(()) => eprintln!(
-                "{}",
-                crate::sanitize::visible(&fill(a.t.e_emergency, &[&copy.display().to_string()]))
-            ),
-            Err(e) => eprintln!(
-                "{}",
-                crate::sanitize::visible(&fill(a.t.e_emergency_failed, &[&a.t.save_error(&e)]))
-            ),
+/// The interviewer mode as the runtime's host, with its own saver (interview files).
+struct Host {
+    iv: Interviewer,
+    saver: Saver<InterviewFile>,
+    /// The terminal shows only ASCII (see `ui::ascii`).
+    ascii: bool,
+}
+
+impl crate::tui::Host for Host {
+    type Doc = InterviewFile;
+    const MOUSE: bool = false;
+    fn strings(&self) -> &'static Strings {
+        self.iv.t
+    }
+    fn set_now(&mut self, _now: time::OffsetDateTime) {}
+    fn draw(&self, frame: &mut Frame) {
+        draw(frame, &self.iv);
+        if self.ascii {
+            crate::ui::ascii::fold(frame.buffer_mut());
         }
     }
-    if ok {
+    fn handle(&mut self, ev: Event) {
+        match ev {
+            Event::Key(k) if k.kind != KeyEventKind::Release => {
+                self.iv.handle_key(k);
+            }
+            Event::Paste(text) => {
+                self.iv.paste(&text);
+            }
+            _ => {}
+        }
+        if self.iv.should_quit {
+            self.iv.save_before_quit(&self.saver);
+        }
+    }
+    fn saver(&self) -> &Saver<InterviewFile> {
+        &self.saver
+    }
+    fn schedule(&mut self) -> Option<&mut SaveSchedule> {
+        // Nothing to save to before the file exists (it is named by the interviewee).
+        self.iv.path.is_some().then_some(&mut self.iv.saving)
+    }
+    fn snapshot(&self) -> Option<(PathBuf, InterviewFile)> {
+        self.iv.path.clone().map(|p| (p, self.iv.doc.clone()))
+    }
+    fn after(&mut self) -> bool {
+        // Only while the saver is idle and all is on disk: it writes by path. A failed
+        // rename leaves the file whole under its old name, which the header shows;
+        // nothing is lost, so no alarm.
+        if !self.iv.unsaved() && self.iv.in_flight.is_none() {
+            let before = self.iv.path.clone();
+            let _ = self.iv.follow_name();
+            return self.iv.path != before;
+        }
+        false
+    }
+    fn should_quit(&self) -> bool {
+        self.iv.should_quit
+    }
+    fn emergency(&self, ok: bool) -> Option<(PathBuf, InterviewFile)> {
+        let a = &self.iv;
+        (!ok || (a.unsaved() && a.path.is_some())).then(|| {
+            let target = a
+                .path
+                .clone()
+                .unwrap_or_else(|| a.dir.join(format!("interview{}", paths::INTERVIEW_SUFFIX)));
+            (target, a.doc.clone())
+        })
+    }
+    fn exit(&self, ok: bool) {
+        let a = &self.iv;
+        if !ok {
+            return;
+        }
         // The interviewer has to send the file on: say where it is (the default folder
         // is a hidden one in the home directory).
         if let Some(p) = a.path.as_ref().filter(|_| !a.unsaved()) {
@@ -622,24 +623,15 @@ pub fn run(app: Interviewer) -> ExitCode {
             };
             println!("{}", crate::sanitize::visible(&msg));
         }
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
     }
 }
 
-fn record(a: &mut Interviewer, o: store::autosave::SaveOutcome) {
-    match o.result {
-        Ok(at) => {
-            a.saved_generation = a.saved_generation.max(o.generation);
-            a.save = SaveState::Saved(at);
-        }
-        Err(e) => {
-            // Saved beside another program's version: on disk all the same.
-            if e.saved_elsewhere() {
-                a.saved_generation = a.saved_generation.max(o.generation);
-            }
-            a.save = SaveState::Failed(e);
-        }
-    }
+/// Runs the interviewer TUI until Ctrl-Q, on the one runtime (`tui::run_host`): saved
+/// per burst of typing, like a session.
+pub fn run(app: Interviewer) -> ExitCode {
+    crate::tui::run_host(Host {
+        iv: app,
+        saver: Saver::new(),
+        ascii: crate::ui::ascii::terminal(),
+    })
 }

@@ -1,6 +1,6 @@
 //! The `volgspot` command line.
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use volgspot::app::{App, View};
@@ -10,16 +10,16 @@ use volgspot::interviewer::{self, Interviewer};
 use volgspot::method::Method;
 use volgspot::model::merge;
 use volgspot::store::{self, lock, paths, save_loop};
-use volgspot::ui::theme::Theme;
+use volgspot::theme::Theme;
 use volgspot::{clock, tui};
 
 #[derive(Parser)]
 #[command(
     name = "volgspot",
     version,
-    about = "Volgspot: een gestructureerde reflectie op een regionaal zorgpact / a structured reflection on a regional care pact",
-    long_about = "Zonder opdracht: het startscherm met de sessies in de sessiemap.\n\
-                  Sessiemap: $VOLGSPOT_DIR, anders de gegevensmap van het systeem."
+    about = "Volgspot: a structured reflection on a regional care pact",
+    long_about = "Without a command: the start screen with the sessions in the session folder.\n\
+                  Session folder: $VOLGSPOT_DIR, else the system's data folder."
 )]
 struct Cli {
     /// UI language: nl (default) or en.
@@ -145,6 +145,50 @@ enum Command {
     },
 }
 
+/// The UI language asked for before the command line is parsed (so `--help` speaks it):
+/// `--lang X` / `--lang=X`, else `VOLGSPOT_LANG`, else Dutch.
+fn lang_asked() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let from_args = args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--lang=")
+            .map(str::to_string)
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned()).flatten())
+    });
+    from_args
+        .or_else(|| std::env::var("VOLGSPOT_LANG").ok())
+        .and_then(|l| Lang::parse(&l))
+        .unwrap_or(Lang::Nl)
+}
+
+/// The command line, with its help in the UI language (Dutch from `i18n::cli`; English
+/// from the doc comments here).
+fn cli_command(lang: Lang) -> clap::Command {
+    use volgspot::i18n::cli;
+    let mut cmd = Cli::command();
+    if lang == Lang::En {
+        return cmd;
+    }
+    cmd = cmd.about(cli::ABOUT).long_about(cli::LONG_ABOUT);
+    for (id, help) in cli::GLOBAL_ARGS {
+        cmd = cmd.mut_arg(*id, |a| a.help(*help));
+    }
+    for (name, about, args) in cli::COMMANDS {
+        cmd = cmd.mut_subcommand(*name, |mut c| {
+            c = c.about(*about).long_about(None);
+            for (id, help) in *args {
+                c = c.mut_arg(*id, |a| a.help(*help).long_help(None));
+            }
+            c
+        });
+    }
+    cmd
+}
+
+fn parse_cli() -> Cli {
+    let matches = cli_command(lang_asked()).get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
 /// Everything volgspot prints may quote files from other laptops (names, paths, parser
 /// messages): control, bidi and zero-width characters are shown visibly, never raw.
 macro_rules! say {
@@ -162,16 +206,16 @@ macro_rules! warn {
 
 fn main() -> ExitCode {
     clock::init_local_offset();
-    let cli = Cli::parse();
+    let cli = parse_cli();
     let Some(lang) = Lang::parse(&cli.lang) else {
         warn!("volgspot: --lang: use nl or en (got '{}')", cli.lang);
         return ExitCode::from(2);
     };
     let method = match &cli.method {
-        Some(p) => match Method::from_file(p) {
+        Some(p) => match Method::from_file(p, &volgspot::app::Screen::ids()) {
             Ok(m) => m,
             Err(e) => {
-                warn!("volgspot: {e}");
+                warn!("volgspot: {}", e.message(lang.strings()));
                 return ExitCode::from(2);
             }
         },
@@ -228,8 +272,8 @@ fn main() -> ExitCode {
             let app = match file {
                 Some(path) => match Interviewer::open(t, method, &path) {
                     Ok(a) => a,
-                    Err(msg) => {
-                        warn!("volgspot: {msg}");
+                    Err(e) => {
+                        warn!("volgspot: {}", e.message(t));
                         return ExitCode::FAILURE;
                     }
                 },
@@ -267,7 +311,7 @@ fn main() -> ExitCode {
     app.theme = match Theme::choose(theme.as_deref(), app.no_color) {
         Ok(t) => t,
         Err(e) => {
-            warn!("volgspot: {e}");
+            warn!("volgspot: {}", e.message(app.t));
             return ExitCode::from(2);
         }
     };
@@ -360,8 +404,8 @@ fn main() -> ExitCode {
             };
         }
     };
-    if let Err(msg) = opened {
-        warn!("volgspot: {msg}");
+    if let Err(e) = opened {
+        warn!("volgspot: {}", e.message(app.t));
         return ExitCode::FAILURE;
     }
     if matches!(app.view, View::Start(_)) {
@@ -393,7 +437,7 @@ fn zaal(
     app.theme = match Theme::choose(theme, app.no_color) {
         Ok(t) => t,
         Err(e) => {
-            warn!("volgspot: {e}");
+            warn!("volgspot: {}", e.message(app.t));
             return ExitCode::from(2);
         }
     };
@@ -623,5 +667,39 @@ fn import(lang: Lang, session: &std::path::Path, files: &[PathBuf], anyway: bool
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+#[cfg(test)]
+mod cli_tests {
+    use super::*;
+
+    #[test]
+    fn every_command_and_option_has_dutch_help() {
+        let nl = cli_command(Lang::Nl);
+        for sub in nl.get_subcommands().filter(|c| !c.is_hide_set()) {
+            let name = sub.get_name();
+            if name == "help" {
+                continue;
+            }
+            assert!(
+                volgspot::i18n::cli::COMMANDS
+                    .iter()
+                    .any(|(n, ..)| *n == name),
+                "no Dutch help for `{name}`"
+            );
+        }
+        let en = Cli::command();
+        for arg in nl.get_arguments() {
+            let id = arg.get_id();
+            let english = en.get_arguments().find(|a| a.get_id() == id);
+            if id != "help" && id != "version" {
+                assert_ne!(
+                    arg.get_help().map(|h| h.to_string()),
+                    english.and_then(|a| a.get_help()).map(|h| h.to_string()),
+                    "--{id}"
+                );
+            }
+        }
     }
 }

@@ -4,7 +4,7 @@
 //! `--method` points at a file of the same shape.
 
 use serde::Deserialize;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::i18n::Lang;
 use crate::model::Session;
@@ -131,16 +131,35 @@ pub struct AgendaDef {
     pub screen: String,
 }
 
-/// The screens an agenda block can link to, by the id sessions store (the app's
-/// `Screen::id`; a test keeps the two lists the same).
-pub const AGENDA_SCREENS: [&str; 6] = [
-    "intake",
-    "interviews",
-    "triangle",
-    "wheel",
-    "summary",
-    "report",
-];
+/// Why a method file could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MethodError {
+    /// The file could not be read.
+    Read { path: PathBuf, why: String },
+    /// Not JSON, or not the shape of a method definition.
+    Parse { path: PathBuf, why: String },
+    /// Parsed, but a field is wrong (see [`Problem`]).
+    Check { path: PathBuf, problem: Problem },
+}
+
+impl MethodError {
+    /// The error in the UI language, naming the file (and the field).
+    pub fn message(&self, t: &crate::i18n::Strings) -> String {
+        use crate::i18n::fill;
+        match self {
+            MethodError::Read { path, why } => {
+                fill(t.e_method_read, &[&path.display().to_string(), why])
+            }
+            MethodError::Parse { path, why } => {
+                fill(t.e_method_parse, &[&path.display().to_string(), why])
+            }
+            MethodError::Check { path, problem } => fill(
+                t.e_method_field,
+                &[&path.display().to_string(), &problem.field, &problem.why],
+            ),
+        }
+    }
+}
 
 /// What is wrong in a method definition, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,20 +182,30 @@ impl Method {
 
     /// A method definition from a file, e.g. a region's own wording: read, parsed and
     /// checked, so a typo fails at start with the file and the field named, not later.
-    pub fn from_file(path: &Path) -> Result<Method, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let method: Method =
-            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    /// `screens`: the ids an agenda block may link to (the app's `Screen::ids`).
+    pub fn from_file(path: &Path, screens: &[&str]) -> Result<Method, MethodError> {
+        let path_buf = || path.to_path_buf();
+        let text = std::fs::read_to_string(path).map_err(|e| MethodError::Read {
+            path: path_buf(),
+            why: e.to_string(),
+        })?;
+        let method: Method = serde_json::from_str(&text).map_err(|e| MethodError::Parse {
+            path: path_buf(),
+            why: e.to_string(),
+        })?;
         method
-            .check()
-            .map_err(|p| format!("{}: {}: {}", path.display(), p.field, p.why))?;
+            .check(screens)
+            .map_err(|problem| MethodError::Check {
+                path: path_buf(),
+                problem,
+            })?;
         Ok(method)
     }
 
     /// Checks what the parser cannot: ids unique and present, references between parts
     /// (a guiding question's corners, a kader row's source, the projects corner, an
     /// agenda block's screen) pointing at something that exists.
-    pub fn check(&self) -> Result<(), Problem> {
+    pub fn check(&self, screens: &[&str]) -> Result<(), Problem> {
         let bad = |field: String, why: String| Err(Problem { field, why });
         fn unique<'a>(what: &str, ids: impl Iterator<Item = &'a str>) -> Result<(), Problem> {
             let mut seen: Vec<&str> = Vec::new();
@@ -292,14 +321,10 @@ impl Method {
             );
         }
         for (i, b) in self.agenda.iter().enumerate() {
-            if !AGENDA_SCREENS.contains(&b.screen.as_str()) {
+            if !screens.contains(&b.screen.as_str()) {
                 return bad(
                     format!("agenda[{i}].screen"),
-                    format!(
-                        "\"{}\" is not a screen ({})",
-                        b.screen,
-                        AGENDA_SCREENS.join(", ")
-                    ),
+                    format!("\"{}\" is not a screen ({})", b.screen, screens.join(", ")),
                 );
             }
         }
@@ -363,19 +388,25 @@ mod tests {
         let mut v: serde_json::Value = serde_json::from_str(METHOD_NL).unwrap();
         v["agenda"][1]["screen"] = "wiel".into();
         std::fs::write(&path, v.to_string()).unwrap();
-        let e = Method::from_file(&path).unwrap_err();
+        let e = Method::from_file(&path, &crate::app::Screen::ids())
+            .unwrap_err()
+            .message(Lang::Nl.strings());
         assert!(e.contains("regio.json"), "{e}");
         assert!(e.contains("agenda[1].screen"), "{e}");
         assert!(e.contains("\"wiel\" is not a screen"), "{e}");
         let mut v: serde_json::Value = serde_json::from_str(METHOD_NL).unwrap();
         v["triangle"]["questions"][0]["to"] = "resultaat".into();
         std::fs::write(&path, v.to_string()).unwrap();
-        let e = Method::from_file(&path).unwrap_err();
+        let e = Method::from_file(&path, &crate::app::Screen::ids())
+            .unwrap_err()
+            .message(Lang::Nl.strings());
         assert!(e.contains("triangle.questions[0].to"), "{e}");
         let mut v: serde_json::Value = serde_json::from_str(METHOD_NL).unwrap();
         v["areas"][1]["id"] = v["areas"][0]["id"].clone();
         std::fs::write(&path, v.to_string()).unwrap();
-        let e = Method::from_file(&path).unwrap_err();
+        let e = Method::from_file(&path, &crate::app::Screen::ids())
+            .unwrap_err()
+            .message(Lang::Nl.strings());
         assert!(e.contains("areas[1].id") && e.contains("used twice"), "{e}");
         // An id names a place in the HTML report (`<section id="…">`): nothing that
         // could leave the attribute.
@@ -392,7 +423,10 @@ mod tests {
     #[test]
     fn the_built_in_methods_pass_the_check() {
         for lang in [Lang::Nl, Lang::En] {
-            assert_eq!(Method::builtin(lang).check(), Ok(()));
+            assert_eq!(
+                Method::builtin(lang).check(&crate::app::Screen::ids()),
+                Ok(())
+            );
         }
     }
 

@@ -82,7 +82,7 @@ impl RoomState {
         app.blank = self.blank;
         app.show_names = self.show_names;
         if app.theme.name != self.theme
-            && let Some(t) = crate::ui::theme::Theme::builtin(&self.theme)
+            && let Some(t) = crate::theme::Theme::builtin(&self.theme)
         {
             app.theme = if app.no_color { t.without_colour() } else { t };
         }

@@ -39,26 +39,79 @@ impl Runtime {
     }
 }
 
+/// Why a session could not be opened or made; worded in the UI language by
+/// [`OpenError::message`] (from i18n's wording of each store error).
+#[derive(Debug)]
+pub enum OpenError {
+    /// Someone else has it open (or its lock cannot be made).
+    Lock(lock::LockError),
+    /// The file cannot be read as a session; a backup or emergency copy beside it, if
+    /// there is one, is named.
+    Load {
+        error: Box<store::LoadError>,
+        backup: Option<PathBuf>,
+        emergency: Option<PathBuf>,
+    },
+    /// A new file could not be written.
+    Save(store::SaveError),
+    /// The session folder could not be made.
+    Folder {
+        dir: PathBuf,
+        why: String,
+    },
+    NextRound(store::next_round::Error),
+    /// The embedded example does not parse (a unit test guards against it).
+    Example,
+    /// A session file given where an interview file was asked for.
+    NotAnInterview(PathBuf),
+    /// A file could not be renamed or read.
+    Io(String),
+    /// The portfolio of a folder without sessions.
+    NoSessions(PathBuf),
+}
+
+impl OpenError {
+    pub fn message(&self, t: &crate::i18n::Strings) -> String {
+        match self {
+            OpenError::Lock(e) => t.lock_error(e),
+            OpenError::Load {
+                error,
+                backup,
+                emergency,
+            } => {
+                let mut msg = t.load_error(error);
+                if let Some(bak) = backup {
+                    msg.push_str(". ");
+                    msg.push_str(&fill(t.e_backup_hint, &[&bak.display().to_string()]));
+                }
+                if let Some(copy) = emergency {
+                    msg.push_str(". ");
+                    msg.push_str(&fill(t.e_emergency_hint, &[&copy.display().to_string()]));
+                }
+                msg
+            }
+            OpenError::Save(e) => t.save_error(e),
+            OpenError::Folder { dir, why } => format!("{}: {why}", dir.display()),
+            OpenError::NextRound(e) => e.message(t),
+            OpenError::Example => "the embedded example session is invalid".to_string(),
+            OpenError::NotAnInterview(path) => fill(
+                t.interviews.session_not_interview,
+                &[&path.display().to_string()],
+            ),
+            OpenError::Io(why) => fill(t.e_io, &[why]),
+            OpenError::NoSessions(dir) => fill(t.start.no_sessions, &[&dir.display().to_string()]),
+        }
+    }
+}
+
 /// Loads and locks a session; on success the app shows it.
-pub fn open_session(app: &mut App, rt: &mut Runtime, path: &Path) -> Result<(), String> {
+pub fn open_session(app: &mut App, rt: &mut Runtime, path: &Path) -> Result<(), OpenError> {
     let t = app.t;
-    let held = lock::acquire(path).map_err(|e| t.lock_error(&e))?;
-    let (doc, migrated) = store::load_session(path).map_err(|e| {
-        let mut msg = t.load_error(&e);
-        let bak = paths::backup_path(path);
-        if bak.is_file() {
-            msg.push_str(". ");
-            msg.push_str(&fill(t.e_backup_hint, &[&bak.display().to_string()]));
-        }
-        let emergency = paths::emergency_path(path);
-        if emergency.is_file() {
-            msg.push_str(". ");
-            msg.push_str(&fill(
-                t.e_emergency_hint,
-                &[&emergency.display().to_string()],
-            ));
-        }
-        msg
+    let held = lock::acquire(path).map_err(OpenError::Lock)?;
+    let (doc, migrated) = store::load_session(path).map_err(|error| OpenError::Load {
+        error: Box::new(error),
+        backup: Some(paths::backup_path(path)).filter(|p| p.is_file()),
+        emergency: Some(paths::emergency_path(path)).filter(|p| p.is_file()),
     })?;
     store::atomic::clean_stale_temps(path);
     // Duplicate ids (an older volgspot could make them) get fresh ids, never merged.
@@ -110,13 +163,17 @@ pub fn recover_session(
     app: &mut App,
     rt: &mut Runtime,
     r: &store::recovery::Recovery,
-) -> Result<(), String> {
+) -> Result<(), OpenError> {
     let t = app.t;
     // `volgspot open` may hold this session's lock already; a second lock on it from
     // this process would be refused.
     rt.lock = None;
-    let held = lock::acquire(&r.session).map_err(|e| t.lock_error(&e))?;
-    let (mut doc, _) = store::load_session(&r.copy).map_err(|e| t.load_error(&e))?;
+    let held = lock::acquire(&r.session).map_err(OpenError::Lock)?;
+    let (mut doc, _) = store::load_session(&r.copy).map_err(|error| OpenError::Load {
+        error: Box::new(error),
+        backup: None,
+        emergency: None,
+    })?;
     store::atomic::clean_stale_temps(&r.session);
     let repairs = crate::model::merge::repair_session_ids(&mut doc);
     let mut view = SessionView::new(doc, r.session.clone());
@@ -140,13 +197,16 @@ pub fn create_session(
     rt: &mut Runtime,
     pact: &str,
     round: u8,
-) -> Result<PathBuf, String> {
+) -> Result<PathBuf, OpenError> {
     let now = clock::now();
-    paths::ensure_dir(&rt.dir).map_err(|e| format!("{}: {e}", rt.dir.display()))?;
+    paths::ensure_dir(&rt.dir).map_err(|e| OpenError::Folder {
+        dir: rt.dir.clone(),
+        why: e.to_string(),
+    })?;
     let mut doc = Session::new(pact, round, now);
     crate::app::intake::ensure_agenda(&mut doc, &app.method);
     let path = paths::new_session_path(&rt.dir, pact, round, &now.date().to_string());
-    store::write_new(&path, &doc).map_err(|e| app.t.save_error(&e))?;
+    store::write_new(&path, &doc).map_err(OpenError::Save)?;
     open_session(app, rt, &path)?;
     // A new session: the facilitator starts typing the pact's name at once.
     if let Some(s) = app.session_mut() {
@@ -157,26 +217,32 @@ pub fn create_session(
 
 /// Creates the next round of the pact of session file `from` in the session folder
 /// (carrying intake, triangle, wheel and intentions) and opens it.
-pub fn create_next_round(app: &mut App, rt: &mut Runtime, from: &Path) -> Result<PathBuf, String> {
+pub fn create_next_round(
+    app: &mut App,
+    rt: &mut Runtime,
+    from: &Path,
+) -> Result<PathBuf, OpenError> {
     let method = &app.method;
     let path = store::next_round::create(&rt.dir, from, clock::now(), |doc| {
         crate::app::intake::ensure_agenda(doc, method);
     })
-    .map_err(|e| e.message(app.t))?;
+    .map_err(OpenError::NextRound)?;
     open_session(app, rt, &path)?;
     Ok(path)
 }
 
 /// Opens a fresh scratch copy of the example (never the file in `sessions/`).
-pub fn open_demo(app: &mut App, rt: &mut Runtime) -> Result<PathBuf, String> {
+pub fn open_demo(app: &mut App, rt: &mut Runtime) -> Result<PathBuf, OpenError> {
     let dir = rt.dir.join("demo");
-    paths::ensure_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    paths::ensure_dir(&dir).map_err(|e| OpenError::Folder {
+        dir: dir.clone(),
+        why: e.to_string(),
+    })?;
     let path = dir.join("voorbeeld.volgspot.json");
     // Lock first, so a demo open elsewhere is not overwritten under its feet.
-    let held = lock::acquire(&path).map_err(|e| app.t.lock_error(&e))?;
-    let (doc, _) = store::parse_session(EXAMPLE)
-        .map_err(|_| "the embedded example session is invalid".to_string())?;
-    store::write_new(&path, &doc).map_err(|e| app.t.save_error(&e))?;
+    let held = lock::acquire(&path).map_err(OpenError::Lock)?;
+    let (doc, _) = store::parse_session(EXAMPLE).map_err(|_| OpenError::Example)?;
+    store::write_new(&path, &doc).map_err(OpenError::Save)?;
     drop(held);
     open_session(app, rt, &path)?;
     // A new session: the facilitator starts typing the pact's name at once.
@@ -218,17 +284,14 @@ pub fn start_view(dir: &Path) -> View {
 }
 
 /// Start screen: reads every session of the folder whole and shows the portfolio.
-fn open_portfolio(app: &mut App) -> Result<(), String> {
-    let (method, lang, t) = (&app.method, app.lang, app.t);
+fn open_portfolio(app: &mut App) -> Result<(), OpenError> {
+    let (method, lang) = (&app.method, app.lang);
     let View::Start(st) = &mut app.view else {
         return Ok(());
     };
     let (sessions, unreadable) = crate::export::portfolio::read_folder(&st.dir);
     if sessions.is_empty() {
-        return Err(crate::i18n::fill(
-            t.start.no_sessions,
-            &[&st.dir.display().to_string()],
-        ));
+        return Err(OpenError::NoSessions(st.dir.clone()));
     }
     let data = crate::export::portfolio::build(&sessions, unreadable, method, lang);
     st.portfolio = Some(Box::new(crate::app::start::PortfolioView::new(data)));
@@ -324,8 +387,8 @@ pub fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
             Ok(())
         }
     };
-    if let Err(msg) = result {
-        app.overlay = Some(Overlay::Message(msg));
+    if let Err(e) = result {
+        app.overlay = Some(Overlay::Message(e.message(app.t)));
     }
 }
 
@@ -364,7 +427,10 @@ fn save_before_quit(app: &mut App, rt: &mut Runtime) {
     s.save_started(Instant::now());
     match rt.saver.wait_for(s.generation, Duration::from_secs(10)) {
         Some(o) => s.on_saved(o.generation, o.result),
-        None => s.on_saved(s.generation, Err(store::SaveError::Other("timeout".into()))),
+        None => {
+            let g = s.generation;
+            s.on_saved(g, Err(store::SaveError::Other("timeout".into())))
+        }
     }
     if !s.unsaved() {
         app.should_quit = true;
@@ -408,12 +474,101 @@ fn test_panic_char() -> Option<char> {
 
 /// How long the event loop waits for a key when nothing else is due.
 const IDLE_POLL: Duration = Duration::from_millis(100);
+/// At most this many waiting events are handled before the next frame.
+const MAX_BATCH: usize = 256;
 
-fn event_loop(
-    terminal: &mut DefaultTerminal,
-    app: &RefCell<App>,
-    rt: &mut Runtime,
-) -> std::io::Result<()> {
+/// What the one runtime drives: the facilitator's app (a session) or the interviewer
+/// mode (one interview file). The event loop, the autosave schedule, panic safety and
+/// the emergency copy are the runtime's; the host says what to draw, what an event does
+/// and what a save writes.
+pub trait Host {
+    /// What is saved: a session, an interview file.
+    type Doc: serde::Serialize + Send + 'static;
+    /// Whether the mouse is captured (clicks select rows); the interviewer's terminal
+    /// keeps its own text selection.
+    const MOUSE: bool;
+    fn strings(&self) -> &'static crate::i18n::Strings;
+    fn set_now(&mut self, now: OffsetDateTime);
+    fn draw(&self, frame: &mut ratatui::Frame);
+    /// One terminal event, with whatever it asks for (a save before quitting, ...).
+    fn handle(&mut self, event: event::Event);
+    fn saver(&self) -> &Saver<Self::Doc>;
+    /// The save schedule of what is open (None: nothing to save to yet).
+    fn schedule(&mut self) -> Option<&mut crate::app::SaveSchedule>;
+    /// Where a save writes now, and what.
+    fn snapshot(&self) -> Option<(PathBuf, Self::Doc)>;
+    /// Housekeeping once events and finished saves are in (a file following a name,
+    /// the room's window); whether the screen changed.
+    fn after(&mut self) -> bool;
+    fn should_quit(&self) -> bool;
+    /// At exit (`ok`: the loop ended normally): the copy to write beside a file so
+    /// nothing is lost, as (the file it belongs to, the document).
+    fn emergency(&self, ok: bool) -> Option<(PathBuf, Self::Doc)>;
+    /// After the terminal is back: what to say or withdraw.
+    fn exit(&self, ok: bool);
+}
+
+/// The facilitator's app with its runtime: the host of `volgspot`, `open`, `demo`.
+pub struct Tui {
+    pub app: App,
+    pub rt: Runtime,
+}
+
+impl Host for Tui {
+    type Doc = Session;
+    const MOUSE: bool = true;
+    fn strings(&self) -> &'static crate::i18n::Strings {
+        self.app.t
+    }
+    fn set_now(&mut self, now: OffsetDateTime) {
+        self.app.now = now;
+    }
+    fn draw(&self, frame: &mut ratatui::Frame) {
+        ui::draw(frame, &self.app)
+    }
+    fn handle(&mut self, ev: event::Event) {
+        for effect in self.app.handle_event(ev) {
+            apply(&mut self.app, &mut self.rt, effect);
+        }
+    }
+    fn saver(&self) -> &Saver<Session> {
+        &self.rt.saver
+    }
+    fn schedule(&mut self) -> Option<&mut crate::app::SaveSchedule> {
+        self.app.session_mut().map(|s| &mut s.saving)
+    }
+    fn snapshot(&self) -> Option<(PathBuf, Session)> {
+        self.app.session().map(|s| (s.path.clone(), s.doc.clone()))
+    }
+    fn after(&mut self) -> bool {
+        let mut changed = false;
+        if let Some(s) = self.app.session_mut() {
+            let before = s.path.clone();
+            follow_pact_name(s, &mut self.rt);
+            changed = s.path != before;
+        }
+        // The room's window (`volgspot zaal`) follows through a small state file.
+        crate::room::publish(&self.app);
+        changed
+    }
+    fn should_quit(&self) -> bool {
+        self.app.should_quit
+    }
+    fn emergency(&self, ok: bool) -> Option<(PathBuf, Session)> {
+        // A normal quit saved first or was confirmed after a failed save.
+        (!ok).then(|| self.snapshot()).flatten()
+    }
+    fn exit(&self, _ok: bool) {
+        // The room's window then says plainly that it lost contact.
+        if let Some(s) = self.app.session() {
+            crate::room::withdraw(&s.path);
+        }
+    }
+}
+
+/// The one event loop: draw, hand a due save to the saver, wait for events (no longer
+/// than until the next save is due), take in finished saves, housekeeping.
+fn event_loop<H: Host>(terminal: &mut DefaultTerminal, host: &RefCell<H>) -> std::io::Result<()> {
     let panic_char = test_panic_char();
     // A frame is drawn after anything happened (a key, a save started or finished) and
     // otherwise once a second, for what shows the time: not every 100 ms for nothing
@@ -423,31 +578,33 @@ fn event_loop(
     let mut drawn_second = i64::MIN;
     loop {
         {
-            let mut a = app.borrow_mut();
-            a.now = clock::now();
-            let second = a.now.unix_timestamp();
+            let mut h = host.borrow_mut();
+            let wall = clock::now();
+            h.set_now(wall);
+            let second = wall.unix_timestamp();
             if changed || second != drawn_second {
-                terminal.draw(|f| ui::draw(f, &a))?;
+                terminal.draw(|f| h.draw(f))?;
                 changed = false;
                 drawn_second = second;
             }
             // The snapshot for the saver is taken after the frame is out, so the key
             // that made a save due is on screen first.
-            if let Some(s) = a.session_mut() {
-                let now = Instant::now();
-                if s.wants_save(now) {
-                    s.save_started(now);
-                    rt.saver
-                        .request(s.generation, s.path.clone(), s.doc.clone());
-                    changed = true;
-                }
+            let now = Instant::now();
+            if h.schedule().is_some_and(|s| s.wants_save(now))
+                && let Some((path, doc)) = h.snapshot()
+                && let Some(s) = h.schedule()
+            {
+                s.save_started(now);
+                let generation = s.generation;
+                h.saver().request(generation, path, doc);
+                changed = true;
             }
         }
         // Wake up for a save that falls due before the next key (at the latest in 100 ms).
         let now = Instant::now();
-        let wait = app
-            .borrow()
-            .session()
+        let wait = host
+            .borrow_mut()
+            .schedule()
             .and_then(|s| s.save_due())
             .map_or(IDLE_POLL, |due| {
                 due.saturating_duration_since(now).min(IDLE_POLL)
@@ -455,38 +612,35 @@ fn event_loop(
         if event::poll(wait)? {
             changed = true;
             // Drain everything typed before drawing again, so fast typing stays fast.
-            loop {
-                let ev = event::read()?;
+            // Read the whole batch first: a key sequence crossterm split wrongly can only
+            // be seen whole (see `esc_repair`).
+            let mut batch = vec![event::read()?];
+            while batch.len() < MAX_BATCH && event::poll(Duration::ZERO)? {
+                batch.push(event::read()?);
+            }
+            for ev in crate::esc_repair::repair(batch) {
                 if let (Some(c), event::Event::Key(k)) = (panic_char, &ev)
                     && k.code == event::KeyCode::Char(c)
                 {
                     panic!("test hook: forced panic");
                 }
-                let mut a = app.borrow_mut();
-                a.now = clock::now();
-                for effect in a.handle_event(ev) {
-                    apply(&mut a, rt, effect);
-                }
-                if a.should_quit || !event::poll(Duration::ZERO)? {
+                let mut h = host.borrow_mut();
+                h.set_now(clock::now());
+                h.handle(ev);
+                if h.should_quit() {
                     break;
                 }
             }
         }
-        let mut a = app.borrow_mut();
-        for o in rt.saver.poll() {
+        let mut h = host.borrow_mut();
+        for o in h.saver().poll() {
             changed = true;
-            if let Some(s) = a.session_mut() {
+            if let Some(s) = h.schedule() {
                 s.on_saved(o.generation, o.result);
             }
         }
-        if let Some(s) = a.session_mut() {
-            let before = s.path.clone();
-            follow_pact_name(s, rt);
-            changed |= s.path != before;
-        }
-        // The room's window (`volgspot zaal`) follows through a small state file.
-        crate::room::publish(&a);
-        if a.should_quit {
+        changed |= h.after();
+        if h.should_quit() {
             return Ok(());
         }
     }
@@ -565,60 +719,62 @@ pub fn start_terminal(t: &crate::i18n::Strings) -> Option<DefaultTerminal> {
     }
 }
 
-/// Runs the TUI until the user quits. On panic the terminal is restored (ratatui's
-/// hook), an emergency copy of the session is written beside it and its path printed.
-pub fn run(app: App, mut rt: Runtime) -> ExitCode {
-    let app = RefCell::new(app);
-    // No terminal (output redirected, no tty): say so instead of panicking. The session
+/// Runs the TUI until the user quits.
+pub fn run(app: App, rt: Runtime) -> ExitCode {
+    run_host(Tui { app, rt })
+}
+
+/// Runs a host until it quits. On panic the terminal is restored (ratatui's hook), an
+/// emergency copy of what was open is written beside it and its path printed.
+pub fn run_host<H: Host>(host: H) -> ExitCode {
+    let t = host.strings();
+    let host = RefCell::new(host);
+    // No terminal (output redirected, no tty): say so instead of panicking. The file
     // was only loaded, so nothing is lost.
-    let Some(mut terminal) = start_terminal(app.borrow().t) else {
+    let Some(mut terminal) = start_terminal(t) else {
         return ExitCode::FAILURE;
     };
-    let _ = execute!(std::io::stdout(), EnableBracketedPaste, EnableMouseCapture);
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    if H::MOUSE {
+        let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    }
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &app, &mut rt)
+        event_loop(&mut terminal, &host)
     }));
-    let _ = execute!(
-        std::io::stdout(),
-        DisableBracketedPaste,
-        DisableMouseCapture
-    );
+    if H::MOUSE {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    }
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
-    // The room's window then says plainly that it lost contact.
-    if let Ok(a) = app.try_borrow()
-        && let Some(s) = a.session()
-    {
-        crate::room::withdraw(&s.path);
+    if let Ok(Err(e)) = &outcome {
+        eprintln!("volgspot: {}", crate::sanitize::visible(&e.to_string()));
+    }
+    let ok = matches!(outcome, Ok(Ok(())));
+    // The RefMut held during a panic was released while unwinding.
+    if let Ok(h) = host.try_borrow() {
+        if let Some((file, doc)) = h.emergency(ok) {
+            emergency_copy(t, &file, &doc);
+        }
+        h.exit(ok);
     }
     match outcome {
         Ok(Ok(())) => ExitCode::SUCCESS,
-        Ok(Err(e)) => {
-            eprintln!("volgspot: {}", crate::sanitize::visible(&e.to_string()));
-            emergency_copy(&app);
-            ExitCode::FAILURE
-        }
-        Err(_) => {
-            emergency_copy(&app);
-            ExitCode::from(101)
-        }
+        Ok(Err(_)) => ExitCode::FAILURE,
+        Err(_) => ExitCode::from(101),
     }
 }
 
-fn emergency_copy(app: &RefCell<App>) {
-    // The RefMut held during the panic was released while unwinding.
-    let Ok(a) = app.try_borrow() else { return };
-    let t = a.t;
-    if let Some(s) = a.session() {
-        let path = paths::emergency_path(&s.path);
-        match store::write_new(&path, &s.doc) {
-            Ok(()) => eprintln!(
-                "{}",
-                crate::sanitize::visible(&fill(t.e_emergency, &[&path.display().to_string()]))
-            ),
-            Err(e) => eprintln!(
-                "{}",
-                crate::sanitize::visible(&fill(t.e_emergency_failed, &[&t.save_error(&e)]))
-            ),
-        }
+/// The last line of defence: the document beside its file, whatever happened.
+fn emergency_copy(t: &crate::i18n::Strings, file: &Path, doc: &impl serde::Serialize) {
+    let path = paths::emergency_path(file);
+    match store::write_new(&path, doc) {
+        Ok(()) => eprintln!(
+            "{}",
+            crate::sanitize::visible(&fill(t.e_emergency, &[&path.display().to_string()]))
+        ),
+        Err(e) => eprintln!(
+            "{}",
+            crate::sanitize::visible(&fill(t.e_emergency_failed, &[&t.save_error(&e)]))
+        ),
     }
 }

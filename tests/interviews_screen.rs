@@ -222,17 +222,10 @@ fn a_conflict_shows_both_versions_and_either_can_be_kept_and_undone() {
 fn interviewer_mode_asks_for_the_name_first() {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
-    use volgspot::interviewer::{Interviewer, draw};
-    use volgspot::method::Method;
+    use volgspot::interviewer::draw;
+
     let dir = tempfile::tempdir().unwrap();
-    let mut iv = Interviewer::new(
-        Lang::Nl.strings(),
-        Method::builtin(Lang::Nl),
-        dir.path().to_path_buf(),
-        "Pact Oost",
-        "L. Smit",
-    );
-    iv.doc.interview.date = "2026-11-22".into();
+    let mut iv = common::ui::interviewer(dir.path());
     for (w, h) in [(80, 24), (160, 48)] {
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
         term.draw(|f| draw(f, &iv)).unwrap();
@@ -385,14 +378,7 @@ fn interviewer_esc_cannot_skip_the_name_and_the_file_follows_a_new_name() {
     use volgspot::interviewer::Interviewer;
     use volgspot::method::Method;
     let dir = tempfile::tempdir().unwrap();
-    let mut iv = Interviewer::new(
-        Lang::Nl.strings(),
-        Method::builtin(Lang::Nl),
-        dir.path().to_path_buf(),
-        "Pact Oost",
-        "L. Smit",
-    );
-    iv.doc.interview.date = "2026-11-22".into();
+    let mut iv = common::ui::interviewer(dir.path());
     // Esc (and Enter) on the empty name: refused, and the screen says why.
     press(&mut iv, KeyCode::Esc);
     press(&mut iv, KeyCode::Enter);
@@ -482,6 +468,7 @@ fn a_session_file_given_as_interview_file_is_named_as_such() {
         let Err(e) = Interviewer::open(Lang::Nl.strings(), Method::builtin(Lang::Nl), p) else {
             panic!("a session opened as interview");
         };
+        let e = e.message(Lang::Nl.strings());
         assert!(e.contains("sessiebestand"), "{e}");
     }
     // The session's lock was never taken.

@@ -133,7 +133,11 @@ fn pacts_per_phase_per_half_year_match_a_hand_count() {
 
 #[test]
 fn a_phase_model_of_the_regions_own_is_counted_in_its_own_phases() {
-    let method = Method::from_file(Path::new("tests/fixtures/method-5-phases.json")).unwrap();
+    let method = Method::from_file(
+        Path::new("tests/fixtures/method-5-phases.json"),
+        &volgspot::app::Screen::ids(),
+    )
+    .unwrap();
     let ids: Vec<String> = method.wheel.phases.iter().map(|p| p.id.clone()).collect();
     let sessions = vec![(
         "x.volgspot.json".into(),

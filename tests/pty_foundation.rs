@@ -179,3 +179,23 @@ fn a_new_session_takes_the_pact_name_once_it_is_typed() {
     let text = std::fs::read_to_string(session_file(dir.path())).unwrap();
     assert!(text.contains("\"round\": 1"), "{text}");
 }
+
+/// Esc and ↓ sent in one write (a fast Esc-then-↓ over ssh, tmux, a remote) arrive as
+/// `ESC ESC [ B`, which crossterm reads as Esc plus the typed text "[B": the pact name
+/// must not change.
+#[test]
+fn esc_and_an_arrow_in_one_write_type_nothing_into_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut term = Term::spawn(dir.path(), &["new"], 80, 24);
+    term.wait_for(TITLES[0]);
+    term.type_text("Zorgpact Pijl");
+    term.wait_for("Zorgpact Pijl · ronde 1");
+    term.send("\x1b\x1b[B");
+    std::thread::sleep(Duration::from_millis(1500));
+    term.wait_for("opgeslagen");
+    let screen = term.screen();
+    assert!(!screen.contains("[B"), "{screen}");
+    term.kill9();
+    let text = std::fs::read_to_string(session_file(dir.path())).unwrap();
+    assert!(text.contains("\"pact_name\": \"Zorgpact Pijl\""), "{text}");
+}

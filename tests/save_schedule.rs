@@ -175,3 +175,75 @@ fn a_key_typed_into_the_app_is_due_for_saving_within_the_wait() {
     assert!(!s.wants_save(before));
     assert!(s.wants_save(due));
 }
+
+/// Interviewer mode runs on the same runtime and schedule: an interviewer typing a note
+/// fast (a key every 40 ms for 6 seconds) costs one save per burst, about one a
+/// second, not one per key, and every key is on disk within about a second.
+#[test]
+fn fast_typing_in_interviewer_mode_saves_per_burst_not_per_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut iv = common::ui::interviewer(dir.path());
+    let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    let t0 = Instant::now();
+    for c in "Anna".chars() {
+        iv.handle_key_at(key(KeyCode::Char(c)), t0);
+    }
+    iv.handle_key_at(key(KeyCode::Enter), t0);
+    assert!(iv.path.is_some(), "the file exists once the name is known");
+    // The file was just written whole: count only the saves of what follows.
+    iv.saved_generation = iv.generation;
+    let keys = 150;
+    let gap = Duration::from_millis(40);
+    let save_takes = Duration::from_millis(5);
+    let mut saves = 0;
+    let mut in_flight: Option<(u64, Instant)> = None;
+    let mut pending: Vec<(u64, Instant)> = Vec::new();
+    let mut worst = Duration::ZERO;
+    let mut step = Duration::ZERO;
+    let mut typed = 0;
+    let mut changes = 0;
+    while step <= gap * keys + Duration::from_secs(5) {
+        let now = t0 + Duration::from_secs(1) + step;
+        if typed < keys && step >= gap * typed {
+            let code = if typed % 30 == 29 {
+                KeyCode::Enter // a note stored, the next one begun
+            } else {
+                KeyCode::Char('x')
+            };
+            if iv.handle_key_at(key(code), now) {
+                pending.push((iv.generation, now));
+                changes += 1;
+            }
+            typed += 1;
+        }
+        if let Some((g, start)) = in_flight
+            && now >= start + save_takes
+        {
+            in_flight = None;
+            iv.saving
+                .on_saved_at(g, Ok(datetime!(2026-11-26 14:05:00 +1)), now);
+            for (_, at) in pending.iter().filter(|(pg, _)| *pg <= g) {
+                worst = worst.max(now - *at);
+            }
+            pending.retain(|(pg, _)| *pg > g);
+        }
+        // What the runtime does each turn of its loop.
+        if in_flight.is_none() && iv.saving.wants_save(now) {
+            iv.saving.save_started(now);
+            in_flight = Some((iv.generation, now));
+            saves += 1;
+        }
+        step += Duration::from_millis(1);
+    }
+    assert!(changes >= 100, "the keys typed text: {changes}");
+    assert!(!iv.unsaved(), "everything typed is saved in the end");
+    assert!(
+        saves >= 2,
+        "saved while typing, not only at the end: {saves}"
+    );
+    assert!(
+        saves <= 8,
+        "{saves} saves for {keys} keys in 6 s: one per burst"
+    );
+    assert!(worst <= Duration::from_millis(1000), "{worst:?}");
+}

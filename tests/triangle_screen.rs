@@ -404,3 +404,52 @@ fn one_vote_is_singular() {
     assert!(t.contains("1 stem Een gedeelde arbeidsmarktmonitor"), "{t}");
     assert!(!t.contains("1 stemmen"), "{t}");
 }
+
+#[test]
+fn the_evidence_picker_searches_and_ticks_the_note_found() {
+    let mut app = on_triangle(Lang::Nl);
+    key(&mut app, KeyCode::Char('e'));
+    let item = |app: &App| {
+        let s = app.session().unwrap();
+        let i = s.triangle.selected_index(&s.doc, &app.method).unwrap();
+        s.doc.triangle.items[i].evidence.clone()
+    };
+    let before = item(&app);
+    // The note to find: one not yet ticked, by a word of its own.
+    let rows = volgspot::app::triangle::evidence_rows(&app.session().unwrap().doc);
+    let word = rows
+        .iter()
+        .flat_map(|r| r.split(": ").nth(1).unwrap_or("").split(' '))
+        .find(|w| w.len() > 7 && rows.iter().filter(|r| r.contains(*w)).count() == 1)
+        .expect("a word in one note only")
+        .to_string();
+    key(&mut app, KeyCode::Char('/'));
+    for c in word.chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    let t = text(&render(&app, 120, 40));
+    assert!(t.contains(&format!("Zoeken: {word}")), "{t}");
+    let shown: Vec<&str> = t
+        .lines()
+        .filter(|l| l.contains("[ ]") || l.contains("[x]"))
+        .collect();
+    assert_eq!(shown.len(), 1, "only the note with '{word}': {t}");
+    let was_ticked = shown[0].contains("[x]");
+    key(&mut app, KeyCode::Enter);
+    let now = item(&app);
+    assert_eq!(
+        now.len() + usize::from(was_ticked) * 2,
+        before.len() + 1,
+        "toggled"
+    );
+    let t = text(&render(&app, 120, 40));
+    let mark = if was_ticked { "[ ]" } else { "[x]" };
+    assert!(t.contains(&format!("{mark} ")), "{t}");
+    // Esc ends the search, a second Esc closes the picker.
+    key(&mut app, KeyCode::Esc);
+    let t = text(&render(&app, 120, 40));
+    assert!(!t.contains("Zoeken:"), "{t}");
+    key(&mut app, KeyCode::Esc);
+    let t = text(&render(&app, 120, 40));
+    assert!(!t.contains("[x]") && !t.contains("[ ]"), "{t}");
+}

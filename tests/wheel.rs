@@ -90,7 +90,7 @@ fn drawn_list_and_intentions_views_at_80x24_and_200x60() {
 fn a_five_phase_method_file_draws_five_segments() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/method-5-phases.json");
-    let method = Method::from_file(&path).expect("fixture loads");
+    let method = Method::from_file(&path, &volgspot::app::Screen::ids()).expect("fixture loads");
     assert_eq!(method.wheel.phases.len(), 5);
     let mut app = on_wheel(Lang::Nl);
     app.method = method;

@@ -7,7 +7,8 @@
 
 use super::field::{Field, FieldInput};
 use super::keys::{
-    Binding, CLOSE, DELETE, DOWN, KeyHelp, OPEN, PUBLIC, UP, ch, ctrl, find, key, shift,
+    Binding, CLOSE, DELETE, DOWN, KeyHelp, MOVE_DOWN, MOVE_UP, OPEN, PUBLIC, UP, ch, ctrl, find,
+    key, shift,
 };
 use super::{Ctx, Outcome};
 use crate::i18n::interviews::Strings;
@@ -23,6 +24,8 @@ pub enum Act {
     ToCapture,
     Up,
     Down,
+    MoveUp,
+    MoveDown,
     /// The n-th attention area of the method (0-based).
     Area(usize),
     Kind,
@@ -63,6 +66,8 @@ pub static CAPTURE_KEYS: &[Binding<Act>] = &[
 pub static NOTES_KEYS: &[Binding<Act>] = &[
     Binding::new(UP, Act::Up, |t| t.k_up_down),
     Binding::new(DOWN, Act::Down, |t| t.k_up_down),
+    Binding::new(MOVE_UP, Act::MoveUp, |t| t.k_move_up),
+    Binding::new(MOVE_DOWN, Act::MoveDown, |t| t.k_move_down),
     Binding::new(&[ch('1')], Act::Area(0), |t| t.interviews.k_area).footer(),
     Binding::new(&[ch('2')], Act::Area(1), |t| t.interviews.k_area),
     Binding::new(&[ch('3')], Act::Area(2), |t| t.interviews.k_area),
@@ -136,71 +141,79 @@ fn yes_no(v: bool, t: &Strings) -> &'static str {
     if v { t.yes } else { t.no }
 }
 
+impl FieldSpec {
+    /// A text field.
+    const fn text(
+        label: fn(&Strings) -> &'static str,
+        get: fn(&Interview) -> String,
+        set: fn(&mut Interview, &str),
+    ) -> Self {
+        FieldSpec {
+            label,
+            kind: FieldKind::Text { get, set },
+        }
+    }
+
+    /// A field of fixed choices, cycled with Space or ←/→.
+    const fn choice(
+        label: fn(&Strings) -> &'static str,
+        show: fn(&Interview, &Strings) -> &'static str,
+        cycle: fn(&mut Interview),
+    ) -> Self {
+        FieldSpec {
+            label,
+            kind: FieldKind::Choice { show, cycle },
+        }
+    }
+}
+
 /// The interview's details, in the order the interviewer asks them (name first).
 pub static FIELDS: &[FieldSpec] = &[
-    FieldSpec {
-        label: |t| t.f_interviewee,
-        kind: FieldKind::Text {
-            get: |i| i.interviewee.clone(),
-            set: |i, s| i.interviewee = s.to_string(),
-        },
-    },
-    FieldSpec {
-        label: |t| t.f_organisation,
-        kind: FieldKind::Text {
-            get: |i| i.organisation.clone(),
-            set: |i, s| i.organisation = s.to_string(),
-        },
-    },
-    FieldSpec {
-        label: |t| t.f_role,
-        kind: FieldKind::Text {
-            get: |i| i.role.clone(),
-            set: |i, s| i.role = s.to_string(),
-        },
-    },
-    FieldSpec {
-        label: |t| t.f_kind,
-        kind: FieldKind::Choice {
-            show: |i, t| t.kind(i.kind),
-            cycle: |i| i.kind = i.kind.next(),
-        },
-    },
-    FieldSpec {
-        label: |t| t.f_date,
-        kind: FieldKind::Text {
-            get: |i| i.date.clone(),
-            set: |i, s| i.date = s.to_string(),
-        },
-    },
-    FieldSpec {
-        label: |t| t.f_interviewer,
-        kind: FieldKind::Text {
-            get: |i| i.interviewer.clone(),
-            set: |i, s| i.interviewer = s.to_string(),
-        },
-    },
-    FieldSpec {
-        label: |t| t.f_quotes_public,
-        kind: FieldKind::Choice {
-            show: |i, t| yes_no(i.consent.quotes_public, t),
-            cycle: |i| i.consent.quotes_public = !i.consent.quotes_public,
-        },
-    },
-    FieldSpec {
-        label: |t| t.f_with_name,
-        kind: FieldKind::Choice {
-            show: |i, t| yes_no(i.consent.with_name, t),
-            cycle: |i| i.consent.with_name = !i.consent.with_name,
-        },
-    },
-    FieldSpec {
-        label: |t| t.f_coarse,
-        kind: FieldKind::Choice {
-            show: |i, t| yes_no(i.consent.coarse, t),
-            cycle: |i| i.consent.coarse = !i.consent.coarse,
-        },
-    },
+    FieldSpec::text(
+        |t| t.f_interviewee,
+        |i| i.interviewee.clone(),
+        |i, s| i.interviewee = s.to_string(),
+    ),
+    FieldSpec::text(
+        |t| t.f_organisation,
+        |i| i.organisation.clone(),
+        |i, s| i.organisation = s.to_string(),
+    ),
+    FieldSpec::text(
+        |t| t.f_role,
+        |i| i.role.clone(),
+        |i, s| i.role = s.to_string(),
+    ),
+    FieldSpec::choice(
+        |t| t.f_kind,
+        |i, t| t.kind(i.kind),
+        |i| i.kind = i.kind.next(),
+    ),
+    FieldSpec::text(
+        |t| t.f_date,
+        |i| i.date.clone(),
+        |i, s| i.date = s.to_string(),
+    ),
+    FieldSpec::text(
+        |t| t.f_interviewer,
+        |i| i.interviewer.clone(),
+        |i, s| i.interviewer = s.to_string(),
+    ),
+    FieldSpec::choice(
+        |t| t.f_quotes_public,
+        |i, t| yes_no(i.consent.quotes_public, t),
+        |i| i.consent.quotes_public = !i.consent.quotes_public,
+    ),
+    FieldSpec::choice(
+        |t| t.f_with_name,
+        |i, t| yes_no(i.consent.with_name, t),
+        |i| i.consent.with_name = !i.consent.with_name,
+    ),
+    FieldSpec::choice(
+        |t| t.f_coarse,
+        |i, t| yes_no(i.consent.coarse, t),
+        |i| i.consent.coarse = !i.consent.coarse,
+    ),
 ];
 
 /// A short line the editor shows after a refused key (strings in the screen's table).
@@ -553,6 +566,20 @@ impl Editor {
             Act::ToCapture => {
                 self.focus = Focus::Capture;
                 return Outcome::Handled;
+            }
+            // Shift-↑/↓: the note moves, the selection with it (as rows do in every list).
+            Act::MoveUp | Act::MoveDown => {
+                let j = if act == Act::MoveUp {
+                    i.checked_sub(1)
+                } else {
+                    Some(i + 1).filter(|j| *j < iv.notes.len())
+                };
+                let Some(j) = j else {
+                    return Outcome::Handled;
+                };
+                iv.notes.swap(i, j);
+                self.selected = j;
+                return Outcome::Changed;
             }
             Act::Fields => {
                 self.open_field(iv, 0);

@@ -237,6 +237,22 @@ impl State {
         }
     }
 
+    /// After undo/redo: the selection on the interview the undo touched; an interview
+    /// open on its notes stays open, on a note that exists.
+    pub fn rebuild(&mut self, doc: &Session, before: &Session) {
+        let old = std::mem::replace(self, State::new(doc));
+        self.selected =
+            super::list::restored_selection(old.selected, &doc.interviews, &before.interviews);
+        if old.mode == Mode::Detail
+            && let Some((id, mut editor)) = old.editor
+            && let Some(iv) = doc.interviews.iter().find(|iv| iv.id == id)
+        {
+            editor.clamp(iv);
+            self.mode = Mode::Detail;
+            self.editor = Some((id, editor));
+        }
+    }
+
     /// Whether a text field has the keys (then `?` is typed and F1 opens help).
     pub fn typing(&self) -> bool {
         if self.picker.is_some() {

@@ -27,6 +27,8 @@ pub struct Binding<A: 'static = Action> {
     pub label: Label,
     /// Shown in the footer (the rest only in the help overlay).
     pub footer: bool,
+    /// A shorter label for the footer, where the full one would crowd out other keys.
+    pub short: Option<Label>,
 }
 
 impl<A> Binding<A> {
@@ -38,7 +40,15 @@ impl<A> Binding<A> {
             action,
             label,
             footer: false,
+            short: None,
         }
+    }
+
+    /// Also shown in the footer, with a shorter label there.
+    pub const fn footer_as(mut self, short: Label) -> Self {
+        self.footer = true;
+        self.short = Some(short);
+        self
     }
 
     /// Older keys that keep working, unlisted.
@@ -64,6 +74,7 @@ impl<A> Binding<A> {
             aliases: self.aliases,
             label: self.label,
             footer: self.footer,
+            short: self.short,
             essential: false,
             global: false,
         }
@@ -124,6 +135,8 @@ pub struct KeyHelp {
     pub aliases: &'static [Combo],
     pub label: Label,
     pub footer: bool,
+    /// The footer's shorter label, if any.
+    pub short: Option<Label>,
     /// Always in the footer, however narrow (help and quit).
     pub essential: bool,
     /// An app-wide key (listed compactly after the screen's own keys in help).
@@ -136,6 +149,8 @@ pub struct KeyHelp {
 pub struct HelpRow {
     pub keys: Vec<Combo>,
     pub label: Label,
+    /// What the footer calls it (the label, or a shorter one).
+    pub short: Label,
     pub footer: bool,
     pub essential: bool,
     pub global: bool,
@@ -164,6 +179,7 @@ pub fn rows(help: &[KeyHelp], t: &Strings) -> Vec<HelpRow> {
         out.push(HelpRow {
             keys: h.keys.to_vec(),
             label: h.label,
+            short: h.short.unwrap_or(h.label),
             footer: h.footer,
             essential: h.essential,
             global: h.global,
@@ -395,14 +411,14 @@ mod tests {
         honest("drawn", triangle::DRAWN_KEYS);
         honest("kader", triangle::KADER_KEYS);
         honest("triangle field", triangle::FIELD_KEYS);
-        honest("checklist", triangle::CHECK_KEYS);
         honest("focus", triangle::FOCUS_KEYS);
         honest("move", triangle::MOVE_KEYS);
         honest("triangle notes", triangle::NOTES_KEYS);
         honest("wheel", wheel::KEYS);
         honest("intentions", wheel::KEYS_INTENTIONS);
         honest("intention form", wheel::KEYS_FORM);
-        honest("evidence", wheel::KEYS_PICK);
+        honest("evidence picker", super::super::picker::KEYS);
+        honest("picker search", super::super::picker::SEARCH_KEYS);
         honest("summary", summary::KEYS);
     }
 

@@ -109,6 +109,31 @@ pub struct ListEditor<T> {
     _rows: std::marker::PhantomData<T>,
 }
 
+/// Where a list's selection goes after undo/redo: to the first row that differs between
+/// the list as it was and as it is now (the row put back, or the one taken away), or
+/// where it was when the rows are the same; always on a row that exists.
+pub fn restored_selection<T: PartialEq>(selected: usize, now: &[T], before: &[T]) -> usize {
+    let at = if now == before {
+        selected
+    } else {
+        (0..now.len().max(before.len()))
+            .find(|&i| now.get(i) != before.get(i))
+            .unwrap_or(selected)
+    };
+    at.min(now.len().saturating_sub(1))
+}
+
+impl<T: PartialEq> ListEditor<T> {
+    /// The editor after undo/redo: nothing being edited, the selection on the row
+    /// the undo touched (see [`restored_selection`]).
+    pub fn rebuilt(&self, now: &[T], before: &[T]) -> Self {
+        ListEditor {
+            selected: restored_selection(self.selected, now, before),
+            ..ListEditor::default()
+        }
+    }
+}
+
 impl<T> Default for ListEditor<T> {
     fn default() -> Self {
         ListEditor {

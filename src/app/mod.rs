@@ -9,7 +9,9 @@ pub mod interview_edit;
 pub mod interviews;
 pub mod keys;
 pub mod list;
+pub mod picker;
 pub mod remote;
+pub mod save_schedule;
 pub mod screen;
 pub mod start;
 pub mod summary;
@@ -18,7 +20,8 @@ pub mod undo;
 pub mod wheel;
 
 pub use action::{Action, Effect};
-pub use screen::{Screen, ScreenState};
+pub use save_schedule::{SAVE_MAX_WAIT, SAVE_QUIET, SAVE_RETRY, SAVE_SPACING, SaveSchedule};
+pub use screen::ScreenState;
 pub use start::{StartEntry, StartState};
 
 use crate::i18n::{Lang, Strings};
@@ -30,7 +33,7 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use time::OffsetDateTime;
 
 /// What a screen needs besides its own state and the session.
@@ -66,23 +69,9 @@ pub struct SessionView {
     pub doc: Session,
     pub path: PathBuf,
     pub screen: Screen,
-    pub save: SaveState,
-    /// Bumped on every change; saves report the generation they wrote.
-    pub generation: u64,
-    pub saved_generation: u64,
-    /// The generation last handed to the saver.
-    pub requested_generation: u64,
-    pub last_edit: Option<Instant>,
-    /// The first edit not yet handed to the saver: the next save must start within
-    /// [`SAVE_MAX_WAIT`] of it. Reset when a save takes the snapshot, so every burst of
-    /// typing has its own moment (not only when everything is on disk).
-    pub first_unsaved_edit: Option<Instant>,
-    pub last_attempt: Option<Instant>,
-    /// The save handed to the saver and not reported back yet: generation and start.
-    pub in_flight: Option<(u64, Instant)>,
-    /// When the last save started and how long the last finished one took.
-    pub last_save_start: Option<Instant>,
-    pub last_save_took: Duration,
+    /// When to save and what reached the disk (`s.generation`, `s.save`, … through
+    /// `Deref`, so the runtime and the interviewer mode share one schedule).
+    pub saving: SaveSchedule,
     pub history: undo::History,
     /// What the last undo or redo did ("Ongedaan: verwijderen"), until the next key.
     pub undo_note: Option<String>,
@@ -94,6 +83,16 @@ pub struct SessionView {
     pub compose: compose::State,
     /// Browse mode (see `remote`): opened from disk, no field has the cursor yet.
     pub browse: bool,
+}
+
+// The session's screens, in method order: `Variant = "id" => field of SessionView`.
+screen::session_screens! {
+    Intake = "intake" => intake,
+    Interviews = "interviews" => interviews,
+    Triangle = "triangle" => triangle,
+    Wheel = "wheel" => wheel,
+    Summary = "summary" => summary,
+    Report = "report" => compose,
 }
 
 impl SessionView {
@@ -111,53 +110,8 @@ impl SessionView {
             doc,
             path,
             screen: Screen::Intake,
-            save: SaveState::Clean,
-            generation: 0,
-            saved_generation: 0,
-            requested_generation: 0,
-            last_edit: None,
-            first_unsaved_edit: None,
-            last_attempt: None,
-            in_flight: None,
-            last_save_start: None,
-            last_save_took: Duration::ZERO,
+            saving: SaveSchedule::default(),
         }
-    }
-
-    /// After undo/redo the screens' own state (text fields holding copies of the
-    /// session's text, selections) is rebuilt from the restored session.
-    /// Where the user was (part, list, selection, view) stays, clamped to the restored
-    /// session; what was open (a field, a popup) closes.
-    fn rebuild_screens(&mut self) {
-        let section = self.intake.section;
-        self.intake = intake::State::new(&self.doc.intake);
-        self.intake.section = section;
-        let old = std::mem::replace(&mut self.interviews, interviews::State::new(&self.doc));
-        let n = self.doc.interviews.len();
-        self.interviews.selected = old.selected.min(n.saturating_sub(1));
-        // An interview open on its notes stays open, on a note that exists.
-        if old.mode == interviews::Mode::Detail
-            && let Some((id, mut editor)) = old.editor
-            && let Some(iv) = self.doc.interviews.iter().find(|iv| iv.id == id)
-        {
-            editor.clamp(iv);
-            self.interviews.mode = interviews::Mode::Detail;
-            self.interviews.editor = Some((id, editor));
-        }
-        let old = std::mem::replace(&mut self.triangle, triangle::State::new(&self.doc));
-        self.triangle.view = old.view;
-        self.triangle.place = old.place;
-        self.triangle.selected = old.selected;
-        self.triangle.sort_by_votes = old.sort_by_votes;
-        self.triangle.kader_row = old.kader_row;
-        let old = std::mem::replace(&mut self.wheel, wheel::State::new(&self.doc));
-        self.wheel.earlier = old.earlier;
-        self.wheel.view = old.view;
-        self.wheel.panel = old.panel;
-        self.wheel.cursor = old.cursor;
-        self.wheel.icur = old.icur.min(self.doc.intentions.len().saturating_sub(1));
-        self.summary = summary::State::new(&self.doc);
-        self.compose.rebuild(&self.doc);
     }
 
     /// App-wide undo (or redo): back to the session as it was before the last action.
@@ -182,8 +136,8 @@ impl SessionView {
                 b.actual_seconds = now.actual_seconds;
             }
         }
-        self.doc = doc;
-        self.rebuild_screens();
+        let before = std::mem::replace(&mut self.doc, doc);
+        self.rebuild_screens(&before);
         self.changed(now);
         true
     }
@@ -233,37 +187,12 @@ impl SessionView {
     /// " ◀ 2/6 Interviews ▶ ": where the header says the room is; the arrows can be
     /// clicked (see `App::handle_mouse`).
     pub fn header_place(&self, t: &Strings) -> String {
-        format!(
-            " ◀ {}/{} {} ▶ ",
-            self.screen.index() + 1,
-            Screen::ALL.len(),
-            self.screen.title(t)
-        )
+        format!(" ◀ {} {} ▶ ", self.screen.place(), self.screen.title(t))
     }
 
-    /// The current screen's state: the one place that maps a screen to its state.
+    /// The current screen's state.
     fn current(&self) -> &dyn ScreenState {
-        match self.screen {
-            Screen::Intake => &self.intake,
-            Screen::Interviews => &self.interviews,
-            Screen::Triangle => &self.triangle,
-            Screen::Wheel => &self.wheel,
-            Screen::Summary => &self.summary,
-            Screen::Report => &self.compose,
-        }
-    }
-
-    /// The session and the current screen's state, to hand it a key.
-    fn current_mut(&mut self) -> (&mut Session, &mut dyn ScreenState) {
-        let state: &mut dyn ScreenState = match self.screen {
-            Screen::Intake => &mut self.intake,
-            Screen::Interviews => &mut self.interviews,
-            Screen::Triangle => &mut self.triangle,
-            Screen::Wheel => &mut self.wheel,
-            Screen::Summary => &mut self.summary,
-            Screen::Report => &mut self.compose,
-        };
-        (&mut self.doc, state)
+        self.state(self.screen)
     }
 
     /// Whether the current screen has a text field taking keys.
@@ -293,7 +222,7 @@ impl SessionView {
 
     /// Hands a key (or, with `paste`, pasted text) to the current screen.
     fn dispatch(&mut self, key: Option<KeyEvent>, paste: &str, ctx: &Ctx) -> Outcome {
-        let (doc, state) = self.current_mut();
+        let (doc, state) = self.state_mut(self.screen);
         let outcome = match key {
             Some(k) => state.handle_key(doc, k, ctx),
             None => state.paste(doc, paste, ctx),
@@ -350,10 +279,6 @@ impl SessionView {
         lines
     }
 
-    pub fn unsaved(&self) -> bool {
-        self.generation > self.saved_generation
-    }
-
     fn changed(&mut self, now: OffsetDateTime) {
         self.changed_at(now, Instant::now());
     }
@@ -361,113 +286,20 @@ impl SessionView {
     /// A change of the session made at `at` (what every edit calls, with the clock's
     /// moment; tests pass their own).
     pub fn changed_at(&mut self, now: OffsetDateTime, at: Instant) {
-        self.generation += 1;
         self.doc.updated = now;
-        self.last_edit = Some(at);
-        self.first_unsaved_edit.get_or_insert(at);
-    }
-
-    /// The least time between the starts of two saves: a second, or twice what the last
-    /// save took when that is longer (a session so large that saving costs real time
-    /// then spends at most half the time saving, on the saver thread, never on typing).
-    pub fn save_spacing(&self) -> Duration {
-        SAVE_SPACING.max(self.last_save_took * 2)
-    }
-
-    /// When the next save should start, if changes wait for one and none is in flight:
-    /// once typing pauses ([`SAVE_QUIET`]) or the first unsaved edit is
-    /// [`SAVE_MAX_WAIT`] old, whichever comes first, but never sooner than
-    /// [`Self::save_spacing`] after the previous save started. The previous save started
-    /// before the first unsaved edit, so this is at most `SAVE_MAX_WAIT` after it. After
-    /// a failure, every 2 seconds.
-    pub fn save_due(&self) -> Option<Instant> {
-        if !self.unsaved() || self.in_flight.is_some() {
-            return None;
-        }
-        if let SaveState::Failed(_) = self.save {
-            return Some(match self.last_attempt {
-                Some(t) => t + SAVE_RETRY,
-                None => self.last_edit.unwrap_or_else(Instant::now),
-            });
-        }
-        if self.generation <= self.requested_generation {
-            return None;
-        }
-        let ready = match (self.last_edit, self.first_unsaved_edit) {
-            (Some(last), Some(first)) => (last + SAVE_QUIET).min(first + SAVE_MAX_WAIT),
-            (Some(t), None) | (None, Some(t)) => t + SAVE_QUIET,
-            // Changed without an edit moment (set directly): save at once.
-            (None, None) => return Some(self.last_save_start.unwrap_or_else(Instant::now)),
-        };
-        Some(match self.last_save_start {
-            Some(start) => ready.max(start + self.save_spacing()),
-            None => ready,
-        })
-    }
-
-    /// Whether the runtime should hand a snapshot to the saver now (see
-    /// [`Self::save_due`]): at most one save in flight, at most one start per
-    /// [`SAVE_SPACING`], every change handed over within [`SAVE_MAX_WAIT`].
-    pub fn wants_save(&self, now: Instant) -> bool {
-        self.save_due().is_some_and(|due| now >= due)
-    }
-
-    /// The runtime handed the current generation to the saver at `now`.
-    pub fn save_started(&mut self, now: Instant) {
-        self.requested_generation = self.generation;
-        self.last_attempt = Some(now);
-        self.last_save_start = Some(now);
-        self.in_flight = Some((self.generation, now));
-        self.first_unsaved_edit = None;
-    }
-
-    pub fn on_saved(&mut self, generation: u64, result: Result<OffsetDateTime, SaveError>) {
-        self.on_saved_at(generation, result, Instant::now());
-    }
-
-    /// A save's outcome, reported at `now`.
-    pub fn on_saved_at(
-        &mut self,
-        generation: u64,
-        result: Result<OffsetDateTime, SaveError>,
-        now: Instant,
-    ) {
-        if let Some((g, start)) = self.in_flight
-            && generation >= g
-        {
-            self.in_flight = None;
-            self.last_save_took = now.saturating_duration_since(start);
-        }
-        match result {
-            Ok(at) => {
-                self.saved_generation = self.saved_generation.max(generation);
-                self.save = SaveState::Saved(at);
-                if !self.unsaved() {
-                    self.first_unsaved_edit = None;
-                }
-            }
-            Err(e) => {
-                // Saved beside another program's version (a conflict copy): on disk all
-                // the same, so not retried; the header says where it went.
-                if e.saved_elsewhere() {
-                    self.saved_generation = self.saved_generation.max(generation);
-                }
-                self.save = SaveState::Failed(e);
-            }
-        }
+        self.saving.changed_at(at);
     }
 }
 
-/// Saves start at most this often while typing goes on (a burst of keys costs one save
-/// per interval, not one per key).
-pub const SAVE_SPACING: Duration = Duration::from_millis(900);
-/// A pause in typing this long saves at once (within the spacing).
-pub const SAVE_QUIET: Duration = Duration::from_millis(300);
-/// The longest an edit waits before a save with it starts; with a save's own time
-/// (milliseconds up to 10 000 notes) every change is on disk within a second.
-pub const SAVE_MAX_WAIT: Duration = Duration::from_millis(900);
-/// After a failed save, the next try.
-pub const SAVE_RETRY: Duration = Duration::from_secs(2);
+save_schedule::deref_to_schedule!(SessionView, saving);
+
+/// The keys that close help, a message or the peek: Esc, Enter, `?`, F1, F3.
+fn is_close_key(key: &KeyEvent) -> bool {
+    matches!(
+        key.code,
+        KeyCode::Esc | KeyCode::Enter | KeyCode::Char('?') | KeyCode::F(1) | KeyCode::F(3)
+    )
+}
 
 /// Where the current screen drew its selectable list of one-line rows: a click on a row
 /// moves the selection there, as the arrow keys would (the screen stays in charge).
@@ -502,7 +334,7 @@ pub struct App {
     pub view: View,
     pub overlay: Option<Overlay>,
     pub should_quit: bool,
-    pub theme: crate::ui::theme::Theme,
+    pub theme: crate::theme::Theme,
     /// `NO_COLOR` was set: theme switches keep colours off.
     pub no_color: bool,
     /// Presenter view: chrome hidden, big title, content large.
@@ -533,7 +365,7 @@ impl App {
             view,
             overlay: None,
             should_quit: false,
-            theme: crate::ui::theme::Theme::dark().clone(),
+            theme: crate::theme::Theme::dark().clone(),
             no_color: false,
             presenter: false,
             presenter_refused: false,
@@ -569,37 +401,50 @@ impl App {
         }
     }
 
+    /// A key while a popup is open: the popup's (None: no popup, or a message the key
+    /// closed and that the key goes on past).
+    fn overlay_key(&mut self, key: &KeyEvent) -> Option<Vec<Effect>> {
+        let key = *key;
+        // A message is read, not answered: any other key closes it and does what it does
+        // (F2 after "Niets om ongedaan te maken" goes to the next part at once).
+        if let Some(Overlay::Message(_)) = &self.overlay
+            && !is_close_key(&key)
+            && !(key.code == KeyCode::Char('q') && key.modifiers.contains(KeyModifiers::CONTROL))
+        {
+            self.overlay = None;
+        }
+        let overlay = self.overlay.as_ref()?;
+        Some(match overlay {
+            Overlay::ConfirmClockReset => Vec::new(),
+            Overlay::Recover(_) => match keys::find(keys::RECOVER, &key) {
+                Some(a) => self.update(a),
+                None => Vec::new(),
+            },
+            Overlay::ConfirmQuit(_) => match key.code {
+                KeyCode::Char('j' | 'J' | 'y' | 'Y') => self.update(Action::ConfirmQuit),
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => self.update(Action::CloseOverlay),
+                _ => Vec::new(),
+            },
+            Overlay::Help | Overlay::Message(_) | Overlay::Peek => {
+                if is_close_key(&key) {
+                    self.update(Action::CloseOverlay)
+                } else if key.code == KeyCode::Char('q')
+                    && key.modifiers.contains(KeyModifiers::CONTROL)
+                {
+                    self.update(Action::Quit)
+                } else {
+                    Vec::new()
+                }
+            }
+        })
+    }
+
     pub fn handle_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         if let Some(effects) = self.room_key(&key) {
             return effects;
         }
-        if let Some(overlay) = &self.overlay {
-            return match overlay {
-                Overlay::ConfirmClockReset => Vec::new(),
-                Overlay::Recover(_) => match keys::find(keys::RECOVER, &key) {
-                    Some(a) => self.update(a),
-                    None => Vec::new(),
-                },
-                Overlay::ConfirmQuit(_) => match key.code {
-                    KeyCode::Char('j' | 'J' | 'y' | 'Y') => self.update(Action::ConfirmQuit),
-                    KeyCode::Char('n' | 'N') | KeyCode::Esc => self.update(Action::CloseOverlay),
-                    _ => Vec::new(),
-                },
-                Overlay::Help | Overlay::Message(_) | Overlay::Peek => {
-                    if matches!(key.code, KeyCode::Esc | KeyCode::Enter | KeyCode::Char('?'))
-                        || key.code == KeyCode::F(1)
-                        || key.code == KeyCode::F(3)
-                    {
-                        self.update(Action::CloseOverlay)
-                    } else if key.code == KeyCode::Char('q')
-                        && key.modifiers.contains(KeyModifiers::CONTROL)
-                    {
-                        self.update(Action::Quit)
-                    } else {
-                        Vec::new()
-                    }
-                }
-            };
+        if let Some(effects) = self.overlay_key(&key) {
+            return effects;
         }
         // Presenter view shows; it does not edit. App-wide keys, help and moving around
         // work; a key that would type or change something is refused and the view says

@@ -1,8 +1,15 @@
 //! The screens of a session, in method order, and what each screen's state does for
 //! the app ([`ScreenState`]): the app asks the current screen, never matches on it.
+//!
+//! Adding a screen: its state type implements [`ScreenState`] in its own file, gets a
+//! field on `SessionView` and one row in the `session_screens!` list beside it (which
+//! makes the [`Screen`] enum, its ids and order, and the dispatch to the state); the ui
+//! lists its drawing once (`ui::VIEWS`) and i18n its title (`Strings::screens`).
 
+use super::Ctx;
+use super::Outcome;
 use super::keys::KeyHelp;
-use super::{Ctx, Outcome, compose, intake, interviews, summary, triangle, wheel};
+use super::{Screen, compose, intake, interviews, summary, triangle, wheel};
 use crate::model::Session;
 use ratatui::crossterm::event::KeyEvent;
 
@@ -15,9 +22,13 @@ pub trait ScreenState {
     fn handle_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome;
     /// Bracketed paste: text in one go.
     fn paste(&mut self, doc: &mut Session, text: &str, ctx: &Ctx) -> Outcome;
+    /// After undo/redo: the state rebuilt from the restored session (`before` is the
+    /// session as it was just before). Where the user was (part, list, selection, view)
+    /// stays, clamped to the restored session; what was open (a field, a popup) closes.
+    fn rebuild(&mut self, doc: &Session, before: &Session);
 }
 
-/// The screens whose keys do not depend on the session.
+/// The screens whose state forwards to inherent methods of the same names.
 macro_rules! screen_state {
     ($($state:ty),*) => {$(
         impl ScreenState for $state {
@@ -32,6 +43,9 @@ macro_rules! screen_state {
             }
             fn paste(&mut self, doc: &mut Session, text: &str, ctx: &Ctx) -> Outcome {
                 <$state>::paste(self, doc, text, ctx)
+            }
+            fn rebuild(&mut self, doc: &Session, before: &Session) {
+                <$state>::rebuild(self, doc, before)
             }
         }
     )*};
@@ -52,6 +66,9 @@ impl ScreenState for compose::State {
     fn paste(&mut self, doc: &mut Session, text: &str, ctx: &Ctx) -> Outcome {
         compose::State::paste(self, doc, text, ctx)
     }
+    fn rebuild(&mut self, doc: &Session, _before: &Session) {
+        compose::State::rebuild(self, doc)
+    }
 }
 
 impl ScreenState for interviews::State {
@@ -67,45 +84,67 @@ impl ScreenState for interviews::State {
     fn paste(&mut self, doc: &mut Session, text: &str, ctx: &Ctx) -> Outcome {
         interviews::State::paste(self, doc, text, ctx)
     }
+    fn rebuild(&mut self, doc: &Session, before: &Session) {
+        interviews::State::rebuild(self, doc, before)
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Intake,
-    Interviews,
-    Triangle,
-    Wheel,
-    Summary,
-    /// The report composer (Rapport).
-    Report,
+/// The one list of session screens: `Variant = "id" => field`, in method order. Makes
+/// the [`Screen`] enum (ids, order, count) and the map from a screen to its state on
+/// `SessionView` (the field of that name), so nothing else matches on the screen.
+macro_rules! session_screens {
+    ($($variant:ident = $id:literal => $field:ident),* $(,)?) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Screen {
+            $($variant),*
+        }
+
+        impl Screen {
+            pub const COUNT: usize = [$($id),*].len();
+            pub const ALL: [Screen; Screen::COUNT] = [$(Screen::$variant),*];
+
+            /// The id used in data (agenda blocks link to screens by it, i18n titles
+            /// them by it).
+            pub fn id(self) -> &'static str {
+                match self {
+                    $(Screen::$variant => $id),*
+                }
+            }
+        }
+
+        impl SessionView {
+            /// The state of a screen.
+            pub fn state(&self, screen: Screen) -> &dyn ScreenState {
+                match screen {
+                    $(Screen::$variant => &self.$field),*
+                }
+            }
+
+            /// The session and a screen's state, to hand it a key.
+            fn state_mut(&mut self, screen: Screen) -> (&mut Session, &mut dyn ScreenState) {
+                let state: &mut dyn ScreenState = match screen {
+                    $(Screen::$variant => &mut self.$field),*
+                };
+                (&mut self.doc, state)
+            }
+
+            /// After undo/redo: every screen's state rebuilt from the restored session.
+            fn rebuild_screens(&mut self, before: &Session) {
+                $(ScreenState::rebuild(&mut self.$field, &self.doc, before);)*
+            }
+        }
+    };
 }
+pub(crate) use session_screens;
 
 impl Screen {
-    pub const COUNT: usize = 6;
-
-    pub const ALL: [Screen; Screen::COUNT] = [
-        Screen::Intake,
-        Screen::Interviews,
-        Screen::Triangle,
-        Screen::Wheel,
-        Screen::Summary,
-        Screen::Report,
-    ];
+    /// Every screen's id, in order (what a method's agenda blocks may name).
+    pub fn ids() -> Vec<&'static str> {
+        Screen::ALL.iter().map(|s| s.id()).collect()
+    }
 
     pub fn index(self) -> usize {
         Screen::ALL.iter().position(|s| *s == self).unwrap_or(0)
-    }
-
-    /// The id used in data (agenda blocks link to screens by it).
-    pub fn id(self) -> &'static str {
-        match self {
-            Screen::Intake => "intake",
-            Screen::Interviews => "interviews",
-            Screen::Triangle => "triangle",
-            Screen::Wheel => "wheel",
-            Screen::Summary => "summary",
-            Screen::Report => "report",
-        }
     }
 
     pub fn from_id(id: &str) -> Option<Screen> {
@@ -113,25 +152,52 @@ impl Screen {
     }
 
     pub fn next(self) -> Screen {
-        Screen::ALL[(self.index() + 1).min(Screen::ALL.len() - 1)]
+        Screen::ALL[(self.index() + 1).min(Screen::COUNT - 1)]
     }
 
     pub fn prev(self) -> Screen {
         Screen::ALL[self.index().saturating_sub(1)]
     }
 
+    /// "3/5": where the screen is in the session.
+    pub fn place(self) -> String {
+        format!("{}/{}", self.index() + 1, Screen::COUNT)
+    }
+
     pub fn title(self, t: &crate::i18n::Strings) -> &'static str {
-        t.screens[self.index()]
+        t.screen_title(self.id())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
-    fn agenda_blocks_link_to_exactly_these_screens() {
-        let ids: Vec<&str> = Screen::ALL.iter().map(|s| s.id()).collect();
-        assert_eq!(ids, crate::method::AGENDA_SCREENS);
+    fn every_screen_has_a_title_in_every_language() {
+        for lang in [Lang::Nl, Lang::En] {
+            let t = lang.strings();
+            for s in Screen::ALL {
+                assert_ne!(s.title(t), s.id(), "{lang:?} has no title for {}", s.id());
+            }
+        }
+    }
+
+    #[test]
+    fn the_built_in_agenda_links_to_these_screens() {
+        for lang in [Lang::Nl, Lang::En] {
+            let m = crate::method::Method::builtin(lang);
+            assert!(
+                m.agenda
+                    .iter()
+                    .all(|b| Screen::from_id(&b.screen).is_some())
+            );
+        }
+    }
+
+    #[test]
+    fn a_screen_says_its_place() {
+        assert_eq!(Screen::ALL[2].place(), format!("3/{}", Screen::COUNT));
     }
 }

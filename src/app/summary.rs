@@ -225,6 +225,11 @@ impl State {
         (c.markdown.clone(), c.gaps.clone())
     }
 
+    /// After undo/redo: rebuilt from the restored session.
+    pub fn rebuild(&mut self, doc: &Session, _before: &Session) {
+        *self = State::new(doc);
+    }
+
     /// Whether a text field has the keys (then `?` is typed and F1 opens help).
     pub fn typing(&self) -> bool {
         false

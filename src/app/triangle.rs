@@ -10,6 +10,7 @@ use super::keys::{
     ADD, Binding, CLOSE, Combo, DELETE, DOWN, KeyHelp, MOVE_DOWN, MOVE_UP, NEXT_FIELD, OPEN,
     PUBLIC, UP, ch, find, help_of, key, shift,
 };
+use super::picker::{Picked, Picker, toggle};
 use super::{Ctx, Outcome};
 use crate::method::Method;
 use crate::model::{Id, Innovation, Session, Triangle, TriangleItem};
@@ -121,28 +122,9 @@ pub static FIELD_KEYS: &[Binding<Act>] = &[Binding::new(NEXT_FIELD, Act::Choose,
     t.triangle.k_store
 })];
 
-/// A checklist (interview notes).
-pub static CHECK_KEYS: &[Binding<Act>] = &[
-    Binding::new(&[ch(' '), key(KeyCode::Enter)], Act::Toggle, |t| {
-        t.triangle.k_toggle
-    })
-    .footer(),
-    Binding::new(CLOSE, Act::Close, |t| t.triangle.k_close).footer(),
-    Binding::new(UP, Act::Up, |t| t.triangle.k_select),
-    Binding::new(DOWN, Act::Down, |t| t.triangle.k_select),
-];
-
 /// The focus-area checklist also adds the region's own areas.
-pub static FOCUS_KEYS: &[Binding<Act>] = &[
-    Binding::new(&[ch(' '), key(KeyCode::Enter)], Act::Toggle, |t| {
-        t.triangle.k_toggle
-    })
-    .footer(),
-    Binding::new(&[ch('n')], Act::NewFocus, |t| t.triangle.k_new_focus).footer(),
-    Binding::new(CLOSE, Act::Close, |t| t.triangle.k_close).footer(),
-    Binding::new(UP, Act::Up, |t| t.triangle.k_select),
-    Binding::new(DOWN, Act::Down, |t| t.triangle.k_select),
-];
+pub static FOCUS_KEYS: &[Binding<Act>] =
+    &[Binding::new(&[ch('n')], Act::NewFocus, |t| t.triangle.k_new_focus).footer()];
 
 /// Choosing where to move an item.
 pub static MOVE_KEYS: &[Binding<Act>] = &[
@@ -202,18 +184,31 @@ pub enum Mode {
         /// The item was just added: an empty title on leaving removes it again.
         fresh: bool,
     },
-    FocusPick {
-        cursor: usize,
-    },
-    EvidencePick {
-        cursor: usize,
-    },
+    /// The item's focus areas, ticked in the one picker.
+    FocusPick(Picker),
+    /// The item's evidence: interview notes, ticked in the one picker.
+    EvidencePick(Picker),
     Notes {
         scroll: usize,
     },
     MovePick {
         cursor: usize,
     },
+}
+
+/// Every interview note as the evidence picker shows and searches it: role and
+/// organisation, never the interviewee's name (the room may be watching), and the text.
+pub fn evidence_rows(doc: &Session) -> Vec<String> {
+    all_notes(doc)
+        .into_iter()
+        .map(|(iv, n)| note_row(doc, iv, n))
+        .collect()
+}
+
+/// Note `n` of interview `iv`: "role, organisation: text".
+pub fn note_row(doc: &Session, iv: usize, n: usize) -> String {
+    let i = &doc.interviews[iv];
+    format!("{}: {}", super::interviews::source(i), i.notes[n].text)
 }
 
 /// A short message in the view's top line; strings come from the screen's table.
@@ -307,6 +302,21 @@ pub fn vote(tri: &mut Triangle, index: usize, delta: i32) -> bool {
 }
 
 /// Focus areas to choose from: the method's, then the region's own.
+/// The focus areas as the picker shows and searches them: the region's own marked so.
+pub fn focus_rows(method: &Method, tri: &Triangle, t: &crate::i18n::Strings) -> Vec<String> {
+    let own = &tri.own_focus_areas;
+    focus_choices(method, tri)
+        .into_iter()
+        .map(|f| {
+            if own.contains(&f) && !method.focus_areas.contains(&f) {
+                format!("{f} ({})", t.triangle.own)
+            } else {
+                f
+            }
+        })
+        .collect()
+}
+
 pub fn focus_choices(method: &Method, tri: &Triangle) -> Vec<String> {
     let mut out: Vec<String> = method.focus_areas.clone();
     for f in &tri.own_focus_areas {
@@ -427,9 +437,23 @@ impl State {
         }
     }
 
+    /// After undo/redo: view, place, selection, sort and kader row stay.
+    pub fn rebuild(&mut self, doc: &Session, _before: &Session) {
+        let old = std::mem::replace(self, State::new(doc));
+        self.view = old.view;
+        self.place = old.place;
+        self.selected = old.selected;
+        self.sort_by_votes = old.sort_by_votes;
+        self.kader_row = old.kader_row;
+    }
+
     /// Whether a text field has the keys (then `?` is typed and F1 opens help).
     pub fn typing(&self) -> bool {
-        matches!(self.mode, Mode::Typing { .. })
+        match &self.mode {
+            Mode::Typing { .. } => true,
+            Mode::EvidencePick(picker) | Mode::FocusPick(picker) => picker.typing(),
+            _ => false,
+        }
     }
 
     pub fn help(&self) -> Vec<KeyHelp> {
@@ -437,6 +461,14 @@ impl State {
             Mode::Typing { field, .. } => {
                 let mut h = field.help();
                 h.extend(help_of(self.keys()));
+                h
+            }
+            Mode::EvidencePick(picker) => picker.help(),
+            Mode::FocusPick(picker) => {
+                let mut h = picker.help();
+                if !picker.typing() {
+                    h.extend(help_of(FOCUS_KEYS));
+                }
                 h
             }
             _ => help_of(self.keys()),
@@ -447,8 +479,8 @@ impl State {
         match &self.mode {
             Mode::Typing { field, .. } if field.multiline => &[],
             Mode::Typing { .. } => FIELD_KEYS,
-            Mode::FocusPick { .. } => FOCUS_KEYS,
-            Mode::EvidencePick { .. } => CHECK_KEYS,
+            Mode::FocusPick(_) => FOCUS_KEYS,
+            Mode::EvidencePick(_) => &[],
             Mode::Notes { .. } => NOTES_KEYS,
             Mode::MovePick { .. } => MOVE_KEYS,
             Mode::Browse => match self.view {
@@ -526,6 +558,12 @@ impl State {
         if let Mode::Typing { .. } = self.mode {
             return self.typing_key(doc, key, ctx);
         }
+        if let Mode::EvidencePick(_) = self.mode {
+            return self.evidence_key(doc, key, ctx);
+        }
+        if let Mode::FocusPick(_) = self.mode {
+            return self.focus_key(doc, key, ctx);
+        }
         let Some(act) = find(self.keys(), &key) else {
             return Outcome::Ignored;
         };
@@ -542,8 +580,8 @@ impl State {
                 },
                 View::Kader => self.kader_act(doc, act, ctx),
             },
-            Mode::FocusPick { cursor } => self.focus_act(doc, act, cursor, ctx),
-            Mode::EvidencePick { cursor } => self.evidence_act(doc, act, cursor, ctx),
+            Mode::FocusPick(_) => Outcome::Ignored,
+            Mode::EvidencePick(_) => Outcome::Ignored,
             Mode::Notes { scroll } => {
                 match act {
                     Act::Close => self.mode = Mode::Browse,
@@ -553,7 +591,7 @@ impl State {
                         }
                     }
                     Act::Down => self.mode = Mode::Notes { scroll: scroll + 1 },
-                    Act::Evidence => self.mode = Mode::EvidencePick { cursor: 0 },
+                    Act::Evidence => self.mode = Mode::EvidencePick(Picker::default()),
                     _ => {}
                 }
                 Outcome::Handled
@@ -703,7 +741,7 @@ impl State {
                 Outcome::Handled
             }
             Act::Focus => {
-                self.mode = Mode::FocusPick { cursor: 0 };
+                self.mode = Mode::FocusPick(Picker::default());
                 Outcome::Handled
             }
             Act::Public => {
@@ -733,7 +771,7 @@ impl State {
                 if all_notes(doc).is_empty() {
                     self.status = Some(Status::NoNotes);
                 } else {
-                    self.mode = Mode::EvidencePick { cursor: 0 };
+                    self.mode = Mode::EvidencePick(Picker::default());
                 }
                 Outcome::Handled
             }
@@ -816,83 +854,62 @@ impl State {
         }
     }
 
-    fn focus_act(&mut self, doc: &mut Session, act: Act, cursor: usize, ctx: &Ctx) -> Outcome {
+    fn focus_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        let Mode::FocusPick(picker) = &mut self.mode else {
+            return Outcome::Ignored;
+        };
+        // N adds a focus area of the region's own (not while a search is typed).
+        if !picker.typing() && find(FOCUS_KEYS, &key) == Some(Act::NewFocus) {
+            let item = self
+                .selected_index(doc, ctx.method)
+                .map(|i| doc.triangle.items[i].id.clone());
+            self.start_typing(doc, Target::NewFocus, item, false);
+            return Outcome::Handled;
+        }
         let choices = focus_choices(ctx.method, &doc.triangle);
-        match act {
-            Act::Up => {
-                self.mode = Mode::FocusPick {
-                    cursor: cursor.saturating_sub(1),
-                }
+        match picker.handle_key(key, &focus_rows(ctx.method, &doc.triangle, ctx.t)) {
+            Picked::Nothing => Outcome::Handled,
+            Picked::Close => {
+                self.mode = Mode::Browse;
+                Outcome::Handled
             }
-            Act::Down => {
-                self.mode = Mode::FocusPick {
-                    cursor: (cursor + 1).min(choices.len().saturating_sub(1)),
-                }
-            }
-            Act::Close => self.mode = Mode::Browse,
-            Act::NewFocus => {
-                let item = self
-                    .selected_index(doc, ctx.method)
-                    .map(|i| doc.triangle.items[i].id.clone());
-                self.start_typing(doc, Target::NewFocus, item, false);
-            }
-            Act::Toggle => {
-                let (Some(i), Some(name)) =
-                    (self.selected_index(doc, ctx.method), choices.get(cursor))
+            Picked::Toggle(k) => {
+                let (Some(i), Some(name)) = (self.selected_index(doc, ctx.method), choices.get(k))
                 else {
                     return Outcome::Handled;
                 };
-                return self.change(doc, |tri, _| {
-                    let fa = &mut tri.items[i].focus_areas;
-                    match fa.iter().position(|f| f == name) {
-                        Some(p) => {
-                            fa.remove(p);
-                        }
-                        None => fa.push(name.clone()),
-                    }
+                self.change(doc, |tri, _| {
+                    toggle(&mut tri.items[i].focus_areas, name.clone());
                     true
-                });
+                })
             }
-            _ => {}
         }
-        Outcome::Handled
     }
 
-    fn evidence_act(&mut self, doc: &mut Session, act: Act, cursor: usize, ctx: &Ctx) -> Outcome {
+    fn evidence_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        let Mode::EvidencePick(picker) = &mut self.mode else {
+            return Outcome::Ignored;
+        };
         let notes = all_notes(doc);
-        match act {
-            Act::Up => {
-                self.mode = Mode::EvidencePick {
-                    cursor: cursor.saturating_sub(1),
-                }
+        match picker.handle_key(key, &evidence_rows(doc)) {
+            Picked::Nothing => Outcome::Handled,
+            Picked::Close => {
+                self.mode = Mode::Browse;
+                Outcome::Handled
             }
-            Act::Down => {
-                self.mode = Mode::EvidencePick {
-                    cursor: (cursor + 1).min(notes.len().saturating_sub(1)),
-                }
-            }
-            Act::Close => self.mode = Mode::Browse,
-            Act::Toggle => {
+            Picked::Toggle(k) => {
                 let (Some(i), Some(&(iv, n))) =
-                    (self.selected_index(doc, ctx.method), notes.get(cursor))
+                    (self.selected_index(doc, ctx.method), notes.get(k))
                 else {
                     return Outcome::Handled;
                 };
                 let note = doc.interviews[iv].notes[n].id.clone();
-                return self.change(doc, |tri, _| {
-                    let ev = &mut tri.items[i].evidence;
-                    match ev.iter().position(|e| *e == note) {
-                        Some(p) => {
-                            ev.remove(p);
-                        }
-                        None => ev.push(note),
-                    }
+                self.change(doc, |tri, _| {
+                    toggle(&mut tri.items[i].evidence, note);
                     true
-                });
+                })
             }
-            _ => {}
         }
-        Outcome::Handled
     }
 
     fn move_act(&mut self, doc: &mut Session, act: Act, cursor: usize, ctx: &Ctx) -> Outcome {
@@ -1039,7 +1056,10 @@ impl State {
                 {
                     cursor = p;
                 }
-                self.mode = Mode::FocusPick { cursor };
+                self.mode = Mode::FocusPick(Picker {
+                    cursor,
+                    search: None,
+                });
             }
             _ => {}
         }

@@ -9,6 +9,7 @@ use super::keys::{
     ADD, Binding, CLOSE, Combo, DELETE, DOWN, KeyHelp, MOVE_DOWN, MOVE_UP, PUBLIC, REDO, UNDO, UP,
     ch, find, help_of, key, shift,
 };
+use super::picker::{Picked, Picker, toggle};
 use super::{Ctx, Outcome};
 use crate::method::Method;
 use crate::model::{ActivityStatus, Id, Intention, PartnerKind, Session, Wheel};
@@ -96,7 +97,13 @@ const OLD_MOVE_DOWN: &[Combo] = &[Combo(KeyCode::Down, CTRL), ch('>'), ch(']')];
 pub static KEYS_INTENTIONS: &[Binding<Act>] = &[
     Binding::new(UP, Act::Up, |t| t.wheel.k_select),
     Binding::new(DOWN, Act::Down, |t| t.wheel.k_select),
-    Binding::new(ADD, Act::Add, |t| t.wheel.k_add).footer(),
+    // The footer at 80 columns holds all five with the short labels.
+    Binding::new(ADD, Act::Add, |t| t.wheel.k_add).footer_as(|t| t.wheel.f_add),
+    Binding::new(&[ch('s')], Act::FollowUp, |t| t.rounds.k_follow_up)
+        .footer_as(|t| t.wheel.f_status),
+    // N (note): O is public on every list.
+    Binding::new(&[ch('n')], Act::FollowUpNote, |t| t.rounds.k_follow_up_note)
+        .footer_as(|t| t.wheel.f_note),
     Binding::new(&[key(KeyCode::Enter), ch('e')], Act::Edit, |t| {
         t.wheel.k_edit
     })
@@ -105,10 +112,8 @@ pub static KEYS_INTENTIONS: &[Binding<Act>] = &[
     Binding::new(MOVE_UP, Act::MoveUp, |t| t.wheel.k_move).alias(OLD_MOVE_UP),
     Binding::new(MOVE_DOWN, Act::MoveDown, |t| t.wheel.k_move).alias(OLD_MOVE_DOWN),
     Binding::new(PUBLIC, Act::Public, |t| t.wheel.k_public).alias(&[ch('p')]),
-    Binding::new(&[ch('s')], Act::FollowUp, |t| t.rounds.k_follow_up),
-    // N (note): O is public on every list.
-    Binding::new(&[ch('n')], Act::FollowUpNote, |t| t.rounds.k_follow_up_note),
-    Binding::new(&[key(KeyCode::Esc), ch('i')], Act::Back, |t| t.wheel.k_back).footer(),
+    Binding::new(&[key(KeyCode::Esc), ch('i')], Act::Back, |t| t.wheel.k_back)
+        .footer_as(|t| t.wheel.f_back),
 ];
 
 /// The form of one intention (the text fields' own keys come from the field).
@@ -133,15 +138,6 @@ pub static KEYS_FORM: &[Binding<Act>] = &[
 ];
 
 /// The evidence picker.
-pub static KEYS_PICK: &[Binding<Act>] = &[
-    Binding::new(UP, Act::Up, |t| t.wheel.k_select),
-    Binding::new(DOWN, Act::Down, |t| t.wheel.k_select).footer(),
-    Binding::new(&[ch(' '), key(KeyCode::Enter)], Act::Toggle, |t| {
-        t.wheel.k_toggle
-    })
-    .footer(),
-    Binding::new(CLOSE, Act::Done, |t| t.wheel.k_done).footer(),
-];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum WheelView {
@@ -223,8 +219,8 @@ pub struct Form {
 pub enum Mode {
     Browse,
     Edit(EditTarget, Box<Field>),
-    /// Picking evidence for an activity id.
-    Pick(String, usize),
+    /// Evidence for an activity: notes and triangle items, ticked in the one picker.
+    Pick(String, Picker),
     Form(Box<Form>),
 }
 
@@ -243,6 +239,14 @@ pub struct EvidenceOption {
     /// Role and organisation of the interviewee (never the name), or "driehoek".
     pub source: String,
     pub text: String,
+}
+
+/// The evidence options as the picker shows and searches them: "source: text".
+pub fn evidence_rows(options: &[EvidenceOption]) -> Vec<String> {
+    options
+        .iter()
+        .map(|o| format!("{}: {}", o.source, o.text))
+        .collect()
 }
 
 pub fn evidence_options(doc: &Session, t: &crate::i18n::Strings) -> Vec<EvidenceOption> {
@@ -355,14 +359,30 @@ impl State {
             .copied()
     }
 
+    /// After undo/redo: the view, panel and cursor stay; the intention selected is the
+    /// one the undo touched.
+    pub fn rebuild(&mut self, doc: &Session, before: &Session) {
+        let old = std::mem::replace(self, State::new(doc));
+        self.earlier = old.earlier;
+        self.view = old.view;
+        self.panel = old.panel;
+        self.cursor = old.cursor;
+        self.icur = super::list::restored_selection(old.icur, &doc.intentions, &before.intentions);
+    }
+
     /// Whether a text field has the keys (then `?` is typed and F1 opens help).
     pub fn typing(&self) -> bool {
-        matches!(self.mode.0, Mode::Edit(..) | Mode::Form(_))
+        match &self.mode.0 {
+            Mode::Edit(..) | Mode::Form(_) => true,
+            Mode::Pick(_, picker) => picker.typing(),
+            Mode::Browse => false,
+        }
     }
 
     pub fn help(&self) -> Vec<KeyHelp> {
         match &self.mode.0 {
             Mode::Edit(_, field) => field.help(),
+            Mode::Pick(_, picker) => picker.help(),
             _ => help_of(self.table()),
         }
     }
@@ -370,7 +390,7 @@ impl State {
     fn table(&self) -> &'static [Binding<Act>] {
         match (&self.mode.0, self.panel) {
             (Mode::Edit(..), _) => &[],
-            (Mode::Pick(..), _) => KEYS_PICK,
+            (Mode::Pick(..), _) => &[],
             (Mode::Form(_), _) => KEYS_FORM,
             (Mode::Browse, Panel::Wheel) => KEYS,
             (Mode::Browse, Panel::Intentions) => KEYS_INTENTIONS,
@@ -502,7 +522,7 @@ impl State {
             }
             Act::Evidence => {
                 if let Some(id) = activity_id {
-                    self.mode.0 = Mode::Pick(id, 0);
+                    self.mode.0 = Mode::Pick(id, Picker::default());
                 }
             }
             Act::ToggleView => {
@@ -605,27 +625,21 @@ impl State {
     }
 
     fn key_pick(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
-        let Mode::Pick(id, cur) = &mut self.mode.0 else {
+        let Mode::Pick(id, picker) = &mut self.mode.0 else {
             return Outcome::Ignored;
         };
         let options = evidence_options(doc, ctx.t);
-        match find(KEYS_PICK, &key) {
-            Some(Act::Up) => *cur = cur.saturating_sub(1),
-            Some(Act::Down) => *cur = (*cur + 1).min(options.len().saturating_sub(1)),
-            Some(Act::Done) => self.mode.0 = Mode::Browse,
-            Some(Act::Toggle) => {
-                let Some(opt) = options.get(*cur) else {
+        match picker.handle_key(key, &evidence_rows(&options)) {
+            Picked::Nothing => {}
+            Picked::Close => self.mode.0 = Mode::Browse,
+            Picked::Toggle(i) => {
+                let Some(opt) = options.get(i) else {
                     return Outcome::Handled;
                 };
                 let st = doc.wheel.activities.entry(id.clone()).or_default();
-                if let Some(i) = st.evidence.iter().position(|e| *e == opt.id) {
-                    st.evidence.remove(i);
-                } else {
-                    st.evidence.push(opt.id.clone());
-                }
+                toggle(&mut st.evidence, opt.id.clone());
                 return Outcome::Changed;
             }
-            _ => {}
         }
         Outcome::Handled
     }

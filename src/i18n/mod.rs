@@ -3,6 +3,7 @@
 //! Strings of a screen live in that screen's file here (`interviews.rs`, ...), each with
 //! its Dutch and English table side by side; [`Strings`] links them.
 
+pub mod cli;
 pub mod compose;
 pub mod intake;
 pub mod interviews;
@@ -54,7 +55,8 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 
 pub struct Strings {
     pub app_name: &'static str,
-    pub screens: [&'static str; 6],
+    /// Each session screen's title, by the screen's id.
+    pub screens: &'static [(&'static str, &'static str)],
     pub round: &'static str,
     pub no_pact_name: &'static str,
     pub saved_at: &'static str,
@@ -124,6 +126,12 @@ pub struct Strings {
     pub e_symlink: &'static str,
     pub e_too_large: &'static str,
     pub e_io: &'static str,
+    /// A method file (`--method`): file and reason; file, field and reason.
+    pub e_method_read: &'static str,
+    pub e_method_parse: &'static str,
+    pub e_method_field: &'static str,
+    /// `--theme`: name and reason.
+    pub e_theme: &'static str,
     pub e_not_utf8: &'static str,
     pub e_syntax: &'static str,
     pub e_cut_off: &'static str,
@@ -167,6 +175,15 @@ pub struct Strings {
     pub k_delete: &'static str,
     pub k_undo_delete: &'static str,
     pub k_select_prev: &'static str,
+    /// The picker (`app::picker`): tick, search, end the search, close; the search
+    /// line, no match, rows below.
+    pub k_pick: &'static str,
+    pub k_search: &'static str,
+    pub k_search_end: &'static str,
+    pub k_pick_done: &'static str,
+    pub pick_search: &'static str,
+    pub pick_no_match: &'static str,
+    pub pick_more: &'static str,
     pub k_select_next: &'static str,
     pub k_move_up: &'static str,
     pub k_move_down: &'static str,
@@ -197,13 +214,13 @@ pub struct Strings {
 
 pub static NL: Strings = Strings {
     app_name: "Volgspot",
-    screens: [
-        "Intake",
-        "Interviews",
-        "Analyse-driehoek",
-        "Samenwerkingswiel",
-        "Samenvatting",
-        "Rapport",
+    screens: &[
+        ("intake", "Intake"),
+        ("interviews", "Interviews"),
+        ("triangle", "Analyse-driehoek"),
+        ("wheel", "Samenwerkingswiel"),
+        ("summary", "Samenvatting"),
+        ("report", "Rapport"),
     ],
     round: "ronde",
     no_pact_name: "(naam van het pact)",
@@ -270,6 +287,10 @@ pub static NL: Strings = Strings {
     e_symlink: "is een symbolische koppeling; open het bestand zelf",
     e_too_large: "is te groot ({} bytes; maximaal {})",
     e_io: "kan niet gelezen worden: {}",
+    e_method_read: "methodebestand {}: kan niet gelezen worden: {}",
+    e_method_parse: "methodebestand {}: geen geldige methode: {}",
+    e_method_field: "methodebestand {}: veld {}: {}",
+    e_theme: "--theme {}: {}",
     e_not_utf8: "is geen UTF-8-tekst (regel {}, kolom {})",
     e_syntax: "is beschadigd: regel {}, kolom {}: {}",
     e_duplicate_key: "is beschadigd: regel {}, kolom {}: de sleutel '{}' staat twee keer in hetzelfde object (de tweede zou de eerste stilletjes vervangen). Haal er één weg",
@@ -310,6 +331,13 @@ pub static NL: Strings = Strings {
     k_delete: "verwijderen",
     k_undo_delete: "verwijderen ongedaan maken",
     k_select_prev: "vorige regel",
+    k_pick: "aan/uit",
+    k_search: "zoeken",
+    k_search_end: "zoeken stoppen",
+    k_pick_done: "sluiten",
+    pick_search: "Zoeken: ",
+    pick_no_match: "Niets gevonden voor '{}'.",
+    pick_more: "+{} meer",
     k_select_next: "volgende regel",
     k_move_up: "regel omhoog",
     k_move_down: "regel omlaag",
@@ -338,13 +366,13 @@ pub static NL: Strings = Strings {
 
 pub static EN: Strings = Strings {
     app_name: "Volgspot",
-    screens: [
-        "Intake",
-        "Interviews",
-        "Analysis triangle",
-        "Collaboration wheel",
-        "Summary",
-        "Report",
+    screens: &[
+        ("intake", "Intake"),
+        ("interviews", "Interviews"),
+        ("triangle", "Analysis triangle"),
+        ("wheel", "Collaboration wheel"),
+        ("summary", "Summary"),
+        ("report", "Report"),
     ],
     round: "round",
     no_pact_name: "(pact name)",
@@ -411,6 +439,10 @@ pub static EN: Strings = Strings {
     e_symlink: "is a symbolic link; open the file itself",
     e_too_large: "is too large ({} bytes; at most {})",
     e_io: "cannot be read: {}",
+    e_method_read: "method file {}: cannot be read: {}",
+    e_method_parse: "method file {}: not a valid method: {}",
+    e_method_field: "method file {}: field {}: {}",
+    e_theme: "--theme {}: {}",
     e_not_utf8: "is not UTF-8 text (line {}, column {})",
     e_syntax: "is damaged: line {}, column {}: {}",
     e_duplicate_key: "is damaged: line {}, column {}: the key '{}' appears twice in the same object (the second would silently replace the first). Remove one of them",
@@ -451,6 +483,13 @@ pub static EN: Strings = Strings {
     k_delete: "delete",
     k_undo_delete: "undo delete",
     k_select_prev: "previous row",
+    k_pick: "on/off",
+    k_search: "search",
+    k_search_end: "stop searching",
+    k_pick_done: "close",
+    pick_search: "Search: ",
+    pick_no_match: "Nothing found for '{}'.",
+    pick_more: "+{} more",
     k_select_next: "next row",
     k_move_up: "move row up",
     k_move_down: "move row down",
@@ -478,6 +517,14 @@ pub static EN: Strings = Strings {
 };
 
 impl Strings {
+    /// A session screen's title, by its id (the id itself when no title is known).
+    pub fn screen_title(&self, id: &'static str) -> &'static str {
+        self.screens
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map_or(id, |(_, title)| title)
+    }
+
     /// A load problem in plain words, naming the file and the position.
     /// Why a session (or interview file) cannot be locked, naming the lock file.
     pub fn lock_error(&self, e: &crate::store::lock::LockError) -> String {

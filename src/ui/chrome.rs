@@ -1,14 +1,15 @@
 //! Header, footer and overlays shared by all screens of a session.
 
 use super::theme::Theme;
+use super::widgets::popup;
 use crate::app::keys::{self, HelpRow, KeyHelp};
 use crate::app::{App, SaveState, SessionView};
 use crate::clock;
 use crate::i18n::{Strings, fill};
 use ratatui::crossterm::event::KeyCode;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 pub fn save_text(t: &Strings, s: &SessionView) -> (String, bool) {
@@ -91,7 +92,7 @@ pub fn footer(frame: &mut Frame, area: Rect, t: &Strings, keys: &[KeyHelp], them
     let rows = keys::rows(keys, t);
     let shown: Vec<&HelpRow> = rows.iter().filter(|b| b.footer).collect();
     // The footer names only the first key of each row; `?` lists them all.
-    let len = |b: &HelpRow| b.keys[0].name().chars().count() + (b.label)(t).chars().count() + 3;
+    let len = |b: &HelpRow| b.keys[0].name().chars().count() + (b.short)(t).chars().count() + 3;
     let mut width: usize = shown.iter().filter(|b| b.essential).map(|b| len(b)).sum();
     let mut keep: Vec<&HelpRow> = Vec::new();
     for b in shown {
@@ -112,21 +113,9 @@ pub fn footer(frame: &mut Frame, area: Rect, t: &Strings, keys: &[KeyHelp], them
             format!(" {}", b.keys[0].name()),
             theme.footer_key,
         ));
-        spans.push(Span::styled(format!(" {} ", (b.label)(t)), theme.footer));
+        spans.push(Span::styled(format!(" {} ", (b.short)(t)), theme.footer));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.footer), area);
-}
-
-fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
-    let w = width
-        .min(area.width.saturating_sub(2))
-        .max(10.min(area.width));
-    let h = height
-        .min(area.height.saturating_sub(2))
-        .max(3.min(area.height));
-    let r = area.centered(Constraint::Length(w), Constraint::Length(h));
-    frame.render_widget(Clear, r);
-    r
 }
 
 pub fn help(
@@ -206,18 +195,10 @@ pub fn help(
     }
     lines.push(Line::from(Span::styled(t.help_close, theme.dim)));
     let width = lines.iter().map(|l| l.width()).max().unwrap_or(20) as u16 + 4;
-    let r = popup(frame, area, width, lines.len() as u16 + 2);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .border_style(theme.label)
-        .title(Span::styled(fill(t.help_title, &[title]), theme.label));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        r,
-    );
+    let r = popup::centered(area, width, lines.len() as u16 + 2);
+    let title = Span::styled(fill(t.help_title, &[title]), theme.label);
+    let inner = popup::frame(frame, r, title, theme.label, theme);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
 /// The app-wide keys as one wrapped paragraph of "key label" pairs.
@@ -279,22 +260,14 @@ pub fn message(frame: &mut Frame, area: Rect, text: &str, hint: &str, style: Sty
     let inner_w = width.saturating_sub(2).max(1) as usize;
     // Text and hint both wrap: count their rows so nothing is cut off.
     let rows = (wrapped_rows(text, inner_w) + wrapped_rows(hint, inner_w)) as u16 + 3;
-    let r = popup(frame, area, width, rows);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .border_style(style);
+    let r = popup::centered(area, width, rows);
+    let inner = popup::frame(frame, r, None, style, theme);
     let lines = vec![
         Line::from(Span::styled(text.to_string(), theme.text)),
         Line::from(""),
         Line::from(Span::styled(hint.to_string(), theme.label)),
     ];
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        r,
-    );
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
 /// Rows that `text` takes when wrapped at word boundaries into `width` columns.

@@ -421,3 +421,11 @@ fn draw_preview(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme
 fn cut(text: &str, width: usize) -> String {
     super::widgets::text::cut(&crate::sanitize::visible_line(text), width)
 }
+
+/// The report composer (Rapport): drawn for the facilitator; the beamer shows the
+/// publieksversie, as on the Samenvatting.
+pub const DRAWING: super::ScreenDrawing = super::ScreenDrawing {
+    screen: crate::app::Screen::Report,
+    draw,
+    presenter: super::room::public_summary,
+};

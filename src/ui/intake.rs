@@ -216,3 +216,10 @@ fn agenda_summary(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, the
         area,
     );
 }
+
+/// The Intake screen: drawn for the facilitator and the beamer.
+pub const DRAWING: super::ScreenDrawing = super::ScreenDrawing {
+    screen: crate::app::Screen::Intake,
+    draw,
+    presenter: super::presenter::intake,
+};

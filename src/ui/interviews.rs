@@ -13,7 +13,7 @@ use crate::i18n::{Strings, fill};
 use crate::method::Method;
 use crate::model::{Interview, Note, NoteKind, Session};
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
@@ -219,7 +219,6 @@ pub fn draw_editor(
     theme: &Theme,
 ) {
     let ti = t.interviews;
-    let w = area.width as usize;
     let conflicts = ti.fields_conflict_lines(iv, show_names);
     let form_h = if ed.focus == Focus::Fields {
         FIELDS.len() as u16 + 1
@@ -238,285 +237,369 @@ pub fn draw_editor(
         Constraint::Length(detail_h),
         Constraint::Length(1),
     ]));
-
-    // Details: the form while editing them, else two lines.
-    if ed.focus == Focus::Fields {
-        let label_w = (area.width / 3).clamp(14, 24);
-        for (i, spec) in FIELDS.iter().enumerate() {
-            let y = top.y + i as u16;
-            if y >= top.bottom() {
-                break;
-            }
-            let focused = i == ed.field;
-            let ls = if focused {
-                theme.label_focus
-            } else {
-                theme.label
-            };
-            frame.render_widget(
-                Paragraph::new((spec.label)(ti)).style(ls),
-                Rect::new(top.x, y, label_w, 1),
-            );
-            let val = Rect::new(
-                top.x + label_w + 1,
-                y,
-                top.width.saturating_sub(label_w + 1),
-                1,
-            );
-            // The name is hidden here too until F8 (the screen may be projected); it is
-            // typed blind meanwhile.
-            let named = if focused {
-                ed.name_given
-            } else {
-                !iv.interviewee.trim().is_empty()
-            };
-            let hidden = i == 0 && !show_names && named;
-            match &spec.kind {
-                FieldKind::Text { .. } if hidden => frame.render_widget(
-                    Paragraph::new(ti.hidden_name).style(if focused {
-                        theme.selected
-                    } else {
-                        theme.dim
-                    }),
-                    val,
-                ),
-                FieldKind::Text { .. } if focused => frame.render_widget(&ed.edit.area, val),
-                FieldKind::Text { get, .. } => {
-                    frame.render_widget(Paragraph::new(get(iv)).style(theme.text), val)
-                }
-                FieldKind::Choice { show, .. } => {
-                    let style = if focused { theme.selected } else { theme.text };
-                    frame.render_widget(
-                        Paragraph::new(format!("‹ {} ›", show(iv, ti))).style(style),
-                        val,
-                    )
-                }
-            }
-        }
-        let hint_y = top.y + FIELDS.len() as u16;
-        if hint_y < top.bottom() {
-            let hint = match ed.notice {
-                Some(n) => Line::styled(cut(notice_text(ti, n), w), theme.warn),
-                None => Line::styled(ti.fields_hint, theme.dim),
-            };
-            frame.render_widget(Paragraph::new(hint), Rect::new(top.x, hint_y, top.width, 1));
-        }
-    } else {
-        let who = who_shown(iv, ti, show_names);
-        // Empty details are left out, not shown as "·  ·".
-        let quotes = format!("{}: {}", ti.col_quotes, ti.consent(iv.consent));
-        let meta = [
-            ti.kind(iv.kind),
-            iv.date.trim(),
-            iv.interviewer.trim(),
-            &quotes,
-        ]
-        .into_iter()
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
-        let mut head = vec![
-            Line::styled(cut(&who, w), theme.label),
-            Line::styled(cut(&meta, w), theme.dim),
-        ];
-        head.extend(
-            conflicts
-                .iter()
-                .map(|c| Line::styled(cut(c, w), theme.problem)),
-        );
-        frame.render_widget(Paragraph::new(head), top);
-    }
-
-    let mut title_spans = vec![Span::styled(
-        fill(ti.notes_title, &[&iv.notes.len().to_string()]),
-        theme.label,
-    )];
-    if let Some(n) = ed.notice.filter(|_| ed.focus != Focus::Fields) {
-        title_spans.push(Span::styled(
-            format!("  {}", notice_text(ti, n)),
-            theme.warn,
-        ));
-    }
-    frame.render_widget(Paragraph::new(Line::from(title_spans)), title);
-
-    // The notes, one line each, the selected one kept in view.
-    let mut lines = Vec::new();
-    if iv.notes.is_empty() {
-        // While the name is still asked for, the list must not invite typing a note: what
-        // is typed goes into the name.
-        let naming = ed.focus == Focus::Fields && iv.interviewee.trim().is_empty();
-        let hint = if naming {
-            ti.no_notes_name_first
-        } else {
-            ti.no_notes
-        };
-        lines.push(Line::styled(hint, theme.dim));
-    }
-    let area_w = m
-        .areas
-        .iter()
-        .map(|a| a.name.width())
-        .max()
-        .unwrap_or(8)
-        .min(14);
-    let kind_w = ti.note_kinds.iter().map(|k| k.width()).max().unwrap_or(8);
-    let rows = (list.height as usize).saturating_sub(lines.len());
-    let sel = ed.selected.min(iv.notes.len().saturating_sub(1));
-    let total = iv.notes.len();
-    let head_w = area_w + kind_w + 4;
-    let text_w = w.saturating_sub(head_w).max(1);
-    // When every note fits wrapped (a large screen), show them whole.
-    // Stops wrapping as soon as the room is used up: a long interview is not wrapped
-    // whole on every keystroke.
-    let whole = total > 0 && total <= rows && {
-        let mut used = 0;
-        iv.notes.iter().all(|n| {
-            used += wrap_count(&n.text, text_w);
-            used <= rows
-        })
+    let v = EditorView {
+        t,
+        m,
+        iv,
+        ed,
+        show_names,
+        theme,
+        w: area.width as usize,
+        sel: ed.selected.min(iv.notes.len().saturating_sub(1)),
     };
-    // Lines for "+N meer" above and below are reserved only when needed.
-    let (first, space) = if total <= rows {
-        (0, rows)
-    } else if sel + 1 < rows {
-        (0, rows.saturating_sub(1))
-    } else {
-        let space = rows.saturating_sub(2).max(1);
-        (sel + 1 - space, space)
-    };
-    if first > 0 {
-        lines.push(Line::styled(
-            fill(ti.more, &[&first.to_string()]),
-            theme.dim,
-        ));
-    }
-    for (i, n) in iv.notes.iter().enumerate().skip(first).take(space) {
-        let mark = if n.has_conflict() {
-            "⚠"
-        } else if n.public {
-            "●"
-        } else {
-            " "
-        };
-        let head = format!(
-            "{} {} {} ",
-            pad(area_name(m, &n.area), area_w),
-            pad(ti.note_kind(n.kind), kind_w),
-            mark
-        );
-        let style = if i == sel && ed.focus != Focus::Capture && ed.focus != Focus::Fields {
-            theme.selected
-        } else if i == sel {
-            theme.label
-        } else {
-            theme.text
-        };
-        if whole {
-            for (j, l) in wrap(&n.text, text_w).into_iter().enumerate() {
-                let lead = if j == 0 {
-                    head.clone()
+    v.details(frame, top, area.width, &conflicts);
+    v.title(frame, title);
+    v.notes(frame, list);
+    v.selected_note(frame, detail);
+    v.capture(frame, capture);
+}
+
+/// What the interview editor's parts are drawn from.
+#[derive(Clone, Copy)]
+struct EditorView<'a> {
+    t: &'a Strings,
+    m: &'a Method,
+    iv: &'a Interview,
+    ed: &'a Editor,
+    show_names: bool,
+    theme: &'a Theme,
+    /// The editor's width.
+    w: usize,
+    /// The selected note (clamped).
+    sel: usize,
+}
+
+impl EditorView<'_> {
+    /// The interview's details: the form while editing them, else two lines (and the
+    /// details both sides changed).
+    fn details(&self, frame: &mut Frame, top: Rect, width: u16, conflicts: &[String]) {
+        let EditorView {
+            t,
+            iv,
+            ed,
+            show_names,
+            theme,
+            w,
+            ..
+        } = *self;
+        let ti = t.interviews;
+        if ed.focus == Focus::Fields {
+            let label_w = (width / 3).clamp(14, 24);
+            for (i, spec) in FIELDS.iter().enumerate() {
+                let y = top.y + i as u16;
+                if y >= top.bottom() {
+                    break;
+                }
+                let focused = i == ed.field;
+                let ls = if focused {
+                    theme.label_focus
                 } else {
-                    " ".repeat(head_w)
+                    theme.label
                 };
-                lines.push(Line::styled(format!("{lead}{l}"), style));
+                frame.render_widget(
+                    Paragraph::new((spec.label)(ti)).style(ls),
+                    Rect::new(top.x, y, label_w, 1),
+                );
+                let val = Rect::new(
+                    top.x + label_w + 1,
+                    y,
+                    top.width.saturating_sub(label_w + 1),
+                    1,
+                );
+                // The name is hidden here too until F8 (the screen may be projected); it is
+                // typed blind meanwhile.
+                let named = if focused {
+                    ed.name_given
+                } else {
+                    !iv.interviewee.trim().is_empty()
+                };
+                let hidden = i == 0 && !show_names && named;
+                match &spec.kind {
+                    FieldKind::Text { .. } if hidden => frame.render_widget(
+                        Paragraph::new(ti.hidden_name).style(if focused {
+                            theme.selected
+                        } else {
+                            theme.dim
+                        }),
+                        val,
+                    ),
+                    FieldKind::Text { .. } if focused => frame.render_widget(&ed.edit.area, val),
+                    FieldKind::Text { get, .. } => {
+                        frame.render_widget(Paragraph::new(get(iv)).style(theme.text), val)
+                    }
+                    FieldKind::Choice { show, .. } => {
+                        let style = if focused { theme.selected } else { theme.text };
+                        frame.render_widget(
+                            Paragraph::new(format!("‹ {} ›", show(iv, ti))).style(style),
+                            val,
+                        )
+                    }
+                }
+            }
+            let hint_y = top.y + FIELDS.len() as u16;
+            if hint_y < top.bottom() {
+                let hint = match ed.notice {
+                    Some(n) => Line::styled(cut(notice_text(ti, n), w), theme.warn),
+                    None => Line::styled(ti.fields_hint, theme.dim),
+                };
+                frame.render_widget(Paragraph::new(hint), Rect::new(top.x, hint_y, top.width, 1));
             }
         } else {
-            lines.push(Line::styled(
-                format!("{head}{}", cut(&n.text, text_w)),
-                style,
+            let who = who_shown(iv, ti, show_names);
+            // Empty details are left out, not shown as "·  ·".
+            let quotes = format!("{}: {}", ti.col_quotes, ti.consent(iv.consent));
+            let meta = [
+                ti.kind(iv.kind),
+                iv.date.trim(),
+                iv.interviewer.trim(),
+                &quotes,
+            ]
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+            let mut head = vec![
+                Line::styled(cut(&who, w), theme.label),
+                Line::styled(cut(&meta, w), theme.dim),
+            ];
+            head.extend(
+                conflicts
+                    .iter()
+                    .map(|c| Line::styled(cut(c, w), theme.problem)),
+            );
+            frame.render_widget(Paragraph::new(head), top);
+        }
+    }
+
+    /// "Notities (12)" and a notice, if any.
+    fn title(&self, frame: &mut Frame, title: Rect) {
+        let EditorView {
+            t, iv, ed, theme, ..
+        } = *self;
+        let ti = t.interviews;
+        let mut title_spans = vec![Span::styled(
+            fill(ti.notes_title, &[&iv.notes.len().to_string()]),
+            theme.label,
+        )];
+        if let Some(n) = ed.notice.filter(|_| ed.focus != Focus::Fields) {
+            title_spans.push(Span::styled(
+                format!("  {}", notice_text(ti, n)),
+                theme.warn,
             ));
         }
+        frame.render_widget(Paragraph::new(Line::from(title_spans)), title);
     }
-    let below = iv.notes.len().saturating_sub(first + space);
-    if below > 0 {
-        lines.push(Line::styled(
-            fill(ti.more, &[&below.to_string()]),
-            theme.dim,
-        ));
-    }
-    frame.render_widget(Lines(lines), list);
 
-    // The selected note in full.
-    if let Some(n) = iv.notes.get(sel)
-        && detail.height > 0
-    {
-        let block = Block::default()
-            .borders(Borders::TOP)
-            .border_style(theme.border);
-        let inner = block.inner(detail);
-        frame.render_widget(block, detail);
-        if ed.focus == Focus::EditNote {
-            // Editing a merged text: the other version stays in view below.
-            let other: Vec<String> = ti
-                .conflict_lines(n, show_names)
-                .iter()
-                .flat_map(|c| wrap(c, w))
-                .collect();
-            let keep = (inner.height as usize / 2).min(other.len()) as u16;
-            let [edit, below] = inner.layout(&Layout::vertical([
-                Constraint::Fill(1),
-                Constraint::Length(keep),
-            ]));
-            frame.render_widget(&ed.edit.area, edit);
-            if keep > 0 {
-                let lines: Vec<Line> = other
-                    .into_iter()
-                    .take(keep as usize)
-                    .map(|l| Line::styled(l, theme.problem))
-                    .collect();
-                frame.render_widget(Lines(lines), below);
-            }
+    /// The notes, one line each (wrapped whole when all fit), the selected one in view.
+    fn notes(&self, frame: &mut Frame, list: Rect) {
+        let EditorView {
+            t,
+            m,
+            iv,
+            ed,
+            theme,
+            w,
+            sel,
+            ..
+        } = *self;
+        let ti = t.interviews;
+        let mut lines = Vec::new();
+        if iv.notes.is_empty() {
+            // While the name is still asked for, the list must not invite typing a note: what
+            // is typed goes into the name.
+            let naming = ed.focus == Focus::Fields && iv.interviewee.trim().is_empty();
+            let hint = if naming {
+                ti.no_notes_name_first
+            } else {
+                ti.no_notes
+            };
+            lines.push(Line::styled(hint, theme.dim));
+        }
+        let area_w = m
+            .areas
+            .iter()
+            .map(|a| a.name.width())
+            .max()
+            .unwrap_or(8)
+            .min(14);
+        let kind_w = ti.note_kinds.iter().map(|k| k.width()).max().unwrap_or(8);
+        let rows = (list.height as usize).saturating_sub(lines.len());
+        let total = iv.notes.len();
+        let head_w = area_w + kind_w + 4;
+        let text_w = w.saturating_sub(head_w).max(1);
+        // When every note fits wrapped (a large screen), show them whole.
+        // Stops wrapping as soon as the room is used up: a long interview is not wrapped
+        // whole on every keystroke.
+        let whole = total > 0 && total <= rows && {
+            let mut used = 0;
+            iv.notes.iter().all(|n| {
+                used += wrap_count(&n.text, text_w);
+                used <= rows
+            })
+        };
+        // Lines for "+N meer" above and below are reserved only when needed.
+        let (first, space) = if total <= rows {
+            (0, rows)
+        } else if sel + 1 < rows {
+            (0, rows.saturating_sub(1))
         } else {
-            let mut out: Vec<Line> = Vec::new();
-            let tags = note_tags(t, m, n);
-            let mut body = wrap(&n.text, w);
-            let mut extra = Vec::new();
-            // Wrapped, not cut: the approval state must stay readable at 80 columns.
-            for l in wrap(&tags.join(" · "), w).into_iter().take(2) {
-                extra.push(Line::styled(l, theme.dim));
-            }
-            // Both versions in full: the note's text is the session's, the other
-            // version says where it comes from.
-            for c in ti.conflict_lines(n, show_names) {
-                for l in wrap(&c, w) {
-                    extra.push(Line::styled(l, theme.problem));
+            let space = rows.saturating_sub(2).max(1);
+            (sel + 1 - space, space)
+        };
+        if first > 0 {
+            lines.push(Line::styled(
+                fill(ti.more, &[&first.to_string()]),
+                theme.dim,
+            ));
+        }
+        for (i, n) in iv.notes.iter().enumerate().skip(first).take(space) {
+            let mark = if n.has_conflict() {
+                "⚠"
+            } else if n.public {
+                "●"
+            } else {
+                " "
+            };
+            let head = format!(
+                "{} {} {} ",
+                pad(area_name(m, &n.area), area_w),
+                pad(ti.note_kind(n.kind), kind_w),
+                mark
+            );
+            let style = if i == sel && ed.focus != Focus::Capture && ed.focus != Focus::Fields {
+                theme.selected
+            } else if i == sel {
+                theme.label
+            } else {
+                theme.text
+            };
+            if whole {
+                for (j, l) in wrap(&n.text, text_w).into_iter().enumerate() {
+                    let lead = if j == 0 {
+                        head.clone()
+                    } else {
+                        " ".repeat(head_w)
+                    };
+                    lines.push(Line::styled(format!("{lead}{l}"), style));
                 }
+            } else {
+                lines.push(Line::styled(
+                    format!("{head}{}", cut(&n.text, text_w)),
+                    style,
+                ));
             }
-            let room = (inner.height as usize).saturating_sub(extra.len()).max(1);
-            if body.len() > room {
-                body.truncate(room);
-                if let Some(l) = body.last_mut() {
-                    *l = cut(&format!("{l}…"), w);
+        }
+        let below = iv.notes.len().saturating_sub(first + space);
+        if below > 0 {
+            lines.push(Line::styled(
+                fill(ti.more, &[&below.to_string()]),
+                theme.dim,
+            ));
+        }
+        frame.render_widget(Lines(lines), list);
+    }
+
+    /// The selected note in full (while its text is edited: the field, and a merged
+    /// text's other version below it).
+    fn selected_note(&self, frame: &mut Frame, detail: Rect) {
+        let EditorView {
+            t,
+            m,
+            iv,
+            ed,
+            show_names,
+            theme,
+            w,
+            sel,
+        } = *self;
+        let ti = t.interviews;
+        if let Some(n) = iv.notes.get(sel)
+            && detail.height > 0
+        {
+            let block = Block::default()
+                .borders(Borders::TOP)
+                .border_style(theme.border);
+            let inner = block.inner(detail);
+            frame.render_widget(block, detail);
+            if ed.focus == Focus::EditNote {
+                // Editing a merged text: the other version stays in view below.
+                let other: Vec<String> = ti
+                    .conflict_lines(n, show_names)
+                    .iter()
+                    .flat_map(|c| wrap(c, w))
+                    .collect();
+                let keep = (inner.height as usize / 2).min(other.len()) as u16;
+                let [edit, below] = inner.layout(&Layout::vertical([
+                    Constraint::Fill(1),
+                    Constraint::Length(keep),
+                ]));
+                frame.render_widget(&ed.edit.area, edit);
+                if keep > 0 {
+                    let lines: Vec<Line> = other
+                        .into_iter()
+                        .take(keep as usize)
+                        .map(|l| Line::styled(l, theme.problem))
+                        .collect();
+                    frame.render_widget(Lines(lines), below);
                 }
+            } else {
+                let mut out: Vec<Line> = Vec::new();
+                let tags = note_tags(t, m, n);
+                let mut body = wrap(&n.text, w);
+                let mut extra = Vec::new();
+                // Wrapped, not cut: the approval state must stay readable at 80 columns.
+                for l in wrap(&tags.join(" · "), w).into_iter().take(2) {
+                    extra.push(Line::styled(l, theme.dim));
+                }
+                // Both versions in full: the note's text is the session's, the other
+                // version says where it comes from.
+                for c in ti.conflict_lines(n, show_names) {
+                    for l in wrap(&c, w) {
+                        extra.push(Line::styled(l, theme.problem));
+                    }
+                }
+                let room = (inner.height as usize).saturating_sub(extra.len()).max(1);
+                if body.len() > room {
+                    body.truncate(room);
+                    if let Some(l) = body.last_mut() {
+                        *l = cut(&format!("{l}…"), w);
+                    }
+                }
+                out.extend(body.into_iter().map(|l| Line::styled(l, theme.text)));
+                out.extend(extra);
+                frame.render_widget(Lines(out), inner);
             }
-            out.extend(body.into_iter().map(|l| Line::styled(l, theme.text)));
-            out.extend(extra);
-            frame.render_widget(Lines(out), inner);
         }
     }
 
-    // The capture line.
-    let prompt = fill(ti.capture, &[area_name(m, &ed.last_area)]);
-    let pw = (prompt.width() as u16 + 1).min(capture.width / 2);
-    let ps = if ed.focus == Focus::Capture {
-        theme.label_focus
-    } else {
-        theme.label
-    };
-    frame.render_widget(
-        Paragraph::new(prompt).style(ps),
-        Rect::new(capture.x, capture.y, pw, 1),
-    );
-    let field = Rect::new(
-        capture.x + pw + 1,
-        capture.y,
-        capture.width.saturating_sub(pw + 1),
-        1,
-    );
-    if ed.focus == Focus::Capture {
-        frame.render_widget(&ed.capture.area, field);
-    } else {
-        frame.render_widget(Paragraph::new(ed.capture.text()).style(theme.dim), field);
+    /// The capture line: the prompt with the area a new note gets, and the field.
+    fn capture(&self, frame: &mut Frame, capture: Rect) {
+        let EditorView {
+            t, m, ed, theme, ..
+        } = *self;
+        let ti = t.interviews;
+        let prompt = fill(ti.capture, &[area_name(m, &ed.last_area)]);
+        let pw = (prompt.width() as u16 + 1).min(capture.width / 2);
+        let ps = if ed.focus == Focus::Capture {
+            theme.label_focus
+        } else {
+            theme.label
+        };
+        frame.render_widget(
+            Paragraph::new(prompt).style(ps),
+            Rect::new(capture.x, capture.y, pw, 1),
+        );
+        let field = Rect::new(
+            capture.x + pw + 1,
+            capture.y,
+            capture.width.saturating_sub(pw + 1),
+            1,
+        );
+        if ed.focus == Focus::Capture {
+            frame.render_widget(&ed.capture.area, field);
+        } else {
+            frame.render_widget(Paragraph::new(ed.capture.text()).style(theme.dim), field);
+        }
     }
 }
 
@@ -747,20 +830,23 @@ fn draw_picker(
         .min(area.height.saturating_sub(2))
         .max(3);
     let r = area.centered(Constraint::Length(w), Constraint::Length(h));
-    frame.render_widget(Clear, r);
     let title = cut(
         &fill(ti.picker_title, &[&p.dir.display().to_string()]),
         w.saturating_sub(4) as usize,
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .border_style(theme.label)
-        .title(Span::styled(title, theme.label));
+    let title = Span::styled(title, theme.label);
+    let inner = super::widgets::popup::frame(frame, r, title, theme.label, theme);
     let inner_rows = h.saturating_sub(2) as usize;
     // The heading above other pacts' files is a line of its own.
     let selected_line = p.selected + usize::from(p.selected >= p.own);
     let first = selected_line.saturating_sub(inner_rows.saturating_sub(1));
     let lines: Vec<Line> = lines.into_iter().skip(first).collect();
-    frame.render_widget(Paragraph::new(lines).block(block), r);
+    frame.render_widget(Paragraph::new(lines), inner);
 }
+
+/// The Interviews screens: drawn for the facilitator and the beamer.
+pub const DRAWING: super::ScreenDrawing = super::ScreenDrawing {
+    screen: crate::app::Screen::Interviews,
+    draw,
+    presenter: super::presenter::interviews,
+};

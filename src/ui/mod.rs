@@ -19,23 +19,48 @@ use crate::app::keys;
 use crate::app::{App, Overlay, Screen, SessionView, View};
 use crate::i18n::fill;
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 use theme::Theme;
 
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 20;
 
+/// Draws a screen's content into an area.
+pub type DrawFn = fn(&mut Frame, Rect, &App, &SessionView, &Theme);
+
+/// What the ui does for a session screen: the one place that draws it, for the
+/// facilitator and in the presenter view (its content in its largest form). Each
+/// screen's ui file has one (`DRAWING`); [`VIEWS`] lists them. (The room window's
+/// content per screen is `room::draw_room`'s.)
+pub struct ScreenDrawing {
+    pub screen: Screen,
+    pub draw: DrawFn,
+    pub presenter: DrawFn,
+}
+
+/// Every session screen's drawing, one each (the length is the number of screens, so a
+/// screen without one does not compile).
+pub static VIEWS: [&ScreenDrawing; Screen::COUNT] = [
+    &intake::DRAWING,
+    &interviews::DRAWING,
+    &triangle::DRAWING,
+    &wheel::DRAWING,
+    &summary::DRAWING,
+    &compose::DRAWING,
+];
+
+/// The drawing of a screen.
+pub fn view(screen: Screen) -> &'static ScreenDrawing {
+    VIEWS
+        .iter()
+        .copied()
+        .find(|v| v.screen == screen)
+        .unwrap_or(VIEWS[0])
+}
+
 /// One screen's content (not the chrome around it).
 fn screen_body(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, screen: Screen) {
-    let theme = &app.theme;
-    match screen {
-        Screen::Intake => intake::draw(frame, area, app, s, theme),
-        Screen::Interviews => interviews::draw(frame, area, app, s, theme),
-        Screen::Triangle => triangle::draw(frame, area, app, s, theme),
-        Screen::Wheel => wheel::draw(frame, area, app, s, theme),
-        Screen::Summary => summary::draw(frame, area, app, s, theme),
-        Screen::Report => compose::draw(frame, area, app, s, theme),
-    }
+    (view(screen).draw)(frame, area, app, s, &app.theme)
 }
 
 /// One frame of the app; without Unicode drawing, folded to ASCII at the end.
@@ -172,25 +197,20 @@ fn peek(frame: &mut Frame, area: Rect, app: &App, s: &SessionView) {
     let theme = &app.theme;
     let next = s.screen.next();
     let r = area.inner(Margin::new(2, 1));
-    frame.render_widget(Clear, r);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .border_style(theme.label)
-        .style(theme.background)
-        .title(Span::styled(
-            fill(
-                app.t.peek_title,
-                &[&format!(
-                    "{}/{} {}",
-                    next.index() + 1,
-                    Screen::COUNT,
-                    next.title(app.t)
-                )],
-            ),
-            theme.label,
-        ));
-    let inner = block.inner(r);
-    frame.render_widget(block, r);
+    let place = format!("{} {}", next.place(), next.title(app.t));
+    let title = Span::styled(fill(app.t.peek_title, &[&place]), theme.label);
+    let inner = widgets::popup::frame(frame, r, title, theme.label, theme);
     screen_body(frame, inner, app, s, next);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_screen_has_its_own_drawing() {
+        for screen in Screen::ALL {
+            assert_eq!(view(screen).screen, screen);
+        }
+    }
 }

@@ -5,7 +5,7 @@
 
 use super::theme::Theme;
 use super::widgets::timer;
-use crate::app::{App, Screen, SessionView};
+use crate::app::{App, SessionView};
 use crate::i18n::fill;
 use crate::model::PartnerKind;
 use ratatui::prelude::*;
@@ -60,7 +60,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
     // shows, and so does the warning when names are on; the pact name and the block's
     // title give way first on a narrow screen.
     let w = status_area.width as usize;
-    let place = format!("{}/{}", s.screen.index() + 1, Screen::ALL.len());
+    let place = s.screen.place();
     let names = if app.show_names {
         format!("  {} ", t.room.names_warning)
     } else {
@@ -91,24 +91,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
     };
     frame.render_widget(Paragraph::new(keys).style(style).centered(), keys_area);
     let body = body.inner(Margin::new(2, 0));
-    match s.screen {
-        Screen::Intake => intake(frame, body, app, s, theme),
-        Screen::Interviews => interviews(frame, body, app, s, theme),
-        Screen::Triangle => super::triangle::drawn_view_public(frame, body, app, &s.doc, theme),
-        Screen::Wheel => {
-            let row = s
-                .wheel
-                .row(&app.method)
-                .unwrap_or(crate::app::wheel::Row::Phase(0));
-            super::wheel::draw_wheel(frame, body, app, s, row, theme)
-        }
-        // The room sees the publieksversie.
-        Screen::Summary | Screen::Report => super::room::public_summary(frame, body, app, s, theme),
-    }
+    (super::view(s.screen).presenter)(frame, body, app, s, theme);
 }
 
 /// The pact in a few lines: round focus, ambition, partners per kind, the region.
-fn intake(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
+pub fn intake(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
     let t = app.t;
     let i = &s.doc.intake;
     let mut lines: Vec<Line> = Vec::new();
@@ -149,7 +136,7 @@ fn intake(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &The
 }
 
 /// The first findings as counts: attention area × kind. Nobody's name on the wall.
-fn interviews(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
+pub fn interviews(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
     use crate::model::NoteKind as K;
     let t = app.t;
     let kinds = [

@@ -190,7 +190,7 @@ fn draw_room(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, a
     y += h;
     // "2/6 · Interviews · Terugblik intake en interviews" and the names warning.
     let (block_title, minutes) = minutes_line(app, s);
-    let place = format!("{}/{} · {title}", s.screen.index() + 1, Screen::ALL.len());
+    let place = format!("{} · {title}", s.screen.place());
     let mut spans = vec![Span::styled(place, theme.label)];
     if !block_title.is_empty() {
         spans.push(Span::styled(format!(" · {block_title}"), theme.label));

@@ -515,3 +515,10 @@ fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
     rows.push(row);
     rows
 }
+
+/// The summary: drawn for the facilitator and, as the publieksversie, for the beamer.
+pub const DRAWING: super::ScreenDrawing = super::ScreenDrawing {
+    screen: crate::app::Screen::Summary,
+    draw,
+    presenter: super::room::public_summary,
+};

@@ -14,7 +14,7 @@ use crate::i18n::fill;
 use crate::i18n::triangle::Strings as T;
 use crate::model::{Innovation, Session, TriangleItem};
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use std::cell::OnceCell;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
@@ -31,14 +31,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
         View::Kader => kader_view(frame, body, app, s, theme),
     }
     match &st.mode {
-        Mode::FocusPick { cursor } => focus_popup(frame, body, app, s, *cursor, theme),
-        Mode::EvidencePick { cursor } => evidence_popup(frame, body, app, s, *cursor, theme),
+        Mode::FocusPick(picker) => focus_popup(frame, body, app, s, Some(picker), theme),
+        Mode::EvidencePick(picker) => evidence_popup(frame, body, app, s, picker, theme),
         Mode::Notes { scroll } => notes_popup(frame, body, app, s, *scroll, theme),
         Mode::MovePick { cursor } => move_popup(frame, body, app, s, *cursor, theme),
         Mode::Typing {
             target: Target::NewFocus,
             ..
-        } => focus_popup(frame, body, app, s, usize::MAX, theme),
+        } => focus_popup(frame, body, app, s, None, theme),
         _ => {}
     }
 }
@@ -651,13 +651,7 @@ fn popup(frame: &mut Frame, area: Rect, title: String, theme: &Theme) -> Rect {
     let w = (area.width * 8 / 10).clamp(area.width.min(40), 100);
     let h = (area.height * 8 / 10).max(area.height.min(8));
     let r = area.centered(Constraint::Length(w), Constraint::Length(h));
-    frame.render_widget(Clear, r);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .border_style(theme.label);
-    let inner = block.inner(r);
-    frame.render_widget(block, r);
+    let inner = super::widgets::popup::frame(frame, r, None, theme.label, theme);
     let title_lines: Vec<Line> = wrap(&title, inner.width as usize)
         .into_iter()
         .take(2)
@@ -682,69 +676,27 @@ fn selected_item<'a>(app: &App, s: &'a SessionView) -> Option<&'a TriangleItem> 
         .map(|i| &s.doc.triangle.items[i])
 }
 
-/// A checklist in a popup: "[x] text" entries, the cursor's one highlighted.
-fn checklist(
-    frame: &mut Frame,
-    r: Rect,
-    entries: Vec<(bool, String)>,
-    cursor: Option<usize>,
-    t: &T,
-    theme: &Theme,
-) {
-    let w = r.width as usize;
-    let lines: Vec<Vec<Line>> = entries
-        .into_iter()
-        .enumerate()
-        .map(|(n, (on, text))| {
-            let style = if Some(n) == cursor {
-                theme.selected
-            } else {
-                theme.text
-            };
-            let mark = if on { "[x] " } else { "[ ] " };
-            wrap(&text, w.saturating_sub(4))
-                .into_iter()
-                .enumerate()
-                .map(|(k, l)| {
-                    let prefix = if k == 0 { mark } else { "    " };
-                    Line::styled(format!("{prefix}{l}"), style)
-                })
-                .collect()
-        })
-        .collect();
-    frame.render_widget(
-        Paragraph::new(scrolled(lines, cursor, r.height as usize, t, theme)),
-        r,
-    );
-}
-
+/// The focus-area picker; `None` while a new area is typed (the list shows, no cursor).
 fn focus_popup(
     frame: &mut Frame,
     area: Rect,
     app: &App,
     s: &SessionView,
-    cursor: usize,
+    picker: Option<&crate::app::picker::Picker>,
     theme: &Theme,
 ) {
     let t = app.t.triangle;
     let Some(it) = selected_item(app, s) else {
         return;
     };
-    let own = &s.doc.triangle.own_focus_areas;
-    let entries = focus_choices(&app.method, &s.doc.triangle)
-        .into_iter()
-        .map(|f| {
-            let on = it.focus_areas.contains(&f);
-            let text = if own.contains(&f) && !app.method.focus_areas.contains(&f) {
-                format!("{f} ({})", t.own)
-            } else {
-                f
-            };
-            (on, text)
-        })
-        .collect();
+    let rows: Vec<(String, bool)> =
+        crate::app::triangle::focus_rows(&app.method, &s.doc.triangle, app.t)
+            .into_iter()
+            .zip(focus_choices(&app.method, &s.doc.triangle))
+            .map(|(row, f)| (row, it.focus_areas.contains(&f)))
+            .collect();
     // While a new focus area is typed, the strip below shows the field: leave it free.
-    let area = if s.triangle.typing() {
+    let area = if s.triangle.typing() && picker.is_none() {
         Rect::new(
             area.x,
             area.y,
@@ -755,15 +707,11 @@ fn focus_popup(
         area
     };
     let r = popup(frame, area, fill(t.focus_title, &[&it.title]), theme);
-    let cursor = (cursor != usize::MAX).then_some(cursor);
-    checklist(frame, r, entries, cursor, t, theme);
-}
-
-fn note_label(doc: &Session, iv: usize, n: usize) -> String {
-    // Role and organisation, never the interviewee's name: the room may be watching.
-    let i = &doc.interviews[iv];
-    let who = crate::app::interviews::source(i);
-    format!("{who}: {}", i.notes[n].text)
+    let no_cursor = crate::app::picker::Picker {
+        cursor: usize::MAX,
+        search: None,
+    };
+    super::widgets::picker::draw(frame, r, picker.unwrap_or(&no_cursor), &rows, app.t, theme);
 }
 
 fn evidence_popup(
@@ -771,7 +719,7 @@ fn evidence_popup(
     area: Rect,
     app: &App,
     s: &SessionView,
-    cursor: usize,
+    picker: &crate::app::picker::Picker,
     theme: &Theme,
 ) {
     let t = app.t.triangle;
@@ -779,17 +727,13 @@ fn evidence_popup(
         return;
     };
     let doc = &s.doc;
-    let entries = all_notes(doc)
+    let rows: Vec<(String, bool)> = crate::app::triangle::evidence_rows(doc)
         .into_iter()
-        .map(|(iv, n)| {
-            (
-                it.evidence.contains(&doc.interviews[iv].notes[n].id),
-                note_label(doc, iv, n),
-            )
-        })
+        .zip(all_notes(doc))
+        .map(|(row, (iv, n))| (row, it.evidence.contains(&doc.interviews[iv].notes[n].id)))
         .collect();
     let r = popup(frame, area, fill(t.evidence_title, &[&it.title]), theme);
-    checklist(frame, r, entries, Some(cursor), t, theme);
+    super::widgets::picker::draw(frame, r, picker, &rows, app.t, theme);
 }
 
 fn notes_popup(
@@ -817,10 +761,13 @@ fn notes_popup(
     let entries: Vec<Vec<Line>> = linked
         .iter()
         .map(|&(iv, n)| {
-            let mut v: Vec<Line> = wrap(&format!("• {}", note_label(doc, iv, n)), w)
-                .into_iter()
-                .map(|l| Line::styled(l, theme.text))
-                .collect();
+            let mut v: Vec<Line> = wrap(
+                &format!("• {}", crate::app::triangle::note_row(doc, iv, n)),
+                w,
+            )
+            .into_iter()
+            .map(|l| Line::styled(l, theme.text))
+            .collect();
             v.push(Line::from(""));
             v
         })
@@ -870,4 +817,16 @@ fn move_popup(
         Paragraph::new(scrolled(entries, Some(cursor), r.height as usize, t, theme)),
         r,
     );
+}
+
+/// The triangle: drawn for the facilitator and the beamer.
+pub const DRAWING: super::ScreenDrawing = super::ScreenDrawing {
+    screen: crate::app::Screen::Triangle,
+    draw,
+    presenter,
+};
+
+/// The beamer shows the triangle drawn, public items only.
+fn presenter(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
+    drawn_view_public(frame, area, app, &s.doc, theme)
 }

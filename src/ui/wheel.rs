@@ -13,7 +13,7 @@ use crate::method::{activity_name, phase_name};
 use crate::model::validate::parse_date;
 use crate::model::{ActivityStatus, Wheel};
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 /// Status marks: niet gestart, bezig, gereed, niet van toepassing.
@@ -52,14 +52,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
             let hint = matches!(target, EditTarget::Rename(_)).then_some(w.rename_hint);
             let h = 5.min(area.height);
             let r = Rect::new(area.x, area.bottom() - h, area.width, h);
-            frame.render_widget(Clear, r);
-            let block = Block::default()
-                .borders(Borders::ALL)
-                .border_type(BorderType::Double)
-                .border_style(theme.label)
-                .title(Span::styled(title, theme.label));
-            let inner = block.inner(r);
-            frame.render_widget(block, r);
+            let title = Span::styled(title, theme.label);
+            let inner = super::widgets::popup::frame(frame, r, title, theme.label, theme);
             let [field_area, hint_area] = inner.layout(&Layout::vertical([
                 Constraint::Fill(1),
                 Constraint::Length(1),
@@ -69,7 +63,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
                 frame.render_widget(Paragraph::new(Span::styled(hint, theme.dim)), hint_area);
             }
         }
-        Mode::Pick(id, cur) => pick_popup(frame, area, app, s, id, *cur, theme),
+        Mode::Pick(id, picker) => pick_popup(frame, area, app, s, id, picker, theme),
         _ => {}
     }
 }
@@ -574,22 +568,16 @@ fn pick_popup(
     app: &App,
     s: &SessionView,
     id: &str,
-    cur: usize,
+    picker: &crate::app::picker::Picker,
     theme: &Theme,
 ) {
     let t = app.t.wheel;
     let r = area.inner(Margin::new(2, 1));
-    frame.render_widget(Clear, r);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .border_style(theme.label)
-        .title(Span::styled(
-            fill(t.evidence_title, &[&activity_name(&app.method, &s.doc, id)]),
-            theme.label,
-        ));
-    let inner = block.inner(r);
-    frame.render_widget(block, r);
+    let title = Span::styled(
+        fill(t.evidence_title, &[&activity_name(&app.method, &s.doc, id)]),
+        theme.label,
+    );
+    let inner = super::widgets::popup::frame(frame, r, title, theme.label, theme);
     let options = evidence_options(&s.doc, app.t);
     if options.is_empty() {
         frame.render_widget(
@@ -607,25 +595,12 @@ fn pick_popup(
         .get(id)
         .map(|a| a.evidence.clone())
         .unwrap_or_default();
-    let height = inner.height as usize;
-    let cur = cur.min(options.len() - 1);
-    let first = cur.saturating_sub(height.saturating_sub(2));
-    let width = inner.width as usize;
-    let mut lines = Vec::new();
-    for (i, o) in options.iter().enumerate().skip(first) {
-        if lines.len() + 1 >= height && i + 1 < options.len() {
-            lines.push(Line::styled(
-                fill(t.more, &[&(options.len() - i).to_string()]),
-                theme.dim,
-            ));
-            break;
-        }
-        let check = if linked.contains(&o.id) { "[x]" } else { "[ ]" };
-        let text = ellipsize(&format!("{check} {}: {}", o.source, o.text), width);
-        let style = if i == cur { theme.selected } else { theme.text };
-        lines.push(Line::styled(text, style));
-    }
-    frame.render_widget(Paragraph::new(lines), inner);
+    let rows: Vec<(String, bool)> = crate::app::wheel::evidence_rows(&options)
+        .into_iter()
+        .zip(&options)
+        .map(|(row, o)| (row, linked.contains(&o.id)))
+        .collect();
+    super::widgets::picker::draw(frame, inner, picker, &rows, app.t, theme);
 }
 
 fn intentions_panel(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
@@ -832,4 +807,20 @@ fn form_view(
         }
         y += h + 1;
     }
+}
+
+/// The wheel: drawn for the facilitator and the beamer.
+pub const DRAWING: super::ScreenDrawing = super::ScreenDrawing {
+    screen: crate::app::Screen::Wheel,
+    draw,
+    presenter,
+};
+
+/// The beamer shows the wheel drawn, the selected phase marked.
+fn presenter(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
+    let row = s
+        .wheel
+        .row(&app.method)
+        .unwrap_or(crate::app::wheel::Row::Phase(0));
+    draw_wheel(frame, area, app, s, row, theme)
 }

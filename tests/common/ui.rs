@@ -39,3 +39,17 @@ pub fn text(term: &Terminal<TestBackend>) -> String {
     }
     out
 }
+
+/// A new interview in interviewer mode (Dutch, pact "Pact Oost", interviewer "L. Smit",
+/// dated 2026-11-22), writing into `dir`.
+pub fn interviewer(dir: &std::path::Path) -> volgspot::interviewer::Interviewer {
+    let mut iv = volgspot::interviewer::Interviewer::new(
+        Lang::Nl.strings(),
+        Method::builtin(Lang::Nl),
+        dir.to_path_buf(),
+        "Pact Oost",
+        "L. Smit",
+    );
+    iv.doc.interview.date = "2026-11-22".into();
+    iv
+}

@@ -105,6 +105,21 @@ impl State {
         }
     }
 
+    /// After undo/redo: the part stays; each list's selection goes to the row the undo
+    /// touched (a deleted agenda block put back is selected again).
+    pub fn rebuild(&mut self, doc: &Session, before: &Session) {
+        let (now, was) = (&doc.intake, &before.intake);
+        *self = State {
+            section: self.section,
+            partners: self.partners.rebuilt(&now.partners, &was.partners),
+            documents: self.documents.rebuilt(&now.documents, &was.documents),
+            agenda: self
+                .agenda
+                .rebuilt(&doc.agenda.blocks, &before.agenda.blocks),
+            ..State::new(now)
+        };
+    }
+
     pub fn typing(&self) -> bool {
         match self.section {
             Section::Details | Section::Observations => true,

@@ -2,6 +2,8 @@
 
 pub mod form;
 pub mod lines;
+pub mod picker;
+pub mod popup;
 pub mod table;
 pub mod text;
 pub mod timer;
