@@ -413,7 +413,9 @@ mod tests {
         let mut v: serde_json::Value = serde_json::from_str(METHOD_NL).unwrap();
         v["areas"][2]["id"] = "x\" onmouseover=\"alert(1)".into();
         std::fs::write(&path, v.to_string()).unwrap();
-        let e = Method::from_file(&path).unwrap_err();
+        let e = Method::from_file(&path, &crate::app::Screen::ids())
+            .unwrap_err()
+            .message(Lang::Nl.strings());
         assert!(
             e.contains("areas[2].id") && e.contains("only a-z, 0-9, _ and -"),
             "{e}"

@@ -673,9 +673,11 @@ fn a_quote_whose_note_is_no_longer_a_quote_is_left_out_of_both_versions() {
     let method = Method::builtin(Lang::Nl);
     // The quote was added while it was one.
     let mut comp = export::compose::first_draft(&doc, &method);
-    comp.section_mut("hoe").blocks.push(compose::Block::new(compose::BlockKind::Quote {
-        note: doc.interviews[0].notes[0].id.clone(),
-    }));
+    comp.section_mut("hoe")
+        .blocks
+        .push(compose::Block::new(compose::BlockKind::Quote {
+            note: doc.interviews[0].notes[0].id.clone(),
+        }));
     doc.composition = Some(comp);
     for public in [true, false] {
         let report = export::build(&doc, &method, Lang::Nl, public);
@@ -696,7 +698,10 @@ fn a_quote_whose_note_is_no_longer_a_quote_is_left_out_of_both_versions() {
     let t = text(&render(&app, 120, 40));
     assert!(t.contains("“Samen sterker.” (geen citaa"), "{t}");
     assert!(t.contains("⊘ citaat — geen citaat meer"), "{t}");
-    assert!(!t.contains("wacht op akkoord") && !t.contains("(geen akkoord)"), "{t}");
+    assert!(
+        !t.contains("wacht op akkoord") && !t.contains("(geen akkoord)"),
+        "{t}"
+    );
 }
 
 /// Review finding: a quote withheld by an open import conflict said "geen akkoord".
@@ -717,7 +722,10 @@ fn a_quote_withheld_by_an_import_conflict_says_so() {
     );
     report.preview = true;
     let md = export::render_preview(&report).unwrap();
-    assert!(md.contains("⊘ citaat — citaat: open importconflict"), "{md}");
+    assert!(
+        md.contains("⊘ citaat — citaat: open importconflict"),
+        "{md}"
+    );
     let mut app = on_report(app_on(doc, Lang::Nl));
     for _ in 0..3 {
         press(&mut app, KeyCode::Tab);
@@ -787,9 +795,10 @@ fn an_area_added_to_the_method_after_composing_gets_its_first_draft_section() {
     extra.report_title = None;
     extra.report = Default::default();
     wider.areas.push(extra);
-    doc.intake
-        .observations
-        .insert("extra".into(), "Een observatie over het extra gebied.".into());
+    doc.intake.observations.insert(
+        "extra".into(),
+        "Een observatie over het extra gebied.".into(),
+    );
     let md = export::render(
         &export::build(&doc, &wider, Lang::Nl, true),
         Format::Markdown,
@@ -869,15 +878,21 @@ fn the_follow_up_lead_in_names_the_round_it_looks_back_on() {
     }
     press(&mut app, KeyCode::Enter);
     let t = text(&render(&app, 120, 40));
-    assert!(t.contains("voornemens uit ronde 1:") && !t.contains("{n}"), "{t}");
+    assert!(
+        t.contains("voornemens uit ronde 1:") && !t.contains("{n}"),
+        "{t}"
+    );
     // Typed with a word more: stored, and exported with the round filled in.
     press(&mut app, KeyCode::End);
     app.handle_event(Event::Paste(" (ronde {n})".into()));
     press(&mut app, KeyCode::Enter);
     let s = &app.session().unwrap().doc;
     assert!(s.composition.is_some());
-    let md = export::render(&export::build(s, &method, Lang::Nl, false), Format::Markdown)
-        .unwrap();
+    let md = export::render(
+        &export::build(s, &method, Lang::Nl, false),
+        Format::Markdown,
+    )
+    .unwrap();
     assert!(md.contains("voornemens uit ronde 1: (ronde 1)"), "{md}");
     assert!(!md.contains("{n}"), "{md}");
 }
@@ -907,7 +922,12 @@ fn what_is_left_out_of_the_publieksversie_is_not_handed_to_the_templates() {
     doc.composition = Some(comp);
     let report = export::build(&doc, &method, Lang::Nl, true);
     let json = serde_json::to_string(&report.sections).unwrap();
-    for secret in ["Verborgen alinea", "Intern lijstje", "intern punt", "Geheim citaat"] {
+    for secret in [
+        "Verborgen alinea",
+        "Intern lijstje",
+        "intern punt",
+        "Geheim citaat",
+    ] {
         assert!(!json.contains(secret), "{secret}: {json}");
     }
     // Still said what was left out, and why.

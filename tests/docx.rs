@@ -585,14 +585,28 @@ fn reference_like_labels_autolinks_and_backslashes_arrive_in_every_format() {
     let report = export::build(&s, &Method::builtin(Lang::Nl), Lang::Nl, true);
     let html = export::render(&report, Format::Html).unwrap();
     assert!(html.contains("[Aanvulling van"), "{html}");
-    assert!(html.contains("href=\"https://a.nl/?x=1&amp;y=2\""), "{html}");
+    assert!(
+        html.contains("href=\"https://a.nl/?x=1&amp;y=2\""),
+        "{html}"
+    );
     assert!(!html.contains("1\\&amp;y"), "{html}");
     assert!(html.contains("pad C:\\map\\<em>x</em>"), "{html}");
     let parts = check_package(&docx(&s, Lang::Nl, true));
     let xml = String::from_utf8(parts["word/document.xml"].clone()).unwrap();
-    assert!(xml.contains("Aanvulling van") && xml.contains(">de wethouder<") && xml.contains(">]: bijlage<"), "{xml}");
-    assert!(xml.contains(">https://a.nl/?x=1<") && xml.contains(">&amp;y=2<"), "{xml}");
+    assert!(
+        xml.contains("Aanvulling van")
+            && xml.contains(">de wethouder<")
+            && xml.contains(">]: bijlage<"),
+        "{xml}"
+    );
+    assert!(
+        xml.contains(">https://a.nl/?x=1<") && xml.contains(">&amp;y=2<"),
+        "{xml}"
+    );
     let rels = String::from_utf8(parts["word/_rels/document.xml.rels"].clone()).unwrap();
     assert!(rels.contains("https://a.nl/?x=1&amp;y=2\""), "{rels}");
-    assert!(xml.contains(">pad C:<") && xml.contains(">\\map<") && xml.contains(">\\<"), "{xml}");
+    assert!(
+        xml.contains(">pad C:<") && xml.contains(">\\map<") && xml.contains(">\\<"),
+        "{xml}"
+    );
 }

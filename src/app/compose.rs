@@ -166,10 +166,12 @@ pub fn composition<'a>(doc: &'a Session, method: &Method) -> Cow<'a, Composition
 /// The section of `area` as shown: the composition's; an area the composition has no
 /// section for (added to the method after composing) shows its first-draft section.
 pub fn section(comp: &Composition, area: &str) -> ComposedSection {
-    comp.section(area).cloned().unwrap_or_else(|| ComposedSection {
-        area: area.to_string(),
-        ..ComposedSection::default()
-    })
+    comp.section(area)
+        .cloned()
+        .unwrap_or_else(|| ComposedSection {
+            area: area.to_string(),
+            ..ComposedSection::default()
+        })
 }
 
 /// [`section`], with the first draft's section of `area` when the composition lacks it.
@@ -417,7 +419,11 @@ impl State {
                 }));
             }
             Act::Edit => {
-                let Some(b) = section_of(doc, method, &area).blocks.get(self.selected).cloned() else {
+                let Some(b) = section_of(doc, method, &area)
+                    .blocks
+                    .get(self.selected)
+                    .cloned()
+                else {
                     return Outcome::Handled;
                 };
                 match &b.kind {
@@ -676,10 +682,7 @@ impl State {
         }
         let text = e.text.as_ref().map(Field::text).unwrap_or_default();
         let i = self.selected;
-        let before = section_of(doc, method, &area)
-            .blocks
-            .get(i)
-            .cloned();
+        let before = section_of(doc, method, &area).blocks.get(i).cloned();
         let Some(before) = before else {
             return Outcome::Handled;
         };

@@ -472,7 +472,10 @@ mod tests {
             "zie <a href=\"https://a.nl/?x=1&amp;y=2\">https://a.nl/?x=1&amp;y=2</a>"
         );
         // (`\\&` in the link text is Markdown's escape of `&`; the URL has none.)
-        assert_eq!(md(a), "zie [https://a.nl/?x=1\\&y=2](https://a.nl/?x=1&y=2)");
+        assert_eq!(
+            md(a),
+            "zie [https://a.nl/?x=1\\&y=2](https://a.nl/?x=1&y=2)"
+        );
         // A typed backslash stays.
         assert_eq!(html("a\\b *c*"), "a\\b <em>c</em>");
         assert_eq!(md("a\\b *c*"), "a\\\\b *c*");
