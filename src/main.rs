@@ -424,12 +424,33 @@ fn zaal(
     session: Option<PathBuf>,
 ) -> ExitCode {
     let t = lang.strings();
-    let session = match session.or_else(|| newest_session(dir)) {
+    // Without a file: the session being presented (a live facilitator), if exactly one;
+    // the room says on screen which file it follows while it waits.
+    let session = match session {
         Some(p) => p,
-        None => {
-            warn!("volgspot: {}", t.room.room_usage);
-            return ExitCode::from(2);
-        }
+        None => match volgspot::room::pick_session(dir) {
+            volgspot::room::Pick::Live(p) | volgspot::room::Pick::Newest(p) => p,
+            volgspot::room::Pick::Several(paths) => {
+                let names: Vec<String> = paths
+                    .iter()
+                    .map(|p| {
+                        volgspot::sanitize::visible_line(
+                            &p.file_name().unwrap_or_default().to_string_lossy(),
+                        )
+                        .into_owned()
+                    })
+                    .collect();
+                warn!(
+                    "volgspot: {}",
+                    volgspot::i18n::fill(t.room.several_live, &[&names.join(", ")])
+                );
+                return ExitCode::from(2);
+            }
+            volgspot::room::Pick::None => {
+                warn!("volgspot: {}", t.room.room_usage);
+                return ExitCode::from(2);
+            }
+        },
     };
     let mut app = App::new(lang, method, View::Start(Default::default()), clock::now());
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -446,17 +467,6 @@ fn zaal(
         return ExitCode::FAILURE;
     }
     volgspot::room::run(app, session)
-}
-
-/// The most recently changed session file in the session folder.
-fn newest_session(dir: &Path) -> Option<PathBuf> {
-    std::fs::read_dir(dir)
-        .ok()?
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().ends_with(".volgspot.json"))
-        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
-        .max()
-        .map(|(_, p)| p)
 }
 
 /// `volgspot export`: reads the session (no lock needed, it is not changed), writes one

@@ -6,6 +6,19 @@
 //! with the store's safe writer) whenever what the room shows changes, and every second
 //! as a heartbeat. The room polls it (and the session file, for content) every 50 ms. It
 //! never takes the lock and never writes anything; when the heartbeat stops it says so.
+//!
+//! How the room knows the facilitator is alive ([`live`]), checked on every poll:
+//! - the state file exists (a facilitator that quits removes it),
+//! - its modification time is less than [`LOST_AFTER`] old (the facilitator rewrites it
+//!   every [`HEARTBEAT`]; a file left by a killed or crashed window goes stale), and
+//! - the session's lock file names a process that still runs: the lock file holds
+//!   "user@host pid N"; on this host, pid N must exist and not be a zombie (a lock file
+//!   of another host, over a shared folder, cannot be checked and is trusted; a missing
+//!   lock file means no facilitator).
+//!
+//! Without contact the room never shows names: the privacy switch (F8) of a facilitator
+//! that is gone, or of a stale state file, is off in the room until a live facilitator
+//! says otherwise.
 
 use crate::app::{App, Screen, SessionView, View};
 use crate::model::Agenda;
@@ -165,6 +178,105 @@ pub fn withdraw(session: &Path) {
     let _ = std::fs::remove_file(state_path(session));
 }
 
+/// Whether the session's lock holder runs: `Some(false)` when no lock file is there or
+/// its process is gone (or a zombie), `Some(true)` when it runs, `None` when the lock file
+/// names another host (or cannot be read as one of ours).
+pub fn holder_alive(session: &Path) -> Option<bool> {
+    let text = match std::fs::read(crate::store::paths::lock_path(session)) {
+        Ok(b) => String::from_utf8_lossy(&b[..b.len().min(256)]).into_owned(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Some(false),
+        Err(_) => return None,
+    };
+    // "user@host pid N"
+    let (who, pid) = text.trim().rsplit_once(" pid ")?;
+    let pid: i32 = pid.trim().parse().ok().filter(|p| *p > 0)?;
+    let host = who.rsplit_once('@').map(|(_, h)| h)?;
+    if host != gethostname::gethostname().to_string_lossy() {
+        return None;
+    }
+    Some(process_runs(pid))
+}
+
+/// A process with this pid exists and is not a zombie (killed, not yet reaped).
+fn process_runs(pid: i32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        // "pid (name) S ...": the state after the last ')'.
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.trim_start().chars().next())
+            .is_some_and(|state| !matches!(state, 'Z' | 'X' | 'x')),
+        Err(_) if std::path::Path::new("/proc/self").exists() => false,
+        // No /proc: ask the kernel (EPERM: it exists, someone else's).
+        Err(_) => {
+            // SAFETY: signal 0 only checks that the process exists.
+            let r = unsafe { libc::kill(pid, 0) };
+            r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+        }
+    }
+}
+
+/// The state file was rewritten less than [`LOST_AFTER`] ago.
+pub fn state_fresh(session: &Path) -> bool {
+    std::fs::metadata(state_path(session))
+        .and_then(|m| m.modified())
+        .is_ok_and(|t| {
+            SystemTime::now()
+                .duration_since(t)
+                .map_or(true, |age| age < LOST_AFTER)
+        })
+}
+
+/// A live facilitator is presenting this session: its state file is there and fresh,
+/// and its lock holder runs (see the module's notes).
+pub fn live(session: &Path) -> bool {
+    state_fresh(session) && holder_alive(session) != Some(false)
+}
+
+/// Which session `volgspot zaal` without a file follows.
+#[derive(Debug, PartialEq)]
+pub enum Pick {
+    /// The one session a live facilitator presents ([`live`]).
+    Live(PathBuf),
+    /// Several are presented: the user must choose (their paths, sorted).
+    Several(Vec<PathBuf>),
+    /// Nobody presents: the most recently changed session (the room waits for it).
+    Newest(PathBuf),
+    /// No session in the folder.
+    None,
+}
+
+/// The session for the room in `dir`: the one being presented (a live state file and
+/// lock), if exactly one; several → the user chooses; none → the newest session file.
+pub fn pick_session(dir: &Path) -> Pick {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Pick::None;
+    };
+    let sessions: Vec<(SystemTime, PathBuf)> = entries
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".volgspot.json"))
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    let mut presented: Vec<PathBuf> = sessions
+        .iter()
+        .filter(|(_, p)| live(p))
+        .map(|(_, p)| p.clone())
+        .collect();
+    presented.sort();
+    match presented.len() {
+        1 => Pick::Live(presented.remove(0)),
+        0 => match sessions.into_iter().max() {
+            Some((_, p)) => Pick::Newest(p),
+            None => Pick::None,
+        },
+        _ => Pick::Several(presented),
+    }
+}
+
 /// The room's view of the files, read-only.
 pub struct Follower {
     pub session: PathBuf,
@@ -174,6 +286,8 @@ pub struct Follower {
     pub last_beat: Option<Instant>,
     /// The wall-clock time of the last contact, for the "lost contact since" line.
     pub last_contact: Option<time::OffsetDateTime>,
+    /// Whether the last poll found a live facilitator ([`live`]).
+    pub alive: bool,
 }
 
 fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
@@ -189,6 +303,7 @@ impl Follower {
             state_text: None,
             last_beat: None,
             last_contact: None,
+            alive: false,
         }
     }
 
@@ -230,22 +345,35 @@ impl Follower {
                 changed = true;
             }
         }
+        let alive = live(&self.session);
         if let Ok(text) = std::fs::read_to_string(state_path(&self.session))
             && self.state_text.as_deref() != Some(text.as_str())
             && let Ok(state) = serde_json::from_str::<RoomState>(&text)
         {
             state.apply(app);
             self.state_text = Some(text);
-            self.last_beat = Some(Instant::now());
-            self.last_contact = Some(app.now);
+            // A stale file (left by a window that was killed) is no heartbeat.
+            if alive {
+                self.last_beat = Some(Instant::now());
+                self.last_contact = Some(app.now);
+            }
+            changed = true;
+        }
+        if alive != self.alive {
+            self.alive = alive;
+            changed = true;
+        }
+        // No live facilitator, no names: a stale or vanished state file never shows them.
+        if !alive && app.show_names {
+            app.show_names = false;
             changed = true;
         }
         changed
     }
 
-    /// In contact: a heartbeat came in recently.
+    /// In contact: a live facilitator ([`live`]) and a heartbeat came in recently.
     pub fn in_contact(&self) -> bool {
-        self.last_beat.is_some_and(|t| t.elapsed() < LOST_AFTER)
+        self.alive && self.last_beat.is_some_and(|t| t.elapsed() < LOST_AFTER)
     }
 }
 
@@ -308,5 +436,72 @@ pub fn run(mut app: App, session: PathBuf) -> std::process::ExitCode {
             eprintln!("volgspot: {}", crate::sanitize::visible(&e.to_string()));
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session(dir: &Path, name: &str) -> PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, b"{}").unwrap();
+        p
+    }
+
+    /// A facilitator (this process, by its lock file) presents `session` now.
+    fn present(session: &Path) {
+        std::fs::write(state_path(session), b"{}").unwrap();
+        std::fs::write(
+            crate::store::paths::lock_path(session),
+            crate::store::lock::holder_description(),
+        )
+        .unwrap();
+    }
+
+    fn age(path: &Path, secs: u64) {
+        let f = std::fs::File::options().write(true).open(path).unwrap();
+        f.set_modified(SystemTime::now() - Duration::from_secs(secs))
+            .unwrap();
+    }
+
+    #[test]
+    fn the_room_follows_the_presented_session_not_the_newest() {
+        let d = tempfile::tempdir().unwrap();
+        let presented = session(d.path(), "a.volgspot.json");
+        age(&presented, 600);
+        let newest = session(d.path(), "b.volgspot.json");
+        // Nobody presents: the newest, as before.
+        assert_eq!(pick_session(d.path()), Pick::Newest(newest.clone()));
+        present(&presented);
+        assert_eq!(pick_session(d.path()), Pick::Live(presented.clone()));
+        // A stale state file of the newest (its window was killed) does not count.
+        present(&newest);
+        age(&state_path(&newest), 600);
+        assert_eq!(pick_session(d.path()), Pick::Live(presented.clone()));
+        // Both presented: the user chooses.
+        present(&newest);
+        assert_eq!(
+            pick_session(d.path()),
+            Pick::Several(vec![presented, newest])
+        );
+    }
+
+    #[test]
+    fn a_lock_file_of_another_host_is_trusted_and_a_dead_pid_is_not() {
+        let d = tempfile::tempdir().unwrap();
+        let s = session(d.path(), "a.volgspot.json");
+        let lock = crate::store::paths::lock_path(&s);
+        assert_eq!(holder_alive(&s), Some(false), "no lock file");
+        std::fs::write(&lock, "jan@een-andere-machine.invalid pid 1").unwrap();
+        assert_eq!(holder_alive(&s), None);
+        std::fs::write(&lock, crate::store::lock::holder_description()).unwrap();
+        assert_eq!(holder_alive(&s), Some(true));
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let dead = child.id();
+        child.wait().unwrap();
+        let host = gethostname::gethostname().to_string_lossy().into_owned();
+        std::fs::write(&lock, format!("jan@{host} pid {dead}")).unwrap();
+        assert_eq!(holder_alive(&s), Some(false));
     }
 }

@@ -8,8 +8,10 @@
 //! - [`visible`], for the terminal (CLI messages, errors, TUI cells): control, bidi and
 //!   zero-width characters are shown as visible stand-ins (`␛`, `␇`, `\u{202e}`), never
 //!   written raw. Newlines and tabs stay (callers that lay out cells split lines first).
-//! - [`for_export`], for report files: C0 and C1 control characters are dropped, except
-//!   newline and tab.
+//! - [`for_export`], for report files (Markdown, HTML, CSV, Word): C0 and C1 control
+//!   characters are dropped, except newline and tab; bidi and zero-width characters are
+//!   shown visibly as the terminal shows them (`\u{202e}`), so a report never reorders or
+//!   hides text and reads the same as the screen.
 
 use std::borrow::Cow;
 
@@ -71,12 +73,24 @@ pub fn visible_line(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Text for a report file: C0 and C1 control characters dropped, except newline and tab.
+/// Text for a report file: C0 and C1 control characters dropped, except newline and tab;
+/// bidi and zero-width characters shown visibly (`\u{202e}`, as [`visible`] does).
 pub fn for_export(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_control) {
+    if !s.chars().any(needs_visible) {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(s.chars().filter(|c| !is_control(*c)).collect())
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_control(c) {
+            continue;
+        }
+        if is_bidi(c) || is_invisible(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -100,6 +114,12 @@ mod tests {
             for_export("a\u{1b}[2Jb\u{7}\0c\u{9b}d\r\n\te"),
             "a[2Jbcd\n\te"
         );
-        assert_eq!(for_export("geen\u{202e}control"), "geen\u{202e}control");
+        // Bidi and zero-width characters: shown visibly, as on the terminal.
+        assert_eq!(for_export("geen\u{202e}control"), "geen\\u{202e}control");
+        assert_eq!(
+            for_export("a\u{200b}b\u{2066}c\u{2069}d\u{200e}e\u{200f}f"),
+            "a\\u{200b}b\\u{2066}c\\u{2069}d\\u{200e}e\\u{200f}f"
+        );
+        assert!(matches!(for_export("Coöperatie “één”"), Cow::Borrowed(_)));
     }
 }

@@ -463,3 +463,94 @@ fn intake_tables_show_bidi_and_zero_width_characters_visibly() {
     assert_eq!(hidden_in_cells(&term), Vec::<String>::new());
     assert!(common::ui::text(&term).contains("\\u{202e}tcap"));
 }
+
+/// Bidi controls, isolates, marks and zero-width characters in a pact name.
+const HIDDEN: &str =
+    "Pact\u{202e}lanigiro\u{202c} \u{2066}x\u{2069}\u{200b}\u{200e}\u{200f}\u{feff}Y";
+
+/// The hidden characters a reader of a report file would not see (or would see reordered).
+fn hidden_chars(text: &str) -> Vec<String> {
+    text.chars()
+        .filter(|c| {
+            matches!(c,
+                '\u{061c}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+        })
+        .map(|c| format!("U+{:04X}", c as u32))
+        .collect()
+}
+
+fn docx_text(bytes: Vec<u8>) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}
+
+#[test]
+fn bidi_and_zero_width_characters_are_shown_visibly_in_every_report_format() {
+    let mut s = volgspot::store::parse_session(volgspot::tui::EXAMPLE)
+        .unwrap()
+        .0;
+    s.intake.pact_name = HIDDEN.into();
+    // The CSV has no title: an intention carries them there.
+    s.intentions[0].text = HIDDEN.into();
+    let report = export::build(&s, &Method::builtin(Lang::Nl), Lang::Nl, true);
+    for format in [Format::Markdown, Format::Html, Format::Csv] {
+        let text = export::render(&report, format).unwrap();
+        // The CSV's byte order mark (for spreadsheets) is the file's, not the text's.
+        let text = text.trim_start_matches('\u{feff}');
+        assert_eq!(hidden_chars(text), Vec::<String>::new(), "{format:?}");
+        // As the terminal shows them: the reader sees something is there.
+        assert!(text.contains("u{202e}"), "{format:?}: {text}");
+        assert!(text.contains("u{200b}"), "{format:?}");
+    }
+    let xml = docx_text(export::bytes(&report, Format::Docx).unwrap());
+    assert_eq!(hidden_chars(&xml), Vec::<String>::new());
+    assert!(xml.contains("u{202e}"));
+    // The overview (portfolio) of a folder holding this pact, in every format.
+    let d = tempfile::tempdir().unwrap();
+    fs::write(
+        d.path().join("p.volgspot.json"),
+        volgspot::store::to_json(&s),
+    )
+    .unwrap();
+    let (sessions, unreadable) = export::portfolio::read_folder(d.path());
+    let p = export::portfolio::build(&sessions, unreadable, &Method::builtin(Lang::Nl), Lang::Nl);
+    for format in [Format::Markdown, Format::Html, Format::Csv] {
+        let text = export::portfolio::render(&p, Lang::Nl, format);
+        let text = text.trim_start_matches('\u{feff}');
+        assert_eq!(
+            hidden_chars(text),
+            Vec::<String>::new(),
+            "overview {format:?}"
+        );
+        assert!(text.contains("u{202e}"), "overview {format:?}: {text}");
+    }
+}
+
+#[test]
+fn a_line_break_in_the_pact_name_keeps_the_report_title_one_line() {
+    let mut s = volgspot::store::parse_session(volgspot::tui::EXAMPLE)
+        .unwrap()
+        .0;
+    s.intake.pact_name = "Zorgpact\nMidden-\r\nGelderland".into();
+    let report = export::build(&s, &Method::builtin(Lang::Nl), Lang::Nl, true);
+    let md = export::render(&report, Format::Markdown).unwrap();
+    let title = md.lines().find(|l| l.starts_with("# ")).unwrap();
+    assert!(
+        title.ends_with(": Zorgpact Midden- Gelderland"),
+        "title: {title:?}\n{md}"
+    );
+    let html = export::render(&report, Format::Html).unwrap();
+    assert!(html.contains("Zorgpact Midden- Gelderland</h1>"), "{html}");
+    let xml = docx_text(export::bytes(&report, Format::Docx).unwrap());
+    assert!(
+        xml.contains("Zorgpact Midden- Gelderland"),
+        "docx title split"
+    );
+}

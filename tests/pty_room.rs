@@ -194,3 +194,166 @@ fn on_a_vt220_both_windows_are_plain_ascii() {
     desk.ctrl_q();
     assert!(desk.wait_exit());
 }
+
+/// Waits until `text` is gone from the room.
+fn gone(room: &Term, text: &str) {
+    let t0 = Instant::now();
+    while room.screen().contains(text) {
+        assert!(
+            t0.elapsed() < Duration::from_secs(10),
+            "room still shows '{text}':\n{}",
+            room.screen()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The tryout's leak: names shown with F8 stayed in the room after the facilitator's
+/// window quit, and a room started after a `kill -9` showed names from the stale state
+/// file. Without a live facilitator the room hides names.
+#[test]
+fn names_leave_the_room_with_the_facilitator() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rivierenland.volgspot.json");
+    std::fs::write(&path, volgspot::tui::EXAMPLE).unwrap();
+    let p = path.to_str().unwrap();
+    let room = Term::spawn(dir.path(), &["zaal", p], 160, 45);
+    room.wait_for("Wacht op het scherm van de gespreksleider");
+
+    // The facilitator shows the Interviews with names (F8); the room follows.
+    let mut desk = Term::spawn(dir.path(), &["open", p], 120, 40);
+    desk.wait_for("Intake");
+    desk.page_down();
+    follow(&room, "2/6 · Interviews", Instant::now());
+    desk.send("\x1b[19~"); // F8
+    follow(&room, "NAMEN ZICHTBAAR", Instant::now());
+    // It quits with F8 still on: the names go from the room.
+    desk.ctrl_q();
+    assert!(desk.wait_exit());
+    gone(&room, "NAMEN ZICHTBAAR");
+    room.wait_for_within("Geen contact", Duration::from_secs(10));
+
+    // Again, and the facilitator's window is killed: its state file stays behind.
+    let mut desk = Term::spawn(dir.path(), &["open", p], 120, 40);
+    desk.wait_for("Intake");
+    desk.page_down();
+    desk.send("\x1b[19~");
+    follow(&room, "NAMEN ZICHTBAAR", Instant::now());
+    desk.kill9();
+    let state = dir.path().join("rivierenland.volgspot.json.zaal");
+    let left: volgspot::room::RoomState =
+        serde_json::from_slice(&std::fs::read(&state).unwrap()).unwrap();
+    assert!(left.show_names, "the stale file says names on");
+    gone(&room, "NAMEN ZICHTBAAR");
+    drop(room);
+
+    // A room started now, with nobody presenting, shows no names.
+    let late = Term::spawn(dir.path(), &["zaal", p], 160, 45);
+    late.wait_for("Interviews");
+    std::thread::sleep(Duration::from_millis(300));
+    let screen = late.screen();
+    assert!(!screen.contains("NAMEN ZICHTBAAR"), "{screen}");
+    assert!(!screen.contains("M. de Vries"), "{screen}");
+}
+
+/// The tryout's wrong pact: `volgspot zaal` without a file followed the most recently
+/// changed session, not the one being presented. It follows the presented one, and says
+/// on screen which file it follows while it waits.
+#[test]
+fn without_a_file_the_room_follows_the_presented_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let shown = dir.path().join("rivierenland.volgspot.json");
+    std::fs::write(&shown, volgspot::tui::EXAMPLE).unwrap();
+    let mut desk = Term::spawn(dir.path(), &["open", shown.to_str().unwrap()], 100, 30);
+    desk.wait_for("Intake");
+    desk.page_down();
+    // Another session, changed after the facilitator opened the first.
+    std::thread::sleep(Duration::from_millis(20));
+    let other = dir.path().join("ander.volgspot.json");
+    std::fs::write(&other, volgspot::tui::EXAMPLE).unwrap();
+
+    let room = Term::spawn(dir.path(), &["zaal"], 100, 30);
+    follow(&room, "2/6 · Interviews", Instant::now());
+    let t0 = Instant::now();
+    while room.screen().contains("Wacht op het scherm") {
+        assert!(t0.elapsed() < Duration::from_secs(5), "{}", room.screen());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // The facilitator quits: the room says it lost contact, and with which file.
+    desk.ctrl_q();
+    assert!(desk.wait_exit());
+    room.wait_for_within("Geen contact", Duration::from_secs(10));
+    assert!(
+        room.screen().contains("volgt rivierenland.volgspot.json"),
+        "{}",
+        room.screen()
+    );
+    drop(room);
+
+    // Nobody presents: the newest, and the room says which.
+    let room = Term::spawn(dir.path(), &["zaal"], 100, 30);
+    room.wait_for("volgt ander.volgspot.json");
+}
+
+/// Two sessions presented at once: `volgspot zaal` without a file names them and says
+/// how to choose, instead of picking one.
+#[test]
+fn with_two_sessions_presented_the_room_asks_which() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.volgspot.json");
+    let b = dir.path().join("b.volgspot.json");
+    std::fs::write(&a, volgspot::tui::EXAMPLE).unwrap();
+    std::fs::write(&b, volgspot::tui::EXAMPLE).unwrap();
+    let mut desk_a = Term::spawn(dir.path(), &["open", a.to_str().unwrap()], 100, 30);
+    let mut desk_b = Term::spawn(dir.path(), &["open", b.to_str().unwrap()], 100, 30);
+    desk_a.wait_for("Intake");
+    desk_b.wait_for("Intake");
+    // Both state files are written with the first frame.
+    for s in [&a, &b] {
+        let t0 = Instant::now();
+        while !volgspot::room::state_path(s).exists() {
+            assert!(t0.elapsed() < Duration::from_secs(5));
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+    let out = std::process::Command::new(common::BIN)
+        .current_dir(dir.path())
+        .env("VOLGSPOT_DIR", dir.path())
+        .env_remove("VOLGSPOT_LANG")
+        .arg("zaal")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("a.volgspot.json, b.volgspot.json"), "{err}");
+    assert!(err.contains("volgspot zaal SESSIEBESTAND"), "{err}");
+    desk_a.ctrl_q();
+    desk_b.ctrl_q();
+    assert!(desk_a.wait_exit() && desk_b.wait_exit());
+}
+
+/// On a VT220 projected at 240×63 the room's title is in big letters of `#`, as F4's is.
+#[test]
+fn a_vt220_room_on_a_big_screen_uses_big_letters() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rivierenland.volgspot.json");
+    std::fs::write(&path, volgspot::tui::EXAMPLE).unwrap();
+    let p = path.to_str().unwrap();
+    let env = [("TERM", "vt220")];
+    let mut desk = Term::spawn_env(dir.path(), &["open", p], 80, 24, &env);
+    desk.wait_for("Intake");
+    let room = Term::spawn_env(dir.path(), &["zaal", p], 240, 63, &env);
+    follow(&room, "1/6 . Intake", Instant::now());
+    let screen = room.screen();
+    assert!(screen.is_ascii(), "{screen}");
+    // The title "Intake": seven rows of `##` strokes above the "1/6 . Intake" line.
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("1/6 . Intake"))
+        .unwrap();
+    let strokes = lines[..at].iter().filter(|l| l.contains("##")).count();
+    assert!(strokes >= 6, "no big title:\n{screen}");
+    desk.ctrl_q();
+    assert!(desk.wait_exit());
+}

@@ -6,6 +6,10 @@
 //! Markdown: user text escaped, its inline markup kept ([`super::inline::to_markdown`]).
 //! HTML: text with markup becomes safe HTML ([`super::inline::to_html`]); all other text
 //! stays plain and is escaped by the template as before. Map keys (ids) are left alone.
+//!
+//! Titles (the fields in [`TITLES`]: the pact's name, a section's heading) are one line
+//! whatever was typed: their line breaks become spaces, so `# Volgspot 2: {{ r.pact }}`
+//! stays one heading.
 
 use minijinja::value::Value;
 use serde::ser::{
@@ -21,16 +25,34 @@ pub enum Target {
 
 /// `value` as a template value, its strings converted for `target`.
 pub fn to_value<T: Serialize + ?Sized>(value: &T, target: Target) -> Value {
-    Value::from(minijinja::value::Serde(Converted(value, target)))
+    Value::from(minijinja::value::Serde(Converted(value, target, false)))
 }
 
-struct Converted<'a, T: ?Sized>(&'a T, Target);
+/// Struct fields that the templates use as a title or heading: one line each.
+pub const TITLES: &[&str] = &["pact", "heading"];
+
+/// Text as one line: every run of line breaks (and the spaces around them) one space.
+pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.split(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}'])
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+struct Converted<'a, T: ?Sized>(&'a T, Target, bool);
 
 impl<T: Serialize + ?Sized> Serialize for Converted<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.0.serialize(Conv {
             inner: serializer,
             target: self.1,
+            one_line: self.2,
         })
     }
 }
@@ -38,11 +60,16 @@ impl<T: Serialize + ?Sized> Serialize for Converted<'_, T> {
 struct Conv<S> {
     inner: S,
     target: Target,
+    /// A title: its strings become one line.
+    one_line: bool,
 }
 
 impl<S> Conv<S> {
     fn wrap<'a, T: ?Sized>(&self, v: &'a T) -> Converted<'a, T> {
-        Converted(v, self.target)
+        Converted(v, self.target, self.one_line)
+    }
+    fn wrap_field<'a, T: ?Sized>(&self, key: &str, v: &'a T) -> Converted<'a, T> {
+        Converted(v, self.target, self.one_line || TITLES.contains(&key))
     }
 }
 
@@ -85,6 +112,11 @@ impl<S: Serializer> Serializer for Conv<S> {
     );
 
     fn serialize_str(self, v: &str) -> Result<S::Ok, S::Error> {
+        let v: &str = &if self.one_line {
+            one_line(v)
+        } else {
+            std::borrow::Cow::Borrowed(v)
+        };
         match self.target {
             Target::Markdown => self.inner.serialize_str(&super::inline::to_markdown(v)),
             Target::Html => match super::inline::to_html(v) {
@@ -135,12 +167,14 @@ impl<S: Serializer> Serializer for Conv<S> {
         Ok(Conv {
             inner: self.inner.serialize_seq(len)?,
             target: self.target,
+            one_line: self.one_line,
         })
     }
     fn serialize_tuple(self, len: usize) -> Result<Self::SerializeTuple, S::Error> {
         Ok(Conv {
             inner: self.inner.serialize_tuple(len)?,
             target: self.target,
+            one_line: self.one_line,
         })
     }
     fn serialize_tuple_struct(
@@ -151,6 +185,7 @@ impl<S: Serializer> Serializer for Conv<S> {
         Ok(Conv {
             inner: self.inner.serialize_tuple_struct(name, len)?,
             target: self.target,
+            one_line: self.one_line,
         })
     }
     fn serialize_tuple_variant(
@@ -165,12 +200,14 @@ impl<S: Serializer> Serializer for Conv<S> {
                 .inner
                 .serialize_tuple_variant(name, index, variant, len)?,
             target: self.target,
+            one_line: self.one_line,
         })
     }
     fn serialize_map(self, len: Option<usize>) -> Result<Self::SerializeMap, S::Error> {
         Ok(Conv {
             inner: self.inner.serialize_map(len)?,
             target: self.target,
+            one_line: self.one_line,
         })
     }
     fn serialize_struct(
@@ -181,6 +218,7 @@ impl<S: Serializer> Serializer for Conv<S> {
         Ok(Conv {
             inner: self.inner.serialize_struct(name, len)?,
             target: self.target,
+            one_line: self.one_line,
         })
     }
     fn serialize_struct_variant(
@@ -195,6 +233,7 @@ impl<S: Serializer> Serializer for Conv<S> {
                 .inner
                 .serialize_struct_variant(name, index, variant, len)?,
             target: self.target,
+            one_line: self.one_line,
         })
     }
     fn is_human_readable(&self) -> bool {
@@ -274,7 +313,7 @@ impl<S: SerializeStruct> SerializeStruct for Conv<S> {
         key: &'static str,
         v: &T,
     ) -> Result<(), S::Error> {
-        let v = self.wrap(v);
+        let v = self.wrap_field(key, v);
         self.inner.serialize_field(key, &v)
     }
     fn skip_field(&mut self, key: &'static str) -> Result<(), S::Error> {
@@ -293,7 +332,7 @@ impl<S: SerializeStructVariant> SerializeStructVariant for Conv<S> {
         key: &'static str,
         v: &T,
     ) -> Result<(), S::Error> {
-        let v = self.wrap(v);
+        let v = self.wrap_field(key, v);
         self.inner.serialize_field(key, &v)
     }
     fn skip_field(&mut self, key: &'static str) -> Result<(), S::Error> {

@@ -19,6 +19,10 @@ pub struct Strings {
     pub agenda_done: &'static str,
     pub no_items: &'static str,
     pub room_usage: &'static str,
+    /// `volgspot zaal` without a file while several sessions are presented: their names.
+    pub several_live: &'static str,
+    /// After the waiting / lost-contact line: which session file the room follows.
+    pub follows: &'static str,
     pub hidden_name: &'static str,
 }
 
@@ -40,6 +44,8 @@ pub static NL: Strings = Strings {
     agenda_done: "agenda afgerond",
     no_items: "(nog leeg)",
     room_usage: "Gebruik: volgspot zaal [SESSIEBESTAND]",
+    several_live: "Er worden nu meer sessies gepresenteerd: {}. Kies welke de zaal volgt: volgspot zaal SESSIEBESTAND",
+    follows: "volgt {}",
     hidden_name: "verborgen (F8)",
 };
 
@@ -61,5 +67,7 @@ pub static EN: Strings = Strings {
     agenda_done: "agenda done",
     no_items: "(empty)",
     room_usage: "Usage: volgspot room [SESSION FILE]",
+    several_live: "More than one session is being presented now: {}. Choose the one the room follows: volgspot room SESSION FILE",
+    follows: "following {}",
     hidden_name: "hidden (F8)",
 };

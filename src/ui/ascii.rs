@@ -79,6 +79,15 @@ pub fn char_of(c: char) -> char {
         '↔' | '⇄' | '⇅' | '↕' => '=',
         '✓' | '✔' | '☑' => 'v',
         '✗' | '✘' | '☒' | '×' => 'x',
+        // Warnings and "not" signs: never a letter that reads as part of a name.
+        '⚠' | '❗' | '❕' | '‼' => '!',
+        '⊘' | '∅' | '⦸' | '🛇' => '/',
+        '❝' | '❞' | '〝' | '〞' => '"',
+        '❛' | '❜' => '\'',
+        // The control pictures (`sanitize::visible` shows ESC as ␛, BEL as ␇): one cell
+        // each, so no room for caret notation (`^[`): `?`, never a letter like `E` that
+        // reads as part of a name.
+        '\u{2400}'..='\u{2426}' => '?',
         '·' | '…' | '⋯' => '.',
         '—' | '–' | '‒' | '―' | '−' => '-',
         '“' | '”' | '„' | '‟' | '″' => '"',
@@ -120,6 +129,50 @@ mod tests {
         assert_eq!(char_of('┌'), '+');
         assert_eq!(char_of('“'), '"');
         assert_eq!(char_of('\u{2800}'), ' ');
+    }
+
+    #[test]
+    fn signs_fold_to_signs_not_to_letters() {
+        // deunicode guesses `w`, `E`, `B` for these: they would read as part of a name.
+        assert_eq!(char_of('⚠'), '!');
+        assert_eq!(char_of('␛'), '?');
+        assert_eq!(char_of('␇'), '?');
+        assert_eq!(char_of('␡'), '?');
+        for (c, a) in [
+            ('✓', 'v'),
+            ('✗', 'x'),
+            ('◀', '<'),
+            ('▶', '>'),
+            ('●', '*'),
+            ('○', 'o'),
+            ('❝', '"'),
+            ('⊘', '/'),
+            ('“', '"'),
+            ('”', '"'),
+            ('—', '-'),
+            ('…', '.'),
+        ] {
+            assert_eq!(char_of(c), a, "{c}");
+        }
+        // No control picture becomes a letter.
+        for c in '\u{2400}'..='\u{2426}' {
+            assert!(!char_of(c).is_ascii_alphanumeric(), "{c}");
+        }
+    }
+
+    #[test]
+    fn a_warning_line_with_an_escape_in_a_name_folds_readably() {
+        use ratatui::layout::Rect;
+        use ratatui::style::Style;
+        let line = format!(
+            "⚠ Namen zichtbaar: {}",
+            crate::sanitize::visible("Jan\u{1b}Smit\u{7}")
+        );
+        let mut buf = Buffer::empty(Rect::new(0, 0, 30, 1));
+        buf.set_string(0, 0, &line, Style::new());
+        fold(&mut buf);
+        let text: String = buf.content.iter().map(|c| c.symbol()).collect();
+        assert_eq!(text.trim_end(), "! Namen zichtbaar: Jan?Smit?");
     }
 
     #[test]

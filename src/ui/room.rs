@@ -67,7 +67,8 @@ pub fn base(theme: &Theme) -> Style {
 fn big(frame: &mut Frame, area: Rect, text: &str, style: Style, ascii: bool) -> u16 {
     let w = text.width() as u16;
     let size = if ascii {
-        None
+        // Without Unicode drawing only full-size pixels survive the fold (to `#`).
+        (w * 8 <= area.width && area.height >= 40).then_some((PixelSize::Full, 8))
     } else if w * 8 <= area.width && area.height >= 40 {
         Some((PixelSize::Full, 8))
     } else if w * 8 <= area.width && area.height >= 20 {
@@ -167,7 +168,7 @@ fn draw_room(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, a
             let [a, _, c] = area.layout(&Layout::vertical([
                 Constraint::Fill(1),
                 Constraint::Length(1),
-                Constraint::Length(1),
+                Constraint::Length(2),
             ]));
             (a, Some(c))
         }
@@ -177,10 +178,15 @@ fn draw_room(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, a
             Contact::LostSince(at) => fill(t.room.lost_contact, &[at]),
             _ => t.room.waiting.to_string(),
         };
+        // Which session the room follows (it may have been picked from the folder).
+        let file = s.path.file_name().unwrap_or_default().to_string_lossy();
+        let follows = fill(t.room.follows, &[&visible_line(&file)]);
         frame.render_widget(
-            Paragraph::new(text)
-                .style(theme.warn.add_modifier(Modifier::BOLD))
-                .centered(),
+            Paragraph::new(vec![
+                Line::styled(text, theme.warn.add_modifier(Modifier::BOLD)),
+                Line::styled(follows, theme.label),
+            ])
+            .centered(),
             c,
         );
     }
@@ -225,7 +231,8 @@ fn draw_room(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, a
         let h = if area.height >= 40 && running {
             // The agenda block and its minutes together, when both fit big.
             let both = format!("{block_title} · {minutes}");
-            let text = if (both.width() as u16) * 4 <= area.width {
+            let per_letter = if ascii { BIG_ASCII } else { BIG };
+            let text = if (both.width() as u16) * per_letter <= area.width {
                 both
             } else {
                 minutes.clone()
@@ -277,9 +284,9 @@ fn draw_room(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, a
         Screen::Triangle => triangle(app, s, theme),
         Screen::Wheel => wheel(app, s, theme),
         // The Rapport screen shows the room the publieksversie, as the Samenvatting does.
-        Screen::Summary | Screen::Report if !ascii && body.width >= 120 && body.height >= 30 => {
+        Screen::Summary | Screen::Report if body.width >= 120 && body.height >= 30 => {
             // A big screen: the section being discussed, in big letters.
-            draw_big(frame, body, big_summary(app, s, theme), theme);
+            draw_big(frame, body, big_summary(app, s, theme), theme, ascii);
             return;
         }
         Screen::Summary | Screen::Report => {
@@ -302,10 +309,10 @@ fn draw_room(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, a
     }
     // A big screen: the few things that matter in big letters, when they all fit; else
     // the paragraphs small and the items big; else all small.
-    if !ascii && body.width >= 120 {
-        let fits = |p: &[Part]| big_rows(p, body.width) <= body.height as usize;
+    if body.width >= 120 {
+        let fits = |p: &[Part]| big_rows(p, body.width, ascii) <= body.height as usize;
         if fits(&parts) {
-            draw_big(frame, body, parts, theme);
+            draw_big(frame, body, parts, theme, ascii);
             return;
         }
         let parts_items: Vec<Part> = parts
@@ -321,7 +328,7 @@ fn draw_room(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, a
             })
             .collect();
         if fits(&parts_items) {
-            draw_big(frame, body, parts_items, theme);
+            draw_big(frame, body, parts_items, theme, ascii);
             return;
         }
         parts = parts_items;
@@ -404,11 +411,24 @@ impl Part {
 /// Big letters: quadrant pixels, 4 columns and 4 rows a letter (32×64 pixels with an
 /// 8×16 font): about four times the height of ordinary text.
 const BIG: u16 = 4;
+/// Without Unicode drawing: full-size pixels (`#` after the fold), 8 columns and 8 rows a
+/// letter; quadrant pixels would fold to blots.
+const BIG_ASCII: u16 = 8;
+
+/// The big letters' pixels and cells per letter (square: columns = rows).
+fn big_font(ascii: bool) -> (PixelSize, u16) {
+    if ascii {
+        (PixelSize::Full, BIG_ASCII)
+    } else {
+        (PixelSize::Quadrant, BIG)
+    }
+}
 /// Columns before the big text: the marker and a space.
 const BIG_INDENT: u16 = 3;
 
-fn big_lines(text: &str, width: u16) -> Vec<String> {
-    let chars = (width.saturating_sub(BIG_INDENT) / BIG).max(1) as usize;
+fn big_lines(text: &str, width: u16, ascii: bool) -> Vec<String> {
+    let (_, cell) = big_font(ascii);
+    let chars = (width.saturating_sub(BIG_INDENT) / cell).max(1) as usize;
     // The big font has ASCII and Latin-1: dashes, curly quotes and ellipses would be
     // blank, so they take their ASCII form.
     let text: String = text
@@ -426,18 +446,20 @@ fn big_lines(text: &str, width: u16) -> Vec<String> {
 }
 
 /// The rows the parts take in big letters (each big part with a blank row after it).
-fn big_rows(parts: &[Part], width: u16) -> usize {
+fn big_rows(parts: &[Part], width: u16, ascii: bool) -> usize {
+    let (_, cell) = big_font(ascii);
     let w = width.max(1) as usize;
     parts
         .iter()
         .map(|p| match p {
             Part::Line(l) => l.width().max(1).div_ceil(w),
-            Part::Big { text, .. } => big_lines(text, width).len() * BIG as usize + 1,
+            Part::Big { text, .. } => big_lines(text, width, ascii).len() * cell as usize + 1,
         })
         .sum()
 }
 
-fn draw_big(frame: &mut Frame, area: Rect, parts: Vec<Part>, theme: &Theme) {
+fn draw_big(frame: &mut Frame, area: Rect, parts: Vec<Part>, theme: &Theme, ascii: bool) {
+    let (px, cell) = big_font(ascii);
     let mut y = area.y;
     for part in parts {
         if y >= area.bottom() {
@@ -463,8 +485,8 @@ fn draw_big(frame: &mut Frame, area: Rect, parts: Vec<Part>, theme: &Theme) {
                 tail,
                 bar,
             } => {
-                let lines = big_lines(&text, area.width);
-                let h = lines.len() as u16 * BIG;
+                let lines = big_lines(&text, area.width, ascii);
+                let h = lines.len() as u16 * cell;
                 if h > rest {
                     // Never half a line of big letters.
                     return;
@@ -487,7 +509,7 @@ fn draw_big(frame: &mut Frame, area: Rect, parts: Vec<Part>, theme: &Theme) {
                 } else {
                     theme.text.add_modifier(Modifier::BOLD)
                 };
-                let last_w = lines.last().map_or(0, |l| l.width() as u16) * BIG;
+                let last_w = lines.last().map_or(0, |l| l.width() as u16) * cell;
                 let text_area = Rect {
                     x: area.x + BIG_INDENT,
                     y,
@@ -496,7 +518,7 @@ fn draw_big(frame: &mut Frame, area: Rect, parts: Vec<Part>, theme: &Theme) {
                 };
                 frame.render_widget(
                     BigText::builder()
-                        .pixel_size(PixelSize::Quadrant)
+                        .pixel_size(px)
                         .style(style)
                         .lines(lines.into_iter().map(Line::from).collect::<Vec<_>>())
                         .left_aligned()
@@ -525,19 +547,23 @@ fn draw_big(frame: &mut Frame, area: Rect, parts: Vec<Part>, theme: &Theme) {
 }
 
 fn big_quadrant(frame: &mut Frame, area: Rect, text: &str, style: Style, ascii: bool) -> u16 {
-    if ascii || area.height < 4 {
+    let (px, cell) = big_font(ascii);
+    if area.height < cell || (text.width() as u16) * cell > area.width {
         return 0;
     }
     frame.render_widget(
         BigText::builder()
-            .pixel_size(PixelSize::Quadrant)
+            .pixel_size(px)
             .style(style)
             .lines(vec![text.to_string().into()])
             .centered()
             .build(),
-        Rect { height: 4, ..area },
+        Rect {
+            height: cell,
+            ..area
+        },
     );
-    4
+    cell
 }
 
 /// The pact's name, big on the Intake (the other screens show their items big).
