@@ -217,6 +217,21 @@ impl Method {
                         why: "empty id".into(),
                     });
                 }
+                // Ids name places in the reports (`<section id="…">`, anchors): plain
+                // lower-case letters, digits, `_` and `-` only.
+                if let Some(c) = id
+                    .chars()
+                    .find(|c| !matches!(c, 'a'..='z' | '0'..='9' | '_' | '-'))
+                {
+                    return Err(Problem {
+                        field,
+                        why: format!(
+                            "\"{}\" holds {:?}; an id may hold only a-z, 0-9, _ and -",
+                            id.escape_default(),
+                            c
+                        ),
+                    });
+                }
                 if seen.contains(&id) {
                     return Err(Problem {
                         field,
@@ -393,6 +408,18 @@ mod tests {
             .unwrap_err()
             .message(Lang::Nl.strings());
         assert!(e.contains("areas[1].id") && e.contains("used twice"), "{e}");
+        // An id names a place in the HTML report (`<section id="…">`): nothing that
+        // could leave the attribute.
+        let mut v: serde_json::Value = serde_json::from_str(METHOD_NL).unwrap();
+        v["areas"][2]["id"] = "x\" onmouseover=\"alert(1)".into();
+        std::fs::write(&path, v.to_string()).unwrap();
+        let e = Method::from_file(&path, &crate::app::Screen::ids())
+            .unwrap_err()
+            .message(Lang::Nl.strings());
+        assert!(
+            e.contains("areas[2].id") && e.contains("only a-z, 0-9, _ and -"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -660,3 +660,330 @@ fn an_approved_quote_the_composed_report_does_not_use_is_on_the_checklist() {
         Screen::Report
     );
 }
+
+/// Review finding: a quote block whose note became an observatie (`k` on the Interviews
+/// screen, or a re-import) was published without approval, under the previous quote's
+/// speaker. It is left out of both versions, and the block list says why.
+#[test]
+fn a_quote_whose_note_is_no_longer_a_quote_is_left_out_of_both_versions() {
+    let mut doc = empty_session_with_what_the_meeting_recorded("“Samen sterker.”", &[]);
+    let iv = Arc::make_mut(&mut doc.interviews[0]);
+    iv.notes[0].set_approval(Approval::NietGevraagd, datetime!(2017-07-05 10:00 UTC));
+    iv.notes[0].kind = NoteKind::Observatie;
+    let method = Method::builtin(Lang::Nl);
+    // The quote was added while it was one.
+    let mut comp = export::compose::first_draft(&doc, &method);
+    comp.section_mut("hoe")
+        .blocks
+        .push(compose::Block::new(compose::BlockKind::Quote {
+            note: doc.interviews[0].notes[0].id.clone(),
+        }));
+    doc.composition = Some(comp);
+    for public in [true, false] {
+        let report = export::build(&doc, &method, Lang::Nl, public);
+        let md = export::render(&report, Format::Markdown).unwrap();
+        assert!(!md.contains("> “Samen sterker.”"), "{md}");
+        let hoe = report.sections.iter().find(|s| s.id == "hoe").unwrap();
+        assert!(
+            hoe.blocks
+                .iter()
+                .any(|b| b.kind == "omitted" && b.reason == "quote_not_quote"),
+            "{public}"
+        );
+    }
+    let mut app = on_report(app_on(doc, Lang::Nl));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    let t = text(&render(&app, 120, 40));
+    assert!(t.contains("“Samen sterker.” (geen citaa"), "{t}");
+    assert!(t.contains("⊘ citaat — geen citaat meer"), "{t}");
+    assert!(
+        !t.contains("wacht op akkoord") && !t.contains("(geen akkoord)"),
+        "{t}"
+    );
+}
+
+/// Review finding: a quote withheld by an open import conflict said "geen akkoord".
+#[test]
+fn a_quote_withheld_by_an_import_conflict_says_so() {
+    let mut doc = empty_session_with_what_the_meeting_recorded("“Samen sterker.”", &[]);
+    Arc::make_mut(&mut doc.interviews[0])
+        .fields_conflict
+        .insert("role".into(), serde_json::json!("wethouder"));
+    let mut report = export::build(&doc, &Method::builtin(Lang::Nl), Lang::Nl, true);
+    let hoe = report.sections.iter().find(|s| s.id == "hoe").unwrap();
+    assert!(
+        hoe.blocks
+            .iter()
+            .any(|b| b.kind == "omitted" && b.reason == "quote_conflict"),
+        "{:?}",
+        hoe.blocks.iter().map(|b| b.reason).collect::<Vec<_>>()
+    );
+    report.preview = true;
+    let md = export::render_preview(&report).unwrap();
+    assert!(
+        md.contains("⊘ citaat — citaat: open importconflict"),
+        "{md}"
+    );
+    let mut app = on_report(app_on(doc, Lang::Nl));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    let t = text(&render(&app, 120, 40));
+    assert!(t.contains("“Samen sterker.” (open impor"), "{t}");
+}
+
+/// Review finding: keys that change nothing turned the first draft into a stored
+/// composition (no undo step), after which the report stopped following the session.
+#[test]
+fn keys_that_change_nothing_leave_the_first_draft_following_the_session() {
+    let doc = empty_session_with_what_the_meeting_recorded("“Samen sterker.”", &[]);
+    let mut app = on_report(app_on(doc, Lang::Nl));
+    let shift = |app: &mut App, code| app.handle_key(KeyEvent::new(code, KeyModifiers::SHIFT));
+    let none = |app: &App| app.session().unwrap().doc.composition.is_none();
+    // The region: the drawn portrait, then the triangle drawing.
+    shift(&mut app, KeyCode::Up);
+    assert!(none(&app), "move up on the first block");
+    press(&mut app, KeyCode::Down);
+    shift(&mut app, KeyCode::Down);
+    assert!(none(&app), "move down on the last block");
+    press(&mut app, KeyCode::Char('n'));
+    assert!(none(&app), "`n` on a drawing");
+    press(&mut app, KeyCode::Char('k'));
+    press(&mut app, KeyCode::Enter);
+    assert!(none(&app), "the question confirmed unchanged");
+    // A section the same way.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('k'));
+    press(&mut app, KeyCode::Enter);
+    shift(&mut app, KeyCode::Up);
+    assert!(none(&app), "in section 1");
+
+    // A quote approved later still reaches the report.
+    if let View::Session(s) = &mut app.view {
+        let mut n = s.doc.interviews[0].notes[0].clone();
+        n.id = Id::new();
+        n.text = "“Later goedgekeurd.”".into();
+        n.set_approval(Approval::Akkoord, datetime!(2017-07-06 10:00 UTC));
+        Arc::make_mut(&mut s.doc.interviews[0]).notes.push(n);
+    }
+    let s = &app.session().unwrap().doc;
+    let md = export::render(
+        &export::build(s, &Method::builtin(Lang::Nl), Lang::Nl, true),
+        Format::Markdown,
+    )
+    .unwrap();
+    assert!(md.contains("> “Later goedgekeurd.”"), "{md}");
+    // A real move does store the composition.
+    let mut app = app;
+    shift(&mut app, KeyCode::Down);
+    assert!(!none(&app), "{}", text(&render(&app, 120, 40)));
+}
+
+/// Review finding: an attention area added to the method after composing had no
+/// section in the report: it gets its first-draft section.
+#[test]
+fn an_area_added_to_the_method_after_composing_gets_its_first_draft_section() {
+    let mut doc = empty_session_with_what_the_meeting_recorded("“Samen sterker.”", &[]);
+    let method = Method::builtin(Lang::Nl);
+    doc.composition = Some(export::compose::first_draft(&doc, &method));
+    let mut wider = method.clone();
+    let mut extra = wider.areas.last().unwrap().clone();
+    extra.id = "extra".into();
+    extra.name = "HET EXTRA".into();
+    extra.report_title = None;
+    extra.report = Default::default();
+    wider.areas.push(extra);
+    doc.intake.observations.insert(
+        "extra".into(),
+        "Een observatie over het extra gebied.".into(),
+    );
+    let md = export::render(
+        &export::build(&doc, &wider, Lang::Nl, true),
+        Format::Markdown,
+    )
+    .unwrap();
+    let sec = &md[md.find("HET EXTRA").expect(&md)..];
+    assert!(
+        sec.contains("Een observatie over het extra gebied."),
+        "{md}"
+    );
+}
+
+/// Review finding: the preview's name masking replaced names in interview order after
+/// the report was built: "Jan" before "Jan de Vries" left "‹naam: F8› de Vries", and a
+/// name with an invisible character was not matched at all.
+#[test]
+fn the_preview_without_names_never_shows_part_of_a_surname() {
+    for first in ["Jan", "Jan\u{200B}"] {
+        let mut doc = empty_session_with_what_the_meeting_recorded("“Samen sterker.”", &[]);
+        Arc::make_mut(&mut doc.interviews[0]).interviewee = "Jan de\u{200B} Vries".into();
+        let mut other = (*doc.interviews[0]).clone();
+        other.id = Id::new();
+        other.interviewee = first.into();
+        other.notes.clear();
+        doc.interviews.insert(0, Arc::new(other));
+        let app = on_report(app_on(doc, Lang::Nl));
+        let s = app.session().unwrap();
+        let method = Method::builtin(Lang::Nl);
+        let p = s.compose.preview(s, &method, Lang::Nl, false);
+        assert!(p.contains("‹naam: F8›, projectmanager WZW:"), "{p}");
+        assert!(!p.contains("Vries") && !p.contains("Jan"), "{p}");
+        let p = s.compose.preview(s, &method, Lang::Nl, true);
+        assert!(p.contains("Vries"), "{p}");
+    }
+}
+
+/// Review finding: the follow-up list's default lead-in was prefilled with a literal
+/// `{n}`, and kept so when stored.
+#[test]
+fn the_follow_up_lead_in_names_the_round_it_looks_back_on() {
+    let mut doc = empty_session_with_what_the_meeting_recorded("“Samen sterker.”", &[]);
+    doc.intake.round = 2;
+    doc.intentions.push(Intention {
+        id: Id::new(),
+        text: "Een regionaal loket".into(),
+        public: true,
+        carried_from: Some(1),
+        ..Intention::default()
+    });
+    let method = Method::builtin(Lang::Nl);
+    let draft = export::compose::first_draft(&doc, &method);
+    let (sec, at) = draft
+        .sections
+        .iter()
+        .enumerate()
+        .find_map(|(i, s)| {
+            s.blocks
+                .iter()
+                .position(|b| {
+                    matches!(
+                        &b.kind,
+                        compose::BlockKind::Drawn {
+                            source: compose::Source::FollowUp,
+                            ..
+                        }
+                    )
+                })
+                .map(|j| (i, j))
+        })
+        .unwrap();
+    let mut app = on_report(app_on(doc, Lang::Nl));
+    for _ in 0..sec {
+        press(&mut app, KeyCode::Tab);
+    }
+    for _ in 0..at {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    let t = text(&render(&app, 120, 40));
+    assert!(
+        t.contains("voornemens uit ronde 1:") && !t.contains("{n}"),
+        "{t}"
+    );
+    // Typed with a word more: stored, and exported with the round filled in.
+    press(&mut app, KeyCode::End);
+    app.handle_event(Event::Paste(" (ronde {n})".into()));
+    press(&mut app, KeyCode::Enter);
+    let s = &app.session().unwrap().doc;
+    assert!(s.composition.is_some());
+    let md = export::render(
+        &export::build(s, &method, Lang::Nl, false),
+        Format::Markdown,
+    )
+    .unwrap();
+    assert!(md.contains("voornemens uit ronde 1: (ronde 1)"), "{md}");
+    assert!(!md.contains("{n}"), "{md}");
+}
+
+/// Review finding: the public report handed to (overridable) templates still held the
+/// text of hidden and non-public blocks and of unapproved quotes.
+#[test]
+fn what_is_left_out_of_the_publieksversie_is_not_handed_to_the_templates() {
+    let mut doc = empty_session_with_what_the_meeting_recorded("“Geheim citaat.”", &[]);
+    let iv = Arc::make_mut(&mut doc.interviews[0]);
+    iv.notes[0].set_approval(Approval::NietGevraagd, datetime!(2017-07-05 10:00 UTC));
+    let method = Method::builtin(Lang::Nl);
+    let mut comp = export::compose::first_draft(&doc, &method);
+    let sec = comp.section_mut("waarom");
+    let mut hidden = compose::Block::new(compose::BlockKind::Paragraph {
+        text: "Verborgen alinea".into(),
+    });
+    hidden.hidden = true;
+    let mut internal = compose::Block::new(compose::BlockKind::List {
+        lead: "Intern lijstje:".into(),
+        items: vec!["intern punt".into()],
+        numbered: false,
+    });
+    internal.public = false;
+    sec.blocks.push(hidden);
+    sec.blocks.push(internal);
+    doc.composition = Some(comp);
+    let report = export::build(&doc, &method, Lang::Nl, true);
+    let json = serde_json::to_string(&report.sections).unwrap();
+    for secret in [
+        "Verborgen alinea",
+        "Intern lijstje",
+        "intern punt",
+        "Geheim citaat",
+    ] {
+        assert!(!json.contains(secret), "{secret}: {json}");
+    }
+    // Still said what was left out, and why.
+    let left: Vec<(&str, &str)> = report
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter(|b| b.kind == "omitted")
+        .map(|b| (b.was, b.reason))
+        .collect();
+    for want in [
+        ("paragraph", "hidden"),
+        ("list", "not_public"),
+        ("quote", "quote_no_approval"),
+    ] {
+        assert!(left.contains(&want), "{want:?} in {left:?}");
+    }
+}
+
+/// Review finding: adding a text block and pressing Esc left an empty block behind.
+#[test]
+fn a_text_block_added_and_cancelled_leaves_nothing_behind() {
+    let doc = empty_session_with_what_the_meeting_recorded("“Samen sterker.”", &[]);
+    let mut app = on_report(app_on(doc, Lang::Nl));
+    press(&mut app, KeyCode::Tab);
+    let blocks = |app: &App| {
+        let s = app.session().unwrap();
+        volgspot::app::compose::section_of(&s.doc, &Method::builtin(Lang::Nl), "waarom")
+            .blocks
+            .len()
+    };
+    let n = blocks(&app);
+    // A paragraph added and left with Esc before anything is typed; a heading
+    // confirmed empty.
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(blocks(&app), n);
+    assert!(app.session().unwrap().doc.composition.is_none());
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(blocks(&app), n);
+    assert!(app.session().unwrap().doc.composition.is_none());
+    let t = text(&render(&app, 120, 40));
+    assert!(!t.contains("⊘ alinea") && !t.contains("⊘ tussenkop"), "{t}");
+    // Added and typed (Esc leaves the text box, keeping what was typed): one block,
+    // one undo step.
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Enter);
+    app.handle_event(Event::Paste("Een alinea.".into()));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(blocks(&app), n + 1);
+    app.handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+    assert_eq!(blocks(&app), n);
+    assert!(app.session().unwrap().doc.composition.is_none());
+}

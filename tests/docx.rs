@@ -553,3 +553,60 @@ fn the_overview_of_a_folder_can_be_written_for_word_too() {
     assert!(dumped.contains("Zorgpact Rivierenland-West"), "{dumped}");
     assert!(dumped.contains("[table]"), "{dumped}");
 }
+
+/// Review findings: a note that starts like a link reference definition over two lines
+/// vanished; an autolink's URL got a stray `\` before `&`; a typed backslash was lost.
+/// In every format the words arrive as typed.
+#[test]
+fn reference_like_labels_autolinks_and_backslashes_arrive_in_every_format() {
+    let mut s = example();
+    let iv = std::sync::Arc::make_mut(&mut s.interviews[0]);
+    let template = iv.notes[0].clone();
+    for text in [
+        "[Aanvulling van\nde wethouder]: bijlage",
+        "zie <https://a.nl/?x=1&y=2>",
+        "pad C:\\map\\*x*",
+    ] {
+        iv.notes.push(Note {
+            id: Id::new(),
+            text: text.into(),
+            kind: NoteKind::Observatie,
+            public: true,
+            ..template.clone()
+        });
+    }
+    let md = markdown(&s, Lang::Nl, true);
+    assert!(
+        md.contains("\\[Aanvulling van") && md.contains("de wethouder\\]: bijlage"),
+        "{md}"
+    );
+    assert!(md.contains("(https://a.nl/?x=1&y=2)"), "{md}");
+    assert!(md.contains("pad C:\\\\map\\\\*x*"), "{md}");
+    let report = export::build(&s, &Method::builtin(Lang::Nl), Lang::Nl, true);
+    let html = export::render(&report, Format::Html).unwrap();
+    assert!(html.contains("[Aanvulling van"), "{html}");
+    assert!(
+        html.contains("href=\"https://a.nl/?x=1&amp;y=2\""),
+        "{html}"
+    );
+    assert!(!html.contains("1\\&amp;y"), "{html}");
+    assert!(html.contains("pad C:\\map\\<em>x</em>"), "{html}");
+    let parts = check_package(&docx(&s, Lang::Nl, true));
+    let xml = String::from_utf8(parts["word/document.xml"].clone()).unwrap();
+    assert!(
+        xml.contains("Aanvulling van")
+            && xml.contains(">de wethouder<")
+            && xml.contains(">]: bijlage<"),
+        "{xml}"
+    );
+    assert!(
+        xml.contains(">https://a.nl/?x=1<") && xml.contains(">&amp;y=2<"),
+        "{xml}"
+    );
+    let rels = String::from_utf8(parts["word/_rels/document.xml.rels"].clone()).unwrap();
+    assert!(rels.contains("https://a.nl/?x=1&amp;y=2\""), "{rels}");
+    assert!(
+        xml.contains(">pad C:<") && xml.contains(">\\map<") && xml.contains(">\\<"),
+        "{xml}"
+    );
+}

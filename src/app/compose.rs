@@ -117,6 +117,9 @@ pub struct Edit {
     /// A drawn list's default lead-in, prefilled: stored unchanged, the block keeps
     /// following the report's wording.
     pub default_lead: Option<String>,
+    /// A block just added: the composition from before, put back when the typing is
+    /// cancelled (or ends empty), so no empty block is left behind.
+    pub added: Option<Option<Composition>>,
 }
 
 /// The preview as built for one generation, version, language and privacy switch.
@@ -160,7 +163,8 @@ pub fn composition<'a>(doc: &'a Session, method: &Method) -> Cow<'a, Composition
     crate::export::compose::composition(doc, method)
 }
 
-/// The section of `area` as shown (empty when the composition has none).
+/// The section of `area` as shown: the composition's; an area the composition has no
+/// section for (added to the method after composing) shows its first-draft section.
 pub fn section(comp: &Composition, area: &str) -> ComposedSection {
     comp.section(area)
         .cloned()
@@ -170,12 +174,58 @@ pub fn section(comp: &Composition, area: &str) -> ComposedSection {
         })
 }
 
-/// The session's composition, made from the first draft on the first change.
-fn comp_mut<'a>(doc: &'a mut Session, method: &Method) -> &'a mut Composition {
-    if doc.composition.is_none() {
-        doc.composition = Some(first_draft(doc, method));
+/// [`section`], with the first draft's section of `area` when the composition lacks it.
+pub fn section_of(doc: &Session, method: &Method, area: &str) -> ComposedSection {
+    let comp = composition(doc, method);
+    match comp.section(area) {
+        Some(s) => s.clone(),
+        None => section(&first_draft(doc, method), area),
     }
-    doc.composition.as_mut().expect("set above")
+}
+
+/// The composition as shown, every section of the method present (a missing one from
+/// the first draft).
+fn full_composition(doc: &Session, method: &Method) -> Composition {
+    let mut comp = composition(doc, method).into_owned();
+    if areas(method).iter().any(|a| comp.section(a).is_none()) {
+        let draft = first_draft(doc, method);
+        for s in draft.sections {
+            if comp.section(&s.area).is_none() {
+                comp.sections.push(s);
+            }
+        }
+    }
+    comp
+}
+
+/// Applies `f` to a copy of the composition shown and stores it in the session only
+/// when something really changed: a key that changes nothing leaves a session on its
+/// first draft (which keeps following the session) and makes no undo step.
+fn change<R>(
+    doc: &mut Session,
+    method: &Method,
+    f: impl FnOnce(&mut Composition) -> R,
+) -> (bool, R) {
+    let before = full_composition(doc, method);
+    let mut after = before.clone();
+    let r = f(&mut after);
+    // A section only looked up (pushed empty by `section_mut`) is no change.
+    after.sections.retain(|s| {
+        before.section(&s.area).is_some() || !s.blocks.is_empty() || s.question.is_some()
+    });
+    let changed = after != before;
+    if changed {
+        doc.composition = Some(after);
+    }
+    (changed, r)
+}
+
+fn outcome(changed: bool) -> Outcome {
+    if changed {
+        Outcome::Changed
+    } else {
+        Outcome::Handled
+    }
 }
 
 /// The sources a drawn list in section `area` can come from.
@@ -324,7 +374,7 @@ impl State {
     pub fn act(&mut self, doc: &mut Session, act: Act, ctx: &Ctx) -> Outcome {
         let method = ctx.method;
         let area = self.area(method);
-        let n = section(&composition(doc, method), &area).blocks.len();
+        let n = section_of(doc, method, &area).blocks.len();
         self.selected = self.selected.min(n.saturating_sub(1));
         let sections = areas(method).len();
         match act {
@@ -351,8 +401,7 @@ impl State {
             Act::Export => return Outcome::Effect(super::Effect::Export),
             Act::Add => self.mode = Mode::Kind { sel: 0 },
             Act::Question => {
-                let comp = composition(doc, method);
-                let q = section(&comp, &area).question.unwrap_or_else(|| {
+                let q = section_of(doc, method, &area).question.unwrap_or_else(|| {
                     method
                         .areas
                         .iter()
@@ -366,11 +415,15 @@ impl State {
                     on_label: true,
                     question: true,
                     default_lead: None,
+                    added: None,
                 }));
             }
             Act::Edit => {
-                let comp = composition(doc, method);
-                let Some(b) = section(&comp, &area).blocks.get(self.selected).cloned() else {
+                let Some(b) = section_of(doc, method, &area)
+                    .blocks
+                    .get(self.selected)
+                    .cloned()
+                else {
                     return Outcome::Handled;
                 };
                 match &b.kind {
@@ -383,20 +436,24 @@ impl State {
                     }
                     BlockKind::Wheel { .. } | BlockKind::Drawing { .. } => {
                         let i = self.selected;
-                        let blk = &mut comp_mut(doc, method).section_mut(&area).blocks[i];
-                        match &mut blk.kind {
-                            BlockKind::Wheel { with_phase } => *with_phase = !*with_phase,
-                            BlockKind::Drawing { what } => {
-                                *what = match what {
-                                    Drawing::Triangle => Drawing::Wheel,
-                                    Drawing::Wheel => Drawing::Triangle,
+                        let (changed, ()) = change(doc, method, |c| {
+                            let Some(blk) = c.section_mut(&area).blocks.get_mut(i) else {
+                                return;
+                            };
+                            match &mut blk.kind {
+                                BlockKind::Wheel { with_phase } => *with_phase = !*with_phase,
+                                BlockKind::Drawing { what } => {
+                                    *what = match what {
+                                        Drawing::Triangle => Drawing::Wheel,
+                                        Drawing::Wheel => Drawing::Triangle,
+                                    }
                                 }
+                                _ => {}
                             }
-                            _ => {}
-                        }
-                        return Outcome::Changed;
+                        });
+                        return outcome(changed);
                     }
-                    kind => self.mode = Mode::Edit(Box::new(Edit::of(kind, method, ctx.t))),
+                    kind => self.mode = Mode::Edit(Box::new(Edit::of(kind, doc, method, ctx.t))),
                 }
             }
             Act::MoveUp | Act::MoveDown => {
@@ -404,37 +461,38 @@ impl State {
                     return Outcome::Handled;
                 }
                 let i = self.selected;
-                let sec = comp_mut(doc, method).section_mut(&area);
-                match sec.move_block(i, act == Act::MoveUp) {
-                    Some(j) => {
-                        self.selected = j;
-                        return Outcome::Changed;
-                    }
-                    None => return Outcome::Handled,
+                let up = act == Act::MoveUp;
+                let (changed, j) = change(doc, method, |c| c.section_mut(&area).move_block(i, up));
+                if let Some(j) = j {
+                    self.selected = j;
                 }
+                return outcome(changed);
             }
             Act::Hide | Act::Public | Act::Numbered | Act::Delete => {
                 if n == 0 {
                     return Outcome::Handled;
                 }
                 let i = self.selected;
-                let sec = comp_mut(doc, method).section_mut(&area);
-                let b = &mut sec.blocks[i];
-                match act {
-                    Act::Hide => b.hidden = !b.hidden,
-                    Act::Public => b.public = !b.public,
-                    Act::Numbered => match &mut b.kind {
-                        BlockKind::List { numbered, .. } | BlockKind::Drawn { numbered, .. } => {
-                            *numbered = !*numbered
+                let (changed, left) = change(doc, method, |c| {
+                    let sec = c.section_mut(&area);
+                    if let Some(b) = sec.blocks.get_mut(i) {
+                        match act {
+                            Act::Hide => b.hidden = !b.hidden,
+                            Act::Public => b.public = !b.public,
+                            Act::Numbered => match &mut b.kind {
+                                BlockKind::List { numbered, .. }
+                                | BlockKind::Drawn { numbered, .. } => *numbered = !*numbered,
+                                _ => {}
+                            },
+                            _ => {
+                                sec.blocks.remove(i);
+                            }
                         }
-                        _ => return Outcome::Handled,
-                    },
-                    _ => {
-                        sec.blocks.remove(i);
-                        self.selected = i.min(sec.blocks.len().saturating_sub(1));
                     }
-                }
-                return Outcome::Changed;
+                    sec.blocks.len()
+                });
+                self.selected = i.min(left.saturating_sub(1));
+                return outcome(changed);
             }
         }
         Outcome::Handled
@@ -443,13 +501,17 @@ impl State {
     /// Inserts `block` after the selected one (first in an empty section) and selects it.
     fn insert(&mut self, doc: &mut Session, method: &Method, block: Block) {
         let area = self.area(method);
-        let sec = comp_mut(doc, method).section_mut(&area);
-        let at = if sec.blocks.is_empty() {
-            0
-        } else {
-            (self.selected + 1).min(sec.blocks.len())
-        };
-        sec.blocks.insert(at, block);
+        let selected = self.selected;
+        let (_, at) = change(doc, method, |c| {
+            let sec = c.section_mut(&area);
+            let at = if sec.blocks.is_empty() {
+                0
+            } else {
+                (selected + 1).min(sec.blocks.len())
+            };
+            sec.blocks.insert(at, block);
+            at
+        });
         self.selected = at;
     }
 
@@ -496,10 +558,12 @@ impl State {
                         if replace {
                             let area = self.area(method);
                             let i = self.selected;
-                            let sec = comp_mut(doc, method).section_mut(&area);
-                            if let Some(b) = sec.blocks.get_mut(i) {
-                                b.kind = BlockKind::Quote { note };
-                            }
+                            let (changed, ()) = change(doc, method, |c| {
+                                if let Some(b) = c.section_mut(&area).blocks.get_mut(i) {
+                                    b.kind = BlockKind::Quote { note };
+                                }
+                            });
+                            return outcome(changed);
                         } else {
                             self.insert(doc, method, Block::new(BlockKind::Quote { note }));
                         }
@@ -552,7 +616,9 @@ impl State {
             },
         };
         if kind.has_text() {
-            self.mode = Mode::Edit(Box::new(Edit::of(&kind, method, ctx.t)));
+            let mut e = Edit::of(&kind, doc, method, ctx.t);
+            e.added = Some(doc.composition.clone());
+            self.mode = Mode::Edit(Box::new(e));
         }
         self.insert(doc, method, Block::new(kind));
         Outcome::Changed
@@ -569,8 +635,17 @@ impl State {
         match f.input(key) {
             FieldInput::Changed | FieldInput::Moved => Outcome::Handled,
             FieldInput::Cancel => {
+                let added = e.added.take();
                 self.mode = Mode::List;
-                Outcome::Handled
+                match added {
+                    // A block just added and nothing kept: it goes again.
+                    Some(before) => {
+                        doc.composition = before;
+                        self.selected = self.selected.saturating_sub(1);
+                        Outcome::Changed
+                    }
+                    None => Outcome::Handled,
+                }
             }
             FieldInput::Done => {
                 if e.on_label && e.text.is_some() {
@@ -602,19 +677,12 @@ impl State {
             // The method's question typed back: the generic one again; cleared: no
             // question line at all.
             let q = (q.trim() != generic.trim()).then(|| q.trim().to_string());
-            let sec = comp_mut(doc, method).section_mut(&area);
-            if sec.question == q {
-                return Outcome::Handled;
-            }
-            sec.question = q;
-            return Outcome::Changed;
+            let (changed, ()) = change(doc, method, |c| c.section_mut(&area).question = q);
+            return outcome(changed);
         }
         let text = e.text.as_ref().map(Field::text).unwrap_or_default();
         let i = self.selected;
-        let before = section(&composition(doc, method), &area)
-            .blocks
-            .get(i)
-            .cloned();
+        let before = section_of(doc, method, &area).blocks.get(i).cloned();
         let Some(before) = before else {
             return Outcome::Handled;
         };
@@ -622,13 +690,24 @@ impl State {
         // The default lead-in left as it was: still the default.
         let label = label.filter(|l| e.default_lead.as_deref().map(str::trim) != Some(l.trim()));
         kind.set_text(&text, label.as_deref());
+        // A block just added and left empty: it goes again.
+        if let Some(prev) = e.added
+            && kind.text().trim().is_empty()
+            && kind.label().is_none_or(|l| l.trim().is_empty())
+        {
+            doc.composition = prev;
+            self.selected = self.selected.saturating_sub(1);
+            return Outcome::Changed;
+        }
         if kind == before.kind {
             return Outcome::Handled;
         }
-        if let Some(b) = comp_mut(doc, method).section_mut(&area).blocks.get_mut(i) {
-            b.kind = kind;
-        }
-        Outcome::Changed
+        let (changed, ()) = change(doc, method, |c| {
+            if let Some(b) = c.section_mut(&area).blocks.get_mut(i) {
+                b.kind = kind;
+            }
+        });
+        outcome(changed)
     }
 
     /// The preview: the report as exported (the publieksversie, or the internal
@@ -654,26 +733,50 @@ impl State {
         {
             return text.clone();
         }
-        let mut report = crate::export::build(&view.doc, method, lang, public);
-        report.preview = true;
         let t = lang.strings();
+        // With the privacy switch off, the names are masked in a copy of the session
+        // before the report is built (a text replacement afterwards would leave "de
+        // Vries" of "Jan de Vries" behind a shorter "Jan"); a name typed elsewhere (in a
+        // note) is then replaced, longest first, before anything else touches the text.
+        let masked;
+        let doc = if show_names {
+            &view.doc
+        } else {
+            let mut copy = view.doc.clone();
+            for iv in &mut copy.interviews {
+                if !iv.interviewee.trim().is_empty() {
+                    std::sync::Arc::make_mut(iv).interviewee = t.compose.name_hidden.to_string();
+                }
+            }
+            for p in &mut copy.intake.partners {
+                if !p.contact.trim().is_empty() {
+                    p.contact = t.compose.name_hidden.to_string();
+                }
+            }
+            masked = copy;
+            &masked
+        };
+        let mut report = crate::export::build(doc, method, lang, public);
+        report.preview = true;
         let mut text = crate::export::render_preview(&report)
             .unwrap_or_else(|e| fill(t.summary.render_failed, &[&e]));
-        // Never a control character to the terminal: shown as a picture (␛).
-        if let std::borrow::Cow::Owned(v) = crate::sanitize::visible(&text) {
-            text = v;
-        }
         if !show_names {
-            let names = view
+            let mut names: Vec<&str> = view
                 .doc
                 .interviews
                 .iter()
                 .map(|iv| iv.interviewee.trim())
                 .chain(view.doc.intake.partners.iter().map(|p| p.contact.trim()))
-                .filter(|n| !n.is_empty());
+                .filter(|n| !n.is_empty())
+                .collect();
+            names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
             for name in names {
                 text = text.replace(name, t.compose.name_hidden);
             }
+        }
+        // Never a control character to the terminal: shown as a picture (␛).
+        if let std::borrow::Cow::Owned(v) = crate::sanitize::visible(&text) {
+            text = v;
         }
         let text: Rc<str> = text.into();
         *cache = Some((view.generation, public, lang, show_names, text.clone()));
@@ -691,15 +794,17 @@ fn lang_of(t: &Strings) -> Lang {
 }
 
 impl Edit {
-    fn of(kind: &BlockKind, method: &Method, t: &Strings) -> Edit {
+    fn of(kind: &BlockKind, doc: &Session, method: &Method, t: &Strings) -> Edit {
         let default_lead = match kind {
             BlockKind::Drawn {
                 source, lead: None, ..
-            } => Some(crate::export::compose::default_lead(
-                source,
-                method,
-                lang_of(t),
-            )),
+            } => Some(
+                // The follow-up list's sentence names the round it looks back on.
+                crate::export::compose::default_lead(source, method, lang_of(t)).replace(
+                    "{n}",
+                    &crate::export::compose::previous_round(doc).to_string(),
+                ),
+            ),
             _ => None,
         };
         let label = match &default_lead {
@@ -717,6 +822,7 @@ impl Edit {
             on_label,
             question: false,
             default_lead,
+            added: None,
         }
     }
 

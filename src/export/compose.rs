@@ -20,7 +20,7 @@ use crate::model::{NoteKind, Session};
 use serde::Serialize;
 
 /// One block as the templates write it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct PieceOut {
     /// paragraph, labelled, heading, list, drawn, quote, wheel, drawing, omitted.
     pub kind: &'static str,
@@ -85,11 +85,17 @@ impl PieceOut {
         }
     }
 
-    fn omitted(mut self, reason: &'static str) -> Self {
-        self.was = self.kind;
-        self.kind = "omitted";
-        self.reason = reason;
-        self
+    /// The piece left out: only what it was and why, none of its content (templates
+    /// can be overridden; what is not in the report is not handed to them).
+    fn omitted(self, reason: &'static str) -> Self {
+        PieceOut {
+            kind: "omitted",
+            id: self.id,
+            public: self.public,
+            reason,
+            was: self.kind,
+            ..PieceOut::default()
+        }
     }
 
     /// Whether the piece is in the report (not left out).
@@ -199,9 +205,20 @@ pub fn fill(report: &mut Report, session: &Session, method: &Method, lang: Lang)
     report.region_blocks = resolve(region, report, session, method, lang);
     for i in 0..report.sections.len() {
         let id = report.sections[i].id.clone();
-        let Some(sec) = comp.section(&id) else {
-            report.sections[i].empty = true;
-            continue;
+        // An area added to the method after composing: its first-draft section.
+        let draft;
+        let sec = match comp.section(&id) {
+            Some(sec) => sec,
+            None => {
+                draft = first_draft(session, method);
+                match draft.section(&id) {
+                    Some(sec) => sec,
+                    None => {
+                        report.sections[i].empty = true;
+                        continue;
+                    }
+                }
+            }
         };
         // The pact's own question; an empty one: no question line.
         if let Some(q) = &sec.question {
@@ -280,9 +297,18 @@ fn piece(b: &Block, r: &Report, session: &Session, method: &Method, lang: Lang) 
             match found {
                 None => return p.omitted("quote_missing"),
                 Some((iv, n)) => {
+                    // No longer a quote (its kind changed, or its words are gone): left
+                    // out of both versions, it would read as someone's words.
+                    if n.kind != NoteKind::Citaat || n.text.trim().is_empty() {
+                        return p.omitted("quote_not_quote");
+                    }
                     if public && !note_is_public(iv, n) {
                         let why = if !n.public {
                             "not_public"
+                        } else if super::report::withheld(iv, n)
+                            == Some(super::report::Withheld::Conflict)
+                        {
+                            "quote_conflict"
                         } else if !n.approved_as_is() {
                             "quote_no_approval"
                         } else if !iv.consent.quotes_public {
@@ -359,6 +385,16 @@ pub fn lead_word(source: &Source, method: &Method) -> (String, &'static str) {
         Source::Region | Source::Observation { .. } | Source::Activities => ("", "label"),
     };
     (word.to_string(), style)
+}
+
+/// The round the follow-up list looks back on: where the carried intentions come from,
+/// else the round before the session's.
+pub fn previous_round(session: &Session) -> u8 {
+    session
+        .intentions
+        .iter()
+        .find_map(|i| i.carried_from)
+        .unwrap_or_else(|| session.intake.round.saturating_sub(1))
 }
 
 /// A drawn list's default lead-in as the Markdown report writes it ("Projecten en
@@ -473,6 +509,12 @@ fn drawn(
         }
         Source::FollowUp => {
             p.source = "follow_up";
+            // The default lead-in typed back or kept from the prefill: its round filled.
+            if let Some(lead) = &mut p.lead
+                && lead.contains("{n}")
+            {
+                *lead = lead.replace("{n}", &previous_round(session).to_string());
+            }
             // The publieksversie tells only what became of them, not what is still to
             // be checked.
             p.items = r

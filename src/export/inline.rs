@@ -87,14 +87,30 @@ fn allowed_url(url: &str) -> bool {
 fn neutralize(lines: &[&str]) -> (String, Vec<usize>) {
     let mut src = String::new();
     let mut inserted = Vec::new();
+    // A link reference definition's label may run over lines (`[a\nb]: url`): the
+    // paragraph's first `[` is escaped when `]:` is anywhere in it.
+    let definition = lines.iter().any(|l| l.contains("]:"));
     for (n, line) in lines.iter().enumerate() {
         if n > 0 {
             src.push('\n');
         }
         let line = line.replace('\t', " ");
-        let escape_at = block_start(&line);
+        let escape_at = if n == 0 && definition && line.starts_with('[') {
+            Some(0)
+        } else {
+            block_start(&line)
+        };
+        // Inside an autolink (`<https://…>`) a backslash is literal: nothing escaped.
+        let mut autolink_end = 0;
         for (i, c) in line.char_indices() {
-            if Some(i) == escape_at || c == '&' {
+            if c == '<'
+                && let Some(len) = autolink_len(&line[i..])
+            {
+                autolink_end = i + len;
+            }
+            let in_autolink = i < autolink_end;
+            // A typed `&` stays `&` (`&amp;` is no entity), a typed `\` stays `\`.
+            if Some(i) == escape_at || (!in_autolink && matches!(c, '&' | '\\')) {
                 inserted.push(src.len());
                 src.push('\\');
             }
@@ -102,6 +118,19 @@ fn neutralize(lines: &[&str]) -> (String, Vec<usize>) {
         }
     }
     (src, inserted)
+}
+
+/// The length of the autolink (`<https://…>`, `<mailto:…>`) `text` starts with, if any.
+fn autolink_len(text: &str) -> Option<usize> {
+    let lower = text.get(..10).unwrap_or(text).to_ascii_lowercase();
+    if !["<http://", "<https://", "<mailto:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return None;
+    }
+    let end = text[1..].find(|c: char| c == '>' || c == '<' || c.is_whitespace())?;
+    (text.as_bytes()[1 + end] == b'>').then_some(end + 2)
 }
 
 /// The byte offset of the character to escape so `line` opens no block, if any.
@@ -428,6 +457,30 @@ mod tests {
         assert_eq!(md("**een**\n\n\n  twee"), "**een**\n\ntwee");
         assert_eq!(html("een\n\ntwee"), "een<br/><br/>twee");
         assert_eq!(html("een\ntwee _x"), "plain:een\ntwee _x");
+    }
+
+    #[test]
+    fn review_cases_definition_label_over_lines_autolink_ampersand_backslash() {
+        // A link reference definition's label over two lines would swallow the quote.
+        let q = "[Aanvulling van\nde wethouder]: bijlage";
+        assert_eq!(md(q), "\\[Aanvulling van\nde wethouder\\]: bijlage");
+        assert_eq!(html(q), "plain:[Aanvulling van\nde wethouder]: bijlage");
+        // In an autolink a backslash is literal: the `&` is not escaped there.
+        let a = "zie <https://a.nl/?x=1&y=2>";
+        assert_eq!(
+            html(a),
+            "zie <a href=\"https://a.nl/?x=1&amp;y=2\">https://a.nl/?x=1&amp;y=2</a>"
+        );
+        // (`\\&` in the link text is Markdown's escape of `&`; the URL has none.)
+        assert_eq!(
+            md(a),
+            "zie [https://a.nl/?x=1\\&y=2](https://a.nl/?x=1&y=2)"
+        );
+        // A typed backslash stays.
+        assert_eq!(html("a\\b *c*"), "a\\b <em>c</em>");
+        assert_eq!(md("a\\b *c*"), "a\\\\b *c*");
+        // Also before punctuation: the backslash is text, not Markdown's escape.
+        assert_eq!(html("C:\\map\\*x*"), "C:\\map\\<em>x</em>");
     }
 
     #[test]

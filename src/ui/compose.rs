@@ -3,7 +3,7 @@
 //! with ⊘ and why. Wide: side by side; narrow: the blocks above the preview.
 
 use super::theme::Theme;
-use crate::app::compose::{self, Mode, composition, section, source_label};
+use crate::app::compose::{self, Mode, source_label};
 use crate::app::{App, SessionView};
 use crate::i18n::{Strings, fill};
 use crate::method::Method;
@@ -56,8 +56,7 @@ fn draw_blocks(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme:
     let method = &app.method;
     let all = compose::areas(method);
     let sec_id = st.area(method);
-    let comp = composition(&s.doc, method);
-    let sec = section(&comp, &sec_id);
+    let sec = compose::section_of(&s.doc, method, &sec_id);
     let _ = all;
     let title = format!(" {} ", section_title(method, t, &sec_id));
     let block = Frame_::new()
@@ -212,7 +211,7 @@ fn draw_edit(
     theme: &Theme,
 ) {
     let c = t.compose;
-    let sec = section(&composition(&s.doc, method), &s.compose.area(method));
+    let sec = compose::section_of(&s.doc, method, &s.compose.area(method));
     let kind = sec.blocks.get(s.compose.selected).map(|b| &b.kind);
     let label_name = if e.question {
         c.question
@@ -341,7 +340,13 @@ fn quote_line(id: &crate::model::Id, doc: &Session, t: &Strings, names: bool) ->
         return c.quote_gone.to_string();
     };
     let who = crate::app::interviews::who_shown(iv, t.interviews, names);
-    let state = if n.kind != NoteKind::Citaat || !n.approved_as_is() {
+    let state = if n.kind != NoteKind::Citaat || n.text.trim().is_empty() {
+        c.quote_not_quote
+    } else if crate::export::report::withheld(iv, n)
+        == Some(crate::export::report::Withheld::Conflict)
+    {
+        c.quote_conflict
+    } else if !n.approved_as_is() {
         if n.approval_state() == crate::model::ApprovalState::GewijzigdNaAkkoord {
             c.quote_changed
         } else {
