@@ -174,17 +174,7 @@ fn words(query: &str) -> Vec<String> {
 pub fn fold(s: &str) -> String {
     s.to_lowercase()
         .chars()
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ý' | 'ÿ' => 'y',
-            'ç' => 'c',
-            'ñ' => 'n',
-            c => c,
-        })
+        .map(crate::model::pact::fold)
         .collect()
 }
 

@@ -42,9 +42,15 @@ pub fn has_pact_name(name: &str) -> bool {
     name.chars().any(char::is_alphanumeric)
 }
 
-/// A lowercase letter without its accent.
-fn fold(c: char) -> char {
-    match c {
+/// A letter without its accent (`ë` → `e`, `É` → `e`); any other character as it is.
+/// The one accent rule for pact identity, file names and searching.
+pub fn fold(c: char) -> char {
+    let lower = if c.is_uppercase() {
+        c.to_lowercase().next().unwrap_or(c)
+    } else {
+        c
+    };
+    match lower {
         'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
         'è' | 'é' | 'ê' | 'ë' => 'e',
         'ì' | 'í' | 'î' | 'ï' => 'i',
@@ -54,7 +60,7 @@ fn fold(c: char) -> char {
         'ç' => 'c',
         'ñ' => 'n',
         'ĳ' => 'i',
-        other => other,
+        _ => c,
     }
 }
 

@@ -47,20 +47,7 @@ pub fn slug(text: &str) -> String {
     }
 }
 
-/// A letter without its accent (`ë` → `e`), for file names and for searching.
-pub fn fold(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' | 'À' | 'Á' | 'Â' | 'Ä' => 'a',
-        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
-        'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'Ò' | 'Ó' | 'Ô' | 'Ö' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
-        'ç' | 'Ç' => 'c',
-        'ñ' | 'Ñ' => 'n',
-        'ĳ' => 'i',
-        other => other,
-    }
-}
+pub use crate::model::pact::fold;
 
 /// `<pact-slug>-ronde<N>-<date>.volgspot.json`, made unique in `dir` with `-2`, `-3`, ...
 pub fn new_session_path(dir: &Path, pact: &str, round: u8, date: &str) -> PathBuf {
