@@ -987,3 +987,41 @@ fn a_text_block_added_and_cancelled_leaves_nothing_behind() {
     assert_eq!(blocks(&app), n);
     assert!(app.session().unwrap().doc.composition.is_none());
 }
+
+/// Esc in the label, lead-in and question fields stores what was typed, as in the text
+/// box and as the footer says ("Esc klaar met typen"); before, it silently threw the
+/// typing away (and a new labelled paragraph with it).
+#[test]
+fn esc_in_a_one_line_field_keeps_what_was_typed() {
+    let doc = Session::new(PACT, 1, datetime!(2017-07-05 10:00 UTC));
+    let mut d = Driver {
+        app: app_on(doc, Lang::Nl),
+        actions: 0,
+    };
+    d.keys(KeyCode::PageDown, 5);
+    assert_eq!(d.app.session().unwrap().screen, Screen::Report);
+    // A labelled paragraph: the label typed, then Esc.
+    d.add(1);
+    d.paste("Governance");
+    d.key(KeyCode::Esc);
+    // A typed list: only its lead-in, then Esc.
+    d.add(3);
+    d.paste("De partners noemen");
+    d.key(KeyCode::Esc);
+    // The next section's own question, then Esc.
+    d.next_section();
+    d.key(KeyCode::Char('k'));
+    d.key_mod(KeyCode::Char('j'), KeyModifiers::CONTROL);
+    d.paste("Wat is het vraagstuk van ZWP?");
+    d.key(KeyCode::Esc);
+    let method = Method::builtin(Lang::Nl);
+    let report = export::build(d.doc(), &method, Lang::Nl, false);
+    let md = export::render(&report, Format::Markdown).unwrap();
+    for typed in ["Governance", "Wat is het vraagstuk van ZWP?"] {
+        assert!(md.contains(typed), "'{typed}' lost:\n{md}");
+    }
+    // A list without items is left out of the export, but its lead-in is kept in the
+    // session, ready for the items.
+    let stored = serde_json::to_string(&d.doc().composition).unwrap();
+    assert!(stored.contains("De partners noemen"), "{stored}");
+}

@@ -634,18 +634,16 @@ impl State {
         };
         match f.input(key) {
             FieldInput::Changed | FieldInput::Moved => Outcome::Handled,
+            // Esc in a one-line field (label, lead-in, question) stores what was typed,
+            // as Esc does in the text box and as the footer says ("klaar met typen"):
+            // nothing typed is ever thrown away by a key that does not say so. A block
+            // just added and left empty still goes again (in `store`).
             FieldInput::Cancel => {
-                let added = e.added.take();
-                self.mode = Mode::List;
-                match added {
-                    // A block just added and nothing kept: it goes again.
-                    Some(before) => {
-                        doc.composition = before;
-                        self.selected = self.selected.saturating_sub(1);
-                        Outcome::Changed
-                    }
-                    None => Outcome::Handled,
-                }
+                let e = match std::mem::take(&mut self.mode) {
+                    Mode::Edit(e) => e,
+                    _ => return Outcome::Handled,
+                };
+                self.store(doc, *e, ctx)
             }
             FieldInput::Done => {
                 if e.on_label && e.text.is_some() {
