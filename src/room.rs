@@ -178,43 +178,6 @@ pub fn withdraw(session: &Path) {
     let _ = std::fs::remove_file(state_path(session));
 }
 
-/// Whether the session's lock holder runs: `Some(false)` when no lock file is there or
-/// its process is gone (or a zombie), `Some(true)` when it runs, `None` when the lock file
-/// names another host (or cannot be read as one of ours).
-pub fn holder_alive(session: &Path) -> Option<bool> {
-    let text = match std::fs::read(crate::store::paths::lock_path(session)) {
-        Ok(b) => String::from_utf8_lossy(&b[..b.len().min(256)]).into_owned(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Some(false),
-        Err(_) => return None,
-    };
-    // "user@host pid N"
-    let (who, pid) = text.trim().rsplit_once(" pid ")?;
-    let pid: i32 = pid.trim().parse().ok().filter(|p| *p > 0)?;
-    let host = who.rsplit_once('@').map(|(_, h)| h)?;
-    if host != gethostname::gethostname().to_string_lossy() {
-        return None;
-    }
-    Some(process_runs(pid))
-}
-
-/// A process with this pid exists and is not a zombie (killed, not yet reaped).
-fn process_runs(pid: i32) -> bool {
-    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
-        // "pid (name) S ...": the state after the last ')'.
-        Ok(stat) => stat
-            .rsplit_once(')')
-            .and_then(|(_, rest)| rest.trim_start().chars().next())
-            .is_some_and(|state| !matches!(state, 'Z' | 'X' | 'x')),
-        Err(_) if std::path::Path::new("/proc/self").exists() => false,
-        // No /proc: ask the kernel (EPERM: it exists, someone else's).
-        Err(_) => {
-            // SAFETY: signal 0 only checks that the process exists.
-            let r = unsafe { libc::kill(pid, 0) };
-            r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
-        }
-    }
-}
-
 /// The state file was rewritten less than [`LOST_AFTER`] ago.
 pub fn state_fresh(session: &Path) -> bool {
     std::fs::metadata(state_path(session))
@@ -229,7 +192,7 @@ pub fn state_fresh(session: &Path) -> bool {
 /// A live facilitator is presenting this session: its state file is there and fresh,
 /// and its lock holder runs (see the module's notes).
 pub fn live(session: &Path) -> bool {
-    state_fresh(session) && holder_alive(session) != Some(false)
+    state_fresh(session) && crate::store::lock::holder_alive(session) != Some(false)
 }
 
 /// Which session `volgspot zaal` without a file follows.
@@ -489,6 +452,7 @@ mod tests {
 
     #[test]
     fn a_lock_file_of_another_host_is_trusted_and_a_dead_pid_is_not() {
+        use crate::store::lock::holder_alive;
         let d = tempfile::tempdir().unwrap();
         let s = session(d.path(), "a.volgspot.json");
         let lock = crate::store::paths::lock_path(&s);

@@ -80,7 +80,47 @@ fn user_name() -> String {
 /// Who we are, written into the lock file so a refused second start can say it.
 pub fn holder_description() -> String {
     let host = gethostname::gethostname().to_string_lossy().into_owned();
-    format!("{}@{host} pid {}", user_name(), std::process::id())
+    format!("{}@{host}{PID}{}", user_name(), std::process::id())
+}
+
+/// Between the holder's `user@host` and its process id in the lock file.
+const PID: &str = " pid ";
+
+/// Whether the session's lock holder runs: `Some(false)` when no lock file is there or
+/// its process is gone (or a zombie), `Some(true)` when it runs, `None` when the lock file
+/// names another host (or cannot be read as one of ours).
+pub fn holder_alive(session: &Path) -> Option<bool> {
+    let text = match std::fs::read(lock_path(session)) {
+        Ok(b) => String::from_utf8_lossy(&b[..b.len().min(HOLDER_MAX as usize)]).into_owned(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Some(false),
+        Err(_) => return None,
+    };
+    // As `holder_description` writes it: "user@host pid N".
+    let (who, pid) = text.trim().rsplit_once(PID)?;
+    let pid: i32 = pid.trim().parse().ok().filter(|p| *p > 0)?;
+    let host = who.rsplit_once('@').map(|(_, h)| h)?;
+    if host != gethostname::gethostname().to_string_lossy() {
+        return None;
+    }
+    Some(process_runs(pid))
+}
+
+/// A process with this pid exists and is not a zombie (killed, not yet reaped).
+fn process_runs(pid: i32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        // "pid (name) S ...": the state after the last ')'.
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.trim_start().chars().next())
+            .is_some_and(|state| !matches!(state, 'Z' | 'X' | 'x')),
+        Err(_) if std::path::Path::new("/proc/self").exists() => false,
+        // No /proc: ask the kernel (EPERM: it exists, someone else's).
+        Err(_) => {
+            // SAFETY: signal 0 only checks that the process exists.
+            let r = unsafe { libc::kill(pid, 0) };
+            r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+        }
+    }
 }
 
 /// At most this much of a lock file is read for the holder's description.
