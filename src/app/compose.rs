@@ -762,18 +762,7 @@ impl State {
         let mut text = crate::export::render_preview(&report)
             .unwrap_or_else(|e| fill(t.summary.render_failed, &[&e]));
         if !show_names {
-            let mut names: Vec<&str> = view
-                .doc
-                .interviews
-                .iter()
-                .map(|iv| iv.interviewee.trim())
-                .chain(view.doc.intake.partners.iter().map(|p| p.contact.trim()))
-                .filter(|n| !n.is_empty())
-                .collect();
-            names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
-            for name in names {
-                text = text.replace(name, t.compose.name_hidden);
-            }
+            text = mask_names(&text, &view.doc, t.compose.name_hidden);
         }
         // Never a control character to the terminal: shown as a picture (␛).
         if let std::borrow::Cow::Owned(v) = crate::sanitize::visible(&text) {
@@ -783,6 +772,36 @@ impl State {
         *cache = Some((view.generation, public, lang, show_names, text.clone()));
         text
     }
+}
+
+/// The report's Markdown with every interviewee's and contact person's name replaced
+/// by `hidden`, longest first ("Jan de Vries" before "Jan"), as typed and as the
+/// Markdown escapes it.
+pub fn mask_names(markdown: &str, doc: &Session, hidden: &str) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for name in doc
+        .interviews
+        .iter()
+        .map(|iv| iv.interviewee.trim())
+        .chain(doc.intake.partners.iter().map(|p| p.contact.trim()))
+        .filter(|n| !n.is_empty())
+    {
+        for line_start in [false, true] {
+            let mut escaped = String::new();
+            crate::export::md_escape::escape_piece(name, line_start, &mut escaped);
+            names.push(escaped);
+        }
+        names.push(name.to_string());
+    }
+    names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    names.dedup();
+    let mut text = markdown.to_string();
+    for name in &names {
+        if text.contains(name.as_str()) {
+            text = text.replace(name.as_str(), hidden);
+        }
+    }
+    text
 }
 
 /// The language of a string table.

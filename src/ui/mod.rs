@@ -4,6 +4,7 @@ pub mod ascii;
 pub mod chrome;
 pub mod compose;
 pub mod intake;
+pub mod markdown;
 pub mod interviews;
 pub mod portfolio;
 pub mod presenter;
