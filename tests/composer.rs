@@ -1025,3 +1025,127 @@ fn esc_in_a_one_line_field_keeps_what_was_typed() {
     let stored = serde_json::to_string(&d.doc().composition).unwrap();
     assert!(stored.contains("De partners noemen"), "{stored}");
 }
+
+/// Where `needle` (ASCII) starts on the screen, at or right of and below `from`.
+fn find_cell(
+    term: &ratatui::Terminal<ratatui::backend::TestBackend>,
+    from: (u16, u16),
+    needle: &str,
+) -> (u16, u16) {
+    let buf = term.backend().buffer();
+    for y in from.1..buf.area.height {
+        let row: Vec<&str> = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+        for x in from.0 as usize..row.len() {
+            if row[x..]
+                .iter()
+                .take(needle.len())
+                .copied()
+                .collect::<String>()
+                == needle
+            {
+                return (x as u16, y);
+            }
+        }
+    }
+    panic!("'{needle}' not on screen:\n{}", text(term));
+}
+
+/// The Rapport preview's part of the screen as text, and its top left corner.
+fn preview_part(term: &ratatui::Terminal<ratatui::backend::TestBackend>) -> (String, (u16, u16)) {
+    let (x, y) = find_cell(term, (0, 0), "Publieksversie");
+    let from = (x.saturating_sub(2), y + 1);
+    let buf = term.backend().buffer();
+    let mut out = String::new();
+    for y in from.1..buf.area.height {
+        for x in from.0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    (out, from)
+}
+/// Typed markup shows in the preview as md, html and docx render it: `*cursief*` in
+/// italics without its stars, `**vet**` bold, a link as its text and target, and a
+/// typed `# …`, `1. …` and backslash as typed, not as a heading or a list.
+#[test]
+fn the_preview_shows_typed_markup_as_the_export_renders_it() {
+    use ratatui::style::Modifier;
+    let doc = Session::new(PACT, 1, datetime!(2017-07-05 10:00 UTC));
+    let mut app = on_report(app_on(doc, Lang::Nl));
+    press(&mut app, KeyCode::Tab);
+    for typed in [
+        "Eerst *cursief* dan **vet**, zie [site](https://x.nl) of map C:\\data.",
+        "# niet een kop",
+        "1. niet een lijst",
+    ] {
+        press(&mut app, KeyCode::Char('a'));
+        press(&mut app, KeyCode::Enter);
+        app.handle_event(Event::Paste(typed.into()));
+        press(&mut app, KeyCode::Esc);
+    }
+    // What the export writes.
+    let s = &app.session().unwrap().doc;
+    let report = export::build(s, &Method::builtin(Lang::Nl), Lang::Nl, true);
+    let md = export::render(&report, Format::Markdown).unwrap();
+    let html = export::render(&report, Format::Html).unwrap();
+    assert!(
+        md.contains("Eerst *cursief* dan **vet**, zie [site](https://x.nl) of map C:\\\\data."),
+        "{md}"
+    );
+    assert!(
+        md.contains("\\# niet een kop") && md.contains("1\\. niet een lijst"),
+        "{md}"
+    );
+    assert!(
+        html.contains("<em>cursief</em>") && html.contains("<strong>vet</strong>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<p>1. niet een lijst</p>") && html.contains("<p># niet een kop</p>"),
+        "{html}"
+    );
+    for (w, h) in [(120, 40), (80, 24)] {
+        let term = render(&app, w, h);
+        insta::assert_snapshot!(format!("rapport_markup_nl_{w}x{h}"), text(&term));
+        let (t, from) = preview_part(&term);
+        let find = |needle: &str| find_cell(&term, from, needle);
+        assert!(!t.contains("*cursief*") && !t.contains("**vet**"), "{t}");
+        assert!(t.contains("C:\\data.") && !t.contains("C:\\\\data"), "{t}");
+        assert!(
+            t.contains("site (https://x.nl)") && !t.contains("[site]"),
+            "{t}"
+        );
+        let buf = term.backend().buffer();
+        let at = find("cursief");
+        assert!(buf[at].modifier.contains(Modifier::ITALIC), "{:?}", buf[at]);
+        let at = find("vet,");
+        assert!(buf[at].modifier.contains(Modifier::BOLD), "{:?}", buf[at]);
+        assert!(
+            !buf[(at.0 + 3, at.1)].modifier.contains(Modifier::BOLD),
+            "the comma is not bold"
+        );
+        let plain = buf[find("dan")].style();
+        assert!(plain.add_modifier.is_empty(), "{plain:?}");
+        // At 80×24 the rest is a page further (Space).
+        let mut terms = vec![term];
+        if w == 80 {
+            press(&mut app, KeyCode::Char(' '));
+            terms.push(render(&app, w, h));
+        }
+        // The style of a needle's first cell and of its cell `dx` further.
+        let styles = |needle: &str, dx: u16| {
+            for term in &terms {
+                let (t, from) = preview_part(term);
+                if t.contains(needle) {
+                    let (x, y) = find_cell(term, from, needle);
+                    let buf = term.backend().buffer();
+                    return (buf[(x, y)].style(), buf[(x + dx, y)].style());
+                }
+            }
+            panic!("'{needle}' not in the preview");
+        };
+        // Paragraphs, styled as the text around them: not a heading, not a list.
+        assert_eq!(styles("# niet een kop", 2), (plain, plain));
+        assert_eq!(styles("1. niet een lijst", 3), (plain, plain));
+    }
+}

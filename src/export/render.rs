@@ -238,14 +238,7 @@ fn tidy(text: &str) -> String {
 /// [`super::inline`]), converted as the report is handed to the template.
 pub fn markdown(report: &Report) -> Result<String, String> {
     let r = super::convert::to_value(report, super::convert::Target::Markdown);
-    render_in(
-        env(),
-        report,
-        r,
-        "report.md",
-        Value::from(()),
-    )
-    .map(|md| blank_around_blocks(&md))
+    render_in(env(), report, r, "report.md", Value::from(())).map(|md| blank_around_blocks(&md))
 }
 
 /// The Markdown as the previews show it: the report's own Markdown (escaped, not yet

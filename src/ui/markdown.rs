@@ -40,8 +40,10 @@ pub fn rows(
         if let Event::End(TagEnd::Heading(_)) = event {
             // Before the heading's rows: the row it starts on.
             let at = r.out.len();
-            r.headings
-                .push((at, heading_text(markdown[range.clone()].lines().next().unwrap_or(""))));
+            r.headings.push((
+                at,
+                heading_text(markdown[range.clone()].lines().next().unwrap_or("")),
+            ));
         }
         r.event(event);
     }
@@ -80,7 +82,9 @@ pub fn plain(line: &str) -> String {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::Start(Tag::Link { dest_url, .. }) => links.push((dest_url.to_string(), out.len())),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                links.push((dest_url.to_string(), out.len()))
+            }
             Event::End(TagEnd::Link) => {
                 if let Some((url, from)) = links.pop() {
                     let text = out[from..].to_string();
@@ -187,7 +191,11 @@ impl Renderer<'_> {
             }
             Tag::Item => {
                 self.flush();
-                let parent = self.lists.len().checked_sub(2).map_or(0, |i| self.lists[i].indent);
+                let parent = self
+                    .lists
+                    .len()
+                    .checked_sub(2)
+                    .map_or(0, |i| self.lists[i].indent);
                 if let Some(list) = self.lists.last_mut() {
                     let marker = match &mut list.next {
                         Some(n) => {
@@ -411,8 +419,7 @@ fn wrap(
     let mut used = prefix_width(&line);
     let mut empty = true;
     let mut space: Option<Style> = None;
-    let push = |spans: &mut Vec<Span<'static>>, text: &str, style: Style| match spans.last_mut()
-    {
+    let push = |spans: &mut Vec<Span<'static>>, text: &str, style: Style| match spans.last_mut() {
         Some(last) if last.style == style => last.content.to_mut().push_str(text),
         _ => spans.push(Span::styled(text.to_string(), style)),
     };
@@ -491,13 +498,18 @@ fn table_rows(
     let lead: usize = widths.iter().take(cols - 1).map(|w| w + GAP).sum();
     let style = |i: usize| if i == 0 { theme.label } else { theme.text };
     let plain_wrap = |text: &str, width: usize, indent: usize| -> Vec<String> {
-        wrap(&[(text.to_string(), Style::default())], width, Vec::new(), {
-            if indent > 0 {
-                vec![Span::raw(" ".repeat(indent))]
-            } else {
-                Vec::new()
-            }
-        })
+        wrap(
+            &[(text.to_string(), Style::default())],
+            width,
+            Vec::new(),
+            {
+                if indent > 0 {
+                    vec![Span::raw(" ".repeat(indent))]
+                } else {
+                    Vec::new()
+                }
+            },
+        )
         .into_iter()
         .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
         .collect()
@@ -580,7 +592,10 @@ mod tests {
     fn plain_reads_a_line_as_it_prints() {
         assert_eq!(plain("\\# niet een kop"), "# niet een kop");
         assert_eq!(plain("1\\. niet een lijst"), "1. niet een lijst");
-        assert_eq!(plain("- **Governance:** *zo* en \\\\"), "- Governance: zo en \\");
+        assert_eq!(
+            plain("- **Governance:** *zo* en \\\\"),
+            "- Governance: zo en \\"
+        );
         assert_eq!(plain("2. [site](https://x.nl)"), "2. site (https://x.nl)");
         assert_eq!(plain("<https://x.nl>"), "https://x.nl");
         assert_eq!(plain("eerste regel\\"), "eerste regel");
