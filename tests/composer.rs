@@ -1149,3 +1149,92 @@ fn the_preview_shows_typed_markup_as_the_export_renders_it() {
         assert_eq!(styles("1. niet een lijst", 3), (plain, plain));
     }
 }
+
+/// Items of a drawn list that the publieksversie leaves out are counted in the public
+/// preview with why ("⊘ 1 punt uit deze lijst — niet openbaar"), never with their text;
+/// the export and the presenter view (F4) say nothing of them.
+#[test]
+fn items_left_out_of_a_drawn_list_are_marked_in_the_public_preview() {
+    let mut doc = empty_session_with_what_the_meeting_recorded("“Samen sterker.”", &[]);
+    for (title, public) in [("Open ambitie", true), ("Geheime ambitie", false)] {
+        doc.triangle.items.push(TriangleItem {
+            id: Id::new(),
+            place: "ambities".into(),
+            title: title.into(),
+            public,
+            ..TriangleItem::default()
+        });
+    }
+    for (text, public) in [
+        ("Open voornemen", true),
+        ("Geheim voornemen", false),
+        ("Nog een geheim", false),
+    ] {
+        doc.intentions.push(Intention {
+            id: Id::new(),
+            text: text.into(),
+            public,
+            ..Intention::default()
+        });
+    }
+    // A note of HET HOE marked public, but with an open import conflict.
+    let iv = Arc::make_mut(&mut doc.interviews[0]);
+    iv.notes.push(Note {
+        id: Id::new(),
+        text: "Betwiste observatie".into(),
+        area: "hoe".into(),
+        kind: NoteKind::Observatie,
+        public: true,
+        conflict: Some(NoteConflict {
+            text: Some("Andere woorden".into()),
+            ..NoteConflict::default()
+        }),
+        ..Note::default()
+    });
+    let mut app = on_report(app_on(doc, Lang::Nl));
+    press(&mut app, KeyCode::Tab);
+    let t = text(&render(&app, 120, 40));
+    assert!(t.contains("Open ambitie"), "{t}");
+    assert!(t.contains("⊘ 1 punt uit deze lijst — niet openbaar"), "{t}");
+    assert!(!t.contains("Geheime ambitie"), "{t}");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    let t = text(&render(&app, 120, 40));
+    assert!(
+        t.contains("⊘ 1 punt uit deze lijst — open importconflict"),
+        "{t}"
+    );
+    assert!(!t.contains("Betwiste observatie"), "{t}");
+    for _ in 0..2 {
+        press(&mut app, KeyCode::Tab);
+    }
+    let t = text(&render(&app, 120, 40));
+    assert!(t.contains("Open voornemen"), "{t}");
+    assert!(
+        t.contains("⊘ 2 punten uit deze lijst — niet openbaar"),
+        "{t}"
+    );
+    assert!(!t.contains("Geheim voornemen"), "{t}");
+    // The internal version shows them, marked.
+    press(&mut app, KeyCode::Char('v'));
+    let t = text(&render(&app, 120, 40));
+    assert!(
+        t.contains("Geheim voornemen") && !t.contains("⊘ 2 punten"),
+        "{t}"
+    );
+    press(&mut app, KeyCode::Char('v'));
+    // Not in the export, not in the presenter view.
+    let s = &app.session().unwrap().doc;
+    let md = export::render(
+        &export::build(s, &Method::builtin(Lang::Nl), Lang::Nl, true),
+        Format::Markdown,
+    )
+    .unwrap();
+    assert!(!md.contains('⊘') && !md.contains("Geheim"), "{md}");
+    app.handle_key(KeyEvent::new(KeyCode::F(4), KeyModifiers::NONE));
+    let t = text(&render(&app, 120, 40));
+    assert!(
+        !t.contains('⊘') && !t.contains("Geheim") && !t.contains("Betwiste"),
+        "{t}"
+    );
+}
