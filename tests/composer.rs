@@ -353,7 +353,10 @@ fn the_preview_marks_a_quote_without_approval_and_a_hidden_block() {
     let t = text(&render(&app, 120, 40));
     assert!(t.contains("citaat: geen akkoord"), "{t}");
     // The block list names it, with why.
-    assert!(t.contains("❝ projectmanager WZW — “Samen sterker.”"), "{t}");
+    assert!(
+        t.contains("❝ [geen akkoord] projectmanager WZW — “Samen"),
+        "{t}"
+    );
     assert!(t.contains("⊘ citaat — citaat: geen akkoord"), "{t}");
     // The internal version shows it, with its approval.
     press(&mut app, KeyCode::Char('v'));
@@ -396,7 +399,7 @@ fn a_quote_is_added_from_the_interviews_and_follows_its_note() {
     }
     press(&mut app, KeyCode::Enter);
     let t = text(&render(&app, 80, 24));
-    assert!(t.contains("Welk citaat?") && t.contains("(akkoord)"), "{t}");
+    assert!(t.contains("Welk citaat?") && t.contains("[akkoord]"), "{t}");
     press(&mut app, KeyCode::Enter);
     let md = |app: &App| {
         let s = &app.session().unwrap().doc;
@@ -696,7 +699,10 @@ fn a_quote_whose_note_is_no_longer_a_quote_is_left_out_of_both_versions() {
         press(&mut app, KeyCode::Tab);
     }
     let t = text(&render(&app, 120, 40));
-    assert!(t.contains("“Samen sterker.” (geen citaa"), "{t}");
+    assert!(
+        t.contains("❝ [geen citaat meer] projectmanager WZW — “Samen"),
+        "{t}"
+    );
     assert!(t.contains("⊘ citaat — geen citaat meer"), "{t}");
     assert!(
         !t.contains("wacht op akkoord") && !t.contains("(geen akkoord)"),
@@ -731,7 +737,10 @@ fn a_quote_withheld_by_an_import_conflict_says_so() {
         press(&mut app, KeyCode::Tab);
     }
     let t = text(&render(&app, 120, 40));
-    assert!(t.contains("“Samen sterker.” (open impor"), "{t}");
+    assert!(
+        t.contains("❝ [open importconflict] projectmanager WZW"),
+        "{t}"
+    );
 }
 
 /// Review finding: keys that change nothing turned the first draft into a stored
@@ -1237,4 +1246,97 @@ fn items_left_out_of_a_drawn_list_are_marked_in_the_public_preview() {
         !t.contains('⊘') && !t.contains("Geheim") && !t.contains("Betwiste"),
         "{t}"
     );
+}
+
+/// The quote picker and the ❝ rows say first whether the quote may be published
+/// (akkoord, geen akkoord, gewijzigd na akkoord, geen toestemming, open importconflict),
+/// so a long quote cut at 80 columns still shows it; the state is green only when the
+/// publieksversie prints the quote.
+#[test]
+fn quote_rows_show_whether_the_quote_may_be_published() {
+    use ratatui::style::Color;
+    let long = "“Wat we samen hebben opgebouwd in de regio is meer dan een verzameling \
+                projecten: het is een manier van werken die blijft.”";
+    let mut doc = empty_session_with_what_the_meeting_recorded(long, &[]);
+    let now = datetime!(2017-07-05 10:00 UTC);
+    let base = doc.interviews[0].notes[0].clone();
+    let quote = |text: &str, approval: Approval| {
+        let mut n = Note {
+            id: Id::new(),
+            text: text.into(),
+            ..base.clone()
+        };
+        n.set_approval(approval, now);
+        n
+    };
+    let iv = Arc::make_mut(&mut doc.interviews[0]);
+    iv.notes
+        .push(quote("“Nog niet gevraagd.”", Approval::NietGevraagd));
+    let mut changed = quote("“Eerst zo.”", Approval::Akkoord);
+    changed.text = "“Later anders.”".into();
+    iv.notes.push(changed);
+    let mut conflict = quote("“Betwist.”", Approval::Akkoord);
+    conflict.conflict = Some(NoteConflict {
+        text: Some("“Anders.”".into()),
+        ..NoteConflict::default()
+    });
+    iv.notes.push(conflict);
+    let mut other = (*doc.interviews[0]).clone();
+    other.id = Id::new();
+    other.consent.quotes_public = false;
+    other.notes = vec![quote("“Zonder toestemming.”", Approval::Akkoord)];
+    doc.interviews.push(Arc::new(other));
+    let mut app = on_report(app_on(doc, Lang::Nl));
+    // HET HOE holds the five quotes in its first draft.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    // The quotes follow the drawn lists: the last block selected shows them all.
+    for _ in 0..12 {
+        press(&mut app, KeyCode::Down);
+    }
+    let term = render(&app, 80, 24);
+    let t = text(&term);
+    for state in [
+        "[akkoord] ",
+        "[geen akkoord] ",
+        "[gewijzigd na akkoord] ",
+        "[open importconflict] ",
+        "[geen toestemming] ",
+    ] {
+        assert!(
+            t.lines().any(|l| l.contains(&format!("❝ {state}"))),
+            "{state}\n{t}"
+        );
+    }
+    // Green for the publishable one, the warning colour for the others.
+    let colour = |needle: &str| {
+        let buf = term.backend().buffer();
+        for y in 0..buf.area.height {
+            let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+            if let Some(i) = row.find(needle) {
+                let x = row[..i].chars().count() as u16 + 3;
+                return buf[(x, y)].fg;
+            }
+        }
+        panic!("{needle}\n{t}")
+    };
+    let ok = colour("❝ [akkoord]");
+    let waiting = colour("❝ [geen akkoord]");
+    assert_ne!(ok, waiting);
+    assert_ne!(ok, Color::Reset);
+    // The picker: add a quote in section 1.
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::Char('a'));
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("Welk citaat?"), "{t}");
+    for state in ["[akkoord] ", "[geen akkoord] ", "[gewijzigd na akkoord] "] {
+        assert!(t.contains(state), "{state}\n{t}");
+    }
+    insta::assert_snapshot!("rapport_quote_picker_nl_80x24", t);
 }

@@ -137,7 +137,11 @@ fn draw_blocks(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme:
                 } else {
                     style
                 };
-                lines.push(Line::styled(cut(&text, width), style));
+                let tag = match &b.kind {
+                    BlockKind::Quote { note } => Some(quote_state(note, &s.doc, t)),
+                    _ => None,
+                };
+                lines.push(row(&text, tag, width, style, i == sel, theme));
             }
         }
         Mode::Kind { sel } => {
@@ -183,7 +187,8 @@ fn draw_blocks(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme:
                     theme.text
                 };
                 let text = quote_line(id, &s.doc, t, app.show_names);
-                lines.push(Line::styled(cut(&text, width), style));
+                let tag = Some(quote_state(id, &s.doc, t));
+                lines.push(row(&text, tag, width, style, i == *sel, theme));
             }
         }
         Mode::Edit(e) => {
@@ -329,40 +334,82 @@ pub fn block_line(b: &Block, doc: &Session, method: &Method, t: &Strings, names:
     out
 }
 
-/// A quote in the list: who, the first words, and whether it may be published.
-fn quote_line(id: &crate::model::Id, doc: &Session, t: &Strings, names: bool) -> String {
+/// Whether a quote may be published, and the word for it (akkoord, geen akkoord,
+/// gewijzigd na akkoord, geen toestemming, open importconflict, niet openbaar): what the
+/// publieksversie decides (`export::compose::note_left_out`), in the screen's words.
+fn quote_state(id: &crate::model::Id, doc: &Session, t: &Strings) -> (&'static str, bool) {
     let c = t.compose;
     let found = doc
         .interviews
         .iter()
         .find_map(|iv| iv.notes.iter().find(|n| n.id == *id).map(|n| (iv, n)));
     let Some((iv, n)) = found else {
-        return c.quote_gone.to_string();
+        return (c.quote_gone, false);
+    };
+    if n.kind != NoteKind::Citaat || n.text.trim().is_empty() {
+        return (c.quote_not_quote, false);
+    }
+    match crate::export::compose::note_left_out(iv, n) {
+        None => (c.quote_ok, true),
+        Some("not_public") => (c.not_public, false),
+        Some("quote_conflict" | "conflict") => (c.quote_conflict, false),
+        Some("quote_changed") => (c.quote_changed, false),
+        Some("quote_no_consent") => (c.quote_no_consent, false),
+        Some(_) => (c.quote_waiting, false),
+    }
+}
+
+/// A quote in the list: its state first, so a long quote never hides it
+/// ("[akkoord] who — “the words”").
+fn quote_line(id: &crate::model::Id, doc: &Session, t: &Strings, names: bool) -> String {
+    let found = doc
+        .interviews
+        .iter()
+        .find_map(|iv| iv.notes.iter().find(|n| n.id == *id).map(|n| (iv, n)));
+    let (state, _) = quote_state(id, doc, t);
+    let Some((iv, n)) = found else {
+        return format!("[{state}]");
     };
     let who = crate::app::interviews::who_shown(iv, t.interviews, names);
-    let state = if n.kind != NoteKind::Citaat || n.text.trim().is_empty() {
-        c.quote_not_quote
-    } else if crate::export::report::withheld(iv, n)
-        == Some(crate::export::report::Withheld::Conflict)
-    {
-        c.quote_conflict
-    } else if !n.approved_as_is() {
-        if n.approval_state() == crate::model::ApprovalState::GewijzigdNaAkkoord {
-            c.quote_changed
-        } else {
-            c.quote_waiting
-        }
-    } else if !iv.consent.quotes_public {
-        c.quote_no_consent
-    } else {
-        c.quote_ok
-    };
     let text: String = n.text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.starts_with(['“', '"', '\'', '‘', '„']) {
-        format!("{who} — {text} ({state})")
+        format!("[{state}] {who} — {text}")
     } else {
-        format!("{who} — “{text}” ({state})")
+        format!("[{state}] {who} — “{text}”")
     }
+}
+
+/// One row of the block list or the quote picker, cut to the width; a quote's state
+/// tag in green when it may be published, else in the warning colour (in the
+/// selection's colour on the selected row).
+fn row(
+    text: &str,
+    tag: Option<(&str, bool)>,
+    width: usize,
+    style: Style,
+    selected: bool,
+    theme: &Theme,
+) -> Line<'static> {
+    let text = cut(text, width);
+    let Some((state, ok)) = tag else {
+        return Line::styled(text, style);
+    };
+    let tag = format!("[{state}]");
+    let Some(at) = text.find(&tag) else {
+        return Line::styled(text, style);
+    };
+    let tag_style = if selected {
+        style
+    } else if ok {
+        theme.ok
+    } else {
+        theme.warn
+    };
+    Line::from(vec![
+        Span::styled(text[..at].to_string(), style),
+        Span::styled(tag, tag_style),
+        Span::styled(text[at + state.len() + 2..].to_string(), style),
+    ])
 }
 
 fn draw_preview(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
