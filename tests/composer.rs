@@ -384,7 +384,7 @@ fn the_preview_marks_a_quote_without_approval_and_a_hidden_block() {
     // Undo names the step.
     app.handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
     let note = app.session().unwrap().undo_note.clone().unwrap();
-    assert_eq!(note, "Ongedaan: verbergen/tonen");
+    assert_eq!(note, "Ongedaan: alinea verborgen in HET HOE");
 }
 
 #[test]
@@ -1339,4 +1339,55 @@ fn quote_rows_show_whether_the_quote_may_be_published() {
         assert!(t.contains(state), "{state}\n{t}");
     }
     insta::assert_snapshot!("rapport_quote_picker_nl_80x24", t);
+}
+
+/// Undo says which block it put back, and where: "Ongedaan: alinea verplaatst in HET
+/// WAAROM", not "Ongedaan: typen"; in English too.
+#[test]
+fn undo_names_the_block_and_the_section() {
+    let undo = |app: &mut App| {
+        app.handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+        app.session().unwrap().undo_note.clone().unwrap_or_default()
+    };
+    let doc = Session::new(PACT, 1, datetime!(2017-07-05 10:00 UTC));
+    let mut app = on_report(app_on(doc, Lang::Nl));
+    press(&mut app, KeyCode::Tab);
+    // Added and typed: one step.
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Enter);
+    app.handle_event(Event::Paste("Een alinea.".into()));
+    press(&mut app, KeyCode::Esc);
+    // Edited.
+    press(&mut app, KeyCode::Enter);
+    app.handle_event(Event::Paste(" Meer.".into()));
+    press(&mut app, KeyCode::Esc);
+    // Moved, made not public, the section's question.
+    app.handle_key(KeyEvent::new(KeyCode::Up, KeyModifiers::SHIFT));
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Char('k'));
+    app.handle_event(Event::Paste(" Echt?".into()));
+    press(&mut app, KeyCode::Esc);
+    for want in [
+        "Ongedaan: vraag van HET WAAROM bewerkt",
+        "Ongedaan: alinea niet openbaar gemaakt in HET WAAROM",
+        "Ongedaan: alinea verplaatst in HET WAAROM",
+        "Ongedaan: alinea bewerkt in HET WAAROM",
+        "Ongedaan: alinea toegevoegd aan HET WAAROM",
+    ] {
+        assert_eq!(undo(&mut app), want);
+    }
+    assert!(app.session().unwrap().doc.composition.is_none());
+    // A block added and cancelled is no step: undo has nothing of it to put back.
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(undo(&mut app), "");
+    // In English, the region's section, deleting a drawn list.
+    let doc = Session::new(PACT, 1, datetime!(2017-07-05 10:00 UTC));
+    let mut app = on_report(app_on(doc, Lang::En));
+    press(&mut app, KeyCode::Char('d'));
+    assert_eq!(
+        undo(&mut app),
+        "Undone: list from the session deleted from the region"
+    );
 }

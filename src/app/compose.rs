@@ -120,9 +120,10 @@ pub struct Edit {
     /// A drawn list's default lead-in, prefilled: stored unchanged, the block keeps
     /// following the report's wording.
     pub default_lead: Option<String>,
-    /// A block just added: the composition from before, put back when the typing is
-    /// cancelled (or ends empty), so no empty block is left behind.
-    pub added: Option<Option<Composition>>,
+    /// A block being added: put into the session when what was typed is stored, not
+    /// before, so a block cancelled (or left empty) leaves nothing behind, not even an
+    /// undo step.
+    pub added: Option<BlockKind>,
 }
 
 /// The preview as built for one generation, version, language and privacy switch.
@@ -142,6 +143,9 @@ pub struct State {
     /// Set by drawing: the largest useful scroll of the preview.
     pub max_scroll: Cell<usize>,
     cache: RefCell<Option<Preview>>,
+    /// What the last change did, to which block, in which section ("alinea verplaatst
+    /// in HET PROCES"): the undo step's name.
+    step: Option<String>,
 }
 
 impl std::fmt::Debug for State {
@@ -350,6 +354,9 @@ impl State {
     }
 
     pub fn handle_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        if matches!(self.mode, Mode::List) {
+            self.step = None;
+        }
         match &mut self.mode {
             Mode::List => match find(KEYS, &key) {
                 Some(act) => self.act(doc, act, ctx),
@@ -373,6 +380,38 @@ impl State {
         Outcome::Ignored
     }
 
+    /// What the undo step the last key made is called, when this screen knows better
+    /// than the key's label.
+    pub fn step_name(&self) -> Option<String> {
+        self.step.clone()
+    }
+
+    /// The section's name in an undo message: the area's name, or "de regio".
+    fn section_name(&self, ctx: &Ctx) -> String {
+        let area = self.area(ctx.method);
+        ctx.method
+            .areas
+            .iter()
+            .find(|a| a.id == area)
+            .map_or_else(|| ctx.t.compose.undo_region.to_string(), |a| a.name.clone())
+    }
+
+    /// `template` ("{} verplaatst in {}") with the block's word and the section's name.
+    fn step_text(&self, template: &str, kind: &BlockKind, ctx: &Ctx) -> String {
+        let words = &ctx.t.compose.block_words;
+        let word = match kind {
+            BlockKind::Paragraph { .. } => words[0],
+            BlockKind::Labelled { .. } => words[1],
+            BlockKind::Heading { .. } => words[2],
+            BlockKind::List { .. } => words[3],
+            BlockKind::Drawn { .. } => words[4],
+            BlockKind::Quote { .. } => words[5],
+            BlockKind::Wheel { .. } => words[6],
+            BlockKind::Drawing { .. } => words[7],
+        };
+        fill(template, &[word, &self.section_name(ctx)])
+    }
+
     /// One key of the block list.
     pub fn act(&mut self, doc: &mut Session, act: Act, ctx: &Ctx) -> Outcome {
         let method = ctx.method;
@@ -380,6 +419,38 @@ impl State {
         let n = section_of(doc, method, &area).blocks.len();
         self.selected = self.selected.min(n.saturating_sub(1));
         let sections = areas(method).len();
+        let c = ctx.t.compose;
+        let block = section_of(doc, method, &area)
+            .blocks
+            .get(self.selected)
+            .cloned();
+        if let Some(b) = &block {
+            let numbered = matches!(
+                b.kind,
+                BlockKind::List { numbered: true, .. } | BlockKind::Drawn { numbered: true, .. }
+            );
+            let template = match act {
+                Act::MoveUp | Act::MoveDown => Some(c.undo_moved),
+                Act::Hide if b.hidden => Some(c.undo_shown),
+                Act::Hide => Some(c.undo_hidden),
+                Act::Public if b.public => Some(c.undo_not_public),
+                Act::Public => Some(c.undo_public),
+                Act::Numbered if numbered => Some(c.undo_unnumbered),
+                Act::Numbered => Some(c.undo_numbered),
+                Act::Delete => Some(c.undo_deleted),
+                Act::Edit => Some(match b.kind {
+                    BlockKind::Quote { .. }
+                    | BlockKind::Wheel { .. }
+                    | BlockKind::Drawing { .. } => c.undo_changed,
+                    _ => c.undo_edited,
+                }),
+                _ => None,
+            };
+            self.step = template.map(|t| self.step_text(t, &b.kind, ctx));
+        }
+        if act == Act::Question {
+            self.step = Some(fill(c.undo_question, &[&self.section_name(ctx)]));
+        }
         match act {
             Act::Up => self.selected = self.selected.saturating_sub(1),
             Act::Down => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
@@ -543,15 +614,13 @@ impl State {
                         let Some(source) = options.get(sel).cloned() else {
                             return Outcome::Handled;
                         };
-                        self.insert(
-                            doc,
-                            method,
-                            Block::new(BlockKind::Drawn {
-                                source,
-                                lead: None,
-                                numbered: false,
-                            }),
-                        );
+                        let kind = BlockKind::Drawn {
+                            source,
+                            lead: None,
+                            numbered: false,
+                        };
+                        self.step = Some(self.step_text(ctx.t.compose.undo_added, &kind, ctx));
+                        self.insert(doc, method, Block::new(kind));
                         return Outcome::Changed;
                     }
                     Mode::Quote { notes, replace, .. } => {
@@ -568,7 +637,9 @@ impl State {
                             });
                             return outcome(changed);
                         } else {
-                            self.insert(doc, method, Block::new(BlockKind::Quote { note }));
+                            let kind = BlockKind::Quote { note };
+                            self.step = Some(self.step_text(ctx.t.compose.undo_added, &kind, ctx));
+                            self.insert(doc, method, Block::new(kind));
                         }
                         return Outcome::Changed;
                     }
@@ -618,10 +689,12 @@ impl State {
                 what: Drawing::Wheel,
             },
         };
+        self.step = Some(self.step_text(ctx.t.compose.undo_added, &kind, ctx));
         if kind.has_text() {
             let mut e = Edit::of(&kind, doc, method, ctx.t);
-            e.added = Some(doc.composition.clone());
+            e.added = Some(kind);
             self.mode = Mode::Edit(Box::new(e));
+            return Outcome::Handled;
         }
         self.insert(doc, method, Block::new(kind));
         Outcome::Changed
@@ -682,24 +755,24 @@ impl State {
             return outcome(changed);
         }
         let text = e.text.as_ref().map(Field::text).unwrap_or_default();
+        // The default lead-in left as it was: still the default.
+        let label = label.filter(|l| e.default_lead.as_deref().map(str::trim) != Some(l.trim()));
+        // A block being added: into the session now, unless nothing was typed.
+        if let Some(mut kind) = e.added {
+            kind.set_text(&text, label.as_deref());
+            if kind.text().trim().is_empty() && kind.label().is_none_or(|l| l.trim().is_empty()) {
+                return Outcome::Handled;
+            }
+            self.insert(doc, method, Block::new(kind));
+            return Outcome::Changed;
+        }
         let i = self.selected;
         let before = section_of(doc, method, &area).blocks.get(i).cloned();
         let Some(before) = before else {
             return Outcome::Handled;
         };
         let mut kind = before.kind.clone();
-        // The default lead-in left as it was: still the default.
-        let label = label.filter(|l| e.default_lead.as_deref().map(str::trim) != Some(l.trim()));
         kind.set_text(&text, label.as_deref());
-        // A block just added and left empty: it goes again.
-        if let Some(prev) = e.added
-            && kind.text().trim().is_empty()
-            && kind.label().is_none_or(|l| l.trim().is_empty())
-        {
-            doc.composition = prev;
-            self.selected = self.selected.saturating_sub(1);
-            return Outcome::Changed;
-        }
         if kind == before.kind {
             return Outcome::Handled;
         }

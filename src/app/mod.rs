@@ -161,6 +161,9 @@ impl SessionView {
             what()
         };
         let outcome = self.dispatch(Some(key), "", ctx);
+        // A screen that knows what its change was names it ("alinea verplaatst in …").
+        let named = self.current().step_name();
+        let what = named.clone().unwrap_or(what);
         let changed = before.as_ref().is_some_and(|(_, g)| *g != self.generation);
         match (typing, before) {
             (true, Some((doc, g))) => self.history.open_burst(doc, g, what),
@@ -172,10 +175,11 @@ impl SessionView {
                 }
             }
             // Into a text field without a change yet: the typing that follows is one step.
-            (false, Some((doc, g))) if self.typing() => {
-                self.history
-                    .open_burst(doc, g, ctx.t.undo_typing.to_string())
-            }
+            (false, Some((doc, g))) if self.typing() => self.history.open_burst(
+                doc,
+                g,
+                named.unwrap_or_else(|| ctx.t.undo_typing.to_string()),
+            ),
             _ => {}
         }
         if nav || !self.typing() {

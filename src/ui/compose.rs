@@ -217,7 +217,11 @@ fn draw_edit(
 ) {
     let c = t.compose;
     let sec = compose::section_of(&s.doc, method, &s.compose.area(method));
-    let kind = sec.blocks.get(s.compose.selected).map(|b| &b.kind);
+    // A block being added is not in the session yet.
+    let kind = e
+        .added
+        .as_ref()
+        .or_else(|| sec.blocks.get(s.compose.selected).map(|b| &b.kind));
     let label_name = if e.question {
         c.question
     } else {
