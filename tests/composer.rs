@@ -1391,3 +1391,132 @@ fn undo_names_the_block_and_the_section() {
         "Undone: list from the session deleted from the region"
     );
 }
+
+/// Cells drawn as a text cursor (reversed) in the text fields: not in the header and
+/// footer rows, nor in a row that starts reversed (a field's name, the theme's focus).
+fn cursors(term: &ratatui::Terminal<ratatui::backend::TestBackend>) -> usize {
+    use ratatui::style::Modifier;
+    let buf = term.backend().buffer();
+    let reversed = |x: u16, y: u16| buf[(x, y)].modifier.contains(Modifier::REVERSED);
+    (1..buf.area.height - 1)
+        .filter(|&y| !reversed(0, y) && !reversed(1, y))
+        .map(|y| (2..buf.area.width).filter(|&x| reversed(x, y)).count())
+        .sum()
+}
+
+/// Tryout: a labelled paragraph being edited showed a cursor in the label and one in
+/// the text.
+#[test]
+fn a_labelled_paragraph_being_edited_shows_one_cursor() {
+    let doc = Session::new(PACT, 1, datetime!(2017-07-05 10:00 UTC));
+    let mut app = on_report(app_on(doc, Lang::Nl));
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    app.handle_event(Event::Paste("Governance".into()));
+    assert_eq!(cursors(&render(&app, 80, 24)), 1);
+    // Enter: on to the text; the label keeps its words, without a cursor.
+    press(&mut app, KeyCode::Enter);
+    app.handle_event(Event::Paste("De stuurgroep besluit.".into()));
+    let term = render(&app, 80, 24);
+    assert_eq!(cursors(&term), 1, "{}", text(&term));
+    let t = text(&term);
+    assert!(
+        t.contains("Governance") && t.contains("De stuurgroep besluit."),
+        "{t}"
+    );
+    insta::assert_snapshot!("rapport_labelled_edit_nl_80x24", t);
+}
+
+/// Tryout: lines pasted from a document into a typed list kept their "1. " (and the
+/// list wrote its own number before it).
+#[test]
+fn list_markers_pasted_into_a_typed_list_are_left_out() {
+    let doc = Session::new(PACT, 1, datetime!(2017-07-05 10:00 UTC));
+    let mut app = on_report(app_on(doc, Lang::Nl));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('a'));
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    app.handle_event(Event::Paste("We gaan:".into()));
+    press(&mut app, KeyCode::Enter);
+    app.handle_event(Event::Paste(
+        "1. Een leerlijn\n2) Een monitor\n- 1.5 fte extra".into(),
+    ));
+    press(&mut app, KeyCode::Esc);
+    let s = &app.session().unwrap().doc;
+    let md = export::render(
+        &export::build(s, &Method::builtin(Lang::Nl), Lang::Nl, true),
+        Format::Markdown,
+    )
+    .unwrap();
+    assert!(
+        md.contains("We gaan:\n\n1. Een leerlijn\n2. Een monitor\n3. 1.5 fte extra\n"),
+        "{md}"
+    );
+}
+
+/// Tryout: the section's own question (K) scrolled a long question on one row; it
+/// wraps, so all of it can be read while typing.
+#[test]
+fn a_long_section_question_wraps_while_it_is_typed() {
+    let doc = Session::new(PACT, 1, datetime!(2017-07-05 10:00 UTC));
+    let mut app = on_report(app_on(doc, Lang::Nl));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('k'));
+    app.handle_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL));
+    let question = "Wat is het overstijgende vraagstuk van het Zorg- en Welzijnspact \
+                    Midden- en Zuid-Gelderland, en waarom is juist nu samenwerking nodig?";
+    app.handle_event(Event::Paste(question.into()));
+    let term = render(&app, 80, 24);
+    let t = text(&term);
+    let shown: Vec<&str> = t.split_whitespace().collect();
+    for word in [
+        "overstijgende",
+        "Welzijnspact",
+        "Zuid-Gelderland,",
+        "samenwerking",
+        "nodig?",
+    ] {
+        assert!(shown.contains(&word), "{word}\n{t}");
+    }
+    assert_eq!(cursors(&term), 1, "{t}");
+    insta::assert_snapshot!("rapport_question_edit_nl_80x24", t);
+}
+
+/// Tryout: after E the message (folder and files) was cut to the left pane; it shows
+/// in full in a popup, which the next key closes.
+#[test]
+fn the_export_message_shows_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = on_report(demo_app(Lang::Nl));
+    if let View::Session(s) = &mut app.view {
+        s.path = dir
+            .path()
+            .join("rivierenland-ronde1-2026-10-01.volgspot.json");
+    }
+    press(&mut app, KeyCode::Char('e'));
+    volgspot::tui::export_reports(&mut app);
+    let t = text(&render(&app, 80, 24));
+    let joined: String = t.split_whitespace().collect::<Vec<_>>().join("");
+    for name in [
+        "intern.md",
+        "intern.html",
+        "intern.docx",
+        "publiek.md",
+        "publiek.html",
+        "publiek.docx",
+    ] {
+        let file = format!("rivierenland-ronde1-2026-11-26.{name}");
+        assert!(joined.contains(&file), "{file}\n{t}");
+    }
+    let folder: String = dir.path().display().to_string();
+    assert!(joined.contains(&folder.replace(' ', "")), "{folder}\n{t}");
+    // Esc closes it and does nothing else.
+    press(&mut app, KeyCode::Esc);
+    let t = text(&render(&app, 80, 24));
+    assert!(!t.contains("publiek.docx,"), "{t}");
+    assert_eq!(app.session().unwrap().screen, Screen::Report);
+}

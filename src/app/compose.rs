@@ -146,6 +146,9 @@ pub struct State {
     /// What the last change did, to which block, in which section ("alinea verplaatst
     /// in HET PROCES"): the undo step's name.
     step: Option<String>,
+    /// E was pressed: what the export wrote (or why not) shows in full, in a popup,
+    /// until the next key.
+    pub export_shown: bool,
 }
 
 impl std::fmt::Debug for State {
@@ -357,6 +360,13 @@ impl State {
         if matches!(self.mode, Mode::List) {
             self.step = None;
         }
+        // The export's popup is read, not answered: Esc or Enter closes it, any other
+        // key closes it and does what it does.
+        if std::mem::take(&mut self.export_shown)
+            && matches!(key.code, KeyCode::Esc | KeyCode::Enter)
+        {
+            return Outcome::Handled;
+        }
         match &mut self.mode {
             Mode::List => match find(KEYS, &key) {
                 Some(act) => self.act(doc, act, ctx),
@@ -370,11 +380,31 @@ impl State {
         }
     }
 
-    pub fn paste(&mut self, _doc: &mut Session, text: &str, _ctx: &Ctx) -> Outcome {
+    pub fn paste(&mut self, doc: &mut Session, text: &str, ctx: &Ctx) -> Outcome {
+        // Lines pasted into a typed list's items lose their bullets and numbers ("1. ",
+        // "- ", "•"): the list writes its own.
+        let into_items = match &self.mode {
+            Mode::Edit(e) if !e.on_label && !e.question => {
+                let area = self.area(ctx.method);
+                let kind = e.added.clone().or_else(|| {
+                    section_of(doc, ctx.method, &area)
+                        .blocks
+                        .get(self.selected)
+                        .map(|b| b.kind.clone())
+                });
+                matches!(kind, Some(BlockKind::List { .. }))
+            }
+            _ => false,
+        };
         if let Mode::Edit(e) = &mut self.mode
             && let Some(f) = e.field_mut()
         {
-            f.paste(text);
+            if into_items {
+                let lines: Vec<&str> = text.lines().map(strip_list_marker).collect();
+                f.paste(&lines.join("\n"));
+            } else {
+                f.paste(text);
+            }
             return Outcome::Handled;
         }
         Outcome::Ignored
@@ -472,7 +502,10 @@ impl State {
                 self.scroll = (self.scroll + page).min(self.max_scroll.get());
             }
             Act::Top => self.scroll = 0,
-            Act::Export => return Outcome::Effect(super::Effect::Export),
+            Act::Export => {
+                self.export_shown = true;
+                return Outcome::Effect(super::Effect::Export);
+            }
             Act::Add => self.mode = Mode::Kind { sel: 0 },
             Act::Question => {
                 let q = section_of(doc, method, &area).question.unwrap_or_else(|| {
@@ -877,6 +910,25 @@ pub fn mask_names(markdown: &str, doc: &Session, hidden: &str) -> String {
     text
 }
 
+/// A pasted line without its list marker: "1. ", "2) ", "- ", "* ", "• ", "– ".
+pub fn strip_list_marker(line: &str) -> &str {
+    let t = line.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = if digits > 0 && digits <= 3 && t[digits..].starts_with(['.', ')']) {
+        &t[digits + 1..]
+    } else if let Some(r) = t.strip_prefix(['-', '*', '•', '–', '·', '▪']) {
+        r
+    } else {
+        return line;
+    };
+    // A marker is followed by a space ("1.5 fte" and "-3%" are text).
+    if rest.starts_with([' ', '\t']) {
+        rest.trim_start()
+    } else {
+        line
+    }
+}
+
 /// The language of a string table.
 fn lang_of(t: &Strings) -> Lang {
     if std::ptr::eq(t, Lang::En.strings()) {
@@ -945,6 +997,23 @@ mod tests {
             method,
             t: Lang::Nl.strings(),
             now: time::macros::datetime!(2026-11-28 10:00 UTC),
+        }
+    }
+
+    #[test]
+    fn pasted_list_markers_are_stripped() {
+        for (line, want) in [
+            ("1. Eerste", "Eerste"),
+            ("  12) Twaalf", "Twaalf"),
+            ("- streep", "streep"),
+            ("• bolletje", "bolletje"),
+            ("* ster", "ster"),
+            ("1.5 fte erbij", "1.5 fte erbij"),
+            ("-3% verzuim", "-3% verzuim"),
+            ("2026. Een jaar", "2026. Een jaar"),
+            ("gewoon", "gewoon"),
+        ] {
+            assert_eq!(strip_list_marker(line), want, "{line}");
         }
     }
 

@@ -32,6 +32,43 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
     };
     draw_blocks(frame, left, app, s, theme);
     draw_preview(frame, right, app, s, theme);
+    if s.compose.export_shown {
+        draw_export(frame, area, app, s, theme);
+    }
+}
+
+/// After E: the folder and every file written (or why the export failed), in full.
+fn draw_export(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
+    let t = app.t;
+    let (text, style) = match &s.summary.exported {
+        None => return,
+        Some(Err(e)) => (fill(t.summary.export_failed, &[e]), theme.problem),
+        Some(Ok(paths)) => {
+            let dir = paths
+                .first()
+                .and_then(|p| p.parent())
+                .map(|d| d.display().to_string())
+                .unwrap_or_default();
+            let names: Vec<String> = paths
+                .iter()
+                .filter_map(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .collect();
+            let mut text = format!("{} {dir}: {}", t.summary.exported, names.join(", "));
+            // What the publieksversie just written leaves out, and why.
+            let (conflicts, changed) = crate::export::report::withheld_counts(&s.doc);
+            if conflicts + changed > 0 {
+                text.push_str(". ");
+                text.push_str(&fill(
+                    t.summary.withheld,
+                    &[&conflicts.to_string(), &changed.to_string()],
+                ));
+            }
+            (text, theme.ok)
+        }
+    };
+    let text = crate::sanitize::visible(&text).into_owned();
+    super::chrome::message(frame, area, &text, t.help_close, style, theme);
 }
 
 fn section_title(method: &Method, t: &Strings, area: &str) -> String {
@@ -236,6 +273,22 @@ fn draw_edit(
     };
     let mut y = area.y;
     let bottom = area.y + area.height;
+    let inner_width = area.width.saturating_sub(2);
+    // Only the field being typed in is a text area (with its cursor); the other shows
+    // its text, so there is one cursor on screen.
+    let show = |frame: &mut Frame, f: &crate::app::field::Field, focused: bool, rect: Rect| {
+        if focused {
+            frame.render_widget(&f.area, rect);
+        } else {
+            let text = crate::sanitize::visible(&f.text()).into_owned();
+            frame.render_widget(
+                Paragraph::new(text)
+                    .style(theme.text)
+                    .wrap(Wrap { trim: false }),
+                rect,
+            );
+        }
+    };
     if let Some(f) = &e.label {
         if y < bottom {
             let style = if e.on_label {
@@ -250,11 +303,21 @@ fn draw_edit(
             y += 1;
         }
         if y < bottom {
-            frame.render_widget(
-                &f.area,
-                Rect::new(area.x + 2, y, area.width.saturating_sub(2), 1),
+            // A long question or label wraps (the cursor's room at the end counted),
+            // leaving the text box at least three rows.
+            let wanted = super::widgets::text::wrap_count(
+                &format!("{} ", f.text()),
+                inner_width.max(1) as usize,
+            ) as u16;
+            let keep = if e.text.is_some() { 4 } else { 0 };
+            let rows = wanted.min((bottom - y).saturating_sub(keep)).clamp(1, 6);
+            show(
+                frame,
+                f,
+                e.on_label,
+                Rect::new(area.x + 2, y, inner_width, rows.min(bottom - y)),
             );
-            y += 1;
+            y += rows.min(bottom - y);
         }
     }
     if let Some(f) = &e.text {
@@ -271,9 +334,11 @@ fn draw_edit(
             y += 1;
         }
         if y < bottom {
-            frame.render_widget(
-                &f.area,
-                Rect::new(area.x + 2, y, area.width.saturating_sub(2), bottom - y),
+            show(
+                frame,
+                f,
+                !e.on_label,
+                Rect::new(area.x + 2, y, inner_width, bottom - y),
             );
         }
     }
