@@ -606,7 +606,7 @@ mod tests {
     fn lists_quotes_and_breaks_are_laid_out_with_their_markers() {
         let theme = Theme::dark();
         let md = "Lead:\n\n1. een item dat lang genoeg is om af te breken\\\n  tweede alinea\n2. twee\n\n> geciteerd\n\n- a\n";
-        let (rows, _) = rows(md, 20, &theme);
+        let (rows, _) = rows(md, 20, theme);
         assert_eq!(
             text(&rows),
             [
