@@ -624,4 +624,24 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_paragraph_break_inside_an_item_stays_in_the_item() {
+        let md = format!(
+            "- {}\n- {}\n",
+            crate::export::md_escape::item_lines("eerste alinea\n\ntweede alinea"),
+            crate::export::md_escape::item_lines("regel\nvolgende")
+        );
+        let (rows, _) = rows(&md, 40, Theme::dark());
+        assert_eq!(
+            text(&rows),
+            [
+                "• eerste alinea",
+                "",
+                "  tweede alinea",
+                "• regel",
+                "  volgende"
+            ]
+        );
+    }
 }
