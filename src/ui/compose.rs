@@ -506,7 +506,8 @@ fn draw_preview(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme
         }
     };
     let from = markdown.find(&heading).map_or(0, |i| i + 1);
-    let rows = super::summary::preview_rows(&markdown[from..], width, theme);
+    let rendered = super::markdown::rows_cached(&markdown, from, width, theme);
+    let rows = &rendered.0;
     let text_of = |l: &Line| {
         l.spans
             .iter()
@@ -519,14 +520,14 @@ fn draw_preview(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme
         .set(rows.len().saturating_sub(inner.height as usize));
     let first = (start + st.scroll).min(rows.len().saturating_sub(1));
     let shown: Vec<Line> = rows
-        .into_iter()
+        .iter()
         .skip(first)
         .take(inner.height as usize)
         .map(|l| {
-            if text_of(&l).trim_start().starts_with('⊘') {
-                Line::styled(text_of(&l), theme.warn)
+            if text_of(l).trim_start().starts_with('⊘') {
+                Line::styled(text_of(l), theme.warn)
             } else {
-                l
+                l.clone()
             }
         })
         .collect();

@@ -14,6 +14,51 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// What the Word export reads: CommonMark with tables.
 const OPTIONS: Options = Options::ENABLE_TABLES;
 
+/// Rows and where each heading starts.
+pub type Rendered = std::rc::Rc<(Vec<Line<'static>>, Vec<(usize, String)>)>;
+
+type CacheEntry = (std::rc::Rc<str>, usize, usize, Theme, Rendered);
+
+thread_local! {
+    /// The last few renderings (the Samenvatting's, the Rapport's): a preview is drawn
+    /// every frame but changes only with the session, the width or the theme.
+    static CACHE: std::cell::RefCell<Vec<CacheEntry>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// [`rows`] of `markdown[from..]`, kept while the same preview text (the very `Rc`),
+/// start, width and theme are asked for again.
+pub fn rows_cached(
+    markdown: &std::rc::Rc<str>,
+    from: usize,
+    width: usize,
+    theme: &Theme,
+) -> Rendered {
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(i) = cache.iter().position(|(m, f, w, t, _)| {
+            std::rc::Rc::ptr_eq(m, markdown) && *f == from && *w == width && t == theme
+        }) {
+            let hit = cache.remove(i);
+            let rendered = hit.4.clone();
+            cache.push(hit);
+            return rendered;
+        }
+        let rendered: Rendered =
+            std::rc::Rc::new(rows(markdown.get(from..).unwrap_or(""), width, theme));
+        if cache.len() >= 4 {
+            cache.remove(0);
+        }
+        cache.push((
+            markdown.clone(),
+            from,
+            width,
+            theme.clone(),
+            rendered.clone(),
+        ));
+        rendered
+    })
+}
+
 /// The Markdown as rows `width` wide, and where each heading starts (row, heading text
 /// as [`heading_text`] gives it).
 pub fn rows(
@@ -77,6 +122,12 @@ pub fn plain(line: &str) -> String {
         rest
     };
     let mut out = marker.to_string();
+    // Most lines hold nothing Markdown reads inline: as they are (the room reads every
+    // line of the report at every frame).
+    if !rest.contains(['\\', '*', '_', '[', ']', '<', '>', '&', '`']) {
+        out.push_str(rest.trim());
+        return out;
+    }
     let mut links: Vec<(String, usize)> = Vec::new();
     for event in Parser::new_ext(rest.trim_start(), Options::empty()) {
         match event {

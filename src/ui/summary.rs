@@ -211,7 +211,7 @@ fn draw_preview(
     area: Rect,
     app: &App,
     s: &SessionView,
-    markdown: &str,
+    markdown: &std::rc::Rc<str>,
     theme: &Theme,
 ) {
     let t = app.t.summary;
@@ -221,7 +221,8 @@ fn draw_preview(
         Constraint::Fill(1),
     ]));
     let width = body.width.max(1) as usize;
-    let (rows, headings) = sectioned_rows(markdown, width, theme);
+    let rendered = super::markdown::rows_cached(markdown, 0, width, theme);
+    let (rows, headings) = (&rendered.0, &rendered.1);
     let height = body.height as usize;
     let max = rows.len().saturating_sub(height);
     st.page_rows.set(height);
@@ -257,7 +258,7 @@ fn draw_preview(
         ])),
         title,
     );
-    let visible: Vec<Line> = rows.into_iter().skip(scroll).take(height).collect();
+    let visible: Vec<Line> = rows.iter().skip(scroll).take(height).cloned().collect();
     frame.render_widget(Paragraph::new(visible), body);
 }
 
