@@ -1,6 +1,7 @@
 //! The Interviews screen: list, one interview (shared with the interviewer mode), the
 //! synthesis, and the import picker.
 
+use super::room::{Part, RoomView};
 use super::theme::Theme;
 use super::widgets::lines::Lines;
 use super::widgets::text::{cut, wrap, wrap_count};
@@ -12,6 +13,7 @@ use crate::app::{App, ClickList, SessionView};
 use crate::i18n::{Strings, fill};
 use crate::method::Method;
 use crate::model::{Interview, Note, NoteKind, Session};
+use crate::sanitize::visible_line;
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
@@ -869,4 +871,27 @@ pub const DRAWING: super::ScreenDrawing = super::ScreenDrawing {
     screen: crate::app::Screen::Interviews,
     draw,
     presenter: super::presenter::interviews,
+    room,
 };
+
+/// The room sees who was interviewed (names only with F8) and how many notes each has.
+fn room(app: &App, s: &SessionView, theme: &Theme) -> RoomView {
+    RoomView::parts(interviews_parts(app, s, theme))
+}
+
+fn interviews_parts(app: &App, s: &SessionView, _theme: &Theme) -> Vec<Part> {
+    let t = app.t;
+    let mut out = Vec::new();
+    for (n, iv) in s.doc.interviews.iter().enumerate() {
+        let who = crate::app::interviews::who_shown(iv, t.interviews, app.show_names);
+        out.push(Part::big(
+            n == s.interviews.selected,
+            visible_line(&who).into_owned(),
+            format!("  ({})", iv.notes.len()),
+        ));
+    }
+    if out.is_empty() {
+        out.push(Part::Line(Line::styled(t.room.no_items, _theme.dim)));
+    }
+    out
+}
