@@ -630,7 +630,7 @@ impl State {
         };
         let options = evidence_options(doc, ctx.t);
         match picker.handle_key(key, &evidence_rows(&options)) {
-            Picked::Nothing => {}
+            Picked::Nothing | Picked::Choose(_) => {}
             Picked::Close => self.mode.0 = Mode::Browse,
             Picked::Toggle(i) => {
                 let Some(opt) = options.get(i) else {

@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
         Mode::FocusPick(picker) => focus_popup(frame, body, app, s, Some(picker), theme),
         Mode::EvidencePick(picker) => evidence_popup(frame, body, app, s, picker, theme),
         Mode::Notes { scroll } => notes_popup(frame, body, app, s, *scroll, theme),
-        Mode::MovePick { cursor } => move_popup(frame, body, app, s, *cursor, theme),
+        Mode::MovePick(picker) => move_popup(frame, body, app, s, picker, theme),
         Mode::Typing {
             target: Target::NewFocus,
             ..
@@ -709,10 +709,7 @@ fn focus_popup(
         area
     };
     let r = popup(frame, area, fill(t.focus_title, &[&it.title]), theme);
-    let no_cursor = crate::app::picker::Picker {
-        cursor: usize::MAX,
-        search: None,
-    };
+    let no_cursor = crate::app::picker::Picker::default().at(usize::MAX);
     super::widgets::picker::draw(frame, r, picker.unwrap_or(&no_cursor), &rows, app.t, theme);
 }
 
@@ -786,39 +783,23 @@ fn move_popup(
     area: Rect,
     app: &App,
     s: &SessionView,
-    cursor: usize,
+    picker: &crate::app::picker::Picker,
     theme: &Theme,
 ) {
+    use super::widgets::picker::{Row, draw_rows};
     let t = app.t.triangle;
     let Some(it) = selected_item(app, s) else {
         return;
     };
     let r = popup(frame, area, fill(t.move_title, &[&it.title]), theme);
-    let w = r.width as usize;
-    let entries: Vec<Vec<Line>> = places(&app.method)
+    let rows: Vec<Row> = crate::app::triangle::move_rows(&app.method, &it.place, app.t)
         .into_iter()
-        .enumerate()
-        .map(|(n, p)| {
-            let style = if n == cursor {
-                theme.selected
-            } else {
-                theme.text
-            };
-            let here = if p.id == it.place {
-                format!(" {}", t.here)
-            } else {
-                String::new()
-            };
-            wrap(&format!("{} {}{here}", n + 1, p.name), w)
-                .into_iter()
-                .map(|l| Line::styled(l, style))
-                .collect()
+        .map(|text| Row {
+            text,
+            ..Row::default()
         })
         .collect();
-    frame.render_widget(
-        Paragraph::new(scrolled(entries, Some(cursor), r.height as usize, t, theme)),
-        r,
-    );
+    draw_rows(frame, r, picker, &rows, &[], app.t, theme);
 }
 
 /// The triangle: drawn for the facilitator and the beamer.
