@@ -763,6 +763,9 @@ fn draw_synthesis(
     frame.render_widget(Lines(shown), body);
 }
 
+/// The import picker (the one picker): each file's row (see
+/// `app::interviews::import_row`), other pacts' and rounds' files under a heading of
+/// their own, and below the rows how many are hidden and the question after Enter.
 fn draw_picker(
     frame: &mut Frame,
     area: Rect,
@@ -772,83 +775,47 @@ fn draw_picker(
     show_names: bool,
     theme: &Theme,
 ) {
+    use super::widgets::picker::{Row, draw_rows, height};
     let ti = t.interviews;
-    let mut lines: Vec<Line> = Vec::new();
+    let shown = p.rows(doc, t, show_names);
+    let hidden = p.rows(doc, t, false);
+    let rows: Vec<Row> = shown
+        .into_iter()
+        .zip(hidden)
+        .enumerate()
+        .map(|(i, (text, search))| Row {
+            text,
+            ticked: Some(p.marked.get(i).copied().unwrap_or(false)),
+            problem: p.info.get(i).is_some_and(|x| x.is_none()),
+            heading: (i >= p.own).then(|| ti.picker_others_heading.to_string()),
+            search: Some(search),
+        })
+        .collect();
+    let mut tail: Vec<Line> = Vec::new();
     if p.files.is_empty() && p.others.is_empty() {
-        lines.extend(ti.picker_none.lines().map(|l| Line::styled(l, theme.text)));
-    }
-    for (i, f) in p.files.iter().enumerate() {
-        if i == p.own {
-            lines.push(Line::styled(ti.picker_others_heading, theme.label));
-        }
-        let file = f.file_name().unwrap_or_default().to_string_lossy();
-        let mark = if p.marked[i] { "[x]" } else { "[ ]" };
-        // Told apart without names: interviewer, date, notes, pact and round. File
-        // names carry the interviewee's name; the picker is on the projected screen.
-        let row = match p.info.get(i).cloned().flatten() {
-            Some(info) => {
-                // With names hidden: role and organisation, as everywhere (F8: names).
-                let who = if show_names {
-                    info.interviewee.trim().to_string()
-                } else {
-                    info.source.clone()
-                };
-                let round = info.round.map(|r| format!("{} {r}", t.round));
-                // Another pact's or round's file: its pact and round first, where the
-                // ⚠ is (at 80 columns the end of the row is cut).
-                let elsewhere = info.elsewhere(doc);
-                let (front, back) = if elsewhere {
-                    (vec![Some(info.pact.clone()), round], vec![])
-                } else {
-                    (vec![], vec![Some(info.pact.clone()), round])
-                };
-                let parts: Vec<String> = front
-                    .into_iter()
-                    .chain([
-                        Some(who),
-                        Some(info.date.clone()),
-                        Some(info.interviewer.clone()),
-                        Some(ti.count_notes(info.notes)),
-                    ])
-                    .chain(back)
-                    .flatten()
-                    .filter(|x| !x.trim().is_empty())
-                    .collect();
-                let warn = if elsewhere { "⚠ " } else { "" };
-                format!("{mark} {warn}{}", parts.join(" · "))
-            }
-            // A file that cannot be read looks damaged, not like an interview.
-            None => format!(
-                "{mark} {}",
-                fill(ti.picker_damaged, &[&ti.file_label(&file, show_names)])
-            ),
-        };
-        let damaged = p.info.get(i).is_some_and(|x| x.is_none());
-        let style = if i == p.selected {
-            theme.selected
-        } else if damaged {
-            theme.problem
-        } else {
-            theme.text
-        };
-        lines.push(Line::styled(row, style));
+        tail.extend(ti.picker_none.lines().map(|l| Line::styled(l, theme.text)));
     }
     if !p.others.is_empty() {
-        lines.push(Line::styled(
+        tail.push(Line::styled(
             fill(ti.picker_others_hidden, &[&p.others.len().to_string()]),
             theme.dim,
         ));
     }
     if p.confirm.is_some() {
         // Two short lines: whole at 80 columns.
-        lines.extend(
+        tail.extend(
             ti.picker_confirm
                 .lines()
                 .map(|l| Line::styled(l, theme.problem)),
         );
     }
     let w = (area.width.saturating_sub(4)).min(120);
-    let h = (lines.len() as u16 + 2)
+    let content = if p.files.is_empty() {
+        tail.len()
+    } else {
+        height(&p.pick, &rows, tail.len())
+    };
+    let h = (content as u16 + 2)
         .min(area.height.saturating_sub(2))
         .max(3);
     let r = area.centered(Constraint::Length(w), Constraint::Length(h));
@@ -858,12 +825,7 @@ fn draw_picker(
     );
     let title = Span::styled(title, theme.label);
     let inner = super::widgets::popup::frame(frame, r, title, theme.label, theme);
-    let inner_rows = h.saturating_sub(2) as usize;
-    // The heading above other pacts' files is a line of its own.
-    let selected_line = p.selected + usize::from(p.selected >= p.own);
-    let first = selected_line.saturating_sub(inner_rows.saturating_sub(1));
-    let lines: Vec<Line> = lines.into_iter().skip(first).collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    draw_rows(frame, inner, &p.pick, &rows, &tail, t, theme);
 }
 
 /// The Interviews screens: drawn for the facilitator and the beamer.

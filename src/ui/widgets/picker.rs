@@ -21,6 +21,8 @@ pub struct Row {
     pub problem: bool,
     /// The heading of the row's group, shown above the first row of the group shown.
     pub heading: Option<String>,
+    /// What the search looks in, when not the text (the row with names hidden).
+    pub search: Option<String>,
 }
 
 impl Row {
@@ -50,11 +52,17 @@ pub fn draw(
     draw_rows(frame, area, picker, &rows, &[], t, theme);
 }
 
+/// What the search looks in, row by row.
+fn search_texts(rows: &[Row]) -> Vec<String> {
+    rows.iter()
+        .map(|r| r.search.clone().unwrap_or_else(|| r.text.clone()))
+        .collect()
+}
+
 /// The lines a picker takes with these rows (search line, headings, `tail`), for a
 /// popup sized to its content.
 pub fn height(picker: &Picker, rows: &[Row], tail: usize) -> usize {
-    let texts: Vec<String> = rows.iter().map(|r| r.text.clone()).collect();
-    let shown = picker.shown(&texts);
+    let shown = picker.shown(&search_texts(rows));
     let mut heading = None;
     let headings = shown
         .iter()
@@ -87,8 +95,7 @@ pub fn draw_rows(
             Span::styled(format!("{}▏", field.text()), theme.text),
         ]));
     }
-    let texts: Vec<String> = rows.iter().map(|r| r.text.clone()).collect();
-    let shown = picker.shown(&texts);
+    let shown = picker.shown(&search_texts(rows));
     let height = area.height as usize;
     if shown.is_empty() {
         // Nothing matches the search (or there is nothing at all and the host says
@@ -141,7 +148,10 @@ pub fn draw_rows(
     }
     // Keep the cursor's row in view, with a "+N more" line when rows follow.
     let room = height.saturating_sub(top.len() + tail.len()).max(1);
-    let first = cursor_line.saturating_sub(room.saturating_sub(2));
+    // (never scrolled further than the last row needs).
+    let first = cursor_line
+        .saturating_sub(room.saturating_sub(2))
+        .min(body.len().saturating_sub(room));
     let mut lines = top;
     let mut used = 0;
     for (n, (line, _)) in body.iter().enumerate().skip(first) {
