@@ -94,6 +94,7 @@ pub static EDIT_KEYS: &[Binding<EditAct>] = &[
     Binding::new(&[key(KeyCode::Left)], EditAct::ChoicePrev, |t| t.k_choice),
 ];
 
+#[derive(Debug)]
 pub struct Editing {
     pub col: usize,
     /// The text field of a text column (None on a choice column).
@@ -103,6 +104,7 @@ pub struct Editing {
     original: String,
 }
 
+#[derive(Debug)]
 pub struct ListEditor<T> {
     pub selected: usize,
     pub editing: Option<Editing>,
@@ -141,6 +143,67 @@ impl<T> Default for ListEditor<T> {
             editing: None,
             _rows: std::marker::PhantomData,
         }
+    }
+}
+
+/// The list's own moves, for every list (a host that edits its rows in a form of its
+/// own, as the intentions do, uses these with its own keys).
+impl<T> ListEditor<T> {
+    /// The selected row, clamped to the rows there are.
+    pub fn current(&self, n: usize) -> usize {
+        self.selected.min(n.saturating_sub(1))
+    }
+
+    pub fn up(&mut self) {
+        self.selected = self.selected.saturating_sub(1);
+    }
+
+    pub fn down(&mut self, n: usize) {
+        self.selected = (self.selected + 1).min(n.saturating_sub(1));
+    }
+
+    /// A new row after the selected one (first in an empty list), selected.
+    pub fn add(&mut self, rows: &mut Vec<T>, row: T) -> usize {
+        let at = if rows.is_empty() {
+            0
+        } else {
+            self.current(rows.len()) + 1
+        };
+        rows.insert(at, row);
+        self.selected = at;
+        at
+    }
+
+    /// The selected row taken out (the selection stays on a row that exists).
+    pub fn delete(&mut self, rows: &mut Vec<T>) -> Option<T> {
+        if rows.is_empty() {
+            return None;
+        }
+        let row = rows.remove(self.current(rows.len()));
+        self.selected = self.current(rows.len());
+        Some(row)
+    }
+
+    /// The selected row one up; false at the top.
+    pub fn move_up(&mut self, rows: &mut [T]) -> bool {
+        let at = self.current(rows.len());
+        if at == 0 || rows.len() < 2 {
+            return false;
+        }
+        rows.swap(at, at - 1);
+        self.selected = at - 1;
+        true
+    }
+
+    /// The selected row one down; false at the bottom.
+    pub fn move_down(&mut self, rows: &mut [T]) -> bool {
+        let at = self.current(rows.len());
+        if at + 1 >= rows.len() {
+            return false;
+        }
+        rows.swap(at, at + 1);
+        self.selected = at + 1;
+        true
     }
 }
 
@@ -188,31 +251,17 @@ impl<T: Clone + Default> ListEditor<T> {
         };
         let n = rows.len();
         match act {
-            Act::Up => self.selected = self.selected.saturating_sub(1),
-            Act::Down => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
+            Act::Up => self.up(),
+            Act::Down => self.down(n),
             Act::Add => {
-                let at = if n == 0 { 0 } else { self.selected + 1 };
-                rows.insert(at, T::default());
-                self.selected = at;
+                self.add(rows, T::default());
                 self.start_edit(rows, cols, 0);
                 return Outcome::Changed;
             }
             Act::Edit if n > 0 => self.start_edit(rows, cols, 0),
-            Act::Delete if n > 0 => {
-                rows.remove(self.selected);
-                self.selected = self.selected.min(rows.len().saturating_sub(1));
-                return Outcome::Changed;
-            }
-            Act::MoveUp if self.selected > 0 && self.selected < n => {
-                rows.swap(self.selected, self.selected - 1);
-                self.selected -= 1;
-                return Outcome::Changed;
-            }
-            Act::MoveDown if self.selected + 1 < n => {
-                rows.swap(self.selected, self.selected + 1);
-                self.selected += 1;
-                return Outcome::Changed;
-            }
+            Act::Delete if self.delete(rows).is_some() => return Outcome::Changed,
+            Act::MoveUp if self.move_up(rows) => return Outcome::Changed,
+            Act::MoveDown if self.move_down(rows) => return Outcome::Changed,
             _ => {}
         }
         Outcome::Handled

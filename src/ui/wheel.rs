@@ -619,7 +619,7 @@ fn intentions_panel(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, t
     if list.is_empty() {
         lines.push(Line::styled(t.intentions_none, theme.dim));
     }
-    let cur = st.icur.min(list.len().saturating_sub(1));
+    let cur = st.intentions.current(list.len());
     // Each intention takes a text line and a details line; scroll to keep the cursor.
     let per = 2usize;
     let room = (area.height as usize).saturating_sub(4) / per;
@@ -843,7 +843,7 @@ fn wheel_parts(app: &App, s: &SessionView, theme: &Theme) -> Vec<Part> {
                 format!("{}: {}", app.t.wheel.f_owner, visible_line(it.owner.trim()))
             };
             let text = format!("{} ({owner})", visible_line(it.text.trim()));
-            out.push(Part::big(n == s.wheel.icur, text, ""));
+            out.push(Part::big(n == s.wheel.intentions.selected, text, ""));
         }
         if out.is_empty() {
             out.push(Part::Line(Line::styled(app.t.room.no_items, theme.dim)));

@@ -1,6 +1,7 @@
-//! The one picker where the facilitator imports interview files and moves a triangle
-//! item: the same keys as the evidence lists (↑/↓, Space, Enter, `/` search, Esc), the
-//! keys in the footer, the search narrowing what is shown.
+//! The shared components where they are new: the one picker where the facilitator
+//! imports interview files and moves a triangle item (the same keys as the evidence
+//! lists: ↑/↓, Space, Enter, `/` search, Esc; the keys in the footer; the search
+//! narrowing what is shown), and the intentions on the one list editor.
 
 mod common;
 
@@ -205,4 +206,42 @@ fn the_move_menu_searches_and_enter_moves_the_item_there() {
     );
     let t = text(&render(&app, 120, 30));
     assert!(!t.contains("Verplaatsen naar…"), "the menu closed: {t}");
+}
+
+/// The intentions are a list like every other: Shift-↑ moves the selected one up,
+/// Delete takes it out, Ctrl-Z brings it back where it was, selected (Enter opens that
+/// one), and says what it undid.
+#[test]
+fn intentions_move_delete_and_undo_keep_the_selection_on_the_row() {
+    let mut app = demo_app(Lang::Nl);
+    if let View::Session(s) = &mut app.view {
+        s.screen = Screen::Wheel;
+    }
+    key(&mut app, KeyCode::Char('i'));
+    let texts = |app: &App| -> Vec<String> {
+        let s = app.session().unwrap();
+        s.doc.intentions.iter().map(|i| i.text.clone()).collect()
+    };
+    let before = texts(&app);
+    assert!(before.len() >= 2, "the demo has intentions");
+    key(&mut app, KeyCode::Down);
+    app.handle_key(KeyEvent::new(KeyCode::Up, KeyModifiers::SHIFT));
+    let moved = texts(&app);
+    assert_eq!(moved[0], before[1]);
+    assert_eq!(moved[1], before[0]);
+    // The moved one is still selected: Delete takes it out.
+    key(&mut app, KeyCode::Delete);
+    assert_eq!(texts(&app), before[..1].to_vec());
+    app.handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+    assert_eq!(texts(&app), moved);
+    let t = text(&render(&app, 120, 30));
+    assert!(t.contains("Ongedaan: verwijderen"), "{t}");
+    // Enter opens the intention put back.
+    key(&mut app, KeyCode::Enter);
+    let s = app.session().unwrap();
+    assert!(s.typing(), "the form is open");
+    match &s.wheel.mode.0 {
+        volgspot::app::wheel::Mode::Form(form) => assert_eq!(form.id, s.doc.intentions[0].id),
+        _ => panic!("the intention's form is open"),
+    }
 }
