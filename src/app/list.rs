@@ -8,43 +8,23 @@ use super::keys::{
     help_of, key,
 };
 use super::{Ctx, Outcome};
-use crate::i18n::Strings;
-use crate::method::Method;
 use crate::model::validate::Problem;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-/// How a column is edited.
-pub enum ColumnKind<T> {
-    /// Free text; `set` may refuse it (the text stays in the field with a message).
-    Text {
-        get: fn(&T) -> String,
-        set: fn(&mut T, &str) -> Result<(), Problem>,
-    },
-    /// Shown, not edited (e.g. the actual time of an agenda block).
-    ReadOnly { get: fn(&T) -> String },
-    /// One of a fixed set of options, cycled with ←/→ or Space.
-    Choice {
-        count: fn(&Method) -> usize,
-        get: fn(&T, &Method) -> usize,
-        set: fn(&mut T, &Method, usize),
-        label: fn(&Strings, &Method, usize) -> String,
-    },
-}
+pub use super::field::{FieldKind, FieldSpec};
 
+/// A column: a field of the row (the one field description, [`FieldSpec`]) and its
+/// relative width. Reads as its field (`col.label`, `col.kind`, `col.show(…)`).
 pub struct Column<T> {
-    pub label: fn(&Strings) -> &'static str,
+    pub field: FieldSpec<T>,
     /// Relative width.
     pub width: u16,
-    pub kind: ColumnKind<T>,
 }
 
-impl<T> Column<T> {
-    /// The cell as shown.
-    pub fn show(&self, row: &T, t: &Strings, m: &Method) -> String {
-        match &self.kind {
-            ColumnKind::Text { get, .. } | ColumnKind::ReadOnly { get } => get(row),
-            ColumnKind::Choice { get, label, .. } => label(t, m, get(row, m)),
-        }
+impl<T> std::ops::Deref for Column<T> {
+    type Target = FieldSpec<T>;
+    fn deref(&self) -> &FieldSpec<T> {
+        &self.field
     }
 }
 
@@ -222,7 +202,7 @@ impl<T: Clone + Default> ListEditor<T> {
 
     fn start_edit(&mut self, rows: &[T], cols: &[Column<T>], col: usize) {
         let (field, original) = match (&cols[col].kind, rows.get(self.selected)) {
-            (ColumnKind::Text { get, .. }, Some(row)) => {
+            (FieldKind::Text { get, .. }, Some(row)) => {
                 let v = get(row);
                 (Some(Field::new(&v, false)), v)
             }
@@ -283,7 +263,7 @@ impl<T: Clone + Default> ListEditor<T> {
         };
         let col = &cols[ed.col];
         let act = find(EDIT_KEYS, &key);
-        let on_choice = matches!(col.kind, ColumnKind::Choice { .. });
+        let on_choice = matches!(col.kind, FieldKind::Choice { .. });
         match act {
             Some(EditAct::NextCell) | Some(EditAct::PrevCell) | Some(EditAct::Done) => {
                 // Leaving a cell whose text was refused (e.g. minutes "abc"): the cell
@@ -291,7 +271,7 @@ impl<T: Clone + Default> ListEditor<T> {
                 // typed (an invalid date) stays, with its message.
                 let mut restored = false;
                 if ed.problem.is_some()
-                    && let (Some(f), ColumnKind::Text { get, set }) = (&ed.field, &col.kind)
+                    && let (Some(f), FieldKind::Text { get, set, .. }) = (&ed.field, &col.kind)
                     && get(row) != f.text()
                 {
                     let _ = set(row, &ed.original);
@@ -299,7 +279,7 @@ impl<T: Clone + Default> ListEditor<T> {
                 }
                 let next = match act {
                     Some(EditAct::NextCell) => (ed.col + 1..cols.len())
-                        .find(|c| !matches!(cols[*c].kind, ColumnKind::ReadOnly { .. })),
+                        .find(|c| !matches!(cols[*c].kind, FieldKind::ReadOnly { .. })),
                     Some(EditAct::PrevCell) => Some(ed.col.saturating_sub(1)),
                     _ => None,
                 };
@@ -314,7 +294,7 @@ impl<T: Clone + Default> ListEditor<T> {
                 };
             }
             Some(EditAct::ChoiceNext) | Some(EditAct::ChoicePrev) if on_choice => {
-                if let ColumnKind::Choice {
+                if let FieldKind::Choice {
                     count, get, set, ..
                 } = &col.kind
                 {
@@ -331,7 +311,7 @@ impl<T: Clone + Default> ListEditor<T> {
             }
             _ => {}
         }
-        let (Some(field), ColumnKind::Text { set, .. }) = (ed.field.as_mut(), &col.kind) else {
+        let (Some(field), FieldKind::Text { set, .. }) = (ed.field.as_mut(), &col.kind) else {
             return Outcome::Handled;
         };
         match field.input(key) {
@@ -350,7 +330,7 @@ impl<T: Clone + Default> ListEditor<T> {
         let (Some(field), Some(row)) = (ed.field.as_mut(), rows.get_mut(self.selected)) else {
             return Outcome::Handled;
         };
-        if let ColumnKind::Text { set, .. } = &cols[ed.col].kind
+        if let FieldKind::Text { set, .. } = &cols[ed.col].kind
             && field.paste(text) == FieldInput::Changed
         {
             ed.problem = set(row, &field.text()).err();
@@ -364,18 +344,22 @@ impl<T: Clone + Default> ListEditor<T> {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
+    use crate::method::Method;
 
     #[derive(Clone, Default, Debug, PartialEq)]
     struct Row(String);
 
     static COLS: [Column<Row>; 1] = [Column {
-        label: |t| t.k_add,
         width: 1,
-        kind: ColumnKind::Text {
-            get: |r| r.0.clone(),
-            set: |r, s| {
-                r.0 = s.to_string();
-                Ok(())
+        field: FieldSpec {
+            label: |t| t.k_add,
+            kind: FieldKind::Text {
+                get: |r| r.0.clone(),
+                set: |r, s| {
+                    r.0 = s.to_string();
+                    Ok(())
+                },
+                multiline: false,
             },
         },
     }];

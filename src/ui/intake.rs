@@ -110,7 +110,7 @@ fn details(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Th
                 label: (spec.label)(t).to_string(),
                 text: f.text(i),
                 editor: (i == f.focus && !s.browsing()).then(|| &f.editors[i]),
-                multiline: spec.multiline,
+                multiline: spec.multiline(),
                 extra,
             }
         })

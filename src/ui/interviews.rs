@@ -5,7 +5,8 @@ use super::room::{Part, RoomView};
 use super::theme::Theme;
 use super::widgets::lines::Lines;
 use super::widgets::text::{cut, wrap, wrap_count};
-use crate::app::interview_edit::{Editor, FIELDS, FieldKind, Focus, Notice, area_name};
+use crate::app::field::FieldKind;
+use crate::app::interview_edit::{Editor, FIELDS, Focus, Notice, area_name};
 use crate::app::interviews::{
     Mode, Picker, State, source, synthesis_group_len, synthesis_notes, who_shown,
 };
@@ -277,6 +278,7 @@ impl EditorView<'_> {
     fn details(&self, frame: &mut Frame, top: Rect, width: u16, conflicts: &[String]) {
         let EditorView {
             t,
+            m,
             iv,
             ed,
             show_names,
@@ -299,7 +301,7 @@ impl EditorView<'_> {
                     theme.label
                 };
                 frame.render_widget(
-                    Paragraph::new((spec.label)(ti)).style(ls),
+                    Paragraph::new((spec.label)(t)).style(ls),
                     Rect::new(top.x, y, label_w, 1),
                 );
                 let val = Rect::new(
@@ -326,13 +328,13 @@ impl EditorView<'_> {
                         val,
                     ),
                     FieldKind::Text { .. } if focused => frame.render_widget(&ed.edit.area, val),
-                    FieldKind::Text { get, .. } => {
+                    FieldKind::Text { get, .. } | FieldKind::ReadOnly { get } => {
                         frame.render_widget(Paragraph::new(get(iv)).style(theme.text), val)
                     }
-                    FieldKind::Choice { show, .. } => {
+                    FieldKind::Choice { .. } => {
                         let style = if focused { theme.selected } else { theme.text };
                         frame.render_widget(
-                            Paragraph::new(format!("‹ {} ›", show(iv, ti))).style(style),
+                            Paragraph::new(format!("‹ {} ›", spec.show(iv, t, m))).style(style),
                             val,
                         )
                     }

@@ -153,8 +153,11 @@ pub fn draw_rows(
         .saturating_sub(room.saturating_sub(2))
         .min(body.len().saturating_sub(room));
     let mut lines = top;
-    let mut used = 0;
     for (n, (line, _)) in body.iter().enumerate().skip(first) {
+        let used = n - first;
+        if used == room {
+            break;
+        }
         if used + 1 == room && n + 1 < body.len() && n > cursor_line {
             let k = body[n..]
                 .iter()
@@ -166,11 +169,7 @@ pub fn draw_rows(
             ));
             break;
         }
-        if used == room {
-            break;
-        }
         lines.push(line.clone());
-        used += 1;
     }
     lines.extend(tail.iter().cloned());
     frame.render_widget(Paragraph::new(lines), area);
