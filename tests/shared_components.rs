@@ -245,3 +245,30 @@ fn intentions_move_delete_and_undo_keep_the_selection_on_the_row() {
         _ => panic!("the intention's form is open"),
     }
 }
+
+/// The footer lists only keys that do something: T (other pacts' files) only when there
+/// are such files.
+#[test]
+fn the_import_footer_offers_t_only_when_there_are_other_pacts_files() {
+    let (app, _) = importing();
+    let t = text(&render(&app, 120, 30));
+    let footer = t.lines().last().unwrap();
+    assert!(!footer.contains("T andere pacten"), "{footer}");
+    let mut app = demo_app(Lang::Nl);
+    if let View::Session(s) = &mut app.view {
+        s.screen = Screen::Interviews;
+        let mut other = info("Piet", "huisarts", "J. Bakker", 7);
+        if let Some(i) = &mut other {
+            i.pact = "Zorgpact Elders".into();
+        }
+        s.interviews.open_picker_with(
+            &s.doc,
+            "/tmp/sessies".into(),
+            vec!["/tmp/sessies/2026-11-28-a.interview.json".into()],
+            vec![other],
+        );
+    }
+    let t = text(&render(&app, 120, 30));
+    let footer = t.lines().last().unwrap();
+    assert!(footer.contains("T andere pacten"), "{footer}");
+}
