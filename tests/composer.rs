@@ -1517,6 +1517,15 @@ fn the_export_message_shows_in_full() {
     // Esc closes it and does nothing else.
     press(&mut app, KeyCode::Esc);
     let t = text(&render(&app, 80, 24));
-    assert!(!t.contains("publiek.docx,"), "{t}");
+    assert!(!t.contains("Esc sluit dit venster"), "{t}");
     assert_eq!(app.session().unwrap().screen, Screen::Report);
+    // A key of the whole app (to the screen before and back) closes it too.
+    press(&mut app, KeyCode::Char('e'));
+    volgspot::tui::export_reports(&mut app);
+    assert!(text(&render(&app, 80, 24)).contains("Esc sluit dit venster"));
+    press(&mut app, KeyCode::PageUp);
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(app.session().unwrap().screen, Screen::Report);
+    let t = text(&render(&app, 80, 24));
+    assert!(!t.contains("Esc sluit dit venster"), "{t}");
 }

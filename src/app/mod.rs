@@ -503,6 +503,8 @@ impl App {
             View::Session(s) => {
                 // App-wide keys first: they work on every screen, also while typing.
                 if let Some(a) = keys::find(keys::GLOBAL, &key) {
+                    // The Rapport's export popup closes on any key, its screen's or not.
+                    s.compose.export_shown = false;
                     return self.update(a);
                 }
                 if !s.typing()
@@ -510,6 +512,7 @@ impl App {
                         keys::find(keys::UNDO_NOT_TYPING, &key).filter(|_| !s.claims(&key))
                     })
                 {
+                    s.compose.export_shown = false;
                     return self.update(a);
                 }
                 match s.dispatch_key(key, &ctx) {
