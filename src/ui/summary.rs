@@ -1,5 +1,5 @@
-//! Samenvatting: the report preview (Markdown, headings emphasised) and the checklist of
-//! what the report still lacks. Narrow: checklist above the preview; wide: beside it.
+//! Samenvatting: the report preview (the exported Markdown, read as Word reads it, see
+//! [`super::markdown`]) and the checklist of what the report still lacks. Narrow: checklist above the preview; wide: beside it.
 
 use super::theme::Theme;
 use crate::app::summary::{gap_screen, gap_text};
@@ -262,24 +262,9 @@ fn draw_preview(
     frame.render_widget(Paragraph::new(visible), body);
 }
 
-/// [`preview_rows`], and where each heading starts (row, heading text).
-pub fn sectioned_rows(
-    markdown: &str,
-    width: usize,
-    theme: &Theme,
-) -> (Vec<Line<'static>>, Vec<(usize, String)>) {
-    super::markdown::rows(markdown, width, theme)
-}
-
 /// A Markdown heading's text as it reads: `## Analyse\-driehoek` → `Analyse-driehoek`.
 pub fn heading_text(line: &str) -> String {
     super::markdown::heading_text(line)
-}
-
-/// The report's Markdown as screen rows, read as the export reads it (see
-/// [`super::markdown`]).
-pub fn preview_rows(markdown: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    super::markdown::rows(markdown, width, theme).0
 }
 
 /// One Markdown line as plain text, as it prints (the room reads the report by line).
