@@ -1,5 +1,6 @@
 //! Samenvatting: the report preview (the exported Markdown, read as Word reads it, see
-//! [`super::markdown`]) and the checklist of what the report still lacks. Narrow: checklist above the preview; wide: beside it.
+//! [`super::markdown`]) and the checklist of what the report still lacks. Narrow:
+//! checklist above the preview; wide: beside it.
 
 use super::theme::Theme;
 use crate::app::summary::{gap_screen, gap_text};
