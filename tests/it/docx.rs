@@ -4,6 +4,7 @@
 //! dump of `word/document.xml`, not the zip's bytes. Where LibreOffice (`soffice`) is
 //! installed, the document is also converted to PDF.
 
+use crate::common;
 use quick_xml::XmlVersion;
 use quick_xml::events::Event;
 use std::collections::BTreeMap;
@@ -386,11 +387,7 @@ fn the_export_command_writes_word_named_after_the_session_date() {
         .env("VOLGSPOT_DIR", dir.path())
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_success(&out);
     let want = dir.path().join("pact-ronde1-2026-11-12.publiek.docx");
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim(),
@@ -543,11 +540,7 @@ fn the_overview_of_a_folder_can_be_written_for_word_too() {
         .env_remove("VOLGSPOT_LANG")
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_success(&out);
     let parts = check_package(&std::fs::read(dir.path().join("overzicht.docx")).unwrap());
     let dumped = dump(&parts["word/document.xml"]);
     assert!(dumped.contains("Zorgpact Rivierenland-West"), "{dumped}");

@@ -2,6 +2,7 @@
 //! publieksversie, well-formed self-contained HTML, CSV that survives a spreadsheet,
 //! and the `volgspot export` command.
 
+use crate::common;
 use std::os::unix::fs::PermissionsExt;
 use std::process::Command;
 use time::macros::datetime;
@@ -437,8 +438,7 @@ fn the_checklist_names_what_is_missing() {
 #[test]
 fn the_export_command_writes_a_private_file_and_prints_its_path() {
     let dir = tempfile::tempdir().unwrap();
-    let session = dir.path().join("rivierenland.volgspot.json");
-    std::fs::write(&session, volgspot::tui::EXAMPLE).unwrap();
+    let session = common::example_session(dir.path(), "rivierenland.volgspot.json");
     let run = |args: &[&str]| {
         Command::new(BIN)
             .args(args)
@@ -448,11 +448,7 @@ fn the_export_command_writes_a_private_file_and_prints_its_path() {
             .unwrap()
     };
     let out = run(&["export", session.to_str().unwrap()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_success(&out);
     let expected = dir.path().join("rivierenland.intern.md");
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim(),
@@ -510,8 +506,7 @@ fn the_export_command_writes_a_private_file_and_prints_its_path() {
 #[test]
 fn wording_can_be_changed_without_recompiling() {
     let dir = tempfile::tempdir().unwrap();
-    let session = dir.path().join("x.volgspot.json");
-    std::fs::write(&session, volgspot::tui::EXAMPLE).unwrap();
+    let session = common::example_session(dir.path(), "x.volgspot.json");
     let templates = dir.path().join("templates");
     std::fs::create_dir(&templates).unwrap();
     std::fs::write(templates.join("methodiek.nl.md"), "Onze eigen uitleg.").unwrap();
@@ -521,11 +516,7 @@ fn wording_can_be_changed_without_recompiling() {
         .env("VOLGSPOT_TEMPLATES", &templates)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_success(&out);
     let md = std::fs::read_to_string(dir.path().join("x.publiek.md")).unwrap();
     assert!(
         md.ends_with("## Over de methodiek van de Volgspot\n\nOnze eigen uitleg.\n"),
@@ -838,11 +829,7 @@ fn the_internal_report_compares_with_the_earlier_round_in_the_folder() {
         .env("VOLGSPOT_DIR", dir.path())
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_success(&out);
     let md = std::fs::read_to_string(&out_path).unwrap();
     assert!(
         md.contains(
@@ -852,16 +839,13 @@ fn the_internal_report_compares_with_the_earlier_round_in_the_folder() {
     );
     assert!(md.contains("(r1: niet gestart)"), "{md}");
     // The public version does not carry it.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_volgspot"))
-        .args([
-            "export",
-            now_path.to_str().unwrap(),
-            "--public",
-            "-o",
-            out_path.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
+    let out = common::run([
+        "export",
+        now_path.to_str().unwrap(),
+        "--public",
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
     assert!(out.status.success());
     assert!(
         !std::fs::read_to_string(&out_path)

@@ -280,16 +280,11 @@ fn a_dangling_lock_link_does_not_create_its_target() {
 #[test]
 fn import_through_a_lock_link_leaves_its_target_untouched() {
     let dir = tempfile::tempdir().unwrap();
-    let session = dir.path().join("s.volgspot.json");
-    fs::write(&session, volgspot::tui::EXAMPLE).unwrap();
+    let session = common::example_session(dir.path(), "s.volgspot.json");
     let victim = dir.path().join("victim");
     fs::write(&victim, VICTIM).unwrap();
     std::os::unix::fs::symlink(&victim, dir.path().join("s.volgspot.json.lock")).unwrap();
-    let out = Command::new(BIN)
-        .args(["import", session.to_str().unwrap(), "geen.interview.json"])
-        .env_remove("VOLGSPOT_LANG")
-        .output()
-        .unwrap();
+    let out = common::run(["import", session.to_str().unwrap(), "geen.interview.json"]);
     assert!(!out.status.success());
     assert_eq!(fs::read(&victim).unwrap(), VICTIM);
 }
@@ -298,8 +293,7 @@ fn import_through_a_lock_link_leaves_its_target_untouched() {
 fn the_backup_of_a_session_that_arrived_world_readable_is_private() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.volgspot.json");
-    fs::write(&path, volgspot::tui::EXAMPLE).unwrap();
+    let path = common::example_session(dir.path(), "s.volgspot.json");
     fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
     let (doc, _) = volgspot::store::load_session(&path).unwrap();
     volgspot::store::save_session(&path, &doc).unwrap();
@@ -322,8 +316,7 @@ fn the_lock_file_is_gone_after_the_session_is_closed() {
 #[test]
 fn an_interview_file_with_a_key_twice_is_refused_by_import_with_its_position() {
     let dir = tempfile::tempdir().unwrap();
-    let session = dir.path().join("s.volgspot.json");
-    fs::write(&session, volgspot::tui::EXAMPLE).unwrap();
+    let session = common::example_session(dir.path(), "s.volgspot.json");
     let file = dir.path().join("dubbel.interview.json");
     fs::write(
         &file,
@@ -331,11 +324,7 @@ fn an_interview_file_with_a_key_twice_is_refused_by_import_with_its_position() {
     )
     .unwrap();
     let before = fs::read(&session).unwrap();
-    let out = Command::new(BIN)
-        .args(["import", session.to_str().unwrap(), file.to_str().unwrap()])
-        .env_remove("VOLGSPOT_LANG")
-        .output()
-        .unwrap();
+    let out = common::run(["import", session.to_str().unwrap(), file.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     assert!(
@@ -348,16 +337,11 @@ fn an_interview_file_with_a_key_twice_is_refused_by_import_with_its_position() {
 #[test]
 fn a_lock_that_cannot_be_made_is_named_with_its_folder() {
     let dir = tempfile::tempdir().unwrap();
-    let session = dir.path().join("s.volgspot.json");
-    fs::write(&session, volgspot::tui::EXAMPLE).unwrap();
+    let session = common::example_session(dir.path(), "s.volgspot.json");
     // A folder where the lock file should be: it cannot be opened as a file.
     let lock = dir.path().join("s.volgspot.json.lock");
     fs::create_dir(&lock).unwrap();
-    let out = Command::new(BIN)
-        .args(["open", session.to_str().unwrap()])
-        .env_remove("VOLGSPOT_LANG")
-        .output()
-        .unwrap();
+    let out = common::run(["open", session.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     assert!(

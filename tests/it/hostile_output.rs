@@ -5,7 +5,6 @@
 
 use crate::common;
 
-use common::BIN;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -60,11 +59,7 @@ fn evil_interview(dir: &Path) -> std::path::PathBuf {
 }
 
 fn run(args: &[&str]) -> std::process::Output {
-    Command::new(BIN)
-        .args(args)
-        .env_remove("VOLGSPOT_LANG")
-        .output()
-        .unwrap()
+    common::run(args)
 }
 
 #[test]
@@ -357,11 +352,7 @@ fn export_to_dev_stdout_writes_to_standard_output_and_leaves_the_device() {
         stdout_link.to_str().unwrap(),
     ]);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_success(&out);
     assert!(stdout.starts_with("# Volgspot 1: "), "{stdout}");
     assert!(
         fs::symlink_metadata(&stdout_link)

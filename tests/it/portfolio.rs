@@ -102,22 +102,15 @@ fn pacts_per_phase_per_half_year_match_a_hand_count() {
     assert!(a1 < a2, "round 1 left of round 2");
 
     // The CSV says the same, through the binary.
-    let out = std::process::Command::new(common::BIN)
-        .args([
-            "overzicht",
-            d.to_str().unwrap(),
-            "--format",
-            "csv",
-            "-o",
-            "/dev/stdout",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = common::run([
+        "overzicht",
+        d.to_str().unwrap(),
+        "--format",
+        "csv",
+        "-o",
+        "/dev/stdout",
+    ]);
+    common::assert_success(&out);
     let csv = String::from_utf8(out.stdout).unwrap();
     // One table with one header: every row as wide as the header, the part in column 1.
     let mut reader = ::csv::ReaderBuilder::new().has_headers(true).from_reader(
@@ -233,15 +226,8 @@ fn the_generated_programme_of_thirty_pacts_counts_every_pact_each_period_and_nam
 {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("programma");
-    let out = std::process::Command::new(common::BIN)
-        .args(["bench-data", "--portfolio", "-o", folder.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = common::run(["bench-data", "--portfolio", "-o", folder.to_str().unwrap()]);
+    common::assert_success(&out);
     let (sessions, _) = portfolio::read_folder(&folder);
     assert_eq!(sessions.len(), 90);
     let p = portfolio::build(&sessions, Vec::new(), &Method::builtin(Lang::Nl), Lang::Nl);
@@ -276,15 +262,8 @@ fn the_generated_programme_of_thirty_pacts_counts_every_pact_each_period_and_nam
         .collect();
     assert!(names.len() > 300);
     for format in ["md", "html", "csv"] {
-        let out = std::process::Command::new(common::BIN)
-            .args(["portfolio", folder.to_str().unwrap(), "--format", format])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let out = common::run(["portfolio", folder.to_str().unwrap(), "--format", format]);
+        common::assert_success(&out);
         let path = folder.join(format!("overzicht.{format}"));
         assert_eq!(
             String::from_utf8_lossy(&out.stdout).trim(),

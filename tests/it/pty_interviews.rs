@@ -175,8 +175,7 @@ fn the_name_cannot_be_skipped_and_the_file_follows_the_name() {
 #[test]
 fn a_session_file_opened_as_interview_is_named_as_such() {
     let dir = tempfile::tempdir().unwrap();
-    let session = dir.path().join("pact.volgspot.json");
-    std::fs::write(&session, volgspot::tui::EXAMPLE).unwrap();
+    let session = common::example_session(dir.path(), "pact.volgspot.json");
     let out = std::process::Command::new(BIN)
         .args(["interview", session.to_str().unwrap()])
         .env("VOLGSPOT_DIR", dir.path())

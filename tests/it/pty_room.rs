@@ -27,25 +27,22 @@ fn listing(dir: &Path) -> BTreeMap<String, (u64, SystemTime)> {
 
 /// Waits for `text` in the room; returns how long it took.
 fn follow(room: &Term, text: &str, since: Instant) -> Duration {
-    let deadline = since + Duration::from_secs(5);
-    loop {
-        if room.screen().contains(text) {
-            return since.elapsed();
-        }
-        assert!(
-            Instant::now() < deadline,
-            "room did not show '{text}':\n{}",
-            room.screen()
-        );
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    room.wait_until(&format!("'{text}'"), since, Duration::from_secs(5), |s| {
+        s.contains(text)
+    })
+}
+
+/// Waits until the room's window is blank; returns how long it took.
+fn blank(room: &Term, since: Instant) -> Duration {
+    room.wait_until("a blank window", since, Duration::from_secs(5), |s| {
+        s.trim().is_empty()
+    })
 }
 
 #[test]
 fn the_room_follows_the_facilitator_and_never_writes() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("rivierenland.volgspot.json");
-    std::fs::write(&path, volgspot::tui::EXAMPLE).unwrap();
+    let path = common::example_session(dir.path(), "rivierenland.volgspot.json");
     let p = path.to_str().unwrap();
 
     // The room alone: it waits, takes no lock and writes nothing.
@@ -63,11 +60,7 @@ fn the_room_follows_the_facilitator_and_never_writes() {
     let mut desk = Term::spawn(dir.path(), &["open", p], 100, 30);
     desk.wait_for("Intake");
     follow(&room, "1/6 · Intake", Instant::now());
-    let t0 = Instant::now();
-    while room.screen().contains("Wacht op het scherm") {
-        assert!(t0.elapsed() < Duration::from_secs(5), "{}", room.screen());
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    room.wait_gone("Wacht op het scherm");
     assert!(!room.screen().contains("M. de Vries"), "{}", room.screen());
     // The channel: a state file beside the session, for the owner only.
     {
@@ -80,11 +73,7 @@ fn the_room_follows_the_facilitator_and_never_writes() {
     // A remote's blank keys on the Intake of an opened session (browse mode): the room
     // goes dark and back, nothing is typed into the pact's name (checked on disk below).
     desk.send(".");
-    let t0 = Instant::now();
-    while !room.screen().trim().is_empty() {
-        assert!(t0.elapsed() < Duration::from_secs(5), "{}", room.screen());
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    blank(&room, Instant::now());
     desk.send("b");
     follow(&room, "1/6 · Intake", Instant::now());
 
@@ -104,13 +93,7 @@ fn the_room_follows_the_facilitator_and_never_writes() {
     // Blank and back.
     let t0 = Instant::now();
     desk.send_now(".");
-    loop {
-        if room.screen().trim().is_empty() {
-            break;
-        }
-        assert!(t0.elapsed() < Duration::from_secs(5), "{}", room.screen());
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    blank(&room, t0);
     eprintln!("follow blank: {} ms", t0.elapsed().as_millis());
     worst = worst.max(t0.elapsed());
     let t0 = Instant::now();
@@ -143,11 +126,7 @@ fn the_room_follows_the_facilitator_and_never_writes() {
     let mut desk = Term::spawn(dir.path(), &["open", p], 100, 30);
     desk.wait_for("Intake");
     follow(&room, "1/6 · Intake", Instant::now());
-    let t0 = Instant::now();
-    while room.screen().contains("Geen contact") {
-        assert!(t0.elapsed() < Duration::from_secs(5), "{}", room.screen());
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    room.wait_gone("Geen contact");
     desk.ctrl_q();
     assert!(desk.wait_exit());
 }
@@ -157,8 +136,7 @@ fn the_room_follows_the_facilitator_and_never_writes() {
 #[test]
 fn on_a_vt220_both_windows_are_plain_ascii() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("rivierenland.volgspot.json");
-    std::fs::write(&path, volgspot::tui::EXAMPLE).unwrap();
+    let path = common::example_session(dir.path(), "rivierenland.volgspot.json");
     let p = path.to_str().unwrap();
     let env = [("TERM", "vt220")];
     let mut desk = Term::spawn_env(dir.path(), &["open", p], 80, 24, &env);
@@ -195,27 +173,13 @@ fn on_a_vt220_both_windows_are_plain_ascii() {
     assert!(desk.wait_exit());
 }
 
-/// Waits until `text` is gone from the room.
-fn gone(room: &Term, text: &str) {
-    let t0 = Instant::now();
-    while room.screen().contains(text) {
-        assert!(
-            t0.elapsed() < Duration::from_secs(10),
-            "room still shows '{text}':\n{}",
-            room.screen()
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
 /// The tryout's leak: names shown with F8 stayed in the room after the facilitator's
 /// window quit, and a room started after a `kill -9` showed names from the stale state
 /// file. Without a live facilitator the room hides names.
 #[test]
 fn names_leave_the_room_with_the_facilitator() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("rivierenland.volgspot.json");
-    std::fs::write(&path, volgspot::tui::EXAMPLE).unwrap();
+    let path = common::example_session(dir.path(), "rivierenland.volgspot.json");
     let p = path.to_str().unwrap();
     let room = Term::spawn(dir.path(), &["zaal", p], 160, 45);
     room.wait_for("Wacht op het scherm van de gespreksleider");
@@ -230,7 +194,7 @@ fn names_leave_the_room_with_the_facilitator() {
     // It quits with F8 still on: the names go from the room.
     desk.ctrl_q();
     assert!(desk.wait_exit());
-    gone(&room, "NAMEN ZICHTBAAR");
+    room.wait_gone("NAMEN ZICHTBAAR");
     room.wait_for_within("Geen contact", Duration::from_secs(10));
 
     // Again, and the facilitator's window is killed: its state file stays behind.
@@ -244,7 +208,7 @@ fn names_leave_the_room_with_the_facilitator() {
     let left: volgspot::room::RoomState =
         serde_json::from_slice(&std::fs::read(&state).unwrap()).unwrap();
     assert!(left.show_names, "the stale file says names on");
-    gone(&room, "NAMEN ZICHTBAAR");
+    room.wait_gone("NAMEN ZICHTBAAR");
     drop(room);
 
     // A room started now, with nobody presenting, shows no names.
@@ -262,23 +226,17 @@ fn names_leave_the_room_with_the_facilitator() {
 #[test]
 fn without_a_file_the_room_follows_the_presented_session() {
     let dir = tempfile::tempdir().unwrap();
-    let shown = dir.path().join("rivierenland.volgspot.json");
-    std::fs::write(&shown, volgspot::tui::EXAMPLE).unwrap();
+    let shown = common::example_session(dir.path(), "rivierenland.volgspot.json");
     let mut desk = Term::spawn(dir.path(), &["open", shown.to_str().unwrap()], 100, 30);
     desk.wait_for("Intake");
     desk.page_down();
     // Another session, changed after the facilitator opened the first.
     std::thread::sleep(Duration::from_millis(20));
-    let other = dir.path().join("ander.volgspot.json");
-    std::fs::write(&other, volgspot::tui::EXAMPLE).unwrap();
+    common::example_session(dir.path(), "ander.volgspot.json");
 
     let room = Term::spawn(dir.path(), &["zaal"], 100, 30);
     follow(&room, "2/6 · Interviews", Instant::now());
-    let t0 = Instant::now();
-    while room.screen().contains("Wacht op het scherm") {
-        assert!(t0.elapsed() < Duration::from_secs(5), "{}", room.screen());
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    room.wait_gone("Wacht op het scherm");
     // The facilitator quits: the room says it lost contact, and with which file.
     desk.ctrl_q();
     assert!(desk.wait_exit());
@@ -336,8 +294,7 @@ fn with_two_sessions_presented_the_room_asks_which() {
 #[test]
 fn a_vt220_room_on_a_big_screen_uses_big_letters() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("rivierenland.volgspot.json");
-    std::fs::write(&path, volgspot::tui::EXAMPLE).unwrap();
+    let path = common::example_session(dir.path(), "rivierenland.volgspot.json");
     let p = path.to_str().unwrap();
     let env = [("TERM", "vt220")];
     let mut desk = Term::spawn_env(dir.path(), &["open", p], 80, 24, &env);

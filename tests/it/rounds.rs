@@ -57,15 +57,8 @@ fn round_two_file(dir: &Path) -> PathBuf {
 }
 
 fn export_internal(session: &Path) -> String {
-    let out = std::process::Command::new(common::BIN)
-        .args(["export", session.to_str().unwrap(), "-o", "/dev/stdout"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = common::run(["export", session.to_str().unwrap(), "-o", "/dev/stdout"]);
+    common::assert_success(&out);
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -139,33 +132,27 @@ fn round_two_from_the_start_screen_carries_round_one_and_its_report_follows_up_w
     );
     assert!(md.contains("gedaan: 1, loopt: 1"), "{md}");
     // The CSV says it in the intention's type column.
-    let out = std::process::Command::new(common::BIN)
-        .args([
-            "export",
-            r2.to_str().unwrap(),
-            "--format",
-            "csv",
-            "-o",
-            "/dev/stdout",
-        ])
-        .output()
-        .unwrap();
+    let out = common::run([
+        "export",
+        r2.to_str().unwrap(),
+        "--format",
+        "csv",
+        "-o",
+        "/dev/stdout",
+    ]);
     let csv = String::from_utf8(out.stdout).unwrap();
     assert!(
         csv.contains("\"voornemen\",\"\",\"loopt\",\"Scholingsfonds\""),
         "{csv}"
     );
     // The publieksversie's DE VOORTGANG draws on what became of them.
-    let out = std::process::Command::new(common::BIN)
-        .args([
-            "export",
-            r2.to_str().unwrap(),
-            "--public",
-            "-o",
-            "/dev/stdout",
-        ])
-        .output()
-        .unwrap();
+    let out = common::run([
+        "export",
+        r2.to_str().unwrap(),
+        "--public",
+        "-o",
+        "/dev/stdout",
+    ]);
     let public = String::from_utf8(out.stdout).unwrap();
     assert!(
         public.contains("Wat werd er van de voornemens uit ronde 1:"),

@@ -116,8 +116,7 @@ fn the_saver_reports_a_missing_folder_and_quitting_asks_first() {
 fn a_file_changed_by_another_program_is_not_overwritten_but_saved_beside_it() {
     use volgspot::store::{load_session, paths};
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.volgspot.json");
-    std::fs::write(&path, volgspot::tui::EXAMPLE).unwrap();
+    let path = common::example_session(dir.path(), "s.volgspot.json");
     let (mut doc, _) = load_session(&path).unwrap();
     doc.intake.place = "Eerste versie".into();
     save_session(&path, &doc).unwrap();
@@ -182,8 +181,7 @@ fn a_file_changed_by_another_program_is_not_overwritten_but_saved_beside_it() {
 #[test]
 fn a_file_rewritten_in_place_by_another_program_is_not_overwritten() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.volgspot.json");
-    std::fs::write(&path, volgspot::tui::EXAMPLE).unwrap();
+    let path = common::example_session(dir.path(), "s.volgspot.json");
     let (doc, _) = volgspot::store::load_session(&path).unwrap();
     let theirs = format!("{}\n", volgspot::tui::EXAMPLE);
     std::fs::write(&path, &theirs).unwrap();

@@ -2,6 +2,7 @@
 //! built-in one of the same name, and a file that cannot be used stops the export with an
 //! error naming it (never silently the built-in text instead).
 
+use crate::common;
 use std::path::Path;
 use std::process::Command;
 
@@ -32,11 +33,7 @@ fn a_regions_methodiek_text_replaces_the_built_in_one() {
     .unwrap();
     for format in ["md", "html", "docx"] {
         let out = export(dir.path(), &templates, format);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        common::assert_success(&out);
     }
     let md = std::fs::read_to_string(dir.path().join("pact.publiek.md")).unwrap();
     assert!(

@@ -104,16 +104,39 @@ impl Term {
     }
 
     pub fn wait_for_within(&self, text: &str, timeout: Duration) {
-        let deadline = Instant::now() + timeout;
+        self.wait_until(&format!("'{text}'"), Instant::now(), timeout, |s| {
+            s.contains(text)
+        });
+    }
+
+    /// Waits until `text` is gone from the screen.
+    pub fn wait_gone(&self, text: &str) {
+        self.wait_until(
+            &format!("'{text}' gone"),
+            Instant::now(),
+            Duration::from_secs(10),
+            |s| !s.contains(text),
+        );
+    }
+
+    /// Waits until the screen satisfies `done`, at most `within` after `since`; returns how
+    /// long it took since `since`. Panics with the screen, naming `what` it waited for.
+    pub fn wait_until(
+        &self,
+        what: &str,
+        since: Instant,
+        within: Duration,
+        done: impl Fn(&str) -> bool,
+    ) -> Duration {
         loop {
             let screen = self.screen();
-            if screen.contains(text) {
-                return;
+            if done(&screen) {
+                return since.elapsed();
             }
-            if Instant::now() > deadline {
-                panic!("'{text}' did not appear on screen:\n{screen}");
+            if since.elapsed() > within {
+                panic!("waited {within:?} for {what}; the screen:\n{screen}");
             }
-            std::thread::sleep(Duration::from_millis(50));
+            std::thread::sleep(Duration::from_millis(5));
         }
     }
 
@@ -171,14 +194,48 @@ impl Drop for Term {
     }
 }
 
-/// The one session file in `dir`.
+/// The one session file in `dir` (not the temporary file of a save that a kill -9 cut
+/// short: `.volgspot-tmp-…`, which the app never opens).
 pub fn session_file(dir: &Path) -> std::path::PathBuf {
     let files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.to_string_lossy().ends_with(".volgspot.json"))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
         .collect();
     assert_eq!(files.len(), 1, "expected one session in {dir:?}: {files:?}");
     files[0].clone()
+}
+
+/// Asserts that a run of the binary succeeded, showing what it said on stderr if not.
+pub fn assert_success(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The binary run to its end with `args`, outside a terminal, in its default language.
+pub fn run<I, S>(args: I) -> std::process::Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    std::process::Command::new(BIN)
+        .args(args)
+        .env_remove("VOLGSPOT_LANG")
+        .output()
+        .unwrap()
+}
+
+/// The example session (`volgspot::tui::EXAMPLE`) written into `dir` as `name`.
+pub fn example_session(dir: &Path, name: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, volgspot::tui::EXAMPLE).unwrap();
+    path
 }
