@@ -259,10 +259,10 @@ fn main() -> ExitCode {
             // Not a file: the interviewee's name, looked up in the session folder.
             let file = match file {
                 Some(p) if !p.exists() && p.components().count() == 1 => {
-                    match interviewer::find_by_name(t, &dir, &p.to_string_lossy()) {
+                    match interviewer::find_by_name(&dir, &p.to_string_lossy()) {
                         Ok(found) => Some(found),
-                        Err(msg) => {
-                            warn!("volgspot: {msg}");
+                        Err(e) => {
+                            warn!("volgspot: {}", e.message(t));
                             return ExitCode::FAILURE;
                         }
                     }

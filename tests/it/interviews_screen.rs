@@ -2,21 +2,12 @@
 //! a user presses them, snapshots at 80×24 and 160×48.
 
 use crate::common;
+use common::ui::{chars, key};
 
 use common::ui::{demo_app, render, text};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use volgspot::app::{App, Screen, View};
 use volgspot::i18n::Lang;
-
-fn key(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn chars(app: &mut App, s: &str) {
-    for c in s.chars() {
-        key(app, KeyCode::Char(c));
-    }
-}
 
 fn on_interviews(lang: Lang) -> App {
     let mut app = demo_app(lang);
@@ -305,7 +296,10 @@ fn import_into_the_open_session_reports_and_warns_about_another_pact() {
     let lines = s.import_interviews(
         vec![
             ("kees.interview.json".into(), Ok(file.clone())),
-            ("kapot.interview.json".into(), Err("beschadigd".into())),
+            (
+                "kapot.interview.json".into(),
+                Err(damaged("kapot.interview.json")),
+            ),
         ],
         Lang::Nl.strings(),
         now,
@@ -319,7 +313,7 @@ fn import_into_the_open_session_reports_and_warns_about_another_pact() {
     assert!(all.contains("Kees: nieuw interview, 1 notitie"), "{all}");
     assert!(!all.contains("1 notities"), "{all}");
     assert!(
-        all.contains("kapot.interview.json: niet geïmporteerd: beschadigd"),
+        all.contains("kapot.interview.json: niet geïmporteerd: ") && all.contains("beschadigd"),
         "{all}"
     );
     assert!(s.unsaved(), "the import is autosaved");
@@ -563,7 +557,7 @@ fn the_import_message_hides_names_unless_f8() {
             ("2026-11-22-karin-de-wit.interview.json".into(), Ok(file)),
             (
                 "2026-11-20-jan-jansen.interview.json".into(),
-                Err("beschadigd".into()),
+                Err(damaged("2026-11-20-jan-jansen.interview.json")),
             ),
         ],
         Lang::Nl.strings(),
@@ -1048,4 +1042,12 @@ fn at_80_columns_the_picker_shows_the_other_pact_and_round_and_a_damaged_file() 
         t.contains("Enter: toch importeren · andere toets: terug"),
         "{t}"
     );
+}
+
+/// An interview file that could not be read ("beschadigd": damaged), as an import meets it.
+fn damaged(path: &str) -> volgspot::store::ImportError {
+    volgspot::store::ImportError::Load(volgspot::store::LoadError {
+        path: path.into(),
+        problem: volgspot::store::LoadProblem::Io("beschadigd".into()),
+    })
 }
