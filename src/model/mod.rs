@@ -176,6 +176,16 @@ pub struct Quote {
     pub source: String,
 }
 
+/// Where `x` stands in `all` (the first place for a value not listed).
+fn position<T: PartialEq + Copy>(all: &[T], x: T) -> usize {
+    all.iter().position(|k| *k == x).unwrap_or(0)
+}
+
+/// The value after `x` in `all`, the first after the last (a key cycles through them).
+fn after<T: PartialEq + Copy>(all: &[T], x: T) -> T {
+    all[(position(all, x) + 1) % all.len()]
+}
+
 /// The O's of the gouden driehoek, plus everything else (OR, provincie, ...).
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
@@ -191,14 +201,11 @@ pub enum PartnerKind {
 
 impl PartnerKind {
     pub fn index(self) -> usize {
-        PartnerKind::ALL
-            .iter()
-            .position(|k| *k == self)
-            .unwrap_or(0)
+        position(&PartnerKind::ALL, self)
     }
 
     pub fn next(self) -> PartnerKind {
-        PartnerKind::ALL[(self.index() + 1) % PartnerKind::ALL.len()]
+        after(&PartnerKind::ALL, self)
     }
 
     pub const ALL: [PartnerKind; 4] = [
@@ -391,11 +398,11 @@ impl NoteKind {
     ];
 
     pub fn index(self) -> usize {
-        NoteKind::ALL.iter().position(|k| *k == self).unwrap_or(0)
+        position(&NoteKind::ALL, self)
     }
 
     pub fn next(self) -> NoteKind {
-        NoteKind::ALL[(self.index() + 1) % NoteKind::ALL.len()]
+        after(&NoteKind::ALL, self)
     }
 }
 
@@ -416,11 +423,11 @@ impl Approval {
     ];
 
     pub fn index(self) -> usize {
-        Approval::ALL.iter().position(|k| *k == self).unwrap_or(0)
+        position(&Approval::ALL, self)
     }
 
     pub fn next(self) -> Approval {
-        Approval::ALL[(self.index() + 1) % Approval::ALL.len()]
+        after(&Approval::ALL, self)
     }
 }
 

@@ -1,6 +1,7 @@
 //! The Intake screen: its parts, the agenda and the session clock, as the room sees them.
 
 use crate::common;
+use common::ui::key;
 
 use common::Term;
 use common::ui::{demo_app, render, text};
@@ -8,10 +9,6 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use time::macros::datetime;
 use volgspot::app::{App, View};
 use volgspot::i18n::Lang;
-
-fn key(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
 
 fn section(app: &mut App, n: usize) {
     for _ in 0..n {

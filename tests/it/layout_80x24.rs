@@ -5,9 +5,10 @@
 //! footer names the way back (Esc).
 
 use crate::common;
+use common::ui::key;
 
 use common::ui::{demo_app, render, text};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use std::sync::Arc;
 use volgspot::app::{App, Screen, View};
 use volgspot::i18n::Lang;
@@ -18,10 +19,6 @@ fn on(screen: Screen, lang: Lang) -> App {
         s.screen = screen;
     }
     app
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
 }
 
 #[test]

@@ -5,11 +5,12 @@
 //! the facilitator's own views (checklist, look-ahead, conflict details).
 
 use crate::common;
+use common::ui::key;
 
 use common::ui::{demo_app, render, text};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use std::sync::Arc;
 use volgspot::app::{App, SessionView, View};
 use volgspot::i18n::Lang;
@@ -90,10 +91,6 @@ fn secret_session(lang: Lang) -> App {
     hidden.public = false;
     doc.intentions.insert(1, hidden);
     app
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
 }
 
 fn assert_clean(t: &str, what: &str) {

@@ -2,6 +2,7 @@
 //! terminal size, mouse, app-wide undo.
 
 use crate::common;
+use common::ui::key;
 
 use common::ui::{demo_app, render, text};
 use ratatui::crossterm::event::{
@@ -11,10 +12,6 @@ use ratatui::style::Color;
 use volgspot::app::{App, Screen, View};
 use volgspot::i18n::Lang;
 use volgspot::ui::theme::Theme;
-
-fn key(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
 
 fn ctrl(app: &mut App, c: char) {
     app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));

@@ -2,6 +2,7 @@
 //! analysekader table at 80×24, 120×40 and 200×60, plus what a facilitator notices.
 
 use crate::common;
+use common::ui::key;
 
 use common::ui::{demo_app, render, text};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -23,10 +24,6 @@ fn set_view(app: &mut App, v: TriView) {
     if let View::Session(s) = &mut app.view {
         s.triangle.view = v;
     }
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
 }
 
 #[test]

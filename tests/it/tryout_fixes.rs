@@ -3,15 +3,12 @@
 //! after undo, notes that cannot be reordered, keys missing from a footer.
 
 use crate::common;
+use common::ui::key;
 
 use common::ui::{demo_app, render, text};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use volgspot::app::{App, Screen, View};
 use volgspot::i18n::Lang;
-
-fn key(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
 
 fn with(app: &mut App, code: KeyCode, m: KeyModifiers) {
     app.handle_key(KeyEvent::new(code, m));

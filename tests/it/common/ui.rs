@@ -53,3 +53,18 @@ pub fn interviewer(dir: &std::path::Path) -> volgspot::interviewer::Interviewer 
     iv.doc.interview.date = "2026-11-22".into();
     iv
 }
+
+/// One key press, without modifiers.
+pub fn key(app: &mut App, code: crossterm::event::KeyCode) {
+    app.handle_key(crossterm::event::KeyEvent::new(
+        code,
+        crossterm::event::KeyModifiers::NONE,
+    ));
+}
+
+/// Text typed key by key.
+pub fn chars(app: &mut App, s: &str) {
+    for c in s.chars() {
+        key(app, crossterm::event::KeyCode::Char(c));
+    }
+}
