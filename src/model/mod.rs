@@ -186,6 +186,23 @@ fn after<T: PartialEq + Copy>(all: &[T], x: T) -> T {
     all[(position(all, x) + 1) % all.len()]
 }
 
+/// `index` (place in `ALL`) and `next` (the one after it, cycling) for choice enums.
+macro_rules! cycling {
+    ($($t:ident),*) => {$(
+        impl $t {
+            pub fn index(self) -> usize {
+                position(&$t::ALL, self)
+            }
+
+            pub fn next(self) -> $t {
+                after(&$t::ALL, self)
+            }
+        }
+    )*};
+}
+
+cycling!(PartnerKind, NoteKind, Approval);
+
 /// The O's of the gouden driehoek, plus everything else (OR, provincie, ...).
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
@@ -200,14 +217,6 @@ pub enum PartnerKind {
 }
 
 impl PartnerKind {
-    pub fn index(self) -> usize {
-        position(&PartnerKind::ALL, self)
-    }
-
-    pub fn next(self) -> PartnerKind {
-        after(&PartnerKind::ALL, self)
-    }
-
     pub const ALL: [PartnerKind; 4] = [
         PartnerKind::Zorg,
         PartnerKind::Onderwijs,
@@ -396,14 +405,6 @@ impl NoteKind {
         NoteKind::Citaat,
         NoteKind::Verbeteridee,
     ];
-
-    pub fn index(self) -> usize {
-        position(&NoteKind::ALL, self)
-    }
-
-    pub fn next(self) -> NoteKind {
-        after(&NoteKind::ALL, self)
-    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -421,14 +422,6 @@ impl Approval {
         Approval::Akkoord,
         Approval::Geweigerd,
     ];
-
-    pub fn index(self) -> usize {
-        position(&Approval::ALL, self)
-    }
-
-    pub fn next(self) -> Approval {
-        after(&Approval::ALL, self)
-    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
