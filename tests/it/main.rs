@@ -41,6 +41,7 @@ mod save_failure;
 mod save_schedule;
 mod screens;
 mod session_file;
+mod shared_components;
 mod start_screen;
 mod summary;
 mod templates;

@@ -3,23 +3,13 @@
 //! lists: ↑/↓, Space, Enter, `/` search, Esc; the keys in the footer; the search
 //! narrowing what is shown), and the intentions on the one list editor.
 
-mod common;
+use crate::common;
 
-use common::ui::{demo_app, render, text};
+use common::ui::{chars, demo_app, key, render, text};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use volgspot::app::interviews::FileInfo;
 use volgspot::app::{App, Ctx, Effect, Outcome, Screen, View};
 use volgspot::i18n::Lang;
-
-fn key(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn chars(app: &mut App, s: &str) {
-    for c in s.chars() {
-        key(app, KeyCode::Char(c));
-    }
-}
 
 fn info(who: &str, role: &str, by: &str, notes: usize) -> Option<FileInfo> {
     Some(FileInfo {
