@@ -124,6 +124,9 @@ pub struct Edit {
     /// before, so a block cancelled (or left empty) leaves nothing behind, not even an
     /// undo step.
     pub added: Option<BlockKind>,
+    /// The block was added by this editor (it reached the session with the first
+    /// character typed): emptied again and closed, it goes again.
+    pub inserted: bool,
 }
 
 /// The preview as built for one generation, version, language and privacy switch.
@@ -405,7 +408,7 @@ impl State {
             } else {
                 f.paste(text);
             }
-            return Outcome::Handled;
+            return self.sync(doc, ctx);
         }
         Outcome::Ignored
     }
@@ -523,6 +526,7 @@ impl State {
                     question: true,
                     default_lead: None,
                     added: None,
+                    inserted: false,
                 }));
             }
             Act::Edit => {
@@ -742,7 +746,10 @@ impl State {
             return Outcome::Handled;
         };
         match f.input(key) {
-            FieldInput::Changed | FieldInput::Moved => Outcome::Handled,
+            // What is typed reaches the session as it is typed (as in every other
+            // screen's fields): autosave keeps it, Ctrl-Q and a crash lose nothing.
+            FieldInput::Changed => self.sync(doc, ctx),
+            FieldInput::Moved => Outcome::Handled,
             // Esc in a one-line field (label, lead-in, question) stores what was typed,
             // as Esc does in the text box and as the footer says ("klaar met typen"):
             // nothing typed is ever thrown away by a key that does not say so. A block
@@ -768,8 +775,57 @@ impl State {
         }
     }
 
-    /// Writes what was typed into the session.
-    fn store(&mut self, doc: &mut Session, e: Edit, ctx: &Ctx) -> Outcome {
+    /// The open editor's text into the session, the editor staying open.
+    fn sync(&mut self, doc: &mut Session, ctx: &Ctx) -> Outcome {
+        let Mode::Edit(mut e) = std::mem::take(&mut self.mode) else {
+            return Outcome::Handled;
+        };
+        let changed = self.write(doc, &mut e, ctx);
+        self.mode = Mode::Edit(e);
+        outcome(changed)
+    }
+
+    /// Closes the editor, what was typed stored: a block added and left empty goes
+    /// again.
+    fn store(&mut self, doc: &mut Session, mut e: Edit, ctx: &Ctx) -> Outcome {
+        let changed = self.write(doc, &mut e, ctx);
+        if e.inserted {
+            let area = self.area(ctx.method);
+            let i = self.selected;
+            let empty = section_of(doc, ctx.method, &area)
+                .blocks
+                .get(i)
+                .is_some_and(|b| {
+                    b.kind.text().trim().is_empty()
+                        && b.kind.label().is_none_or(|l| l.trim().is_empty())
+                });
+            if empty {
+                change(doc, ctx.method, |c| {
+                    let blocks = &mut c.section_mut(&area).blocks;
+                    if i < blocks.len() {
+                        blocks.remove(i);
+                    }
+                });
+                self.selected = i.saturating_sub(1);
+                return Outcome::Changed;
+            }
+        }
+        outcome(changed)
+    }
+
+    /// An open editor (Ctrl-Q, …): what it holds is stored and it closes.
+    pub fn commit_open(&mut self, doc: &mut Session, ctx: &Ctx) -> Outcome {
+        match std::mem::take(&mut self.mode) {
+            Mode::Edit(e) => self.store(doc, *e, ctx),
+            other => {
+                self.mode = other;
+                Outcome::Handled
+            }
+        }
+    }
+
+    /// Writes what the editor holds into the session; whether that changed it.
+    fn write(&mut self, doc: &mut Session, e: &mut Edit, ctx: &Ctx) -> bool {
         let method = ctx.method;
         let area = self.area(method);
         let label = e.label.as_ref().map(Field::text);
@@ -785,36 +841,39 @@ impl State {
             // question line at all.
             let q = (q.trim() != generic.trim()).then(|| q.trim().to_string());
             let (changed, ()) = change(doc, method, |c| c.section_mut(&area).question = q);
-            return outcome(changed);
+            return changed;
         }
         let text = e.text.as_ref().map(Field::text).unwrap_or_default();
         // The default lead-in left as it was: still the default.
         let label = label.filter(|l| e.default_lead.as_deref().map(str::trim) != Some(l.trim()));
         // A block being added: into the session now, unless nothing was typed.
-        if let Some(mut kind) = e.added {
+        if let Some(kind) = &e.added {
+            let mut kind = kind.clone();
             kind.set_text(&text, label.as_deref());
             if kind.text().trim().is_empty() && kind.label().is_none_or(|l| l.trim().is_empty()) {
-                return Outcome::Handled;
+                return false;
             }
             self.insert(doc, method, Block::new(kind));
-            return Outcome::Changed;
+            e.added = None;
+            e.inserted = true;
+            return true;
         }
         let i = self.selected;
         let before = section_of(doc, method, &area).blocks.get(i).cloned();
         let Some(before) = before else {
-            return Outcome::Handled;
+            return false;
         };
         let mut kind = before.kind.clone();
         kind.set_text(&text, label.as_deref());
         if kind == before.kind {
-            return Outcome::Handled;
+            return false;
         }
         let (changed, ()) = change(doc, method, |c| {
             if let Some(b) = c.section_mut(&area).blocks.get_mut(i) {
                 b.kind = kind;
             }
         });
-        outcome(changed)
+        changed
     }
 
     /// The preview: the report as exported (the publieksversie, or the internal
@@ -968,6 +1027,7 @@ impl Edit {
             question: false,
             default_lead,
             added: None,
+            inserted: false,
         }
     }
 

@@ -652,6 +652,15 @@ impl App {
             Action::CloseOverlay => self.overlay = None,
             Action::Quit => {
                 self.overlay = None;
+                // An editor still open stores what it holds first: Ctrl-Q saves it.
+                let ctx = Ctx {
+                    method: &self.method,
+                    t: self.t,
+                    now: self.now,
+                };
+                if let View::Session(s) = &mut self.view {
+                    s.commit_open_edits(&ctx);
+                }
                 return vec![Effect::SaveAndQuit];
             }
             Action::ConfirmQuit => return vec![Effect::ForceQuit],
