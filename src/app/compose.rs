@@ -363,13 +363,6 @@ impl State {
         if matches!(self.mode, Mode::List) {
             self.step = None;
         }
-        // The export's popup is read, not answered: Esc or Enter closes it, any other
-        // key closes it and does what it does.
-        if std::mem::take(&mut self.export_shown)
-            && matches!(key.code, KeyCode::Esc | KeyCode::Enter)
-        {
-            return Outcome::Handled;
-        }
         match &mut self.mode {
             Mode::List => match find(KEYS, &key) {
                 Some(act) => self.act(doc, act, ctx),

@@ -75,3 +75,71 @@ fn ctrl_q_while_typing_a_rapport_block_keeps_what_was_typed() {
     let t = text(&render(&app, 100, 30));
     assert!(!t.contains("⊘ alinea"), "{t}");
 }
+
+fn blocks(app: &App) -> usize {
+    let s = app.session().unwrap();
+    volgspot::app::compose::section_of(&s.doc, &Method::builtin(Lang::Nl), "regio")
+        .blocks
+        .len()
+}
+
+/// Tryout: E, then D to close the export popup, also deleted the selected paragraph;
+/// on Interviews, D after an import's message deleted a whole interview. A key that
+/// closes a popup only closes it; the footer says how while it is open.
+#[test]
+fn a_key_that_closes_a_popup_does_nothing_behind_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = on_report(demo_app(Lang::Nl));
+    if let View::Session(s) = &mut app.view {
+        s.path = dir.path().join("rivierenland.volgspot.json");
+    }
+    let n = blocks(&app);
+    assert!(n > 0);
+    key(&mut app, KeyCode::Char('e'));
+    volgspot::tui::export_reports(&mut app);
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("Esc sluit dit venster"), "{t}");
+    let footer = t.lines().nth(23).unwrap();
+    assert!(footer.contains("Esc") && footer.contains("sluit"), "{footer}");
+    assert!(!footer.contains("verwijder"), "{footer}");
+    key(&mut app, KeyCode::Char('d'));
+    assert_eq!(blocks(&app), n, "D behind the popup deleted a block");
+    let t = text(&render(&app, 80, 24));
+    assert!(!t.contains("Esc sluit dit venster"), "{t}");
+    // Now the popup is gone, D does what it says.
+    key(&mut app, KeyCode::Char('d'));
+    assert_eq!(blocks(&app), n - 1);
+    // Ctrl-Z behind the popup is not an undo either.
+    key(&mut app, KeyCode::Char('e'));
+    volgspot::tui::export_reports(&mut app);
+    ctrl(&mut app, 'z');
+    assert_eq!(blocks(&app), n - 1);
+    // An app-wide key closes it and goes on: to the screen before.
+    key(&mut app, KeyCode::Char('e'));
+    volgspot::tui::export_reports(&mut app);
+    key(&mut app, KeyCode::PageUp);
+    assert_eq!(app.session().unwrap().screen, Screen::Summary);
+
+    // Interviews: an import's message ("… niets nieuw"), then D.
+    let mut app = demo_app(Lang::Nl);
+    if let View::Session(s) = &mut app.view {
+        s.screen = Screen::Interviews;
+    }
+    let count = |app: &App| app.session().unwrap().doc.interviews.len();
+    let n = count(&app);
+    app.overlay = Some(volgspot::app::Overlay::Message(
+        "gesprek.json: niets nieuw".into(),
+    ));
+    let t = text(&render(&app, 80, 24));
+    assert!(t.lines().nth(23).unwrap().contains("Esc"), "{t}");
+    key(&mut app, KeyCode::Char('d'));
+    assert_eq!(count(&app), n, "D behind the message deleted an interview");
+    assert!(app.overlay.is_none());
+    // A message closed by Ctrl-Q still quits.
+    app.overlay = Some(volgspot::app::Overlay::Message("x".into()));
+    assert!(
+        ctrl(&mut app, 'q')
+            .iter()
+            .any(|e| matches!(e, Effect::SaveAndQuit))
+    );
+}
