@@ -433,15 +433,19 @@ impl App {
     fn overlay_key(&mut self, key: &KeyEvent) -> Option<Vec<Effect>> {
         let key = *key;
         // A popup that is read, not answered (a message, the Rapport's export result):
-        // any key closes it and goes no further — an editing key behind it (D deletes)
-        // must not act on what the reader did not see. The app-wide keys (another
-        // screen, quit) still do what they do.
+        // any key closes it. A key that changes something goes no further (D behind
+        // it deleted what the reader did not see); the app-wide keys (another screen,
+        // quit) and keys that only move (F2 to the next part) still do what they do.
         if self.read_popup_open() {
             self.close_read_popup();
-            return Some(match keys::find(keys::GLOBAL, &key) {
-                Some(a) if !is_close_key(&key) => self.update(a),
-                _ => Vec::new(),
-            });
+            if is_close_key(&key) {
+                return Some(Vec::new());
+            }
+            return match keys::find(keys::GLOBAL, &key) {
+                Some(a) => Some(self.update(a)),
+                None if undo::is_navigation(&key) => None,
+                None => Some(Vec::new()),
+            };
         }
         let overlay = self.overlay.as_ref()?;
         Some(match overlay {
