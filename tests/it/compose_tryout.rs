@@ -186,3 +186,14 @@ fn a_line_break_in_a_paragraph_stays_in_every_format() {
         assert!(t.lines().any(|l| l.trim_end().ends_with(line)), "{t}");
     }
 }
+
+/// Tryout: `\*niet\*` showed as `\niet\` in italics, `2*3*4` as 234 with an italic 3.
+#[test]
+fn a_typed_backslash_and_intraword_asterisks_show_as_typed() {
+    let mut app = on_report(demo_app(Lang::Nl));
+    type_paragraph(&mut app, "Dit is \\*niet\\* cursief; 2*3*4 is een som.");
+    let t = text(&render(&app, 160, 60));
+    assert!(t.contains("Dit is *niet* cursief; 2*3*4 is een som."), "{t}");
+    let html = export::render(&report_of(&app), Format::Html).unwrap();
+    assert!(html.contains("Dit is *niet* cursief; 2*3*4 is een som."), "{html}");
+}
