@@ -962,24 +962,7 @@ pub fn mask_names(markdown: &str, doc: &Session, hidden: &str) -> String {
     text
 }
 
-/// A pasted line without its list marker: "1. ", "2) ", "- ", "* ", "• ", "– ".
-pub fn strip_list_marker(line: &str) -> &str {
-    let t = line.trim_start();
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = if digits > 0 && digits <= 3 && t[digits..].starts_with(['.', ')']) {
-        &t[digits + 1..]
-    } else if let Some(r) = t.strip_prefix(['-', '*', '•', '–', '·', '▪']) {
-        r
-    } else {
-        return line;
-    };
-    // A marker is followed by a space ("1.5 fte" and "-3%" are text).
-    if rest.starts_with([' ', '\t']) {
-        rest.trim_start()
-    } else {
-        line
-    }
-}
+pub use crate::model::compose::strip_list_marker;
 
 /// The language of a string table.
 fn lang_of(t: &Strings) -> Lang {

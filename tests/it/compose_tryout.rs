@@ -197,3 +197,32 @@ fn a_typed_backslash_and_intraword_asterisks_show_as_typed() {
     let html = export::render(&report_of(&app), Format::Html).unwrap();
     assert!(html.contains("Dit is *niet* cursief; 2*3*4 is een som."), "{html}");
 }
+
+/// Tryout: typed `- ` went but typed `1. ` and `2) ` stayed; README says bullets and
+/// numbers are dropped (the list writes its own). "1.5 fte" and "-3%" are text.
+#[test]
+fn typed_numbers_before_list_items_go_as_bullets_do() {
+    let mut app = on_report(demo_app(Lang::Nl));
+    key(&mut app, KeyCode::Char('a'));
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    chars(&mut app, "Wat er staat:");
+    key(&mut app, KeyCode::Enter);
+    for (n, line) in ["1. eerste", "2) tweede", "- derde", "1.5 fte", "-3% minder"]
+        .iter()
+        .enumerate()
+    {
+        if n > 0 {
+            key(&mut app, KeyCode::Enter);
+        }
+        chars(&mut app, line);
+    }
+    key(&mut app, KeyCode::Esc);
+    let md = export::render(&report_of(&app), Format::Markdown).unwrap();
+    for item in ["- eerste", "- tweede", "- derde", "- 1.5 fte", "- \\-3% minder"] {
+        assert!(md.contains(&format!("{item}\n")), "{item:?}\n{md}");
+    }
+    assert!(!md.contains("1\\. eerste") && !md.contains("2\\) tweede"), "{md}");
+}
