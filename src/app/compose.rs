@@ -43,7 +43,9 @@ pub enum Act {
     Question,
     Version,
     Scroll,
+    ScrollBack,
     Top,
+    Bottom,
     Export,
 }
 
@@ -68,15 +70,23 @@ pub static KEYS: &[Binding<Act>] = &[
         .footer_as(|t| t.compose.f_question),
     Binding::new(&[ch('n')], Act::Numbered, |t| t.compose.k_numbered),
     Binding::new(&[ch(' ')], Act::Scroll, |t| t.compose.k_scroll),
+    Binding::new(&[key(KeyCode::Backspace)], Act::ScrollBack, |t| {
+        t.compose.k_scroll_back
+    }),
     Binding::new(&[key(KeyCode::Home)], Act::Top, |t| t.summary.k_top),
+    Binding::new(&[key(KeyCode::End)], Act::Bottom, |t| t.compose.k_bottom),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pick {
     Up,
     Down,
+    First,
+    Last,
     Choose,
     Cancel,
+    /// The add menu's numbers (1.–0.): that kind at once.
+    Number(usize),
 }
 
 /// A choice list (block kind, source, quote).
@@ -85,6 +95,28 @@ pub static PICK_KEYS: &[Binding<Pick>] = &[
     Binding::new(CLOSE, Pick::Cancel, |t| t.compose.k_cancel).footer(),
     Binding::new(UP, Pick::Up, |t| t.compose.k_choose),
     Binding::new(DOWN, Pick::Down, |t| t.compose.k_choose),
+    Binding::new(&[key(KeyCode::Home)], Pick::First, |t| t.compose.k_first_last),
+    Binding::new(&[key(KeyCode::End)], Pick::Last, |t| t.compose.k_first_last),
+];
+
+/// The add menu: a choice list whose rows are numbered 1.–0., the numbers choose.
+pub static KIND_KEYS: &[Binding<Pick>] = &[
+    Binding::new(OPEN, Pick::Choose, |t| t.compose.k_pick).footer(),
+    Binding::new(CLOSE, Pick::Cancel, |t| t.compose.k_cancel).footer(),
+    Binding::new(UP, Pick::Up, |t| t.compose.k_choose),
+    Binding::new(DOWN, Pick::Down, |t| t.compose.k_choose),
+    Binding::new(&[key(KeyCode::Home)], Pick::First, |t| t.compose.k_first_last),
+    Binding::new(&[key(KeyCode::End)], Pick::Last, |t| t.compose.k_first_last),
+    Binding::new(&[ch('1')], Pick::Number(0), |t| t.compose.k_number),
+    Binding::new(&[ch('2')], Pick::Number(1), |t| t.compose.k_number),
+    Binding::new(&[ch('3')], Pick::Number(2), |t| t.compose.k_number),
+    Binding::new(&[ch('4')], Pick::Number(3), |t| t.compose.k_number),
+    Binding::new(&[ch('5')], Pick::Number(4), |t| t.compose.k_number),
+    Binding::new(&[ch('6')], Pick::Number(5), |t| t.compose.k_number),
+    Binding::new(&[ch('7')], Pick::Number(6), |t| t.compose.k_number),
+    Binding::new(&[ch('8')], Pick::Number(7), |t| t.compose.k_number),
+    Binding::new(&[ch('9')], Pick::Number(8), |t| t.compose.k_number),
+    Binding::new(&[ch('0')], Pick::Number(9), |t| t.compose.k_number),
 ];
 
 /// The kinds the add menu offers, in the order of `Strings::compose.kinds`.
@@ -348,7 +380,8 @@ impl State {
     pub fn help(&self) -> Vec<KeyHelp> {
         match &self.mode {
             Mode::List => help_of(KEYS),
-            Mode::Kind { .. } | Mode::Source { .. } | Mode::Quote { .. } => help_of(PICK_KEYS),
+            Mode::Kind { .. } => help_of(KIND_KEYS),
+            Mode::Source { .. } | Mode::Quote { .. } => help_of(PICK_KEYS),
             Mode::Edit(e) => e.field().map(Field::help).unwrap_or_default(),
         }
     }
@@ -369,6 +402,10 @@ impl State {
                 None => Outcome::Ignored,
             },
             Mode::Edit(_) => self.edit_key(doc, key, ctx),
+            Mode::Kind { .. } => match find(KIND_KEYS, &key) {
+                Some(p) => self.pick(doc, p, ctx),
+                None => Outcome::Handled,
+            },
             _ => match find(PICK_KEYS, &key) {
                 Some(p) => self.pick(doc, p, ctx),
                 None => Outcome::Handled,
@@ -497,7 +534,12 @@ impl State {
                 let page = self.page_rows.get().saturating_sub(1).max(1);
                 self.scroll = (self.scroll + page).min(self.max_scroll.get());
             }
+            Act::ScrollBack => {
+                let page = self.page_rows.get().saturating_sub(1).max(1);
+                self.scroll = self.scroll.saturating_sub(page);
+            }
             Act::Top => self.scroll = 0,
+            Act::Bottom => self.scroll = self.max_scroll.get(),
             Act::Export => {
                 self.export_shown = true;
                 return Outcome::Effect(super::Effect::Export);
@@ -634,6 +676,13 @@ impl State {
         match p {
             Pick::Up => *sel = sel.saturating_sub(1),
             Pick::Down => *sel = (*sel + 1).min(count.saturating_sub(1)),
+            Pick::First => *sel = 0,
+            Pick::Last => *sel = count.saturating_sub(1),
+            Pick::Number(n) if n < count => {
+                *sel = n;
+                return self.pick(doc, Pick::Choose, ctx);
+            }
+            Pick::Number(_) => {}
             Pick::Cancel => self.mode = Mode::List,
             Pick::Choose => {
                 let sel = *sel;

@@ -226,3 +226,43 @@ fn typed_numbers_before_list_items_go_as_bullets_do() {
     }
     assert!(!md.contains("1\\. eerste") && !md.contains("2\\) tweede"), "{md}");
 }
+
+/// Tryout: the add menu numbers its kinds 1.–0., but digits, Home and End did nothing;
+/// the preview scrolled only forward.
+#[test]
+fn the_add_menu_takes_its_numbers_and_the_preview_scrolls_back() {
+    let mut app = on_report(demo_app(Lang::Nl));
+    key(&mut app, KeyCode::Char('a'));
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("3. "), "{t}");
+    // 3: a sub-heading, at once, open for typing.
+    key(&mut app, KeyCode::Char('3'));
+    assert!(app.session().unwrap().typing());
+    chars(&mut app, "Gewenst resultaat");
+    key(&mut app, KeyCode::Esc);
+    assert!(exported(&app).contains("### Gewenst resultaat"));
+    // End and Home in the menu: the last kind (0.), then the first.
+    key(&mut app, KeyCode::Char('a'));
+    key(&mut app, KeyCode::End);
+    key(&mut app, KeyCode::Home);
+    key(&mut app, KeyCode::Enter);
+    chars(&mut app, "Een alinea.");
+    key(&mut app, KeyCode::Esc);
+    assert!(exported(&app).contains("Een alinea."));
+    // The preview: Space forward, Backspace back, End to the end, Home to the top.
+    let scroll = |app: &App| app.session().unwrap().compose.scroll;
+    render(&app, 80, 24);
+    key(&mut app, KeyCode::Char(' '));
+    key(&mut app, KeyCode::Char(' '));
+    let forward = scroll(&app);
+    assert!(forward > 0);
+    let page = text(&render(&app, 80, 24));
+    key(&mut app, KeyCode::Backspace);
+    assert!(scroll(&app) < forward);
+    assert_ne!(text(&render(&app, 80, 24)), page);
+    key(&mut app, KeyCode::End);
+    let max = app.session().unwrap().compose.max_scroll.get();
+    assert_eq!(scroll(&app), max);
+    key(&mut app, KeyCode::Home);
+    assert_eq!(scroll(&app), 0);
+}
