@@ -57,12 +57,9 @@ fn draw_export(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme:
             let mut text = format!("{} {dir}: {}", t.summary.exported, names.join(", "));
             // What the publieksversie just written leaves out, and why.
             let (conflicts, changed) = crate::export::report::withheld_counts(&s.doc);
-            if conflicts + changed > 0 {
+            if let Some(msg) = t.summary.withheld_text(conflicts, changed) {
                 text.push_str(". ");
-                text.push_str(&fill(
-                    t.summary.withheld,
-                    &[&conflicts.to_string(), &changed.to_string()],
-                ));
+                text.push_str(&msg);
             }
             (text, theme.ok)
         }
