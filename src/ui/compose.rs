@@ -420,6 +420,7 @@ fn quote_state(id: &crate::model::Id, doc: &Session, t: &Strings) -> (&'static s
         Some("not_public") => (c.not_public, false),
         Some("quote_conflict" | "conflict") => (c.quote_conflict, false),
         Some("quote_changed") => (c.quote_changed, false),
+        Some("quote_unrecorded") => (c.quote_unrecorded, false),
         Some("quote_no_consent") => (c.quote_no_consent, false),
         Some(_) => (c.quote_waiting, false),
     }

@@ -1528,3 +1528,30 @@ fn the_export_message_shows_in_full() {
     let t = text(&render(&app, 80, 24));
     assert!(!t.contains("Esc sluit dit venster"), "{t}");
 }
+
+/// Tryout: a quote imported as `approval: akkoord` without the approved words showed
+/// "[gewijzigd na akkoord]", which it never was. It says what it is and, as before,
+/// waits (which words were approved is unknown).
+#[test]
+fn a_quote_approved_without_recorded_words_says_so() {
+    let mut doc = empty_session_with_what_the_meeting_recorded("“Samen sterker.”", &[]);
+    let iv = Arc::make_mut(&mut doc.interviews[0]);
+    iv.notes[0].approval = Approval::Akkoord;
+    iv.notes[0].approved = None;
+    let mut app = on_report(app_on(doc, Lang::Nl));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    let t = text(&render(&app, 120, 40));
+    assert!(t.contains("❝ [akkoord, tekst niet vastgelegd]"), "{t}");
+    assert!(t.contains("⊘ citaat — akkoord, tekst niet vastgelegd"), "{t}");
+    assert!(!t.contains("gewijzigd na akkoord"), "{t}");
+    let report = export::build(
+        &app.session().unwrap().doc,
+        &Method::builtin(Lang::Nl),
+        Lang::Nl,
+        true,
+    );
+    let md = export::render(&report, Format::Markdown).unwrap();
+    assert!(!md.contains("Samen sterker"), "{md}");
+}
