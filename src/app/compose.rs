@@ -53,16 +53,17 @@ pub enum Act {
 pub static KEYS: &[Binding<Act>] = &[
     Binding::new(ADD, Act::Add, |t| t.compose.k_add).footer_as(|t| t.compose.f_add),
     Binding::new(OPEN, Act::Edit, |t| t.compose.k_edit).footer_as(|t| t.compose.f_edit),
-    Binding::new(MOVE_UP, Act::MoveUp, |t| t.compose.k_move).footer_as(|t| t.compose.f_move),
-    Binding::new(MOVE_DOWN, Act::MoveDown, |t| t.compose.k_move),
-    Binding::new(&[ch('h')], Act::Hide, |t| t.compose.k_hide).footer_as(|t| t.compose.f_hide),
-    Binding::new(PUBLIC, Act::Public, |t| t.compose.k_public).footer_as(|t| t.compose.f_public),
-    Binding::new(DELETE, Act::Delete, |t| t.compose.k_delete).footer_as(|t| t.compose.f_delete),
-    Binding::new(&[ch('v')], Act::Version, |t| t.compose.k_version)
-        .footer_as(|t| t.compose.f_version),
-    Binding::new(&[ch('e')], Act::Export, |t| t.summary.k_export).footer_as(|t| t.compose.f_export),
+    // Section and export before the rest: the footer at 80 columns shows them.
     Binding::new(NEXT_FIELD, Act::NextSection, |t| t.compose.k_section)
         .footer_as(|t| t.compose.f_section),
+    Binding::new(&[ch('e')], Act::Export, |t| t.summary.k_export).footer_as(|t| t.compose.f_export),
+    Binding::new(MOVE_UP, Act::MoveUp, |t| t.compose.k_move).footer_as(|t| t.compose.f_move),
+    Binding::new(MOVE_DOWN, Act::MoveDown, |t| t.compose.k_move),
+    Binding::new(DELETE, Act::Delete, |t| t.compose.k_delete).footer_as(|t| t.compose.f_delete),
+    Binding::new(&[ch('h')], Act::Hide, |t| t.compose.k_hide).footer_as(|t| t.compose.f_hide),
+    Binding::new(PUBLIC, Act::Public, |t| t.compose.k_public).footer_as(|t| t.compose.f_public),
+    Binding::new(&[ch('v')], Act::Version, |t| t.compose.k_version)
+        .footer_as(|t| t.compose.f_version),
     Binding::new(PREV_FIELD, Act::PrevSection, |t| t.compose.k_section_prev),
     Binding::new(UP, Act::Up, |t| t.compose.k_select),
     Binding::new(DOWN, Act::Down, |t| t.compose.k_select),
