@@ -266,3 +266,19 @@ fn the_add_menu_takes_its_numbers_and_the_preview_scrolls_back() {
     key(&mut app, KeyCode::Home);
     assert_eq!(scroll(&app), 0);
 }
+
+/// Tryout: at 80x24 the Rapport's footer showed neither Tab (section) nor E (export).
+#[test]
+fn the_rapport_footer_at_80x24_shows_section_and_export() {
+    for (lang, words) in [
+        (Lang::Nl, ["Tab onderdeel", "E export"]),
+        (Lang::En, ["Tab section", "E export"]),
+    ] {
+        let app = on_report(demo_app(lang));
+        let t = text(&render(&app, 80, 24));
+        let footer = t.lines().nth(23).unwrap();
+        for w in words {
+            assert!(footer.contains(w), "{w:?}: {footer}");
+        }
+    }
+}
