@@ -282,3 +282,4 @@ fn the_rapport_footer_at_80x24_shows_section_and_export() {
         }
     }
 }
+
