@@ -125,8 +125,10 @@ fn main() {
         let mut times = Vec::new();
         for _ in 0..n {
             let t = Instant::now();
-            term.draw(|f| volgspot::ui::room::draw(f, &app, app.session().unwrap(), &Contact::Following))
-                .unwrap();
+            term.draw(|f| {
+                volgspot::ui::room::draw(f, &app, app.session().unwrap(), &Contact::Following)
+            })
+            .unwrap();
             times.push(t.elapsed());
         }
         report(&format!("room frame, summary, {w}x{h}"), times);
@@ -154,6 +156,9 @@ fn main() {
     }
     // The first poll loads the session: left out, it is not a frame of the following.
     times.remove(0);
-    report("room window: poll (state file changed) + frame, 240x63", times);
+    report(
+        "room window: poll (state file changed) + frame, 240x63",
+        times,
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
