@@ -52,6 +52,18 @@ struct Cached {
     show_names: bool,
     markdown: Rc<str>,
     gaps: Rc<[Gap]>,
+    /// The publieksversie's: the session it was built from, as [`public_content`] reads
+    /// it, so a change of the clock alone (F5, F6, F7) does not build it again.
+    content: Option<Session>,
+}
+
+/// The session as the publieksversie and the checklist read it: without the agenda and
+/// its clock (only the internal report has them) and the moment of the last change.
+fn public_content(doc: &Session) -> Session {
+    let mut d = doc.clone();
+    d.agenda = Default::default();
+    d.updated = d.created;
+    d
 }
 
 #[derive(Default)]
@@ -190,8 +202,18 @@ impl State {
         let mut cache = self.cache.borrow_mut();
         // Anything built for another generation, language or privacy switch is stale
         // (and may hold names the switch now hides): gone before anything is used.
-        cache
-            .retain(|c| c.generation == generation && c.lang == lang && c.show_names == show_names);
+        cache.retain(|c| c.lang == lang && c.show_names == show_names);
+        // Another generation: the publieksversie is kept when only the clock changed
+        // (what the room sees while the remote's F5 starts it); anything else goes.
+        if cache.iter().any(|c| c.generation != generation) {
+            let content = public_content(doc);
+            cache.retain_mut(|c| {
+                if c.generation != generation && c.content.as_ref() == Some(&content) {
+                    c.generation = generation;
+                }
+                c.generation == generation
+            });
+        }
         if let Some(c) = cache.iter().find(|c| c.public == public) {
             return (c.markdown.clone(), c.gaps.clone());
         }
@@ -241,6 +263,7 @@ impl State {
             show_names,
             markdown: markdown.into(),
             gaps,
+            content: public.then(|| public_content(doc)),
         };
         let out = (c.markdown.clone(), c.gaps.clone());
         cache.push(c);
@@ -316,5 +339,49 @@ impl State {
 
     pub fn paste(&mut self, _doc: &mut Session, _text: &str, _ctx: &Ctx) -> Outcome {
         Outcome::Ignored
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::SessionView;
+    use std::time::Instant;
+    use time::macros::datetime;
+
+    #[test]
+    fn the_publieksversie_is_kept_through_the_clock_and_built_again_after_an_edit() {
+        let (doc, _) = crate::store::parse_session(crate::tui::EXAMPLE).unwrap();
+        let mut view = SessionView::new(doc, "v.volgspot.json".into());
+        let (lang, t) = (Lang::Nl, Lang::Nl.strings());
+        let method = Method::builtin(lang);
+        let now = datetime!(2026-11-26 14:05:00 +1);
+        let public = |v: &SessionView, names| v.summary.public_preview(v, &method, lang, t, names);
+        let first = public(&view, false);
+        assert!(
+            Rc::ptr_eq(&first, &public(&view, false)),
+            "reused per frame"
+        );
+        // F5: only the clock changed; the room's text is the same one.
+        crate::model::agenda::start_or_pause(&mut view.doc.agenda, now);
+        view.changed_at(now, Instant::now());
+        assert!(Rc::ptr_eq(&first, &public(&view, false)));
+        // The internal version has the agenda's minutes: never kept across a change.
+        let internal = view.summary.preview(&view, &method, lang, t, false).0;
+        crate::model::agenda::start_or_pause(&mut view.doc.agenda, now);
+        view.changed_at(now, Instant::now());
+        assert!(!Rc::ptr_eq(
+            &internal,
+            &view.summary.preview(&view, &method, lang, t, false).0
+        ));
+        // F8 on and off: another text each time, and without names again after.
+        let named = public(&view, true);
+        assert!(named.contains("Marieke de Vries"));
+        let again = public(&view, false);
+        assert!(!again.contains("Marieke"));
+        // An edit: the new words.
+        view.doc.intake.pact_name.push_str(" Xylofoon");
+        view.changed_at(now, Instant::now());
+        assert!(public(&view, false).contains("Xylofoon"));
     }
 }
