@@ -61,6 +61,8 @@ impl FrameWriter {
         // A new size: the terminal clears the screen and resizes its buffers.
         terminal.autoresize()?;
         let mut frame = terminal.get_frame();
+        // Text blocks the last frame drew may be copied into this one (`ui::widgets::cache`).
+        crate::ui::widgets::cache::next_frame();
         render(&mut frame);
         let next = terminal.current_buffer_mut();
         if next.area != self.shown.area {

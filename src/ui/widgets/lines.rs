@@ -46,7 +46,15 @@ fn simple(c: char) -> bool {
 }
 
 impl Widget for Lines<'_> {
+    /// Through the cache: lines that were on screen unchanged in the last frame, in an
+    /// area of the same size on the same background, are copied (`cache`).
     fn render(self, area: Rect, buf: &mut Buffer) {
+        super::cache::lines(buf, area, &self.0, |buf| self.render_direct(area, buf));
+    }
+}
+
+impl Lines<'_> {
+    fn render_direct(&self, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
         if area.is_empty() {
             return;
