@@ -211,6 +211,24 @@ impl<'n> Iterator for Diff<'_, 'n> {
             self.pos += 1;
             let current = &next[i];
             let previous = &self.prev[i];
+            // Most cells are unchanged: one plain, one-column cell equal to the one shown
+            // is passed over with as few loads as possible (what `same` and `width`
+            // below say for it, in short).
+            #[allow(deprecated)]
+            if matches!(current.diff_option, CellDiffOption::None)
+                && matches!(previous.diff_option, CellDiffOption::None)
+                && !current.skip
+                && !previous.skip
+                && current.fg == previous.fg
+                && current.bg == previous.bg
+                && current.modifier == previous.modifier
+                && current.underline_color == previous.underline_color
+            {
+                let (x, y) = (current.symbol().as_bytes(), previous.symbol().as_bytes());
+                if x.len() == 1 && y.len() == 1 && x[0] == y[0] {
+                    continue;
+                }
+            }
             match current.diff_option {
                 CellDiffOption::Skip => {}
                 _ if is_skip(current) => {}

@@ -21,7 +21,7 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -40,6 +40,7 @@ enum Inputs {
         alignment: Alignment,
     },
     Lines(Vec<Line<'static>>),
+    Border(Borders, BorderType, Style),
 }
 
 /// The same, borrowed from the widget being drawn.
@@ -51,6 +52,7 @@ enum Borrowed<'b, 'a> {
         alignment: Alignment,
     },
     Lines(&'b [Line<'a>]),
+    Border(Borders, BorderType, Style),
 }
 
 impl Borrowed<'_, '_> {
@@ -72,6 +74,12 @@ impl Borrowed<'_, '_> {
                 1u8.hash(h);
                 lines.hash(h);
             }
+            Borrowed::Border(b, t, s) => {
+                2u8.hash(h);
+                b.hash(h);
+                t.hash(h);
+                s.hash(h);
+            }
         }
     }
 
@@ -92,6 +100,9 @@ impl Borrowed<'_, '_> {
                 },
             ) => style == s && wrap == w && alignment == a && same_text(text, t),
             (Borrowed::Lines(lines), Inputs::Lines(l)) => same_lines(lines, l),
+            (Borrowed::Border(b, t, s), Inputs::Border(b2, t2, s2)) => {
+                b == b2 && t == t2 && s == s2
+            }
             _ => false,
         }
     }
@@ -114,6 +125,7 @@ impl Borrowed<'_, '_> {
                 alignment: *alignment,
             },
             Borrowed::Lines(lines) => Inputs::Lines(lines.iter().map(owned_line).collect()),
+            Borrowed::Border(b, t, s) => Inputs::Border(*b, *t, *s),
         }
     }
 }
@@ -155,6 +167,9 @@ struct Entry {
     width: u16,
     height: u16,
     under: Cell,
+    /// The cells that differ from `under`, as runs: (row, column, first cell, length),
+    /// relative to the area; the other cells stay as they are.
+    runs: Vec<(u16, u16, usize, usize)>,
     cells: Vec<Cell>,
     used: u64,
 }
@@ -206,13 +221,25 @@ pub fn clear() {
     });
 }
 
-/// The one cell every cell of `area` holds, if they are all the same.
+/// The one cell every cell of `area` holds, if they are all the same (`Cell == Cell`,
+/// the cheap fields first: this runs over every cached block's area in every frame).
 fn uniform(buf: &Buffer, area: Rect) -> Option<Cell> {
     let first = buf.cell((area.x, area.y))?.clone();
+    let sym = first.symbol();
+    #[allow(deprecated)]
+    let same = |c: &Cell| {
+        c.fg == first.fg
+            && c.bg == first.bg
+            && c.modifier == first.modifier
+            && c.underline_color == first.underline_color
+            && c.diff_option == first.diff_option
+            && c.skip == first.skip
+            && c.symbol() == sym
+    };
     for y in area.top()..area.bottom() {
         let start = buf.index_of(area.x, y);
         let row = &buf.content[start..start + area.width as usize];
-        if row.iter().any(|c| *c != first) {
+        if !row.iter().all(same) {
             return None;
         }
     }
@@ -248,9 +275,9 @@ fn draw(buf: &mut Buffer, area: Rect, inputs: Borrowed, render: impl FnOnce(&mut
             return false;
         }
         e.used = frame;
-        for (r, y) in (area.top()..area.bottom()).enumerate() {
-            let start = buf.index_of(area.x, y);
-            buf.content[start..start + w].clone_from_slice(&e.cells[r * w..(r + 1) * w]);
+        for &(r, x, from, len) in &e.runs {
+            let start = buf.index_of(area.x + x, area.y + r);
+            buf.content[start..start + len].clone_from_slice(&e.cells[from..from + len]);
         }
         true
     });
@@ -259,10 +286,21 @@ fn draw(buf: &mut Buffer, area: Rect, inputs: Borrowed, render: impl FnOnce(&mut
         return;
     }
     render(buf);
-    let mut cells = Vec::with_capacity(w * area.height as usize);
-    for y in area.top()..area.bottom() {
+    let (mut runs, mut cells) = (Vec::new(), Vec::new());
+    for (r, y) in (area.top()..area.bottom()).enumerate() {
         let start = buf.index_of(area.x, y);
-        cells.extend_from_slice(&buf.content[start..start + w]);
+        let row = &buf.content[start..start + w];
+        let mut x = 0;
+        while x < w {
+            if row[x] == under {
+                x += 1;
+                continue;
+            }
+            let end = (x..w).find(|&e| row[e] == under).unwrap_or(w);
+            runs.push((r as u16, x as u16, cells.len(), end - x));
+            cells.extend_from_slice(&row[x..end]);
+            x = end;
+        }
     }
     CACHE.with_borrow_mut(|c| {
         if c.cells + cells.len() > MAX_CELLS {
@@ -275,6 +313,7 @@ fn draw(buf: &mut Buffer, area: Rect, inputs: Borrowed, render: impl FnOnce(&mut
             width: area.width,
             height: area.height,
             under,
+            runs,
             cells,
             used: c.frame,
         };
@@ -344,6 +383,35 @@ impl Widget for Para<'_> {
         draw(buf, area, inputs, |buf| {
             Para::paragraph(text.clone(), style, wrap, alignment).render(area, buf)
         });
+    }
+}
+
+/// A frame without title or fill (`Block::default().borders(..).border_type(..)
+/// .border_style(..)`), drawn through the cache: its inside is left as it is.
+pub struct Border {
+    pub borders: Borders,
+    pub border_type: BorderType,
+    pub style: Style,
+}
+
+impl Border {
+    /// The area inside the frame (as `Block::inner`).
+    pub fn inner(&self, area: Rect) -> Rect {
+        self.block().inner(area)
+    }
+
+    fn block(&self) -> Block<'static> {
+        Block::default()
+            .borders(self.borders)
+            .border_type(self.border_type)
+            .border_style(self.style)
+    }
+}
+
+impl Widget for Border {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let inputs = Borrowed::Border(self.borders, self.border_type, self.style);
+        draw(buf, area, inputs, |buf| self.block().render(area, buf));
     }
 }
 
@@ -455,6 +523,36 @@ mod tests {
         Para::new("ab").render(area, &mut b);
         assert_eq!(b.content[5].symbol(), "x");
         assert_eq!(b.content[0].symbol(), "a");
+    }
+
+    proptest! {
+        /// The same cells as the `Block` it stands for, also from the cache.
+        #[test]
+        fn border_same_cells_as_block(
+            w in 1u16..12,
+            h in 1u16..8,
+            sides in 0u8..16,
+            thick in any::<bool>(),
+            bg in 0u8..2,
+        ) {
+            clear();
+            let screen = Rect::new(0, 0, 16, 10);
+            let b = || Border {
+                borders: Borders::from_bits_truncate(sides),
+                border_type: if thick { BorderType::Thick } else { BorderType::Plain },
+                style: Style::new().fg(Color::Yellow),
+            };
+            for (x, y) in [(0u16, 0u16), (2, 1), (2, 1)] {
+                next_frame();
+                let area = Rect::new(x, y, w, h);
+                let mut expected = background(screen, bg);
+                b().block().render(area, &mut expected);
+                let mut ours = background(screen, bg);
+                b().render(area, &mut ours);
+                prop_assert_eq!(&ours, &expected);
+                prop_assert_eq!(b().inner(area), b().block().inner(area));
+            }
+        }
     }
 
     #[test]
