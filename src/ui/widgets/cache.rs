@@ -221,11 +221,11 @@ pub fn clear() {
     });
 }
 
-/// The one cell every cell of `area` holds, if they are all the same (`Cell == Cell`,
+/// The one cell every cell of `parts` holds, if they are all the same (`Cell == Cell`,
 /// the cheap fields first: this runs over every cached block's area in every frame).
-fn uniform(buf: &Buffer, area: Rect) -> Option<Cell> {
-    let first = buf.cell((area.x, area.y))?.clone();
-    let sym = first.symbol();
+fn uniform(buf: &Buffer, parts: &[Rect]) -> Option<Cell> {
+    let first = buf.cell((parts[0].x, parts[0].y))?.clone();
+    let sym = first.symbol().as_bytes();
     #[allow(deprecated)]
     let same = |c: &Cell| {
         c.fg == first.fg
@@ -234,26 +234,50 @@ fn uniform(buf: &Buffer, area: Rect) -> Option<Cell> {
             && c.underline_color == first.underline_color
             && c.diff_option == first.diff_option
             && c.skip == first.skip
-            && c.symbol() == sym
+            && {
+                let s = c.symbol().as_bytes();
+                s.len() == sym.len() && (s.len() == 1 && s[0] == sym[0] || s == sym)
+            }
     };
-    for y in area.top()..area.bottom() {
-        let start = buf.index_of(area.x, y);
-        let row = &buf.content[start..start + area.width as usize];
-        if !row.iter().all(same) {
-            return None;
+    for part in parts {
+        for y in part.top()..part.bottom() {
+            let start = buf.index_of(part.x, y);
+            let row = &buf.content[start..start + part.width as usize];
+            if !row.iter().all(same) {
+                return None;
+            }
         }
     }
     Some(first)
 }
 
 /// Draws a block through the cache: `render` draws it when it is not there.
-fn draw(buf: &mut Buffer, area: Rect, inputs: Borrowed, render: impl FnOnce(&mut Buffer)) {
+/// `edges`: the widget reads and writes only the edges of its area (a frame), not the
+/// inside.
+fn draw(
+    buf: &mut Buffer,
+    area: Rect,
+    edges: bool,
+    inputs: Borrowed,
+    render: impl FnOnce(&mut Buffer),
+) {
     let area = area.intersection(buf.area);
     if area.is_empty() || !ON.get() {
         render(buf);
         return;
     }
-    let Some(under) = uniform(buf, area) else {
+    let (b, r) = (area.bottom() - 1, area.right() - 1);
+    let parts = if edges {
+        vec![
+            Rect::new(area.x, area.y, area.width, 1),
+            Rect::new(area.x, b, area.width, 1),
+            Rect::new(area.x, area.y, 1, area.height),
+            Rect::new(r, area.y, 1, area.height),
+        ]
+    } else {
+        vec![area]
+    };
+    let Some(under) = uniform(buf, &parts) else {
         render(buf);
         return;
     };
@@ -261,7 +285,6 @@ fn draw(buf: &mut Buffer, area: Rect, inputs: Borrowed, render: impl FnOnce(&mut
     inputs.hash_into(&mut h);
     (area.width, area.height).hash(&mut h);
     let key = h.finish();
-    let w = area.width as usize;
     let hit = CACHE.with_borrow_mut(|c| {
         let frame = c.frame;
         let Some(e) = c.entries.get_mut(&key) else {
@@ -287,19 +310,22 @@ fn draw(buf: &mut Buffer, area: Rect, inputs: Borrowed, render: impl FnOnce(&mut
     }
     render(buf);
     let (mut runs, mut cells) = (Vec::new(), Vec::new());
-    for (r, y) in (area.top()..area.bottom()).enumerate() {
-        let start = buf.index_of(area.x, y);
-        let row = &buf.content[start..start + w];
-        let mut x = 0;
-        while x < w {
-            if row[x] == under {
-                x += 1;
-                continue;
+    for part in &parts {
+        let (px, w) = ((part.x - area.x) as usize, part.width as usize);
+        for y in part.top()..part.bottom() {
+            let start = buf.index_of(part.x, y);
+            let row = &buf.content[start..start + w];
+            let mut x = 0;
+            while x < w {
+                if row[x] == under {
+                    x += 1;
+                    continue;
+                }
+                let end = (x..w).find(|&e| row[e] == under).unwrap_or(w);
+                runs.push(((y - area.y), (px + x) as u16, cells.len(), end - x));
+                cells.extend_from_slice(&row[x..end]);
+                x = end;
             }
-            let end = (x..w).find(|&e| row[e] == under).unwrap_or(w);
-            runs.push((r as u16, x as u16, cells.len(), end - x));
-            cells.extend_from_slice(&row[x..end]);
-            x = end;
         }
     }
     CACHE.with_borrow_mut(|c| {
@@ -380,7 +406,7 @@ impl Widget for Para<'_> {
             wrap,
             alignment,
         };
-        draw(buf, area, inputs, |buf| {
+        draw(buf, area, false, inputs, |buf| {
             Para::paragraph(text.clone(), style, wrap, alignment).render(area, buf)
         });
     }
@@ -411,13 +437,15 @@ impl Border {
 impl Widget for Border {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let inputs = Borrowed::Border(self.borders, self.border_type, self.style);
-        draw(buf, area, inputs, |buf| self.block().render(area, buf));
+        // A frame without a style of its own changes nothing inside (`Block` lays its
+        // empty style over the inside: no change), so only its edges are looked at.
+        draw(buf, area, true, inputs, |buf| self.block().render(area, buf));
     }
 }
 
 /// Lines drawn through the cache (see [`super::lines::Lines`]).
 pub fn lines(buf: &mut Buffer, area: Rect, lines: &[Line], render: impl FnOnce(&mut Buffer)) {
-    draw(buf, area, Borrowed::Lines(lines), render);
+    draw(buf, area, false, Borrowed::Lines(lines), render);
 }
 
 #[cfg(test)]
@@ -545,9 +573,17 @@ mod tests {
             for (x, y) in [(0u16, 0u16), (2, 1), (2, 1)] {
                 next_frame();
                 let area = Rect::new(x, y, w, h);
+                // Something already drawn inside the frame (it stays).
+                let inside = |buf: &mut Buffer| {
+                    if w > 2 && h > 2 {
+                        buf[(x + 1, y + 1)].set_symbol("x").fg = Color::Red;
+                    }
+                };
                 let mut expected = background(screen, bg);
+                inside(&mut expected);
                 b().block().render(area, &mut expected);
                 let mut ours = background(screen, bg);
+                inside(&mut ours);
                 b().render(area, &mut ours);
                 prop_assert_eq!(&ours, &expected);
                 prop_assert_eq!(b().inner(area), b().block().inner(area));
