@@ -2,9 +2,10 @@
 //! size did not change is copied into the new frame instead of laid out again.
 //!
 //! Why: a keystroke changes one text field, but every frame drew the whole screen again,
-//! and most of a frame's work was laying out text that had not changed (word wrapping
-//! with grapheme segmentation in ratatui's `Paragraph`, the note lists of [`Lines`]): at
-//! 200×60, 1.2 of the 2.8 million instructions of a keystroke on the intake form.
+//! and much of a frame's work was laying out text that had not changed (word wrapping
+//! with grapheme segmentation in ratatui's `Paragraph`: at 200×60, 1.2 of the 2.8 million
+//! instructions of a keystroke on the intake form), or styling whole areas only to draw
+//! a frame around them (ratatui's `Block`, 0.6 million on the triangle).
 //!
 //! Exact by construction: a block is reused only when everything its cells depend on is
 //! equal: the text with its styles and the widget's settings (compared in full, not only
@@ -15,7 +16,8 @@
 //! ([`next_frame`], called once per frame by the frame writer), so only what stayed on
 //! screen from one frame to the next is reused, and memory stays bounded.
 //!
-//! [`Lines`]: super::lines::Lines
+//! Not cached: [`super::lines::Lines`] (the note lists), which writes only its text's
+//! cells, faster than checking its whole area would be.
 
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Alignment, Rect};
@@ -39,7 +41,6 @@ enum Inputs {
         wrap: Option<Wrap>,
         alignment: Alignment,
     },
-    Lines(Vec<Line<'static>>),
     Border(Borders, BorderType, Style),
 }
 
@@ -51,7 +52,6 @@ enum Borrowed<'b, 'a> {
         wrap: Option<Wrap>,
         alignment: Alignment,
     },
-    Lines(&'b [Line<'a>]),
     Border(Borders, BorderType, Style),
 }
 
@@ -69,10 +69,6 @@ impl Borrowed<'_, '_> {
                 style.hash(h);
                 wrap.hash(h);
                 alignment.hash(h);
-            }
-            Borrowed::Lines(lines) => {
-                1u8.hash(h);
-                lines.hash(h);
             }
             Borrowed::Border(b, t, s) => {
                 2u8.hash(h);
@@ -99,7 +95,6 @@ impl Borrowed<'_, '_> {
                     alignment: a,
                 },
             ) => style == s && wrap == w && alignment == a && same_text(text, t),
-            (Borrowed::Lines(lines), Inputs::Lines(l)) => same_lines(lines, l),
             (Borrowed::Border(b, t, s), Inputs::Border(b2, t2, s2)) => {
                 b == b2 && t == t2 && s == s2
             }
@@ -124,7 +119,6 @@ impl Borrowed<'_, '_> {
                 wrap: *wrap,
                 alignment: *alignment,
             },
-            Borrowed::Lines(lines) => Inputs::Lines(lines.iter().map(owned_line).collect()),
             Borrowed::Border(b, t, s) => Inputs::Border(*b, *t, *s),
         }
     }
@@ -441,11 +435,6 @@ impl Widget for Border {
         // empty style over the inside: no change), so only its edges are looked at.
         draw(buf, area, true, inputs, |buf| self.block().render(area, buf));
     }
-}
-
-/// Lines drawn through the cache (see [`super::lines::Lines`]).
-pub fn lines(buf: &mut Buffer, area: Rect, lines: &[Line], render: impl FnOnce(&mut Buffer)) {
-    draw(buf, area, false, Borrowed::Lines(lines), render);
 }
 
 #[cfg(test)]

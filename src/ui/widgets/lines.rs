@@ -46,10 +46,10 @@ fn simple(c: char) -> bool {
 }
 
 impl Widget for Lines<'_> {
-    /// Through the cache: lines that were on screen unchanged in the last frame, in an
-    /// area of the same size on the same background, are copied (`cache`).
+    /// Not through the block cache (`cache`): these lines write only the cells of their
+    /// text, fast; checking the whole area for the cache cost more than that.
     fn render(self, area: Rect, buf: &mut Buffer) {
-        super::cache::lines(buf, area, &self.0, |buf| self.render_direct(area, buf));
+        self.render_direct(area, buf);
     }
 }
 
