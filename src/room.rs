@@ -82,7 +82,7 @@ impl RoomState {
                 .map(|it| it.id.0.clone()),
             wheel_cursor: s.wheel.cursor,
             wheel_intentions: s.wheel.panel == crate::app::wheel::Panel::Intentions,
-            wheel_intention: s.wheel.icur,
+            wheel_intention: s.wheel.intentions.selected,
             interview: s.interviews.selected,
             summary: s.summary.top.borrow().clone(),
             agenda: s.doc.agenda.clone(),
@@ -121,7 +121,7 @@ impl RoomState {
             } else {
                 crate::app::wheel::Panel::Wheel
             };
-            s.wheel.icur = self.wheel_intention;
+            s.wheel.intentions.selected = self.wheel_intention;
             s.interviews.selected = self.interview;
             *s.summary.top.borrow_mut() = self.summary.clone();
             s.doc.agenda = self.agenda.clone();

@@ -129,6 +129,97 @@ impl Field {
     }
 }
 
+/// One field of a record `T` (an intake detail, an interview detail, a column of a
+/// list): its label and how it is edited. The one description every form and list
+/// reads (a list column adds its width, see `list::Column`).
+pub struct FieldSpec<T> {
+    pub label: fn(&crate::i18n::Strings) -> &'static str,
+    pub kind: FieldKind<T>,
+}
+
+/// How a field is edited.
+pub enum FieldKind<T> {
+    /// Free text. `set` stores it as typed and says when it is not valid (the text
+    /// stays, with a message; a list puts the old value back on leaving the cell).
+    Text {
+        get: fn(&T) -> String,
+        set: fn(&mut T, &str) -> Result<(), crate::model::validate::Problem>,
+        /// A text box (Enter is a new line) rather than one line.
+        multiline: bool,
+    },
+    /// Shown, not edited (e.g. the actual time of an agenda block).
+    ReadOnly { get: fn(&T) -> String },
+    /// One of a fixed set of options, cycled with ←/→ or Space.
+    Choice {
+        count: fn(&crate::method::Method) -> usize,
+        get: fn(&T, &crate::method::Method) -> usize,
+        set: fn(&mut T, &crate::method::Method, usize),
+        label: fn(&crate::i18n::Strings, &crate::method::Method, usize) -> String,
+    },
+}
+
+impl<T> FieldSpec<T> {
+    /// The value as shown.
+    pub fn show(&self, row: &T, t: &crate::i18n::Strings, m: &crate::method::Method) -> String {
+        match &self.kind {
+            FieldKind::Text { get, .. } | FieldKind::ReadOnly { get } => get(row),
+            FieldKind::Choice { get, label, .. } => label(t, m, get(row, m)),
+        }
+    }
+
+    /// The text of a text field (empty for a choice).
+    pub fn text(&self, row: &T) -> String {
+        match &self.kind {
+            FieldKind::Text { get, .. } | FieldKind::ReadOnly { get } => get(row),
+            FieldKind::Choice { .. } => String::new(),
+        }
+    }
+
+    /// Stores typed text (a choice or a read-only field takes none).
+    pub fn store(&self, row: &mut T, text: &str) -> Result<(), crate::model::validate::Problem> {
+        match &self.kind {
+            FieldKind::Text { set, .. } => set(row, text),
+            _ => Ok(()),
+        }
+    }
+
+    pub fn multiline(&self) -> bool {
+        matches!(
+            self.kind,
+            FieldKind::Text {
+                multiline: true,
+                ..
+            }
+        )
+    }
+
+    pub fn is_text(&self) -> bool {
+        matches!(self.kind, FieldKind::Text { .. })
+    }
+
+    /// A choice one step on (or back): true when it is a choice.
+    pub fn cycle(&self, row: &mut T, m: &crate::method::Method, forward: bool) -> bool {
+        let FieldKind::Choice {
+            count, get, set, ..
+        } = &self.kind
+        else {
+            return false;
+        };
+        let n = count(m).max(1);
+        let cur = get(row, m);
+        set(
+            row,
+            m,
+            if forward {
+                (cur + 1) % n
+            } else {
+                (cur + n - 1) % n
+            },
+        );
+        true
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

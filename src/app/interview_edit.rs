@@ -5,15 +5,14 @@
 //! Fast capture first: the capture line takes typed text and Enter stores a note with the
 //! last used attention area. From the notes list, single keys recode the selected note.
 
-use super::field::{Field, FieldInput};
+use super::field::{Field, FieldInput, FieldKind, FieldSpec};
 use super::keys::{
     Binding, CLOSE, DELETE, DOWN, KeyHelp, MOVE_DOWN, MOVE_UP, OPEN, PUBLIC, UP, ch, ctrl, find,
     key, shift,
 };
 use super::{Ctx, Outcome};
-use crate::i18n::interviews::Strings;
 use crate::method::Method;
-use crate::model::{DeletedBy, Id, Interview, Note, NoteKind};
+use crate::model::{DeletedBy, Id, Interview, Note, NoteKind, PartnerKind};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,99 +120,63 @@ pub static FIELDS_KEYS: &[Binding<Act>] = &[
     Binding::new(CLOSE, Act::Done, |t| t.interviews.k_done).footer(),
 ];
 
-pub enum FieldKind {
-    Text {
-        get: fn(&Interview) -> String,
-        set: fn(&mut Interview, &str),
-    },
-    Choice {
-        show: fn(&Interview, &Strings) -> &'static str,
-        cycle: fn(&mut Interview),
-    },
+fn yes_no(v: usize, t: &crate::i18n::Strings) -> String {
+    let t = t.interviews;
+    if v == 1 { t.yes } else { t.no }.to_string()
 }
 
-pub struct FieldSpec {
-    pub label: fn(&Strings) -> &'static str,
-    pub kind: FieldKind,
-}
-
-fn yes_no(v: bool, t: &Strings) -> &'static str {
-    if v { t.yes } else { t.no }
-}
-
-impl FieldSpec {
-    /// A text field.
-    const fn text(
-        label: fn(&Strings) -> &'static str,
-        get: fn(&Interview) -> String,
-        set: fn(&mut Interview, &str),
-    ) -> Self {
+/// A text field of the interview (any text is valid: stored as typed).
+macro_rules! text {
+    ($label:ident, $($field:ident).+) => {
         FieldSpec {
-            label,
-            kind: FieldKind::Text { get, set },
+            label: |t| t.interviews.$label,
+            kind: FieldKind::Text {
+                get: |i| i.$($field).+.clone(),
+                set: |i, s| {
+                    i.$($field).+ = s.to_string();
+                    Ok(())
+                },
+                multiline: false,
+            },
         }
-    }
-
-    /// A field of fixed choices, cycled with Space or ←/→.
-    const fn choice(
-        label: fn(&Strings) -> &'static str,
-        show: fn(&Interview, &Strings) -> &'static str,
-        cycle: fn(&mut Interview),
-    ) -> Self {
-        FieldSpec {
-            label,
-            kind: FieldKind::Choice { show, cycle },
-        }
-    }
+    };
 }
 
-/// The interview's details, in the order the interviewer asks them (name first).
-pub static FIELDS: &[FieldSpec] = &[
-    FieldSpec::text(
-        |t| t.f_interviewee,
-        |i| i.interviewee.clone(),
-        |i, s| i.interviewee = s.to_string(),
-    ),
-    FieldSpec::text(
-        |t| t.f_organisation,
-        |i| i.organisation.clone(),
-        |i, s| i.organisation = s.to_string(),
-    ),
-    FieldSpec::text(
-        |t| t.f_role,
-        |i| i.role.clone(),
-        |i, s| i.role = s.to_string(),
-    ),
-    FieldSpec::choice(
-        |t| t.f_kind,
-        |i, t| t.kind(i.kind),
-        |i| i.kind = i.kind.next(),
-    ),
-    FieldSpec::text(
-        |t| t.f_date,
-        |i| i.date.clone(),
-        |i, s| i.date = s.to_string(),
-    ),
-    FieldSpec::text(
-        |t| t.f_interviewer,
-        |i| i.interviewer.clone(),
-        |i, s| i.interviewer = s.to_string(),
-    ),
-    FieldSpec::choice(
-        |t| t.f_quotes_public,
-        |i, t| yes_no(i.consent.quotes_public, t),
-        |i| i.consent.quotes_public = !i.consent.quotes_public,
-    ),
-    FieldSpec::choice(
-        |t| t.f_with_name,
-        |i, t| yes_no(i.consent.with_name, t),
-        |i| i.consent.with_name = !i.consent.with_name,
-    ),
-    FieldSpec::choice(
-        |t| t.f_coarse,
-        |i, t| yes_no(i.consent.coarse, t),
-        |i| i.consent.coarse = !i.consent.coarse,
-    ),
+/// A yes/no field of the interview's consent, cycled with Space or ←/→.
+macro_rules! yes_no {
+    ($label:ident, $field:ident) => {
+        FieldSpec {
+            label: |t| t.interviews.$label,
+            kind: FieldKind::Choice {
+                count: |_| 2,
+                get: |i, _| usize::from(i.consent.$field),
+                set: |i, _, v| i.consent.$field = v == 1,
+                label: |t, _, v| yes_no(v, t),
+            },
+        }
+    };
+}
+
+/// The interview's details, in the order the interviewer asks them (name first): the
+/// one field description ([`FieldSpec`]).
+pub static FIELDS: &[FieldSpec<Interview>] = &[
+    text!(f_interviewee, interviewee),
+    text!(f_organisation, organisation),
+    text!(f_role, role),
+    FieldSpec {
+        label: |t| t.interviews.f_kind,
+        kind: FieldKind::Choice {
+            count: |_| PartnerKind::ALL.len(),
+            get: |i, _| i.kind.index(),
+            set: |i, _, k| i.kind = PartnerKind::ALL[k],
+            label: |t, _, k| t.interviews.kind(PartnerKind::ALL[k]).to_string(),
+        },
+    },
+    text!(f_date, date),
+    text!(f_interviewer, interviewer),
+    yes_no!(f_quotes_public, quotes_public),
+    yes_no!(f_with_name, with_name),
+    yes_no!(f_coarse, coarse),
 ];
 
 /// A short line the editor shows after a refused key (strings in the screen's table).
@@ -325,15 +288,15 @@ impl Editor {
         self.focus = Focus::Fields;
         self.field = i;
         self.name_given = !iv.interviewee.trim().is_empty();
-        if let FieldKind::Text { get, .. } = &FIELDS[i].kind {
-            self.edit = Field::new(&get(iv), false);
+        if FIELDS[i].is_text() {
+            self.edit = Field::new(&FIELDS[i].text(iv), false);
         }
     }
 
     pub fn typing(&self) -> bool {
         match self.focus {
             Focus::Capture | Focus::EditNote => true,
-            Focus::Fields => matches!(FIELDS[self.field].kind, FieldKind::Text { .. }),
+            Focus::Fields => FIELDS[self.field].is_text(),
             Focus::Notes => false,
         }
     }
@@ -486,16 +449,22 @@ impl Editor {
                     },
                 }
             }
-            Focus::Fields => self.fields_key(iv, act, key),
+            Focus::Fields => self.fields_key(iv, act, key, ctx),
         }
     }
 
-    fn fields_key(&mut self, iv: &mut Interview, act: Option<Act>, key: KeyEvent) -> Outcome {
+    fn fields_key(
+        &mut self,
+        iv: &mut Interview,
+        act: Option<Act>,
+        key: KeyEvent,
+        ctx: &Ctx,
+    ) -> Outcome {
         let spec = &FIELDS[self.field];
         // A text field takes Space, Left and Right itself.
-        let act = match (act, &spec.kind) {
-            (Some(Act::Choice), FieldKind::Text { .. }) => None,
-            (a, _) => a,
+        let act = match act {
+            Some(Act::Choice) if spec.is_text() => None,
+            a => a,
         };
         // Leaving the name field empty is refused where the name is required, so the
         // name typed next cannot end up as a note.
@@ -522,21 +491,17 @@ impl Editor {
                 Outcome::Handled
             }
             Some(Act::Choice) => {
-                if let FieldKind::Choice { cycle, .. } = &spec.kind {
-                    cycle(iv);
-                }
+                spec.cycle(iv, ctx.method, true);
                 Outcome::Changed
             }
-            _ => match &spec.kind {
-                FieldKind::Text { set, .. } => match self.edit.input(key) {
-                    FieldInput::Changed => {
-                        set(iv, &self.edit.text());
-                        Outcome::Changed
-                    }
-                    _ => Outcome::Handled,
-                },
-                FieldKind::Choice { .. } => Outcome::Handled,
+            _ if spec.is_text() => match self.edit.input(key) {
+                FieldInput::Changed => {
+                    let _ = spec.store(iv, &self.edit.text());
+                    Outcome::Changed
+                }
+                _ => Outcome::Handled,
             },
+            _ => Outcome::Handled,
         }
     }
 
@@ -740,14 +705,12 @@ impl Editor {
                     None => Outcome::Handled,
                 }
             }
-            Focus::Fields => match &FIELDS[self.field].kind {
-                FieldKind::Text { set, .. } => {
-                    self.edit.paste(text);
-                    set(iv, &self.edit.text());
-                    Outcome::Changed
-                }
-                FieldKind::Choice { .. } => Outcome::Ignored,
-            },
+            Focus::Fields if FIELDS[self.field].is_text() => {
+                self.edit.paste(text);
+                let _ = FIELDS[self.field].store(iv, &self.edit.text());
+                Outcome::Changed
+            }
+            Focus::Fields => Outcome::Ignored,
             Focus::Notes => Outcome::Ignored,
         }
     }

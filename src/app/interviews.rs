@@ -4,8 +4,9 @@
 use super::field::Field;
 use super::interview_edit::{self, Editor, Focus};
 use super::keys::{Binding, CLOSE, DELETE, DOWN, KeyHelp, OPEN, UP, ch, find, help_of, key};
+use super::picker::{self, Picked};
 use super::{Ctx, Effect, Outcome};
-use crate::i18n::fill;
+use crate::i18n::{Strings, fill};
 use crate::method::Method;
 use crate::model::{Id, Interview, NoteKind, Session};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -86,13 +87,31 @@ pub static SEARCH_KEYS: &[Binding<Act>] =
         .footer(),
     ];
 
-pub static PICKER_KEYS: &[Binding<Act>] = &[
-    Binding::new(UP, Act::Up, |t| t.k_up_down),
-    Binding::new(DOWN, Act::Down, |t| t.k_up_down),
-    Binding::new(&[ch(' ')], Act::Mark, |t| t.interviews.k_mark).footer(),
-    Binding::new(OPEN, Act::ImportGo, |t| t.interviews.k_import_go).footer(),
-    Binding::new(&[ch('t')], Act::Others, |t| t.interviews.k_others).footer(),
-    Binding::new(CLOSE, Act::Back, |t| t.k_close).footer(),
+/// The import picker's keys besides the one picker's ([`IMPORT`]).
+pub static PICKER_KEYS: &[Binding<Act>] =
+    &[Binding::new(&[ch('t')], Act::Others, |t| t.interviews.k_others).footer()];
+
+/// The import on the one picker: Space ticks a file, Enter imports the ticked files
+/// (or the one under the cursor), `/` searches, Esc closes.
+pub static IMPORT: picker::Keys = picker::Keys {
+    browse: IMPORT_KEYS,
+    search: IMPORT_SEARCH_KEYS,
+};
+
+static IMPORT_KEYS: &[Binding<picker::Act>] = &[
+    Binding::new(UP, picker::Act::Up, |t| t.k_select_prev),
+    Binding::new(DOWN, picker::Act::Down, |t| t.k_select_next),
+    Binding::new(&[ch(' ')], picker::Act::Toggle, |t| t.interviews.k_mark).footer(),
+    Binding::new(OPEN, picker::Act::Choose, |t| t.interviews.k_import_go).footer(),
+    Binding::new(&[ch('/')], picker::Act::Search, |t| t.k_search).footer(),
+    Binding::new(CLOSE, picker::Act::Close, |t| t.k_close).footer(),
+];
+
+static IMPORT_SEARCH_KEYS: &[Binding<picker::Act>] = &[
+    Binding::new(UP, picker::Act::Up, |t| t.k_select_prev),
+    Binding::new(DOWN, picker::Act::Down, |t| t.k_select_next),
+    Binding::new(OPEN, picker::Act::Choose, |t| t.interviews.k_import_go).footer(),
+    Binding::new(CLOSE, picker::Act::Close, |t| t.k_search_end).footer(),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,7 +129,8 @@ pub struct Picker {
     /// What each file holds, read when the picker opened (None: unreadable).
     pub info: Vec<Option<FileInfo>>,
     pub marked: Vec<bool>,
-    pub selected: usize,
+    /// The cursor and the search (the one picker).
+    pub pick: picker::Picker,
     /// Files for another pact or round were chosen: Enter again imports them anyway.
     pub confirm: Option<Vec<PathBuf>>,
     /// The first `own` of `files` are this session's pact and round (or say no pact);
@@ -139,16 +159,80 @@ impl Picker {
             let info = self.info.split_off(self.own);
             self.marked.truncate(self.own);
             self.others = files.into_iter().zip(info).collect();
-            self.selected = self.selected.min(self.own.saturating_sub(1));
+            self.pick.cursor = self.pick.cursor.min(self.own.saturating_sub(1));
         } else if !self.others.is_empty() {
             for (f, i) in std::mem::take(&mut self.others) {
                 self.files.push(f);
                 self.info.push(i);
                 self.marked.push(false);
             }
-            self.selected = self.own;
+            self.pick.cursor = self.own;
         }
     }
+
+    /// Each file's row as the picker shows it (see [`import_row`]).
+    pub fn rows(&self, doc: &Session, t: &Strings, show_names: bool) -> Vec<String> {
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                import_row(
+                    self.info.get(i).and_then(Option::as_ref),
+                    f,
+                    doc,
+                    t,
+                    show_names,
+                )
+            })
+            .collect()
+    }
+}
+
+/// An interview file's row in the import picker. Files are told apart without names:
+/// role and organisation (the interviewee with `show_names`, F8), date, interviewer,
+/// notes, pact and round; another pact's or round's file has its pact and round first,
+/// after a ⚠ (at 80 columns the end of the row is cut). A file that cannot be read
+/// looks damaged, not like an interview, and its file name (which carries the
+/// interviewee's name) shows only with `show_names`. The search looks in the row with
+/// names hidden, so it never finds a hidden name.
+pub fn import_row(
+    info: Option<&FileInfo>,
+    file: &std::path::Path,
+    doc: &Session,
+    t: &Strings,
+    show_names: bool,
+) -> String {
+    let ti = t.interviews;
+    let Some(info) = info else {
+        let file = file.file_name().unwrap_or_default().to_string_lossy();
+        return fill(ti.picker_damaged, &[&ti.file_label(&file, show_names)]);
+    };
+    let who = if show_names {
+        info.interviewee.trim().to_string()
+    } else {
+        info.source.clone()
+    };
+    let round = info.round.map(|r| format!("{} {r}", t.round));
+    let elsewhere = info.elsewhere(doc);
+    let (front, back) = if elsewhere {
+        (vec![Some(info.pact.clone()), round], vec![])
+    } else {
+        (vec![], vec![Some(info.pact.clone()), round])
+    };
+    let parts: Vec<String> = front
+        .into_iter()
+        .chain([
+            Some(who),
+            Some(info.date.clone()),
+            Some(info.interviewer.clone()),
+            Some(ti.count_notes(info.notes)),
+        ])
+        .chain(back)
+        .flatten()
+        .filter(|x| !x.trim().is_empty())
+        .collect();
+    let warn = if elsewhere { "⚠ " } else { "" };
+    format!("{warn}{}", parts.join(" · "))
 }
 
 /// An interview file at a glance, so rows can be told apart with names hidden.
@@ -255,8 +339,8 @@ impl State {
 
     /// Whether a text field has the keys (then `?` is typed and F1 opens help).
     pub fn typing(&self) -> bool {
-        if self.picker.is_some() {
-            return false;
+        if let Some(p) = &self.picker {
+            return p.pick.typing();
         }
         match self.mode {
             Mode::List => false,
@@ -266,8 +350,12 @@ impl State {
     }
 
     pub fn help(&self, doc: &Session) -> Vec<KeyHelp> {
-        if self.picker.is_some() {
-            return help_of(PICKER_KEYS);
+        if let Some(p) = &self.picker {
+            let mut h = p.pick.help();
+            if !p.pick.typing() && p.others_count() > 0 {
+                h.extend(help_of(PICKER_KEYS));
+            }
+            return h;
         }
         match self.mode {
             // On an interview whose details changed on both sides, the keys that
@@ -320,7 +408,7 @@ impl State {
             own: files.len(),
             info: vec![None; files.len()],
             files,
-            selected: 0,
+            pick: picker::Picker::new(&IMPORT),
             confirm: None,
             others: Vec::new(),
         });
@@ -349,7 +437,7 @@ impl State {
             own: files.len(),
             files,
             info,
-            selected: 0,
+            pick: picker::Picker::new(&IMPORT),
             confirm: None,
             others,
         });
@@ -357,7 +445,7 @@ impl State {
 
     pub fn handle_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
         if self.picker.is_some() {
-            return self.picker_key(doc, key);
+            return self.picker_key(doc, key, ctx);
         }
         match self.mode {
             Mode::List => self.list_key(doc, key, ctx),
@@ -366,28 +454,34 @@ impl State {
         }
     }
 
-    fn picker_key(&mut self, doc: &Session, key: KeyEvent) -> Outcome {
+    fn picker_key(&mut self, doc: &Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
         let Some(p) = &mut self.picker else {
             return Outcome::Ignored;
         };
         // Asked whether to import files for another pact or round: Enter does, any
         // other key goes back to the list.
         if let Some(files) = p.confirm.take() {
-            if find(PICKER_KEYS, &key) == Some(Act::ImportGo) {
+            if find(IMPORT.browse, &key) == Some(picker::Act::Choose) {
                 self.picker = None;
                 return Outcome::Effect(Effect::ImportInterviews(files));
             }
             return Outcome::Handled;
         }
-        match find(PICKER_KEYS, &key) {
-            Some(Act::Up) => p.selected = p.selected.saturating_sub(1),
-            Some(Act::Down) => p.selected = (p.selected + 1).min(p.files.len().saturating_sub(1)),
-            Some(Act::Mark) => {
-                if let Some(m) = p.marked.get_mut(p.selected) {
+        // T: the files of other pacts or rounds shown or hidden (not while searching).
+        if !p.pick.takes(&key) && find(PICKER_KEYS, &key) == Some(Act::Others) {
+            p.toggle_others();
+            return Outcome::Handled;
+        }
+        // The search looks in the rows with names hidden.
+        let rows = p.rows(doc, ctx.t, false);
+        match p.pick.handle_key(key, &rows) {
+            Picked::Nothing => {}
+            Picked::Toggle(i) => {
+                if let Some(m) = p.marked.get_mut(i) {
                     *m = !*m;
                 }
             }
-            Some(Act::ImportGo) => {
+            Picked::Choose(i) => {
                 let mut files: Vec<PathBuf> = p
                     .files
                     .iter()
@@ -396,7 +490,7 @@ impl State {
                     .map(|(f, _)| f.clone())
                     .collect();
                 if files.is_empty()
-                    && let Some(f) = p.files.get(p.selected)
+                    && let Some(f) = p.files.get(i)
                 {
                     files.push(f.clone());
                 }
@@ -417,9 +511,7 @@ impl State {
                 }
                 return Outcome::Effect(Effect::ImportInterviews(files));
             }
-            Some(Act::Others) => p.toggle_others(),
-            Some(Act::Back) => self.picker = None,
-            _ => return Outcome::Ignored,
+            Picked::Close => self.picker = None,
         }
         Outcome::Handled
     }

@@ -8,43 +8,23 @@ use super::keys::{
     help_of, key,
 };
 use super::{Ctx, Outcome};
-use crate::i18n::Strings;
-use crate::method::Method;
 use crate::model::validate::Problem;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-/// How a column is edited.
-pub enum ColumnKind<T> {
-    /// Free text; `set` may refuse it (the text stays in the field with a message).
-    Text {
-        get: fn(&T) -> String,
-        set: fn(&mut T, &str) -> Result<(), Problem>,
-    },
-    /// Shown, not edited (e.g. the actual time of an agenda block).
-    ReadOnly { get: fn(&T) -> String },
-    /// One of a fixed set of options, cycled with ←/→ or Space.
-    Choice {
-        count: fn(&Method) -> usize,
-        get: fn(&T, &Method) -> usize,
-        set: fn(&mut T, &Method, usize),
-        label: fn(&Strings, &Method, usize) -> String,
-    },
-}
+pub use super::field::{FieldKind, FieldSpec};
 
+/// A column: a field of the row (the one field description, [`FieldSpec`]) and its
+/// relative width. Reads as its field (`col.label`, `col.kind`, `col.show(…)`).
 pub struct Column<T> {
-    pub label: fn(&Strings) -> &'static str,
+    pub field: FieldSpec<T>,
     /// Relative width.
     pub width: u16,
-    pub kind: ColumnKind<T>,
 }
 
-impl<T> Column<T> {
-    /// The cell as shown.
-    pub fn show(&self, row: &T, t: &Strings, m: &Method) -> String {
-        match &self.kind {
-            ColumnKind::Text { get, .. } | ColumnKind::ReadOnly { get } => get(row),
-            ColumnKind::Choice { get, label, .. } => label(t, m, get(row, m)),
-        }
+impl<T> std::ops::Deref for Column<T> {
+    type Target = FieldSpec<T>;
+    fn deref(&self) -> &FieldSpec<T> {
+        &self.field
     }
 }
 
@@ -94,6 +74,7 @@ pub static EDIT_KEYS: &[Binding<EditAct>] = &[
     Binding::new(&[key(KeyCode::Left)], EditAct::ChoicePrev, |t| t.k_choice),
 ];
 
+#[derive(Debug)]
 pub struct Editing {
     pub col: usize,
     /// The text field of a text column (None on a choice column).
@@ -103,6 +84,7 @@ pub struct Editing {
     original: String,
 }
 
+#[derive(Debug)]
 pub struct ListEditor<T> {
     pub selected: usize,
     pub editing: Option<Editing>,
@@ -144,6 +126,67 @@ impl<T> Default for ListEditor<T> {
     }
 }
 
+/// The list's own moves, for every list (a host that edits its rows in a form of its
+/// own, as the intentions do, uses these with its own keys).
+impl<T> ListEditor<T> {
+    /// The selected row, clamped to the rows there are.
+    pub fn current(&self, n: usize) -> usize {
+        self.selected.min(n.saturating_sub(1))
+    }
+
+    pub fn up(&mut self) {
+        self.selected = self.selected.saturating_sub(1);
+    }
+
+    pub fn down(&mut self, n: usize) {
+        self.selected = (self.selected + 1).min(n.saturating_sub(1));
+    }
+
+    /// A new row after the selected one (first in an empty list), selected.
+    pub fn add(&mut self, rows: &mut Vec<T>, row: T) -> usize {
+        let at = if rows.is_empty() {
+            0
+        } else {
+            self.current(rows.len()) + 1
+        };
+        rows.insert(at, row);
+        self.selected = at;
+        at
+    }
+
+    /// The selected row taken out (the selection stays on a row that exists).
+    pub fn delete(&mut self, rows: &mut Vec<T>) -> Option<T> {
+        if rows.is_empty() {
+            return None;
+        }
+        let row = rows.remove(self.current(rows.len()));
+        self.selected = self.current(rows.len());
+        Some(row)
+    }
+
+    /// The selected row one up; false at the top.
+    pub fn move_up(&mut self, rows: &mut [T]) -> bool {
+        let at = self.current(rows.len());
+        if at == 0 || rows.len() < 2 {
+            return false;
+        }
+        rows.swap(at, at - 1);
+        self.selected = at - 1;
+        true
+    }
+
+    /// The selected row one down; false at the bottom.
+    pub fn move_down(&mut self, rows: &mut [T]) -> bool {
+        let at = self.current(rows.len());
+        if at + 1 >= rows.len() {
+            return false;
+        }
+        rows.swap(at, at + 1);
+        self.selected = at + 1;
+        true
+    }
+}
+
 impl<T: Clone + Default> ListEditor<T> {
     pub fn typing(&self) -> bool {
         self.editing.is_some()
@@ -159,7 +202,7 @@ impl<T: Clone + Default> ListEditor<T> {
 
     fn start_edit(&mut self, rows: &[T], cols: &[Column<T>], col: usize) {
         let (field, original) = match (&cols[col].kind, rows.get(self.selected)) {
-            (ColumnKind::Text { get, .. }, Some(row)) => {
+            (FieldKind::Text { get, .. }, Some(row)) => {
                 let v = get(row);
                 (Some(Field::new(&v, false)), v)
             }
@@ -188,31 +231,17 @@ impl<T: Clone + Default> ListEditor<T> {
         };
         let n = rows.len();
         match act {
-            Act::Up => self.selected = self.selected.saturating_sub(1),
-            Act::Down => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
+            Act::Up => self.up(),
+            Act::Down => self.down(n),
             Act::Add => {
-                let at = if n == 0 { 0 } else { self.selected + 1 };
-                rows.insert(at, T::default());
-                self.selected = at;
+                self.add(rows, T::default());
                 self.start_edit(rows, cols, 0);
                 return Outcome::Changed;
             }
             Act::Edit if n > 0 => self.start_edit(rows, cols, 0),
-            Act::Delete if n > 0 => {
-                rows.remove(self.selected);
-                self.selected = self.selected.min(rows.len().saturating_sub(1));
-                return Outcome::Changed;
-            }
-            Act::MoveUp if self.selected > 0 && self.selected < n => {
-                rows.swap(self.selected, self.selected - 1);
-                self.selected -= 1;
-                return Outcome::Changed;
-            }
-            Act::MoveDown if self.selected + 1 < n => {
-                rows.swap(self.selected, self.selected + 1);
-                self.selected += 1;
-                return Outcome::Changed;
-            }
+            Act::Delete if self.delete(rows).is_some() => return Outcome::Changed,
+            Act::MoveUp if self.move_up(rows) => return Outcome::Changed,
+            Act::MoveDown if self.move_down(rows) => return Outcome::Changed,
             _ => {}
         }
         Outcome::Handled
@@ -234,7 +263,7 @@ impl<T: Clone + Default> ListEditor<T> {
         };
         let col = &cols[ed.col];
         let act = find(EDIT_KEYS, &key);
-        let on_choice = matches!(col.kind, ColumnKind::Choice { .. });
+        let on_choice = matches!(col.kind, FieldKind::Choice { .. });
         match act {
             Some(EditAct::NextCell) | Some(EditAct::PrevCell) | Some(EditAct::Done) => {
                 // Leaving a cell whose text was refused (e.g. minutes "abc"): the cell
@@ -242,7 +271,7 @@ impl<T: Clone + Default> ListEditor<T> {
                 // typed (an invalid date) stays, with its message.
                 let mut restored = false;
                 if ed.problem.is_some()
-                    && let (Some(f), ColumnKind::Text { get, set }) = (&ed.field, &col.kind)
+                    && let (Some(f), FieldKind::Text { get, set, .. }) = (&ed.field, &col.kind)
                     && get(row) != f.text()
                 {
                     let _ = set(row, &ed.original);
@@ -250,7 +279,7 @@ impl<T: Clone + Default> ListEditor<T> {
                 }
                 let next = match act {
                     Some(EditAct::NextCell) => (ed.col + 1..cols.len())
-                        .find(|c| !matches!(cols[*c].kind, ColumnKind::ReadOnly { .. })),
+                        .find(|c| !matches!(cols[*c].kind, FieldKind::ReadOnly { .. })),
                     Some(EditAct::PrevCell) => Some(ed.col.saturating_sub(1)),
                     _ => None,
                 };
@@ -265,7 +294,7 @@ impl<T: Clone + Default> ListEditor<T> {
                 };
             }
             Some(EditAct::ChoiceNext) | Some(EditAct::ChoicePrev) if on_choice => {
-                if let ColumnKind::Choice {
+                if let FieldKind::Choice {
                     count, get, set, ..
                 } = &col.kind
                 {
@@ -282,7 +311,7 @@ impl<T: Clone + Default> ListEditor<T> {
             }
             _ => {}
         }
-        let (Some(field), ColumnKind::Text { set, .. }) = (ed.field.as_mut(), &col.kind) else {
+        let (Some(field), FieldKind::Text { set, .. }) = (ed.field.as_mut(), &col.kind) else {
             return Outcome::Handled;
         };
         match field.input(key) {
@@ -301,7 +330,7 @@ impl<T: Clone + Default> ListEditor<T> {
         let (Some(field), Some(row)) = (ed.field.as_mut(), rows.get_mut(self.selected)) else {
             return Outcome::Handled;
         };
-        if let ColumnKind::Text { set, .. } = &cols[ed.col].kind
+        if let FieldKind::Text { set, .. } = &cols[ed.col].kind
             && field.paste(text) == FieldInput::Changed
         {
             ed.problem = set(row, &field.text()).err();
@@ -315,18 +344,22 @@ impl<T: Clone + Default> ListEditor<T> {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
+    use crate::method::Method;
 
     #[derive(Clone, Default, Debug, PartialEq)]
     struct Row(String);
 
     static COLS: [Column<Row>; 1] = [Column {
-        label: |t| t.k_add,
         width: 1,
-        kind: ColumnKind::Text {
-            get: |r| r.0.clone(),
-            set: |r, s| {
-                r.0 = s.to_string();
-                Ok(())
+        field: FieldSpec {
+            label: |t| t.k_add,
+            kind: FieldKind::Text {
+                get: |r| r.0.clone(),
+                set: |r, s| {
+                    r.0 = s.to_string();
+                    Ok(())
+                },
+                multiline: false,
             },
         },
     }];

@@ -65,55 +65,68 @@ pub enum SaveState {
     Failed(SaveError),
 }
 
-pub struct SessionView {
-    pub doc: Session,
-    pub path: PathBuf,
-    pub screen: Screen,
-    /// When to save and what reached the disk (`s.generation`, `s.save`, … through
-    /// `Deref`, so the runtime and the interviewer mode share one schedule).
-    pub saving: SaveSchedule,
-    pub history: undo::History,
-    /// What the last undo or redo did ("Ongedaan: verwijderen"), until the next key.
-    pub undo_note: Option<String>,
-    pub intake: intake::State,
-    pub interviews: interviews::State,
-    pub triangle: triangle::State,
-    pub wheel: wheel::State,
-    pub summary: summary::State,
-    pub compose: compose::State,
-    /// Browse mode (see `remote`): opened from disk, no field has the cursor yet.
-    pub browse: bool,
+/// The one list of session screens, in method order: `Variant = "id" => module`. The
+/// module is the screen's `State` here (it implements [`ScreenState`]) and its
+/// `DRAWING` in `ui/` (same name). `screens!(m)` hands the list to macro `m`:
+/// `session_screens!` (the [`Screen`] enum and dispatch), `session_view!` (below: the
+/// states on [`SessionView`]) and the ui's list of drawings.
+macro_rules! screens {
+    ($then:ident) => {
+        $then! {
+            Intake = "intake" => intake,
+            Interviews = "interviews" => interviews,
+            Triangle = "triangle" => triangle,
+            Wheel = "wheel" => wheel,
+            Summary = "summary" => summary,
+            Report = "report" => compose,
+        }
+    };
+}
+use screen::session_screens;
+pub(crate) use screens;
+
+/// An open session: the document, where it is saved, the undo history and each
+/// screen's state (one field per screen, named as its module).
+macro_rules! session_view {
+    ($($variant:ident = $id:literal => $field:ident),* $(,)?) => {
+        pub struct SessionView {
+            pub doc: Session,
+            pub path: PathBuf,
+            pub screen: Screen,
+            /// When to save and what reached the disk (`s.generation`, `s.save`, …
+            /// through `Deref`, so the runtime and the interviewer mode share one
+            /// schedule).
+            pub saving: SaveSchedule,
+            pub history: undo::History,
+            /// What the last undo or redo did ("Ongedaan: verwijderen"), until the next
+            /// key.
+            pub undo_note: Option<String>,
+            /// Browse mode (see `remote`): opened from disk, no field has the cursor yet.
+            pub browse: bool,
+            $(pub $field: $field::State,)*
+        }
+
+        impl SessionView {
+            pub fn new(doc: Session, path: PathBuf) -> Self {
+                SessionView {
+                    history: undo::History::default(),
+                    undo_note: None,
+                    browse: false,
+                    $($field: ScreenState::open(&doc),)*
+                    doc,
+                    path,
+                    screen: Screen::ALL[0],
+                    saving: SaveSchedule::default(),
+                }
+            }
+        }
+    };
 }
 
-// The session's screens, in method order: `Variant = "id" => field of SessionView`.
-screen::session_screens! {
-    Intake = "intake" => intake,
-    Interviews = "interviews" => interviews,
-    Triangle = "triangle" => triangle,
-    Wheel = "wheel" => wheel,
-    Summary = "summary" => summary,
-    Report = "report" => compose,
-}
+screens!(session_screens);
+screens!(session_view);
 
 impl SessionView {
-    pub fn new(doc: Session, path: PathBuf) -> Self {
-        SessionView {
-            history: undo::History::default(),
-            undo_note: None,
-            intake: intake::State::new(&doc.intake),
-            interviews: interviews::State::new(&doc),
-            triangle: triangle::State::new(&doc),
-            wheel: wheel::State::new(&doc),
-            summary: summary::State::new(&doc),
-            compose: compose::State::default(),
-            browse: false,
-            doc,
-            path,
-            screen: Screen::Intake,
-            saving: SaveSchedule::default(),
-        }
-    }
-
     /// App-wide undo (or redo): back to the session as it was before the last action.
     /// Says what it undid in `undo_note`.
     pub fn undo(&mut self, redo: bool, now: OffsetDateTime, t: &Strings) -> bool {

@@ -1,10 +1,12 @@
 //! The screens of a session, in method order, and what each screen's state does for
 //! the app ([`ScreenState`]): the app asks the current screen, never matches on it.
 //!
-//! Adding a screen: its state type implements [`ScreenState`] in its own file, gets a
-//! field on `SessionView` and one row in the `session_screens!` list beside it (which
-//! makes the [`Screen`] enum, its ids and order, and the dispatch to the state); the ui
-//! lists its drawing once (`ui::VIEWS`) and i18n its title (`Strings::screens`).
+//! Adding a screen: its module in `app/` has a `State` that implements [`ScreenState`],
+//! its module of the same name in `ui/` a `DRAWING` (facilitator view, presenter view,
+//! the room window's content), and i18n its title (`Strings::screens`). One row in the
+//! `screens!` list in `app/mod.rs` (beside the `pub mod` lines) registers both: it makes
+//! the [`Screen`] enum (ids, order, count), the state's field on `SessionView` and the
+//! dispatch to it, and the ui's list of drawings (`ui::VIEWS`).
 
 use super::Ctx;
 use super::Outcome;
@@ -15,6 +17,10 @@ use ratatui::crossterm::event::KeyEvent;
 
 /// What every session screen's state does.
 pub trait ScreenState {
+    /// The state of a session just opened.
+    fn open(doc: &Session) -> Self
+    where
+        Self: Sized;
     /// Whether a text field has the keys (then `?` is typed and F1 opens help).
     fn typing(&self) -> bool;
     /// The screen's own keys, from the very tables that dispatch them.
@@ -32,6 +38,9 @@ pub trait ScreenState {
 macro_rules! screen_state {
     ($($state:ty),*) => {$(
         impl ScreenState for $state {
+            fn open(doc: &Session) -> Self {
+                <$state>::new(doc)
+            }
             fn typing(&self) -> bool {
                 <$state>::typing(self)
             }
@@ -51,9 +60,33 @@ macro_rules! screen_state {
     )*};
 }
 
-screen_state!(intake::State, triangle::State, wheel::State, summary::State);
+screen_state!(triangle::State, wheel::State, summary::State);
+
+impl ScreenState for intake::State {
+    fn open(doc: &Session) -> Self {
+        intake::State::new(&doc.intake)
+    }
+    fn typing(&self) -> bool {
+        intake::State::typing(self)
+    }
+    fn help(&self, _doc: &Session) -> Vec<KeyHelp> {
+        intake::State::help(self)
+    }
+    fn handle_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        intake::State::handle_key(self, doc, key, ctx)
+    }
+    fn paste(&mut self, doc: &mut Session, text: &str, ctx: &Ctx) -> Outcome {
+        intake::State::paste(self, doc, text, ctx)
+    }
+    fn rebuild(&mut self, doc: &Session, before: &Session) {
+        intake::State::rebuild(self, doc, before)
+    }
+}
 
 impl ScreenState for compose::State {
+    fn open(_doc: &Session) -> Self {
+        compose::State::default()
+    }
     fn typing(&self) -> bool {
         compose::State::typing(self)
     }
@@ -72,6 +105,9 @@ impl ScreenState for compose::State {
 }
 
 impl ScreenState for interviews::State {
+    fn open(doc: &Session) -> Self {
+        interviews::State::new(doc)
+    }
     fn typing(&self) -> bool {
         interviews::State::typing(self)
     }
@@ -89,9 +125,10 @@ impl ScreenState for interviews::State {
     }
 }
 
-/// The one list of session screens: `Variant = "id" => field`, in method order. Makes
-/// the [`Screen`] enum (ids, order, count) and the map from a screen to its state on
-/// `SessionView` (the field of that name), so nothing else matches on the screen.
+/// Made from the one list of session screens (`screens!` in `app/mod.rs`):
+/// `Variant = "id" => module`, in method order. Makes the [`Screen`] enum (ids, order,
+/// count) and the map from a screen to its state on `SessionView` (the field named as
+/// the module), so nothing else matches on the screen.
 macro_rules! session_screens {
     ($($variant:ident = $id:literal => $field:ident),* $(,)?) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,10 +7,10 @@
 
 use super::field::{Field, FieldInput};
 use super::keys::{
-    ADD, Binding, CLOSE, Combo, DELETE, DOWN, KeyHelp, MOVE_DOWN, MOVE_UP, NEXT_FIELD, OPEN,
-    PUBLIC, UP, ch, find, help_of, key, shift,
+    ADD, Binding, CLOSE, Combo, DELETE, DOWN, KeyHelp, MOVE_DOWN, MOVE_UP, NEXT_FIELD, PUBLIC, UP,
+    ch, find, help_of, key, shift,
 };
-use super::picker::{Picked, Picker, toggle};
+use super::picker::{CHOOSE, Picked, Picker, toggle};
 use super::{Ctx, Outcome};
 use crate::method::Method;
 use crate::model::{Id, Innovation, Session, Triangle, TriangleItem};
@@ -126,9 +126,9 @@ pub static FIELD_KEYS: &[Binding<Act>] = &[Binding::new(NEXT_FIELD, Act::Choose,
 pub static FOCUS_KEYS: &[Binding<Act>] =
     &[Binding::new(&[ch('n')], Act::NewFocus, |t| t.triangle.k_new_focus).footer()];
 
-/// Choosing where to move an item.
+/// Choosing where to move an item, besides the one picker's keys ([`CHOOSE`]): a
+/// digit jumps to that corner or question at once.
 pub static MOVE_KEYS: &[Binding<Act>] = &[
-    Binding::new(OPEN, Act::Choose, |t| t.triangle.k_choose).footer(),
     Binding::new(&[ch('1')], Act::Jump(0), |t| t.triangle.k_jump).footer(),
     Binding::new(&[ch('2')], Act::Jump(1), |t| t.triangle.k_jump),
     Binding::new(&[ch('3')], Act::Jump(2), |t| t.triangle.k_jump),
@@ -138,10 +138,24 @@ pub static MOVE_KEYS: &[Binding<Act>] = &[
     Binding::new(&[ch('7')], Act::Jump(6), |t| t.triangle.k_jump),
     Binding::new(&[ch('8')], Act::Jump(7), |t| t.triangle.k_jump),
     Binding::new(&[ch('9')], Act::Jump(8), |t| t.triangle.k_jump),
-    Binding::new(CLOSE, Act::Close, |t| t.triangle.k_cancel).footer(),
-    Binding::new(UP, Act::Up, |t| t.triangle.k_select),
-    Binding::new(DOWN, Act::Down, |t| t.triangle.k_select),
 ];
+
+/// The move menu's rows as the picker shows and searches them: "2 Resultaten (hier
+/// nu)".
+pub fn move_rows(method: &Method, here: &str, t: &crate::i18n::Strings) -> Vec<String> {
+    places(method)
+        .into_iter()
+        .enumerate()
+        .map(|(n, p)| {
+            let mark = if p.id == here {
+                format!(" {}", t.triangle.here)
+            } else {
+                String::new()
+            };
+            format!("{} {}{mark}", n + 1, p.name)
+        })
+        .collect()
+}
 
 /// Reading an item's interview notes.
 pub static NOTES_KEYS: &[Binding<Act>] = &[
@@ -191,9 +205,8 @@ pub enum Mode {
     Notes {
         scroll: usize,
     },
-    MovePick {
-        cursor: usize,
-    },
+    /// Where to move the item: one place chosen in the one picker.
+    MovePick(Picker),
 }
 
 /// Every interview note as the evidence picker shows and searches it: role and
@@ -451,7 +464,9 @@ impl State {
     pub fn typing(&self) -> bool {
         match &self.mode {
             Mode::Typing { .. } => true,
-            Mode::EvidencePick(picker) | Mode::FocusPick(picker) => picker.typing(),
+            Mode::EvidencePick(picker) | Mode::FocusPick(picker) | Mode::MovePick(picker) => {
+                picker.typing()
+            }
             _ => false,
         }
     }
@@ -464,6 +479,13 @@ impl State {
                 h
             }
             Mode::EvidencePick(picker) => picker.help(),
+            Mode::MovePick(picker) => {
+                let mut h = picker.help();
+                if !picker.typing() {
+                    h.extend(help_of(MOVE_KEYS));
+                }
+                h
+            }
             Mode::FocusPick(picker) => {
                 let mut h = picker.help();
                 if !picker.typing() {
@@ -482,7 +504,7 @@ impl State {
             Mode::FocusPick(_) => FOCUS_KEYS,
             Mode::EvidencePick(_) => &[],
             Mode::Notes { .. } => NOTES_KEYS,
-            Mode::MovePick { .. } => MOVE_KEYS,
+            Mode::MovePick(_) => &[],
             Mode::Browse => match self.view {
                 View::Edit => EDIT_KEYS,
                 View::Drawn => DRAWN_KEYS,
@@ -564,6 +586,9 @@ impl State {
         if let Mode::FocusPick(_) = self.mode {
             return self.focus_key(doc, key, ctx);
         }
+        if let Mode::MovePick(_) = self.mode {
+            return self.move_key(doc, key, ctx);
+        }
         let Some(act) = find(self.keys(), &key) else {
             return Outcome::Ignored;
         };
@@ -596,7 +621,7 @@ impl State {
                 }
                 Outcome::Handled
             }
-            Mode::MovePick { cursor } => self.move_act(doc, act, cursor, ctx),
+            Mode::MovePick(_) => Outcome::Ignored,
             Mode::Typing { .. } => Outcome::Ignored,
         }
     }
@@ -720,7 +745,7 @@ impl State {
                 })
             }
             Act::MoveTo => {
-                self.mode = Mode::MovePick { cursor: self.place };
+                self.mode = Mode::MovePick(Picker::new(&CHOOSE).at(self.place));
                 Outcome::Handled
             }
             Act::VoteUp | Act::VoteDown => {
@@ -868,7 +893,7 @@ impl State {
         }
         let choices = focus_choices(ctx.method, &doc.triangle);
         match picker.handle_key(key, &focus_rows(ctx.method, &doc.triangle, ctx.t)) {
-            Picked::Nothing => Outcome::Handled,
+            Picked::Nothing | Picked::Choose(_) => Outcome::Handled,
             Picked::Close => {
                 self.mode = Mode::Browse;
                 Outcome::Handled
@@ -892,7 +917,7 @@ impl State {
         };
         let notes = all_notes(doc);
         match picker.handle_key(key, &evidence_rows(doc)) {
-            Picked::Nothing => Outcome::Handled,
+            Picked::Nothing | Picked::Choose(_) => Outcome::Handled,
             Picked::Close => {
                 self.mode = Mode::Browse;
                 Outcome::Handled
@@ -912,28 +937,35 @@ impl State {
         }
     }
 
-    fn move_act(&mut self, doc: &mut Session, act: Act, cursor: usize, ctx: &Ctx) -> Outcome {
+    fn move_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
         let ps = places(ctx.method);
-        let target = match act {
-            Act::Up => {
-                self.mode = Mode::MovePick {
-                    cursor: cursor.saturating_sub(1),
-                };
-                return Outcome::Handled;
+        let here = self
+            .selected_index(doc, ctx.method)
+            .map(|i| doc.triangle.items[i].place.clone())
+            .unwrap_or_default();
+        let Mode::MovePick(picker) = &mut self.mode else {
+            return Outcome::Ignored;
+        };
+        // A digit jumps to that corner or question (not while a search is typed).
+        let jump = if picker.takes(&key) {
+            None
+        } else {
+            match find(MOVE_KEYS, &key) {
+                Some(Act::Jump(d)) if d < ps.len() => Some(d),
+                Some(_) => return Outcome::Handled,
+                None => None,
             }
-            Act::Down => {
-                self.mode = Mode::MovePick {
-                    cursor: (cursor + 1).min(ps.len().saturating_sub(1)),
-                };
-                return Outcome::Handled;
-            }
-            Act::Close => {
-                self.mode = Mode::Browse;
-                return Outcome::Handled;
-            }
-            Act::Choose => cursor,
-            Act::Jump(d) if d < ps.len() => d,
-            _ => return Outcome::Handled,
+        };
+        let target = match jump {
+            Some(d) => d,
+            None => match picker.handle_key(key, &move_rows(ctx.method, &here, ctx.t)) {
+                Picked::Choose(k) => k,
+                Picked::Close => {
+                    self.mode = Mode::Browse;
+                    return Outcome::Handled;
+                }
+                Picked::Nothing | Picked::Toggle(_) => return Outcome::Handled,
+            },
         };
         self.mode = Mode::Browse;
         let (Some(i), Some(to)) = (self.selected_index(doc, ctx.method), ps.get(target)) else {
@@ -1056,10 +1088,7 @@ impl State {
                 {
                     cursor = p;
                 }
-                self.mode = Mode::FocusPick(Picker {
-                    cursor,
-                    search: None,
-                });
+                self.mode = Mode::FocusPick(Picker::default().at(cursor));
             }
             _ => {}
         }

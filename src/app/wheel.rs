@@ -9,6 +9,7 @@ use super::keys::{
     ADD, Binding, CLOSE, Combo, DELETE, DOWN, KeyHelp, MOVE_DOWN, MOVE_UP, PUBLIC, REDO, UNDO, UP,
     ch, find, help_of, key, shift,
 };
+use super::list::ListEditor;
 use super::picker::{Picked, Picker, toggle};
 use super::{Ctx, Outcome};
 use crate::method::Method;
@@ -328,8 +329,9 @@ pub struct State {
     pub panel: Panel,
     /// Index into [`rows`].
     pub cursor: usize,
-    /// Selected intention.
-    pub icur: usize,
+    /// The intentions: selection, add, delete and move as on every list (edited in
+    /// the intention's form).
+    pub intentions: ListEditor<Intention>,
     pub mode: ModeCell,
     /// The text of the intention just deleted, for the hint under the list (undo is the
     /// app-wide one).
@@ -367,7 +369,7 @@ impl State {
         self.view = old.view;
         self.panel = old.panel;
         self.cursor = old.cursor;
-        self.icur = super::list::restored_selection(old.icur, &doc.intentions, &before.intentions);
+        self.intentions = old.intentions.rebuilt(&doc.intentions, &before.intentions);
     }
 
     /// Whether a text field has the keys (then `?` is typed and F1 opens help).
@@ -543,50 +545,40 @@ impl State {
         }
         let list = &mut doc.intentions;
         let n = list.len();
-        self.icur = self.icur.min(n.saturating_sub(1));
+        let cur = self.intentions.current(n);
         match act {
-            Act::Up => self.icur = self.icur.saturating_sub(1),
-            Act::Down => self.icur = (self.icur + 1).min(n.saturating_sub(1)),
+            Act::Up => self.intentions.up(),
+            Act::Down => self.intentions.down(n),
             Act::Back => self.panel = Panel::Wheel,
             Act::Add => {
                 let it = Intention {
                     public: true,
                     ..Intention::default()
                 };
-                let at = if n == 0 { 0 } else { self.icur + 1 };
-                list.insert(at, it);
-                self.icur = at;
+                self.intentions.add(list, it);
                 self.open_form(doc);
                 return Outcome::Changed;
             }
             Act::Edit if n > 0 => self.open_form(doc),
-            Act::Delete if n > 0 => {
-                let it = list.remove(self.icur);
-                self.deleted_note = Some(it.text);
-                self.icur = self.icur.min(list.len().saturating_sub(1));
-                return Outcome::Changed;
+            Act::Delete => {
+                if let Some(it) = self.intentions.delete(list) {
+                    self.deleted_note = Some(it.text);
+                    return Outcome::Changed;
+                }
             }
-            Act::MoveUp if self.icur > 0 && n > 1 => {
-                list.swap(self.icur, self.icur - 1);
-                self.icur -= 1;
-                return Outcome::Changed;
-            }
-            Act::MoveDown if self.icur + 1 < n => {
-                list.swap(self.icur, self.icur + 1);
-                self.icur += 1;
-                return Outcome::Changed;
-            }
+            Act::MoveUp if self.intentions.move_up(list) => return Outcome::Changed,
+            Act::MoveDown if self.intentions.move_down(list) => return Outcome::Changed,
             Act::Public if n > 0 => {
-                list[self.icur].public = !list[self.icur].public;
+                list[cur].public = !list[cur].public;
                 return Outcome::Changed;
             }
             Act::FollowUp if n > 0 => {
-                let it = &mut list[self.icur];
+                let it = &mut list[cur];
                 it.outcome = crate::model::rounds::FollowUp::cycle(it.outcome);
                 return Outcome::Changed;
             }
             Act::FollowUpNote if n > 0 => {
-                let it = &list[self.icur];
+                let it = &list[cur];
                 self.mode.0 = Mode::Edit(
                     EditTarget::FollowUpNote(it.id.clone()),
                     Box::new(Field::new(&it.outcome_note, false)),
@@ -598,7 +590,10 @@ impl State {
     }
 
     fn open_form(&mut self, doc: &Session) {
-        if let Some(it) = doc.intentions.get(self.icur) {
+        if let Some(it) = doc
+            .intentions
+            .get(self.intentions.current(doc.intentions.len()))
+        {
             self.mode.0 = Mode::Form(Box::new(Form {
                 id: it.id.clone(),
                 focus: FormField::Text,
@@ -630,7 +625,7 @@ impl State {
         };
         let options = evidence_options(doc, ctx.t);
         match picker.handle_key(key, &evidence_rows(&options)) {
-            Picked::Nothing => {}
+            Picked::Nothing | Picked::Choose(_) => {}
             Picked::Close => self.mode.0 = Mode::Browse,
             Picked::Toggle(i) => {
                 let Some(opt) = options.get(i) else {
@@ -685,7 +680,8 @@ impl State {
                 self.mode.0 = Mode::Browse;
                 if empty {
                     doc.intentions.remove(idx);
-                    self.icur = self.icur.min(doc.intentions.len().saturating_sub(1));
+                    let n = doc.intentions.len();
+                    self.intentions.selected = self.intentions.current(n);
                     return Outcome::Changed;
                 }
                 Outcome::Handled

@@ -428,4 +428,5 @@ pub const DRAWING: super::ScreenDrawing = super::ScreenDrawing {
     screen: crate::app::Screen::Report,
     draw,
     presenter: super::room::public_summary,
+    room: super::room::publieksversie,
 };

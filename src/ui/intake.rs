@@ -1,5 +1,6 @@
 //! The Intake screen: tabs for its parts, then the part itself.
 
+use super::room::{Part, RoomView};
 use super::theme::Theme;
 use super::widgets::form::{self, FormRow};
 use super::widgets::table;
@@ -8,6 +9,7 @@ use crate::app::{App, SessionView};
 use crate::i18n::fill;
 use crate::model::PartnerKind;
 use crate::model::agenda;
+use crate::sanitize::visible_line;
 use ratatui::prelude::*;
 use ratatui::widgets::{Paragraph, Tabs, Wrap};
 
@@ -108,7 +110,7 @@ fn details(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Th
                 label: (spec.label)(t).to_string(),
                 text: f.text(i),
                 editor: (i == f.focus && !s.browsing()).then(|| &f.editors[i]),
-                multiline: spec.multiline,
+                multiline: spec.multiline(),
                 extra,
             }
         })
@@ -222,4 +224,46 @@ pub const DRAWING: super::ScreenDrawing = super::ScreenDrawing {
     screen: crate::app::Screen::Intake,
     draw,
     presenter: super::presenter::intake,
+    room,
 };
+
+/// The room sees the pact's name (big on a big screen), the round, the ambition and the
+/// partners by organisation and kind (the contact person never: a name).
+fn room(app: &App, s: &SessionView, theme: &Theme) -> RoomView {
+    RoomView::Parts {
+        headline: Some(s.doc.intake.pact_name.clone()),
+        parts: intake_parts(app, s, theme),
+    }
+}
+
+fn intake_parts(app: &App, s: &SessionView, theme: &Theme) -> Vec<Part> {
+    let t = app.t;
+    let i = &s.doc.intake;
+    let mut out = vec![Part::Line(Line::styled(
+        visible_line(&i.pact_name).into_owned(),
+        theme.title.add_modifier(Modifier::BOLD),
+    ))];
+    if let Some(r) = app.method.round(i.round) {
+        out.push(Part::Line(Line::styled(
+            fill(t.round_focus, &[&r.number.to_string(), &r.focus]),
+            theme.label,
+        )));
+    }
+    if !i.ambition.text.trim().is_empty() {
+        out.push(Part::Line(Line::from("")));
+        out.push(Part::plain(
+            false,
+            visible_line(&i.ambition.text).into_owned(),
+        ));
+    }
+    out.push(Part::Line(Line::from("")));
+    // Partners by organisation and kind; the contact person never (a name).
+    for p in &i.partners {
+        out.push(Part::big(
+            true,
+            visible_line(&p.organisation).into_owned(),
+            format!("  {}", t.partner_kind(p.kind)),
+        ));
+    }
+    out
+}

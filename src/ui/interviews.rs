@@ -1,10 +1,12 @@
 //! The Interviews screen: list, one interview (shared with the interviewer mode), the
 //! synthesis, and the import picker.
 
+use super::room::{Part, RoomView};
 use super::theme::Theme;
 use super::widgets::lines::Lines;
 use super::widgets::text::{cut, wrap, wrap_count};
-use crate::app::interview_edit::{Editor, FIELDS, FieldKind, Focus, Notice, area_name};
+use crate::app::field::FieldKind;
+use crate::app::interview_edit::{Editor, FIELDS, Focus, Notice, area_name};
 use crate::app::interviews::{
     Mode, Picker, State, source, synthesis_group_len, synthesis_notes, who_shown,
 };
@@ -12,6 +14,7 @@ use crate::app::{App, ClickList, SessionView};
 use crate::i18n::{Strings, fill};
 use crate::method::Method;
 use crate::model::{Interview, Note, NoteKind, Session};
+use crate::sanitize::visible_line;
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
@@ -275,6 +278,7 @@ impl EditorView<'_> {
     fn details(&self, frame: &mut Frame, top: Rect, width: u16, conflicts: &[String]) {
         let EditorView {
             t,
+            m,
             iv,
             ed,
             show_names,
@@ -297,7 +301,7 @@ impl EditorView<'_> {
                     theme.label
                 };
                 frame.render_widget(
-                    Paragraph::new((spec.label)(ti)).style(ls),
+                    Paragraph::new((spec.label)(t)).style(ls),
                     Rect::new(top.x, y, label_w, 1),
                 );
                 let val = Rect::new(
@@ -324,13 +328,13 @@ impl EditorView<'_> {
                         val,
                     ),
                     FieldKind::Text { .. } if focused => frame.render_widget(&ed.edit.area, val),
-                    FieldKind::Text { get, .. } => {
+                    FieldKind::Text { get, .. } | FieldKind::ReadOnly { get } => {
                         frame.render_widget(Paragraph::new(get(iv)).style(theme.text), val)
                     }
-                    FieldKind::Choice { show, .. } => {
+                    FieldKind::Choice { .. } => {
                         let style = if focused { theme.selected } else { theme.text };
                         frame.render_widget(
-                            Paragraph::new(format!("‹ {} ›", show(iv, ti))).style(style),
+                            Paragraph::new(format!("‹ {} ›", spec.show(iv, t, m))).style(style),
                             val,
                         )
                     }
@@ -761,6 +765,9 @@ fn draw_synthesis(
     frame.render_widget(Lines(shown), body);
 }
 
+/// The import picker (the one picker): each file's row (see
+/// `app::interviews::import_row`), other pacts' and rounds' files under a heading of
+/// their own, and below the rows how many are hidden and the question after Enter.
 fn draw_picker(
     frame: &mut Frame,
     area: Rect,
@@ -770,83 +777,47 @@ fn draw_picker(
     show_names: bool,
     theme: &Theme,
 ) {
+    use super::widgets::picker::{Row, draw_rows, height};
     let ti = t.interviews;
-    let mut lines: Vec<Line> = Vec::new();
+    let shown = p.rows(doc, t, show_names);
+    let hidden = p.rows(doc, t, false);
+    let rows: Vec<Row> = shown
+        .into_iter()
+        .zip(hidden)
+        .enumerate()
+        .map(|(i, (text, search))| Row {
+            text,
+            ticked: Some(p.marked.get(i).copied().unwrap_or(false)),
+            problem: p.info.get(i).is_some_and(|x| x.is_none()),
+            heading: (i >= p.own).then(|| ti.picker_others_heading.to_string()),
+            search: Some(search),
+        })
+        .collect();
+    let mut tail: Vec<Line> = Vec::new();
     if p.files.is_empty() && p.others.is_empty() {
-        lines.extend(ti.picker_none.lines().map(|l| Line::styled(l, theme.text)));
-    }
-    for (i, f) in p.files.iter().enumerate() {
-        if i == p.own {
-            lines.push(Line::styled(ti.picker_others_heading, theme.label));
-        }
-        let file = f.file_name().unwrap_or_default().to_string_lossy();
-        let mark = if p.marked[i] { "[x]" } else { "[ ]" };
-        // Told apart without names: interviewer, date, notes, pact and round. File
-        // names carry the interviewee's name; the picker is on the projected screen.
-        let row = match p.info.get(i).cloned().flatten() {
-            Some(info) => {
-                // With names hidden: role and organisation, as everywhere (F8: names).
-                let who = if show_names {
-                    info.interviewee.trim().to_string()
-                } else {
-                    info.source.clone()
-                };
-                let round = info.round.map(|r| format!("{} {r}", t.round));
-                // Another pact's or round's file: its pact and round first, where the
-                // ⚠ is (at 80 columns the end of the row is cut).
-                let elsewhere = info.elsewhere(doc);
-                let (front, back) = if elsewhere {
-                    (vec![Some(info.pact.clone()), round], vec![])
-                } else {
-                    (vec![], vec![Some(info.pact.clone()), round])
-                };
-                let parts: Vec<String> = front
-                    .into_iter()
-                    .chain([
-                        Some(who),
-                        Some(info.date.clone()),
-                        Some(info.interviewer.clone()),
-                        Some(ti.count_notes(info.notes)),
-                    ])
-                    .chain(back)
-                    .flatten()
-                    .filter(|x| !x.trim().is_empty())
-                    .collect();
-                let warn = if elsewhere { "⚠ " } else { "" };
-                format!("{mark} {warn}{}", parts.join(" · "))
-            }
-            // A file that cannot be read looks damaged, not like an interview.
-            None => format!(
-                "{mark} {}",
-                fill(ti.picker_damaged, &[&ti.file_label(&file, show_names)])
-            ),
-        };
-        let damaged = p.info.get(i).is_some_and(|x| x.is_none());
-        let style = if i == p.selected {
-            theme.selected
-        } else if damaged {
-            theme.problem
-        } else {
-            theme.text
-        };
-        lines.push(Line::styled(row, style));
+        tail.extend(ti.picker_none.lines().map(|l| Line::styled(l, theme.text)));
     }
     if !p.others.is_empty() {
-        lines.push(Line::styled(
+        tail.push(Line::styled(
             fill(ti.picker_others_hidden, &[&p.others.len().to_string()]),
             theme.dim,
         ));
     }
     if p.confirm.is_some() {
         // Two short lines: whole at 80 columns.
-        lines.extend(
+        tail.extend(
             ti.picker_confirm
                 .lines()
                 .map(|l| Line::styled(l, theme.problem)),
         );
     }
     let w = (area.width.saturating_sub(4)).min(120);
-    let h = (lines.len() as u16 + 2)
+    let content = if p.files.is_empty() {
+        tail.len()
+    } else {
+        height(&p.pick, &rows, tail.len())
+    };
+    let h = (content as u16 + 2)
         .min(area.height.saturating_sub(2))
         .max(3);
     let r = area.centered(Constraint::Length(w), Constraint::Length(h));
@@ -856,12 +827,7 @@ fn draw_picker(
     );
     let title = Span::styled(title, theme.label);
     let inner = super::widgets::popup::frame(frame, r, title, theme.label, theme);
-    let inner_rows = h.saturating_sub(2) as usize;
-    // The heading above other pacts' files is a line of its own.
-    let selected_line = p.selected + usize::from(p.selected >= p.own);
-    let first = selected_line.saturating_sub(inner_rows.saturating_sub(1));
-    let lines: Vec<Line> = lines.into_iter().skip(first).collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    draw_rows(frame, inner, &p.pick, &rows, &tail, t, theme);
 }
 
 /// The Interviews screens: drawn for the facilitator and the beamer.
@@ -869,4 +835,27 @@ pub const DRAWING: super::ScreenDrawing = super::ScreenDrawing {
     screen: crate::app::Screen::Interviews,
     draw,
     presenter: super::presenter::interviews,
+    room,
 };
+
+/// The room sees who was interviewed (names only with F8) and how many notes each has.
+fn room(app: &App, s: &SessionView, theme: &Theme) -> RoomView {
+    RoomView::parts(interviews_parts(app, s, theme))
+}
+
+fn interviews_parts(app: &App, s: &SessionView, _theme: &Theme) -> Vec<Part> {
+    let t = app.t;
+    let mut out = Vec::new();
+    for (n, iv) in s.doc.interviews.iter().enumerate() {
+        let who = crate::app::interviews::who_shown(iv, t.interviews, app.show_names);
+        out.push(Part::big(
+            n == s.interviews.selected,
+            visible_line(&who).into_owned(),
+            format!("  ({})", iv.notes.len()),
+        ));
+    }
+    if out.is_empty() {
+        out.push(Part::Line(Line::styled(t.room.no_items, _theme.dim)));
+    }
+    out
+}

@@ -29,33 +29,28 @@ pub const MIN_HEIGHT: u16 = 20;
 pub type DrawFn = fn(&mut Frame, Rect, &App, &SessionView, &Theme);
 
 /// What the ui does for a session screen: the one place that draws it, for the
-/// facilitator and in the presenter view (its content in its largest form). Each
-/// screen's ui file has one (`DRAWING`); [`VIEWS`] lists them. (The room window's
-/// content per screen is `room::draw_room`'s.)
+/// facilitator, in the presenter view (its content in its largest form) and in the
+/// room window (`volgspot zaal`: its content below the title and the minutes). Each
+/// screen's ui file has one (`DRAWING`); [`VIEWS`] lists them.
 pub struct ScreenDrawing {
     pub screen: Screen,
     pub draw: DrawFn,
     pub presenter: DrawFn,
+    pub room: room::RoomFn,
 }
 
-/// Every session screen's drawing, one each (the length is the number of screens, so a
-/// screen without one does not compile).
-pub static VIEWS: [&ScreenDrawing; Screen::COUNT] = [
-    &intake::DRAWING,
-    &interviews::DRAWING,
-    &triangle::DRAWING,
-    &wheel::DRAWING,
-    &summary::DRAWING,
-    &compose::DRAWING,
-];
+/// Every session screen's drawing: the `DRAWING` of the ui module named in the app's
+/// one list of screens (`app::screens!`), in the same order.
+macro_rules! screen_views {
+    ($($variant:ident = $id:literal => $module:ident),* $(,)?) => {
+        pub static VIEWS: [&ScreenDrawing; Screen::COUNT] = [$(&$module::DRAWING),*];
+    };
+}
+crate::app::screens!(screen_views);
 
 /// The drawing of a screen.
 pub fn view(screen: Screen) -> &'static ScreenDrawing {
-    VIEWS
-        .iter()
-        .copied()
-        .find(|v| v.screen == screen)
-        .unwrap_or(VIEWS[0])
+    VIEWS[screen.index()]
 }
 
 /// One screen's content (not the chrome around it).

@@ -6,7 +6,7 @@
 //! Every cell gets the theme's background.
 
 use super::theme::Theme;
-use crate::app::{App, Screen, SessionView};
+use crate::app::{App, SessionView};
 use crate::i18n::fill;
 use crate::model::agenda::{ClockState, state};
 use crate::sanitize::visible_line;
@@ -254,11 +254,29 @@ fn draw_room(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, a
     if y >= area.bottom() {
         return;
     }
-    let mut headline_shown = false;
-    // On a big screen the pact's name in big letters on the Intake (the other screens
-    // show their items big below).
+    // What the screen shows the room (its `DRAWING.room`).
+    let content = (super::view(s.screen).room)(app, s, theme);
+    let (headline, mut parts) = match content {
+        RoomView::Parts { headline, parts } => (headline, parts),
+        RoomView::Drawn(draw) => {
+            if y < area.bottom() {
+                let body = Rect {
+                    y,
+                    height: area.bottom() - y,
+                    ..area
+                };
+                draw(frame, body, app, s, theme, ascii);
+            }
+            return;
+        }
+    };
+    // On a big screen the headline (the pact's name on the Intake) in big letters; the
+    // first part, which says it small, is then left out.
     if area.height >= 40
-        && let Some(head) = headline(app, s)
+        && let Some(head) = headline
+            .as_deref()
+            .map(|h| visible_line(h.trim()).into_owned())
+        && !head.is_empty()
         && (head.width() as u16) * 4 <= area.width
     {
         let r = Rect {
@@ -268,7 +286,9 @@ fn draw_room(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, a
         };
         let h = big_quadrant(frame, r, &head, theme.title, ascii);
         y += h + 1;
-        headline_shown = h > 0;
+        if h > 0 && !parts.is_empty() {
+            parts.remove(0);
+        }
     }
     if y >= area.bottom() {
         return;
@@ -278,35 +298,6 @@ fn draw_room(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, a
         height: area.bottom() - y,
         ..area
     };
-    let parts = match s.screen {
-        Screen::Intake => intake(app, s, theme),
-        Screen::Interviews => interviews(app, s, theme),
-        Screen::Triangle => triangle(app, s, theme),
-        Screen::Wheel => wheel(app, s, theme),
-        // The Rapport screen shows the room the publieksversie, as the Samenvatting does.
-        Screen::Summary | Screen::Report if body.width >= 120 && body.height >= 30 => {
-            // A big screen: the section being discussed, in big letters.
-            draw_big(frame, body, big_summary(app, s, theme), theme, ascii);
-            return;
-        }
-        Screen::Summary | Screen::Report => {
-            // The part the facilitator has at the top of the preview.
-            let (lines, rows) = followed_summary(app, s, theme);
-            frame.render_widget(
-                Paragraph::new(lines)
-                    .style(bg)
-                    .wrap(Wrap { trim: false })
-                    .scroll((rows, 0)),
-                body,
-            );
-            return;
-        }
-    };
-    let mut parts = parts;
-    if headline_shown && s.screen == Screen::Intake && !parts.is_empty() {
-        // The pact's name is in big letters above.
-        parts.remove(0);
-    }
     // A big screen: the few things that matter in big letters, when they all fit; else
     // the paragraphs small and the items big; else all small.
     if body.width >= 120 {
@@ -349,10 +340,67 @@ fn draw_room(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, a
     );
 }
 
+/// What a screen shows the room, below its title, place and minutes: each screen's
+/// `DRAWING.room` makes it from the session and the facilitator's place.
+pub type RoomFn = fn(&App, &SessionView, &Theme) -> RoomView;
+
+/// A screen's content in the room window.
+pub enum RoomView {
+    /// The few things that matter, big where they fit (see [`Part`]). `headline`: said
+    /// in big letters above them on a big screen (the pact's name on the Intake); the
+    /// first part says it small and is left out when the headline shows.
+    Parts {
+        headline: Option<String>,
+        parts: Vec<Part>,
+    },
+    /// Drawn by the screen itself into the body (the publieksversie), with or without
+    /// Unicode drawing.
+    Drawn(fn(&mut Frame, Rect, &App, &SessionView, &Theme, bool)),
+}
+
+impl RoomView {
+    /// Parts without a headline.
+    pub fn parts(parts: Vec<Part>) -> RoomView {
+        RoomView::Parts {
+            headline: None,
+            parts,
+        }
+    }
+}
+
+/// The Samenvatting and the Rapport show the room the publieksversie: on a big screen the
+/// section being discussed in big letters, else the part the facilitator has at the
+/// top of the preview.
+pub fn publieksversie(_app: &App, _s: &SessionView, _theme: &Theme) -> RoomView {
+    RoomView::Drawn(draw_publieksversie)
+}
+
+fn draw_publieksversie(
+    frame: &mut Frame,
+    body: Rect,
+    app: &App,
+    s: &SessionView,
+    theme: &Theme,
+    ascii: bool,
+) {
+    if body.width >= 120 && body.height >= 30 {
+        draw_big(frame, body, big_summary(app, s, theme), theme, ascii);
+    } else {
+        let (lines, rows) = followed_summary(app, s, theme);
+        frame.render_widget(
+            Paragraph::new(lines)
+                .style(base(theme))
+                .wrap(Wrap { trim: false })
+                .scroll((rows, 0)),
+            body,
+        );
+    }
+}
+
 /// One part of a room screen's body: a line of ordinary text, or one of the few things
 /// that matter (a corner's item, a phase, an intention with its kartrekker, a partner),
 /// drawn in big letters where the screen allows and as a marked row where it does not.
-enum Part {
+pub enum Part {
     Line(Line<'static>),
     Big {
         /// The facilitator's selection (or the pact's phase).
@@ -366,7 +414,9 @@ enum Part {
 }
 
 impl Part {
-    fn big(on: bool, text: impl Into<String>, tail: impl Into<String>) -> Part {
+    /// An item of a list (with a marker), `on` when the facilitator has it selected;
+    /// `tail` small after it.
+    pub fn big(on: bool, text: impl Into<String>, tail: impl Into<String>) -> Part {
         Part::Big {
             on,
             text: text.into(),
@@ -376,7 +426,7 @@ impl Part {
     }
 
     /// Big text without a marker: a heading (`on`) or a paragraph.
-    fn plain(on: bool, text: impl Into<String>) -> Part {
+    pub fn plain(on: bool, text: impl Into<String>) -> Part {
         Part::Big {
             on,
             text: text.into(),
@@ -564,186 +614,6 @@ fn big_quadrant(frame: &mut Frame, area: Rect, text: &str, style: Style, ascii: 
         },
     );
     cell
-}
-
-/// The pact's name, big on the Intake (the other screens show their items big).
-fn headline(_app: &App, s: &SessionView) -> Option<String> {
-    let text = match s.screen {
-        Screen::Intake => s.doc.intake.pact_name.clone(),
-        _ => return None,
-    };
-    let text = visible_line(text.trim()).into_owned();
-    (!text.is_empty()).then_some(text)
-}
-
-fn intake(app: &App, s: &SessionView, theme: &Theme) -> Vec<Part> {
-    let t = app.t;
-    let i = &s.doc.intake;
-    let mut out = vec![Part::Line(Line::styled(
-        visible_line(&i.pact_name).into_owned(),
-        theme.title.add_modifier(Modifier::BOLD),
-    ))];
-    if let Some(r) = app.method.round(i.round) {
-        out.push(Part::Line(Line::styled(
-            fill(t.round_focus, &[&r.number.to_string(), &r.focus]),
-            theme.label,
-        )));
-    }
-    if !i.ambition.text.trim().is_empty() {
-        out.push(Part::Line(Line::from("")));
-        out.push(Part::plain(
-            false,
-            visible_line(&i.ambition.text).into_owned(),
-        ));
-    }
-    out.push(Part::Line(Line::from("")));
-    // Partners by organisation and kind; the contact person never (a name).
-    for p in &i.partners {
-        out.push(Part::big(
-            true,
-            visible_line(&p.organisation).into_owned(),
-            format!("  {}", t.partner_kind(p.kind)),
-        ));
-    }
-    out
-}
-
-fn interviews(app: &App, s: &SessionView, _theme: &Theme) -> Vec<Part> {
-    let t = app.t;
-    let mut out = Vec::new();
-    for (n, iv) in s.doc.interviews.iter().enumerate() {
-        let who = crate::app::interviews::who_shown(iv, t.interviews, app.show_names);
-        out.push(Part::big(
-            n == s.interviews.selected,
-            visible_line(&who).into_owned(),
-            format!("  ({})", iv.notes.len()),
-        ));
-    }
-    if out.is_empty() {
-        out.push(Part::Line(Line::styled(t.room.no_items, _theme.dim)));
-    }
-    out
-}
-
-fn triangle(app: &App, s: &SessionView, theme: &Theme) -> Vec<Part> {
-    let t = app.t;
-    let places = crate::app::triangle::places(&app.method);
-    let current = s.triangle.place.min(places.len().saturating_sub(1));
-    let mut out = Vec::new();
-    let Some(place) = places.get(current) else {
-        return out;
-    };
-    out.push(Part::plain(true, place.name.clone()));
-    // Only what is public: an item marked not public stays on the facilitator's side
-    // (selected there, nothing is highlighted here).
-    let shown = crate::app::triangle::shown(&s.doc.triangle, &place.id, false);
-    let public = |i: &usize| s.doc.triangle.items[*i].public;
-    for (n, &i) in shown.iter().enumerate().filter(|(_, i)| public(i)) {
-        let it = &s.doc.triangle.items[i];
-        out.push(Part::big(
-            n == s.triangle.selected,
-            visible_line(&it.title).into_owned(),
-            "",
-        ));
-    }
-    if !shown.iter().any(public) {
-        out.push(Part::Line(Line::styled(t.room.no_items, theme.dim)));
-    }
-    // The other corners and questions, with how many items each has.
-    out.push(Part::Line(Line::from("")));
-    let others: Vec<String> = places
-        .iter()
-        .enumerate()
-        .filter(|(n, _)| *n != current)
-        .map(|(_, p)| {
-            let count = crate::app::triangle::shown(&s.doc.triangle, &p.id, false)
-                .into_iter()
-                .filter(public)
-                .count();
-            format!("{} ({count})", p.name)
-        })
-        .collect();
-    out.push(Part::Line(Line::styled(others.join(" · "), theme.dim)));
-    out
-}
-
-fn wheel(app: &App, s: &SessionView, theme: &Theme) -> Vec<Part> {
-    let doc = &s.doc;
-    let mut out = Vec::new();
-    if s.wheel.panel == crate::app::wheel::Panel::Intentions {
-        // Public intentions only; one marked not public stays with the facilitator.
-        for (n, it) in doc
-            .intentions
-            .iter()
-            .enumerate()
-            .filter(|(_, it)| it.public)
-        {
-            // The kartrekker in the same big letters, or plainly that there is none.
-            let owner = if it.owner.trim().is_empty() {
-                app.t.wheel.no_owner.to_string()
-            } else {
-                format!("{}: {}", app.t.wheel.f_owner, visible_line(it.owner.trim()))
-            };
-            let text = format!("{} ({owner})", visible_line(it.text.trim()));
-            out.push(Part::big(n == s.wheel.icur, text, ""));
-        }
-        if out.is_empty() {
-            out.push(Part::Line(Line::styled(app.t.room.no_items, theme.dim)));
-        }
-        return out;
-    }
-    use crate::app::wheel::Row;
-    let current = doc.wheel.placement.phase.as_deref();
-    // The facilitator's selection: a phase, or one of its activities. That phase's
-    // activities are listed under it with their status, the selected one big.
-    let selected = s.wheel.row(&app.method);
-    let t = app.t.wheel;
-    for (n, p) in app.method.wheel.phases.iter().enumerate() {
-        let here = current == Some(p.id.as_str());
-        let name = crate::method::phase_name(&app.method, doc, &p.id);
-        let tail = if here {
-            format!("  ◀ {}", t.now)
-        } else {
-            String::new()
-        };
-        out.push(Part::big(
-            here,
-            format!("{}. {}", n + 1, visible_line(&name)),
-            tail,
-        ));
-        if selected.map(|r| r.phase()) != Some(n) {
-            continue;
-        }
-        for (a, act) in p.activities.iter().enumerate() {
-            let status = doc
-                .wheel
-                .activities
-                .get(&act.id)
-                .map(|x| x.status)
-                .unwrap_or_default();
-            let i = crate::app::wheel::status_index(status);
-            let name =
-                visible_line(&crate::method::activity_name(&app.method, doc, &act.id)).into_owned();
-            let mark = super::wheel::MARKS[i];
-            if selected == Some(Row::Activity(n, a)) {
-                out.push(Part::big(true, name, format!("  {mark} {}", t.status[i])));
-            } else {
-                out.push(Part::Line(Line::from(vec![
-                    Span::styled(format!("     {mark} "), theme.label),
-                    Span::styled(name, theme.text),
-                    Span::styled(format!("  {}", t.status[i]), theme.dim),
-                ])));
-            }
-        }
-    }
-    if !doc.wheel.placement.motivation.trim().is_empty() && doc.wheel.placement.public {
-        out.push(Part::Line(Line::from("")));
-        out.push(Part::Line(Line::styled(
-            visible_line(&doc.wheel.placement.motivation).into_owned(),
-            theme.text,
-        )));
-    }
-    out
 }
 
 /// The publieksversie in big letters from the heading of the section the facilitator

@@ -521,4 +521,5 @@ pub const DRAWING: super::ScreenDrawing = super::ScreenDrawing {
     screen: crate::app::Screen::Summary,
     draw,
     presenter: super::room::public_summary,
+    room: super::room::publieksversie,
 };

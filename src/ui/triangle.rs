@@ -1,6 +1,7 @@
 //! The Analyse-driehoek screen: editing view (corners and guiding questions as lists),
 //! the drawn triangle, and the analysekader table. A top line names the three views.
 
+use super::room::{Part, RoomView};
 use super::theme::Theme;
 use super::widgets::lines::Lines;
 use super::widgets::text::cut;
@@ -13,6 +14,7 @@ use crate::app::{App, SessionView};
 use crate::i18n::fill;
 use crate::i18n::triangle::Strings as T;
 use crate::model::{Innovation, Session, TriangleItem};
+use crate::sanitize::visible_line;
 use ratatui::prelude::*;
 use ratatui::widgets::{BorderType, Borders, Paragraph};
 use std::cell::OnceCell;
@@ -34,7 +36,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
         Mode::FocusPick(picker) => focus_popup(frame, body, app, s, Some(picker), theme),
         Mode::EvidencePick(picker) => evidence_popup(frame, body, app, s, picker, theme),
         Mode::Notes { scroll } => notes_popup(frame, body, app, s, *scroll, theme),
-        Mode::MovePick { cursor } => move_popup(frame, body, app, s, *cursor, theme),
+        Mode::MovePick(picker) => move_popup(frame, body, app, s, picker, theme),
         Mode::Typing {
             target: Target::NewFocus,
             ..
@@ -711,10 +713,7 @@ fn focus_popup(
         area
     };
     let r = popup(frame, area, fill(t.focus_title, &[&it.title]), theme);
-    let no_cursor = crate::app::picker::Picker {
-        cursor: usize::MAX,
-        search: None,
-    };
+    let no_cursor = crate::app::picker::Picker::default().at(usize::MAX);
     super::widgets::picker::draw(frame, r, picker.unwrap_or(&no_cursor), &rows, app.t, theme);
 }
 
@@ -788,39 +787,23 @@ fn move_popup(
     area: Rect,
     app: &App,
     s: &SessionView,
-    cursor: usize,
+    picker: &crate::app::picker::Picker,
     theme: &Theme,
 ) {
+    use super::widgets::picker::{Row, draw_rows};
     let t = app.t.triangle;
     let Some(it) = selected_item(app, s) else {
         return;
     };
     let r = popup(frame, area, fill(t.move_title, &[&it.title]), theme);
-    let w = r.width as usize;
-    let entries: Vec<Vec<Line>> = places(&app.method)
+    let rows: Vec<Row> = crate::app::triangle::move_rows(&app.method, &it.place, app.t)
         .into_iter()
-        .enumerate()
-        .map(|(n, p)| {
-            let style = if n == cursor {
-                theme.selected
-            } else {
-                theme.text
-            };
-            let here = if p.id == it.place {
-                format!(" {}", t.here)
-            } else {
-                String::new()
-            };
-            wrap(&format!("{} {}{here}", n + 1, p.name), w)
-                .into_iter()
-                .map(|l| Line::styled(l, style))
-                .collect()
+        .map(|text| Row {
+            text,
+            ..Row::default()
         })
         .collect();
-    frame.render_widget(
-        Paragraph::new(scrolled(entries, Some(cursor), r.height as usize, t, theme)),
-        r,
-    );
+    draw_rows(frame, r, picker, &rows, &[], app.t, theme);
 }
 
 /// The triangle: drawn for the facilitator and the beamer.
@@ -828,7 +811,56 @@ pub const DRAWING: super::ScreenDrawing = super::ScreenDrawing {
     screen: crate::app::Screen::Triangle,
     draw,
     presenter,
+    room,
 };
+
+/// The room sees the facilitator's corner with its public items, and the other corners
+/// with their counts.
+fn room(app: &App, s: &SessionView, theme: &Theme) -> RoomView {
+    RoomView::parts(triangle_parts(app, s, theme))
+}
+
+fn triangle_parts(app: &App, s: &SessionView, theme: &Theme) -> Vec<Part> {
+    let t = app.t;
+    let places = crate::app::triangle::places(&app.method);
+    let current = s.triangle.place.min(places.len().saturating_sub(1));
+    let mut out = Vec::new();
+    let Some(place) = places.get(current) else {
+        return out;
+    };
+    out.push(Part::plain(true, place.name.clone()));
+    // Only what is public: an item marked not public stays on the facilitator's side
+    // (selected there, nothing is highlighted here).
+    let shown = crate::app::triangle::shown(&s.doc.triangle, &place.id, false);
+    let public = |i: &usize| s.doc.triangle.items[*i].public;
+    for (n, &i) in shown.iter().enumerate().filter(|(_, i)| public(i)) {
+        let it = &s.doc.triangle.items[i];
+        out.push(Part::big(
+            n == s.triangle.selected,
+            visible_line(&it.title).into_owned(),
+            "",
+        ));
+    }
+    if !shown.iter().any(public) {
+        out.push(Part::Line(Line::styled(t.room.no_items, theme.dim)));
+    }
+    // The other corners and questions, with how many items each has.
+    out.push(Part::Line(Line::from("")));
+    let others: Vec<String> = places
+        .iter()
+        .enumerate()
+        .filter(|(n, _)| *n != current)
+        .map(|(_, p)| {
+            let count = crate::app::triangle::shown(&s.doc.triangle, &p.id, false)
+                .into_iter()
+                .filter(public)
+                .count();
+            format!("{} ({count})", p.name)
+        })
+        .collect();
+    out.push(Part::Line(Line::styled(others.join(" · "), theme.dim)));
+    out
+}
 
 /// The beamer shows the triangle drawn, public items only.
 fn presenter(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {

@@ -1,6 +1,7 @@
 //! The Samenwerkingswiel screen: the drawn wheel (or a list), the placement and where
 //! the partner kinds differ, the earlier round beside today, and the intentions.
 
+use super::room::{Part, RoomView};
 use super::theme::Theme;
 use super::widgets::wheel::{self as drawn, Drawing, Segment};
 use crate::app::wheel::{
@@ -12,6 +13,7 @@ use crate::i18n::{Strings, fill};
 use crate::method::{activity_name, phase_name};
 use crate::model::validate::parse_date;
 use crate::model::{ActivityStatus, Wheel};
+use crate::sanitize::visible_line;
 use ratatui::prelude::*;
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
@@ -617,7 +619,7 @@ fn intentions_panel(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, t
     if list.is_empty() {
         lines.push(Line::styled(t.intentions_none, theme.dim));
     }
-    let cur = st.icur.min(list.len().saturating_sub(1));
+    let cur = st.intentions.current(list.len());
     // Each intention takes a text line and a details line; scroll to keep the cursor.
     let per = 2usize;
     let room = (area.height as usize).saturating_sub(4) / per;
@@ -814,7 +816,93 @@ pub const DRAWING: super::ScreenDrawing = super::ScreenDrawing {
     screen: crate::app::Screen::Wheel,
     draw,
     presenter,
+    room,
 };
+
+/// The room sees the phases (the pact's marked), the selected phase's activities with
+/// their status, or the public intentions with their kartrekkers.
+fn room(app: &App, s: &SessionView, theme: &Theme) -> RoomView {
+    RoomView::parts(wheel_parts(app, s, theme))
+}
+
+fn wheel_parts(app: &App, s: &SessionView, theme: &Theme) -> Vec<Part> {
+    let doc = &s.doc;
+    let mut out = Vec::new();
+    if s.wheel.panel == crate::app::wheel::Panel::Intentions {
+        // Public intentions only; one marked not public stays with the facilitator.
+        for (n, it) in doc
+            .intentions
+            .iter()
+            .enumerate()
+            .filter(|(_, it)| it.public)
+        {
+            // The kartrekker in the same big letters, or plainly that there is none.
+            let owner = if it.owner.trim().is_empty() {
+                app.t.wheel.no_owner.to_string()
+            } else {
+                format!("{}: {}", app.t.wheel.f_owner, visible_line(it.owner.trim()))
+            };
+            let text = format!("{} ({owner})", visible_line(it.text.trim()));
+            out.push(Part::big(n == s.wheel.intentions.selected, text, ""));
+        }
+        if out.is_empty() {
+            out.push(Part::Line(Line::styled(app.t.room.no_items, theme.dim)));
+        }
+        return out;
+    }
+    use crate::app::wheel::Row;
+    let current = doc.wheel.placement.phase.as_deref();
+    // The facilitator's selection: a phase, or one of its activities. That phase's
+    // activities are listed under it with their status, the selected one big.
+    let selected = s.wheel.row(&app.method);
+    let t = app.t.wheel;
+    for (n, p) in app.method.wheel.phases.iter().enumerate() {
+        let here = current == Some(p.id.as_str());
+        let name = crate::method::phase_name(&app.method, doc, &p.id);
+        let tail = if here {
+            format!("  ◀ {}", t.now)
+        } else {
+            String::new()
+        };
+        out.push(Part::big(
+            here,
+            format!("{}. {}", n + 1, visible_line(&name)),
+            tail,
+        ));
+        if selected.map(|r| r.phase()) != Some(n) {
+            continue;
+        }
+        for (a, act) in p.activities.iter().enumerate() {
+            let status = doc
+                .wheel
+                .activities
+                .get(&act.id)
+                .map(|x| x.status)
+                .unwrap_or_default();
+            let i = crate::app::wheel::status_index(status);
+            let name =
+                visible_line(&crate::method::activity_name(&app.method, doc, &act.id)).into_owned();
+            let mark = MARKS[i];
+            if selected == Some(Row::Activity(n, a)) {
+                out.push(Part::big(true, name, format!("  {mark} {}", t.status[i])));
+            } else {
+                out.push(Part::Line(Line::from(vec![
+                    Span::styled(format!("     {mark} "), theme.label),
+                    Span::styled(name, theme.text),
+                    Span::styled(format!("  {}", t.status[i]), theme.dim),
+                ])));
+            }
+        }
+    }
+    if !doc.wheel.placement.motivation.trim().is_empty() && doc.wheel.placement.public {
+        out.push(Part::Line(Line::from("")));
+        out.push(Part::Line(Line::styled(
+            visible_line(&doc.wheel.placement.motivation).into_owned(),
+            theme.text,
+        )));
+    }
+    out
+}
 
 /// The beamer shows the wheel drawn, the selected phase marked.
 fn presenter(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {

@@ -2,9 +2,9 @@
 //! The editors hold exactly what was typed; the session gets the value when it is valid,
 //! so an invalid date or round is shown with a message and never thrown away.
 
+use crate::app::field::{FieldKind, FieldSpec};
 use crate::app::keys::{Binding, KeyHelp, OPEN, REDO, UNDO, find, help_of, key, shift};
 use crate::app::{Ctx, Outcome};
-use crate::i18n::Strings;
 use crate::model::validate::{self, Problem};
 use crate::model::{Intake, Session};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -35,114 +35,128 @@ pub static KEYS: &[Binding<Act>] = &[
     Binding::new(OPEN, Act::Enter, |t| t.k_newline),
 ];
 
-pub struct FieldSpec {
-    pub label: fn(&Strings) -> &'static str,
-    pub multiline: bool,
-    pub get: fn(&Intake) -> String,
-    /// Stores the typed text in the session; returns the problem if it is not valid
-    /// (then the session keeps its previous value).
-    pub set: fn(&mut Intake, &str) -> Result<(), Problem>,
-}
-
-pub static FIELDS: &[FieldSpec] = &[
+/// The intake's details: text fields (the one field description, [`FieldSpec`]).
+pub static FIELDS: &[FieldSpec<Intake>] = &[
     FieldSpec {
         label: |t| t.f_pact,
-        multiline: false,
-        get: |i| i.pact_name.clone(),
-        set: |i, s| {
-            i.pact_name = s.to_string();
-            validate::required(s)
+        kind: FieldKind::Text {
+            get: |i| i.pact_name.clone(),
+            set: |i, s| {
+                i.pact_name = s.to_string();
+                validate::required(s)
+            },
+            multiline: false,
         },
     },
     FieldSpec {
         label: |t| t.f_round,
-        multiline: false,
-        get: |i| i.round.to_string(),
-        set: |i, s| {
-            i.round = validate::parse_round(s)?;
-            Ok(())
+        kind: FieldKind::Text {
+            get: |i| i.round.to_string(),
+            set: |i, s| {
+                i.round = validate::parse_round(s)?;
+                Ok(())
+            },
+            multiline: false,
         },
     },
     FieldSpec {
         label: |t| t.f_date,
-        multiline: false,
-        get: |i| i.session_date.clone(),
-        // Dates are stored as typed, so even an invalid one survives a crash.
-        set: |i, s| {
-            i.session_date = s.to_string();
-            validate::parse_date(s).map(|_| ())
+        kind: FieldKind::Text {
+            get: |i| i.session_date.clone(),
+            // Dates are stored as typed, so even an invalid one survives a crash.
+            set: |i, s| {
+                i.session_date = s.to_string();
+                validate::parse_date(s).map(|_| ())
+            },
+            multiline: false,
         },
     },
     FieldSpec {
         label: |t| t.f_time,
-        multiline: false,
-        get: |i| i.start_time.clone(),
-        set: |i, s| {
-            i.start_time = s.to_string();
-            validate::parse_time(s).map(|_| ())
+        kind: FieldKind::Text {
+            get: |i| i.start_time.clone(),
+            set: |i, s| {
+                i.start_time = s.to_string();
+                validate::parse_time(s).map(|_| ())
+            },
+            multiline: false,
         },
     },
     FieldSpec {
         label: |t| t.f_place,
-        multiline: false,
-        get: |i| i.place.clone(),
-        set: |i, s| {
-            i.place = s.to_string();
-            Ok(())
+        kind: FieldKind::Text {
+            get: |i| i.place.clone(),
+            set: |i, s| {
+                i.place = s.to_string();
+                Ok(())
+            },
+            multiline: false,
         },
     },
     FieldSpec {
         label: |t| t.f_meeting,
-        multiline: false,
-        get: |i| i.meeting.clone(),
-        set: |i, s| {
-            i.meeting = s.to_string();
-            Ok(())
+        kind: FieldKind::Text {
+            get: |i| i.meeting.clone(),
+            set: |i, s| {
+                i.meeting = s.to_string();
+                Ok(())
+            },
+            multiline: false,
         },
     },
     FieldSpec {
         label: |t| t.f_facilitators,
-        multiline: false,
-        get: |i| i.facilitators.clone(),
-        set: |i, s| {
-            i.facilitators = s.to_string();
-            Ok(())
+        kind: FieldKind::Text {
+            get: |i| i.facilitators.clone(),
+            set: |i, s| {
+                i.facilitators = s.to_string();
+                Ok(())
+            },
+            multiline: false,
         },
     },
     FieldSpec {
         label: |t| t.f_interviewers,
-        multiline: false,
-        get: |i| i.interviewers.clone(),
-        set: |i, s| {
-            i.interviewers = s.to_string();
-            Ok(())
+        kind: FieldKind::Text {
+            get: |i| i.interviewers.clone(),
+            set: |i, s| {
+                i.interviewers = s.to_string();
+                Ok(())
+            },
+            multiline: false,
         },
     },
     FieldSpec {
         label: |t| t.f_region,
-        multiline: true,
-        get: |i| i.region_description.clone(),
-        set: |i, s| {
-            i.region_description = s.to_string();
-            Ok(())
+        kind: FieldKind::Text {
+            get: |i| i.region_description.clone(),
+            set: |i, s| {
+                i.region_description = s.to_string();
+                Ok(())
+            },
+            multiline: true,
         },
     },
     FieldSpec {
         label: |t| t.f_ambition,
-        multiline: true,
-        get: |i| i.ambition.text.clone(),
-        set: |i, s| {
-            i.ambition.text = s.to_string();
-            Ok(())
+        kind: FieldKind::Text {
+            get: |i| i.ambition.text.clone(),
+            set: |i, s| {
+                i.ambition.text = s.to_string();
+                Ok(())
+            },
+            multiline: true,
         },
     },
     FieldSpec {
         label: |t| t.f_ambition_source,
-        multiline: false,
-        get: |i| i.ambition.source.clone(),
-        set: |i, s| {
-            i.ambition.source = s.to_string();
-            Ok(())
+        kind: FieldKind::Text {
+            get: |i| i.ambition.source.clone(),
+            set: |i, s| {
+                i.ambition.source = s.to_string();
+                Ok(())
+            },
+            multiline: false,
         },
     },
 ];
@@ -162,12 +176,12 @@ impl Form {
     pub fn new(intake: &Intake) -> Self {
         let editors = FIELDS
             .iter()
-            .map(|f| editor(&(f.get)(intake), f.multiline))
+            .map(|f| editor(&f.text(intake), f.multiline()))
             .collect();
         let mut probe = intake.clone();
         let problems = FIELDS
             .iter()
-            .map(|f| (f.set)(&mut probe, &(f.get)(intake)).err())
+            .map(|f| f.store(&mut probe, &f.text(intake)).err())
             .collect();
         Form {
             focus: 0,
@@ -176,7 +190,7 @@ impl Form {
         }
     }
 
-    pub fn spec(&self) -> &'static FieldSpec {
+    pub fn spec(&self) -> &'static FieldSpec<Intake> {
         &FIELDS[self.focus]
     }
 
@@ -189,14 +203,14 @@ impl Form {
     pub fn commit(&mut self, intake: &mut Intake) -> bool {
         let before = intake.clone();
         let text = self.text(self.focus);
-        self.problems[self.focus] = (FIELDS[self.focus].set)(intake, &text).err();
+        self.problems[self.focus] = FIELDS[self.focus].store(intake, &text).err();
         *intake != before
     }
 
     /// Up/Down move the cursor inside a text box, and leave it only from its first or
     /// last line, so every field stays reachable with the arrows.
     pub fn arrow_stays_inside(&self, key: &KeyEvent) -> bool {
-        if !self.spec().multiline || key.modifiers != KeyModifiers::NONE {
+        if !self.spec().multiline() || key.modifiers != KeyModifiers::NONE {
             return false;
         }
         let ed = &self.editors[self.focus];
@@ -249,7 +263,7 @@ impl Form {
                     }
                     self.commit_outcome(doc)
                 }
-                Act::Enter if !self.spec().multiline => {
+                Act::Enter if !self.spec().multiline() => {
                     self.focus_next();
                     Outcome::Handled
                 }
@@ -268,7 +282,7 @@ impl Form {
 
     /// Bracketed paste: long text lands in the field in one go.
     pub fn paste(&mut self, doc: &mut Session, text: &str, _ctx: &Ctx) -> Outcome {
-        let text = if self.spec().multiline {
+        let text = if self.spec().multiline() {
             text.replace("\r\n", "\n").replace('\r', "\n")
         } else {
             text.replace(['\r', '\n'], " ")
