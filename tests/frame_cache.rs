@@ -107,7 +107,8 @@ fn cached_frames_equal_fresh_frames_on_every_screen() {
 fn presenter_view_and_popups_equal_fresh_frames() {
     let mut app = demo_app(Lang::Nl);
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    let steps: Vec<Box<dyn Fn(&mut App)>> = vec![
+    type Step = Box<dyn Fn(&mut App)>;
+    let steps: Vec<Step> = vec![
         Box::new(|a| a.presenter = true),
         Box::new(|a| {
             a.handle_key(key(KeyCode::PageDown));

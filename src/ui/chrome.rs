@@ -6,10 +6,10 @@ use crate::app::keys::{self, HelpRow, KeyHelp};
 use crate::app::{App, SaveState, SessionView};
 use crate::clock;
 use crate::i18n::{Strings, fill};
+use crate::ui::widgets::cache::Para;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::prelude::*;
-use crate::ui::widgets::cache::Para;
 use ratatui::widgets::Wrap;
 use unicode_width::UnicodeWidthStr;
 

@@ -433,7 +433,9 @@ impl Widget for Border {
         let inputs = Borrowed::Border(self.borders, self.border_type, self.style);
         // A frame without a style of its own changes nothing inside (`Block` lays its
         // empty style over the inside: no change), so only its edges are looked at.
-        draw(buf, area, true, inputs, |buf| self.block().render(area, buf));
+        draw(buf, area, true, inputs, |buf| {
+            self.block().render(area, buf)
+        });
     }
 }
 
@@ -444,7 +446,18 @@ mod tests {
     use ratatui::style::{Color, Modifier};
 
     const WORDS: &[&str] = &[
-        "de", "samenwerking", "wijk", "é", "ë", "コ", "😀", "\u{301}", "  ", "a-b", "\t", "—",
+        "de",
+        "samenwerking",
+        "wijk",
+        "é",
+        "ë",
+        "コ",
+        "😀",
+        "\u{301}",
+        "  ",
+        "a-b",
+        "\t",
+        "—",
     ];
 
     fn text() -> impl Strategy<Value = Vec<Vec<(usize, u8)>>> {
@@ -466,7 +479,9 @@ mod tests {
                 .map(|l| {
                     Line::from(
                         l.iter()
-                            .map(|&(w, s)| Span::styled(format!("{} ", WORDS[w]), styles[s as usize]))
+                            .map(|&(w, s)| {
+                                Span::styled(format!("{} ", WORDS[w]), styles[s as usize])
+                            })
                             .collect::<Vec<_>>(),
                     )
                 })
@@ -524,7 +539,9 @@ mod tests {
         let draw = |text: &str, bg: u8| {
             next_frame();
             let mut b = background(area, bg);
-            Para::new(text.to_string()).wrap(Wrap { trim: true }).render(area, &mut b);
+            Para::new(text.to_string())
+                .wrap(Wrap { trim: true })
+                .render(area, &mut b);
             b
         };
         let first = draw("hallo wereld", 0);

@@ -2,8 +2,8 @@
 //! The focused row shows its live text editor; the others their text, wrapped.
 
 use crate::ui::theme::Theme;
-use ratatui::prelude::*;
 use crate::ui::widgets::cache::Para;
+use ratatui::prelude::*;
 use ratatui::widgets::Wrap;
 use ratatui_textarea::TextArea;
 use unicode_width::UnicodeWidthStr;
