@@ -169,6 +169,37 @@ fn width(cell: &Cell) -> usize {
     }
 }
 
+/// From `from` on, the first cell that is not a plain one-column cell equal to the one
+/// shown (no skip flag, no diff option, the same colours, modifiers and one-byte
+/// symbol): the cells before it are unchanged and one column wide, so the diff below
+/// passes over them (what `same` and `width` say for them, in short).
+#[allow(deprecated)]
+fn unchanged_until(prev: &[Cell], next: &[Cell], from: usize) -> usize {
+    let plain_same = |(c, p): (&Cell, &Cell)| {
+        matches!(c.diff_option, CellDiffOption::None)
+            && matches!(p.diff_option, CellDiffOption::None)
+            && !c.skip
+            && !p.skip
+            && c.fg == p.fg
+            && c.bg == p.bg
+            && c.modifier == p.modifier
+            && c.underline_color == p.underline_color
+            && {
+                let (x, y) = (c.symbol().as_bytes(), p.symbol().as_bytes());
+                x.len() == 1 && y.len() == 1 && x[0] == y[0]
+            }
+    };
+    let n = prev.len().min(next.len());
+    if from >= n {
+        return from;
+    }
+    next[from..n]
+        .iter()
+        .zip(&prev[from..n])
+        .position(|pair| !plain_same(pair))
+        .map_or(n, |k| from + k)
+}
+
 /// `a == b` for cells (a missing symbol equals a space), the cheap fields first.
 #[allow(deprecated)]
 fn same(a: &Cell, b: &Cell) -> bool {
@@ -207,28 +238,16 @@ impl<'n> Iterator for Diff<'_, 'n> {
             self.trailing = None;
         }
         while self.pos < len {
+            // Most cells are unchanged: the run of them is passed over first, in a loop
+            // of its own.
+            self.pos = unchanged_until(&self.prev[..len], &next[..len], self.pos);
+            if self.pos >= len {
+                break;
+            }
             let i = self.pos;
             self.pos += 1;
             let current = &next[i];
             let previous = &self.prev[i];
-            // Most cells are unchanged: one plain, one-column cell equal to the one shown
-            // is passed over with as few loads as possible (what `same` and `width`
-            // below say for it, in short).
-            #[allow(deprecated)]
-            if matches!(current.diff_option, CellDiffOption::None)
-                && matches!(previous.diff_option, CellDiffOption::None)
-                && !current.skip
-                && !previous.skip
-                && current.fg == previous.fg
-                && current.bg == previous.bg
-                && current.modifier == previous.modifier
-                && current.underline_color == previous.underline_color
-            {
-                let (x, y) = (current.symbol().as_bytes(), previous.symbol().as_bytes());
-                if x.len() == 1 && y.len() == 1 && x[0] == y[0] {
-                    continue;
-                }
-            }
             match current.diff_option {
                 CellDiffOption::Skip => {}
                 _ if is_skip(current) => {}
