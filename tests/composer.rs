@@ -353,7 +353,10 @@ fn the_preview_marks_a_quote_without_approval_and_a_hidden_block() {
     let t = text(&render(&app, 120, 40));
     assert!(t.contains("citaat: geen akkoord"), "{t}");
     // The block list names it, with why.
-    assert!(t.contains("❝ projectmanager WZW — “Samen sterker.”"), "{t}");
+    assert!(
+        t.contains("❝ [geen akkoord] projectmanager WZW — “Samen"),
+        "{t}"
+    );
     assert!(t.contains("⊘ citaat — citaat: geen akkoord"), "{t}");
     // The internal version shows it, with its approval.
     press(&mut app, KeyCode::Char('v'));
@@ -381,7 +384,7 @@ fn the_preview_marks_a_quote_without_approval_and_a_hidden_block() {
     // Undo names the step.
     app.handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
     let note = app.session().unwrap().undo_note.clone().unwrap();
-    assert_eq!(note, "Ongedaan: verbergen/tonen");
+    assert_eq!(note, "Ongedaan: alinea verborgen in HET HOE");
 }
 
 #[test]
@@ -396,7 +399,7 @@ fn a_quote_is_added_from_the_interviews_and_follows_its_note() {
     }
     press(&mut app, KeyCode::Enter);
     let t = text(&render(&app, 80, 24));
-    assert!(t.contains("Welk citaat?") && t.contains("(akkoord)"), "{t}");
+    assert!(t.contains("Welk citaat?") && t.contains("[akkoord]"), "{t}");
     press(&mut app, KeyCode::Enter);
     let md = |app: &App| {
         let s = &app.session().unwrap().doc;
@@ -696,7 +699,10 @@ fn a_quote_whose_note_is_no_longer_a_quote_is_left_out_of_both_versions() {
         press(&mut app, KeyCode::Tab);
     }
     let t = text(&render(&app, 120, 40));
-    assert!(t.contains("“Samen sterker.” (geen citaa"), "{t}");
+    assert!(
+        t.contains("❝ [geen citaat meer] projectmanager WZW — “Samen"),
+        "{t}"
+    );
     assert!(t.contains("⊘ citaat — geen citaat meer"), "{t}");
     assert!(
         !t.contains("wacht op akkoord") && !t.contains("(geen akkoord)"),
@@ -731,7 +737,10 @@ fn a_quote_withheld_by_an_import_conflict_says_so() {
         press(&mut app, KeyCode::Tab);
     }
     let t = text(&render(&app, 120, 40));
-    assert!(t.contains("“Samen sterker.” (open impor"), "{t}");
+    assert!(
+        t.contains("❝ [open importconflict] projectmanager WZW"),
+        "{t}"
+    );
 }
 
 /// Review finding: keys that change nothing turned the first draft into a stored
@@ -1024,4 +1033,499 @@ fn esc_in_a_one_line_field_keeps_what_was_typed() {
     // session, ready for the items.
     let stored = serde_json::to_string(&d.doc().composition).unwrap();
     assert!(stored.contains("De partners noemen"), "{stored}");
+}
+
+/// Where `needle` (ASCII) starts on the screen, at or right of and below `from`.
+fn find_cell(
+    term: &ratatui::Terminal<ratatui::backend::TestBackend>,
+    from: (u16, u16),
+    needle: &str,
+) -> (u16, u16) {
+    let buf = term.backend().buffer();
+    for y in from.1..buf.area.height {
+        let row: Vec<&str> = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+        for x in from.0 as usize..row.len() {
+            if row[x..]
+                .iter()
+                .take(needle.len())
+                .copied()
+                .collect::<String>()
+                == needle
+            {
+                return (x as u16, y);
+            }
+        }
+    }
+    panic!("'{needle}' not on screen:\n{}", text(term));
+}
+
+/// The Rapport preview's part of the screen as text, and its top left corner.
+fn preview_part(term: &ratatui::Terminal<ratatui::backend::TestBackend>) -> (String, (u16, u16)) {
+    let (x, y) = find_cell(term, (0, 0), "Publieksversie");
+    let from = (x.saturating_sub(2), y + 1);
+    let buf = term.backend().buffer();
+    let mut out = String::new();
+    for y in from.1..buf.area.height {
+        for x in from.0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    (out, from)
+}
+/// Typed markup shows in the preview as md, html and docx render it: `*cursief*` in
+/// italics without its stars, `**vet**` bold, a link as its text and target, and a
+/// typed `# …`, `1. …` and backslash as typed, not as a heading or a list.
+#[test]
+fn the_preview_shows_typed_markup_as_the_export_renders_it() {
+    use ratatui::style::Modifier;
+    let doc = Session::new(PACT, 1, datetime!(2017-07-05 10:00 UTC));
+    let mut app = on_report(app_on(doc, Lang::Nl));
+    press(&mut app, KeyCode::Tab);
+    for typed in [
+        "Eerst *cursief* dan **vet**, zie [site](https://x.nl) of map C:\\data.",
+        "# niet een kop",
+        "1. niet een lijst",
+    ] {
+        press(&mut app, KeyCode::Char('a'));
+        press(&mut app, KeyCode::Enter);
+        app.handle_event(Event::Paste(typed.into()));
+        press(&mut app, KeyCode::Esc);
+    }
+    // What the export writes.
+    let s = &app.session().unwrap().doc;
+    let report = export::build(s, &Method::builtin(Lang::Nl), Lang::Nl, true);
+    let md = export::render(&report, Format::Markdown).unwrap();
+    let html = export::render(&report, Format::Html).unwrap();
+    assert!(
+        md.contains("Eerst *cursief* dan **vet**, zie [site](https://x.nl) of map C:\\\\data."),
+        "{md}"
+    );
+    assert!(
+        md.contains("\\# niet een kop") && md.contains("1\\. niet een lijst"),
+        "{md}"
+    );
+    assert!(
+        html.contains("<em>cursief</em>") && html.contains("<strong>vet</strong>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<p>1. niet een lijst</p>") && html.contains("<p># niet een kop</p>"),
+        "{html}"
+    );
+    for (w, h) in [(120, 40), (80, 24)] {
+        let term = render(&app, w, h);
+        insta::assert_snapshot!(format!("rapport_markup_nl_{w}x{h}"), text(&term));
+        let (t, from) = preview_part(&term);
+        let find = |needle: &str| find_cell(&term, from, needle);
+        assert!(!t.contains("*cursief*") && !t.contains("**vet**"), "{t}");
+        assert!(t.contains("C:\\data.") && !t.contains("C:\\\\data"), "{t}");
+        assert!(
+            t.contains("site (https://x.nl)") && !t.contains("[site]"),
+            "{t}"
+        );
+        let buf = term.backend().buffer();
+        let at = find("cursief");
+        assert!(buf[at].modifier.contains(Modifier::ITALIC), "{:?}", buf[at]);
+        let at = find("vet,");
+        assert!(buf[at].modifier.contains(Modifier::BOLD), "{:?}", buf[at]);
+        assert!(
+            !buf[(at.0 + 3, at.1)].modifier.contains(Modifier::BOLD),
+            "the comma is not bold"
+        );
+        let plain = buf[find("dan")].style();
+        assert!(plain.add_modifier.is_empty(), "{plain:?}");
+        // At 80×24 the rest is a page further (Space).
+        let mut terms = vec![term];
+        if w == 80 {
+            press(&mut app, KeyCode::Char(' '));
+            terms.push(render(&app, w, h));
+        }
+        // The style of a needle's first cell and of its cell `dx` further.
+        let styles = |needle: &str, dx: u16| {
+            for term in &terms {
+                let (t, from) = preview_part(term);
+                if t.contains(needle) {
+                    let (x, y) = find_cell(term, from, needle);
+                    let buf = term.backend().buffer();
+                    return (buf[(x, y)].style(), buf[(x + dx, y)].style());
+                }
+            }
+            panic!("'{needle}' not in the preview");
+        };
+        // Paragraphs, styled as the text around them: not a heading, not a list.
+        assert_eq!(styles("# niet een kop", 2), (plain, plain));
+        assert_eq!(styles("1. niet een lijst", 3), (plain, plain));
+    }
+}
+
+/// Items of a drawn list that the publieksversie leaves out are counted in the public
+/// preview with why ("⊘ 1 punt uit deze lijst — niet openbaar"), never with their text;
+/// the export and the presenter view (F4) say nothing of them.
+#[test]
+fn items_left_out_of_a_drawn_list_are_marked_in_the_public_preview() {
+    let mut doc = empty_session_with_what_the_meeting_recorded("“Samen sterker.”", &[]);
+    for (title, public) in [("Open ambitie", true), ("Geheime ambitie", false)] {
+        doc.triangle.items.push(TriangleItem {
+            id: Id::new(),
+            place: "ambities".into(),
+            title: title.into(),
+            public,
+            ..TriangleItem::default()
+        });
+    }
+    for (text, public) in [
+        ("Open voornemen", true),
+        ("Geheim voornemen", false),
+        ("Nog een geheim", false),
+    ] {
+        doc.intentions.push(Intention {
+            id: Id::new(),
+            text: text.into(),
+            public,
+            ..Intention::default()
+        });
+    }
+    // A note of HET HOE marked public, but with an open import conflict.
+    let iv = Arc::make_mut(&mut doc.interviews[0]);
+    iv.notes.push(Note {
+        id: Id::new(),
+        text: "Betwiste observatie".into(),
+        area: "hoe".into(),
+        kind: NoteKind::Observatie,
+        public: true,
+        conflict: Some(NoteConflict {
+            text: Some("Andere woorden".into()),
+            ..NoteConflict::default()
+        }),
+        ..Note::default()
+    });
+    let mut app = on_report(app_on(doc, Lang::Nl));
+    press(&mut app, KeyCode::Tab);
+    let t = text(&render(&app, 120, 40));
+    assert!(t.contains("Open ambitie"), "{t}");
+    assert!(t.contains("⊘ 1 punt uit deze lijst — niet openbaar"), "{t}");
+    assert!(!t.contains("Geheime ambitie"), "{t}");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    let t = text(&render(&app, 120, 40));
+    assert!(
+        t.contains("⊘ 1 punt uit deze lijst — open importconflict"),
+        "{t}"
+    );
+    assert!(!t.contains("Betwiste observatie"), "{t}");
+    for _ in 0..2 {
+        press(&mut app, KeyCode::Tab);
+    }
+    let t = text(&render(&app, 120, 40));
+    assert!(t.contains("Open voornemen"), "{t}");
+    assert!(
+        t.contains("⊘ 2 punten uit deze lijst — niet openbaar"),
+        "{t}"
+    );
+    assert!(!t.contains("Geheim voornemen"), "{t}");
+    // The internal version shows them, marked.
+    press(&mut app, KeyCode::Char('v'));
+    let t = text(&render(&app, 120, 40));
+    assert!(
+        t.contains("Geheim voornemen") && !t.contains("⊘ 2 punten"),
+        "{t}"
+    );
+    press(&mut app, KeyCode::Char('v'));
+    // Not in the export, not in the presenter view.
+    let s = &app.session().unwrap().doc;
+    let md = export::render(
+        &export::build(s, &Method::builtin(Lang::Nl), Lang::Nl, true),
+        Format::Markdown,
+    )
+    .unwrap();
+    assert!(!md.contains('⊘') && !md.contains("Geheim"), "{md}");
+    app.handle_key(KeyEvent::new(KeyCode::F(4), KeyModifiers::NONE));
+    let t = text(&render(&app, 120, 40));
+    assert!(
+        !t.contains('⊘') && !t.contains("Geheim") && !t.contains("Betwiste"),
+        "{t}"
+    );
+}
+
+/// The quote picker and the ❝ rows say first whether the quote may be published
+/// (akkoord, geen akkoord, gewijzigd na akkoord, geen toestemming, open importconflict),
+/// so a long quote cut at 80 columns still shows it; the state is green only when the
+/// publieksversie prints the quote.
+#[test]
+fn quote_rows_show_whether_the_quote_may_be_published() {
+    use ratatui::style::Color;
+    let long = "“Wat we samen hebben opgebouwd in de regio is meer dan een verzameling \
+                projecten: het is een manier van werken die blijft.”";
+    let mut doc = empty_session_with_what_the_meeting_recorded(long, &[]);
+    let now = datetime!(2017-07-05 10:00 UTC);
+    let base = doc.interviews[0].notes[0].clone();
+    let quote = |text: &str, approval: Approval| {
+        let mut n = Note {
+            id: Id::new(),
+            text: text.into(),
+            ..base.clone()
+        };
+        n.set_approval(approval, now);
+        n
+    };
+    let iv = Arc::make_mut(&mut doc.interviews[0]);
+    iv.notes
+        .push(quote("“Nog niet gevraagd.”", Approval::NietGevraagd));
+    let mut changed = quote("“Eerst zo.”", Approval::Akkoord);
+    changed.text = "“Later anders.”".into();
+    iv.notes.push(changed);
+    let mut conflict = quote("“Betwist.”", Approval::Akkoord);
+    conflict.conflict = Some(NoteConflict {
+        text: Some("“Anders.”".into()),
+        ..NoteConflict::default()
+    });
+    iv.notes.push(conflict);
+    let mut other = (*doc.interviews[0]).clone();
+    other.id = Id::new();
+    other.consent.quotes_public = false;
+    other.notes = vec![quote("“Zonder toestemming.”", Approval::Akkoord)];
+    doc.interviews.push(Arc::new(other));
+    let mut app = on_report(app_on(doc, Lang::Nl));
+    // HET HOE holds the five quotes in its first draft.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    // The quotes follow the drawn lists: the last block selected shows them all.
+    for _ in 0..12 {
+        press(&mut app, KeyCode::Down);
+    }
+    let term = render(&app, 80, 24);
+    let t = text(&term);
+    for state in [
+        "[akkoord] ",
+        "[geen akkoord] ",
+        "[gewijzigd na akkoord] ",
+        "[open importconflict] ",
+        "[geen toestemming] ",
+    ] {
+        assert!(
+            t.lines().any(|l| l.contains(&format!("❝ {state}"))),
+            "{state}\n{t}"
+        );
+    }
+    // Green for the publishable one, the warning colour for the others.
+    let colour = |needle: &str| {
+        let buf = term.backend().buffer();
+        for y in 0..buf.area.height {
+            let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+            if let Some(i) = row.find(needle) {
+                let x = row[..i].chars().count() as u16 + 3;
+                return buf[(x, y)].fg;
+            }
+        }
+        panic!("{needle}\n{t}")
+    };
+    let ok = colour("❝ [akkoord]");
+    let waiting = colour("❝ [geen akkoord]");
+    assert_ne!(ok, waiting);
+    assert_ne!(ok, Color::Reset);
+    // The picker: add a quote in section 1.
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::Char('a'));
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains("Welk citaat?"), "{t}");
+    for state in ["[akkoord] ", "[geen akkoord] ", "[gewijzigd na akkoord] "] {
+        assert!(t.contains(state), "{state}\n{t}");
+    }
+    insta::assert_snapshot!("rapport_quote_picker_nl_80x24", t);
+}
+
+/// Undo says which block it put back, and where: "Ongedaan: alinea verplaatst in HET
+/// WAAROM", not "Ongedaan: typen"; in English too.
+#[test]
+fn undo_names_the_block_and_the_section() {
+    let undo = |app: &mut App| {
+        app.handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+        app.session().unwrap().undo_note.clone().unwrap_or_default()
+    };
+    let doc = Session::new(PACT, 1, datetime!(2017-07-05 10:00 UTC));
+    let mut app = on_report(app_on(doc, Lang::Nl));
+    press(&mut app, KeyCode::Tab);
+    // Added and typed: one step.
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Enter);
+    app.handle_event(Event::Paste("Een alinea.".into()));
+    press(&mut app, KeyCode::Esc);
+    // Edited.
+    press(&mut app, KeyCode::Enter);
+    app.handle_event(Event::Paste(" Meer.".into()));
+    press(&mut app, KeyCode::Esc);
+    // Moved, made not public, the section's question.
+    app.handle_key(KeyEvent::new(KeyCode::Up, KeyModifiers::SHIFT));
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Char('k'));
+    app.handle_event(Event::Paste(" Echt?".into()));
+    press(&mut app, KeyCode::Esc);
+    for want in [
+        "Ongedaan: vraag van HET WAAROM bewerkt",
+        "Ongedaan: alinea niet openbaar gemaakt in HET WAAROM",
+        "Ongedaan: alinea verplaatst in HET WAAROM",
+        "Ongedaan: alinea bewerkt in HET WAAROM",
+        "Ongedaan: alinea toegevoegd aan HET WAAROM",
+    ] {
+        assert_eq!(undo(&mut app), want);
+    }
+    assert!(app.session().unwrap().doc.composition.is_none());
+    // A block added and cancelled is no step: undo has nothing of it to put back.
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(undo(&mut app), "");
+    // In English, the region's section, deleting a drawn list.
+    let doc = Session::new(PACT, 1, datetime!(2017-07-05 10:00 UTC));
+    let mut app = on_report(app_on(doc, Lang::En));
+    press(&mut app, KeyCode::Char('d'));
+    assert_eq!(
+        undo(&mut app),
+        "Undone: list from the session deleted from the region"
+    );
+}
+
+/// Cells drawn as a text cursor (reversed) in the text fields: not in the header and
+/// footer rows, nor in a row that starts reversed (a field's name, the theme's focus).
+fn cursors(term: &ratatui::Terminal<ratatui::backend::TestBackend>) -> usize {
+    use ratatui::style::Modifier;
+    let buf = term.backend().buffer();
+    let reversed = |x: u16, y: u16| buf[(x, y)].modifier.contains(Modifier::REVERSED);
+    (1..buf.area.height - 1)
+        .filter(|&y| !reversed(0, y) && !reversed(1, y))
+        .map(|y| (2..buf.area.width).filter(|&x| reversed(x, y)).count())
+        .sum()
+}
+
+/// Tryout: a labelled paragraph being edited showed a cursor in the label and one in
+/// the text.
+#[test]
+fn a_labelled_paragraph_being_edited_shows_one_cursor() {
+    let doc = Session::new(PACT, 1, datetime!(2017-07-05 10:00 UTC));
+    let mut app = on_report(app_on(doc, Lang::Nl));
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    app.handle_event(Event::Paste("Governance".into()));
+    assert_eq!(cursors(&render(&app, 80, 24)), 1);
+    // Enter: on to the text; the label keeps its words, without a cursor.
+    press(&mut app, KeyCode::Enter);
+    app.handle_event(Event::Paste("De stuurgroep besluit.".into()));
+    let term = render(&app, 80, 24);
+    assert_eq!(cursors(&term), 1, "{}", text(&term));
+    let t = text(&term);
+    assert!(
+        t.contains("Governance") && t.contains("De stuurgroep besluit."),
+        "{t}"
+    );
+    insta::assert_snapshot!("rapport_labelled_edit_nl_80x24", t);
+}
+
+/// Tryout: lines pasted from a document into a typed list kept their "1. " (and the
+/// list wrote its own number before it).
+#[test]
+fn list_markers_pasted_into_a_typed_list_are_left_out() {
+    let doc = Session::new(PACT, 1, datetime!(2017-07-05 10:00 UTC));
+    let mut app = on_report(app_on(doc, Lang::Nl));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('a'));
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    app.handle_event(Event::Paste("We gaan:".into()));
+    press(&mut app, KeyCode::Enter);
+    app.handle_event(Event::Paste(
+        "1. Een leerlijn\n2) Een monitor\n- 1.5 fte extra".into(),
+    ));
+    press(&mut app, KeyCode::Esc);
+    let s = &app.session().unwrap().doc;
+    let md = export::render(
+        &export::build(s, &Method::builtin(Lang::Nl), Lang::Nl, true),
+        Format::Markdown,
+    )
+    .unwrap();
+    assert!(
+        md.contains("We gaan:\n\n1. Een leerlijn\n2. Een monitor\n3. 1.5 fte extra\n"),
+        "{md}"
+    );
+}
+
+/// Tryout: the section's own question (K) scrolled a long question on one row; it
+/// wraps, so all of it can be read while typing.
+#[test]
+fn a_long_section_question_wraps_while_it_is_typed() {
+    let doc = Session::new(PACT, 1, datetime!(2017-07-05 10:00 UTC));
+    let mut app = on_report(app_on(doc, Lang::Nl));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('k'));
+    app.handle_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL));
+    let question = "Wat is het overstijgende vraagstuk van het Zorg- en Welzijnspact \
+                    Midden- en Zuid-Gelderland, en waarom is juist nu samenwerking nodig?";
+    app.handle_event(Event::Paste(question.into()));
+    let term = render(&app, 80, 24);
+    let t = text(&term);
+    let shown: Vec<&str> = t.split_whitespace().collect();
+    for word in [
+        "overstijgende",
+        "Welzijnspact",
+        "Zuid-Gelderland,",
+        "samenwerking",
+        "nodig?",
+    ] {
+        assert!(shown.contains(&word), "{word}\n{t}");
+    }
+    assert_eq!(cursors(&term), 1, "{t}");
+    insta::assert_snapshot!("rapport_question_edit_nl_80x24", t);
+}
+
+/// Tryout: after E the message (folder and files) was cut to the left pane; it shows
+/// in full in a popup, which the next key closes.
+#[test]
+fn the_export_message_shows_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = on_report(demo_app(Lang::Nl));
+    if let View::Session(s) = &mut app.view {
+        s.path = dir
+            .path()
+            .join("rivierenland-ronde1-2026-10-01.volgspot.json");
+    }
+    press(&mut app, KeyCode::Char('e'));
+    volgspot::tui::export_reports(&mut app);
+    let t = text(&render(&app, 80, 24));
+    let joined: String = t.split_whitespace().collect::<Vec<_>>().join("");
+    for name in [
+        "intern.md",
+        "intern.html",
+        "intern.docx",
+        "publiek.md",
+        "publiek.html",
+        "publiek.docx",
+    ] {
+        let file = format!("rivierenland-ronde1-2026-11-26.{name}");
+        assert!(joined.contains(&file), "{file}\n{t}");
+    }
+    let folder: String = dir.path().display().to_string();
+    assert!(joined.contains(&folder.replace(' ', "")), "{folder}\n{t}");
+    // Esc closes it and does nothing else.
+    press(&mut app, KeyCode::Esc);
+    let t = text(&render(&app, 80, 24));
+    assert!(!t.contains("Esc sluit dit venster"), "{t}");
+    assert_eq!(app.session().unwrap().screen, Screen::Report);
+    // A key of the whole app (to the screen before and back) closes it too.
+    press(&mut app, KeyCode::Char('e'));
+    volgspot::tui::export_reports(&mut app);
+    assert!(text(&render(&app, 80, 24)).contains("Esc sluit dit venster"));
+    press(&mut app, KeyCode::PageUp);
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(app.session().unwrap().screen, Screen::Report);
+    let t = text(&render(&app, 80, 24));
+    assert!(!t.contains("Esc sluit dit venster"), "{t}");
 }

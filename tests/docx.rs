@@ -610,3 +610,30 @@ fn reference_like_labels_autolinks_and_backslashes_arrive_in_every_format() {
         "{xml}"
     );
 }
+
+/// A list's lead-in ("Projecten en activiteiten:") is a line of text in all three
+/// formats; the HTML made it a heading while Markdown and Word did not.
+#[test]
+fn list_lead_ins_are_plain_lines_in_markdown_html_and_word() {
+    let s = example();
+    for public in [false, true] {
+        let md = markdown(&s, Lang::Nl, public);
+        let report = export::build(&s, &Method::builtin(Lang::Nl), Lang::Nl, public);
+        let html = export::render(&report, Format::Html).unwrap();
+        let dumped = golden_dump(&docx(&s, Lang::Nl, public));
+        for lead in [
+            "Focusgebieden:",
+            "Projecten en activiteiten:",
+            "Gewenst resultaat:",
+            "Voor het vervolg wordt:",
+        ] {
+            assert!(md.lines().any(|l| l == lead), "{lead}\n{md}");
+            assert!(html.contains(&format!("<p>{lead}</p>")), "{lead}\n{html}");
+            assert!(
+                !html.contains(&format!("<h3>{}</h3>", lead.trim_end_matches(':'))),
+                "{lead}"
+            );
+            assert!(dumped.lines().any(|l| l == lead), "{lead}\n{dumped}");
+        }
+    }
+}

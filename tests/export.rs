@@ -678,7 +678,7 @@ fn triangle_items_and_interview_notes_are_kept_apart_alike_in_every_section() {
     );
     // The same in HTML and in the public version.
     let html = render(&s, Lang::Nl, false, Format::Html);
-    assert!(html.contains("<h3>Uit de interviews</h3>"), "{html}");
+    assert!(html.contains("<p>Uit de interviews:</p>"), "{html}");
     let public = render(&s, Lang::Nl, true, Format::Markdown);
     let wat = section(&public, "## 2. HET WAT");
     assert!(

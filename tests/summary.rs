@@ -225,7 +225,7 @@ fn the_preview_shows_tables_as_columns_not_markdown() {
     // Too narrow for columns: one "Kop: waarde" item per row.
     let t = whole_preview(&app, 80);
     assert!(
-        t.contains("- Organisatie: ROC Rivierenland · Soort: Onderwijs · Rol: trekker"),
+        t.contains("• Organisatie: ROC Rivierenland · Soort: Onderwijs · Rol: trekker"),
         "{t}"
     );
 }

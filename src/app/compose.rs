@@ -120,9 +120,10 @@ pub struct Edit {
     /// A drawn list's default lead-in, prefilled: stored unchanged, the block keeps
     /// following the report's wording.
     pub default_lead: Option<String>,
-    /// A block just added: the composition from before, put back when the typing is
-    /// cancelled (or ends empty), so no empty block is left behind.
-    pub added: Option<Option<Composition>>,
+    /// A block being added: put into the session when what was typed is stored, not
+    /// before, so a block cancelled (or left empty) leaves nothing behind, not even an
+    /// undo step.
+    pub added: Option<BlockKind>,
 }
 
 /// The preview as built for one generation, version, language and privacy switch.
@@ -142,6 +143,12 @@ pub struct State {
     /// Set by drawing: the largest useful scroll of the preview.
     pub max_scroll: Cell<usize>,
     cache: RefCell<Option<Preview>>,
+    /// What the last change did, to which block, in which section ("alinea verplaatst
+    /// in HET PROCES"): the undo step's name.
+    step: Option<String>,
+    /// E was pressed: what the export wrote (or why not) shows in full, in a popup,
+    /// until the next key.
+    pub export_shown: bool,
 }
 
 impl std::fmt::Debug for State {
@@ -350,6 +357,16 @@ impl State {
     }
 
     pub fn handle_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        if matches!(self.mode, Mode::List) {
+            self.step = None;
+        }
+        // The export's popup is read, not answered: Esc or Enter closes it, any other
+        // key closes it and does what it does.
+        if std::mem::take(&mut self.export_shown)
+            && matches!(key.code, KeyCode::Esc | KeyCode::Enter)
+        {
+            return Outcome::Handled;
+        }
         match &mut self.mode {
             Mode::List => match find(KEYS, &key) {
                 Some(act) => self.act(doc, act, ctx),
@@ -363,14 +380,66 @@ impl State {
         }
     }
 
-    pub fn paste(&mut self, _doc: &mut Session, text: &str, _ctx: &Ctx) -> Outcome {
+    pub fn paste(&mut self, doc: &mut Session, text: &str, ctx: &Ctx) -> Outcome {
+        // Lines pasted into a typed list's items lose their bullets and numbers ("1. ",
+        // "- ", "•"): the list writes its own.
+        let into_items = match &self.mode {
+            Mode::Edit(e) if !e.on_label && !e.question => {
+                let area = self.area(ctx.method);
+                let kind = e.added.clone().or_else(|| {
+                    section_of(doc, ctx.method, &area)
+                        .blocks
+                        .get(self.selected)
+                        .map(|b| b.kind.clone())
+                });
+                matches!(kind, Some(BlockKind::List { .. }))
+            }
+            _ => false,
+        };
         if let Mode::Edit(e) = &mut self.mode
             && let Some(f) = e.field_mut()
         {
-            f.paste(text);
+            if into_items {
+                let lines: Vec<&str> = text.lines().map(strip_list_marker).collect();
+                f.paste(&lines.join("\n"));
+            } else {
+                f.paste(text);
+            }
             return Outcome::Handled;
         }
         Outcome::Ignored
+    }
+
+    /// What the undo step the last key made is called, when this screen knows better
+    /// than the key's label.
+    pub fn step_name(&self) -> Option<String> {
+        self.step.clone()
+    }
+
+    /// The section's name in an undo message: the area's name, or "de regio".
+    fn section_name(&self, ctx: &Ctx) -> String {
+        let area = self.area(ctx.method);
+        ctx.method
+            .areas
+            .iter()
+            .find(|a| a.id == area)
+            .map_or_else(|| ctx.t.compose.undo_region.to_string(), |a| a.name.clone())
+    }
+
+    /// `template` ("{} verplaatst in {}") with the block's word and the section's name.
+    fn step_text(&self, template: &str, kind: &BlockKind, ctx: &Ctx) -> String {
+        let words = &ctx.t.compose.block_words;
+        let word = match kind {
+            BlockKind::Paragraph { .. } => words[0],
+            BlockKind::Labelled { .. } => words[1],
+            BlockKind::Heading { .. } => words[2],
+            BlockKind::List { .. } => words[3],
+            BlockKind::Drawn { .. } => words[4],
+            BlockKind::Quote { .. } => words[5],
+            BlockKind::Wheel { .. } => words[6],
+            BlockKind::Drawing { .. } => words[7],
+        };
+        fill(template, &[word, &self.section_name(ctx)])
     }
 
     /// One key of the block list.
@@ -380,6 +449,38 @@ impl State {
         let n = section_of(doc, method, &area).blocks.len();
         self.selected = self.selected.min(n.saturating_sub(1));
         let sections = areas(method).len();
+        let c = ctx.t.compose;
+        let block = section_of(doc, method, &area)
+            .blocks
+            .get(self.selected)
+            .cloned();
+        if let Some(b) = &block {
+            let numbered = matches!(
+                b.kind,
+                BlockKind::List { numbered: true, .. } | BlockKind::Drawn { numbered: true, .. }
+            );
+            let template = match act {
+                Act::MoveUp | Act::MoveDown => Some(c.undo_moved),
+                Act::Hide if b.hidden => Some(c.undo_shown),
+                Act::Hide => Some(c.undo_hidden),
+                Act::Public if b.public => Some(c.undo_not_public),
+                Act::Public => Some(c.undo_public),
+                Act::Numbered if numbered => Some(c.undo_unnumbered),
+                Act::Numbered => Some(c.undo_numbered),
+                Act::Delete => Some(c.undo_deleted),
+                Act::Edit => Some(match b.kind {
+                    BlockKind::Quote { .. }
+                    | BlockKind::Wheel { .. }
+                    | BlockKind::Drawing { .. } => c.undo_changed,
+                    _ => c.undo_edited,
+                }),
+                _ => None,
+            };
+            self.step = template.map(|t| self.step_text(t, &b.kind, ctx));
+        }
+        if act == Act::Question {
+            self.step = Some(fill(c.undo_question, &[&self.section_name(ctx)]));
+        }
         match act {
             Act::Up => self.selected = self.selected.saturating_sub(1),
             Act::Down => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
@@ -401,7 +502,10 @@ impl State {
                 self.scroll = (self.scroll + page).min(self.max_scroll.get());
             }
             Act::Top => self.scroll = 0,
-            Act::Export => return Outcome::Effect(super::Effect::Export),
+            Act::Export => {
+                self.export_shown = true;
+                return Outcome::Effect(super::Effect::Export);
+            }
             Act::Add => self.mode = Mode::Kind { sel: 0 },
             Act::Question => {
                 let q = section_of(doc, method, &area).question.unwrap_or_else(|| {
@@ -543,15 +647,13 @@ impl State {
                         let Some(source) = options.get(sel).cloned() else {
                             return Outcome::Handled;
                         };
-                        self.insert(
-                            doc,
-                            method,
-                            Block::new(BlockKind::Drawn {
-                                source,
-                                lead: None,
-                                numbered: false,
-                            }),
-                        );
+                        let kind = BlockKind::Drawn {
+                            source,
+                            lead: None,
+                            numbered: false,
+                        };
+                        self.step = Some(self.step_text(ctx.t.compose.undo_added, &kind, ctx));
+                        self.insert(doc, method, Block::new(kind));
                         return Outcome::Changed;
                     }
                     Mode::Quote { notes, replace, .. } => {
@@ -568,7 +670,9 @@ impl State {
                             });
                             return outcome(changed);
                         } else {
-                            self.insert(doc, method, Block::new(BlockKind::Quote { note }));
+                            let kind = BlockKind::Quote { note };
+                            self.step = Some(self.step_text(ctx.t.compose.undo_added, &kind, ctx));
+                            self.insert(doc, method, Block::new(kind));
                         }
                         return Outcome::Changed;
                     }
@@ -618,10 +722,12 @@ impl State {
                 what: Drawing::Wheel,
             },
         };
+        self.step = Some(self.step_text(ctx.t.compose.undo_added, &kind, ctx));
         if kind.has_text() {
             let mut e = Edit::of(&kind, doc, method, ctx.t);
-            e.added = Some(doc.composition.clone());
+            e.added = Some(kind);
             self.mode = Mode::Edit(Box::new(e));
+            return Outcome::Handled;
         }
         self.insert(doc, method, Block::new(kind));
         Outcome::Changed
@@ -682,24 +788,24 @@ impl State {
             return outcome(changed);
         }
         let text = e.text.as_ref().map(Field::text).unwrap_or_default();
+        // The default lead-in left as it was: still the default.
+        let label = label.filter(|l| e.default_lead.as_deref().map(str::trim) != Some(l.trim()));
+        // A block being added: into the session now, unless nothing was typed.
+        if let Some(mut kind) = e.added {
+            kind.set_text(&text, label.as_deref());
+            if kind.text().trim().is_empty() && kind.label().is_none_or(|l| l.trim().is_empty()) {
+                return Outcome::Handled;
+            }
+            self.insert(doc, method, Block::new(kind));
+            return Outcome::Changed;
+        }
         let i = self.selected;
         let before = section_of(doc, method, &area).blocks.get(i).cloned();
         let Some(before) = before else {
             return Outcome::Handled;
         };
         let mut kind = before.kind.clone();
-        // The default lead-in left as it was: still the default.
-        let label = label.filter(|l| e.default_lead.as_deref().map(str::trim) != Some(l.trim()));
         kind.set_text(&text, label.as_deref());
-        // A block just added and left empty: it goes again.
-        if let Some(prev) = e.added
-            && kind.text().trim().is_empty()
-            && kind.label().is_none_or(|l| l.trim().is_empty())
-        {
-            doc.composition = prev;
-            self.selected = self.selected.saturating_sub(1);
-            return Outcome::Changed;
-        }
         if kind == before.kind {
             return Outcome::Handled;
         }
@@ -762,18 +868,7 @@ impl State {
         let mut text = crate::export::render_preview(&report)
             .unwrap_or_else(|e| fill(t.summary.render_failed, &[&e]));
         if !show_names {
-            let mut names: Vec<&str> = view
-                .doc
-                .interviews
-                .iter()
-                .map(|iv| iv.interviewee.trim())
-                .chain(view.doc.intake.partners.iter().map(|p| p.contact.trim()))
-                .filter(|n| !n.is_empty())
-                .collect();
-            names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
-            for name in names {
-                text = text.replace(name, t.compose.name_hidden);
-            }
+            text = mask_names(&text, &view.doc, t.compose.name_hidden);
         }
         // Never a control character to the terminal: shown as a picture (␛).
         if let std::borrow::Cow::Owned(v) = crate::sanitize::visible(&text) {
@@ -782,6 +877,55 @@ impl State {
         let text: Rc<str> = text.into();
         *cache = Some((view.generation, public, lang, show_names, text.clone()));
         text
+    }
+}
+
+/// The report's Markdown with every interviewee's and contact person's name replaced
+/// by `hidden`, longest first ("Jan de Vries" before "Jan"), as typed and as the
+/// Markdown escapes it.
+pub fn mask_names(markdown: &str, doc: &Session, hidden: &str) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for name in doc
+        .interviews
+        .iter()
+        .map(|iv| iv.interviewee.trim())
+        .chain(doc.intake.partners.iter().map(|p| p.contact.trim()))
+        .filter(|n| !n.is_empty())
+    {
+        for line_start in [false, true] {
+            let mut escaped = String::new();
+            crate::export::md_escape::escape_piece(name, line_start, &mut escaped);
+            names.push(escaped);
+        }
+        names.push(name.to_string());
+    }
+    names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    names.dedup();
+    let mut text = markdown.to_string();
+    for name in &names {
+        if text.contains(name.as_str()) {
+            text = text.replace(name.as_str(), hidden);
+        }
+    }
+    text
+}
+
+/// A pasted line without its list marker: "1. ", "2) ", "- ", "* ", "• ", "– ".
+pub fn strip_list_marker(line: &str) -> &str {
+    let t = line.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = if digits > 0 && digits <= 3 && t[digits..].starts_with(['.', ')']) {
+        &t[digits + 1..]
+    } else if let Some(r) = t.strip_prefix(['-', '*', '•', '–', '·', '▪']) {
+        r
+    } else {
+        return line;
+    };
+    // A marker is followed by a space ("1.5 fte" and "-3%" are text).
+    if rest.starts_with([' ', '\t']) {
+        rest.trim_start()
+    } else {
+        line
     }
 }
 
@@ -853,6 +997,23 @@ mod tests {
             method,
             t: Lang::Nl.strings(),
             now: time::macros::datetime!(2026-11-28 10:00 UTC),
+        }
+    }
+
+    #[test]
+    fn pasted_list_markers_are_stripped() {
+        for (line, want) in [
+            ("1. Eerste", "Eerste"),
+            ("  12) Twaalf", "Twaalf"),
+            ("- streep", "streep"),
+            ("• bolletje", "bolletje"),
+            ("* ster", "ster"),
+            ("1.5 fte erbij", "1.5 fte erbij"),
+            ("-3% verzuim", "-3% verzuim"),
+            ("2026. Een jaar", "2026. Een jaar"),
+            ("gewoon", "gewoon"),
+        ] {
+            assert_eq!(strip_list_marker(line), want, "{line}");
         }
     }
 

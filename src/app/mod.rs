@@ -174,6 +174,9 @@ impl SessionView {
             what()
         };
         let outcome = self.dispatch(Some(key), "", ctx);
+        // A screen that knows what its change was names it ("alinea verplaatst in …").
+        let named = self.current().step_name();
+        let what = named.clone().unwrap_or(what);
         let changed = before.as_ref().is_some_and(|(_, g)| *g != self.generation);
         match (typing, before) {
             (true, Some((doc, g))) => self.history.open_burst(doc, g, what),
@@ -185,10 +188,11 @@ impl SessionView {
                 }
             }
             // Into a text field without a change yet: the typing that follows is one step.
-            (false, Some((doc, g))) if self.typing() => {
-                self.history
-                    .open_burst(doc, g, ctx.t.undo_typing.to_string())
-            }
+            (false, Some((doc, g))) if self.typing() => self.history.open_burst(
+                doc,
+                g,
+                named.unwrap_or_else(|| ctx.t.undo_typing.to_string()),
+            ),
             _ => {}
         }
         if nav || !self.typing() {
@@ -499,6 +503,8 @@ impl App {
             View::Session(s) => {
                 // App-wide keys first: they work on every screen, also while typing.
                 if let Some(a) = keys::find(keys::GLOBAL, &key) {
+                    // The Rapport's export popup closes on any key, its screen's or not.
+                    s.compose.export_shown = false;
                     return self.update(a);
                 }
                 if !s.typing()
@@ -506,6 +512,7 @@ impl App {
                         keys::find(keys::UNDO_NOT_TYPING, &key).filter(|_| !s.claims(&key))
                     })
                 {
+                    s.compose.export_shown = false;
                     return self.update(a);
                 }
                 match s.dispatch_key(key, &ctx) {

@@ -32,6 +32,11 @@ pub trait ScreenState {
     /// session as it was just before). Where the user was (part, list, selection, view)
     /// stays, clamped to the restored session; what was open (a field, a popup) closes.
     fn rebuild(&mut self, doc: &Session, before: &Session);
+    /// What the undo step the last key made is called, when the screen knows better
+    /// than the key's label (the Rapport screen names the block and the section).
+    fn step_name(&self) -> Option<String> {
+        None
+    }
 }
 
 /// The screens whose state forwards to inherent methods of the same names.
@@ -101,6 +106,9 @@ impl ScreenState for compose::State {
     }
     fn rebuild(&mut self, doc: &Session, _before: &Session) {
         compose::State::rebuild(self, doc)
+    }
+    fn step_name(&self) -> Option<String> {
+        compose::State::step_name(self)
     }
 }
 

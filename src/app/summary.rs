@@ -199,18 +199,7 @@ impl State {
             let mut markdown = export::render_preview(&report)
                 .unwrap_or_else(|e| fill(t.summary.render_failed, &[&e]));
             if !show_names {
-                for p in &doc.intake.partners {
-                    let name = p.contact.trim();
-                    if !name.is_empty() {
-                        markdown = markdown.replace(name, t.interviews.hidden_name);
-                    }
-                }
-                for iv in &doc.interviews {
-                    let name = iv.interviewee.trim();
-                    if !name.is_empty() {
-                        markdown = markdown.replace(name, t.interviews.hidden_name);
-                    }
-                }
+                markdown = super::compose::mask_names(&markdown, doc, t.interviews.hidden_name);
             }
             *cache = Some(Cached {
                 generation,

@@ -50,6 +50,50 @@ pub struct PieceOut {
     pub reason: &'static str,
     /// What the omitted block was (its kind).
     pub was: &'static str,
+    /// Items of a drawn list the publieksversie leaves out: how many, and why (never
+    /// their text). Only the on-screen preview says so.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// Items of a drawn list left out of the publieksversie for one reason.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct LeftOut {
+    /// not_public, conflict, quote_conflict, quote_changed, quote_no_approval,
+    /// quote_no_consent, follow_up_open.
+    pub reason: &'static str,
+    pub count: usize,
+}
+
+/// Counts reasons in the order they first occur.
+fn count_reasons(reasons: impl Iterator<Item = &'static str>) -> Vec<LeftOut> {
+    let mut out: Vec<LeftOut> = Vec::new();
+    for reason in reasons {
+        match out.iter_mut().find(|l| l.reason == reason) {
+            Some(l) => l.count += 1,
+            None => out.push(LeftOut { reason, count: 1 }),
+        }
+    }
+    out
+}
+
+/// Why the publieksversie leaves a note out (None: it is in).
+pub fn note_left_out(iv: &crate::model::Interview, n: &crate::model::Note) -> Option<&'static str> {
+    if note_is_public(iv, n) {
+        return None;
+    }
+    let quote = n.kind == NoteKind::Citaat;
+    Some(if !n.public {
+        "not_public"
+    } else {
+        match super::report::withheld(iv, n) {
+            Some(super::report::Withheld::Conflict) if quote => "quote_conflict",
+            Some(super::report::Withheld::Conflict) => "conflict",
+            Some(super::report::Withheld::ChangedAfterApproval) => "quote_changed",
+            None if !n.approved_as_is() => "quote_no_approval",
+            None if !iv.consent.quotes_public => "quote_no_consent",
+            None => "quote_no_approval",
+        }
+    })
 }
 
 /// One item of a list: hand-written text, or a drawn triangle item, note, intention or
@@ -82,6 +126,7 @@ impl PieceOut {
             public: b.public,
             reason: "",
             was: "",
+            left_out: Vec::new(),
         }
     }
 
@@ -302,20 +347,7 @@ fn piece(b: &Block, r: &Report, session: &Session, method: &Method, lang: Lang) 
                     if n.kind != NoteKind::Citaat || n.text.trim().is_empty() {
                         return p.omitted("quote_not_quote");
                     }
-                    if public && !note_is_public(iv, n) {
-                        let why = if !n.public {
-                            "not_public"
-                        } else if super::report::withheld(iv, n)
-                            == Some(super::report::Withheld::Conflict)
-                        {
-                            "quote_conflict"
-                        } else if !n.approved_as_is() {
-                            "quote_no_approval"
-                        } else if !iv.consent.quotes_public {
-                            "quote_no_consent"
-                        } else {
-                            "quote_no_approval"
-                        };
+                    if public && let Some(why) = note_left_out(iv, n) {
                         return p.omitted(why);
                     }
                     p.quote = Some(note_out(iv, n, &n.area, public, lang));
@@ -356,7 +388,10 @@ fn piece(b: &Block, r: &Report, session: &Session, method: &Method, lang: Lang) 
         _ => false,
     };
     if empty {
+        // A list whose every item is left out still says so.
+        let left_out = std::mem::take(&mut p.left_out);
         p = p.omitted("nothing");
+        p.left_out = left_out;
     }
     p
 }
@@ -475,6 +510,18 @@ fn drawn(
                         .collect()
                 })
                 .unwrap_or_default();
+            if r.public {
+                p.left_out = count_reasons(
+                    session
+                        .triangle
+                        .items
+                        .iter()
+                        .filter(|it| {
+                            it.place == *place && !it.public && !it.title.trim().is_empty()
+                        })
+                        .map(|_| "not_public"),
+                );
+            }
         }
         Source::Notes { area, kinds } => {
             p.source = "notes";
@@ -494,6 +541,16 @@ fn drawn(
                     }));
                 }
             }
+            if r.public {
+                p.left_out = count_reasons(session.interviews.iter().flat_map(|iv| {
+                    iv.notes
+                        .iter()
+                        .filter(|n| {
+                            n.area == *area && kinds.contains(&n.kind) && !n.text.trim().is_empty()
+                        })
+                        .filter_map(|n| note_left_out(iv, n))
+                }));
+            }
         }
         Source::Intentions => {
             p.source = "intentions";
@@ -506,6 +563,17 @@ fn drawn(
                     ..ListItem::default()
                 })
                 .collect();
+            if r.public {
+                p.left_out = count_reasons(
+                    session
+                        .intentions
+                        .iter()
+                        .filter(|i| {
+                            i.carried_from.is_none() && !i.public && !i.text.trim().is_empty()
+                        })
+                        .map(|_| "not_public"),
+                );
+            }
         }
         Source::FollowUp => {
             p.source = "follow_up";
@@ -526,6 +594,19 @@ fn drawn(
                     ..ListItem::default()
                 })
                 .collect();
+            if r.public {
+                let open = r
+                    .intentions
+                    .iter()
+                    .filter(|i| i.carried_from.is_some() && i.status.is_none())
+                    .map(|_| "follow_up_open");
+                let private = session
+                    .intentions
+                    .iter()
+                    .filter(|i| i.carried_from.is_some() && !i.public && !i.text.trim().is_empty())
+                    .map(|_| "not_public");
+                p.left_out = count_reasons(private.chain(open));
+            }
         }
         Source::Activities => {
             p.source = "activities";

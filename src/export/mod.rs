@@ -85,8 +85,10 @@ pub fn bytes(report: &Report, format: Format) -> Result<Vec<u8>, String> {
     }
 }
 
-/// The Markdown as the Samenvatting screen previews it: user text as typed, not escaped
-/// (it is read there, not converted).
+/// The Markdown the previews (Rapport, Samenvatting, the room) show: what
+/// [`render`] writes for [`Format::Markdown`], escaped and with its inline markup, read
+/// on screen as the export is (`ui::markdown`). Control characters are left for the
+/// screen to show as pictures; the Word export's drawing markers are left out.
 pub fn render_preview(report: &Report) -> Result<String, String> {
     render::markdown_preview(report)
 }

@@ -48,19 +48,7 @@ fn origin(name: &str) -> String {
     }
 }
 
-/// How user text reaches the Markdown: escaped (the report file) or as typed (the
-/// preview on the Samenvatting screen, which is read, not converted).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Mode {
-    Escaped,
-    AsTyped,
-}
-
 fn env() -> Environment<'static> {
-    env_for(Mode::AsTyped)
-}
-
-fn env_for(mode: Mode) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_loader(|name| {
         source(name).map_err(|e| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e))
@@ -82,22 +70,12 @@ fn env_for(mode: Mode) -> Environment<'static> {
             AutoEscape::None
         }
     });
-    match mode {
-        Mode::AsTyped => {
-            env.add_filter("oneline", oneline);
-            env.add_filter("cell", |s: String| cell(&s).replace('|', "\\|"));
-        }
-        // The text is escaped already (`|` included); its line breaks stay line breaks.
-        Mode::Escaped => {
-            env.add_filter("oneline", |s: String| super::md_escape::item_lines(&s));
-            env.add_filter("cell", |s: String| cell(&s));
-        }
-    }
+    // The Markdown's user text is escaped already (`|` included, see `convert`); its
+    // line breaks stay line breaks.
+    env.add_filter("oneline", |s: String| super::md_escape::item_lines(&s));
+    env.add_filter("cell", |s: String| cell(&s));
     // A quote's later lines and paragraphs stay in the quote (`> ` before each).
-    env.add_filter("quote_lines", move |s: String| match mode {
-        Mode::Escaped => super::md_escape::quote_lines(&s),
-        Mode::AsTyped => oneline(s),
-    });
+    env.add_filter("quote_lines", |s: String| super::md_escape::quote_lines(&s));
     env.add_filter("plural", plural);
     env.add_filter("join_and", join_and);
     // Text with markup is safe HTML already (see `convert`), its lines apart by `<br/>`.
@@ -260,32 +238,19 @@ fn tidy(text: &str) -> String {
 /// [`super::inline`]), converted as the report is handed to the template.
 pub fn markdown(report: &Report) -> Result<String, String> {
     let r = super::convert::to_value(report, super::convert::Target::Markdown);
-    render_in(
-        env_for(Mode::Escaped),
-        report,
-        r,
-        "report.md",
-        Value::from(()),
-    )
-    .map(|md| blank_around_blocks(&md))
+    render_in(env(), report, r, "report.md", Value::from(())).map(|md| blank_around_blocks(&md))
 }
 
-/// The Markdown as the Samenvatting screen previews it: user text as typed, without the
+/// The Markdown as the previews show it: the report's own Markdown (escaped, not yet
+/// cleaned of control characters, which the screen shows as pictures), without the
 /// drawing markers (lines only the Word export reads).
 pub fn markdown_preview(report: &Report) -> Result<String, String> {
-    render_in(
-        env(),
-        report,
-        Value::from(minijinja::value::Serde(report)),
-        "report.md",
-        Value::from(()),
-    )
-    .map(|md| {
+    markdown(report).map(|md| {
         let kept: Vec<&str> = md
             .lines()
             .filter(|l| !l.starts_with("<!-- volgspot:drawing "))
             .collect();
-        blank_around_blocks(&tidy(&kept.join("\n")))
+        tidy(&kept.join("\n"))
     })
 }
 

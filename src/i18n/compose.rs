@@ -79,6 +79,26 @@ pub struct Strings {
     pub k_cancel: &'static str,
     pub k_scroll: &'static str,
     pub k_next: &'static str,
+    /// What an undo step was, with the block ({} 1) and the section ({} 2):
+    /// "Ongedaan: alinea verplaatst in HET PROCES".
+    pub undo_moved: &'static str,
+    pub undo_hidden: &'static str,
+    pub undo_shown: &'static str,
+    pub undo_public: &'static str,
+    pub undo_not_public: &'static str,
+    pub undo_numbered: &'static str,
+    pub undo_unnumbered: &'static str,
+    pub undo_deleted: &'static str,
+    pub undo_added: &'static str,
+    pub undo_edited: &'static str,
+    pub undo_changed: &'static str,
+    /// The section's own question ({} the section).
+    pub undo_question: &'static str,
+    /// The region's section, as named in an undo message.
+    pub undo_region: &'static str,
+    /// Blocks in an undo message: paragraph, labelled, heading, list, drawn, quote,
+    /// wheel, drawing.
+    pub block_words: [&'static str; 8],
 }
 
 pub static NL: Strings = Strings {
@@ -167,6 +187,29 @@ pub static NL: Strings = Strings {
     k_cancel: "terug",
     k_scroll: "voorbeeld scrollen",
     k_next: "volgend veld",
+    undo_moved: "{} verplaatst in {}",
+    undo_hidden: "{} verborgen in {}",
+    undo_shown: "{} weer getoond in {}",
+    undo_public: "{} openbaar gemaakt in {}",
+    undo_not_public: "{} niet openbaar gemaakt in {}",
+    undo_numbered: "{} genummerd in {}",
+    undo_unnumbered: "nummers van {} weg in {}",
+    undo_deleted: "{} verwijderd uit {}",
+    undo_added: "{} toegevoegd aan {}",
+    undo_edited: "{} bewerkt in {}",
+    undo_changed: "{} gewijzigd in {}",
+    undo_question: "vraag van {} bewerkt",
+    undo_region: "de regio",
+    block_words: [
+        "alinea",
+        "alinea met label",
+        "tussenkop",
+        "lijst",
+        "lijst uit de sessie",
+        "citaat",
+        "wielzin",
+        "tekening",
+    ],
 };
 
 pub static EN: Strings = Strings {
@@ -255,4 +298,27 @@ pub static EN: Strings = Strings {
     k_cancel: "back",
     k_scroll: "scroll preview",
     k_next: "next field",
+    undo_moved: "{} moved in {}",
+    undo_hidden: "{} hidden in {}",
+    undo_shown: "{} shown again in {}",
+    undo_public: "{} made public in {}",
+    undo_not_public: "{} made not public in {}",
+    undo_numbered: "{} numbered in {}",
+    undo_unnumbered: "numbers of {} removed in {}",
+    undo_deleted: "{} deleted from {}",
+    undo_added: "{} added to {}",
+    undo_edited: "{} edited in {}",
+    undo_changed: "{} changed in {}",
+    undo_question: "question of {} edited",
+    undo_region: "the region",
+    block_words: [
+        "paragraph",
+        "labelled paragraph",
+        "sub-heading",
+        "list",
+        "list from the session",
+        "quote",
+        "wheel sentence",
+        "drawing",
+    ],
 };

@@ -32,6 +32,43 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
     };
     draw_blocks(frame, left, app, s, theme);
     draw_preview(frame, right, app, s, theme);
+    if s.compose.export_shown {
+        draw_export(frame, area, app, s, theme);
+    }
+}
+
+/// After E: the folder and every file written (or why the export failed), in full.
+fn draw_export(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
+    let t = app.t;
+    let (text, style) = match &s.summary.exported {
+        None => return,
+        Some(Err(e)) => (fill(t.summary.export_failed, &[e]), theme.problem),
+        Some(Ok(paths)) => {
+            let dir = paths
+                .first()
+                .and_then(|p| p.parent())
+                .map(|d| d.display().to_string())
+                .unwrap_or_default();
+            let names: Vec<String> = paths
+                .iter()
+                .filter_map(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .collect();
+            let mut text = format!("{} {dir}: {}", t.summary.exported, names.join(", "));
+            // What the publieksversie just written leaves out, and why.
+            let (conflicts, changed) = crate::export::report::withheld_counts(&s.doc);
+            if conflicts + changed > 0 {
+                text.push_str(". ");
+                text.push_str(&fill(
+                    t.summary.withheld,
+                    &[&conflicts.to_string(), &changed.to_string()],
+                ));
+            }
+            (text, theme.ok)
+        }
+    };
+    let text = crate::sanitize::visible(&text).into_owned();
+    super::chrome::message(frame, area, &text, t.help_close, style, theme);
 }
 
 fn section_title(method: &Method, t: &Strings, area: &str) -> String {
@@ -137,7 +174,11 @@ fn draw_blocks(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme:
                 } else {
                     style
                 };
-                lines.push(Line::styled(cut(&text, width), style));
+                let tag = match &b.kind {
+                    BlockKind::Quote { note } => Some(quote_state(note, &s.doc, t)),
+                    _ => None,
+                };
+                lines.push(row(&text, tag, width, style, i == sel, theme));
             }
         }
         Mode::Kind { sel } => {
@@ -183,7 +224,8 @@ fn draw_blocks(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme:
                     theme.text
                 };
                 let text = quote_line(id, &s.doc, t, app.show_names);
-                lines.push(Line::styled(cut(&text, width), style));
+                let tag = Some(quote_state(id, &s.doc, t));
+                lines.push(row(&text, tag, width, style, i == *sel, theme));
             }
         }
         Mode::Edit(e) => {
@@ -212,7 +254,11 @@ fn draw_edit(
 ) {
     let c = t.compose;
     let sec = compose::section_of(&s.doc, method, &s.compose.area(method));
-    let kind = sec.blocks.get(s.compose.selected).map(|b| &b.kind);
+    // A block being added is not in the session yet.
+    let kind = e
+        .added
+        .as_ref()
+        .or_else(|| sec.blocks.get(s.compose.selected).map(|b| &b.kind));
     let label_name = if e.question {
         c.question
     } else {
@@ -227,6 +273,22 @@ fn draw_edit(
     };
     let mut y = area.y;
     let bottom = area.y + area.height;
+    let inner_width = area.width.saturating_sub(2);
+    // Only the field being typed in is a text area (with its cursor); the other shows
+    // its text, so there is one cursor on screen.
+    let show = |frame: &mut Frame, f: &crate::app::field::Field, focused: bool, rect: Rect| {
+        if focused {
+            frame.render_widget(&f.area, rect);
+        } else {
+            let text = crate::sanitize::visible(&f.text()).into_owned();
+            frame.render_widget(
+                Paragraph::new(text)
+                    .style(theme.text)
+                    .wrap(Wrap { trim: false }),
+                rect,
+            );
+        }
+    };
     if let Some(f) = &e.label {
         if y < bottom {
             let style = if e.on_label {
@@ -241,11 +303,21 @@ fn draw_edit(
             y += 1;
         }
         if y < bottom {
-            frame.render_widget(
-                &f.area,
-                Rect::new(area.x + 2, y, area.width.saturating_sub(2), 1),
+            // A long question or label wraps (the cursor's room at the end counted),
+            // leaving the text box at least three rows.
+            let wanted = super::widgets::text::wrap_count(
+                &format!("{} ", f.text()),
+                inner_width.max(1) as usize,
+            ) as u16;
+            let keep = if e.text.is_some() { 4 } else { 0 };
+            let rows = wanted.min((bottom - y).saturating_sub(keep)).clamp(1, 6);
+            show(
+                frame,
+                f,
+                e.on_label,
+                Rect::new(area.x + 2, y, inner_width, rows.min(bottom - y)),
             );
-            y += 1;
+            y += rows.min(bottom - y);
         }
     }
     if let Some(f) = &e.text {
@@ -262,9 +334,11 @@ fn draw_edit(
             y += 1;
         }
         if y < bottom {
-            frame.render_widget(
-                &f.area,
-                Rect::new(area.x + 2, y, area.width.saturating_sub(2), bottom - y),
+            show(
+                frame,
+                f,
+                !e.on_label,
+                Rect::new(area.x + 2, y, inner_width, bottom - y),
             );
         }
     }
@@ -329,40 +403,82 @@ pub fn block_line(b: &Block, doc: &Session, method: &Method, t: &Strings, names:
     out
 }
 
-/// A quote in the list: who, the first words, and whether it may be published.
-fn quote_line(id: &crate::model::Id, doc: &Session, t: &Strings, names: bool) -> String {
+/// Whether a quote may be published, and the word for it (akkoord, geen akkoord,
+/// gewijzigd na akkoord, geen toestemming, open importconflict, niet openbaar): what the
+/// publieksversie decides (`export::compose::note_left_out`), in the screen's words.
+fn quote_state(id: &crate::model::Id, doc: &Session, t: &Strings) -> (&'static str, bool) {
     let c = t.compose;
     let found = doc
         .interviews
         .iter()
         .find_map(|iv| iv.notes.iter().find(|n| n.id == *id).map(|n| (iv, n)));
     let Some((iv, n)) = found else {
-        return c.quote_gone.to_string();
+        return (c.quote_gone, false);
+    };
+    if n.kind != NoteKind::Citaat || n.text.trim().is_empty() {
+        return (c.quote_not_quote, false);
+    }
+    match crate::export::compose::note_left_out(iv, n) {
+        None => (c.quote_ok, true),
+        Some("not_public") => (c.not_public, false),
+        Some("quote_conflict" | "conflict") => (c.quote_conflict, false),
+        Some("quote_changed") => (c.quote_changed, false),
+        Some("quote_no_consent") => (c.quote_no_consent, false),
+        Some(_) => (c.quote_waiting, false),
+    }
+}
+
+/// A quote in the list: its state first, so a long quote never hides it
+/// ("[akkoord] who — “the words”").
+fn quote_line(id: &crate::model::Id, doc: &Session, t: &Strings, names: bool) -> String {
+    let found = doc
+        .interviews
+        .iter()
+        .find_map(|iv| iv.notes.iter().find(|n| n.id == *id).map(|n| (iv, n)));
+    let (state, _) = quote_state(id, doc, t);
+    let Some((iv, n)) = found else {
+        return format!("[{state}]");
     };
     let who = crate::app::interviews::who_shown(iv, t.interviews, names);
-    let state = if n.kind != NoteKind::Citaat || n.text.trim().is_empty() {
-        c.quote_not_quote
-    } else if crate::export::report::withheld(iv, n)
-        == Some(crate::export::report::Withheld::Conflict)
-    {
-        c.quote_conflict
-    } else if !n.approved_as_is() {
-        if n.approval_state() == crate::model::ApprovalState::GewijzigdNaAkkoord {
-            c.quote_changed
-        } else {
-            c.quote_waiting
-        }
-    } else if !iv.consent.quotes_public {
-        c.quote_no_consent
-    } else {
-        c.quote_ok
-    };
     let text: String = n.text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.starts_with(['“', '"', '\'', '‘', '„']) {
-        format!("{who} — {text} ({state})")
+        format!("[{state}] {who} — {text}")
     } else {
-        format!("{who} — “{text}” ({state})")
+        format!("[{state}] {who} — “{text}”")
     }
+}
+
+/// One row of the block list or the quote picker, cut to the width; a quote's state
+/// tag in green when it may be published, else in the warning colour (in the
+/// selection's colour on the selected row).
+fn row(
+    text: &str,
+    tag: Option<(&str, bool)>,
+    width: usize,
+    style: Style,
+    selected: bool,
+    theme: &Theme,
+) -> Line<'static> {
+    let text = cut(text, width);
+    let Some((state, ok)) = tag else {
+        return Line::styled(text, style);
+    };
+    let tag = format!("[{state}]");
+    let Some(at) = text.find(&tag) else {
+        return Line::styled(text, style);
+    };
+    let tag_style = if selected {
+        style
+    } else if ok {
+        theme.ok
+    } else {
+        theme.warn
+    };
+    Line::from(vec![
+        Span::styled(text[..at].to_string(), style),
+        Span::styled(tag, tag_style),
+        Span::styled(text[at + state.len() + 2..].to_string(), style),
+    ])
 }
 
 fn draw_preview(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
@@ -390,7 +506,8 @@ fn draw_preview(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme
         }
     };
     let from = markdown.find(&heading).map_or(0, |i| i + 1);
-    let rows = super::summary::preview_rows(&markdown[from..], width, theme);
+    let rendered = super::markdown::rows_cached(&markdown, from, width, theme);
+    let rows = &rendered.0;
     let text_of = |l: &Line| {
         l.spans
             .iter()
@@ -403,14 +520,14 @@ fn draw_preview(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme
         .set(rows.len().saturating_sub(inner.height as usize));
     let first = (start + st.scroll).min(rows.len().saturating_sub(1));
     let shown: Vec<Line> = rows
-        .into_iter()
+        .iter()
         .skip(first)
         .take(inner.height as usize)
         .map(|l| {
-            if text_of(&l).trim_start().starts_with('⊘') {
-                Line::styled(text_of(&l), theme.warn)
+            if text_of(l).trim_start().starts_with('⊘') {
+                Line::styled(text_of(l), theme.warn)
             } else {
-                l
+                l.clone()
             }
         })
         .collect();

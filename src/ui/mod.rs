@@ -5,6 +5,7 @@ pub mod chrome;
 pub mod compose;
 pub mod intake;
 pub mod interviews;
+pub mod markdown;
 pub mod portfolio;
 pub mod presenter;
 pub mod room;

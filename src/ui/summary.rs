@@ -1,5 +1,6 @@
-//! Samenvatting: the report preview (Markdown, headings emphasised) and the checklist of
-//! what the report still lacks. Narrow: checklist above the preview; wide: beside it.
+//! Samenvatting: the report preview (the exported Markdown, read as Word reads it, see
+//! [`super::markdown`]) and the checklist of what the report still lacks. Narrow:
+//! checklist above the preview; wide: beside it.
 
 use super::theme::Theme;
 use crate::app::summary::{gap_screen, gap_text};
@@ -211,7 +212,7 @@ fn draw_preview(
     area: Rect,
     app: &App,
     s: &SessionView,
-    markdown: &str,
+    markdown: &std::rc::Rc<str>,
     theme: &Theme,
 ) {
     let t = app.t.summary;
@@ -221,7 +222,8 @@ fn draw_preview(
         Constraint::Fill(1),
     ]));
     let width = body.width.max(1) as usize;
-    let (rows, headings) = sectioned_rows(markdown, width, theme);
+    let rendered = super::markdown::rows_cached(markdown, 0, width, theme);
+    let (rows, headings) = (&rendered.0, &rendered.1);
     let height = body.height as usize;
     let max = rows.len().saturating_sub(height);
     st.page_rows.set(height);
@@ -257,225 +259,18 @@ fn draw_preview(
         ])),
         title,
     );
-    let visible: Vec<Line> = rows.into_iter().skip(scroll).take(height).collect();
+    let visible: Vec<Line> = rows.iter().skip(scroll).take(height).cloned().collect();
     frame.render_widget(Paragraph::new(visible), body);
 }
 
-/// [`preview_rows`], and where each heading starts (row, heading text).
-pub fn sectioned_rows(
-    markdown: &str,
-    width: usize,
-    theme: &Theme,
-) -> (Vec<Line<'static>>, Vec<(usize, String)>) {
-    let mut rows = Vec::new();
-    let mut headings = Vec::new();
-    let mut chunk = String::new();
-    for line in markdown.lines() {
-        if line.starts_with('#') {
-            // A heading ends any table, so the sections' rows add up to the whole.
-            rows.extend(preview_rows(&chunk, width, theme));
-            chunk.clear();
-            headings.push((rows.len(), heading_text(line)));
-        }
-        chunk.push_str(line);
-        chunk.push('\n');
-    }
-    rows.extend(preview_rows(&chunk, width, theme));
-    (rows, headings)
-}
-
-/// A Markdown heading's text: `## Analyse-driehoek` → `Analyse-driehoek`.
+/// A Markdown heading's text as it reads: `## Analyse\-driehoek` → `Analyse-driehoek`.
 pub fn heading_text(line: &str) -> String {
-    line.trim_start_matches('#').trim().to_string()
+    super::markdown::heading_text(line)
 }
 
-/// The Markdown as screen rows; a table (a run of `|` lines) is laid out as a whole.
-pub fn preview_rows(markdown: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let mut rows = Vec::new();
-    let mut table: Vec<&str> = Vec::new();
-    for line in markdown.lines() {
-        if line.starts_with('|') {
-            table.push(line);
-            continue;
-        }
-        if !table.is_empty() {
-            rows.extend(table_rows(&std::mem::take(&mut table), width, theme));
-        }
-        rows.extend(styled_rows(line, width, theme));
-    }
-    rows.extend(table_rows(&table, width, theme));
-    rows
-}
-
-/// The cells of one table row: split on `|` but not on an escaped `\|`, markers dropped.
-fn cells(line: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cell = String::new();
-    let mut chars = line.trim().chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' if chars.peek() == Some(&'|') => {
-                cell.push('|');
-                chars.next();
-            }
-            '|' => out.push(std::mem::take(&mut cell)),
-            _ => cell.push(c),
-        }
-    }
-    out.push(cell);
-    // The outer pipes leave an empty first and last piece.
-    if out.first().is_some_and(|c| c.trim().is_empty()) {
-        out.remove(0);
-    }
-    if out.last().is_some_and(|c| c.trim().is_empty()) && line.trim_end().ends_with('|') {
-        out.pop();
-    }
-    out.iter()
-        .map(|c| plain(c.trim()).trim().to_string())
-        .collect()
-}
-
-/// `|---|--:|`: the separator row under a table's header.
-fn is_separator(cells: &[String]) -> bool {
-    !cells.is_empty()
-        && cells.iter().all(|c| {
-            let c = c.trim_matches(':');
-            !c.is_empty() && c.chars().all(|ch| ch == '-')
-        })
-}
-
-/// A Markdown table as aligned columns (the last one wrapped), the separator row left
-/// out; when even that does not fit, one "Kop: waarde · Kop: waarde" item per row.
-fn table_rows(lines: &[&str], width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    if lines.is_empty() {
-        return Vec::new();
-    }
-    let mut right: Vec<bool> = Vec::new();
-    let mut table: Vec<Vec<String>> = Vec::new();
-    for line in lines {
-        let row = cells(line);
-        if is_separator(&row) {
-            right = row.iter().map(|c| c.ends_with(':')).collect();
-        } else {
-            table.push(row);
-        }
-    }
-    let cols = table.iter().map(Vec::len).max().unwrap_or(0);
-    for row in &mut table {
-        row.resize(cols, String::new());
-    }
-    let widths: Vec<usize> = (0..cols)
-        .map(|c| table.iter().map(|r| r[c].width()).max().unwrap_or(0))
-        .collect();
-    const GAP: usize = 2;
-    let lead: usize = widths
-        .iter()
-        .take(cols.saturating_sub(1))
-        .map(|w| w + GAP)
-        .sum();
-    let style = |i: usize| if i == 0 { theme.label } else { theme.text };
-    if cols > 0 && lead + 12.min(widths[cols - 1]).max(1) <= width {
-        let last = width - lead;
-        let mut out = Vec::new();
-        for (i, row) in table.iter().enumerate() {
-            let mut prefix = String::new();
-            for (c, cell) in row.iter().enumerate().take(cols - 1) {
-                let pad = widths[c] - cell.width();
-                if right.get(c).copied().unwrap_or(false) {
-                    prefix.push_str(&" ".repeat(pad));
-                    prefix.push_str(cell);
-                } else {
-                    prefix.push_str(cell);
-                    prefix.push_str(&" ".repeat(pad));
-                }
-                prefix.push_str(&" ".repeat(GAP));
-            }
-            let end = &row[cols - 1];
-            // A right-aligned last column is numbers: padded, not wrapped.
-            let parts = if right.get(cols - 1).copied().unwrap_or(false) && end.width() <= last {
-                let pad = widths[cols - 1].min(last).saturating_sub(end.width());
-                vec![format!("{}{end}", " ".repeat(pad))]
-            } else {
-                wrap(end, last, 0)
-            };
-            for (k, part) in parts.into_iter().enumerate() {
-                let head = if k == 0 {
-                    prefix.clone()
-                } else {
-                    " ".repeat(lead)
-                };
-                out.push(Line::styled(
-                    format!("{head}{part}").trim_end().to_string(),
-                    style(i),
-                ));
-            }
-        }
-        return out;
-    }
-    let Some((header, body)) = table.split_first() else {
-        return Vec::new();
-    };
-    body.iter()
-        .flat_map(|row| {
-            let text = header
-                .iter()
-                .zip(row)
-                .filter(|(_, v)| !v.is_empty())
-                .map(|(h, v)| {
-                    if h.is_empty() {
-                        v.clone()
-                    } else {
-                        format!("{h}: {v}")
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(" · ");
-            wrap(&format!("- {text}"), width, 2)
-                .into_iter()
-                .map(|r| Line::styled(r, theme.text))
-        })
-        .collect()
-}
-
-/// One Markdown line as screen rows: headings emphasised (markers dropped), quotes in
-/// italics, `**` and `*…*` markers left out so the text reads as it will print.
-fn styled_rows(line: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let level = line.chars().take_while(|c| *c == '#').count();
-    let (text, style) = if level > 0 && line[level..].starts_with(' ') {
-        let text = line[level..].trim().to_string();
-        let style = match level {
-            1 => theme.header,
-            2 => theme.label.add_modifier(Modifier::UNDERLINED),
-            _ => theme.label,
-        };
-        (text, style)
-    } else if let Some(q) = line.strip_prefix("> ") {
-        (plain(q), theme.text.add_modifier(Modifier::ITALIC))
-    } else {
-        (plain(line), theme.text)
-    };
-    if text.is_empty() {
-        return vec![Line::raw("")];
-    }
-    // Continuation rows of a list item are indented under its text.
-    let indent = if text.starts_with("- ") { 2 } else { 0 };
-    wrap(&text, width, indent)
-        .into_iter()
-        .map(|r| Line::styled(r, style))
-        .collect()
-}
-
-pub(super) fn plain(text: &str) -> String {
-    let text = text.replace("**", "");
-    let trimmed = text.trim();
-    if trimmed.len() > 1 && trimmed.starts_with('*') && trimmed.ends_with('*') {
-        trimmed[1..trimmed.len() - 1].to_string()
-    } else {
-        text.replace(" *", " ")
-            .replace("* ", " ")
-            .replace("*)", ")")
-            .replace("*", "")
-    }
+/// One Markdown line as plain text, as it prints (the room reads the report by line).
+pub(super) fn plain(line: &str) -> String {
+    super::markdown::plain(line)
 }
 
 /// Word wrap by display width; words longer than a row are cut.

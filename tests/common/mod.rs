@@ -171,13 +171,17 @@ impl Drop for Term {
     }
 }
 
-/// The one session file in `dir`.
+/// The one session file in `dir` (a save in flight, `.volgspot-tmp-…`, is not one).
 pub fn session_file(dir: &Path) -> std::path::PathBuf {
     let files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.to_string_lossy().ends_with(".volgspot.json"))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(".volgspot-tmp-"))
+        })
         .collect();
     assert_eq!(files.len(), 1, "expected one session in {dir:?}: {files:?}");
     files[0].clone()
