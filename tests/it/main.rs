@@ -48,3 +48,4 @@ mod templates;
 mod triangle_screen;
 mod tryout_fixes;
 mod wheel;
+mod frame_cache;

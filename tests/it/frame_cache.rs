@@ -2,7 +2,7 @@
 //! the last frame) are the frames a fresh, full drawing gives: on every screen, while
 //! typing, moving, opening help and popups, undoing, and after the terminal changes size.
 
-mod common;
+use crate::common;
 
 use common::ui::demo_app;
 use ratatui::Terminal;
