@@ -112,9 +112,45 @@ fn row(t: &'static Strings, p: &Path, f: &InterviewFile) -> String {
     .join(" · ")
 }
 
+/// Why no single interview in the folder has the name asked for; [`FindError::message`]
+/// words it, listing the interviews there are (or the ones that match).
+#[derive(Debug)]
+pub enum FindError {
+    NotFound {
+        name: String,
+        dir: PathBuf,
+        all: Vec<(PathBuf, InterviewFile)>,
+    },
+    Ambiguous {
+        name: String,
+        matches: Vec<(PathBuf, InterviewFile)>,
+    },
+}
+
+impl FindError {
+    /// The error in the UI language, one interview a line below it.
+    pub fn message(&self, t: &'static Strings) -> String {
+        let (first, files) = match self {
+            FindError::NotFound { name, dir, all } => (
+                fill(
+                    t.interviews.iv_not_found,
+                    &[name, &dir.display().to_string()],
+                ),
+                all,
+            ),
+            FindError::Ambiguous { name, matches } => {
+                (fill(t.interviews.iv_ambiguous, &[name]), matches)
+            }
+        };
+        let mut lines = vec![first];
+        lines.extend(files.iter().map(|(p, f)| format!("  {}", row(t, p, f))));
+        lines.join("\n")
+    }
+}
+
 /// Finds the interview to reopen by the interviewee's name (letters only, any case);
 /// says which there are when none or several match.
-pub fn find_by_name(t: &'static Strings, dir: &Path, name: &str) -> Result<PathBuf, String> {
+pub fn find_by_name(dir: &Path, name: &str) -> Result<PathBuf, FindError> {
     let norm = |s: &str| -> String {
         s.chars()
             .filter(|c| c.is_alphanumeric())
@@ -123,25 +159,22 @@ pub fn find_by_name(t: &'static Strings, dir: &Path, name: &str) -> Result<PathB
     };
     let want = norm(name);
     let all = interviews_in(dir);
-    let hits: Vec<&(PathBuf, InterviewFile)> = all
+    let mut hits: Vec<(PathBuf, InterviewFile)> = all
         .iter()
         .filter(|(_, f)| norm(&f.interview.interviewee) == want)
+        .cloned()
         .collect();
-    match hits.as_slice() {
-        [(p, _)] => Ok(p.clone()),
-        [] => {
-            let mut lines = vec![fill(
-                t.interviews.iv_not_found,
-                &[name, &dir.display().to_string()],
-            )];
-            lines.extend(all.iter().map(|(p, f)| format!("  {}", row(t, p, f))));
-            Err(lines.join("\n"))
-        }
-        many => {
-            let mut lines = vec![fill(t.interviews.iv_ambiguous, &[name])];
-            lines.extend(many.iter().map(|(p, f)| format!("  {}", row(t, p, f))));
-            Err(lines.join("\n"))
-        }
+    match hits.len() {
+        1 => Ok(hits.remove(0).0),
+        0 => Err(FindError::NotFound {
+            name: name.to_string(),
+            dir: dir.to_path_buf(),
+            all,
+        }),
+        _ => Err(FindError::Ambiguous {
+            name: name.to_string(),
+            matches: hits,
+        }),
     }
 }
 

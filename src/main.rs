@@ -242,54 +242,11 @@ fn main() -> ExitCode {
     }
     let theme = cli.theme.clone();
     let command = match cli.command {
-        Some(Command::Interview {
-            pact,
-            interviewer,
-            round,
-            list,
-            file,
-        }) => {
-            let t = lang.strings();
-            if list {
-                for line in interviewer::list_lines(t, &dir) {
-                    say!("{line}");
-                }
-                return ExitCode::SUCCESS;
-            }
-            // Not a file: the interviewee's name, looked up in the session folder.
-            let file = match file {
-                Some(p) if !p.exists() && p.components().count() == 1 => {
-                    match interviewer::find_by_name(t, &dir, &p.to_string_lossy()) {
-                        Ok(found) => Some(found),
-                        Err(msg) => {
-                            warn!("volgspot: {msg}");
-                            return ExitCode::FAILURE;
-                        }
-                    }
-                }
-                other => other,
-            };
-            let app = match file {
-                Some(path) => match Interviewer::open(t, method, &path) {
-                    Ok(a) => a,
-                    Err(e) => {
-                        warn!("volgspot: {}", e.message(t));
-                        return ExitCode::FAILURE;
-                    }
-                },
-                None => Interviewer::new(
-                    t,
-                    method,
-                    dir,
-                    pact.as_deref().unwrap_or(""),
-                    interviewer.as_deref().unwrap_or(""),
-                ),
-            };
-            let mut app = app;
-            if round.is_some() {
-                app.doc.round = round;
-            }
-            return interviewer::run(app);
+        Some(c @ Command::Interview { .. }) => return interview(lang, method, dir, c),
+        Some(
+            c @ (Command::BenchData { .. } | Command::SaveLoop { .. } | Command::HoldLock { .. }),
+        ) => {
+            return tool(c);
         }
         Some(Command::Import {
             session,
@@ -339,11 +296,82 @@ fn main() -> ExitCode {
             opened
         }
         Some(Command::Demo) => tui::open_demo(&mut app, &mut rt).map(|_| ()),
-        Some(Command::BenchData {
+        // Handled above, before the terminal is set up.
+        Some(_) => Ok(()),
+    };
+    if let Err(e) = opened {
+        warn!("volgspot: {}", e.message(app.t));
+        return ExitCode::FAILURE;
+    }
+    if matches!(app.view, View::Start(_)) {
+        app.view = tui::start_view(&dir);
+    }
+    tui::run(app, rt)
+}
+
+/// `volgspot interview`: interviewer mode, on a new interview or one reopened by its file
+/// or the interviewee's name (`--list` lists those in the session folder).
+fn interview(lang: Lang, method: Method, dir: PathBuf, command: Command) -> ExitCode {
+    let Command::Interview {
+        pact,
+        interviewer,
+        round,
+        list,
+        file,
+    } = command
+    else {
+        return ExitCode::from(2);
+    };
+    let t = lang.strings();
+    if list {
+        for line in interviewer::list_lines(t, &dir) {
+            say!("{line}");
+        }
+        return ExitCode::SUCCESS;
+    }
+    // Not a file: the interviewee's name, looked up in the session folder.
+    let file = match file {
+        Some(p) if !p.exists() && p.components().count() == 1 => {
+            match interviewer::find_by_name(&dir, &p.to_string_lossy()) {
+                Ok(found) => Some(found),
+                Err(e) => {
+                    warn!("volgspot: {}", e.message(t));
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+        other => other,
+    };
+    let app = match file {
+        Some(path) => match Interviewer::open(t, method, &path) {
+            Ok(a) => a,
+            Err(e) => {
+                warn!("volgspot: {}", e.message(t));
+                return ExitCode::FAILURE;
+            }
+        },
+        None => Interviewer::new(
+            t,
+            method,
+            dir,
+            pact.as_deref().unwrap_or(""),
+            interviewer.as_deref().unwrap_or(""),
+        ),
+    };
+    let mut app = app;
+    if round.is_some() {
+        app.doc.round = round;
+    }
+    interviewer::run(app)
+}
+/// The hidden commands for tests and benchmarks: `bench-data`, `save-loop`, `hold-lock`.
+fn tool(command: Command) -> ExitCode {
+    match command {
+        Command::BenchData {
             size,
             portfolio,
             output,
-        }) if portfolio || size == "portfolio" => {
+        } if portfolio || size == "portfolio" => {
             if let Err(e) = paths::ensure_dir(&output) {
                 warn!("volgspot: {}: {e}", output.display());
                 return ExitCode::FAILURE;
@@ -355,15 +383,15 @@ fn main() -> ExitCode {
                 }
             }
             say!("{}", output.display());
-            return ExitCode::SUCCESS;
+            ExitCode::SUCCESS
         }
-        Some(Command::BenchData { size, output, .. }) => {
+        Command::BenchData { size, output, .. } => {
             let Some(size) = volgspot::bench_data::Size::parse(&size) else {
                 warn!("volgspot: --size: use typical, large or huge (got '{size}')");
                 return ExitCode::from(2);
             };
             let doc = volgspot::bench_data::generate(size, 42);
-            return match volgspot::store::write_new(&output, &doc) {
+            match volgspot::store::write_new(&output, &doc) {
                 Ok(()) => {
                     say!("{}", output.display());
                     ExitCode::SUCCESS
@@ -372,46 +400,35 @@ fn main() -> ExitCode {
                     warn!("volgspot: {}: {e:?}", output.display());
                     ExitCode::FAILURE
                 }
-            };
+            }
         }
-        Some(Command::SaveLoop { path, kind }) => {
+        Command::SaveLoop { path, kind } => {
             let Some(kind) = save_loop::Kind::parse(&kind) else {
                 warn!("volgspot: --kind: session or interview");
                 return ExitCode::from(2);
             };
-            return match save_loop::run(kind, &path) {
+            match save_loop::run(kind, &path) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     warn!("volgspot: {e}");
                     ExitCode::FAILURE
                 }
-            };
+            }
         }
-        Some(Command::Export { .. } | Command::Overzicht { .. }) => Ok(()),
-        Some(Command::Interview { .. } | Command::Import { .. } | Command::Zaal { .. }) => Ok(()),
-        Some(Command::HoldLock { path }) => {
-            return match lock::acquire(&path) {
-                Ok(_held) => {
-                    say!("locked");
-                    loop {
-                        std::thread::sleep(std::time::Duration::from_secs(3600));
-                    }
+        Command::HoldLock { path } => match lock::acquire(&path) {
+            Ok(_held) => {
+                say!("locked");
+                loop {
+                    std::thread::sleep(std::time::Duration::from_secs(3600));
                 }
-                Err(e) => {
-                    warn!("{e:?}");
-                    ExitCode::FAILURE
-                }
-            };
-        }
-    };
-    if let Err(e) = opened {
-        warn!("volgspot: {}", e.message(app.t));
-        return ExitCode::FAILURE;
+            }
+            Err(e) => {
+                warn!("{e:?}");
+                ExitCode::FAILURE
+            }
+        },
+        _ => ExitCode::from(2),
     }
-    if matches!(app.view, View::Start(_)) {
-        app.view = tui::start_view(&dir);
-    }
-    tui::run(app, rt)
 }
 
 /// `volgspot zaal`: the room's window. Reads the session and the facilitator's state

@@ -94,8 +94,8 @@ impl StyleDef {
 
 impl Theme {
     /// Parses a theme file (same shape as `assets/themes/donker.json`).
-    pub fn parse(text: &str) -> Result<Theme, String> {
-        let f: ThemeFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    pub fn parse(text: &str) -> Result<Theme, serde_json::Error> {
+        let f: ThemeFile = serde_json::from_str(text)?;
         let get = |k: &str| f.styles.get(k).map(StyleDef::style).unwrap_or_default();
         Ok(Theme {
             name: f.name.clone(),
@@ -182,7 +182,7 @@ impl Theme {
                         why,
                     };
                     let text = std::fs::read_to_string(n).map_err(|e| bad(e.to_string()))?;
-                    Theme::parse(&text).map_err(bad)?
+                    Theme::parse(&text).map_err(|e| bad(e.to_string()))?
                 }
             },
         };

@@ -338,7 +338,7 @@ fn export_portfolio(app: &mut App) {
         let text = crate::export::portfolio::render(&p.data, lang, format);
         match crate::export::write_file(&path, &text) {
             Ok(()) => written.push(path),
-            Err(e) => failed.push(e),
+            Err(e) => failed.push(e.to_string()),
         }
     }
     p.written = Some((written, failed));
@@ -405,7 +405,7 @@ pub fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
             let loaded = files
                 .into_iter()
                 .map(|p| {
-                    let f = crate::store::load_for_import(&p).map_err(|e| t.import_error(&e));
+                    let f = crate::store::load_for_import(&p);
                     (p, f)
                 })
                 .collect();
@@ -428,7 +428,7 @@ pub fn export_reports(app: &mut App) {
     if let View::Session(s) = &mut app.view {
         let earlier = s.wheel.earlier.as_ref().map(|e| (e.round, &e.wheel));
         let result = crate::export::write_all(&s.doc, method, lang, &s.path, earlier);
-        s.summary.exported = Some(result);
+        s.summary.exported = Some(result.map_err(|e| e.to_string()));
     }
 }
 

@@ -256,7 +256,7 @@ impl SessionView {
         &mut self,
         loaded: Vec<(
             PathBuf,
-            Result<crate::model::interview_file::InterviewFile, String>,
+            Result<crate::model::interview_file::InterviewFile, crate::store::ImportError>,
         )>,
         t: &Strings,
         now: OffsetDateTime,
@@ -283,7 +283,17 @@ impl SessionView {
                 Err(why) => {
                     let name = path.file_name().unwrap_or_default().to_string_lossy();
                     let name = t.interviews.file_label(&name, show_names);
-                    lines.push(crate::i18n::fill(t.interviews.rep_error, &[&name, &why]));
+                    // The line names the file already (by its label while names are
+                    // hidden): the reason alone, so no path gives the name away.
+                    lines.push(match why {
+                        crate::store::ImportError::Load(e) => crate::i18n::fill(
+                            t.interviews.rep_error,
+                            &[&name, &t.load_problem(&e.problem)],
+                        ),
+                        crate::store::ImportError::SessionFile(_) => {
+                            crate::i18n::fill(t.interviews.session_not_interview, &[&name])
+                        }
+                    });
                 }
             }
         }

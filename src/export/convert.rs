@@ -73,6 +73,19 @@ impl<S> Conv<S> {
     }
 }
 
+/// The compound serializers: the inner one, wrapped so its parts are converted too.
+macro_rules! compound {
+    ($($name:ident($($arg:ident: $t:ty),*) -> $out:ident),* $(,)?) => {
+        $(fn $name(self, $($arg: $t),*) -> Result<Self::$out, S::Error> {
+            Ok(Conv {
+                inner: self.inner.$name($($arg),*)?,
+                target: self.target,
+                one_line: self.one_line,
+            })
+        })*
+    };
+}
+
 macro_rules! forward {
     ($($name:ident($t:ty)),* $(,)?) => {
         $(fn $name(self, v: $t) -> Result<S::Ok, S::Error> {
@@ -163,131 +176,45 @@ impl<S: Serializer> Serializer for Conv<S> {
         self.inner
             .serialize_newtype_variant(name, index, variant, &v)
     }
-    fn serialize_seq(self, len: Option<usize>) -> Result<Self::SerializeSeq, S::Error> {
-        Ok(Conv {
-            inner: self.inner.serialize_seq(len)?,
-            target: self.target,
-            one_line: self.one_line,
-        })
-    }
-    fn serialize_tuple(self, len: usize) -> Result<Self::SerializeTuple, S::Error> {
-        Ok(Conv {
-            inner: self.inner.serialize_tuple(len)?,
-            target: self.target,
-            one_line: self.one_line,
-        })
-    }
-    fn serialize_tuple_struct(
-        self,
-        name: &'static str,
-        len: usize,
-    ) -> Result<Self::SerializeTupleStruct, S::Error> {
-        Ok(Conv {
-            inner: self.inner.serialize_tuple_struct(name, len)?,
-            target: self.target,
-            one_line: self.one_line,
-        })
-    }
-    fn serialize_tuple_variant(
-        self,
-        name: &'static str,
-        index: u32,
-        variant: &'static str,
-        len: usize,
-    ) -> Result<Self::SerializeTupleVariant, S::Error> {
-        Ok(Conv {
-            inner: self
-                .inner
-                .serialize_tuple_variant(name, index, variant, len)?,
-            target: self.target,
-            one_line: self.one_line,
-        })
-    }
-    fn serialize_map(self, len: Option<usize>) -> Result<Self::SerializeMap, S::Error> {
-        Ok(Conv {
-            inner: self.inner.serialize_map(len)?,
-            target: self.target,
-            one_line: self.one_line,
-        })
-    }
-    fn serialize_struct(
-        self,
-        name: &'static str,
-        len: usize,
-    ) -> Result<Self::SerializeStruct, S::Error> {
-        Ok(Conv {
-            inner: self.inner.serialize_struct(name, len)?,
-            target: self.target,
-            one_line: self.one_line,
-        })
-    }
-    fn serialize_struct_variant(
-        self,
-        name: &'static str,
-        index: u32,
-        variant: &'static str,
-        len: usize,
-    ) -> Result<Self::SerializeStructVariant, S::Error> {
-        Ok(Conv {
-            inner: self
-                .inner
-                .serialize_struct_variant(name, index, variant, len)?,
-            target: self.target,
-            one_line: self.one_line,
-        })
-    }
+    compound!(
+        serialize_seq(len: Option<usize>) -> SerializeSeq,
+        serialize_tuple(len: usize) -> SerializeTuple,
+        serialize_tuple_struct(name: &'static str, len: usize) -> SerializeTupleStruct,
+        serialize_tuple_variant(name: &'static str, index: u32, variant: &'static str, len: usize)
+            -> SerializeTupleVariant,
+        serialize_map(len: Option<usize>) -> SerializeMap,
+        serialize_struct(name: &'static str, len: usize) -> SerializeStruct,
+        serialize_struct_variant(name: &'static str, index: u32, variant: &'static str, len: usize)
+            -> SerializeStructVariant,
+    );
     fn is_human_readable(&self) -> bool {
         self.inner.is_human_readable()
     }
 }
 
-impl<S: SerializeSeq> SerializeSeq for Conv<S> {
-    type Ok = S::Ok;
-    type Error = S::Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), S::Error> {
-        let v = self.wrap(v);
-        self.inner.serialize_element(&v)
-    }
-    fn end(self) -> Result<S::Ok, S::Error> {
-        self.inner.end()
-    }
+/// The sequence-like serializers: each element is wrapped, then handed on.
+macro_rules! forward_elements {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl<S: $trait> $trait for Conv<S> {
+            type Ok = S::Ok;
+            type Error = S::Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), S::Error> {
+                let v = self.wrap(v);
+                self.inner.$method(&v)
+            }
+            fn end(self) -> Result<S::Ok, S::Error> {
+                self.inner.end()
+            }
+        }
+    )*};
 }
 
-impl<S: SerializeTuple> SerializeTuple for Conv<S> {
-    type Ok = S::Ok;
-    type Error = S::Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), S::Error> {
-        let v = self.wrap(v);
-        self.inner.serialize_element(&v)
-    }
-    fn end(self) -> Result<S::Ok, S::Error> {
-        self.inner.end()
-    }
-}
-
-impl<S: SerializeTupleStruct> SerializeTupleStruct for Conv<S> {
-    type Ok = S::Ok;
-    type Error = S::Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), S::Error> {
-        let v = self.wrap(v);
-        self.inner.serialize_field(&v)
-    }
-    fn end(self) -> Result<S::Ok, S::Error> {
-        self.inner.end()
-    }
-}
-
-impl<S: SerializeTupleVariant> SerializeTupleVariant for Conv<S> {
-    type Ok = S::Ok;
-    type Error = S::Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), S::Error> {
-        let v = self.wrap(v);
-        self.inner.serialize_field(&v)
-    }
-    fn end(self) -> Result<S::Ok, S::Error> {
-        self.inner.end()
-    }
-}
+forward_elements!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl<S: SerializeMap> SerializeMap for Conv<S> {
     type Ok = S::Ok;
@@ -305,43 +232,31 @@ impl<S: SerializeMap> SerializeMap for Conv<S> {
     }
 }
 
-impl<S: SerializeStruct> SerializeStruct for Conv<S> {
-    type Ok = S::Ok;
-    type Error = S::Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        v: &T,
-    ) -> Result<(), S::Error> {
-        let v = self.wrap_field(key, v);
-        self.inner.serialize_field(key, &v)
-    }
-    fn skip_field(&mut self, key: &'static str) -> Result<(), S::Error> {
-        self.inner.skip_field(key)
-    }
-    fn end(self) -> Result<S::Ok, S::Error> {
-        self.inner.end()
-    }
+/// The struct-like serializers: each field is wrapped by its name, then handed on.
+macro_rules! forward_fields {
+    ($($trait:ident),*) => {$(
+        impl<S: $trait> $trait for Conv<S> {
+            type Ok = S::Ok;
+            type Error = S::Error;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                v: &T,
+            ) -> Result<(), S::Error> {
+                let v = self.wrap_field(key, v);
+                self.inner.serialize_field(key, &v)
+            }
+            fn skip_field(&mut self, key: &'static str) -> Result<(), S::Error> {
+                self.inner.skip_field(key)
+            }
+            fn end(self) -> Result<S::Ok, S::Error> {
+                self.inner.end()
+            }
+        }
+    )*};
 }
 
-impl<S: SerializeStructVariant> SerializeStructVariant for Conv<S> {
-    type Ok = S::Ok;
-    type Error = S::Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        v: &T,
-    ) -> Result<(), S::Error> {
-        let v = self.wrap_field(key, v);
-        self.inner.serialize_field(key, &v)
-    }
-    fn skip_field(&mut self, key: &'static str) -> Result<(), S::Error> {
-        self.inner.skip_field(key)
-    }
-    fn end(self) -> Result<S::Ok, S::Error> {
-        self.inner.end()
-    }
-}
+forward_fields!(SerializeStruct, SerializeStructVariant);
 
 #[cfg(test)]
 mod tests {

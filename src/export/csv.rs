@@ -28,11 +28,14 @@ pub(crate) fn row(out: &mut String, fields: &[&str]) {
     out.push_str("\r\n");
 }
 
-pub fn write(report: &Report) -> Result<String, String> {
+pub fn write(report: &Report) -> Result<String, super::ExportError> {
     let lang = report.lang;
     let header: Vec<String> = word_value(lang, "csv_header")?
         .try_iter()
-        .map_err(|e| e.to_string())?
+        .map_err(|e| super::ExportError::Template {
+            origin: format!("template words.{lang}"),
+            detail: e.to_string(),
+        })?
         .map(|v| v.to_string())
         .collect();
     let (note, intention) = (word(lang, "csv_note")?, word(lang, "csv_intention")?);

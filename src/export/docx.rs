@@ -34,7 +34,7 @@ pub struct Image {
 }
 
 /// The report as .docx bytes.
-pub fn write(report: &Report) -> Result<Vec<u8>, String> {
+pub fn write(report: &Report) -> Result<Vec<u8>, super::ExportError> {
     let md = super::render::markdown(report)?;
     // XML 1.0 has no U+FFFE and U+FFFF (controls are gone already): Word would ask to
     // repair a document holding one.
@@ -149,7 +149,10 @@ struct Builder<'a> {
 
 /// Markdown (CommonMark with tables) as .docx bytes. `drawing` gives the image for a
 /// marker line `<!-- volgspot:drawing NAME -->`; other raw HTML is left out.
-pub fn from_markdown(md: &str, drawing: &dyn Fn(&str) -> Option<Image>) -> Result<Vec<u8>, String> {
+pub fn from_markdown(
+    md: &str,
+    drawing: &dyn Fn(&str) -> Option<Image>,
+) -> Result<Vec<u8>, super::ExportError> {
     let mut b = Builder {
         doc: document(),
         para: None,
@@ -172,7 +175,8 @@ pub fn from_markdown(md: &str, drawing: &dyn Fn(&str) -> Option<Image>) -> Resul
     let mut xml = b.doc.build();
     xml.document = unique_drawing_ids(&xml.document);
     let mut out = std::io::Cursor::new(Vec::new());
-    xml.pack(&mut out).map_err(|e| format!("docx: {e}"))?;
+    xml.pack(&mut out)
+        .map_err(|e| super::ExportError::Docx(e.to_string()))?;
     Ok(out.into_inner())
 }
 
@@ -206,40 +210,31 @@ fn document() -> Docx {
             .outline_lvl(level)
             .line_spacing(LineSpacing::new().before(240).after(80))
     };
+    // One list level: its number format and text, indented by its depth.
+    let list_level = |level: usize, format: &str, text: String| {
+        Level::new(
+            level,
+            Start::new(1),
+            NumberFormat::new(format),
+            LevelText::new(text),
+            LevelJc::new("left"),
+        )
+        .indent(
+            Some(360 * (level as i32 + 1)),
+            Some(SpecialIndentType::Hanging(360)),
+            None,
+            None,
+        )
+    };
     let bullet = |level: usize| {
-        Level::new(
-            level,
-            Start::new(1),
-            NumberFormat::new("bullet"),
-            LevelText::new(if level.is_multiple_of(2) {
-                "•"
-            } else {
-                "◦"
-            }),
-            LevelJc::new("left"),
-        )
-        .indent(
-            Some(360 * (level as i32 + 1)),
-            Some(SpecialIndentType::Hanging(360)),
-            None,
-            None,
-        )
+        let mark = if level.is_multiple_of(2) {
+            "•"
+        } else {
+            "◦"
+        };
+        list_level(level, "bullet", mark.to_string())
     };
-    let decimal = |level: usize| {
-        Level::new(
-            level,
-            Start::new(1),
-            NumberFormat::new("decimal"),
-            LevelText::new(format!("%{}.", level + 1)),
-            LevelJc::new("left"),
-        )
-        .indent(
-            Some(360 * (level as i32 + 1)),
-            Some(SpecialIndentType::Hanging(360)),
-            None,
-            None,
-        )
-    };
+    let decimal = |level: usize| list_level(level, "decimal", format!("%{}.", level + 1));
     let mut bullets = AbstractNumbering::new(BULLETS);
     let mut numbers = AbstractNumbering::new(DECIMAL);
     for level in 0..9 {

@@ -8,6 +8,7 @@ pub mod compose;
 pub mod convert;
 pub mod csv;
 pub mod docx;
+mod error;
 pub mod gaps;
 pub mod inline;
 pub mod md_escape;
@@ -17,6 +18,7 @@ pub mod render;
 pub mod report;
 pub mod svg;
 
+pub use error::ExportError;
 pub use gaps::{Gap, gaps};
 pub use report::{Report, add_earlier_round, build};
 
@@ -64,7 +66,7 @@ pub fn format_error(lang: Lang, got: &str) -> String {
 
 /// The report as text in one format. No C0 or C1 control character but newline and tab
 /// reaches the file (the CSV writer cleans each field itself, its rows end in CRLF).
-pub fn render(report: &Report, format: Format) -> Result<String, String> {
+pub fn render(report: &Report, format: Format) -> Result<String, ExportError> {
     let clean = |text: String| match crate::sanitize::for_export(&text) {
         std::borrow::Cow::Borrowed(_) => text,
         std::borrow::Cow::Owned(cleaned) => cleaned,
@@ -73,12 +75,12 @@ pub fn render(report: &Report, format: Format) -> Result<String, String> {
         Format::Markdown => render::markdown(report).map(clean),
         Format::Html => render::html(report).map(clean),
         Format::Csv => csv::write(report),
-        Format::Docx => Err("docx: a binary format, see export::bytes".to_string()),
+        Format::Docx => Err(ExportError::NotText),
     }
 }
 
 /// The report as the bytes of a file in one format (Word's included).
-pub fn bytes(report: &Report, format: Format) -> Result<Vec<u8>, String> {
+pub fn bytes(report: &Report, format: Format) -> Result<Vec<u8>, ExportError> {
     match format {
         Format::Docx => docx::write(report),
         _ => render(report, format).map(String::into_bytes),
@@ -170,10 +172,13 @@ fn with_session_date(stem: &str, session_date: &str) -> String {
 /// leads to a device or pipe (`-o /dev/stdout`, `-o /dev/null`, a named pipe) is written
 /// to, not replaced by a file; a link to anything else is replaced, never written
 /// through.
-pub fn write_file(path: &Path, text: impl AsRef<[u8]>) -> Result<(), String> {
+pub fn write_file(path: &Path, text: impl AsRef<[u8]>) -> Result<(), ExportError> {
     use std::os::unix::fs::FileTypeExt;
     let text = text.as_ref();
-    let err = |e: std::io::Error| format!("{}: {e}", path.display());
+    let err = |error: std::io::Error| ExportError::Write {
+        path: path.to_path_buf(),
+        error,
+    };
     let stream = std::fs::metadata(path).is_ok_and(|m| {
         let t = m.file_type();
         t.is_char_device() || t.is_fifo() || t.is_socket()
@@ -199,7 +204,7 @@ pub fn write_all(
     lang: Lang,
     session_path: &Path,
     earlier: Option<(u8, &crate::model::Wheel)>,
-) -> Result<Vec<PathBuf>, String> {
+) -> Result<Vec<PathBuf>, ExportError> {
     let mut written = Vec::new();
     for public in [false, true] {
         let mut report = build(session, method, lang, public);

@@ -136,11 +136,53 @@ pub fn build(
     lang: Lang,
 ) -> Portfolio {
     let t = lang.strings().portfolio;
-    // pact key → round → (session, file)
+    let by_pact = rounds_by_pact(sessions);
+    let mut pacts = Vec::new();
+    let mut dated: Vec<(usize, Period, Option<String>)> = Vec::new();
+    let mut themes = Themes::new();
+    for (i, (key, rounds)) in by_pact.iter().enumerate() {
+        let name = rounds
+            .values()
+            .last()
+            .map(|(s, _)| s.intake.pact_name.trim().to_string())
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| key.clone());
+        let mut out = Vec::new();
+        for (round, (s, file)) in rounds {
+            out.push(round_out(method, s, *round, file));
+            if let Some(p) = period_of(&s.intake.session_date) {
+                dated.push((i, p, s.wheel.placement.phase.clone()));
+            }
+            add_themes(&mut themes, method, t, s, &name);
+        }
+        pacts.push(PactOut { name, rounds: out });
+    }
+    pacts.sort_by_key(|p| p.name.to_lowercase());
+
+    let mut periods: Vec<Period> = dated.iter().map(|d| d.1).collect();
+    periods.sort();
+    periods.dedup();
+    let counts = phase_counts(method, t, &periods, &dated, by_pact.len());
+    let totals = (0..periods.len())
+        .map(|c| counts.iter().map(|r| r.counts[c]).sum())
+        .collect();
+    Portfolio {
+        pacts,
+        periods,
+        counts,
+        totals,
+        themes: theme_groups(themes),
+        unreadable,
+    }
+}
+
+/// pact key → round → (session, file name). Sessions without a pact name are no pact:
+/// left out of the overview (the start screen lists them under "(zonder naam)").
+fn rounds_by_pact(
+    sessions: &[(PathBuf, Session)],
+) -> BTreeMap<String, BTreeMap<u8, (&Session, String)>> {
     let mut by_pact: BTreeMap<String, BTreeMap<u8, (&Session, String)>> = BTreeMap::new();
     for (p, s) in sessions {
-        // Sessions without a pact name are no pact: left out of the overview (the start
-        // screen lists them under "(zonder naam)").
         let key = crate::model::pact::pact_key(&s.intake.pact_name);
         if key.is_empty() {
             continue;
@@ -153,102 +195,106 @@ pub fn build(
             rounds.insert(s.intake.round, (s, file_name(p)));
         }
     }
-    let mut pacts = Vec::new();
-    let mut dated: Vec<(usize, Period, Option<String>)> = Vec::new();
-    // (focus, area, kind) → lowercased text → (text as first written, pacts).
-    type Texts = BTreeMap<String, (String, Vec<String>)>;
-    let mut themes: BTreeMap<(String, String, u8), Texts> = BTreeMap::new();
-    for (i, (key, rounds)) in by_pact.iter().enumerate() {
-        let name = rounds
-            .values()
-            .last()
-            .map(|(s, _)| s.intake.pact_name.trim().to_string())
-            .filter(|n| !n.is_empty())
-            .unwrap_or_else(|| key.clone());
-        let mut out = Vec::new();
-        for (round, (s, file)) in rounds {
-            let w = &s.wheel;
-            let open: Vec<_> = s
-                .intentions
-                .iter()
-                .filter(|i| !i.text.trim().is_empty())
-                .filter(|i| !matches!(i.outcome, Some(FollowUp::Gedaan | FollowUp::Vervallen)))
-                .collect();
-            out.push(RoundOut {
-                round: *round,
-                date: s.intake.session_date.trim().to_string(),
-                phase: w
-                    .placement
-                    .phase
-                    .as_deref()
-                    .map(|id| phase_name(method, s, id))
-                    .unwrap_or_default(),
-                phase_id: w.placement.phase.clone(),
-                per_kind: w
-                    .per_kind
-                    .iter()
-                    .map(|(k, id)| (*k, phase_name(method, s, id)))
-                    .collect(),
-                intentions: s
-                    .intentions
-                    .iter()
-                    .filter(|i| !i.text.trim().is_empty())
-                    .count(),
-                done: s
-                    .intentions
-                    .iter()
-                    .filter(|i| i.outcome == Some(FollowUp::Gedaan))
-                    .count(),
-                open: open.len(),
-                without_owner: open.iter().filter(|i| i.owner.trim().is_empty()).count(),
-                file: file.clone(),
-            });
-            if let Some(p) = period_of(&s.intake.session_date) {
-                dated.push((i, p, w.placement.phase.clone()));
+    by_pact
+}
+
+/// One round of a pact: where it stood on the wheel and how its intentions went.
+fn round_out(method: &Method, s: &Session, round: u8, file: &str) -> RoundOut {
+    let w = &s.wheel;
+    let open: Vec<_> = s
+        .intentions
+        .iter()
+        .filter(|i| !i.text.trim().is_empty())
+        .filter(|i| !matches!(i.outcome, Some(FollowUp::Gedaan | FollowUp::Vervallen)))
+        .collect();
+    RoundOut {
+        round,
+        date: s.intake.session_date.trim().to_string(),
+        phase: w
+            .placement
+            .phase
+            .as_deref()
+            .map(|id| phase_name(method, s, id))
+            .unwrap_or_default(),
+        phase_id: w.placement.phase.clone(),
+        per_kind: w
+            .per_kind
+            .iter()
+            .map(|(k, id)| (*k, phase_name(method, s, id)))
+            .collect(),
+        intentions: s
+            .intentions
+            .iter()
+            .filter(|i| !i.text.trim().is_empty())
+            .count(),
+        done: s
+            .intentions
+            .iter()
+            .filter(|i| i.outcome == Some(FollowUp::Gedaan))
+            .count(),
+        open: open.len(),
+        without_owner: open.iter().filter(|i| i.owner.trim().is_empty()).count(),
+        file: file.to_string(),
+    }
+}
+
+/// (focus, area, kind) → lowercased text → (text as first written, pacts).
+type Themes = BTreeMap<(String, String, u8), BTreeMap<String, (String, Vec<String>)>>;
+
+/// The session's obstacles (kind 0) and success factors (kind 1), by focus area and
+/// area, each text once with the pacts that named it.
+fn add_themes(
+    themes: &mut Themes,
+    method: &Method,
+    t: &crate::i18n::portfolio::Strings,
+    s: &Session,
+    pact: &str,
+) {
+    for iv in &s.interviews {
+        for n in &iv.notes {
+            let kind = match n.kind {
+                NoteKind::Belemmering => 0,
+                NoteKind::Succesfactor => 1,
+                _ => continue,
+            };
+            let text = n.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if text.is_empty() {
+                continue;
             }
-            for iv in &s.interviews {
-                for n in &iv.notes {
-                    let kind = match n.kind {
-                        NoteKind::Belemmering => 0,
-                        NoteKind::Succesfactor => 1,
-                        _ => continue,
-                    };
-                    let text = n.text.split_whitespace().collect::<Vec<_>>().join(" ");
-                    if text.is_empty() {
-                        continue;
-                    }
-                    let area = method
-                        .areas
-                        .iter()
-                        .find(|a| a.id == n.area)
-                        .map(|a| a.name.clone())
-                        .unwrap_or_else(|| t.no_area.to_string());
-                    let focuses = if n.focus_areas.is_empty() {
-                        vec![t.no_focus.to_string()]
-                    } else {
-                        n.focus_areas.clone()
-                    };
-                    for f in focuses {
-                        let group = themes.entry((f, area.clone(), kind)).or_default();
-                        let item = group
-                            .entry(text.to_lowercase())
-                            .or_insert_with(|| (text.clone(), Vec::new()));
-                        if !item.1.contains(&name) {
-                            item.1.push(name.clone());
-                        }
-                    }
+            let area = method
+                .areas
+                .iter()
+                .find(|a| a.id == n.area)
+                .map(|a| a.name.clone())
+                .unwrap_or_else(|| t.no_area.to_string());
+            let focuses = if n.focus_areas.is_empty() {
+                vec![t.no_focus.to_string()]
+            } else {
+                n.focus_areas.clone()
+            };
+            for f in focuses {
+                let group = themes.entry((f, area.clone(), kind)).or_default();
+                let item = group
+                    .entry(text.to_lowercase())
+                    .or_insert_with(|| (text.clone(), Vec::new()));
+                if !item.1.iter().any(|p| p == pact) {
+                    item.1.push(pact.to_string());
                 }
             }
         }
-        pacts.push(PactOut { name, rounds: out });
     }
-    pacts.sort_by_key(|p| p.name.to_lowercase());
+}
 
-    // Counts per period: each pact counted once per period, in the phase of its latest
-    // session up to the end of that period (as a progress report's "stand van zaken").
-    let mut periods: Vec<Period> = dated.iter().map(|d| d.1).collect();
-    periods.sort();
-    periods.dedup();
+/// Counts per period: each pact counted once per period, in the phase of its latest
+/// session up to the end of that period (as a progress report's "stand van zaken").
+/// `dated`: (pact index, period, phase id) of every dated session.
+fn phase_counts(
+    method: &Method,
+    t: &crate::i18n::portfolio::Strings,
+    periods: &[Period],
+    dated: &[(usize, Period, Option<String>)],
+    n_pacts: usize,
+) -> Vec<CountRow> {
     let mut counts: Vec<CountRow> = method
         .wheel
         .phases
@@ -269,7 +315,6 @@ pub fn build(
         name: t.not_started.into(),
         counts: vec![0; periods.len()],
     });
-    let n_pacts = by_pact.len();
     for (col, period) in periods.iter().enumerate() {
         for pact in 0..n_pacts {
             let latest = dated
@@ -287,10 +332,12 @@ pub fn build(
             counts[row].counts[col] += 1;
         }
     }
-    let totals = (0..periods.len())
-        .map(|c| counts.iter().map(|r| r.counts[c]).sum())
-        .collect();
-    let themes = themes
+    counts
+}
+
+/// The themes as groups, each group's texts named by the most pacts first.
+fn theme_groups(themes: Themes) -> Vec<ThemeGroup> {
+    themes
         .into_iter()
         .map(|((focus, area, kind), items)| {
             let mut items: Vec<ThemeItem> = items
@@ -310,15 +357,7 @@ pub fn build(
                 items,
             }
         })
-        .collect();
-    Portfolio {
-        pacts,
-        periods,
-        counts,
-        totals,
-        themes,
-        unreadable,
-    }
+        .collect()
 }
 
 pub fn period_label(t: &crate::i18n::portfolio::Strings, p: Period) -> String {

@@ -2,6 +2,7 @@
 //! embedded; `VOLGSPOT_TEMPLATES` may name a folder with files of the same names, so a
 //! consultant can adjust the wording without recompiling.
 
+use super::ExportError;
 use super::report::Report;
 use super::svg;
 use minijinja::syntax::SyntaxConfig;
@@ -31,11 +32,14 @@ fn override_path(name: &str) -> Option<std::path::PathBuf> {
 /// A template's text: the override folder's file when there is one, else the embedded.
 /// An override that cannot be read (not UTF-8, no permission) is an error naming the
 /// file, never silently replaced by the embedded text.
-fn source(name: &str) -> Result<Option<String>, String> {
+fn source(name: &str) -> Result<Option<String>, ExportError> {
     if let Some(path) = override_path(name) {
         return std::fs::read_to_string(&path)
             .map(Some)
-            .map_err(|e| format!("{}: {e}", path.display()));
+            .map_err(|e| ExportError::Template {
+                origin: path.display().to_string(),
+                detail: e.to_string(),
+            });
     }
     Ok(embedded(name).map(str::to_string))
 }
@@ -51,7 +55,9 @@ fn origin(name: &str) -> String {
 fn env() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_loader(|name| {
-        source(name).map_err(|e| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e))
+        source(name).map_err(|e| {
+            minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string())
+        })
     });
     // Block tags on their own lines leave no blank lines behind.
     if let Ok(syntax) = SyntaxConfig::builder()
@@ -188,7 +194,7 @@ fn render_in(
     r: Value,
     template: &str,
     extra: Value,
-) -> Result<String, String> {
+) -> Result<String, ExportError> {
     let words = format!("words.{}", report.lang);
     let methodiek = source(&format!("methodiek.{}.md", report.lang))?.unwrap_or_default();
     let ctx = context! { r => r, words => words.clone(), methodiek => methodiek.trim(), ..extra };
@@ -202,12 +208,20 @@ fn render_in(
 /// A template error naming the file at fault: the wording file when the error is in it
 /// (it is imported by the report template), else the report template; an override by
 /// its path.
-fn template_error(template: &str, words: &str, e: &minijinja::Error) -> String {
+fn template_error(template: &str, words: &str, e: &minijinja::Error) -> ExportError {
     let at = match e.name() {
-        Some(name) if name == words => name.to_string(),
-        _ => template.to_string(),
+        Some(name) if name == words => name,
+        _ => template,
     };
-    format!("{}: {e:#}", origin(&at))
+    engine_error(at, e)
+}
+
+/// What the template engine says about template `name`, naming where it comes from.
+fn engine_error(name: &str, e: &minijinja::Error) -> ExportError {
+    ExportError::Template {
+        origin: origin(name),
+        detail: format!("{e:#}"),
+    }
 }
 
 /// At most one blank line in a row, no trailing spaces, one final newline: the
@@ -236,7 +250,7 @@ fn tidy(text: &str) -> String {
 
 /// The Markdown report, every user text escaped with its inline markup kept (see
 /// [`super::inline`]), converted as the report is handed to the template.
-pub fn markdown(report: &Report) -> Result<String, String> {
+pub fn markdown(report: &Report) -> Result<String, ExportError> {
     let r = super::convert::to_value(report, super::convert::Target::Markdown);
     render_in(env(), report, r, "report.md", Value::from(())).map(|md| blank_around_blocks(&md))
 }
@@ -252,6 +266,7 @@ pub fn markdown_preview(report: &Report) -> Result<String, String> {
             .collect();
         tidy(&kept.join("\n"))
     })
+    .map_err(|e| e.to_string())
 }
 
 /// Markdown needs a blank line before a heading and after a list; the templates'
@@ -291,7 +306,7 @@ fn blank_around_blocks(md: &str) -> String {
     out
 }
 
-pub fn html(report: &Report) -> Result<String, String> {
+pub fn html(report: &Report) -> Result<String, ExportError> {
     let tri = word(report.lang, "triangle_figure")?;
     let wheel = word(report.lang, "wheel_figure")?;
     let extra = context! {
@@ -303,23 +318,26 @@ pub fn html(report: &Report) -> Result<String, String> {
 }
 
 /// One value from the wording template (`words.<lang>`), e.g. the CSV header.
-pub fn word_value(lang: &str, key: &str) -> Result<Value, String> {
+pub fn word_value(lang: &str, key: &str) -> Result<Value, ExportError> {
     let env = env();
     let name = format!("words.{lang}");
     let tmpl = env
         .get_template(&name)
-        .map_err(|e| format!("{}: {e:#}", origin(&name)))?;
+        .map_err(|e| engine_error(&name, &e))?;
     let captured = tmpl
         .render_captured(())
-        .map_err(|e| format!("{}: {e:#}", origin(&name)))?;
+        .map_err(|e| engine_error(&name, &e))?;
     captured
         .state()
         .lookup(key)
         .filter(|v| !v.is_undefined())
-        .ok_or_else(|| format!("{}: '{key}' is missing", origin(&name)))
+        .ok_or_else(|| ExportError::MissingWord {
+            origin: origin(&name),
+            key: key.to_string(),
+        })
 }
 
-pub fn word(lang: &str, key: &str) -> Result<String, String> {
+pub fn word(lang: &str, key: &str) -> Result<String, ExportError> {
     word_value(lang, key).map(|v| v.to_string())
 }
 

@@ -480,7 +480,79 @@ pub(crate) fn note_out(iv: &Interview, n: &Note, area: &str, public: bool, lang:
 /// quotes approved by a speaker who consented, names only with consent.
 pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Report {
     let intake = &session.intake;
-    let sections = method
+    let intentions = intentions_out(session, public);
+    let (interviews, kader, agenda) = if public {
+        (Vec::new(), Vec::new(), Vec::new())
+    } else {
+        internal_parts(session, method)
+    };
+    // Contacts, roles, documents and the people who ran the Volgspot are internal.
+    let (partners, documents) = if public {
+        (Vec::new(), Vec::new())
+    } else {
+        (partners_out(session), documents_out(session))
+    };
+    let internal_text = |s: &str| {
+        if public {
+            String::new()
+        } else {
+            s.trim().to_string()
+        }
+    };
+
+    let mut report = Report {
+        lang: match lang {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        },
+        public,
+        pact: intake.pact_name.trim().to_string(),
+        round: intake.round,
+        date: date_out(intake.session_date.trim()),
+        meeting: intake.meeting.trim().to_string(),
+        place: internal_text(&intake.place),
+        region: lines(&intake.region_description),
+        partner_groups: partner_groups(session),
+        ambition: Some(QuoteOut {
+            text: intake.ambition.text.trim().to_string(),
+            source: intake.ambition.source.trim().to_string(),
+        })
+        .filter(|q| !q.text.is_empty()),
+        region_blocks: Vec::new(),
+        sections: sections_out(session, method, lang, public),
+        triangle: triangle_out(session, method, public),
+        wheel: wheel_out(session, method, public),
+        intentions_without_owner: intentions
+            .iter()
+            .filter(|i| i.owner.is_empty() && !i.settled)
+            .count(),
+        intentions,
+        progress: None,
+        // Saturating: absurd minutes in a file show as a huge total, never a wrapped one.
+        agenda_planned_minutes: agenda
+            .iter()
+            .fold(0u32, |t, b| t.saturating_add(b.planned_minutes)),
+        agenda_actual_minutes: agenda
+            .iter()
+            .fold(0u64, |t, b| t.saturating_add(b.actual_minutes)),
+        facilitators: internal_text(&intake.facilitators),
+        interviewers: internal_text(&intake.interviewers),
+        partners,
+        documents,
+        interviews,
+        kader,
+        agenda,
+        preview: false,
+    };
+    super::compose::fill(&mut report, session, method, lang);
+    super::progress::add_baseline(&mut report, method, session);
+    report
+}
+
+/// One section per focus area of the method: the intake's first observation and the
+/// interview notes in that area, sorted by kind (public notes only in the public version).
+fn sections_out(session: &Session, method: &Method, lang: Lang, public: bool) -> Vec<SectionOut> {
+    method
         .areas
         .iter()
         .enumerate()
@@ -491,7 +563,7 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
                 name: area.name.clone(),
                 heading: area.report_title.clone().unwrap_or(area.name.clone()),
                 question: area.question.clone(),
-                observation: lines(intake.observations.get(&area.id).map_or("", |s| s)),
+                observation: lines(session.intake.observations.get(&area.id).map_or("", |s| s)),
                 observations: Vec::new(),
                 factors: Vec::new(),
                 obstacles: Vec::new(),
@@ -521,8 +593,12 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
             sec.empty = sec.observation.is_empty() && sec.note_count == 0;
             sec
         })
-        .collect();
+        .collect()
+}
 
+/// The triangle: its corners and questions with their items (most votes first in the
+/// internal report), and every focus area the items name.
+fn triangle_out(session: &Session, method: &Method, public: bool) -> TriangleOut {
     let places: Vec<PlaceOut> = method
         .triangle
         .corners
@@ -569,20 +645,24 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
     if !public {
         session.triangle.own_focus_areas.iter().for_each(add_focus);
     }
-    let triangle = TriangleOut {
+    TriangleOut {
         item_count: places.iter().map(|p| p.items.len()).sum(),
         by_place: places.iter().map(|p| (p.id.clone(), p.clone())).collect(),
         places,
         focus_areas,
-    };
+    }
+}
 
+/// The wheel: where the pact stands (only when that placement is public, in the public
+/// version), its phases, and internally each phase's activities and the per-kind places.
+fn wheel_out(session: &Session, method: &Method, public: bool) -> WheelOut {
     let placement = &session.wheel.placement;
     let show_place = !public || placement.public;
     let current = placement
         .phase
         .as_deref()
         .filter(|id| show_place && method.phase(id).is_some());
-    let wheel = WheelOut {
+    WheelOut {
         name: method.wheel.name.clone(),
         placed: current.is_some(),
         phase_id: current.unwrap_or_default().to_string(),
@@ -616,24 +696,7 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
                 activities: if public {
                     Vec::new()
                 } else {
-                    p.activities
-                        .iter()
-                        .map(|a| {
-                            let st = session.wheel.activities.get(&a.id);
-                            ActivityOut {
-                                name: session
-                                    .wheel
-                                    .renames
-                                    .get(&a.id)
-                                    .filter(|s| !s.trim().is_empty())
-                                    .unwrap_or(&a.name)
-                                    .clone(),
-                                status: status_id(st.map(|s| s.status).unwrap_or_default()),
-                                note: st.map(|s| s.note.trim().to_string()).unwrap_or_default(),
-                                earlier_status: None,
-                            }
-                        })
-                        .collect()
+                    activities_out(session, p)
                 },
             })
             .collect(),
@@ -652,9 +715,36 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
         },
         earlier_round: None,
         earlier_phase_name: String::new(),
-    };
+    }
+}
 
-    let intentions: Vec<IntentionOut> = session
+/// A phase's activities with the region's names, statuses and notes (internal report).
+fn activities_out(session: &Session, phase: &crate::method::Phase) -> Vec<ActivityOut> {
+    phase
+        .activities
+        .iter()
+        .map(|a| {
+            let st = session.wheel.activities.get(&a.id);
+            ActivityOut {
+                name: session
+                    .wheel
+                    .renames
+                    .get(&a.id)
+                    .filter(|s| !s.trim().is_empty())
+                    .unwrap_or(&a.name)
+                    .clone(),
+                status: status_id(st.map(|s| s.status).unwrap_or_default()),
+                note: st.map(|s| s.note.trim().to_string()).unwrap_or_default(),
+                earlier_status: None,
+            }
+        })
+        .collect()
+}
+
+/// The intentions that have text (public ones only in the public version), with what
+/// became of those carried over from an earlier round.
+fn intentions_out(session: &Session, public: bool) -> Vec<IntentionOut> {
+    session
         .intentions
         .iter()
         .filter(|i| !i.text.trim().is_empty() && (!public || i.public))
@@ -674,109 +764,51 @@ pub fn build(session: &Session, method: &Method, lang: Lang, public: bool) -> Re
                 )
             ),
         })
-        .collect();
+        .collect()
+}
 
-    let (interviews, kader, agenda) = if public {
-        (Vec::new(), Vec::new(), Vec::new())
-    } else {
-        internal_parts(session, method)
-    };
-    let partner_groups = PartnerKind::ALL
+/// The partner organisations by kind, kinds without partners left out (both versions).
+fn partner_groups(session: &Session) -> Vec<PartnerGroup> {
+    PartnerKind::ALL
         .iter()
         .map(|&k| PartnerGroup {
             kind: partner_kind_id(k),
             names: partner_names(session, Some(k)),
         })
         .filter(|g| !g.names.is_empty())
-        .collect();
-    // Contacts, roles, documents and the people who ran the Volgspot are internal.
-    let (partners, documents) = if public {
-        (Vec::new(), Vec::new())
-    } else {
-        (
-            intake
-                .partners
-                .iter()
-                .filter(|p| !p.organisation.trim().is_empty())
-                .map(|p| PartnerOut {
-                    organisation: p.organisation.trim().to_string(),
-                    kind: partner_kind_id(p.kind),
-                    role: p.role.trim().to_string(),
-                    contact: p.contact.trim().to_string(),
-                })
-                .collect(),
-            intake
-                .documents
-                .iter()
-                .filter(|d| !d.title.trim().is_empty())
-                .map(|d| DocumentOut {
-                    title: d.title.trim().to_string(),
-                    kind: d.kind.trim().to_string(),
-                    date: d.date.trim().to_string(),
-                    key_points: d.key_points.trim().to_string(),
-                })
-                .collect(),
-        )
-    };
-    let internal_text = |s: &str| {
-        if public {
-            String::new()
-        } else {
-            s.trim().to_string()
-        }
-    };
+        .collect()
+}
 
-    let mut report = Report {
-        lang: match lang {
-            Lang::Nl => "nl",
-            Lang::En => "en",
-        },
-        public,
-        pact: intake.pact_name.trim().to_string(),
-        round: intake.round,
-        date: date_out(intake.session_date.trim()),
-        meeting: intake.meeting.trim().to_string(),
-        place: if public {
-            String::new()
-        } else {
-            intake.place.trim().to_string()
-        },
-        region: lines(&intake.region_description),
-        partner_groups,
-        ambition: Some(QuoteOut {
-            text: intake.ambition.text.trim().to_string(),
-            source: intake.ambition.source.trim().to_string(),
+/// The intake's partners with role and contact (internal report).
+fn partners_out(session: &Session) -> Vec<PartnerOut> {
+    session
+        .intake
+        .partners
+        .iter()
+        .filter(|p| !p.organisation.trim().is_empty())
+        .map(|p| PartnerOut {
+            organisation: p.organisation.trim().to_string(),
+            kind: partner_kind_id(p.kind),
+            role: p.role.trim().to_string(),
+            contact: p.contact.trim().to_string(),
         })
-        .filter(|q| !q.text.is_empty()),
-        region_blocks: Vec::new(),
-        sections,
-        triangle,
-        wheel,
-        intentions_without_owner: intentions
-            .iter()
-            .filter(|i| i.owner.is_empty() && !i.settled)
-            .count(),
-        intentions,
-        progress: None,
-        // Saturating: absurd minutes in a file show as a huge total, never a wrapped one.
-        agenda_planned_minutes: agenda
-            .iter()
-            .fold(0u32, |t, b| t.saturating_add(b.planned_minutes)),
-        agenda_actual_minutes: agenda
-            .iter()
-            .fold(0u64, |t, b| t.saturating_add(b.actual_minutes)),
-        facilitators: internal_text(&intake.facilitators),
-        interviewers: internal_text(&intake.interviewers),
-        partners,
-        documents,
-        interviews,
-        kader,
-        agenda,
-        preview: false,
-    };
-    super::compose::fill(&mut report, session, method, lang);
-    super::progress::add_baseline(&mut report, method, session);
-    report
+        .collect()
+}
+
+/// The intake's documents (internal report).
+fn documents_out(session: &Session) -> Vec<DocumentOut> {
+    session
+        .intake
+        .documents
+        .iter()
+        .filter(|d| !d.title.trim().is_empty())
+        .map(|d| DocumentOut {
+            title: d.title.trim().to_string(),
+            kind: d.kind.trim().to_string(),
+            date: d.date.trim().to_string(),
+            key_points: d.key_points.trim().to_string(),
+        })
+        .collect()
 }
 
 /// The intake's partner organisations (of one kind, or all), in the intake's order,

@@ -563,9 +563,15 @@ impl Strings {
     }
 
     pub fn load_error(&self, e: &crate::store::LoadError) -> String {
-        use crate::store::LoadProblem as P;
         let file = fill(self.e_file, &[&e.path.display().to_string()]);
-        let what = match &e.problem {
+        // File names and parser messages quote the file: shown, never passed raw.
+        crate::sanitize::visible(&format!("{file} {}", self.load_problem(&e.problem))).into_owned()
+    }
+
+    /// What is wrong with a file, without naming it (for a line that names it already).
+    pub fn load_problem(&self, problem: &crate::store::LoadProblem) -> String {
+        use crate::store::LoadProblem as P;
+        let what = match problem {
             P::Missing => self.e_missing.to_string(),
             P::Empty => self.e_empty.to_string(),
             P::Directory => self.e_directory.to_string(),
@@ -608,8 +614,7 @@ impl Strings {
                 fill(self.e_future, &[&found.to_string(), &supported.to_string()])
             }
         };
-        // File names and parser messages quote the file: shown, never passed raw.
-        crate::sanitize::visible(&format!("{file} {what}")).into_owned()
+        crate::sanitize::visible(&what).into_owned()
     }
 
     pub fn partner_kind(&self, k: crate::model::PartnerKind) -> &'static str {

@@ -517,16 +517,29 @@ pub fn merge_file_from(
         duplicate_notes_in_file: duplicates,
         ..InterviewReport::default()
     };
+    let Some(k) = target_interview(session, inc) else {
+        add_interview(session, inc, src, &mut report);
+        return report;
+    };
+    let mut taken = note_ids(session);
+    let cur = Arc::make_mut(&mut session.interviews[k]);
+    merge_fields(cur, inc, &mut report);
+    cur.source = Some(src.clone());
+    settle_notes_deleted_in_file(cur, inc, &src, &mut taken, &mut report);
+    merge_file_notes(cur, inc, &src, &mut taken, &mut report);
+    report
+}
+
+/// The interview this file updates: one the file's id names (its own id, or the id it
+/// had in the file when it got a fresh one here) that is plausibly the same person. The
+/// file's id naming only other people's interviews is a collision.
+fn target_interview(session: &Session, inc: &Interview) -> Option<usize> {
     let fields = inc.fields();
-    // The interview this file updates: one the file's id names (its own id, or the id
-    // it had in the file when it got a fresh one here) that is plausibly the same
-    // person. The file's id naming only other people's interviews is a collision.
     let plausible = |cur: &Interview| {
         same_person(&cur.fields(), &fields)
             || cur.base.as_ref().is_some_and(|b| same_person(b, &fields))
     };
-    let named = |i: &&Arc<Interview>| i.file_key() == &inc.id || i.id == inc.id;
-    let target = session
+    session
         .interviews
         .iter()
         .position(|i| i.file_id.as_ref() == Some(&inc.id) && plausible(i))
@@ -535,81 +548,97 @@ pub fn merge_file_from(
                 .interviews
                 .iter()
                 .position(|i| i.file_key() == &inc.id && plausible(i))
-        });
+        })
+}
+
+/// A file's interview new to this session: added (with fresh ids where its own are
+/// taken), unless it is empty or was deleted here and not changed there since.
+fn add_interview(
+    session: &mut Session,
+    inc: &Interview,
+    src: ImportSource,
+    report: &mut InterviewReport,
+) {
+    let fields = inc.fields();
+    let named = |i: &&Arc<Interview>| i.file_key() == &inc.id || i.id == inc.id;
     let collides_with = session.interviews.iter().find(named).map(|i| label(i));
     let id_taken = session.interviews.iter().any(|i| i.id == inc.id);
-    let Some(k) = target else {
-        let empty = inc.notes.is_empty()
-            && [&inc.interviewee, &inc.organisation, &inc.role]
-                .iter()
-                .all(|x| x.trim().is_empty());
-        if empty {
-            report.skipped_empty = true;
-            return report;
+    let empty = inc.notes.is_empty()
+        && [&inc.interviewee, &inc.organisation, &inc.role]
+            .iter()
+            .all(|x| x.trim().is_empty());
+    if empty {
+        report.skipped_empty = true;
+        return;
+    }
+    // Deleted here before: stays deleted unless the interviewer changed it since.
+    let tomb = session
+        .deleted_interviews
+        .iter()
+        .position(|t| t.id == inc.id && t.fields.as_ref().is_none_or(|f| same_person(f, &fields)));
+    let back = match tomb {
+        Some(t)
+            if session.deleted_interviews[t]
+                .imported_at
+                .is_some_and(|at| src.at <= at) =>
+        {
+            report.kept_deleted = true;
+            return;
         }
-        // Deleted here before: stays deleted unless the interviewer changed it since.
-        let tomb = session.deleted_interviews.iter().position(|t| {
-            t.id == inc.id && t.fields.as_ref().is_none_or(|f| same_person(f, &fields))
-        });
-        let back = match tomb {
-            Some(t)
-                if session.deleted_interviews[t]
-                    .imported_at
-                    .is_some_and(|at| file.updated <= at) =>
-            {
-                report.kept_deleted = true;
-                return report;
-            }
-            Some(t) => {
-                session.deleted_interviews.remove(t);
-                true
-            }
-            None => false,
-        };
-        let taken = note_ids(session);
-        let mut new = inc.clone();
-        if collides_with.is_some() || id_taken {
-            report.id_collision = collides_with;
-            new.id = Id::new();
-            new.file_id = Some(inc.id.clone());
+        Some(t) => {
+            session.deleted_interviews.remove(t);
+            true
         }
-        // A half-typed line stays with the interviewer.
-        new.draft.clear();
-        new.base = Some(fields);
-        new.source = Some(src);
-        new.fields_conflict.clear();
-        let new_id = new.id.clone();
-        for n in &mut new.notes {
-            n.base = Some(n.values());
-            n.conflict = back.then(|| NoteConflict {
-                deleted_by: Some(DeletedBy::Session),
-                source: source.to_string(),
-                at: Some(file.updated),
-                ..NoteConflict::default()
-            });
-            if taken.contains(&n.id) {
-                let fresh = fresh_note_id(&taken, &new_id, &n.id);
-                n.file_id = Some(std::mem::replace(&mut n.id, fresh));
-                report.notes_renumbered += 1;
-            }
-        }
-        report.added = true;
-        report.back_after_deletion = back;
-        if back {
-            report.notes_conflicted = new.notes.len();
-        } else {
-            report.notes_added = new.notes.len();
-        }
-        session.interviews.push(Arc::new(new));
-        return report;
+        None => false,
     };
-    let mut taken = note_ids(session);
-    let cur = Arc::make_mut(&mut session.interviews[k]);
-    merge_fields(cur, inc, &mut report);
-    cur.source = Some(src.clone());
+    let taken = note_ids(session);
+    let mut new = inc.clone();
+    if collides_with.is_some() || id_taken {
+        report.id_collision = collides_with;
+        new.id = Id::new();
+        new.file_id = Some(inc.id.clone());
+    }
+    // A half-typed line stays with the interviewer.
+    new.draft.clear();
+    new.base = Some(fields);
+    let (source, at) = (src.file.clone(), src.at);
+    new.source = Some(src);
+    new.fields_conflict.clear();
+    let new_id = new.id.clone();
+    for n in &mut new.notes {
+        n.base = Some(n.values());
+        n.conflict = back.then(|| NoteConflict {
+            deleted_by: Some(DeletedBy::Session),
+            source: source.clone(),
+            at: Some(at),
+            ..NoteConflict::default()
+        });
+        if taken.contains(&n.id) {
+            let fresh = fresh_note_id(&taken, &new_id, &n.id);
+            n.file_id = Some(std::mem::replace(&mut n.id, fresh));
+            report.notes_renumbered += 1;
+        }
+    }
+    report.added = true;
+    report.back_after_deletion = back;
+    if back {
+        report.notes_conflicted = new.notes.len();
+    } else {
+        report.notes_added = new.notes.len();
+    }
+    session.interviews.push(Arc::new(new));
+}
 
+/// Notes the interviewer deleted (imported before, missing from the file now): gone,
+/// with a tombstone, unless edited here since, then kept as a conflict.
+fn settle_notes_deleted_in_file(
+    cur: &mut Interview,
+    inc: &Interview,
+    src: &ImportSource,
+    taken: &mut HashSet<Id>,
+    report: &mut InterviewReport,
+) {
     let in_file: HashSet<&Id> = inc.notes.iter().map(|n| &n.id).collect();
-    // Notes the interviewer deleted: imported before, missing from the file now.
     let mut keep = Vec::with_capacity(cur.notes.len());
     for mut sn in std::mem::take(&mut cur.notes) {
         if sn.base.is_none() || in_file.contains(sn.file_key()) {
@@ -642,10 +671,20 @@ pub fn merge_file_from(
         }
     }
     cur.notes = keep;
+}
 
+/// The file's notes: each merged into its note here, or added (back, or as a conflict
+/// where it was deleted here and edited there; kept deleted where untouched there).
+fn merge_file_notes(
+    cur: &mut Interview,
+    inc: &Interview,
+    src: &ImportSource,
+    taken: &mut HashSet<Id>,
+    report: &mut InterviewReport,
+) {
     for fnote in &inc.notes {
         if let Some(sn) = cur.notes.iter_mut().find(|n| n.file_key() == &fnote.id) {
-            let (updated, conflicted) = merge_note(sn, fnote, &src);
+            let (updated, conflicted) = merge_note(sn, fnote, src);
             if conflicted {
                 report.notes_conflicted += 1;
             } else if updated {
@@ -681,14 +720,13 @@ pub fn merge_file_from(
             None => report.notes_added += 1,
         }
         if taken.contains(&n.id) {
-            let fresh = fresh_note_id(&taken, &cur.id, &n.id);
+            let fresh = fresh_note_id(taken, &cur.id, &n.id);
             n.file_id = Some(std::mem::replace(&mut n.id, fresh));
             report.notes_renumbered += 1;
         }
         taken.insert(n.id.clone());
         cur.notes.push(n);
     }
-    report
 }
 
 /// Keeps the other version of a conflict instead of the note as it shows (the

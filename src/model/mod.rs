@@ -176,6 +176,33 @@ pub struct Quote {
     pub source: String,
 }
 
+/// Where `x` stands in `all` (the first place for a value not listed).
+fn position<T: PartialEq + Copy>(all: &[T], x: T) -> usize {
+    all.iter().position(|k| *k == x).unwrap_or(0)
+}
+
+/// The value after `x` in `all`, the first after the last (a key cycles through them).
+fn after<T: PartialEq + Copy>(all: &[T], x: T) -> T {
+    all[(position(all, x) + 1) % all.len()]
+}
+
+/// `index` (place in `ALL`) and `next` (the one after it, cycling) for choice enums.
+macro_rules! cycling {
+    ($($t:ident),*) => {$(
+        impl $t {
+            pub fn index(self) -> usize {
+                position(&$t::ALL, self)
+            }
+
+            pub fn next(self) -> $t {
+                after(&$t::ALL, self)
+            }
+        }
+    )*};
+}
+
+cycling!(PartnerKind, NoteKind, Approval);
+
 /// The O's of the gouden driehoek, plus everything else (OR, provincie, ...).
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
@@ -190,17 +217,6 @@ pub enum PartnerKind {
 }
 
 impl PartnerKind {
-    pub fn index(self) -> usize {
-        PartnerKind::ALL
-            .iter()
-            .position(|k| *k == self)
-            .unwrap_or(0)
-    }
-
-    pub fn next(self) -> PartnerKind {
-        PartnerKind::ALL[(self.index() + 1) % PartnerKind::ALL.len()]
-    }
-
     pub const ALL: [PartnerKind; 4] = [
         PartnerKind::Zorg,
         PartnerKind::Onderwijs,
@@ -389,14 +405,6 @@ impl NoteKind {
         NoteKind::Citaat,
         NoteKind::Verbeteridee,
     ];
-
-    pub fn index(self) -> usize {
-        NoteKind::ALL.iter().position(|k| *k == self).unwrap_or(0)
-    }
-
-    pub fn next(self) -> NoteKind {
-        NoteKind::ALL[(self.index() + 1) % NoteKind::ALL.len()]
-    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -414,14 +422,6 @@ impl Approval {
         Approval::Akkoord,
         Approval::Geweigerd,
     ];
-
-    pub fn index(self) -> usize {
-        Approval::ALL.iter().position(|k| *k == self).unwrap_or(0)
-    }
-
-    pub fn next(self) -> Approval {
-        Approval::ALL[(self.index() + 1) % Approval::ALL.len()]
-    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -7,7 +7,7 @@ use super::{SaveError, atomic, load, save_doc, save_session};
 use crate::model::interview_file::{self, InterviewFile};
 use crate::model::{Interview, Session};
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Which kind of document the loop writes; each kind stores the generation in a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,9 +29,44 @@ impl Kind {
     }
 }
 
+/// Why the loop cannot read a generation, or stopped.
+#[derive(Debug)]
+pub enum LoopError {
+    /// The file cannot be read as a document of its kind.
+    Load {
+        path: PathBuf,
+        problem: load::LoadProblem,
+    },
+    /// The field that holds the generation holds no number.
+    NoGeneration {
+        path: PathBuf,
+        field: String,
+    },
+    Save(SaveError),
+    /// The generation could not be printed (the test reading it went away).
+    Stdout(io::Error),
+}
+
+impl std::fmt::Display for LoopError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoopError::Load { path, problem } => write!(f, "{}: {problem:?}", path.display()),
+            LoopError::NoGeneration { path, field } => {
+                write!(f, "{}: no generation in {field:?}", path.display())
+            }
+            LoopError::Save(e) => write!(f, "{e:?}"),
+            LoopError::Stdout(e) => write!(f, "{e}"),
+        }
+    }
+}
+
 /// The generation stored in the file at `path`, or why it cannot be read.
-pub fn read_generation(kind: Kind, path: &Path) -> Result<u64, String> {
-    let text = load::read_capped(path).map_err(|p| format!("{p:?}"))?;
+pub fn read_generation(kind: Kind, path: &Path) -> Result<u64, LoopError> {
+    let unreadable = |problem| LoopError::Load {
+        path: path.to_path_buf(),
+        problem,
+    };
+    let text = load::read_capped(path).map_err(unreadable)?;
     let field = match kind {
         Kind::Session => load::parse_session(&text).map(|(s, _)| s.intake.meeting),
         Kind::Interview => load::parse_versioned::<InterviewFile>(
@@ -41,10 +76,11 @@ pub fn read_generation(kind: Kind, path: &Path) -> Result<u64, String> {
         )
         .map(|(f, _)| f.interview.interviewee),
     }
-    .map_err(|p| format!("{p:?}"))?;
-    field
-        .parse()
-        .map_err(|_| format!("no generation in {field:?}"))
+    .map_err(unreadable)?;
+    field.parse().map_err(|_| LoopError::NoGeneration {
+        path: path.to_path_buf(),
+        field,
+    })
 }
 
 fn save(kind: Kind, path: &Path, generation: u64, session: &mut Session) -> Result<(), SaveError> {
@@ -67,12 +103,12 @@ fn save(kind: Kind, path: &Path, generation: u64, session: &mut Session) -> Resu
 
 /// Runs until killed (or until a save fails). Continues from the generation already in
 /// the file, so successive runs on one path keep counting up.
-pub fn run(kind: Kind, path: &Path) -> Result<(), String> {
+pub fn run(kind: Kind, path: &Path) -> Result<(), LoopError> {
     atomic::clean_stale_temps(path);
     let mut generation = match read_generation(kind, path) {
         Ok(g) => g,
         Err(_) if !path.exists() => 0,
-        Err(e) => return Err(format!("{}: {e}", path.display())),
+        Err(e) => return Err(e),
     };
     let mut session = Session::new("save-loop", 1, crate::clock::now());
     // Bulk, so a save takes long enough for kills to land in the middle of one.
@@ -80,9 +116,9 @@ pub fn run(kind: Kind, path: &Path) -> Result<(), String> {
     let stdout = io::stdout();
     loop {
         generation += 1;
-        save(kind, path, generation, &mut session).map_err(|e| format!("{e:?}"))?;
+        save(kind, path, generation, &mut session).map_err(LoopError::Save)?;
         let mut out = stdout.lock();
-        writeln!(out, "{generation}").map_err(|e| e.to_string())?;
-        out.flush().map_err(|e| e.to_string())?;
+        writeln!(out, "{generation}").map_err(LoopError::Stdout)?;
+        out.flush().map_err(LoopError::Stdout)?;
     }
 }
