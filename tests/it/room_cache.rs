@@ -2,7 +2,7 @@
 //! change and reused across frames (issue 20): a reused frame must never show names after
 //! the privacy switch (F8) went off, nor old words after an edit, an undo or an import.
 
-mod common;
+use crate::common;
 
 use common::ui::{demo_app, render, text};
 use ratatui::Terminal;
