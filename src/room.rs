@@ -283,7 +283,11 @@ impl Follower {
                 match &mut app.view {
                     View::Session(s) => {
                         s.doc = doc;
-                        s.summary = crate::app::summary::State::new(&s.doc);
+                        // A new generation: whatever was built from the old copy (the
+                        // publieksversie, the synthesis) is built again, once (the
+                        // publieksversie only if more than the clock changed); between
+                        // saves the frames reuse it.
+                        s.saving.generation += 1;
                     }
                     View::Start(_) => {
                         app.view =
@@ -368,6 +372,8 @@ pub fn run(mut app: App, session: PathBuf) -> std::process::ExitCode {
             // The clock ticks: draw once a second anyway.
             let second = app.now.unix_timestamp();
             if dirty || last_second != Some(second) || last_contact.as_ref() != Some(&contact) {
+                // Text blocks of the last frame may be reused (`ui::widgets::cache`).
+                crate::ui::widgets::cache::next_frame();
                 terminal.draw(|f| match app.session() {
                     Some(s) => crate::ui::room::draw(f, &app, s, &contact),
                     None => crate::ui::room::waiting(f, &app),
