@@ -96,7 +96,9 @@ pub static PICK_KEYS: &[Binding<Pick>] = &[
     Binding::new(CLOSE, Pick::Cancel, |t| t.compose.k_cancel).footer(),
     Binding::new(UP, Pick::Up, |t| t.compose.k_choose),
     Binding::new(DOWN, Pick::Down, |t| t.compose.k_choose),
-    Binding::new(&[key(KeyCode::Home)], Pick::First, |t| t.compose.k_first_last),
+    Binding::new(&[key(KeyCode::Home)], Pick::First, |t| {
+        t.compose.k_first_last
+    }),
     Binding::new(&[key(KeyCode::End)], Pick::Last, |t| t.compose.k_first_last),
 ];
 
@@ -106,7 +108,9 @@ pub static KIND_KEYS: &[Binding<Pick>] = &[
     Binding::new(CLOSE, Pick::Cancel, |t| t.compose.k_cancel).footer(),
     Binding::new(UP, Pick::Up, |t| t.compose.k_choose),
     Binding::new(DOWN, Pick::Down, |t| t.compose.k_choose),
-    Binding::new(&[key(KeyCode::Home)], Pick::First, |t| t.compose.k_first_last),
+    Binding::new(&[key(KeyCode::Home)], Pick::First, |t| {
+        t.compose.k_first_last
+    }),
     Binding::new(&[key(KeyCode::End)], Pick::Last, |t| t.compose.k_first_last),
     Binding::new(&[ch('1')], Pick::Number(0), |t| t.compose.k_number),
     Binding::new(&[ch('2')], Pick::Number(1), |t| t.compose.k_number),

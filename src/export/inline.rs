@@ -123,7 +123,10 @@ fn neutralize(lines: &[&str]) -> (String, Vec<usize>) {
             // A run of `*` between letters or digits (`2*3*4`) is text, not emphasis.
             let intraword = c == '*' && {
                 let start = chars[..k].iter().rposition(|(_, c)| *c != '*');
-                let end = chars[k..].iter().position(|(_, c)| *c != '*').map(|e| k + e);
+                let end = chars[k..]
+                    .iter()
+                    .position(|(_, c)| *c != '*')
+                    .map(|e| k + e);
                 alnum(start) && alnum(end)
             };
             // A typed `&` stays `&` (`&amp;` is no entity), a typed `\` stays `\`.
@@ -516,7 +519,10 @@ mod tests {
         assert_eq!(shown("2*3*4 en 2**3**4"), "2*3*4 en 2**3**4");
         assert_eq!(shown("a*b*c"), "a*b*c");
         // Emphasis at word boundaries still is.
-        assert_eq!(shown("heel *goed* en **vet**."), "heel <em>goed</em> en <strong>vet</strong>.");
+        assert_eq!(
+            shown("heel *goed* en **vet**."),
+            "heel <em>goed</em> en <strong>vet</strong>."
+        );
         assert_eq!(shown("x *y*z"), "x *y*z");
     }
 

@@ -163,7 +163,11 @@ impl Strings {
             n => Some(super::fill(many, &[&n.to_string()])),
         };
         let parts: Vec<String> = [
-            part(conflicts, self.withheld_conflict_one, self.withheld_conflicts),
+            part(
+                conflicts,
+                self.withheld_conflict_one,
+                self.withheld_conflicts,
+            ),
             part(changed, self.withheld_changed_one, self.withheld_changed),
         ]
         .into_iter()

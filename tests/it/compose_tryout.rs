@@ -100,7 +100,10 @@ fn a_key_that_closes_a_popup_does_nothing_behind_it() {
     let t = text(&render(&app, 80, 24));
     assert!(t.contains("Esc sluit dit venster"), "{t}");
     let footer = t.lines().nth(23).unwrap();
-    assert!(footer.contains("Esc") && footer.contains("sluit"), "{footer}");
+    assert!(
+        footer.contains("Esc") && footer.contains("sluit"),
+        "{footer}"
+    );
     assert!(!footer.contains("verwijder"), "{footer}");
     key(&mut app, KeyCode::Char('d'));
     assert_eq!(blocks(&app), n, "D behind the popup deleted a block");
@@ -193,9 +196,15 @@ fn a_typed_backslash_and_intraword_asterisks_show_as_typed() {
     let mut app = on_report(demo_app(Lang::Nl));
     type_paragraph(&mut app, "Dit is \\*niet\\* cursief; 2*3*4 is een som.");
     let t = text(&render(&app, 160, 60));
-    assert!(t.contains("Dit is *niet* cursief; 2*3*4 is een som."), "{t}");
+    assert!(
+        t.contains("Dit is *niet* cursief; 2*3*4 is een som."),
+        "{t}"
+    );
     let html = export::render(&report_of(&app), Format::Html).unwrap();
-    assert!(html.contains("Dit is *niet* cursief; 2*3*4 is een som."), "{html}");
+    assert!(
+        html.contains("Dit is *niet* cursief; 2*3*4 is een som."),
+        "{html}"
+    );
 }
 
 /// Tryout: typed `- ` went but typed `1. ` and `2) ` stayed; README says bullets and
@@ -221,10 +230,19 @@ fn typed_numbers_before_list_items_go_as_bullets_do() {
     }
     key(&mut app, KeyCode::Esc);
     let md = export::render(&report_of(&app), Format::Markdown).unwrap();
-    for item in ["- eerste", "- tweede", "- derde", "- 1.5 fte", "- \\-3% minder"] {
+    for item in [
+        "- eerste",
+        "- tweede",
+        "- derde",
+        "- 1.5 fte",
+        "- \\-3% minder",
+    ] {
         assert!(md.contains(&format!("{item}\n")), "{item:?}\n{md}");
     }
-    assert!(!md.contains("1\\. eerste") && !md.contains("2\\) tweede"), "{md}");
+    assert!(
+        !md.contains("1\\. eerste") && !md.contains("2\\) tweede"),
+        "{md}"
+    );
 }
 
 /// Tryout: the add menu numbers its kinds 1.–0., but digits, Home and End did nothing;
@@ -282,4 +300,3 @@ fn the_rapport_footer_at_80x24_shows_section_and_export() {
         }
     }
 }
-

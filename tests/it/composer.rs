@@ -727,10 +727,7 @@ fn a_quote_withheld_by_an_import_conflict_says_so() {
     );
     report.preview = true;
     let md = export::render_preview(&report).unwrap();
-    assert!(
-        md.contains("⊘ citaat — open importconflict"),
-        "{md}"
-    );
+    assert!(md.contains("⊘ citaat — open importconflict"), "{md}");
     let mut app = on_report(app_on(doc, Lang::Nl));
     for _ in 0..3 {
         press(&mut app, KeyCode::Tab);
@@ -1544,7 +1541,10 @@ fn a_quote_approved_without_recorded_words_says_so() {
     }
     let t = text(&render(&app, 120, 40));
     assert!(t.contains("❝ [akkoord, tekst niet vastgelegd]"), "{t}");
-    assert!(t.contains("⊘ citaat — akkoord, tekst niet vastgelegd"), "{t}");
+    assert!(
+        t.contains("⊘ citaat — akkoord, tekst niet vastgelegd"),
+        "{t}"
+    );
     assert!(!t.contains("gewijzigd na akkoord"), "{t}");
     let report = export::build(
         &app.session().unwrap().doc,

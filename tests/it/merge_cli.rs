@@ -294,7 +294,8 @@ fn an_approval_from_an_older_file_holds_for_its_words_and_not_for_changed_ones()
     let (md, out) = export_public(dir.path(), &session);
     assert!(!md.contains("Iets anders"), "{md}");
     assert!(
-        stderr(&out).contains("1 citaat gewijzigd na akkoord") && !stderr(&out).contains("0 openbare"),
+        stderr(&out).contains("1 citaat gewijzigd na akkoord")
+            && !stderr(&out).contains("0 openbare"),
         "{}",
         stderr(&out)
     );
