@@ -157,7 +157,7 @@ fn draw_list(
         }
     }
     if let Some(m) = &st.message {
-        // Wrapped: at 80 columns the way back ("U zet het terug") is read whole.
+        // Wrapped: at 80 columns the way back ("Ctrl-Z zet het terug") is read whole.
         lines.push(Line::from(""));
         for l in wrap(m, w) {
             lines.push(Line::styled(l, theme.ok));

@@ -255,7 +255,7 @@ fn undo_and_redo_across_the_app() {
         key(&mut app, KeyCode::Esc);
     }
     ctrl(&mut app, 'z');
-    assert!(text(&render(&app, 80, 24)).contains("Niets om ongedaan te maken"));
+    assert!(text(&render(&app, 80, 24)).contains("Niets meer om ongedaan te maken"));
 }
 
 /// Ctrl-Z says what it undid, in the words of the key that did it, and Ctrl-Y what it

@@ -269,7 +269,7 @@ fn intentions_add_edit_delete_undo_and_reorder() {
     // Delete and undo.
     press(&mut app, KeyCode::Delete);
     assert_eq!(doc(&app).intentions.len(), 2);
-    assert!(text(&render(&app, 80, 24)).contains("U zet het terug"));
+    assert!(text(&render(&app, 80, 24)).contains("Ctrl-Z zet het terug"));
     press(&mut app, KeyCode::Char('u'));
     assert_eq!(doc(&app).intentions.len(), 3);
     assert_eq!(doc(&app).intentions[0].text, "een monitor opgezet");
