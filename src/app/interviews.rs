@@ -207,6 +207,10 @@ pub fn import_row(
         let file = file.file_name().unwrap_or_default().to_string_lossy();
         return fill(ti.picker_damaged, &[&ti.file_label(&file, show_names)]);
     };
+    if info.newer.is_some() {
+        let file = file.file_name().unwrap_or_default().to_string_lossy();
+        return fill(ti.picker_newer, &[&ti.file_label(&file, show_names)]);
+    }
     let who = if show_names {
         info.interviewee.trim().to_string()
     } else {
@@ -246,6 +250,9 @@ pub struct FileInfo {
     pub notes: usize,
     pub pact: String,
     pub round: Option<u8>,
+    /// Not readable because a newer volgspot made it (its schema version): the row says
+    /// so instead of calling the file damaged.
+    pub newer: Option<u32>,
 }
 
 impl FileInfo {
@@ -258,7 +265,25 @@ impl FileInfo {
             notes: f.interview.notes.len(),
             pact: f.pact.clone(),
             round: f.round,
+            newer: None,
         }
+    }
+
+    /// What is known of a file that could not be read: only why, when a newer volgspot
+    /// made it (`None`: damaged).
+    pub fn unreadable(problem: &crate::store::LoadProblem) -> Option<Self> {
+        match problem {
+            crate::store::LoadProblem::FutureVersion { found, .. } => Some(FileInfo {
+                newer: Some(*found),
+                ..FileInfo::default()
+            }),
+            _ => None,
+        }
+    }
+
+    /// Whether the file can be imported (read, and not too new for this version).
+    pub fn readable(info: Option<&FileInfo>) -> bool {
+        info.is_some_and(|i| i.newer.is_none())
     }
 
     /// For another pact or another round than the session (an unknown one is not

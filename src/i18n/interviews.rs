@@ -73,6 +73,8 @@ pub struct Strings {
     pub picker_confirm: &'static str,
     /// The picker's row for a file that cannot be read: its label.
     pub picker_damaged: &'static str,
+    /// A file made by a newer volgspot: not damaged, but this version cannot read it.
+    pub picker_newer: &'static str,
     /// `interview --list`: a file skipped as unreadable, and why.
     pub iv_list_damaged: &'static str,
     /// The picker hides files of other pacts or rounds: how many, and the key.
@@ -259,6 +261,7 @@ pub static NL: Strings = Strings {
     k_others: "andere pacten",
     picker_confirm: "⚠ Gekozen: van een ander pact of een andere ronde.\nEnter: toch importeren · andere toets: terug",
     picker_damaged: "✗ beschadigd bestand: {}",
+    picker_newer: "✗ gemaakt met een nieuwere volgspot: {}",
     iv_list_damaged: "Overgeslagen, beschadigd bestand: {}",
     import_title: "Import",
     rep_added: "{}: nieuw interview, {}",
@@ -435,6 +438,7 @@ pub static EN: Strings = Strings {
     k_others: "other pacts",
     picker_confirm: "⚠ Chosen: of another pact or another round.\nEnter: import anyway · other key: back",
     picker_damaged: "✗ damaged file: {}",
+    picker_newer: "✗ made by a newer volgspot: {}",
     iv_list_damaged: "Skipped, damaged file: {}",
     import_title: "Import",
     rep_added: "{}: new interview, {}",

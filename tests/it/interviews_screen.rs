@@ -790,6 +790,7 @@ fn picker_rows_differ_with_names_hidden_and_another_pacts_file_asks_first() {
             notes,
             pact: pact.into(),
             round,
+            newer: None,
         })
     };
     // Listed in file-name order, the other pact's file first.
@@ -1020,6 +1021,7 @@ fn at_80_columns_the_picker_shows_the_other_pact_and_round_and_a_damaged_file() 
                     notes: 7,
                     pact: "Zorgpact Elders".into(),
                     round: Some(2),
+                    newer: None,
                 }),
                 None,
             ],

@@ -20,6 +20,7 @@ fn info(who: &str, role: &str, by: &str, notes: usize) -> Option<FileInfo> {
         notes,
         pact: "Zorgpact Rivierenland-West".into(),
         round: Some(1),
+        newer: None,
     })
 }
 
