@@ -239,6 +239,22 @@ pub fn import_row(
     format!("{warn}{}", parts.join(" · "))
 }
 
+/// How many of the interview's notes the report quotes (its Rapport's quote blocks).
+fn quoted_notes(doc: &Session, iv: &Interview) -> usize {
+    use crate::model::compose::BlockKind;
+    let Some(c) = &doc.composition else {
+        return 0;
+    };
+    c.sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter(|b| match &b.kind {
+            BlockKind::Quote { note } => iv.notes.iter().any(|n| n.id == *note),
+            _ => false,
+        })
+        .count()
+}
+
 /// An interview file at a glance, so rows can be told apart with names hidden.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FileInfo {
@@ -319,8 +335,11 @@ pub struct State {
     /// import (out of order, as a copy with its own id when the file came back), which
     /// the app-wide undo, going back step by step, cannot.
     deleted: Vec<(usize, Arc<Interview>)>,
-    /// A short line under the list (deleted, restored).
+    /// A short line under the list (deleted, restored, or the question before a delete).
     pub message: Option<String>,
+    /// D on an interview with notes asks first: J or Y deletes this one, any other
+    /// key keeps it.
+    pub confirm_delete: Option<Id>,
     pub picker: Option<Picker>,
     pub synth: Synthesis,
 }
@@ -333,6 +352,7 @@ impl State {
             editor: None,
             deleted: Vec::new(),
             message: None,
+            confirm_delete: None,
             picker: None,
             synth: Synthesis {
                 area: None,
@@ -563,6 +583,20 @@ impl State {
         let t = ctx.t.interviews;
         let n = doc.interviews.len();
         self.selected = self.selected.min(n.saturating_sub(1));
+        // The answer to "delete this interview with its notes?".
+        if let Some(id) = self.confirm_delete.take() {
+            self.message = None;
+            let yes = matches!(key.code, KeyCode::Char('j' | 'J' | 'y' | 'Y'))
+                && key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
+            if !yes {
+                return Outcome::Handled;
+            }
+            let Some(i) = doc.interviews.iter().position(|iv| iv.id == id) else {
+                return Outcome::Handled;
+            };
+            self.selected = i;
+            return self.delete(doc, ctx);
+        }
         match find(KEYS, &key) {
             Some(Act::Up) => self.selected = self.selected.saturating_sub(1),
             Some(Act::Down) => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
@@ -577,11 +611,20 @@ impl State {
                 return Outcome::Changed;
             }
             Some(Act::Delete) if n > 0 => {
-                let iv = doc.delete_interview(self.selected, ctx.now);
-                self.message = Some(fill(t.deleted, &[&who_shown(&iv, t, false)]));
-                self.deleted.push((self.selected, iv));
-                self.selected = self.selected.min(doc.interviews.len().saturating_sub(1));
-                return Outcome::Changed;
+                let iv = &doc.interviews[self.selected];
+                if iv.notes.is_empty() {
+                    return self.delete(doc, ctx);
+                }
+                // Its notes go with it, and the report's quotes of them: ask first.
+                let quotes = quoted_notes(doc, iv);
+                let notes = iv.notes.len().to_string();
+                let who = who_shown(iv, t, false);
+                self.message = Some(if quotes > 0 {
+                    fill(t.delete_ask_quotes, &[&who, &notes, &quotes.to_string()])
+                } else {
+                    fill(t.delete_ask, &[&who, &notes])
+                });
+                self.confirm_delete = Some(iv.id.clone());
             }
             Some(Act::Undo) => {
                 let Some((at, iv)) = self.deleted.pop() else {
@@ -623,6 +666,16 @@ impl State {
             _ => return Outcome::Ignored,
         }
         Outcome::Handled
+    }
+
+    /// Deletes the selected interview (Ctrl-Z or U brings it back).
+    fn delete(&mut self, doc: &mut Session, ctx: &Ctx) -> Outcome {
+        let t = ctx.t.interviews;
+        let iv = doc.delete_interview(self.selected, ctx.now);
+        self.message = Some(fill(t.deleted, &[&who_shown(&iv, t, false)]));
+        self.deleted.push((self.selected, iv));
+        self.selected = self.selected.min(doc.interviews.len().saturating_sub(1));
+        Outcome::Changed
     }
 
     fn detail_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {

@@ -26,6 +26,10 @@ pub struct Strings {
     pub consent_named: &'static str,
     pub unnamed: &'static str,
     pub deleted: &'static str,
+    /// D on an interview with notes: who, how many notes.
+    pub delete_ask: &'static str,
+    /// The same when the report quotes some of them: who, notes, quotes.
+    pub delete_ask_quotes: &'static str,
     pub restored: &'static str,
     // detail
     pub f_interviewee: &'static str,
@@ -198,6 +202,8 @@ pub static NL: Strings = Strings {
     consent_named: "openbaar met naam",
     unnamed: "(naam)",
     deleted: "Verwijderd: {}. Ctrl-Z zet het terug.",
+    delete_ask: "Interview {} verwijderen, met {} notities? J = verwijderen, andere toets = bewaren. (Ctrl-Z zet het daarna nog terug.)",
+    delete_ask_quotes: "Interview {} verwijderen, met {} notities, waarvan {} geciteerd in het rapport? J = verwijderen, andere toets = bewaren. (Ctrl-Z zet het daarna nog terug.)",
     restored: "Teruggezet: {}",
     f_interviewee: "Naam geïnterviewde",
     f_organisation: "Organisatie",
@@ -375,6 +381,8 @@ pub static EN: Strings = Strings {
     consent_named: "public with name",
     unnamed: "(name)",
     deleted: "Deleted: {}. Ctrl-Z brings it back.",
+    delete_ask: "Delete interview {} with its {} notes? Y = delete, any other key = keep. (Ctrl-Z brings it back afterwards.)",
+    delete_ask_quotes: "Delete interview {} with its {} notes, {} of them quoted in the report? Y = delete, any other key = keep. (Ctrl-Z brings it back afterwards.)",
     restored: "Restored: {}",
     f_interviewee: "Interviewee's name",
     f_organisation: "Organisation",

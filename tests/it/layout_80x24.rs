@@ -125,6 +125,7 @@ fn a_long_deleted_text_gives_way_to_the_way_back() {
         iv.organisation = "Werkgeversvereniging Zorg en Welzijn Rivierenland".into();
     }
     key(&mut app, KeyCode::Delete);
+    key(&mut app, KeyCode::Char('j'));
     let t = text(&render(&app, 80, 24));
     assert!(t.contains("Ctrl-Z zet het terug."), "{t}");
     insta::assert_snapshot!("interview_deleted_80x24", t);
