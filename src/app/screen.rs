@@ -97,6 +97,9 @@ impl ScreenState for intake::State {
     fn rebuild(&mut self, doc: &Session, before: &Session) {
         intake::State::rebuild(self, doc, before)
     }
+    fn step_name(&self) -> Option<String> {
+        intake::State::step_name(self)
+    }
 }
 
 impl ScreenState for compose::State {

@@ -143,3 +143,26 @@ fn with_nothing_left_the_last_undo_message_gives_way() {
     let s = screen(&app);
     assert!(!s.contains("Undone:"), "the old message is gone: {s}");
 }
+
+#[test]
+fn undoing_on_the_intake_lists_names_the_row() {
+    let mut app = on(Screen::Intake, Lang::Nl);
+    key(&mut app, KeyCode::F(2)); // Partners
+    let partner = app.session().unwrap().doc.intake.partners[0]
+        .organisation
+        .clone();
+    let short: String = partner.chars().take(12).collect();
+    key(&mut app, KeyCode::Char('d'));
+    ctrl(&mut app, 'z');
+    let s = screen(&app);
+    assert!(s.contains("Ongedaan: partner ‘"), "{s}");
+    assert!(s.contains(&short) && s.contains("verwijderd"), "{s}");
+    // The agenda: a block made longer.
+    for _ in 0..3 {
+        key(&mut app, KeyCode::F(2));
+    }
+    key(&mut app, KeyCode::Char('+'));
+    ctrl(&mut app, 'z');
+    let s = screen(&app);
+    assert!(s.contains("Ongedaan: duur van agendablok ‘"), "{s}");
+}
