@@ -5,6 +5,7 @@ use super::field::Field;
 use super::interview_edit::{self, Editor, Focus};
 use super::keys::{Binding, CLOSE, DELETE, DOWN, KeyHelp, OPEN, UP, ch, find, help_of, key};
 use super::picker::{self, Picked};
+use super::undo::{quoted, step};
 use super::{Ctx, Effect, Outcome};
 use crate::i18n::{Strings, fill};
 use crate::method::Method;
@@ -340,6 +341,8 @@ pub struct State {
     /// D on an interview with notes asks first: J or Y deletes this one, any other
     /// key keeps it.
     pub confirm_delete: Option<Id>,
+    /// What the undo step the last key made is called ("interview ‘…’ verwijderd").
+    pub step: Option<String>,
     pub picker: Option<Picker>,
     pub synth: Synthesis,
 }
@@ -353,6 +356,7 @@ impl State {
             deleted: Vec::new(),
             message: None,
             confirm_delete: None,
+            step: None,
             picker: None,
             synth: Synthesis {
                 area: None,
@@ -488,7 +492,18 @@ impl State {
         });
     }
 
+    /// What the undo step the last key made is called.
+    pub fn step_name(&self) -> Option<String> {
+        self.step.clone()
+    }
+
+    /// "interview ‘role, organisation’" (never the name: the footer may be projected).
+    fn step_of(&self, template: &str, iv: &Interview, t: &Strings) -> String {
+        step(template, &[&quoted(&who_shown(iv, t.interviews, false))])
+    }
+
     pub fn handle_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        self.step = None;
         if self.picker.is_some() {
             return self.picker_key(doc, key, ctx);
         }
@@ -602,6 +617,7 @@ impl State {
             Some(Act::Down) => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
             Some(Act::Open) if n > 0 => self.open(doc, self.selected, ctx, false),
             Some(Act::New) => {
+                self.step = Some(t.undo_new.to_string());
                 doc.interviews.push(Arc::new(Interview {
                     date: ctx.now.date().to_string(),
                     interviewer: doc.intake.interviewers.clone(),
@@ -632,6 +648,7 @@ impl State {
                 };
                 let at = at.min(doc.interviews.len());
                 self.message = Some(fill(t.restored, &[&who_shown(&iv, t, false)]));
+                self.step = Some(self.step_of(t.undo_restored, &iv, ctx.t));
                 doc.deleted_interviews.retain(|d| d.id != *iv.file_key());
                 let mut iv = iv;
                 // Re-imported meanwhile: back as a copy of its own, never a second
@@ -673,6 +690,7 @@ impl State {
         let t = ctx.t.interviews;
         let iv = doc.delete_interview(self.selected, ctx.now);
         self.message = Some(fill(t.deleted, &[&who_shown(&iv, t, false)]));
+        self.step = Some(self.step_of(t.undo_deleted, &iv, ctx.t));
         self.deleted.push((self.selected, iv));
         self.selected = self.selected.min(doc.interviews.len().saturating_sub(1));
         Outcome::Changed
@@ -688,6 +706,15 @@ impl State {
             return Outcome::Handled;
         };
         let in_form = editor.focus == Focus::Fields;
+        let edited = step(
+            ctx.t.interviews.undo_edited,
+            &[&quoted(&who_shown(
+                &doc.interviews[i],
+                ctx.t.interviews,
+                false,
+            ))],
+        );
+        self.step = Some(edited);
         let out = editor.handle_key(Arc::make_mut(&mut doc.interviews[i]), key, ctx);
         let back = out == Outcome::Ignored && find(DETAIL_KEYS, &key) == Some(Act::Back);
         // Leaving the form (or the interview) of an interview with nothing in it drops it,

@@ -145,6 +145,9 @@ impl ScreenState for interviews::State {
     fn rebuild(&mut self, doc: &Session, before: &Session) {
         interviews::State::rebuild(self, doc, before)
     }
+    fn step_name(&self) -> Option<String> {
+        interviews::State::step_name(self)
+    }
 }
 
 /// Made from the one list of session screens (`screens!` in `app/mod.rs`):

@@ -164,6 +164,11 @@ pub struct Strings {
     pub k_scroll: &'static str,
     pub k_mark: &'static str,
     pub k_import_go: &'static str,
+    /// Names of undo steps: the interview by role and organisation, quoted.
+    pub undo_new: &'static str,
+    pub undo_deleted: &'static str,
+    pub undo_restored: &'static str,
+    pub undo_edited: &'static str,
 }
 
 pub static NL: Strings = Strings {
@@ -343,6 +348,10 @@ pub static NL: Strings = Strings {
     k_scroll: "scrollen",
     k_mark: "aanvinken",
     k_import_go: "importeren",
+    undo_new: "nieuw interview",
+    undo_deleted: "interview {} verwijderd",
+    undo_restored: "interview {} teruggezet",
+    undo_edited: "interview {} bewerkt",
 };
 
 pub static EN: Strings = Strings {
@@ -522,6 +531,10 @@ pub static EN: Strings = Strings {
     k_scroll: "scroll",
     k_mark: "mark",
     k_import_go: "import",
+    undo_new: "new interview",
+    undo_deleted: "interview {} deleted",
+    undo_restored: "interview {} put back",
+    undo_edited: "interview {} edited",
 };
 
 impl Strings {

@@ -166,3 +166,19 @@ fn undoing_on_the_intake_lists_names_the_row() {
     let s = screen(&app);
     assert!(s.contains("Ongedaan: duur van agendablok ‘"), "{s}");
 }
+
+#[test]
+fn undoing_a_deleted_interview_names_it_by_role_not_by_name() {
+    let mut app = on(Screen::Interviews, Lang::Nl);
+    let name = app.session().unwrap().doc.interviews[0].interviewee.clone();
+    key(&mut app, KeyCode::Char('d'));
+    key(&mut app, KeyCode::Char('j'));
+    ctrl(&mut app, 'z');
+    let s = screen(&app);
+    assert!(
+        s.contains("Ongedaan: interview ‘bestuurlijk trekker, Zorggroep")
+            && s.contains("verwijderd"),
+        "{s}"
+    );
+    assert!(!s.contains(&name), "{s}");
+}
