@@ -61,6 +61,8 @@ impl FrameWriter {
         // A new size: the terminal clears the screen and resizes its buffers.
         terminal.autoresize()?;
         let mut frame = terminal.get_frame();
+        // Text blocks the last frame drew may be copied into this one (`ui::widgets::cache`).
+        crate::ui::widgets::cache::next_frame();
         render(&mut frame);
         let next = terminal.current_buffer_mut();
         if next.area != self.shown.area {
@@ -167,6 +169,37 @@ fn width(cell: &Cell) -> usize {
     }
 }
 
+/// From `from` on, the first cell that is not a plain one-column cell equal to the one
+/// shown (no skip flag, no diff option, the same colours, modifiers and one-byte
+/// symbol): the cells before it are unchanged and one column wide, so the diff below
+/// passes over them (what `same` and `width` say for them, in short).
+#[allow(deprecated)]
+fn unchanged_until(prev: &[Cell], next: &[Cell], from: usize) -> usize {
+    let plain_same = |(c, p): (&Cell, &Cell)| {
+        matches!(c.diff_option, CellDiffOption::None)
+            && matches!(p.diff_option, CellDiffOption::None)
+            && !c.skip
+            && !p.skip
+            && c.fg == p.fg
+            && c.bg == p.bg
+            && c.modifier == p.modifier
+            && c.underline_color == p.underline_color
+            && {
+                let (x, y) = (c.symbol().as_bytes(), p.symbol().as_bytes());
+                x.len() == 1 && y.len() == 1 && x[0] == y[0]
+            }
+    };
+    let n = prev.len().min(next.len());
+    if from >= n {
+        return from;
+    }
+    next[from..n]
+        .iter()
+        .zip(&prev[from..n])
+        .position(|pair| !plain_same(pair))
+        .map_or(n, |k| from + k)
+}
+
 /// `a == b` for cells (a missing symbol equals a space), the cheap fields first.
 #[allow(deprecated)]
 fn same(a: &Cell, b: &Cell) -> bool {
@@ -205,6 +238,12 @@ impl<'n> Iterator for Diff<'_, 'n> {
             self.trailing = None;
         }
         while self.pos < len {
+            // Most cells are unchanged: the run of them is passed over first, in a loop
+            // of its own.
+            self.pos = unchanged_until(&self.prev[..len], &next[..len], self.pos);
+            if self.pos >= len {
+                break;
+            }
             let i = self.pos;
             self.pos += 1;
             let current = &next[i];

@@ -368,6 +368,8 @@ pub fn run(mut app: App, session: PathBuf) -> std::process::ExitCode {
             // The clock ticks: draw once a second anyway.
             let second = app.now.unix_timestamp();
             if dirty || last_second != Some(second) || last_contact.as_ref() != Some(&contact) {
+                // Text blocks of the last frame may be reused (`ui::widgets::cache`).
+                crate::ui::widgets::cache::next_frame();
                 terminal.draw(|f| match app.session() {
                     Some(s) => crate::ui::room::draw(f, &app, s, &contact),
                     None => crate::ui::room::waiting(f, &app),

@@ -6,10 +6,11 @@ use crate::app::keys::{self, HelpRow, KeyHelp};
 use crate::app::{App, SaveState, SessionView};
 use crate::clock;
 use crate::i18n::{Strings, fill};
+use crate::ui::widgets::cache::Para;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::prelude::*;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Wrap;
 use unicode_width::UnicodeWidthStr;
 
 pub fn save_text(t: &Strings, s: &SessionView) -> (String, bool) {
@@ -83,7 +84,7 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: 
         Span::styled(names, theme.warn.add_modifier(Modifier::BOLD)),
         Span::styled(saved, right_style),
     ]);
-    frame.render_widget(Paragraph::new(line).style(theme.header), area);
+    frame.render_widget(Para::new(line).style(theme.header), area);
 }
 
 /// The footer: the main keys of what is on screen. Help and quit always fit; the
@@ -117,7 +118,7 @@ pub fn footer(frame: &mut Frame, area: Rect, t: &Strings, keys: &[KeyHelp], them
         ));
         spans.push(Span::styled(format!(" {} ", (b.short)(t)), theme.footer));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.footer), area);
+    frame.render_widget(Para::new(Line::from(spans)).style(theme.footer), area);
 }
 
 /// The keys a footer entry names: the first, or both of a pair that goes two ways.
@@ -212,7 +213,7 @@ pub fn help(
     let r = popup::centered(area, width, lines.len() as u16 + 2);
     let title = Span::styled(fill(t.help_title, &[title]), theme.label);
     let inner = popup::frame(frame, r, title, theme.label, theme);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    frame.render_widget(Para::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
 /// The app-wide keys as one wrapped paragraph of "key label" pairs.
@@ -281,7 +282,7 @@ pub fn message(frame: &mut Frame, area: Rect, text: &str, hint: &str, style: Sty
         Line::from(""),
         Line::from(Span::styled(hint.to_string(), theme.label)),
     ];
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    frame.render_widget(Para::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
 /// Rows that `text` takes when wrapped at word boundaries into `width` columns.

@@ -16,7 +16,7 @@ use crate::i18n::triangle::Strings as T;
 use crate::model::{Innovation, Session, TriangleItem};
 use crate::sanitize::visible_line;
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::widgets::{BorderType, Borders, Paragraph};
 use std::cell::OnceCell;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
@@ -247,14 +247,16 @@ fn edit_view(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &
         for (&p, r) in row.iter().zip(cols) {
             let place = &ps[p];
             let is_focus = p == focused;
-            let block = Block::default()
-                .borders(Borders::ALL)
-                .border_type(if is_focus {
+            // Through the block cache: a frame is copied, not drawn over its whole area.
+            let block = crate::ui::widgets::cache::Border {
+                borders: Borders::ALL,
+                border_type: if is_focus {
                     BorderType::Thick
                 } else {
                     BorderType::Plain
-                })
-                .border_style(if is_focus { theme.label } else { theme.border });
+                },
+                style: if is_focus { theme.label } else { theme.border },
+            };
             let inner = block.inner(r);
             frame.render_widget(block, r);
             let w = inner.width as usize;
@@ -405,9 +407,11 @@ fn strip_view(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: 
     let t = app.t.triangle;
     let st = &s.triangle;
     let doc = &s.doc;
-    let block = Block::default()
-        .borders(Borders::TOP)
-        .border_style(theme.border);
+    let block = crate::ui::widgets::cache::Border {
+        borders: Borders::TOP,
+        border_type: BorderType::Plain,
+        style: theme.border,
+    };
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = inner.width as usize;

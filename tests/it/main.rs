@@ -49,3 +49,4 @@ mod triangle_screen;
 mod tryout_fixes;
 mod undo_names;
 mod wheel;
+mod frame_cache;

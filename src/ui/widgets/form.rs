@@ -2,8 +2,9 @@
 //! The focused row shows its live text editor; the others their text, wrapped.
 
 use crate::ui::theme::Theme;
+use crate::ui::widgets::cache::Para;
 use ratatui::prelude::*;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Wrap;
 use ratatui_textarea::TextArea;
 use unicode_width::UnicodeWidthStr;
 
@@ -70,7 +71,7 @@ pub fn draw(frame: &mut Frame, area: Rect, rows: &[FormRow], focus: usize, theme
             theme.label
         };
         frame.render_widget(
-            Paragraph::new(row.label.as_str())
+            Para::new(row.label.as_str())
                 .style(label_style)
                 .wrap(Wrap { trim: true }),
             Rect::new(area.x, y, label_w, h),
@@ -81,7 +82,7 @@ pub fn draw(frame: &mut Frame, area: Rect, rows: &[FormRow], focus: usize, theme
         match row.editor {
             Some(ed) => frame.render_widget(ed, text_area),
             None => frame.render_widget(
-                Paragraph::new(row.text.as_str())
+                Para::new(row.text.as_str())
                     .style(theme.text)
                     .wrap(Wrap { trim: false }),
                 text_area,
@@ -90,7 +91,7 @@ pub fn draw(frame: &mut Frame, area: Rect, rows: &[FormRow], focus: usize, theme
         let extra_h = h - text_h;
         if extra_h > 0 {
             frame.render_widget(
-                Paragraph::new(row.extra.clone()).wrap(Wrap { trim: true }),
+                Para::new(row.extra.clone()).wrap(Wrap { trim: true }),
                 Rect::new(value_x, y + text_h, value_w, extra_h),
             );
         }

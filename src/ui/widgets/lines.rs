@@ -46,7 +46,15 @@ fn simple(c: char) -> bool {
 }
 
 impl Widget for Lines<'_> {
+    /// Not through the block cache (`cache`): these lines write only the cells of their
+    /// text, fast; checking the whole area for the cache cost more than that.
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.render_direct(area, buf);
+    }
+}
+
+impl Lines<'_> {
+    fn render_direct(&self, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
         if area.is_empty() {
             return;

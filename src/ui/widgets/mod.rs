@@ -1,5 +1,6 @@
 //! Drawn widgets shared by screens (triangle, wheel, timer, ...), one file each.
 
+pub mod cache;
 pub mod fill;
 pub mod form;
 pub mod lines;
