@@ -33,6 +33,7 @@ mod pty_triangle;
 mod pty_wheel;
 mod recovery_ui;
 mod room_ascii;
+mod room_cache;
 mod room_contact;
 mod room_keys;
 mod room_view;
