@@ -666,6 +666,9 @@ impl App {
                 if let Some(s) = self.session_mut()
                     && !s.undo(action == Action::Redo, now, t)
                 {
+                    // The message of the last undo is not left standing as if it were
+                    // this one's.
+                    s.undo_note = None;
                     let msg = if action == Action::Redo {
                         t.nothing_to_redo
                     } else {

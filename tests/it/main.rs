@@ -50,4 +50,5 @@ mod summary;
 mod templates;
 mod triangle_screen;
 mod tryout_fixes;
+mod undo_names;
 mod wheel;
