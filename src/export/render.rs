@@ -259,14 +259,15 @@ pub fn markdown(report: &Report) -> Result<String, ExportError> {
 /// cleaned of control characters, which the screen shows as pictures), without the
 /// drawing markers (lines only the Word export reads).
 pub fn markdown_preview(report: &Report) -> Result<String, String> {
-    markdown(report).map(|md| {
-        let kept: Vec<&str> = md
-            .lines()
-            .filter(|l| !l.starts_with("<!-- volgspot:drawing "))
-            .collect();
-        tidy(&kept.join("\n"))
-    })
-    .map_err(|e| e.to_string())
+    markdown(report)
+        .map(|md| {
+            let kept: Vec<&str> = md
+                .lines()
+                .filter(|l| !l.starts_with("<!-- volgspot:drawing "))
+                .collect();
+            tidy(&kept.join("\n"))
+        })
+        .map_err(|e| e.to_string())
 }
 
 /// Markdown needs a blank line before a heading and after a list; the templates'
