@@ -73,8 +73,11 @@ struct KeptLists {
     editor: Option<(EditorKey, Vec<Line<'static>>)>,
     /// The synthesis: each note's lines (bullet, text and source wrapped, conflicts), by
     /// interview and note index, filled as notes come into view.
-    synthesis: Option<(SynthesisKey, HashMap<(usize, usize), Vec<Line<'static>>>)>,
+    synthesis: Option<(SynthesisKey, NoteLines)>,
 }
+
+/// Lines by (interview, note) index.
+type NoteLines = HashMap<(usize, usize), Vec<Line<'static>>>;
 
 /// At most this many notes' lines are kept for the synthesis (scrolling through a very
 /// large session starts again from none).
