@@ -14,7 +14,7 @@ use crate::app::interviews::{
 use crate::app::{App, ClickList, SessionView};
 use crate::i18n::{Strings, fill};
 use crate::method::Method;
-use crate::model::{Id, Interview, Note, NoteKind, Session};
+use crate::model::{Interview, Note, NoteKind, Session};
 use crate::sanitize::visible_line;
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, Borders, Paragraph};
@@ -51,7 +51,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
                     e,
                     app.show_names,
                     theme,
-                    Some((&st.drawn, s.generation)),
+                    Some(&st.drawn),
                 ),
                 None => {
                     draw_list(frame, area, app.t, &s.doc, st, app.show_names, theme);
@@ -69,8 +69,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
 /// between frames: the lists are built again only when one of these changed.
 #[derive(Default)]
 struct KeptLists {
-    /// The interview editor's note list.
-    editor: Option<(EditorKey, Vec<Line<'static>>)>,
+    /// The interview editor's note list, with the notes it was built from (compared in
+    /// full: the session's generation also counts the capture line's draft, kept in the
+    /// interview as it is typed, which the list does not show).
+    editor: Option<(EditorKey, Vec<Note>, Vec<Line<'static>>)>,
     /// The synthesis: each note's lines (bullet, text and source wrapped, conflicts), by
     /// interview and note index, filled as notes come into view.
     synthesis: Option<(SynthesisKey, NoteLines)>,
@@ -85,8 +87,8 @@ const MAX_KEPT_NOTES: usize = 20_000;
 
 #[derive(PartialEq)]
 struct EditorKey {
-    generation: u64,
-    interview: Id,
+    /// No name yet (the empty list's hint says so).
+    naming: bool,
     height: u16,
     width: usize,
     sel: usize,
@@ -287,9 +289,8 @@ pub fn draw_editor(
     draw_editor_kept(frame, area, t, m, iv, ed, show_names, theme, None);
 }
 
-/// The editor, its note list kept in `kept` between frames (with the session's
-/// generation: the list is built again when the session, the size, the selection,
-/// the focus, the language or the theme changed).
+/// The editor, its note list kept in `kept` between frames (built again when the notes,
+/// the size, the selection, the focus, the language or the theme changed).
 #[allow(clippy::too_many_arguments)]
 fn draw_editor_kept(
     frame: &mut Frame,
@@ -300,7 +301,7 @@ fn draw_editor_kept(
     ed: &Editor,
     show_names: bool,
     theme: &Theme,
-    kept: Option<(&DrawCache, u64)>,
+    kept: Option<&DrawCache>,
 ) {
     let ti = t.interviews;
     let conflicts = ti.fields_conflict_lines(iv, show_names);
@@ -352,8 +353,8 @@ struct EditorView<'a> {
     w: usize,
     /// The selected note (clamped).
     sel: usize,
-    /// Where the note list is kept between frames, and the session's generation.
-    kept: Option<(&'a DrawCache, u64)>,
+    /// Where the note list is kept between frames.
+    kept: Option<&'a DrawCache>,
 }
 
 impl EditorView<'_> {
@@ -482,14 +483,13 @@ impl EditorView<'_> {
     /// The note list: built once per change of what it shows, drawn from the lines kept
     /// in between (typing a note in the capture line changes none of it).
     fn notes(&self, frame: &mut Frame, list: Rect) {
-        let Some((slot, generation)) = self.kept.filter(|_| cache::enabled()) else {
+        let Some(slot) = self.kept.filter(|_| cache::enabled()) else {
             frame.render_widget(Lines(self.note_lines(list)), list);
             return;
         };
         let theme = self.theme;
         let key = EditorKey {
-            generation,
-            interview: self.iv.id.clone(),
+            naming: self.iv.interviewee.trim().is_empty(),
             height: list.height,
             width: self.w,
             sel: self.sel,
@@ -500,10 +500,10 @@ impl EditorView<'_> {
         let mut slot = slot.0.borrow_mut();
         let kept = kept_lists(&mut slot);
         match &kept.editor {
-            Some((k, _)) if *k == key => cache::list_hit(),
-            _ => kept.editor = Some((key, self.note_lines(list))),
+            Some((k, notes, _)) if *k == key && *notes == self.iv.notes => cache::list_hit(),
+            _ => kept.editor = Some((key, self.iv.notes.clone(), self.note_lines(list))),
         }
-        let lines = &kept.editor.as_ref().expect("set above").1;
+        let lines = &kept.editor.as_ref().expect("set above").2;
         frame.render_widget(LinesRef(lines), list);
     }
 
