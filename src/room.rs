@@ -283,7 +283,11 @@ impl Follower {
                 match &mut app.view {
                     View::Session(s) => {
                         s.doc = doc;
-                        s.summary = crate::app::summary::State::new(&s.doc);
+                        // A new generation: whatever was built from the old copy (the
+                        // publieksversie, the synthesis) is built again, once (the
+                        // publieksversie only if more than the clock changed); between
+                        // saves the frames reuse it.
+                        s.saving.generation += 1;
                     }
                     View::Start(_) => {
                         app.view =

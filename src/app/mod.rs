@@ -433,7 +433,7 @@ impl App {
     fn overlay_key(&mut self, key: &KeyEvent) -> Option<Vec<Effect>> {
         let key = *key;
         // A message is read, not answered: any other key closes it and does what it does
-        // (F2 after "Niets om ongedaan te maken" goes to the next part at once).
+        // (F2 after "Niets meer om ongedaan te maken" goes to the next part at once).
         if let Some(Overlay::Message(_)) = &self.overlay
             && !is_close_key(&key)
             && !(key.code == KeyCode::Char('q') && key.modifiers.contains(KeyModifiers::CONTROL))
@@ -641,6 +641,9 @@ impl App {
                 if let Some(s) = self.session_mut()
                     && !s.undo(action == Action::Redo, now, t)
                 {
+                    // The message of the last undo is not left standing as if it were
+                    // this one's.
+                    s.undo_note = None;
                     let msg = if action == Action::Redo {
                         t.nothing_to_redo
                     } else {

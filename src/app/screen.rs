@@ -39,9 +39,18 @@ pub trait ScreenState {
     }
 }
 
-/// The screens whose state forwards to inherent methods of the same names.
+/// The screens whose state forwards to inherent methods of the same names (`named:`
+/// ones also name their undo steps).
 macro_rules! screen_state {
+    (named: $($state:ty),*) => {$(
+        screen_state!(@impl $state, fn step_name(&self) -> Option<String> {
+            <$state>::step_name(self)
+        });
+    )*};
     ($($state:ty),*) => {$(
+        screen_state!(@impl $state,);
+    )*};
+    (@impl $state:ty, $($extra:item)?) => {
         impl ScreenState for $state {
             fn open(doc: &Session) -> Self {
                 <$state>::new(doc)
@@ -61,11 +70,13 @@ macro_rules! screen_state {
             fn rebuild(&mut self, doc: &Session, before: &Session) {
                 <$state>::rebuild(self, doc, before)
             }
+            $($extra)?
         }
-    )*};
+    };
 }
 
-screen_state!(triangle::State, wheel::State, summary::State);
+screen_state!(named: triangle::State, wheel::State);
+screen_state!(summary::State);
 
 impl ScreenState for intake::State {
     fn open(doc: &Session) -> Self {
@@ -85,6 +96,9 @@ impl ScreenState for intake::State {
     }
     fn rebuild(&mut self, doc: &Session, before: &Session) {
         intake::State::rebuild(self, doc, before)
+    }
+    fn step_name(&self) -> Option<String> {
+        intake::State::step_name(self)
     }
 }
 
@@ -130,6 +144,9 @@ impl ScreenState for interviews::State {
     }
     fn rebuild(&mut self, doc: &Session, before: &Session) {
         interviews::State::rebuild(self, doc, before)
+    }
+    fn step_name(&self) -> Option<String> {
+        interviews::State::step_name(self)
     }
 }
 

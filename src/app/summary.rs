@@ -52,6 +52,18 @@ struct Cached {
     show_names: bool,
     markdown: Rc<str>,
     gaps: Rc<[Gap]>,
+    /// The publieksversie's: the session it was built from, as [`public_content`] reads
+    /// it, so a change of the clock alone (F5, F6, F7) does not build it again.
+    content: Option<Session>,
+}
+
+/// The session as the publieksversie and the checklist read it: without the agenda and
+/// its clock (only the internal report has them) and the moment of the last change.
+fn public_content(doc: &Session) -> Session {
+    let mut d = doc.clone();
+    d.agenda = Default::default();
+    d.updated = d.created;
+    d
 }
 
 #[derive(Default)]
@@ -71,7 +83,9 @@ pub struct State {
     /// text) and how many rows into it, so the room's window shows the same part of the
     /// publieksversie. In the room: the position to show.
     pub top: RefCell<Option<Section>>,
-    cache: RefCell<Option<Cached>>,
+    /// The previews built, at most one per version (the facilitator's and the
+    /// publieksversie the presenter view and the room show).
+    cache: RefCell<Vec<Cached>>,
 }
 
 /// A place in the report: the `index`th heading (text `heading`), `rows` rows below it.
@@ -155,63 +169,105 @@ impl State {
         t: &Strings,
         show_names: bool,
     ) -> (Rc<str>, Rc<[Gap]>) {
+        self.preview_of(self.public, view, method, lang, t, show_names)
+    }
+
+    /// The publieksversie whatever the facilitator reads (the presenter view and the
+    /// room show only that): the same cache as [`State::preview`], so it is built once
+    /// per change of the session, the language or the privacy switch, not per frame.
+    pub fn public_preview(
+        &self,
+        view: &super::SessionView,
+        method: &Method,
+        lang: Lang,
+        t: &Strings,
+        show_names: bool,
+    ) -> Rc<str> {
+        self.preview_of(true, view, method, lang, t, show_names).0
+    }
+
+    fn preview_of(
+        &self,
+        public: bool,
+        view: &super::SessionView,
+        method: &Method,
+        lang: Lang,
+        t: &Strings,
+        show_names: bool,
+    ) -> (Rc<str>, Rc<[Gap]>) {
         let (doc, generation) = (&view.doc, view.generation);
         // An earlier round of the pact (found when the session opened) is compared in
         // the internal report.
         let earlier = view.wheel.earlier.as_ref().map(|e| (e.round, &e.wheel));
         let mut cache = self.cache.borrow_mut();
-        let fresh = cache.as_ref().is_some_and(|c| {
-            c.generation == generation
-                && c.public == self.public
-                && c.lang == lang
-                && c.show_names == show_names
-        });
-        if !fresh {
-            // The preview is projected: the privacy switch hides names here too (the
-            // exported files are not affected). Interviewees are reported by role and
-            // organisation instead; a name typed elsewhere (in a note) is blanked.
-            let hidden;
-            let shown = if show_names {
-                doc
-            } else {
-                let mut copy = doc.clone();
-                for iv in &mut copy.interviews {
-                    let iv = Arc::make_mut(iv);
-                    iv.interviewee = if super::interviews::source(iv).is_empty() {
-                        t.interviews.hidden_name.to_string()
-                    } else {
-                        String::new()
-                    };
+        // Anything built for another generation, language or privacy switch is stale
+        // (and may hold names the switch now hides): gone before anything is used.
+        cache.retain(|c| c.lang == lang && c.show_names == show_names);
+        // Another generation: the publieksversie is kept when only the clock changed
+        // (what the room sees while the remote's F5 starts it); anything else goes.
+        if cache.iter().any(|c| c.generation != generation) {
+            let content = public_content(doc);
+            cache.retain_mut(|c| {
+                if c.generation != generation && c.content.as_ref() == Some(&content) {
+                    c.generation = generation;
                 }
-                // A partner's contact person is a name too.
-                for p in &mut copy.intake.partners {
-                    if !p.contact.trim().is_empty() {
-                        p.contact = t.interviews.hidden_name.to_string();
-                    }
-                }
-                hidden = copy;
-                &hidden
-            };
-            let mut report = export::build(shown, method, lang, self.public);
-            if let Some((round, wheel)) = earlier {
-                export::add_earlier_round(&mut report, method, round, wheel);
-            }
-            let mut markdown = export::render_preview(&report)
-                .unwrap_or_else(|e| fill(t.summary.render_failed, &[&e]));
-            if !show_names {
-                markdown = super::compose::mask_names(&markdown, doc, t.interviews.hidden_name);
-            }
-            *cache = Some(Cached {
-                generation,
-                public: self.public,
-                lang,
-                show_names,
-                markdown: markdown.into(),
-                gaps: export::gaps(doc, method).into(),
+                c.generation == generation
             });
         }
-        let c = cache.as_ref().expect("filled above");
-        (c.markdown.clone(), c.gaps.clone())
+        if let Some(c) = cache.iter().find(|c| c.public == public) {
+            return (c.markdown.clone(), c.gaps.clone());
+        }
+        // The preview is projected: the privacy switch hides names here too (the
+        // exported files are not affected). Interviewees are reported by role and
+        // organisation instead; a name typed elsewhere (in a note) is blanked.
+        let hidden;
+        let shown = if show_names {
+            doc
+        } else {
+            let mut copy = doc.clone();
+            for iv in &mut copy.interviews {
+                let iv = Arc::make_mut(iv);
+                iv.interviewee = if super::interviews::source(iv).is_empty() {
+                    t.interviews.hidden_name.to_string()
+                } else {
+                    String::new()
+                };
+            }
+            // A partner's contact person is a name too.
+            for p in &mut copy.intake.partners {
+                if !p.contact.trim().is_empty() {
+                    p.contact = t.interviews.hidden_name.to_string();
+                }
+            }
+            hidden = copy;
+            &hidden
+        };
+        let mut report = export::build(shown, method, lang, public);
+        if let Some((round, wheel)) = earlier {
+            export::add_earlier_round(&mut report, method, round, wheel);
+        }
+        let mut markdown = export::render_preview(&report)
+            .unwrap_or_else(|e| fill(t.summary.render_failed, &[&e]));
+        if !show_names {
+            markdown = super::compose::mask_names(&markdown, doc, t.interviews.hidden_name);
+        }
+        // The checklist does not depend on the version: shared with the other entry.
+        let gaps = match cache.first() {
+            Some(c) => c.gaps.clone(),
+            None => export::gaps(doc, method).into(),
+        };
+        let c = Cached {
+            generation,
+            public,
+            lang,
+            show_names,
+            markdown: markdown.into(),
+            gaps,
+            content: public.then(|| public_content(doc)),
+        };
+        let out = (c.markdown.clone(), c.gaps.clone());
+        cache.push(c);
+        out
     }
 
     /// After undo/redo: rebuilt from the restored session.
@@ -283,5 +339,49 @@ impl State {
 
     pub fn paste(&mut self, _doc: &mut Session, _text: &str, _ctx: &Ctx) -> Outcome {
         Outcome::Ignored
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::SessionView;
+    use std::time::Instant;
+    use time::macros::datetime;
+
+    #[test]
+    fn the_publieksversie_is_kept_through_the_clock_and_built_again_after_an_edit() {
+        let (doc, _) = crate::store::parse_session(crate::tui::EXAMPLE).unwrap();
+        let mut view = SessionView::new(doc, "v.volgspot.json".into());
+        let (lang, t) = (Lang::Nl, Lang::Nl.strings());
+        let method = Method::builtin(lang);
+        let now = datetime!(2026-11-26 14:05:00 +1);
+        let public = |v: &SessionView, names| v.summary.public_preview(v, &method, lang, t, names);
+        let first = public(&view, false);
+        assert!(
+            Rc::ptr_eq(&first, &public(&view, false)),
+            "reused per frame"
+        );
+        // F5: only the clock changed; the room's text is the same one.
+        crate::model::agenda::start_or_pause(&mut view.doc.agenda, now);
+        view.changed_at(now, Instant::now());
+        assert!(Rc::ptr_eq(&first, &public(&view, false)));
+        // The internal version has the agenda's minutes: never kept across a change.
+        let internal = view.summary.preview(&view, &method, lang, t, false).0;
+        crate::model::agenda::start_or_pause(&mut view.doc.agenda, now);
+        view.changed_at(now, Instant::now());
+        assert!(!Rc::ptr_eq(
+            &internal,
+            &view.summary.preview(&view, &method, lang, t, false).0
+        ));
+        // F8 on and off: another text each time, and without names again after.
+        let named = public(&view, true);
+        assert!(named.contains("Marieke de Vries"));
+        let again = public(&view, false);
+        assert!(!again.contains("Marieke"));
+        // An edit: the new words.
+        view.doc.intake.pact_name.push_str(" Xylofoon");
+        view.changed_at(now, Instant::now());
+        assert!(public(&view, false).contains("Xylofoon"));
     }
 }

@@ -384,9 +384,10 @@ fn draw_publieksversie(
     ascii: bool,
 ) {
     if body.width >= 120 && body.height >= 30 {
-        draw_big(frame, body, big_summary(app, s, theme), theme, ascii);
+        let parts = big_summary(app, s, theme, body.height as usize);
+        draw_big(frame, body, parts, theme, ascii);
     } else {
-        let (lines, rows) = followed_summary(app, s, theme);
+        let (lines, rows) = followed_summary(app, s, theme, body.height);
         frame.render_widget(
             Paragraph::new(lines)
                 .style(base(theme))
@@ -619,8 +620,9 @@ fn big_quadrant(frame: &mut Frame, area: Rect, text: &str, style: Style, ascii: 
 /// The publieksversie in big letters from the heading of the section the facilitator
 /// reads: headings, list items (with a marker) and paragraphs; a table stays small.
 /// The lines the facilitator scrolled past in that section are left out.
-fn big_summary(app: &App, s: &SessionView, theme: &Theme) -> Vec<Part> {
-    let (lines, headings) = summary_with_headings(app, s, theme);
+fn big_summary(app: &App, s: &SessionView, theme: &Theme, max_parts: usize) -> Vec<Part> {
+    let rendered = summary_with_headings(app, s, theme);
+    let (lines, headings) = (&rendered.0, &rendered.1);
     let top = s.summary.top.borrow().clone();
     let (start, skip) = top
         .and_then(|top| {
@@ -637,7 +639,11 @@ fn big_summary(app: &App, s: &SessionView, theme: &Theme) -> Vec<Part> {
         })
         .unwrap_or((0, 0));
     let mut out = Vec::new();
-    for (n, line) in lines.into_iter().enumerate().skip(start) {
+    for (n, line) in lines.iter().enumerate().skip(start) {
+        // Every part takes at least a row: no more than the screen can show.
+        if out.len() >= max_parts {
+            break;
+        }
         if n > start && n <= start + skip {
             continue;
         }
@@ -647,7 +653,7 @@ fn big_summary(app: &App, s: &SessionView, theme: &Theme) -> Vec<Part> {
             continue;
         }
         if text.starts_with('|') {
-            out.push(Part::Line(line));
+            out.push(Part::Line(line.clone()));
         } else if headings.iter().any(|(h, _)| *h == n) {
             out.push(Part::plain(true, text));
         } else if let Some(item) = text.strip_prefix("- ") {
@@ -662,34 +668,72 @@ fn big_summary(app: &App, s: &SessionView, theme: &Theme) -> Vec<Part> {
 /// The publieksversie from the section the facilitator shows at the top of the
 /// Samenvatting (found by its heading, else by its number), and the rows to scroll
 /// into it (at most to the section's last line).
-fn followed_summary(app: &App, s: &SessionView, theme: &Theme) -> (Vec<Line<'static>>, u16) {
-    let (lines, headings) = summary_with_headings(app, s, theme);
-    let Some(top) = s.summary.top.borrow().clone() else {
-        return (lines, 0);
-    };
-    let by_text = headings.iter().position(|(_, h)| *h == top.heading);
-    let Some(k) = by_text.or_else(|| headings.len().checked_sub(1).map(|l| top.index.min(l)))
-    else {
-        return (lines, 0);
-    };
-    let start = headings[k].0;
-    let end = headings.get(k + 1).map_or(lines.len(), |h| h.0);
-    // Rows into the section only when the facilitator reads the same version.
-    let rows = if top.public { top.rows } else { 0 };
-    let rows = rows.min(end.saturating_sub(start + 1));
-    (lines.into_iter().skip(start).collect(), rows as u16)
-}
-
-/// The publieksversie, names hidden unless F8, and each heading's line and text.
-fn summary_with_headings(
+fn followed_summary(
     app: &App,
     s: &SessionView,
     theme: &Theme,
-) -> (Vec<Line<'static>>, Vec<(usize, String)>) {
+    height: u16,
+) -> (Vec<Line<'static>>, u16) {
+    let rendered = summary_with_headings(app, s, theme);
+    let (lines, headings) = (&rendered.0, &rendered.1);
+    let top = s.summary.top.borrow().clone();
+    let place = top.and_then(|top| {
+        let by_text = headings.iter().position(|(_, h)| *h == top.heading);
+        let k = by_text.or_else(|| headings.len().checked_sub(1).map(|l| top.index.min(l)))?;
+        let start = headings[k].0;
+        let end = headings.get(k + 1).map_or(lines.len(), |h| h.0);
+        // Rows into the section only when the facilitator reads the same version.
+        let rows = if top.public { top.rows } else { 0 };
+        Some((start, rows.min(end.saturating_sub(start + 1))))
+    });
+    let (start, rows) = place.unwrap_or((0, 0));
+    // Each line takes at least a row: the rows scrolled past and a screenful are all
+    // that can show.
+    let shown = lines
+        .iter()
+        .skip(start)
+        .take(rows + height as usize)
+        .cloned()
+        .collect();
+    (shown, rows as u16)
+}
+
+/// The publieksversie's lines and where each heading is (line, text).
+type SummaryLines = std::rc::Rc<(Vec<Line<'static>>, Vec<(usize, String)>)>;
+
+thread_local! {
+    /// The publieksversie as the room reads it, kept while the very same preview text
+    /// (the `Rc` the Samenvatting's state built for this generation of the session, this
+    /// language and this privacy switch) and the same theme are asked for again: the
+    /// presenter view and the room draw it every frame, it changes only with those. The
+    /// entry holds its `Rc`, so a new preview can never share its address.
+    static SUMMARY_LINES: std::cell::RefCell<Option<(std::rc::Rc<str>, Theme, SummaryLines)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The publieksversie, names hidden unless F8, and each heading's line and text: built
+/// once per change of the session, language, privacy switch or theme (see
+/// `summary::State::public_preview`), not per frame.
+fn summary_with_headings(app: &App, s: &SessionView, theme: &Theme) -> SummaryLines {
+    let markdown = s
+        .summary
+        .public_preview(s, &app.method, app.lang, app.t, app.show_names);
+    SUMMARY_LINES.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((m, t, lines)) = cache.as_ref()
+            && std::rc::Rc::ptr_eq(m, &markdown)
+            && t == theme
+        {
+            return lines.clone();
+        }
+        let lines: SummaryLines = std::rc::Rc::new(summary_lines(&markdown, theme));
+        *cache = Some((markdown, theme.clone(), lines.clone()));
+        lines
+    })
+}
+
+fn summary_lines(markdown: &str, theme: &Theme) -> (Vec<Line<'static>>, Vec<(usize, String)>) {
     let mut headings = Vec::new();
-    let mut st = crate::app::summary::State::new(&s.doc);
-    st.public = true;
-    let (markdown, _) = st.preview(s, &app.method, app.lang, app.t, app.show_names);
     let lines = markdown
         .lines()
         .enumerate()
@@ -734,7 +778,7 @@ pub fn waiting(frame: &mut Frame, app: &App) {
 /// and the facilitator's checklist are not for the room.
 pub fn public_summary(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
     // The part the facilitator was reading before F4.
-    let (lines, rows) = followed_summary(app, s, theme);
+    let (lines, rows) = followed_summary(app, s, theme, area.height);
     frame.render_widget(
         Paragraph::new(lines)
             .style(base(theme))
