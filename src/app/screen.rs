@@ -37,6 +37,11 @@ pub trait ScreenState {
     fn step_name(&self) -> Option<String> {
         None
     }
+    /// Before the app quits: a field still open stores what it holds (most screens'
+    /// fields write to the session as they are typed in, and have nothing to do).
+    fn commit_open(&mut self, _doc: &mut Session, _ctx: &Ctx) -> Outcome {
+        Outcome::Handled
+    }
 }
 
 /// The screens whose state forwards to inherent methods of the same names (`named:`
@@ -124,6 +129,9 @@ impl ScreenState for compose::State {
     fn step_name(&self) -> Option<String> {
         compose::State::step_name(self)
     }
+    fn commit_open(&mut self, doc: &mut Session, ctx: &Ctx) -> Outcome {
+        compose::State::commit_open(self, doc, ctx)
+    }
 }
 
 impl ScreenState for interviews::State {
@@ -188,6 +196,17 @@ macro_rules! session_screens {
                     $(Screen::$variant => &mut self.$field),*
                 };
                 (&mut self.doc, state)
+            }
+
+            /// Before quitting: every screen's open field stores what it holds.
+            pub fn commit_open_edits(&mut self, ctx: &Ctx) {
+                let mut changed = false;
+                $(changed |= ScreenState::commit_open(&mut self.$field, &mut self.doc, ctx)
+                    == Outcome::Changed;)*
+                if changed {
+                    self.history.close_burst(self.generation);
+                    self.changed(ctx.now);
+                }
             }
 
             /// After undo/redo: every screen's state rebuilt from the restored session.

@@ -7,6 +7,7 @@ mod common;
 
 mod ascii;
 mod cli_help;
+mod compose_tryout;
 mod composer;
 mod docx;
 mod export;
