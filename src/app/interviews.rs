@@ -345,6 +345,26 @@ pub struct State {
     pub step: Option<String>,
     pub picker: Option<Picker>,
     pub synth: Synthesis,
+    /// What the drawing built from this state and the session, kept between frames (the
+    /// note lists: `ui::interviews`); keyed there by the session's generation.
+    pub drawn: DrawCache,
+}
+
+/// A slot for what the drawing of a screen keeps between frames, opaque to `app` (which
+/// does not know `ui`'s types). A copy of the state starts with an empty slot.
+#[derive(Default)]
+pub struct DrawCache(pub RefCell<Option<Box<dyn std::any::Any + Send>>>);
+
+impl Clone for DrawCache {
+    fn clone(&self) -> Self {
+        DrawCache::default()
+    }
+}
+
+impl std::fmt::Debug for DrawCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DrawCache")
+    }
 }
 
 impl State {
@@ -367,6 +387,7 @@ impl State {
                 scroll: 0,
                 index: RefCell::new(None),
             },
+            drawn: DrawCache::default(),
         }
     }
 

@@ -3,12 +3,13 @@
 
 use super::room::{Part, RoomView};
 use super::theme::Theme;
-use super::widgets::lines::Lines;
+use super::widgets::cache;
+use super::widgets::lines::{Lines, LinesRef};
 use super::widgets::text::{cut, wrap, wrap_count};
 use crate::app::field::FieldKind;
 use crate::app::interview_edit::{Editor, FIELDS, Focus, Notice, area_name};
 use crate::app::interviews::{
-    Mode, Picker, State, source, synthesis_group_len, synthesis_notes, who_shown,
+    DrawCache, Mode, Picker, State, source, synthesis_group_len, synthesis_notes, who_shown,
 };
 use crate::app::{App, ClickList, SessionView};
 use crate::i18n::{Strings, fill};
@@ -17,6 +18,7 @@ use crate::model::{Interview, Note, NoteKind, Session};
 use crate::sanitize::visible_line;
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, Borders, Paragraph};
+use std::collections::HashMap;
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
@@ -40,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
                     .map(|i| (i, e))
             });
             match ed {
-                Some((iv, e)) => draw_editor(
+                Some((iv, e)) => draw_editor_kept(
                     frame,
                     area,
                     app.t,
@@ -49,6 +51,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
                     e,
                     app.show_names,
                     theme,
+                    Some(&st.drawn),
                 ),
                 None => {
                     draw_list(frame, area, app.t, &s.doc, st, app.show_names, theme);
@@ -60,6 +63,68 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &T
     if let Some(p) = &st.picker {
         draw_picker(frame, area, app.t, p, &s.doc, app.show_names, theme);
     }
+}
+
+/// What the note lists were built from, kept in the interviews state's [`DrawCache`]
+/// between frames: the lists are built again only when one of these changed.
+#[derive(Default)]
+struct KeptLists {
+    /// The interview editor's note list, with the notes it was built from (compared in
+    /// full: the session's generation also counts the capture line's draft, kept in the
+    /// interview as it is typed, which the list does not show).
+    editor: Option<(EditorKey, Vec<Note>, Vec<Line<'static>>)>,
+    /// The synthesis: each note's lines (bullet, text and source wrapped, conflicts), by
+    /// interview and note index, filled as notes come into view.
+    synthesis: Option<(SynthesisKey, NoteLines)>,
+}
+
+/// Lines by (interview, note) index.
+type NoteLines = HashMap<(usize, usize), Vec<Line<'static>>>;
+
+/// At most this many notes' lines are kept for the synthesis (scrolling through a very
+/// large session starts again from none).
+const MAX_KEPT_NOTES: usize = 20_000;
+
+#[derive(PartialEq)]
+struct EditorKey {
+    /// No name yet (the empty list's hint says so).
+    naming: bool,
+    height: u16,
+    width: usize,
+    sel: usize,
+    focus: Focus,
+    words: (usize, u64),
+    styles: [Style; 4],
+}
+
+#[derive(PartialEq)]
+struct SynthesisKey {
+    generation: u64,
+    width: usize,
+    show_names: bool,
+    words: (usize, u64),
+    styles: [Style; 2],
+}
+
+/// The language's words and the method's areas (names and widths go into the lines):
+/// which strings, and a hash of the areas.
+fn words_of(t: &Strings, m: &Method) -> (usize, u64) {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    for a in &m.areas {
+        a.id.hash(&mut h);
+        a.name.hash(&mut h);
+    }
+    (std::ptr::from_ref(t) as usize, h.finish())
+}
+
+fn kept_lists(slot: &mut Option<Box<dyn std::any::Any + Send>>) -> &mut KeptLists {
+    if !slot.as_ref().is_some_and(|b| b.is::<KeptLists>()) {
+        *slot = Some(Box::new(KeptLists::default()));
+    }
+    slot.as_mut()
+        .and_then(|b| b.downcast_mut::<KeptLists>())
+        .expect("set above")
 }
 
 fn pad(text: &str, width: usize) -> String {
@@ -221,6 +286,23 @@ pub fn draw_editor(
     show_names: bool,
     theme: &Theme,
 ) {
+    draw_editor_kept(frame, area, t, m, iv, ed, show_names, theme, None);
+}
+
+/// The editor, its note list kept in `kept` between frames (built again when the notes,
+/// the size, the selection, the focus, the language or the theme changed).
+#[allow(clippy::too_many_arguments)]
+fn draw_editor_kept(
+    frame: &mut Frame,
+    area: Rect,
+    t: &Strings,
+    m: &Method,
+    iv: &Interview,
+    ed: &Editor,
+    show_names: bool,
+    theme: &Theme,
+    kept: Option<&DrawCache>,
+) {
     let ti = t.interviews;
     let conflicts = ti.fields_conflict_lines(iv, show_names);
     let form_h = if ed.focus == Focus::Fields {
@@ -249,6 +331,7 @@ pub fn draw_editor(
         theme,
         w: area.width as usize,
         sel: ed.selected.min(iv.notes.len().saturating_sub(1)),
+        kept,
     };
     v.details(frame, top, area.width, &conflicts);
     v.title(frame, title);
@@ -270,6 +353,8 @@ struct EditorView<'a> {
     w: usize,
     /// The selected note (clamped).
     sel: usize,
+    /// Where the note list is kept between frames.
+    kept: Option<&'a DrawCache>,
 }
 
 impl EditorView<'_> {
@@ -395,7 +480,34 @@ impl EditorView<'_> {
     }
 
     /// The notes, one line each (wrapped whole when all fit), the selected one in view.
+    /// The note list: built once per change of what it shows, drawn from the lines kept
+    /// in between (typing a note in the capture line changes none of it).
     fn notes(&self, frame: &mut Frame, list: Rect) {
+        let Some(slot) = self.kept.filter(|_| cache::enabled()) else {
+            frame.render_widget(Lines(self.note_lines(list)), list);
+            return;
+        };
+        let theme = self.theme;
+        let key = EditorKey {
+            naming: self.iv.interviewee.trim().is_empty(),
+            height: list.height,
+            width: self.w,
+            sel: self.sel,
+            focus: self.ed.focus,
+            words: words_of(self.t, self.m),
+            styles: [theme.dim, theme.selected, theme.label, theme.text],
+        };
+        let mut slot = slot.0.borrow_mut();
+        let kept = kept_lists(&mut slot);
+        match &kept.editor {
+            Some((k, notes, _)) if *k == key && *notes == self.iv.notes => cache::list_hit(),
+            _ => kept.editor = Some((key, self.iv.notes.clone(), self.note_lines(list))),
+        }
+        let lines = &kept.editor.as_ref().expect("set above").2;
+        frame.render_widget(LinesRef(lines), list);
+    }
+
+    fn note_lines(&self, list: Rect) -> Vec<Line<'static>> {
         let EditorView {
             t,
             m,
@@ -500,7 +612,7 @@ impl EditorView<'_> {
                 theme.dim,
             ));
         }
-        frame.render_widget(Lines(lines), list);
+        lines
     }
 
     /// The selected note in full (while its text is edited: the field, and a merged
@@ -515,6 +627,7 @@ impl EditorView<'_> {
             theme,
             w,
             sel,
+            ..
         } = *self;
         let ti = t.interviews;
         if let Some(n) = iv.notes.get(sel)
@@ -687,6 +800,25 @@ fn draw_synthesis(
     // the rest only counts towards "+N meer" (with 10 000 notes, wrapping them all cost
     // tens of milliseconds per keystroke in the search field).
     let mut not_laid_out = 0;
+    // Each note's lines are built once per change of the session (or of the width, the
+    // names switch, the language, the theme) and kept: a search keystroke only picks
+    // the notes it shows.
+    let mut slot = st.drawn.0.borrow_mut();
+    let mut kept = cache::enabled().then(|| {
+        let key = SynthesisKey {
+            generation: view.generation,
+            width: w,
+            show_names,
+            words: words_of(t, m),
+            styles: [theme.text, theme.problem],
+        };
+        let kept = kept_lists(&mut slot);
+        if kept.synthesis.as_ref().is_none_or(|(k, _)| *k != key) {
+            kept.synthesis = Some((key, HashMap::new()));
+        }
+        &mut kept.synthesis.as_mut().expect("set above").1
+    });
+    let mut reused = false;
     for (k, &(ii, ni)) in notes.iter().enumerate() {
         if lines.len() > s.scroll + rows {
             not_laid_out = notes.len() - k;
@@ -727,23 +859,41 @@ fn draw_synthesis(
                 theme.label,
             ));
         }
-        let mark = if n.has_conflict() { "⚠ " } else { "" };
-        let src = source(iv);
-        let text = if src.is_empty() {
-            format!("{mark}{}", n.text)
-        } else {
-            format!("{mark}{} — {src}", n.text)
-        };
         starts.push(lines.len());
-        for (j, l) in wrap(&text, w.saturating_sub(6)).into_iter().enumerate() {
-            let prefix = if j == 0 { "    • " } else { "      " };
-            lines.push(Line::styled(format!("{prefix}{l}"), theme.text));
-        }
-        for c in ti.conflict_lines(n, show_names) {
-            for l in wrap(&c, w.saturating_sub(6)) {
-                lines.push(Line::styled(format!("      {l}"), theme.problem));
+        let note_lines = || {
+            let mut out = Vec::new();
+            let mark = if n.has_conflict() { "⚠ " } else { "" };
+            let src = source(iv);
+            let text = if src.is_empty() {
+                format!("{mark}{}", n.text)
+            } else {
+                format!("{mark}{} — {src}", n.text)
+            };
+            for (j, l) in wrap(&text, w.saturating_sub(6)).into_iter().enumerate() {
+                let prefix = if j == 0 { "    • " } else { "      " };
+                out.push(Line::styled(format!("{prefix}{l}"), theme.text));
             }
+            for c in ti.conflict_lines(n, show_names) {
+                for l in wrap(&c, w.saturating_sub(6)) {
+                    out.push(Line::styled(format!("      {l}"), theme.problem));
+                }
+            }
+            out
+        };
+        match kept.as_deref_mut() {
+            Some(kept) => {
+                if kept.len() >= MAX_KEPT_NOTES && !kept.contains_key(&(ii, ni)) {
+                    kept.clear();
+                }
+                reused |= kept.contains_key(&(ii, ni));
+                let these = kept.entry((ii, ni)).or_insert_with(note_lines);
+                lines.extend(these.iter().cloned());
+            }
+            None => lines.extend(note_lines()),
         }
+    }
+    if reused {
+        cache::list_hit();
     }
     let max_scroll = lines.len().saturating_sub(rows);
     let first = s.scroll.min(max_scroll);

@@ -140,3 +140,133 @@ fn presenter_view_and_popups_equal_fresh_frames() {
         }
     }
 }
+
+fn screen_text(buf: &Buffer) -> String {
+    let mut s = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            s.push_str(buf[(x, y)].symbol());
+        }
+        s.push('\n');
+    }
+    s
+}
+
+/// The note lists (an interview's notes, the synthesis) are built once per change and
+/// kept between frames: after every change a person can make to what they show (a note
+/// added, edited, moved to another area, deleted, put back; names shown or hidden; a
+/// new size; another search), each frame still equals a fresh drawing, and what was
+/// typed shows up (or goes) where a person looks for it.
+#[test]
+fn kept_note_lists_follow_every_change() {
+    use KeyCode::*;
+    enum Step {
+        Key(KeyEvent),
+        Size(u16, u16),
+    }
+    use Step::{Key, Size};
+    let typed = |s: &str| s.chars().map(|c| Key(key(Char(c)))).collect::<Vec<_>>();
+    for lang in [Lang::Nl, Lang::En] {
+        let mut app = demo_app(lang);
+        if let View::Session(s) = &mut app.view {
+            s.screen = Screen::Interviews;
+        }
+        let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        // The synthesis drawn once before the notes change.
+        let mut steps = vec![Key(key(Char('s'))), Key(key(Esc)), Key(key(Enter))];
+        // A note added in the capture line, then one more letter typed (nothing changes
+        // in the list: drawn from what was kept).
+        steps.extend(typed("zonnebloemveld"));
+        steps.push(Key(key(Enter)));
+        steps.extend(typed("kaas"));
+        steps.extend([
+            // To the list: the selection moves, a note is edited, moved, deleted, undone.
+            Key(key(Up)),
+            Key(key(Up)),
+            Key(key(Char('e'))),
+            Key(key(Char('Q'))),
+            Key(key(Enter)),
+            Key(key(Char('2'))),
+            Key(key(Char('k'))),
+            Key(key(Char('p'))),
+            Key(key(Char('d'))),
+            Key(ctrl('z')),
+            Key(key(Char('u'))),
+            Key(key(F(8))),
+            Size(80, 24),
+            Key(key(Down)),
+            Size(120, 40),
+            Key(key(F(8))),
+            Key(key(Char('d'))),
+            Size(200, 60),
+            Key(ctrl('z')),
+            Key(key(Esc)),
+            // The synthesis: searched, filtered, names on and off, resized, scrolled.
+            Key(key(Char('s'))),
+            Key(key(Char('/'))),
+        ]);
+        steps.extend(typed("zonne"));
+        steps.extend([
+            Key(key(Backspace)),
+            Key(key(Backspace)),
+            Key(key(Esc)),
+            Key(key(F(8))),
+            Key(key(Char('a'))),
+            Size(80, 24),
+            Key(key(Char('a'))),
+            Key(key(Down)),
+            Key(key(F(8))),
+            Size(200, 60),
+            Key(key(Char('x'))),
+            Key(ctrl('z')),
+            Key(key(Esc)),
+            Key(key(Enter)),
+        ]);
+        steps.extend(typed("meer"));
+        steps.extend([
+            Key(key(Enter)),
+            Key(key(Esc)),
+            Key(key(Esc)),
+            Key(key(Char('s'))),
+        ]);
+        // A note the synthesis showed, edited and moved to the first area: the synthesis
+        // shows it changed.
+        steps.extend([
+            Key(key(Esc)),
+            Key(key(Enter)),
+            Key(key(Up)),
+            Key(key(Up)),
+            Key(key(Up)),
+            Key(key(Up)),
+            Key(key(Up)),
+            Key(key(Up)),
+            Key(key(Char('e'))),
+            Key(key(Char('Z'))),
+            Key(key(Enter)),
+            Key(key(Char('1'))),
+            Key(key(Esc)),
+            Key(key(Esc)),
+            Key(key(Char('s'))),
+        ]);
+        let before = cache::list_hits();
+        let mut seen_note = false;
+        for (i, step) in steps.iter().enumerate() {
+            match step {
+                Key(k) => {
+                    app.handle_key(*k);
+                }
+                Size(w, h) => term.backend_mut().resize(*w, *h),
+            }
+            for _ in 0..2 {
+                cache::next_frame();
+                term.draw(|f| volgspot::ui::draw(f, &app)).unwrap();
+                let area = term.backend().buffer().area;
+                let want = fresh(&app, area);
+                assert_eq!(term.backend().buffer(), &want, "({lang:?}) after step {i}");
+                seen_note |= screen_text(&want).contains("zonnebloemveld");
+            }
+        }
+        assert!(seen_note, "the added note was never on screen");
+        assert!(cache::list_hits() > before, "the kept lists were not used");
+    }
+}

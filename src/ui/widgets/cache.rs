@@ -181,6 +181,24 @@ thread_local! {
     static ON: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
     /// Blocks copied from the cache so far (for tests: the cache was used).
     static HITS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    /// Note lists drawn from lines built in an earlier frame (see [`list_hit`]).
+    static LIST_HITS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Whether drawings may reuse what earlier frames built (off inside [`without`]): the
+/// block cache here, and the note lists kept per change (`ui::interviews`).
+pub fn enabled() -> bool {
+    ON.get()
+}
+
+/// A note list was drawn from lines kept from an earlier frame.
+pub fn list_hit() {
+    LIST_HITS.set(LIST_HITS.get() + 1);
+}
+
+/// How many note lists were drawn from kept lines on this thread so far.
+pub fn list_hits() -> u64 {
+    LIST_HITS.get()
 }
 
 /// Runs `f` with every block drawn anew (tests compare a frame with the cache and one

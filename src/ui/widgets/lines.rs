@@ -53,21 +53,34 @@ impl Widget for Lines<'_> {
     }
 }
 
+/// Lines borrowed (kept from an earlier frame), drawn as [`Lines`] draws its own.
+pub struct LinesRef<'r, 'a>(pub &'r [Line<'a>]);
+
+impl Widget for LinesRef<'_, '_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        render_lines(self.0, area, buf);
+    }
+}
+
 impl Lines<'_> {
     fn render_direct(&self, area: Rect, buf: &mut Buffer) {
-        let area = area.intersection(buf.area);
-        if area.is_empty() {
-            return;
-        }
-        for (line, y) in self.0.iter().zip(area.top()..area.bottom()) {
-            let mut x = area.x;
-            for span in &line.spans {
-                let style = line.style.patch(span.style);
-                match put_span(buf, area, x, y, &span.content, style) {
-                    Some(next) => x = next,
-                    // Like a Paragraph: the first grapheme that does not fit ends the line.
-                    None => break,
-                }
+        render_lines(&self.0, area, buf);
+    }
+}
+
+fn render_lines(lines: &[Line], area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
+        let mut x = area.x;
+        for span in &line.spans {
+            let style = line.style.patch(span.style);
+            match put_span(buf, area, x, y, &span.content, style) {
+                Some(next) => x = next,
+                // Like a Paragraph: the first grapheme that does not fit ends the line.
+                None => break,
             }
         }
     }
