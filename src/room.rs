@@ -53,6 +53,11 @@ pub struct RoomState {
     pub interview: usize,
     /// The part of the Samenvatting at the top of the facilitator's preview.
     pub summary: Option<crate::app::summary::Section>,
+    /// The Rapport's selected section, its preview's scroll and whether that preview
+    /// is the internal version: the room follows the Rapport's section.
+    pub report_section: usize,
+    pub report_scroll: usize,
+    pub report_internal: bool,
     /// The agenda and its clock, so F5/F6/F7 reach the room before the autosave does.
     pub agenda: Agenda,
     /// Bumped on every write; the heartbeat.
@@ -85,6 +90,9 @@ impl RoomState {
             wheel_intention: s.wheel.intentions.selected,
             interview: s.interviews.selected,
             summary: s.summary.top.borrow().clone(),
+            report_section: s.compose.section,
+            report_scroll: s.compose.scroll,
+            report_internal: s.compose.internal,
             agenda: s.doc.agenda.clone(),
             beat: 0,
         }
@@ -124,6 +132,9 @@ impl RoomState {
             s.wheel.intentions.selected = self.wheel_intention;
             s.interviews.selected = self.interview;
             *s.summary.top.borrow_mut() = self.summary.clone();
+            s.compose.section = self.report_section;
+            s.compose.scroll = self.report_scroll;
+            s.compose.internal = self.report_internal;
             s.doc.agenda = self.agenda.clone();
         }
     }
