@@ -355,8 +355,8 @@ impl Follower {
     }
 }
 
-/// Runs the room's window until `q`, Esc or Ctrl-Q in it (or Ctrl-C). Read-only: no
-/// lock, no saver, no writes.
+/// Runs the room's window until `q`, Esc or Ctrl-Q in it (or Ctrl-C); `.` or `b` in it
+/// blanks its own screen and back. Read-only: no lock, no saver, no writes.
 pub fn run(mut app: App, session: PathBuf) -> std::process::ExitCode {
     use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
     use std::process::ExitCode;
@@ -370,6 +370,9 @@ pub fn run(mut app: App, session: PathBuf) -> std::process::ExitCode {
         let mut last_second = None;
         let mut dirty = true;
         let mut last_contact = None;
+        // `.` / `b` in the room's own window: its screen black and back, whatever the
+        // facilitator's window shows.
+        let mut own_blank = false;
         loop {
             app.now = crate::clock::now();
             if follower.poll(&mut app) {
@@ -385,10 +388,15 @@ pub fn run(mut app: App, session: PathBuf) -> std::process::ExitCode {
             if dirty || last_second != Some(second) || last_contact.as_ref() != Some(&contact) {
                 // Text blocks of the last frame may be reused (`ui::widgets::cache`).
                 crate::ui::widgets::cache::next_frame();
-                terminal.draw(|f| match app.session() {
+                let followed = app.blank;
+                app.blank |= own_blank;
+                let drawn = terminal.draw(|f| match app.session() {
                     Some(s) => crate::ui::room::draw(f, &app, s, &contact),
+                    None if app.blank => crate::ui::room::black(f),
                     None => crate::ui::room::waiting(f, &app),
-                })?;
+                });
+                app.blank = followed;
+                drawn?;
                 dirty = false;
                 last_second = Some(second);
                 last_contact = Some(contact);
@@ -401,6 +409,10 @@ pub fn run(mut app: App, session: PathBuf) -> std::process::ExitCode {
                             || (ctrl && matches!(k.code, KeyCode::Char('c')))
                         {
                             return Ok(());
+                        }
+                        if matches!(k.code, KeyCode::Char('.' | 'b' | 'B')) && !ctrl {
+                            own_blank = !own_blank;
+                            dirty = true;
                         }
                     }
                     Event::Resize(..) => dirty = true,

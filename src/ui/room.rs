@@ -147,14 +147,20 @@ pub fn draw_with(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contac
     }
 }
 
+/// The room's screen black (`.` / `b`).
+pub fn black(frame: &mut Frame) {
+    let area = frame.area();
+    frame.render_widget(
+        Block::default().style(Style::new().bg(Color::Black).fg(Color::Black)),
+        area,
+    );
+}
+
 fn draw_room(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, ascii: bool) {
     let theme = &app.theme;
     let area = frame.area();
     if app.blank {
-        frame.render_widget(
-            Block::default().style(Style::new().bg(Color::Black).fg(Color::Black)),
-            area,
-        );
+        black(frame);
         return;
     }
     let bg = base(theme);

@@ -167,3 +167,19 @@ fn the_room_follows_the_rapports_section() {
     let t = text(&render(&app, 80, 24));
     assert!(t.contains(&third) && !t.contains(&first), "{t}");
 }
+
+/// Help (`?`) lists the blank keys where they work: on a screen outside a text field,
+/// and in presenter view, once.
+#[test]
+fn help_lists_the_blank_keys() {
+    let mut app = demo_app(Lang::Nl);
+    on(&mut app, Screen::Summary);
+    press(&mut app, KeyCode::Char('?'));
+    let t = text(&render(&app, 120, 40));
+    assert!(t.contains("zaalscherm zwart / terug"), "{t}");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::F(4));
+    press(&mut app, KeyCode::Char('?'));
+    let t = text(&render(&app, 120, 40));
+    assert_eq!(t.matches("zaalscherm zwart / terug").count(), 1, "{t}");
+}
