@@ -5,21 +5,29 @@ use crate::app::list::{Column, FieldKind, FieldSpec};
 use crate::model::validate;
 use crate::model::{AgendaBlock, Document, Partner, PartnerKind};
 
-pub static PARTNERS: [Column<Partner>; 4] = [
-    Column {
-        width: 4,
-        field: FieldSpec {
-            label: |t| t.intake.col_org,
-            kind: FieldKind::Text {
-                get: |p| p.organisation.clone(),
-                set: |p, s| {
-                    p.organisation = s.to_string();
-                    Ok(())
+/// A column of plain one-line text kept as typed: `width`, the label's word in
+/// `t.intake`, and the field it edits.
+macro_rules! text_column {
+    ($width:expr, $label:ident, $field:ident) => {
+        Column {
+            width: $width,
+            field: FieldSpec {
+                label: |t| t.intake.$label,
+                kind: FieldKind::Text {
+                    get: |x| x.$field.clone(),
+                    set: |x, s| {
+                        x.$field = s.to_string();
+                        Ok(())
+                    },
+                    multiline: false,
                 },
-                multiline: false,
             },
-        },
-    },
+        }
+    };
+}
+
+pub static PARTNERS: [Column<Partner>; 4] = [
+    text_column!(4, col_org, organisation),
     Column {
         width: 3,
         field: FieldSpec {
@@ -37,65 +45,13 @@ pub static PARTNERS: [Column<Partner>; 4] = [
             },
         },
     },
-    Column {
-        width: 3,
-        field: FieldSpec {
-            label: |t| t.intake.col_role,
-            kind: FieldKind::Text {
-                get: |p| p.role.clone(),
-                set: |p, s| {
-                    p.role = s.to_string();
-                    Ok(())
-                },
-                multiline: false,
-            },
-        },
-    },
-    Column {
-        width: 3,
-        field: FieldSpec {
-            label: |t| t.intake.col_contact,
-            kind: FieldKind::Text {
-                get: |p| p.contact.clone(),
-                set: |p, s| {
-                    p.contact = s.to_string();
-                    Ok(())
-                },
-                multiline: false,
-            },
-        },
-    },
+    text_column!(3, col_role, role),
+    text_column!(3, col_contact, contact),
 ];
 
 pub static DOCUMENTS: [Column<Document>; 4] = [
-    Column {
-        width: 4,
-        field: FieldSpec {
-            label: |t| t.intake.col_title,
-            kind: FieldKind::Text {
-                get: |d| d.title.clone(),
-                set: |d, s| {
-                    d.title = s.to_string();
-                    Ok(())
-                },
-                multiline: false,
-            },
-        },
-    },
-    Column {
-        width: 2,
-        field: FieldSpec {
-            label: |t| t.intake.col_doc_kind,
-            kind: FieldKind::Text {
-                get: |d| d.kind.clone(),
-                set: |d, s| {
-                    d.kind = s.to_string();
-                    Ok(())
-                },
-                multiline: false,
-            },
-        },
-    },
+    text_column!(4, col_title, title),
+    text_column!(2, col_doc_kind, kind),
     Column {
         width: 2,
         field: FieldSpec {
@@ -111,37 +67,11 @@ pub static DOCUMENTS: [Column<Document>; 4] = [
             },
         },
     },
-    Column {
-        width: 6,
-        field: FieldSpec {
-            label: |t| t.intake.col_points,
-            kind: FieldKind::Text {
-                get: |d| d.key_points.clone(),
-                set: |d, s| {
-                    d.key_points = s.to_string();
-                    Ok(())
-                },
-                multiline: false,
-            },
-        },
-    },
+    text_column!(6, col_points, key_points),
 ];
 
 pub static AGENDA: [Column<AgendaBlock>; 4] = [
-    Column {
-        width: 6,
-        field: FieldSpec {
-            label: |t| t.intake.col_block,
-            kind: FieldKind::Text {
-                get: |b| b.title.clone(),
-                set: |b, s| {
-                    b.title = s.to_string();
-                    Ok(())
-                },
-                multiline: false,
-            },
-        },
-    },
+    text_column!(6, col_block, title),
     Column {
         width: 1,
         field: FieldSpec {
