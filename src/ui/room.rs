@@ -720,6 +720,9 @@ fn followed_summary(
     (shown, rows as u16)
 }
 
+/// The preview text it was built from, the width, the theme, and the rows.
+type RoomLines = (std::rc::Rc<str>, u16, Theme, super::markdown::Rendered);
+
 thread_local! {
     /// The publieksversie as the room shows it, kept while the very same preview text
     /// (the `Rc` the Samenvatting's state built for this generation of the session, this
@@ -727,7 +730,7 @@ thread_local! {
     /// for again: the presenter view and the room draw it every frame, it changes only
     /// with those. The entry holds its `Rc`, so a new preview can never share its
     /// address.
-    static SUMMARY_LINES: std::cell::RefCell<Option<(std::rc::Rc<str>, u16, Theme, super::markdown::Rendered)>> =
+    static SUMMARY_LINES: std::cell::RefCell<Option<RoomLines>> =
         const { std::cell::RefCell::new(None) };
 }
 
