@@ -517,14 +517,8 @@ fn export(
     }
     if public {
         let (conflicts, changed) = export::report::withheld_counts(&doc);
-        if conflicts + changed > 0 {
-            eprintln!(
-                "volgspot: {}",
-                volgspot::i18n::fill(
-                    t.summary.withheld,
-                    &[&conflicts.to_string(), &changed.to_string()]
-                )
-            );
+        if let Some(msg) = t.summary.withheld_text(conflicts, changed) {
+            eprintln!("volgspot: {msg}");
         }
     }
     let mut report = export::build(&doc, method, lang, public);

@@ -389,9 +389,11 @@ pub fn apply(app: &mut App, rt: &mut Runtime, effect: Effect) {
                 let info = files
                     .iter()
                     .map(|p| {
-                        store::load_interview_file(p)
-                            .ok()
-                            .map(|(f, _)| crate::app::interviews::FileInfo::of(&f))
+                        use crate::app::interviews::FileInfo;
+                        match store::load_interview_file(p) {
+                            Ok((f, _)) => Some(FileInfo::of(&f)),
+                            Err(e) => FileInfo::unreadable(&e.problem),
+                        }
                     })
                     .collect();
                 s.interviews.open_picker_with(&s.doc, dir, files, info);

@@ -43,7 +43,9 @@ pub enum Act {
     Question,
     Version,
     Scroll,
+    ScrollBack,
     Top,
+    Bottom,
     Export,
 }
 
@@ -51,16 +53,17 @@ pub enum Act {
 pub static KEYS: &[Binding<Act>] = &[
     Binding::new(ADD, Act::Add, |t| t.compose.k_add).footer_as(|t| t.compose.f_add),
     Binding::new(OPEN, Act::Edit, |t| t.compose.k_edit).footer_as(|t| t.compose.f_edit),
-    Binding::new(MOVE_UP, Act::MoveUp, |t| t.compose.k_move).footer_as(|t| t.compose.f_move),
-    Binding::new(MOVE_DOWN, Act::MoveDown, |t| t.compose.k_move),
-    Binding::new(&[ch('h')], Act::Hide, |t| t.compose.k_hide).footer_as(|t| t.compose.f_hide),
-    Binding::new(PUBLIC, Act::Public, |t| t.compose.k_public).footer_as(|t| t.compose.f_public),
-    Binding::new(DELETE, Act::Delete, |t| t.compose.k_delete).footer_as(|t| t.compose.f_delete),
-    Binding::new(&[ch('v')], Act::Version, |t| t.compose.k_version)
-        .footer_as(|t| t.compose.f_version),
-    Binding::new(&[ch('e')], Act::Export, |t| t.summary.k_export).footer_as(|t| t.compose.f_export),
+    // Section and export before the rest: the footer at 80 columns shows them.
     Binding::new(NEXT_FIELD, Act::NextSection, |t| t.compose.k_section)
         .footer_as(|t| t.compose.f_section),
+    Binding::new(&[ch('e')], Act::Export, |t| t.summary.k_export).footer_as(|t| t.compose.f_export),
+    Binding::new(MOVE_UP, Act::MoveUp, |t| t.compose.k_move).footer_as(|t| t.compose.f_move),
+    Binding::new(MOVE_DOWN, Act::MoveDown, |t| t.compose.k_move),
+    Binding::new(DELETE, Act::Delete, |t| t.compose.k_delete).footer_as(|t| t.compose.f_delete),
+    Binding::new(&[ch('h')], Act::Hide, |t| t.compose.k_hide).footer_as(|t| t.compose.f_hide),
+    Binding::new(PUBLIC, Act::Public, |t| t.compose.k_public).footer_as(|t| t.compose.f_public),
+    Binding::new(&[ch('v')], Act::Version, |t| t.compose.k_version)
+        .footer_as(|t| t.compose.f_version),
     Binding::new(PREV_FIELD, Act::PrevSection, |t| t.compose.k_section_prev),
     Binding::new(UP, Act::Up, |t| t.compose.k_select),
     Binding::new(DOWN, Act::Down, |t| t.compose.k_select),
@@ -68,15 +71,23 @@ pub static KEYS: &[Binding<Act>] = &[
         .footer_as(|t| t.compose.f_question),
     Binding::new(&[ch('n')], Act::Numbered, |t| t.compose.k_numbered),
     Binding::new(&[ch(' ')], Act::Scroll, |t| t.compose.k_scroll),
+    Binding::new(&[key(KeyCode::Backspace)], Act::ScrollBack, |t| {
+        t.compose.k_scroll_back
+    }),
     Binding::new(&[key(KeyCode::Home)], Act::Top, |t| t.summary.k_top),
+    Binding::new(&[key(KeyCode::End)], Act::Bottom, |t| t.compose.k_bottom),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pick {
     Up,
     Down,
+    First,
+    Last,
     Choose,
     Cancel,
+    /// The add menu's numbers (1.–0.): that kind at once.
+    Number(usize),
 }
 
 /// A choice list (block kind, source, quote).
@@ -85,6 +96,32 @@ pub static PICK_KEYS: &[Binding<Pick>] = &[
     Binding::new(CLOSE, Pick::Cancel, |t| t.compose.k_cancel).footer(),
     Binding::new(UP, Pick::Up, |t| t.compose.k_choose),
     Binding::new(DOWN, Pick::Down, |t| t.compose.k_choose),
+    Binding::new(&[key(KeyCode::Home)], Pick::First, |t| {
+        t.compose.k_first_last
+    }),
+    Binding::new(&[key(KeyCode::End)], Pick::Last, |t| t.compose.k_first_last),
+];
+
+/// The add menu: a choice list whose rows are numbered 1.–0., the numbers choose.
+pub static KIND_KEYS: &[Binding<Pick>] = &[
+    Binding::new(OPEN, Pick::Choose, |t| t.compose.k_pick).footer(),
+    Binding::new(CLOSE, Pick::Cancel, |t| t.compose.k_cancel).footer(),
+    Binding::new(UP, Pick::Up, |t| t.compose.k_choose),
+    Binding::new(DOWN, Pick::Down, |t| t.compose.k_choose),
+    Binding::new(&[key(KeyCode::Home)], Pick::First, |t| {
+        t.compose.k_first_last
+    }),
+    Binding::new(&[key(KeyCode::End)], Pick::Last, |t| t.compose.k_first_last),
+    Binding::new(&[ch('1')], Pick::Number(0), |t| t.compose.k_number),
+    Binding::new(&[ch('2')], Pick::Number(1), |t| t.compose.k_number),
+    Binding::new(&[ch('3')], Pick::Number(2), |t| t.compose.k_number),
+    Binding::new(&[ch('4')], Pick::Number(3), |t| t.compose.k_number),
+    Binding::new(&[ch('5')], Pick::Number(4), |t| t.compose.k_number),
+    Binding::new(&[ch('6')], Pick::Number(5), |t| t.compose.k_number),
+    Binding::new(&[ch('7')], Pick::Number(6), |t| t.compose.k_number),
+    Binding::new(&[ch('8')], Pick::Number(7), |t| t.compose.k_number),
+    Binding::new(&[ch('9')], Pick::Number(8), |t| t.compose.k_number),
+    Binding::new(&[ch('0')], Pick::Number(9), |t| t.compose.k_number),
 ];
 
 /// The kinds the add menu offers, in the order of `Strings::compose.kinds`.
@@ -124,6 +161,9 @@ pub struct Edit {
     /// before, so a block cancelled (or left empty) leaves nothing behind, not even an
     /// undo step.
     pub added: Option<BlockKind>,
+    /// The block was added by this editor (it reached the session with the first
+    /// character typed): emptied again and closed, it goes again.
+    pub inserted: bool,
 }
 
 /// The preview as built for one generation, version, language and privacy switch.
@@ -345,7 +385,8 @@ impl State {
     pub fn help(&self) -> Vec<KeyHelp> {
         match &self.mode {
             Mode::List => help_of(KEYS),
-            Mode::Kind { .. } | Mode::Source { .. } | Mode::Quote { .. } => help_of(PICK_KEYS),
+            Mode::Kind { .. } => help_of(KIND_KEYS),
+            Mode::Source { .. } | Mode::Quote { .. } => help_of(PICK_KEYS),
             Mode::Edit(e) => e.field().map(Field::help).unwrap_or_default(),
         }
     }
@@ -360,19 +401,16 @@ impl State {
         if matches!(self.mode, Mode::List) {
             self.step = None;
         }
-        // The export's popup is read, not answered: Esc or Enter closes it, any other
-        // key closes it and does what it does.
-        if std::mem::take(&mut self.export_shown)
-            && matches!(key.code, KeyCode::Esc | KeyCode::Enter)
-        {
-            return Outcome::Handled;
-        }
         match &mut self.mode {
             Mode::List => match find(KEYS, &key) {
                 Some(act) => self.act(doc, act, ctx),
                 None => Outcome::Ignored,
             },
             Mode::Edit(_) => self.edit_key(doc, key, ctx),
+            Mode::Kind { .. } => match find(KIND_KEYS, &key) {
+                Some(p) => self.pick(doc, p, ctx),
+                None => Outcome::Handled,
+            },
             _ => match find(PICK_KEYS, &key) {
                 Some(p) => self.pick(doc, p, ctx),
                 None => Outcome::Handled,
@@ -405,7 +443,7 @@ impl State {
             } else {
                 f.paste(text);
             }
-            return Outcome::Handled;
+            return self.sync(doc, ctx);
         }
         Outcome::Ignored
     }
@@ -501,7 +539,12 @@ impl State {
                 let page = self.page_rows.get().saturating_sub(1).max(1);
                 self.scroll = (self.scroll + page).min(self.max_scroll.get());
             }
+            Act::ScrollBack => {
+                let page = self.page_rows.get().saturating_sub(1).max(1);
+                self.scroll = self.scroll.saturating_sub(page);
+            }
             Act::Top => self.scroll = 0,
+            Act::Bottom => self.scroll = self.max_scroll.get(),
             Act::Export => {
                 self.export_shown = true;
                 return Outcome::Effect(super::Effect::Export);
@@ -523,6 +566,7 @@ impl State {
                     question: true,
                     default_lead: None,
                     added: None,
+                    inserted: false,
                 }));
             }
             Act::Edit => {
@@ -637,6 +681,13 @@ impl State {
         match p {
             Pick::Up => *sel = sel.saturating_sub(1),
             Pick::Down => *sel = (*sel + 1).min(count.saturating_sub(1)),
+            Pick::First => *sel = 0,
+            Pick::Last => *sel = count.saturating_sub(1),
+            Pick::Number(n) if n < count => {
+                *sel = n;
+                return self.pick(doc, Pick::Choose, ctx);
+            }
+            Pick::Number(_) => {}
             Pick::Cancel => self.mode = Mode::List,
             Pick::Choose => {
                 let sel = *sel;
@@ -742,7 +793,10 @@ impl State {
             return Outcome::Handled;
         };
         match f.input(key) {
-            FieldInput::Changed | FieldInput::Moved => Outcome::Handled,
+            // What is typed reaches the session as it is typed (as in every other
+            // screen's fields): autosave keeps it, Ctrl-Q and a crash lose nothing.
+            FieldInput::Changed => self.sync(doc, ctx),
+            FieldInput::Moved => Outcome::Handled,
             // Esc in a one-line field (label, lead-in, question) stores what was typed,
             // as Esc does in the text box and as the footer says ("klaar met typen"):
             // nothing typed is ever thrown away by a key that does not say so. A block
@@ -768,8 +822,57 @@ impl State {
         }
     }
 
-    /// Writes what was typed into the session.
-    fn store(&mut self, doc: &mut Session, e: Edit, ctx: &Ctx) -> Outcome {
+    /// The open editor's text into the session, the editor staying open.
+    fn sync(&mut self, doc: &mut Session, ctx: &Ctx) -> Outcome {
+        let Mode::Edit(mut e) = std::mem::take(&mut self.mode) else {
+            return Outcome::Handled;
+        };
+        let changed = self.write(doc, &mut e, ctx);
+        self.mode = Mode::Edit(e);
+        outcome(changed)
+    }
+
+    /// Closes the editor, what was typed stored: a block added and left empty goes
+    /// again.
+    fn store(&mut self, doc: &mut Session, mut e: Edit, ctx: &Ctx) -> Outcome {
+        let changed = self.write(doc, &mut e, ctx);
+        if e.inserted {
+            let area = self.area(ctx.method);
+            let i = self.selected;
+            let empty = section_of(doc, ctx.method, &area)
+                .blocks
+                .get(i)
+                .is_some_and(|b| {
+                    b.kind.text().trim().is_empty()
+                        && b.kind.label().is_none_or(|l| l.trim().is_empty())
+                });
+            if empty {
+                change(doc, ctx.method, |c| {
+                    let blocks = &mut c.section_mut(&area).blocks;
+                    if i < blocks.len() {
+                        blocks.remove(i);
+                    }
+                });
+                self.selected = i.saturating_sub(1);
+                return Outcome::Changed;
+            }
+        }
+        outcome(changed)
+    }
+
+    /// An open editor (Ctrl-Q, …): what it holds is stored and it closes.
+    pub fn commit_open(&mut self, doc: &mut Session, ctx: &Ctx) -> Outcome {
+        match std::mem::take(&mut self.mode) {
+            Mode::Edit(e) => self.store(doc, *e, ctx),
+            other => {
+                self.mode = other;
+                Outcome::Handled
+            }
+        }
+    }
+
+    /// Writes what the editor holds into the session; whether that changed it.
+    fn write(&mut self, doc: &mut Session, e: &mut Edit, ctx: &Ctx) -> bool {
         let method = ctx.method;
         let area = self.area(method);
         let label = e.label.as_ref().map(Field::text);
@@ -785,36 +888,39 @@ impl State {
             // question line at all.
             let q = (q.trim() != generic.trim()).then(|| q.trim().to_string());
             let (changed, ()) = change(doc, method, |c| c.section_mut(&area).question = q);
-            return outcome(changed);
+            return changed;
         }
         let text = e.text.as_ref().map(Field::text).unwrap_or_default();
         // The default lead-in left as it was: still the default.
         let label = label.filter(|l| e.default_lead.as_deref().map(str::trim) != Some(l.trim()));
         // A block being added: into the session now, unless nothing was typed.
-        if let Some(mut kind) = e.added {
+        if let Some(kind) = &e.added {
+            let mut kind = kind.clone();
             kind.set_text(&text, label.as_deref());
             if kind.text().trim().is_empty() && kind.label().is_none_or(|l| l.trim().is_empty()) {
-                return Outcome::Handled;
+                return false;
             }
             self.insert(doc, method, Block::new(kind));
-            return Outcome::Changed;
+            e.added = None;
+            e.inserted = true;
+            return true;
         }
         let i = self.selected;
         let before = section_of(doc, method, &area).blocks.get(i).cloned();
         let Some(before) = before else {
-            return Outcome::Handled;
+            return false;
         };
         let mut kind = before.kind.clone();
         kind.set_text(&text, label.as_deref());
         if kind == before.kind {
-            return Outcome::Handled;
+            return false;
         }
         let (changed, ()) = change(doc, method, |c| {
             if let Some(b) = c.section_mut(&area).blocks.get_mut(i) {
                 b.kind = kind;
             }
         });
-        outcome(changed)
+        changed
     }
 
     /// The preview: the report as exported (the publieksversie, or the internal
@@ -910,24 +1016,7 @@ pub fn mask_names(markdown: &str, doc: &Session, hidden: &str) -> String {
     text
 }
 
-/// A pasted line without its list marker: "1. ", "2) ", "- ", "* ", "• ", "– ".
-pub fn strip_list_marker(line: &str) -> &str {
-    let t = line.trim_start();
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = if digits > 0 && digits <= 3 && t[digits..].starts_with(['.', ')']) {
-        &t[digits + 1..]
-    } else if let Some(r) = t.strip_prefix(['-', '*', '•', '–', '·', '▪']) {
-        r
-    } else {
-        return line;
-    };
-    // A marker is followed by a space ("1.5 fte" and "-3%" are text).
-    if rest.starts_with([' ', '\t']) {
-        rest.trim_start()
-    } else {
-        line
-    }
-}
+pub use crate::model::compose::strip_list_marker;
 
 /// The language of a string table.
 fn lang_of(t: &Strings) -> Lang {
@@ -968,6 +1057,7 @@ impl Edit {
             question: false,
             default_lead,
             added: None,
+            inserted: false,
         }
     }
 

@@ -5,6 +5,7 @@ use super::field::Field;
 use super::interview_edit::{self, Editor, Focus};
 use super::keys::{Binding, CLOSE, DELETE, DOWN, KeyHelp, OPEN, UP, ch, find, help_of, key};
 use super::picker::{self, Picked};
+use super::undo::{quoted, step};
 use super::{Ctx, Effect, Outcome};
 use crate::i18n::{Strings, fill};
 use crate::method::Method;
@@ -207,6 +208,10 @@ pub fn import_row(
         let file = file.file_name().unwrap_or_default().to_string_lossy();
         return fill(ti.picker_damaged, &[&ti.file_label(&file, show_names)]);
     };
+    if info.newer.is_some() {
+        let file = file.file_name().unwrap_or_default().to_string_lossy();
+        return fill(ti.picker_newer, &[&ti.file_label(&file, show_names)]);
+    }
     let who = if show_names {
         info.interviewee.trim().to_string()
     } else {
@@ -235,6 +240,22 @@ pub fn import_row(
     format!("{warn}{}", parts.join(" · "))
 }
 
+/// How many of the interview's notes the report quotes (its Rapport's quote blocks).
+fn quoted_notes(doc: &Session, iv: &Interview) -> usize {
+    use crate::model::compose::BlockKind;
+    let Some(c) = &doc.composition else {
+        return 0;
+    };
+    c.sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter(|b| match &b.kind {
+            BlockKind::Quote { note } => iv.notes.iter().any(|n| n.id == *note),
+            _ => false,
+        })
+        .count()
+}
+
 /// An interview file at a glance, so rows can be told apart with names hidden.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FileInfo {
@@ -246,6 +267,9 @@ pub struct FileInfo {
     pub notes: usize,
     pub pact: String,
     pub round: Option<u8>,
+    /// Not readable because a newer volgspot made it (its schema version): the row says
+    /// so instead of calling the file damaged.
+    pub newer: Option<u32>,
 }
 
 impl FileInfo {
@@ -258,7 +282,25 @@ impl FileInfo {
             notes: f.interview.notes.len(),
             pact: f.pact.clone(),
             round: f.round,
+            newer: None,
         }
+    }
+
+    /// What is known of a file that could not be read: only why, when a newer volgspot
+    /// made it (`None`: damaged).
+    pub fn unreadable(problem: &crate::store::LoadProblem) -> Option<Self> {
+        match problem {
+            crate::store::LoadProblem::FutureVersion { found, .. } => Some(FileInfo {
+                newer: Some(*found),
+                ..FileInfo::default()
+            }),
+            _ => None,
+        }
+    }
+
+    /// Whether the file can be imported (read, and not too new for this version).
+    pub fn readable(info: Option<&FileInfo>) -> bool {
+        info.is_some_and(|i| i.newer.is_none())
     }
 
     /// For another pact or another round than the session (an unknown one is not
@@ -294,8 +336,13 @@ pub struct State {
     /// import (out of order, as a copy with its own id when the file came back), which
     /// the app-wide undo, going back step by step, cannot.
     deleted: Vec<(usize, Arc<Interview>)>,
-    /// A short line under the list (deleted, restored).
+    /// A short line under the list (deleted, restored, or the question before a delete).
     pub message: Option<String>,
+    /// D on an interview with notes asks first: J or Y deletes this one, any other
+    /// key keeps it.
+    pub confirm_delete: Option<Id>,
+    /// What the undo step the last key made is called ("interview ‘…’ verwijderd").
+    pub step: Option<String>,
     pub picker: Option<Picker>,
     pub synth: Synthesis,
 }
@@ -308,6 +355,8 @@ impl State {
             editor: None,
             deleted: Vec::new(),
             message: None,
+            confirm_delete: None,
+            step: None,
             picker: None,
             synth: Synthesis {
                 area: None,
@@ -443,7 +492,18 @@ impl State {
         });
     }
 
+    /// What the undo step the last key made is called.
+    pub fn step_name(&self) -> Option<String> {
+        self.step.clone()
+    }
+
+    /// "interview ‘role, organisation’" (never the name: the footer may be projected).
+    fn step_of(&self, template: &str, iv: &Interview, t: &Strings) -> String {
+        step(template, &[&quoted(&who_shown(iv, t.interviews, false))])
+    }
+
     pub fn handle_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        self.step = None;
         if self.picker.is_some() {
             return self.picker_key(doc, key, ctx);
         }
@@ -538,11 +598,26 @@ impl State {
         let t = ctx.t.interviews;
         let n = doc.interviews.len();
         self.selected = self.selected.min(n.saturating_sub(1));
+        // The answer to "delete this interview with its notes?".
+        if let Some(id) = self.confirm_delete.take() {
+            self.message = None;
+            let yes = matches!(key.code, KeyCode::Char('j' | 'J' | 'y' | 'Y'))
+                && key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
+            if !yes {
+                return Outcome::Handled;
+            }
+            let Some(i) = doc.interviews.iter().position(|iv| iv.id == id) else {
+                return Outcome::Handled;
+            };
+            self.selected = i;
+            return self.delete(doc, ctx);
+        }
         match find(KEYS, &key) {
             Some(Act::Up) => self.selected = self.selected.saturating_sub(1),
             Some(Act::Down) => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
             Some(Act::Open) if n > 0 => self.open(doc, self.selected, ctx, false),
             Some(Act::New) => {
+                self.step = Some(t.undo_new.to_string());
                 doc.interviews.push(Arc::new(Interview {
                     date: ctx.now.date().to_string(),
                     interviewer: doc.intake.interviewers.clone(),
@@ -552,11 +627,20 @@ impl State {
                 return Outcome::Changed;
             }
             Some(Act::Delete) if n > 0 => {
-                let iv = doc.delete_interview(self.selected, ctx.now);
-                self.message = Some(fill(t.deleted, &[&who_shown(&iv, t, false)]));
-                self.deleted.push((self.selected, iv));
-                self.selected = self.selected.min(doc.interviews.len().saturating_sub(1));
-                return Outcome::Changed;
+                let iv = &doc.interviews[self.selected];
+                if iv.notes.is_empty() {
+                    return self.delete(doc, ctx);
+                }
+                // Its notes go with it, and the report's quotes of them: ask first.
+                let quotes = quoted_notes(doc, iv);
+                let notes = iv.notes.len().to_string();
+                let who = who_shown(iv, t, false);
+                self.message = Some(if quotes > 0 {
+                    fill(t.delete_ask_quotes, &[&who, &notes, &quotes.to_string()])
+                } else {
+                    fill(t.delete_ask, &[&who, &notes])
+                });
+                self.confirm_delete = Some(iv.id.clone());
             }
             Some(Act::Undo) => {
                 let Some((at, iv)) = self.deleted.pop() else {
@@ -564,6 +648,7 @@ impl State {
                 };
                 let at = at.min(doc.interviews.len());
                 self.message = Some(fill(t.restored, &[&who_shown(&iv, t, false)]));
+                self.step = Some(self.step_of(t.undo_restored, &iv, ctx.t));
                 doc.deleted_interviews.retain(|d| d.id != *iv.file_key());
                 let mut iv = iv;
                 // Re-imported meanwhile: back as a copy of its own, never a second
@@ -600,6 +685,17 @@ impl State {
         Outcome::Handled
     }
 
+    /// Deletes the selected interview (Ctrl-Z or U brings it back).
+    fn delete(&mut self, doc: &mut Session, ctx: &Ctx) -> Outcome {
+        let t = ctx.t.interviews;
+        let iv = doc.delete_interview(self.selected, ctx.now);
+        self.message = Some(fill(t.deleted, &[&who_shown(&iv, t, false)]));
+        self.step = Some(self.step_of(t.undo_deleted, &iv, ctx.t));
+        self.deleted.push((self.selected, iv));
+        self.selected = self.selected.min(doc.interviews.len().saturating_sub(1));
+        Outcome::Changed
+    }
+
     fn detail_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
         let Some((id, editor)) = &mut self.editor else {
             self.mode = Mode::List;
@@ -610,6 +706,15 @@ impl State {
             return Outcome::Handled;
         };
         let in_form = editor.focus == Focus::Fields;
+        let edited = step(
+            ctx.t.interviews.undo_edited,
+            &[&quoted(&who_shown(
+                &doc.interviews[i],
+                ctx.t.interviews,
+                false,
+            ))],
+        );
+        self.step = Some(edited);
         let out = editor.handle_key(Arc::make_mut(&mut doc.interviews[i]), key, ctx);
         let back = out == Outcome::Ignored && find(DETAIL_KEYS, &key) == Some(Act::Back);
         // Leaving the form (or the interview) of an interview with nothing in it drops it,

@@ -319,6 +319,38 @@ pub static RECOVER: &[Binding] = &[
     Binding::new(CLOSE, Action::CloseOverlay, |t| t.k_close).footer(),
 ];
 
+/// A popup that is read, not answered (a message, the Rapport's export result): Esc or
+/// Enter closes it; any other key closes it too and goes no further, except the
+/// app-wide keys (another screen, quit), which also do what they do.
+pub static READ_POPUP: &[Binding] = &[Binding::new(
+    &[key(KeyCode::Esc), key(KeyCode::Enter)],
+    Action::CloseOverlay,
+    |t| t.k_close,
+)
+.footer()];
+
+/// The footer while a read-only popup is open: its own key, then the app-wide keys
+/// that still work (another screen, quit).
+pub fn read_popup_help() -> Vec<KeyHelp> {
+    let mut out = help_of(READ_POPUP);
+    out.extend(
+        GLOBAL
+            .iter()
+            .filter(|b| {
+                matches!(
+                    b.action,
+                    Action::NextScreen | Action::PrevScreen | Action::Quit
+                )
+            })
+            .map(|b| KeyHelp {
+                global: true,
+                essential: b.action == Action::Quit,
+                ..b.help()
+            }),
+    );
+    out
+}
+
 /// The app-wide part of a session screen's keys, around the screen's own: next/prev
 /// screen, help (`?` only when no text field takes the keys), quit.
 pub fn session_help(screen_keys: Vec<KeyHelp>, typing: bool) -> Vec<KeyHelp> {

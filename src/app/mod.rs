@@ -432,13 +432,20 @@ impl App {
     /// closed and that the key goes on past).
     fn overlay_key(&mut self, key: &KeyEvent) -> Option<Vec<Effect>> {
         let key = *key;
-        // A message is read, not answered: any other key closes it and does what it does
-        // (F2 after "Niets om ongedaan te maken" goes to the next part at once).
-        if let Some(Overlay::Message(_)) = &self.overlay
-            && !is_close_key(&key)
-            && !(key.code == KeyCode::Char('q') && key.modifiers.contains(KeyModifiers::CONTROL))
-        {
-            self.overlay = None;
+        // A popup that is read, not answered (a message, the Rapport's export result):
+        // any key closes it. A key that changes something goes no further (D behind
+        // it deleted what the reader did not see); the app-wide keys (another screen,
+        // quit) and keys that only move (F2 to the next part) still do what they do.
+        if self.read_popup_open() {
+            self.close_read_popup();
+            if is_close_key(&key) {
+                return Some(Vec::new());
+            }
+            return match keys::find(keys::GLOBAL, &key) {
+                Some(a) => Some(self.update(a)),
+                None if undo::is_navigation(&key) => None,
+                None => Some(Vec::new()),
+            };
         }
         let overlay = self.overlay.as_ref()?;
         Some(match overlay {
@@ -464,6 +471,27 @@ impl App {
                 }
             }
         })
+    }
+
+    /// Whether a popup that is read, not answered, is open: a message, or the
+    /// Rapport's export result.
+    pub fn read_popup_open(&self) -> bool {
+        match &self.overlay {
+            Some(Overlay::Message(_)) => true,
+            Some(_) => false,
+            None => self
+                .session()
+                .is_some_and(|s| s.screen == Screen::Report && s.compose.export_shown),
+        }
+    }
+
+    fn close_read_popup(&mut self) {
+        if let Some(Overlay::Message(_)) = self.overlay {
+            self.overlay = None;
+        }
+        if let Some(s) = self.session_mut() {
+            s.compose.export_shown = false;
+        }
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> Vec<Effect> {
@@ -513,8 +541,6 @@ impl App {
             View::Session(s) => {
                 // App-wide keys first: they work on every screen, also while typing.
                 if let Some(a) = keys::find(keys::GLOBAL, &key) {
-                    // The Rapport's export popup closes on any key, its screen's or not.
-                    s.compose.export_shown = false;
                     return self.update(a);
                 }
                 if !s.typing()
@@ -522,7 +548,6 @@ impl App {
                         keys::find(keys::UNDO_NOT_TYPING, &key).filter(|_| !s.claims(&key))
                     })
                 {
-                    s.compose.export_shown = false;
                     return self.update(a);
                 }
                 match s.dispatch_key(key, &ctx) {
@@ -641,6 +666,9 @@ impl App {
                 if let Some(s) = self.session_mut()
                     && !s.undo(action == Action::Redo, now, t)
                 {
+                    // The message of the last undo is not left standing as if it were
+                    // this one's.
+                    s.undo_note = None;
                     let msg = if action == Action::Redo {
                         t.nothing_to_redo
                     } else {
@@ -652,6 +680,15 @@ impl App {
             Action::CloseOverlay => self.overlay = None,
             Action::Quit => {
                 self.overlay = None;
+                // An editor still open stores what it holds first: Ctrl-Q saves it.
+                let ctx = Ctx {
+                    method: &self.method,
+                    t: self.t,
+                    now: self.now,
+                };
+                if let View::Session(s) = &mut self.view {
+                    s.commit_open_edits(&ctx);
+                }
                 return vec![Effect::SaveAndQuit];
             }
             Action::ConfirmQuit => return vec![Effect::ForceQuit],

@@ -37,11 +37,25 @@ pub trait ScreenState {
     fn step_name(&self) -> Option<String> {
         None
     }
+    /// Before the app quits: a field still open stores what it holds (most screens'
+    /// fields write to the session as they are typed in, and have nothing to do).
+    fn commit_open(&mut self, _doc: &mut Session, _ctx: &Ctx) -> Outcome {
+        Outcome::Handled
+    }
 }
 
-/// The screens whose state forwards to inherent methods of the same names.
+/// The screens whose state forwards to inherent methods of the same names (`named:`
+/// ones also name their undo steps).
 macro_rules! screen_state {
+    (named: $($state:ty),*) => {$(
+        screen_state!(@impl $state, fn step_name(&self) -> Option<String> {
+            <$state>::step_name(self)
+        });
+    )*};
     ($($state:ty),*) => {$(
+        screen_state!(@impl $state,);
+    )*};
+    (@impl $state:ty, $($extra:item)?) => {
         impl ScreenState for $state {
             fn open(doc: &Session) -> Self {
                 <$state>::new(doc)
@@ -61,11 +75,13 @@ macro_rules! screen_state {
             fn rebuild(&mut self, doc: &Session, before: &Session) {
                 <$state>::rebuild(self, doc, before)
             }
+            $($extra)?
         }
-    )*};
+    };
 }
 
-screen_state!(triangle::State, wheel::State, summary::State);
+screen_state!(named: triangle::State, wheel::State);
+screen_state!(summary::State);
 
 impl ScreenState for intake::State {
     fn open(doc: &Session) -> Self {
@@ -85,6 +101,9 @@ impl ScreenState for intake::State {
     }
     fn rebuild(&mut self, doc: &Session, before: &Session) {
         intake::State::rebuild(self, doc, before)
+    }
+    fn step_name(&self) -> Option<String> {
+        intake::State::step_name(self)
     }
 }
 
@@ -110,6 +129,9 @@ impl ScreenState for compose::State {
     fn step_name(&self) -> Option<String> {
         compose::State::step_name(self)
     }
+    fn commit_open(&mut self, doc: &mut Session, ctx: &Ctx) -> Outcome {
+        compose::State::commit_open(self, doc, ctx)
+    }
 }
 
 impl ScreenState for interviews::State {
@@ -130,6 +152,9 @@ impl ScreenState for interviews::State {
     }
     fn rebuild(&mut self, doc: &Session, before: &Session) {
         interviews::State::rebuild(self, doc, before)
+    }
+    fn step_name(&self) -> Option<String> {
+        interviews::State::step_name(self)
     }
 }
 
@@ -171,6 +196,17 @@ macro_rules! session_screens {
                     $(Screen::$variant => &mut self.$field),*
                 };
                 (&mut self.doc, state)
+            }
+
+            /// Before quitting: every screen's open field stores what it holds.
+            pub fn commit_open_edits(&mut self, ctx: &Ctx) {
+                let mut changed = false;
+                $(changed |= ScreenState::commit_open(&mut self.$field, &mut self.doc, ctx)
+                    == Outcome::Changed;)*
+                if changed {
+                    self.history.close_burst(self.generation);
+                    self.changed(ctx.now);
+                }
             }
 
             /// After undo/redo: every screen's state rebuilt from the restored session.

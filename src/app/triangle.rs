@@ -11,6 +11,7 @@ use super::keys::{
     ch, find, help_of, key, shift,
 };
 use super::picker::{CHOOSE, Picked, Picker, toggle};
+use super::undo::{quoted, step};
 use super::{Ctx, Outcome};
 use crate::method::Method;
 use crate::model::{Id, Innovation, Session, Triangle, TriangleItem};
@@ -246,6 +247,8 @@ pub struct State {
     pub sort_by_votes: bool,
     pub kader_row: usize,
     pub status: Option<Status>,
+    /// What the undo step the last key made is called ("‘…’ verplaatst naar …").
+    pub step: Option<String>,
 }
 
 /// A corner or guiding question: where items live.
@@ -447,6 +450,7 @@ impl State {
             sort_by_votes: false,
             kader_row: 0,
             status: None,
+            step: None,
         }
     }
 
@@ -574,9 +578,112 @@ impl State {
         };
     }
 
+    /// What the undo step the last key made is called.
+    pub fn step_name(&self) -> Option<String> {
+        self.step.clone()
+    }
+
     pub fn handle_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
         self.status = None;
         self.clamp(doc, ctx.method);
+        let item = self
+            .selected_index(doc, ctx.method)
+            .map(|i| doc.triangle.items[i].clone());
+        let act = matches!(self.mode, Mode::Browse)
+            .then(|| find(self.keys(), &key))
+            .flatten();
+        let before = std::mem::discriminant(&self.mode);
+        let outcome = self.dispatch_key(doc, key, ctx);
+        self.step = self.name_step(doc, act, before, item.as_ref(), ctx);
+        outcome
+    }
+
+    /// The undo step's name: the item (quoted), what changed and where.
+    fn name_step(
+        &self,
+        doc: &Session,
+        act: Option<Act>,
+        before: std::mem::Discriminant<Mode>,
+        item: Option<&TriangleItem>,
+        ctx: &Ctx,
+    ) -> Option<String> {
+        let t = ctx.t.triangle;
+        let place_name = |id: &str| {
+            places(ctx.method)
+                .into_iter()
+                .find(|p| p.id == id)
+                .map_or(id.to_string(), |p| p.name)
+        };
+        let title = item.map_or(String::new(), |i| quoted(&i.title));
+        let here = item.map_or_else(
+            || {
+                self.place_id(ctx.method)
+                    .map(|p| place_name(&p))
+                    .unwrap_or_default()
+            },
+            |i| place_name(&i.place),
+        );
+        let kader = || {
+            ctx.method
+                .triangle
+                .kader_rows
+                .get(self.kader_row)
+                .map_or(String::new(), |r| quoted(&r.text))
+        };
+        if let Some(act) = act {
+            let named = match (self.view, act) {
+                (View::Edit, Act::Add) => Some(step(t.undo_added, &[&here])),
+                (View::Edit, Act::Delete) => Some(step(t.undo_deleted, &[&title, &here])),
+                (View::Edit, Act::MoveUp | Act::MoveDown) => {
+                    Some(step(t.undo_moved, &[&title, &here]))
+                }
+                (View::Edit, Act::VoteUp | Act::VoteDown) => Some(step(t.undo_votes, &[&title])),
+                (View::Edit, Act::Public) => Some(step(t.undo_changed, &[t.k_public, &title])),
+                (View::Edit, Act::Innovation) => {
+                    Some(step(t.undo_changed, &[t.k_innovation, &title]))
+                }
+                (View::Kader, Act::TakeSuggestion | Act::Clear | Act::EditTitle) => {
+                    Some(step(t.undo_kader, &[&kader()]))
+                }
+                _ => None,
+            };
+            if named.is_some() {
+                return named;
+            }
+        }
+        let mode = if matches!(self.mode, Mode::Browse) {
+            before
+        } else {
+            std::mem::discriminant(&self.mode)
+        };
+        let moved = |picker: Mode| std::mem::discriminant(&picker) == mode;
+        if moved(Mode::MovePick(Picker::default())) {
+            // Where the item is now (the selection may have followed it).
+            let to = item
+                .and_then(|i| find_item(doc, &i.id))
+                .map_or(String::new(), |i| place_name(&i.place));
+            return Some(step(t.undo_moved_to, &[&title, &to]));
+        }
+        if moved(Mode::FocusPick(Picker::default())) {
+            return Some(step(t.undo_focus, &[&title]));
+        }
+        if moved(Mode::EvidencePick(Picker::default())) {
+            return Some(step(t.undo_changed, &[t.k_evidence, &title]));
+        }
+        match &self.mode {
+            Mode::Typing { target, .. } => Some(match target {
+                Target::Title => step(t.undo_title, &[&title]),
+                Target::Detail => step(t.undo_detail, &[&title]),
+                Target::Owner => step(t.undo_changed, &[t.k_owner, &title]),
+                Target::Partners => step(t.undo_changed, &[t.k_partners, &title]),
+                Target::NewFocus => step(t.undo_focus, &[&title]),
+                Target::Kader(_) => step(t.undo_kader, &[&kader()]),
+            }),
+            _ => None,
+        }
+    }
+
+    fn dispatch_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
         if let Mode::Typing { .. } = self.mode {
             return self.typing_key(doc, key, ctx);
         }

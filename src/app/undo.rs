@@ -8,6 +8,30 @@
 use crate::model::Session;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
+/// How an undo message quotes a thing (an item's title, an intention's text): in
+/// quotes, on one line, cut short; nothing when it has no text yet.
+pub fn quoted(text: &str) -> String {
+    const MAX: usize = 32;
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.is_empty() {
+        return String::new();
+    }
+    if line.chars().count() > MAX {
+        let cut: String = line.chars().take(MAX - 1).collect();
+        format!("‘{}…’", cut.trim_end())
+    } else {
+        format!("‘{line}’")
+    }
+}
+
+/// A step's name: `template` filled in, without the double space an empty quote leaves.
+pub fn step(template: &str, args: &[&str]) -> String {
+    crate::i18n::fill(template, args)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// At most this many steps are kept (snapshots of a large session are a few MB).
 const MAX_STEPS: usize = 100;
 
@@ -96,7 +120,10 @@ impl History {
     /// for redo.
     pub fn undo(&mut self, current: &Session, generation: u64) -> Option<(Session, String)> {
         self.close_burst(generation);
-        let prev = self.undo.pop()?;
+        // A step that ended where it began (an item added and at once dropped again)
+        // changed nothing: it is skipped, so undo never says it undid something while
+        // nothing changes.
+        let prev = pop_change(&mut self.undo, current)?;
         self.redo.push(Step {
             before: current.clone(),
             what: prev.what.clone(),
@@ -106,13 +133,43 @@ impl History {
 
     pub fn redo(&mut self, current: &Session, generation: u64) -> Option<(Session, String)> {
         self.close_burst(generation);
-        let next = self.redo.pop()?;
+        let next = pop_change(&mut self.redo, current)?;
         self.undo.push(Step {
             before: current.clone(),
             what: next.what.clone(),
         });
         Some((next.before, next.what))
     }
+}
+
+/// The last step that differs from `current`; steps that would change nothing go.
+fn pop_change(steps: &mut Vec<Step>, current: &Session) -> Option<Step> {
+    while let Some(mut step) = steps.pop() {
+        if !same_content(&mut step.before, current) {
+            return Some(step);
+        }
+    }
+    None
+}
+
+/// Whether two sessions differ only in what undo leaves alone: the time of the last
+/// change and the session clock (time, not content). `a` is put back as it was.
+fn same_content(a: &mut Session, b: &Session) -> bool {
+    let updated = std::mem::replace(&mut a.updated, b.updated);
+    let clock = std::mem::replace(&mut a.agenda.clock, b.agenda.clock.clone());
+    let seconds: Vec<u64> = a.agenda.blocks.iter().map(|x| x.actual_seconds).collect();
+    if a.agenda.blocks.len() == b.agenda.blocks.len() {
+        for (x, y) in a.agenda.blocks.iter_mut().zip(&b.agenda.blocks) {
+            x.actual_seconds = y.actual_seconds;
+        }
+    }
+    let same = a == b;
+    a.updated = updated;
+    a.agenda.clock = clock;
+    for (x, s) in a.agenda.blocks.iter_mut().zip(seconds) {
+        x.actual_seconds = s;
+    }
+    same
 }
 
 #[cfg(test)]
@@ -148,5 +205,19 @@ mod tests {
         h.open_burst(doc("b"), 5, "typing".into());
         h.close_burst(6);
         assert_eq!(h.undo.len(), 2);
+    }
+
+    #[test]
+    fn a_step_that_changed_nothing_is_skipped() {
+        let mut h = History::default();
+        h.push(doc("a"), "first".into());
+        // Added and dropped again: the session is as before the step.
+        h.push(doc("b"), "add".into());
+        let (prev, what) = h.undo(&doc("b"), 1).unwrap();
+        assert_eq!(
+            (prev.intake.pact_name.as_str(), what.as_str()),
+            ("a", "first")
+        );
+        assert!(h.undo(&doc("a"), 1).is_none());
     }
 }

@@ -11,6 +11,7 @@ use super::keys::{
 };
 use super::list::ListEditor;
 use super::picker::{Picked, Picker, toggle};
+use super::undo::{quoted, step};
 use super::{Ctx, Outcome};
 use crate::method::Method;
 use crate::model::{ActivityStatus, Id, Intention, PartnerKind, Session, Wheel};
@@ -337,6 +338,8 @@ pub struct State {
     /// app-wide one).
     pub deleted_note: Option<String>,
     pub earlier: Option<Earlier>,
+    /// What the undo step the last key made is called ("status van voornemen ‘…’").
+    pub step: Option<String>,
 }
 
 /// [`Mode`] with a default, so `State` can derive `Default`.
@@ -399,18 +402,118 @@ impl State {
         }
     }
 
+    /// What the undo step the last key made is called.
+    pub fn step_name(&self) -> Option<String> {
+        self.step.clone()
+    }
+
+    /// Names the step of a text field or picker by what it edits.
+    fn name_open(&mut self, doc: &Session, ctx: &Ctx) {
+        let w = ctx.t.wheel;
+        let activity = |id: &str| {
+            let name = ctx
+                .method
+                .wheel
+                .phases
+                .iter()
+                .flat_map(|p| {
+                    std::iter::once((&p.id, &p.name))
+                        .chain(p.activities.iter().map(|a| (&a.id, &a.name)))
+                })
+                .find(|(i, _)| *i == id)
+                .map_or(id.to_string(), |(_, n)| n.clone());
+            quoted(doc.wheel.renames.get(id).unwrap_or(&name))
+        };
+        let intention = |id: &Id| {
+            quoted(
+                doc.intentions
+                    .iter()
+                    .find(|i| i.id == *id)
+                    .map_or("", |i| i.text.as_str()),
+            )
+        };
+        self.step = match &self.mode.0 {
+            Mode::Edit(EditTarget::Motivation, _) => Some(w.undo_motivation.to_string()),
+            Mode::Edit(EditTarget::Note(id), _) => Some(step(w.undo_note, &[&activity(id)])),
+            Mode::Edit(EditTarget::Rename(id), _) => Some(step(w.undo_rename, &[&activity(id)])),
+            Mode::Edit(EditTarget::FollowUpNote(id), _) => {
+                Some(step(w.undo_iv_note, &[&intention(id)]))
+            }
+            Mode::Pick(id, _) => Some(step(w.undo_evidence, &[&activity(id)])),
+            Mode::Form(form) => Some(step(w.undo_iv_edited, &[&intention(&form.id)])),
+            Mode::Browse => None,
+        };
+    }
+
+    /// Names the step of a key on the wheel or the intentions list.
+    fn name_act(&mut self, doc: &Session, act: Act, ctx: &Ctx) {
+        let w = ctx.t.wheel;
+        let current = doc
+            .intentions
+            .get(self.intentions.current(doc.intentions.len()));
+        let it = current.map_or(String::new(), |i| quoted(&i.text));
+        self.step = match (self.panel, act) {
+            (Panel::Intentions, Act::Add) => Some(w.undo_iv_added.to_string()),
+            (Panel::Intentions, Act::Delete) => Some(step(w.undo_iv_deleted, &[&it])),
+            (Panel::Intentions, Act::MoveUp | Act::MoveDown) => Some(step(w.undo_iv_moved, &[&it])),
+            (Panel::Intentions, Act::Public) => {
+                let public = current.is_some_and(|i| i.public);
+                let t = if public {
+                    w.undo_iv_internal
+                } else {
+                    w.undo_iv_public
+                };
+                Some(step(t, &[&it]))
+            }
+            (Panel::Intentions, Act::FollowUp) => Some(step(w.undo_iv_status, &[&it])),
+            (Panel::Wheel, Act::Place) => Some(w.undo_place.to_string()),
+            (Panel::Wheel, Act::Kind(k)) => Some(step(w.undo_kind, &[w.kinds[k]])),
+            (Panel::Wheel, Act::CycleUp | Act::CycleDown) => Some(w.undo_cycle.to_string()),
+            (Panel::Wheel, Act::Status) => {
+                let name = match self.row(ctx.method) {
+                    Some(Row::Activity(p, a)) => {
+                        let a = &ctx.method.wheel.phases[p].activities[a];
+                        quoted(doc.wheel.renames.get(&a.id).unwrap_or(&a.name))
+                    }
+                    _ => String::new(),
+                };
+                Some(step(w.undo_status, &[&name]))
+            }
+            _ => None,
+        };
+    }
+
     pub fn handle_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        self.step = None;
+        let was_open = !matches!(self.mode.0, Mode::Browse);
+        let outcome = self.dispatch_key(doc, key, ctx);
+        // A field, form or picker (open already or just opened) names what it edits;
+        // a key in the lists names its change; the form's Esc that drops an empty
+        // intention says so.
+        if self.step.is_none() && (was_open || !matches!(self.mode.0, Mode::Browse)) {
+            self.name_open(doc, ctx);
+        }
+        outcome
+    }
+
+    fn dispatch_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
         match &self.mode.0 {
             Mode::Edit(..) => self.key_edit(doc, key),
             Mode::Pick(..) => self.key_pick(doc, key, ctx),
             Mode::Form(_) => self.key_form(doc, key, ctx),
             Mode::Browse => match self.panel {
                 Panel::Wheel => match find(KEYS, &key) {
-                    Some(act) => self.act_wheel(doc, act, ctx),
+                    Some(act) => {
+                        self.name_act(doc, act, ctx);
+                        self.act_wheel(doc, act, ctx)
+                    }
                     None => Outcome::Ignored,
                 },
                 Panel::Intentions => match find(KEYS_INTENTIONS, &key) {
-                    Some(act) => self.act_intentions(doc, act),
+                    Some(act) => {
+                        self.name_act(doc, act, ctx);
+                        self.act_intentions(doc, act)
+                    }
                     None => Outcome::Ignored,
                 },
             },
@@ -679,6 +782,7 @@ impl State {
                     && it.due.trim().is_empty();
                 self.mode.0 = Mode::Browse;
                 if empty {
+                    self.step = Some(ctx.t.wheel.undo_iv_dropped.to_string());
                     doc.intentions.remove(idx);
                     let n = doc.intentions.len();
                     self.intentions.selected = self.intentions.current(n);

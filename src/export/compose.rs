@@ -88,6 +88,11 @@ pub fn note_left_out(iv: &crate::model::Interview, n: &crate::model::Note) -> Op
         match super::report::withheld(iv, n) {
             Some(super::report::Withheld::Conflict) if quote => "quote_conflict",
             Some(super::report::Withheld::Conflict) => "conflict",
+            // Imported as approved, but without the words approved: which words the
+            // person agreed to is unknown, so it waits as a changed one does.
+            Some(super::report::Withheld::ChangedAfterApproval) if n.approved.is_none() => {
+                "quote_unrecorded"
+            }
             Some(super::report::Withheld::ChangedAfterApproval) => "quote_changed",
             None if !n.approved_as_is() => "quote_no_approval",
             None if !iv.consent.quotes_public => "quote_no_consent",

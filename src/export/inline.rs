@@ -102,15 +102,38 @@ fn neutralize(lines: &[&str]) -> (String, Vec<usize>) {
         };
         // Inside an autolink (`<https://…>`) a backslash is literal: nothing escaped.
         let mut autolink_end = 0;
-        for (i, c) in line.char_indices() {
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let alnum = |k: Option<usize>| {
+            k.and_then(|k| chars.get(k))
+                .is_some_and(|(_, c)| c.is_alphanumeric())
+        };
+        for (k, &(i, c)) in chars.iter().enumerate() {
             if c == '<'
                 && let Some(len) = autolink_len(&line[i..])
             {
                 autolink_end = i + len;
             }
             let in_autolink = i < autolink_end;
+            // A typed `\` before a markup character escapes it, as in CommonMark
+            // (`\*niet\*` is two asterisks); any other typed `\` stays `\`.
+            let escapes = c == '\\'
+                && chars
+                    .get(k + 1)
+                    .is_some_and(|(_, n)| matches!(n, '*' | '_' | '[' | ']' | '`'));
+            // A run of `*` between letters or digits (`2*3*4`) is text, not emphasis.
+            let intraword = c == '*' && {
+                let start = chars[..k].iter().rposition(|(_, c)| *c != '*');
+                let end = chars[k..]
+                    .iter()
+                    .position(|(_, c)| *c != '*')
+                    .map(|e| k + e);
+                alnum(start) && alnum(end)
+            };
             // A typed `&` stays `&` (`&amp;` is no entity), a typed `\` stays `\`.
-            if Some(i) == escape_at || (!in_autolink && matches!(c, '&' | '\\')) {
+            if Some(i) == escape_at
+                || intraword
+                || (!in_autolink && (c == '&' || c == '\\' && !escapes))
+            {
                 inserted.push(src.len());
                 src.push('\\');
             }
@@ -479,8 +502,28 @@ mod tests {
         // A typed backslash stays.
         assert_eq!(html("a\\b *c*"), "a\\b <em>c</em>");
         assert_eq!(md("a\\b *c*"), "a\\\\b *c*");
-        // Also before punctuation: the backslash is text, not Markdown's escape.
-        assert_eq!(html("C:\\map\\*x*"), "C:\\map\\<em>x</em>");
+        // Before a markup character it escapes it, as in CommonMark: a literal `*`.
+        assert_eq!(html("C:\\map\\*x*"), "plain:C:\\map*x*");
+    }
+
+    /// Tryout: `\*niet\*` gave `\niet\` with "niet\" in italics; `2*3*4` gave 234 with
+    /// the 3 in italics.
+    #[test]
+    fn a_typed_backslash_escapes_markup_and_intraword_asterisks_stay() {
+        // The HTML as the reader gets it (plain text or with markup).
+        let shown = |s: &str| html(s).trim_start_matches("plain:").to_string();
+        assert_eq!(md("\\*niet\\*"), "\\*niet\\*");
+        assert_eq!(shown("\\*niet\\*"), "*niet*");
+        assert_eq!(shown("\\_a\\_ en \\[b\\]"), "_a_ en [b]");
+        assert_eq!(md("2*3*4"), "2\\*3\\*4");
+        assert_eq!(shown("2*3*4 en 2**3**4"), "2*3*4 en 2**3**4");
+        assert_eq!(shown("a*b*c"), "a*b*c");
+        // Emphasis at word boundaries still is.
+        assert_eq!(
+            shown("heel *goed* en **vet**."),
+            "heel <em>goed</em> en <strong>vet</strong>."
+        );
+        assert_eq!(shown("x *y*z"), "x *y*z");
     }
 
     #[test]

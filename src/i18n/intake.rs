@@ -35,6 +35,15 @@ pub struct Strings {
     pub k_plus_five: &'static str,
     pub k_next_block: &'static str,
     pub k_resize: &'static str,
+    /// Names of undo steps on the lists: the row's kind, then the row quoted.
+    pub undo_partner: &'static str,
+    pub undo_document: &'static str,
+    pub undo_block: &'static str,
+    pub undo_added: &'static str,
+    pub undo_deleted: &'static str,
+    pub undo_moved: &'static str,
+    pub undo_edited: &'static str,
+    pub undo_minutes: &'static str,
 }
 
 pub static NL: Strings = Strings {
@@ -77,6 +86,14 @@ pub static NL: Strings = Strings {
     k_plus_five: "blok +5 min",
     k_next_block: "volgend agendablok",
     k_resize: "blok langer / korter (5 min)",
+    undo_partner: "partner",
+    undo_document: "document",
+    undo_block: "agendablok",
+    undo_added: "{} toegevoegd",
+    undo_deleted: "{} {} verwijderd",
+    undo_moved: "{} {} verplaatst",
+    undo_edited: "{} {} bewerkt",
+    undo_minutes: "duur van agendablok {}",
 };
 
 pub static EN: Strings = Strings {
@@ -119,4 +136,12 @@ pub static EN: Strings = Strings {
     k_plus_five: "block +5 min",
     k_next_block: "next agenda block",
     k_resize: "block longer / shorter (5 min)",
+    undo_partner: "partner",
+    undo_document: "document",
+    undo_block: "agenda block",
+    undo_added: "{} added",
+    undo_deleted: "{} {} deleted",
+    undo_moved: "{} {} moved",
+    undo_edited: "{} {} edited",
+    undo_minutes: "length of agenda block {}",
 };

@@ -26,6 +26,10 @@ pub struct Strings {
     pub consent_named: &'static str,
     pub unnamed: &'static str,
     pub deleted: &'static str,
+    /// D on an interview with notes: who, how many notes.
+    pub delete_ask: &'static str,
+    /// The same when the report quotes some of them: who, notes, quotes.
+    pub delete_ask_quotes: &'static str,
     pub restored: &'static str,
     // detail
     pub f_interviewee: &'static str,
@@ -73,6 +77,8 @@ pub struct Strings {
     pub picker_confirm: &'static str,
     /// The picker's row for a file that cannot be read: its label.
     pub picker_damaged: &'static str,
+    /// A file made by a newer volgspot: not damaged, but this version cannot read it.
+    pub picker_newer: &'static str,
     /// `interview --list`: a file skipped as unreadable, and why.
     pub iv_list_damaged: &'static str,
     /// The picker hides files of other pacts or rounds: how many, and the key.
@@ -158,6 +164,11 @@ pub struct Strings {
     pub k_scroll: &'static str,
     pub k_mark: &'static str,
     pub k_import_go: &'static str,
+    /// Names of undo steps: the interview by role and organisation, quoted.
+    pub undo_new: &'static str,
+    pub undo_deleted: &'static str,
+    pub undo_restored: &'static str,
+    pub undo_edited: &'static str,
 }
 
 pub static NL: Strings = Strings {
@@ -195,7 +206,9 @@ pub static NL: Strings = Strings {
     consent_anonymous: "openbaar zonder naam",
     consent_named: "openbaar met naam",
     unnamed: "(naam)",
-    deleted: "Verwijderd: {}. U zet het terug.",
+    deleted: "Verwijderd: {}. Ctrl-Z zet het terug.",
+    delete_ask: "Interview {} verwijderen, met {} notities? J = verwijderen, andere toets = bewaren. (Ctrl-Z zet het daarna nog terug.)",
+    delete_ask_quotes: "Interview {} verwijderen, met {} notities, waarvan {} geciteerd in het rapport? J = verwijderen, andere toets = bewaren. (Ctrl-Z zet het daarna nog terug.)",
     restored: "Teruggezet: {}",
     f_interviewee: "Naam geïnterviewde",
     f_organisation: "Organisatie",
@@ -244,7 +257,7 @@ pub static NL: Strings = Strings {
     note_many: "{} notities",
     interview_one: "{} interview",
     interview_many: "{} interviews",
-    dropped_empty: "Leeg interview weggelaten. U zet het terug.",
+    dropped_empty: "Leeg interview weggelaten. Ctrl-Z zet het terug.",
     session_not_interview: "{}: dit is een sessiebestand, geen interviewbestand. Open het met 'volgspot open'; interviewbestanden eindigen op .interview.json.",
     synthesis_title: "Synthese: {} uit {}",
     filter_area: "Gebied: {}",
@@ -259,6 +272,7 @@ pub static NL: Strings = Strings {
     k_others: "andere pacten",
     picker_confirm: "⚠ Gekozen: van een ander pact of een andere ronde.\nEnter: toch importeren · andere toets: terug",
     picker_damaged: "✗ beschadigd bestand: {}",
+    picker_newer: "✗ gemaakt met een nieuwere volgspot: {}",
     iv_list_damaged: "Overgeslagen, beschadigd bestand: {}",
     import_title: "Import",
     rep_added: "{}: nieuw interview, {}",
@@ -334,6 +348,10 @@ pub static NL: Strings = Strings {
     k_scroll: "scrollen",
     k_mark: "aanvinken",
     k_import_go: "importeren",
+    undo_new: "nieuw interview",
+    undo_deleted: "interview {} verwijderd",
+    undo_restored: "interview {} teruggezet",
+    undo_edited: "interview {} bewerkt",
 };
 
 pub static EN: Strings = Strings {
@@ -371,7 +389,9 @@ pub static EN: Strings = Strings {
     consent_anonymous: "public without name",
     consent_named: "public with name",
     unnamed: "(name)",
-    deleted: "Deleted: {}. U brings it back.",
+    deleted: "Deleted: {}. Ctrl-Z brings it back.",
+    delete_ask: "Delete interview {} with its {} notes? Y = delete, any other key = keep. (Ctrl-Z brings it back afterwards.)",
+    delete_ask_quotes: "Delete interview {} with its {} notes, {} of them quoted in the report? Y = delete, any other key = keep. (Ctrl-Z brings it back afterwards.)",
     restored: "Restored: {}",
     f_interviewee: "Interviewee's name",
     f_organisation: "Organisation",
@@ -420,7 +440,7 @@ pub static EN: Strings = Strings {
     note_many: "{} notes",
     interview_one: "{} interview",
     interview_many: "{} interviews",
-    dropped_empty: "Empty interview left out. U brings it back.",
+    dropped_empty: "Empty interview left out. Ctrl-Z brings it back.",
     session_not_interview: "{}: this is a session file, not an interview file. Open it with 'volgspot open'; interview files end in .interview.json.",
     synthesis_title: "Synthesis: {} from {}",
     filter_area: "Area: {}",
@@ -435,6 +455,7 @@ pub static EN: Strings = Strings {
     k_others: "other pacts",
     picker_confirm: "⚠ Chosen: of another pact or another round.\nEnter: import anyway · other key: back",
     picker_damaged: "✗ damaged file: {}",
+    picker_newer: "✗ made by a newer volgspot: {}",
     iv_list_damaged: "Skipped, damaged file: {}",
     import_title: "Import",
     rep_added: "{}: new interview, {}",
@@ -510,6 +531,10 @@ pub static EN: Strings = Strings {
     k_scroll: "scroll",
     k_mark: "mark",
     k_import_go: "import",
+    undo_new: "new interview",
+    undo_deleted: "interview {} deleted",
+    undo_restored: "interview {} put back",
+    undo_edited: "interview {} edited",
 };
 
 impl Strings {

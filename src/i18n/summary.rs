@@ -23,7 +23,13 @@ pub struct Strings {
     pub conflicts: &'static str,
     pub changed_one: &'static str,
     pub changed: &'static str,
+    /// "Let op: de publieksversie laat weg: {}", the parts below (zero parts omitted).
     pub withheld: &'static str,
+    pub withheld_conflict_one: &'static str,
+    pub withheld_conflicts: &'static str,
+    pub withheld_changed_one: &'static str,
+    pub withheld_changed: &'static str,
+    pub withheld_and: &'static str,
     pub identifies_one: &'static str,
     pub identifies: &'static str,
     pub unused_quotes_one: &'static str,
@@ -69,7 +75,12 @@ pub static NL: Strings = Strings {
     conflicts: "{} notities met een conflict (⚠)",
     changed_one: "1 citaat gewijzigd na akkoord: niet in de publieksversie tot het opnieuw akkoord is",
     changed: "{} citaten gewijzigd na akkoord: niet in de publieksversie tot ze opnieuw akkoord zijn",
-    withheld: "Let op: de publieksversie laat weg: {} openbare notitie(s) met een open importconflict (⚠) en {} citaat/citaten gewijzigd na akkoord",
+    withheld: "Let op: de publieksversie laat weg: {}",
+    withheld_conflict_one: "1 openbare notitie met een open importconflict (⚠)",
+    withheld_conflicts: "{} openbare notities met een open importconflict (⚠)",
+    withheld_changed_one: "1 citaat gewijzigd na akkoord",
+    withheld_changed: "{} citaten gewijzigd na akkoord",
+    withheld_and: " en ",
     identifies_one: "1 openbaar citaat zonder naam wijst toch één persoon aan (unieke rol en organisatie): kies bij het interview (G) 'alleen soort organisatie'",
     unused_quotes_one: "1 goedgekeurd citaat staat niet in het rapport: voeg het toe bij Rapport (A, Citaat…)",
     unused_quotes: "{} goedgekeurde citaten staan niet in het rapport: voeg ze toe bij Rapport (A, Citaat…)",
@@ -114,7 +125,12 @@ pub static EN: Strings = Strings {
     conflicts: "{} notes with a conflict (⚠)",
     changed_one: "1 quote changed after approval: left out of the public version until approved again",
     changed: "{} quotes changed after approval: left out of the public version until approved again",
-    withheld: "Note: the public version leaves out {} public note(s) with an open import conflict (⚠) and {} quote(s) changed after approval",
+    withheld: "Note: the public version leaves out {}",
+    withheld_conflict_one: "1 public note with an open import conflict (⚠)",
+    withheld_conflicts: "{} public notes with an open import conflict (⚠)",
+    withheld_changed_one: "1 quote changed after approval",
+    withheld_changed: "{} quotes changed after approval",
+    withheld_and: " and ",
     identifies_one: "1 public quote without a name still points at one person (unique role and organisation): choose 'kind of organisation only' on the interview (G)",
     unused_quotes_one: "1 approved quote is not in the report: add it on Report (A, Quote…)",
     unused_quotes: "{} approved quotes are not in the report: add them on Report (A, Quote…)",
@@ -135,3 +151,51 @@ pub static EN: Strings = Strings {
     k_export: "export",
     k_intentions: "intentions (go to the list)",
 };
+
+impl Strings {
+    /// What the publieksversie leaves out ("Let op: … laat weg: 1 openbare notitie … en
+    /// 2 citaten …"): parts with a count of zero left out, singular or plural; None
+    /// when nothing is.
+    pub fn withheld_text(&self, conflicts: usize, changed: usize) -> Option<String> {
+        let part = |n: usize, one: &str, many: &str| match n {
+            0 => None,
+            1 => Some(one.to_string()),
+            n => Some(super::fill(many, &[&n.to_string()])),
+        };
+        let parts: Vec<String> = [
+            part(
+                conflicts,
+                self.withheld_conflict_one,
+                self.withheld_conflicts,
+            ),
+            part(changed, self.withheld_changed_one, self.withheld_changed),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!parts.is_empty()).then(|| super::fill(self.withheld, &[&parts.join(self.withheld_and)]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_withheld_warning_counts_only_what_is_left_out() {
+        assert_eq!(NL.withheld_text(0, 0), None);
+        assert_eq!(
+            NL.withheld_text(0, 1).unwrap(),
+            "Let op: de publieksversie laat weg: 1 citaat gewijzigd na akkoord"
+        );
+        assert_eq!(
+            NL.withheld_text(2, 3).unwrap(),
+            "Let op: de publieksversie laat weg: 2 openbare notities met een open \
+             importconflict (⚠) en 3 citaten gewijzigd na akkoord"
+        );
+        assert_eq!(
+            EN.withheld_text(1, 0).unwrap(),
+            "Note: the public version leaves out 1 public note with an open import conflict (⚠)"
+        );
+    }
+}

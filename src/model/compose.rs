@@ -204,31 +204,34 @@ impl BlockKind {
     }
 }
 
-/// The items of a typed or pasted list, one per line. Pasted bullets ("- ", "• ") go,
-/// and numbers ("1. ") when every line has one: the block numbers its items itself.
+/// The items of a typed or pasted list, one per line, without the bullets and numbers
+/// typed or pasted before them ("- ", "• ", "1. ", "2) "): the block writes its own.
+/// "1.5 fte" and "-3%" are text.
 pub fn list_items(text: &str) -> Vec<String> {
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
+    text.lines()
+        .map(|l| strip_list_marker(l.trim()).trim())
         .filter(|l| !l.is_empty())
-        .collect();
-    fn number(l: &str) -> Option<&str> {
-        let digits = l.bytes().take_while(u8::is_ascii_digit).count();
-        (digits > 0 && l[digits..].starts_with(". ")).then(|| l[digits + 2..].trim_start())
-    }
-    let numbered = !lines.is_empty() && lines.iter().all(|l| number(l).is_some());
-    lines
-        .into_iter()
-        .map(|l| {
-            let l = if numbered { number(l).unwrap_or(l) } else { l };
-            ["- ", "* ", "• ", "· "]
-                .iter()
-                .find_map(|m| l.strip_prefix(m))
-                .unwrap_or(l)
-                .trim()
-                .to_string()
-        })
+        .map(str::to_string)
         .collect()
+}
+
+/// A pasted line without its list marker: "1. ", "2) ", "- ", "* ", "• ", "– ".
+pub fn strip_list_marker(line: &str) -> &str {
+    let t = line.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = if digits > 0 && digits <= 3 && t[digits..].starts_with(['.', ')']) {
+        &t[digits + 1..]
+    } else if let Some(r) = t.strip_prefix(['-', '*', '•', '–', '·', '▪']) {
+        r
+    } else {
+        return line;
+    };
+    // A marker is followed by a space ("1.5 fte" and "-3%" are text).
+    if rest.starts_with([' ', '\t']) {
+        rest.trim_start()
+    } else {
+        line
+    }
 }
 
 impl Composition {
@@ -314,6 +317,11 @@ mod tests {
         assert_eq!(k.text(), "een\ntwee");
         assert_eq!(list_items("- a\n• b"), ["a", "b"]);
         assert_eq!(list_items("1. a\n2. b"), ["a", "b"]);
+        // Typed numbers go as bullets do, on every line (README); text stays.
+        assert_eq!(
+            list_items("1. a\n2) b\n1.5 fte\n-3%\nc"),
+            ["a", "b", "1.5 fte", "-3%", "c"]
+        );
         assert_eq!(
             list_items("2016. begin\nnog iets"),
             ["2016. begin", "nog iets"]

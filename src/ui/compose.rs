@@ -57,12 +57,9 @@ fn draw_export(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme:
             let mut text = format!("{} {dir}: {}", t.summary.exported, names.join(", "));
             // What the publieksversie just written leaves out, and why.
             let (conflicts, changed) = crate::export::report::withheld_counts(&s.doc);
-            if conflicts + changed > 0 {
+            if let Some(msg) = t.summary.withheld_text(conflicts, changed) {
                 text.push_str(". ");
-                text.push_str(&fill(
-                    t.summary.withheld,
-                    &[&conflicts.to_string(), &changed.to_string()],
-                ));
+                text.push_str(&msg);
             }
             (text, theme.ok)
         }
@@ -423,6 +420,7 @@ fn quote_state(id: &crate::model::Id, doc: &Session, t: &Strings) -> (&'static s
         Some("not_public") => (c.not_public, false),
         Some("quote_conflict" | "conflict") => (c.quote_conflict, false),
         Some("quote_changed") => (c.quote_changed, false),
+        Some("quote_unrecorded") => (c.quote_unrecorded, false),
         Some("quote_no_consent") => (c.quote_no_consent, false),
         Some(_) => (c.quote_waiting, false),
     }

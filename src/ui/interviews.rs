@@ -157,7 +157,7 @@ fn draw_list(
         }
     }
     if let Some(m) = &st.message {
-        // Wrapped: at 80 columns the way back ("U zet het terug") is read whole.
+        // Wrapped: at 80 columns the way back ("Ctrl-Z zet het terug") is read whole.
         lines.push(Line::from(""));
         for l in wrap(m, w) {
             lines.push(Line::styled(l, theme.ok));
@@ -788,7 +788,9 @@ fn draw_picker(
         .map(|(i, (text, search))| Row {
             text,
             ticked: Some(p.marked.get(i).copied().unwrap_or(false)),
-            problem: p.info.get(i).is_some_and(|x| x.is_none()),
+            problem: !crate::app::interviews::FileInfo::readable(
+                p.info.get(i).and_then(Option::as_ref),
+            ),
             heading: (i >= p.own).then(|| ti.picker_others_heading.to_string()),
             search: Some(search),
         })

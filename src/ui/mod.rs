@@ -145,7 +145,13 @@ fn draw_views(frame: &mut Frame, app: &App) {
         View::Session(s) => {
             chrome::header(frame, top, app, s, theme);
             screen_body(frame, inner, app, s, s.screen);
-            (s.help(), s.screen.title(app.t))
+            // A popup that is read: the footer says how to close it.
+            let help = if app.read_popup_open() {
+                keys::read_popup_help()
+            } else {
+                s.help()
+            };
+            (help, s.screen.title(app.t))
         }
     };
     chrome::footer(frame, bottom, app.t, &bindings, theme);

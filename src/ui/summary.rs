@@ -175,8 +175,7 @@ fn export_rows(app: &App, s: &SessionView, width: usize, theme: &Theme) -> Vec<L
             );
             // What the publieksversie just written leaves out, and why.
             let (conflicts, changed) = crate::export::report::withheld_counts(&s.doc);
-            if conflicts + changed > 0 {
-                let msg = fill(t.withheld, &[&conflicts.to_string(), &changed.to_string()]);
+            if let Some(msg) = t.withheld_text(conflicts, changed) {
                 rows.extend(
                     wrap(&msg, width, 0)
                         .into_iter()

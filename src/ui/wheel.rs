@@ -538,6 +538,50 @@ fn rows_of(line: &Line, width: u16) -> usize {
     line.width().max(1).div_ceil(width.max(1) as usize)
 }
 
+/// Styled spans as lines of at most `width` columns, broken between words; the lines
+/// after the first start `indent` columns in, under the text rather than under its
+/// number. A word longer than a line is broken in it.
+fn hang(spans: Vec<Span<'static>>, width: usize, indent: usize) -> Vec<Line<'static>> {
+    let indent = indent.min(width / 2);
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let mut cur: Vec<Span<'static>> = Vec::new();
+    let mut used = 0usize;
+    for span in spans {
+        let style = span.style;
+        // Words with the spaces before them, so the spacing of the text is kept.
+        let mut rest = span.content.as_ref();
+        while !rest.is_empty() {
+            let start = rest.len() - rest.trim_start_matches(' ').len();
+            let end = rest[start..].find(' ').map_or(rest.len(), |e| start + e);
+            let (token, tail) = rest.split_at(end);
+            rest = tail;
+            let mut token = token.to_string();
+            if width > 0 && used + token.width() > width && used > indent {
+                out.push(Line::from(std::mem::take(&mut cur)));
+                cur.push(Span::raw(" ".repeat(indent)));
+                used = indent;
+                token = token.trim_start_matches(' ').to_string();
+            }
+            // Too long for any line: broken by characters.
+            let mut piece = String::new();
+            for c in token.chars() {
+                let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                if width > 0 && used + cw > width && used > indent {
+                    cur.push(Span::styled(std::mem::take(&mut piece), style));
+                    out.push(Line::from(std::mem::take(&mut cur)));
+                    cur.push(Span::raw(" ".repeat(indent)));
+                    used = indent;
+                }
+                piece.push(c);
+                used += cw;
+            }
+            cur.push(Span::styled(piece, style));
+        }
+    }
+    out.push(Line::from(cur));
+    out
+}
+
 /// Renders lines, wrapped; what does not fit is counted ("+4 meer"), never cut silently.
 fn paragraph(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, t: &Strings, theme: &Theme) {
     let height = area.height as usize;
@@ -635,7 +679,13 @@ fn intentions_panel(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, t
             it.text.as_str()
         };
         let style = if i == cur { theme.selected } else { theme.text };
-        lines.push(Line::styled(format!("{}. {text}", i + 1), style));
+        let number = format!("{}. ", i + 1);
+        let indent = number.width();
+        lines.extend(hang(
+            vec![Span::styled(format!("{number}{text}"), style)],
+            area.width as usize,
+            indent,
+        ));
         let mut details = vec![Span::raw("   ")];
         if it.owner.trim().is_empty() {
             details.push(Span::styled(t.no_owner, theme.warn));
@@ -686,8 +736,14 @@ fn intentions_panel(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, t
                 theme.warn
             };
             details.push(Span::styled(text, style));
+        } else if !it.outcome_note.trim().is_empty() {
+            // A note (N) shows before any status is set.
+            details.push(Span::styled(
+                format!(" · {}", it.outcome_note.trim()),
+                theme.text,
+            ));
         }
-        lines.push(Line::from(details));
+        lines.extend(hang(details, area.width as usize, indent));
     }
     if shown_end < list.len() {
         lines.push(Line::styled(

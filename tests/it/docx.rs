@@ -574,7 +574,8 @@ fn reference_like_labels_autolinks_and_backslashes_arrive_in_every_format() {
         "{md}"
     );
     assert!(md.contains("(https://a.nl/?x=1&y=2)"), "{md}");
-    assert!(md.contains("pad C:\\\\map\\\\*x*"), "{md}");
+    // `\*` is CommonMark's escape of `*` (a literal asterisk); other backslashes stay.
+    assert!(md.contains("pad C:\\\\map\\*x\\*"), "{md}");
     let report = export::build(&s, &Method::builtin(Lang::Nl), Lang::Nl, true);
     let html = export::render(&report, Format::Html).unwrap();
     assert!(html.contains("[Aanvulling van"), "{html}");
@@ -583,7 +584,7 @@ fn reference_like_labels_autolinks_and_backslashes_arrive_in_every_format() {
         "{html}"
     );
     assert!(!html.contains("1\\&amp;y"), "{html}");
-    assert!(html.contains("pad C:\\map\\<em>x</em>"), "{html}");
+    assert!(html.contains("pad C:\\map*x*"), "{html}");
     let parts = check_package(&docx(&s, Lang::Nl, true));
     let xml = String::from_utf8(parts["word/document.xml"].clone()).unwrap();
     assert!(
@@ -599,7 +600,7 @@ fn reference_like_labels_autolinks_and_backslashes_arrive_in_every_format() {
     let rels = String::from_utf8(parts["word/_rels/document.xml.rels"].clone()).unwrap();
     assert!(rels.contains("https://a.nl/?x=1&amp;y=2\""), "{rels}");
     assert!(
-        xml.contains(">pad C:<") && xml.contains(">\\map<") && xml.contains(">\\<"),
+        xml.contains(">pad C:<") && xml.contains(">\\map<") && xml.contains(">*<"),
         "{xml}"
     );
 }

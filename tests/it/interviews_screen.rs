@@ -106,7 +106,19 @@ fn deleting_a_note_and_an_interview_can_be_undone() {
     key(&mut app, KeyCode::Char('u'));
     assert_eq!(notes_of(&app, 0), before);
     key(&mut app, KeyCode::Esc);
+    // D on an interview with notes asks first, saying what goes with it.
+    let n = app.session().unwrap().doc.interviews[0].notes.len();
     key(&mut app, KeyCode::Char('d'));
+    let t = text(&render(&app, 80, 24));
+    assert!(t.contains(&format!("met {n} notities")), "{t}");
+    assert!(t.contains("J = verwijderen"), "{t}");
+    assert_eq!(app.session().unwrap().doc.interviews.len(), 2, "not yet");
+    // Any other key keeps it.
+    key(&mut app, KeyCode::Char('x'));
+    assert_eq!(app.session().unwrap().doc.interviews.len(), 2);
+    assert!(!text(&render(&app, 80, 24)).contains("J = verwijderen"));
+    key(&mut app, KeyCode::Char('d'));
+    key(&mut app, KeyCode::Char('j'));
     assert_eq!(app.session().unwrap().doc.interviews.len(), 1);
     assert!(
         text(&render(&app, 80, 24)).contains("Verwijderd: bestuurlijk trekker, Zorggroep De Linde")
@@ -741,6 +753,7 @@ fn bringing_back_a_deleted_interview_after_a_reimport_never_gives_two_interviews
         key(&mut app, KeyCode::Down);
     }
     key(&mut app, KeyCode::Delete);
+    key(&mut app, KeyCode::Char('j'));
     let said = import(&mut app, &file);
     assert!(said.contains("blijft verwijderd"), "{said}");
     assert!(
@@ -790,6 +803,7 @@ fn picker_rows_differ_with_names_hidden_and_another_pacts_file_asks_first() {
             notes,
             pact: pact.into(),
             round,
+            newer: None,
         })
     };
     // Listed in file-name order, the other pact's file first.
@@ -1020,6 +1034,7 @@ fn at_80_columns_the_picker_shows_the_other_pact_and_round_and_a_damaged_file() 
                     notes: 7,
                     pact: "Zorgpact Elders".into(),
                     round: Some(2),
+                    newer: None,
                 }),
                 None,
             ],
@@ -1050,4 +1065,46 @@ fn damaged(path: &str) -> volgspot::store::ImportError {
         path: path.into(),
         problem: volgspot::store::LoadProblem::Io("beschadigd".into()),
     })
+}
+
+/// Deleting an interview whose notes the report quotes says how many quotes go with it.
+#[test]
+fn deleting_an_interview_quoted_in_the_report_says_so_first() {
+    use volgspot::model::compose::{Block, BlockKind, ComposedSection, Composition};
+    let mut app = on_interviews(Lang::En);
+    if let View::Session(s) = &mut app.view {
+        let note = s.doc.interviews[0].notes[0].id.clone();
+        s.doc.composition = Some(Composition {
+            sections: vec![ComposedSection {
+                area: "regio".into(),
+                question: None,
+                blocks: vec![Block {
+                    id: volgspot::model::Id::new(),
+                    hidden: false,
+                    public: true,
+                    kind: BlockKind::Quote { note },
+                }],
+            }],
+        });
+    }
+    let n = app.session().unwrap().doc.interviews[0].notes.len();
+    key(&mut app, KeyCode::Char('d'));
+    let t = text(&render(&app, 100, 30))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        t.contains(&format!(
+            "with its {n} notes, 1 of them quoted in the report?"
+        )),
+        "{t}"
+    );
+    key(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.session().unwrap().doc.interviews.len(), 1);
+    app.handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+    assert_eq!(
+        app.session().unwrap().doc.interviews.len(),
+        2,
+        "Ctrl-Z brings it back"
+    );
 }

@@ -7,6 +7,7 @@ mod common;
 
 mod ascii;
 mod cli_help;
+mod compose_tryout;
 mod composer;
 mod docx;
 mod export;
@@ -50,4 +51,5 @@ mod summary;
 mod templates;
 mod triangle_screen;
 mod tryout_fixes;
+mod undo_names;
 mod wheel;

@@ -255,20 +255,25 @@ fn undo_and_redo_across_the_app() {
         key(&mut app, KeyCode::Esc);
     }
     ctrl(&mut app, 'z');
-    assert!(text(&render(&app, 80, 24)).contains("Niets om ongedaan te maken"));
+    assert!(text(&render(&app, 80, 24)).contains("Niets meer om ongedaan te maken"));
 }
 
-/// Ctrl-Z says what it undid, in the words of the key that did it, and Ctrl-Y what it
-/// redid; the next key puts the save state back.
+/// Ctrl-Z says what it undid (the row and the change; a stretch of typing in a form is
+/// "typen"), and Ctrl-Y what it redid; the next key puts the save state back.
 #[test]
 fn undo_says_what_it_undid() {
     let mut app = demo_app(Lang::Nl);
     key(&mut app, KeyCode::F(2)); // partners
     key(&mut app, KeyCode::Char('d'));
     ctrl(&mut app, 'z');
-    assert!(text(&render(&app, 100, 24)).contains("Ongedaan: verwijderen"));
+    // The thing and the change: the partner, by its organisation.
+    let t = text(&render(&app, 100, 24));
+    assert!(
+        t.contains("Ongedaan: partner ‘") && t.contains("verwijderd"),
+        "{t}"
+    );
     ctrl(&mut app, 'y');
-    assert!(text(&render(&app, 100, 24)).contains("Opnieuw: verwijderen"));
+    assert!(text(&render(&app, 100, 24)).contains("Opnieuw: partner ‘"));
     key(&mut app, KeyCode::Down);
     assert!(!text(&render(&app, 100, 24)).contains("Opnieuw:"));
     // A stretch of typing is called typing.
@@ -285,7 +290,11 @@ fn undo_says_what_it_undid() {
     key(&mut app, KeyCode::F(2));
     key(&mut app, KeyCode::Char('d'));
     ctrl(&mut app, 'z');
-    assert!(text(&render(&app, 100, 24)).contains("Undone: delete"));
+    let t = text(&render(&app, 100, 24));
+    assert!(
+        t.contains("Undone: partner ‘") && t.contains("deleted"),
+        "{t}"
+    );
 }
 
 /// Moving a row (Shift-↓) is a step of its own: Ctrl-Z takes back the move alone, never

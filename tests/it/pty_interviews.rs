@@ -435,3 +435,61 @@ fn the_import_picker_keeps_other_pacts_files_apart() {
     term.ctrl_q();
     assert!(term.wait_exit());
 }
+
+/// A file made by a newer volgspot is called that in the import picker, not damaged; a
+/// cut-off file is damaged. With names hidden (F8 off) neither the rows nor the message
+/// after Enter show the file name, which carries the interviewee's name.
+#[test]
+fn the_import_picker_tells_a_newer_file_from_a_damaged_one_without_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = time::macros::datetime!(2026-11-28 10:00 UTC);
+    let mut s = volgspot::model::Session::new("Pact Oost", 1, now);
+    s.intake.session_date = "2026-11-28".into();
+    let session = dir.path().join("pact-oost-ronde1-2026-11-28.volgspot.json");
+    volgspot::store::write_new(&session, &s).unwrap();
+    let iv = volgspot::model::Interview {
+        interviewee: "Zeeman".into(),
+        interviewer: "C. Oosterhuis".into(),
+        date: "2026-11-22".into(),
+        ..Default::default()
+    };
+    let f = volgspot::model::interview_file::InterviewFile::new("Pact Oost", iv, now);
+    let newer = dir.path().join("2026-11-22-zeeman.interview.json");
+    volgspot::store::write_new(&newer, &f).unwrap();
+    let text = std::fs::read_to_string(&newer).unwrap();
+    let version = format!(
+        "\"schema_version\": {}",
+        volgspot::model::interview_file::INTERVIEW_SCHEMA_VERSION
+    );
+    assert!(text.contains(&version), "{text}");
+    std::fs::write(&newer, text.replace(&version, "\"schema_version\": 9")).unwrap();
+    std::fs::write(
+        dir.path().join("2026-11-22-broken.interview.json"),
+        &text[..text.len() / 2],
+    )
+    .unwrap();
+    let mut term = Term::spawn(dir.path(), &["open", session.to_str().unwrap()], 100, 30);
+    term.wait_for("Pact Oost · ronde 1");
+    term.page_down();
+    term.wait_for("2/6 Interviews");
+    term.send("i");
+    term.wait_for("✗ gemaakt met een nieuwere volgspot: 2026-11-22");
+    term.wait_for("✗ beschadigd bestand: 2026-11-22");
+    let screen = term.screen();
+    assert!(
+        !screen.contains("zeeman") && !screen.contains("broken"),
+        "{screen}"
+    );
+    // The newer file (the second row in name order), Enter: why, without its name.
+    term.send("\x1b[B");
+    term.send("\r");
+    term.wait_for("nieuwere volgspot (schemaversie 9");
+    let screen = term.screen();
+    assert!(
+        !screen.contains("zeeman") && !screen.contains("Zeeman") && !screen.contains("broken"),
+        "{screen}"
+    );
+    term.send("\x1b");
+    term.ctrl_q();
+    assert!(term.wait_exit());
+}

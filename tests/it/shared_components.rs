@@ -20,6 +20,7 @@ fn info(who: &str, role: &str, by: &str, notes: usize) -> Option<FileInfo> {
         notes,
         pact: "Zorgpact Rivierenland-West".into(),
         round: Some(1),
+        newer: None,
     })
 }
 
@@ -225,7 +226,11 @@ fn intentions_move_delete_and_undo_keep_the_selection_on_the_row() {
     app.handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
     assert_eq!(texts(&app), moved);
     let t = text(&render(&app, 120, 30));
-    assert!(t.contains("Ongedaan: verwijderen"), "{t}");
+    assert!(
+        t.contains("Ongedaan: voornemen ‘een gesprekspartner"),
+        "{t}"
+    );
+    assert!(t.contains("verwijderd"), "{t}");
     // Enter opens the intention put back.
     key(&mut app, KeyCode::Enter);
     let s = app.session().unwrap();

@@ -329,7 +329,7 @@ fn export_on_the_screen_warns_about_what_the_public_version_leaves_out() {
         .join(" ");
     for part in [
         "Let op: de publieksversie laat weg: 1 openbare",
-        "importconflict (⚠) en 1 citaat/citaten gewijzigd na akkoord",
+        "importconflict (⚠) en 1 citaat gewijzigd na akkoord",
     ] {
         assert!(flat.contains(part), "{part}: {t}");
     }

@@ -240,7 +240,8 @@ fn add_type_enter_then_delete_and_undo_brings_it_back() {
     assert_eq!(titles_here(&app), before);
     key(&mut app, KeyCode::Char('u'));
     assert!(titles_here(&app).contains(&"Meer stages".to_string()));
-    assert!(text(&render(&app, 100, 30)).contains("Ongedaan: verwijderen"));
+    let s = text(&render(&app, 100, 30));
+    assert!(s.contains("Ongedaan: ‘Meer stages’ verwijderd uit"), "{s}");
     // Undo once more takes back the add itself; redo restores it.
     app.handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
     assert_eq!(titles_here(&app), before);

@@ -28,10 +28,16 @@ fn f2_after_nothing_to_undo_closes_the_message_and_switches_part() {
     key(&mut app, KeyCode::F(2)); // Partners: U is undo outside a text field
     key(&mut app, KeyCode::Char('u'));
     let screen = text(&render(&app, 80, 24));
-    assert!(screen.contains("Niets om ongedaan te maken"), "{screen}");
+    assert!(
+        screen.contains("Niets meer om ongedaan te maken"),
+        "{screen}"
+    );
     key(&mut app, KeyCode::F(2));
     let screen = text(&render(&app, 80, 24));
-    assert!(!screen.contains("Niets om ongedaan te maken"), "{screen}");
+    assert!(
+        !screen.contains("Niets meer om ongedaan te maken"),
+        "{screen}"
+    );
     assert_eq!(
         app.session().unwrap().intake.section,
         volgspot::app::intake::Section::Documents,

@@ -269,7 +269,7 @@ fn intentions_add_edit_delete_undo_and_reorder() {
     // Delete and undo.
     press(&mut app, KeyCode::Delete);
     assert_eq!(doc(&app).intentions.len(), 2);
-    assert!(text(&render(&app, 80, 24)).contains("U zet het terug"));
+    assert!(text(&render(&app, 80, 24)).contains("Ctrl-Z zet het terug"));
     press(&mut app, KeyCode::Char('u'));
     assert_eq!(doc(&app).intentions.len(), 3);
     assert_eq!(doc(&app).intentions[0].text, "een monitor opgezet");
@@ -314,4 +314,42 @@ fn help_fits_a_projected_80x24_screen_in_every_mode() {
     check(&mut app, "terug naar het wiel");
     press(&mut app, KeyCode::Enter);
     check(&mut app, "opnieuw (in het veld)");
+}
+
+#[test]
+fn an_intentions_note_shows_before_its_status_and_rows_wrap_under_the_text() {
+    let mut app = on_wheel(Lang::Nl);
+    press(&mut app, KeyCode::Char('i'));
+    // A fresh intention with a long text and no status yet.
+    press(&mut app, KeyCode::Char('a'));
+    typ(
+        &mut app,
+        "Richten van de inzet op de wijken waar de tekorten aan zorgprofessionals het grootst zijn",
+    );
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('n'));
+    typ(&mut app, "notitie X");
+    press(&mut app, KeyCode::Esc);
+    let n = 1 + doc(&app)
+        .intentions
+        .iter()
+        .position(|i| i.text.starts_with("Richten van de inzet"))
+        .unwrap();
+    let it = &doc(&app).intentions[n - 1];
+    assert!(it.outcome.is_none() && it.carried_from.is_none());
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("notitie X"), "{screen}");
+    let lines: Vec<&str> = screen.lines().collect();
+    let first = lines
+        .iter()
+        .position(|l| l.contains(&format!("{n}. Richten van de")))
+        .unwrap_or_else(|| panic!("the row is shown:\n{screen}"));
+    let col = lines[first].find("Richten").unwrap();
+    // The text's next line starts under the text, not under the number.
+    let next = lines[first + 1];
+    assert!(
+        next[..col].trim_start_matches('│').trim().is_empty() && !next[col..].starts_with(' '),
+        "continuation not indented under the text:\n{screen}"
+    );
+    insta::assert_snapshot!(screen);
 }

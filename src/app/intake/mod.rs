@@ -7,6 +7,7 @@ pub mod observations;
 
 use super::keys::{Binding, KeyHelp, ch, find, help_of, key, shift};
 use super::list::ListEditor;
+use super::undo::{quoted, step};
 use super::{Ctx, Outcome};
 use crate::method::Method;
 use crate::model::{AgendaBlock, Document, Id, Intake, Partner, Session};
@@ -67,6 +68,39 @@ pub struct State {
     pub documents: ListEditor<Document>,
     pub observations: observations::Form,
     pub agenda: ListEditor<AgendaBlock>,
+    /// What the undo step the last key made is called ("partner ‘…’ verwijderd").
+    pub step: Option<String>,
+}
+
+/// The name of the undo step a key on a list makes: the row (by its first column) and
+/// what happens to it; typing in a row is "‘…’ bewerkt".
+fn list_step<T: Clone + Default>(
+    ed: &ListEditor<T>,
+    rows: &[T],
+    cols: &[super::list::Column<T>],
+    key: &KeyEvent,
+    t: &crate::i18n::intake::Strings,
+    noun: &str,
+) -> Option<String> {
+    use super::field::FieldKind;
+    use super::list::Act as L;
+    let name = rows
+        .get(ed.current(rows.len()))
+        .and_then(|r| match cols.first().map(|c| &c.kind) {
+            Some(FieldKind::Text { get, .. } | FieldKind::ReadOnly { get }) => Some(get(r)),
+            _ => None,
+        })
+        .map_or(String::new(), |n| quoted(&n));
+    if ed.typing() {
+        return Some(step(t.undo_edited, &[noun, &name]));
+    }
+    match find(super::list::KEYS, key)? {
+        L::Add => Some(step(t.undo_added, &[noun])),
+        L::Delete => Some(step(t.undo_deleted, &[noun, &name])),
+        L::MoveUp | L::MoveDown => Some(step(t.undo_moved, &[noun, &name])),
+        L::Edit => Some(step(t.undo_edited, &[noun, &name])),
+        L::Up | L::Down => None,
+    }
 }
 
 /// The method's default agenda, as session blocks (each with its own id).
@@ -102,7 +136,13 @@ impl State {
             documents: ListEditor::default(),
             observations: observations::Form::default(),
             agenda: ListEditor::default(),
+            step: None,
         }
+    }
+
+    /// What the undo step the last key made is called.
+    pub fn step_name(&self) -> Option<String> {
+        self.step.clone()
     }
 
     /// After undo/redo: the part stays; each list's selection goes to the row the undo
@@ -148,6 +188,46 @@ impl State {
     }
 
     pub fn handle_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
+        let t = ctx.t.intake;
+        self.step = match self.section {
+            Section::Partners => list_step(
+                &self.partners,
+                &doc.intake.partners,
+                &columns::PARTNERS,
+                &key,
+                t,
+                t.undo_partner,
+            ),
+            Section::Documents => list_step(
+                &self.documents,
+                &doc.intake.documents,
+                &columns::DOCUMENTS,
+                &key,
+                t,
+                t.undo_document,
+            ),
+            Section::Agenda => {
+                let minutes = !self.agenda.typing() && find(AGENDA_KEYS, &key).is_some();
+                let name = doc
+                    .agenda
+                    .blocks
+                    .get(self.agenda.selected)
+                    .map_or(String::new(), |b| quoted(&b.title));
+                if minutes {
+                    Some(step(t.undo_minutes, &[&name]))
+                } else {
+                    list_step(
+                        &self.agenda,
+                        &doc.agenda.blocks,
+                        &columns::AGENDA,
+                        &key,
+                        t,
+                        t.undo_block,
+                    )
+                }
+            }
+            _ => None,
+        };
         if let Some(act) = find(SECTION_KEYS, &key) {
             let i = self.section.index();
             let n = Section::ALL.len();
