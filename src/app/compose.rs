@@ -972,7 +972,7 @@ impl State {
         let mut report = crate::export::build(doc, method, lang, public);
         report.preview = true;
         let mut text = crate::export::render_preview(&report)
-            .unwrap_or_else(|e| fill(t.summary.render_failed, &[&e]));
+            .unwrap_or_else(|e| fill(t.summary.render_failed, &[&e.to_string()]));
         if !show_names {
             text = mask_names(&text, &view.doc, t.compose.name_hidden);
         }

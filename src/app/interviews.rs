@@ -594,6 +594,14 @@ impl State {
         self.editor = Some((iv.id.clone(), editor));
     }
 
+    /// "Delete this interview?" answered "keep" (a key the app took before the list
+    /// saw it): the question and its message go.
+    pub fn cancel_question(&mut self) {
+        if self.confirm_delete.take().is_some() {
+            self.message = None;
+        }
+    }
+
     fn list_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
         let t = ctx.t.interviews;
         let n = doc.interviews.len();

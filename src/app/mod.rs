@@ -541,6 +541,9 @@ impl App {
             View::Session(s) => {
                 // App-wide keys first: they work on every screen, also while typing.
                 if let Some(a) = keys::find(keys::GLOBAL, &key) {
+                    // A question waiting for its J is answered "keep" by any other key,
+                    // an app-wide one too: never left armed for a later J.
+                    s.interviews.cancel_question();
                     return self.update(a);
                 }
                 if !s.typing()
@@ -548,22 +551,23 @@ impl App {
                         keys::find(keys::UNDO_NOT_TYPING, &key).filter(|_| !s.claims(&key))
                     })
                 {
+                    s.interviews.cancel_question();
                     return self.update(a);
                 }
                 match s.dispatch_key(key, &ctx) {
                     // Moving between screens needs no I/O: done here.
                     Outcome::Effect(Effect::GoTo(screen)) => {
-                        s.screen = screen;
+                        s.go_to(screen, &ctx);
                         Vec::new()
                     }
                     Outcome::Effect(Effect::GoToReportSection(i)) => {
-                        s.screen = Screen::Report;
+                        s.go_to(Screen::Report, &ctx);
                         s.compose.section = i;
                         s.compose.selected = 0;
                         Vec::new()
                     }
                     Outcome::Effect(Effect::GoToIntentions) => {
-                        s.screen = Screen::Wheel;
+                        s.go_to(Screen::Wheel, &ctx);
                         s.wheel.panel = wheel::Panel::Intentions;
                         Vec::new()
                     }
@@ -694,6 +698,11 @@ impl App {
             Action::ConfirmQuit => return vec![Effect::ForceQuit],
             Action::ClockToggle | Action::ClockAddFive | Action::ClockNextBlock => {
                 let now = self.now;
+                let ctx = Ctx {
+                    method: &self.method,
+                    t: self.t,
+                    now,
+                };
                 if let View::Session(s) = &mut self.view {
                     match action {
                         Action::ClockToggle => {
@@ -709,7 +718,7 @@ impl App {
                             if let Some(i) = crate::model::agenda::next_block(agenda, now)
                                 && let Some(screen) = Screen::from_id(&agenda.blocks[i].screen)
                             {
-                                s.screen = screen;
+                                s.go_to(screen, &ctx);
                             }
                         }
                     }
@@ -728,13 +737,19 @@ impl App {
                 };
             }
             Action::NextScreen | Action::PrevScreen => {
-                if let Some(s) = self.session_mut() {
+                let ctx = Ctx {
+                    method: &self.method,
+                    t: self.t,
+                    now: self.now,
+                };
+                if let View::Session(s) = &mut self.view {
                     s.history.close_burst(s.generation);
-                    s.screen = if action == Action::NextScreen {
+                    let to = if action == Action::NextScreen {
                         s.screen.next()
                     } else {
                         s.screen.prev()
                     };
+                    s.go_to(to, &ctx);
                 }
             }
             Action::NextRound => {

@@ -209,6 +209,15 @@ macro_rules! session_screens {
                 }
             }
 
+            /// To another screen (or another Rapport section): an editor still open is
+            /// stored and closed first. The Rapport's editor finds its block by section
+            /// and position, so left open it would write into whatever block sits there
+            /// after a jump to another section.
+            pub fn go_to(&mut self, screen: Screen, ctx: &Ctx) {
+                self.commit_open_edits(ctx);
+                self.screen = screen;
+            }
+
             /// After undo/redo: every screen's state rebuilt from the restored session.
             fn rebuild_screens(&mut self, before: &Session) {
                 $(ScreenState::rebuild(&mut self.$field, &self.doc, before);)*

@@ -247,7 +247,7 @@ impl State {
             export::add_earlier_round(&mut report, method, round, wheel);
         }
         let mut markdown = export::render_preview(&report)
-            .unwrap_or_else(|e| fill(t.summary.render_failed, &[&e]));
+            .unwrap_or_else(|e| fill(t.summary.render_failed, &[&e.to_string()]));
         if !show_names {
             markdown = super::compose::mask_names(&markdown, doc, t.interviews.hidden_name);
         }

@@ -91,7 +91,7 @@ pub fn bytes(report: &Report, format: Format) -> Result<Vec<u8>, ExportError> {
 /// [`render`] writes for [`Format::Markdown`], escaped and with its inline markup, read
 /// on screen as the export is (`ui::markdown`). Control characters are left for the
 /// screen to show as pictures; the Word export's drawing markers are left out.
-pub fn render_preview(report: &Report) -> Result<String, String> {
+pub fn render_preview(report: &Report) -> Result<String, ExportError> {
     render::markdown_preview(report)
 }
 

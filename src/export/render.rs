@@ -258,16 +258,14 @@ pub fn markdown(report: &Report) -> Result<String, ExportError> {
 /// The Markdown as the previews show it: the report's own Markdown (escaped, not yet
 /// cleaned of control characters, which the screen shows as pictures), without the
 /// drawing markers (lines only the Word export reads).
-pub fn markdown_preview(report: &Report) -> Result<String, String> {
-    markdown(report)
-        .map(|md| {
-            let kept: Vec<&str> = md
-                .lines()
-                .filter(|l| !l.starts_with("<!-- volgspot:drawing "))
-                .collect();
-            tidy(&kept.join("\n"))
-        })
-        .map_err(|e| e.to_string())
+pub fn markdown_preview(report: &Report) -> Result<String, ExportError> {
+    markdown(report).map(|md| {
+        let kept: Vec<&str> = md
+            .lines()
+            .filter(|l| !l.starts_with("<!-- volgspot:drawing "))
+            .collect();
+        tidy(&kept.join("\n"))
+    })
 }
 
 /// Markdown needs a blank line before a heading and after a list; the templates'

@@ -300,3 +300,25 @@ fn the_rapport_footer_at_80x24_shows_section_and_export() {
         }
     }
 }
+
+/// Review: an editor left open while the Rapport moved to another section (a jump from
+/// the Samenvatting's checklist) wrote its text into whatever block sat at its position
+/// there. Leaving the screen now stores and closes it: nothing typed is lost, and a key
+/// after coming back is not typing into a block any more.
+#[test]
+fn leaving_the_rapport_while_typing_stores_the_block_and_closes_the_editor() {
+    let mut app = on_report(demo_app(Lang::Nl));
+    key(&mut app, KeyCode::Char('a'));
+    key(&mut app, KeyCode::Enter);
+    chars(&mut app, "Half af");
+    assert!(app.session().unwrap().typing());
+    key(&mut app, KeyCode::PageUp);
+    assert_eq!(app.session().unwrap().screen, Screen::Summary);
+    key(&mut app, KeyCode::PageDown);
+    assert_eq!(app.session().unwrap().screen, Screen::Report);
+    assert!(
+        !app.session().unwrap().typing(),
+        "the editor is still open after leaving the screen"
+    );
+    assert!(exported(&app).contains("Half af"), "{}", exported(&app));
+}

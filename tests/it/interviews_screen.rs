@@ -1108,3 +1108,21 @@ fn deleting_an_interview_quoted_in_the_report_says_so_first() {
         "Ctrl-Z brings it back"
     );
 }
+
+/// Review: the "delete this interview?" question stayed armed when an app-wide key
+/// (another screen, F-keys) took the next key, so a J pressed much later deleted it.
+#[test]
+fn an_app_wide_key_answers_the_delete_question_with_keep() {
+    let mut app = on_interviews(Lang::Nl);
+    let n = app.session().unwrap().doc.interviews.len();
+    key(&mut app, KeyCode::Char('d'));
+    assert!(text(&render(&app, 100, 30)).contains("verwijderen"));
+    key(&mut app, KeyCode::PageDown);
+    key(&mut app, KeyCode::PageUp);
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(
+        app.session().unwrap().doc.interviews.len(),
+        n,
+        "a J after leaving the screen deleted the interview"
+    );
+}
