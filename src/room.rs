@@ -53,6 +53,11 @@ pub struct RoomState {
     pub interview: usize,
     /// The part of the Samenvatting at the top of the facilitator's preview.
     pub summary: Option<crate::app::summary::Section>,
+    /// The Rapport's selected section, its preview's scroll and whether that preview
+    /// is the internal version: the room follows the Rapport's section.
+    pub report_section: usize,
+    pub report_scroll: usize,
+    pub report_internal: bool,
     /// The agenda and its clock, so F5/F6/F7 reach the room before the autosave does.
     pub agenda: Agenda,
     /// Bumped on every write; the heartbeat.
@@ -85,6 +90,9 @@ impl RoomState {
             wheel_intention: s.wheel.intentions.selected,
             interview: s.interviews.selected,
             summary: s.summary.top.borrow().clone(),
+            report_section: s.compose.section,
+            report_scroll: s.compose.scroll,
+            report_internal: s.compose.internal,
             agenda: s.doc.agenda.clone(),
             beat: 0,
         }
@@ -124,6 +132,9 @@ impl RoomState {
             s.wheel.intentions.selected = self.wheel_intention;
             s.interviews.selected = self.interview;
             *s.summary.top.borrow_mut() = self.summary.clone();
+            s.compose.section = self.report_section;
+            s.compose.scroll = self.report_scroll;
+            s.compose.internal = self.report_internal;
             s.doc.agenda = self.agenda.clone();
         }
     }
@@ -344,8 +355,8 @@ impl Follower {
     }
 }
 
-/// Runs the room's window until `q`, Esc or Ctrl-Q in it (or Ctrl-C). Read-only: no
-/// lock, no saver, no writes.
+/// Runs the room's window until `q`, Esc or Ctrl-Q in it (or Ctrl-C); `.` or `b` in it
+/// blanks its own screen and back. Read-only: no lock, no saver, no writes.
 pub fn run(mut app: App, session: PathBuf) -> std::process::ExitCode {
     use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
     use std::process::ExitCode;
@@ -359,6 +370,9 @@ pub fn run(mut app: App, session: PathBuf) -> std::process::ExitCode {
         let mut last_second = None;
         let mut dirty = true;
         let mut last_contact = None;
+        // `.` / `b` in the room's own window: its screen black and back, whatever the
+        // facilitator's window shows.
+        let mut own_blank = false;
         loop {
             app.now = crate::clock::now();
             if follower.poll(&mut app) {
@@ -374,10 +388,15 @@ pub fn run(mut app: App, session: PathBuf) -> std::process::ExitCode {
             if dirty || last_second != Some(second) || last_contact.as_ref() != Some(&contact) {
                 // Text blocks of the last frame may be reused (`ui::widgets::cache`).
                 crate::ui::widgets::cache::next_frame();
-                terminal.draw(|f| match app.session() {
+                let followed = app.blank;
+                app.blank |= own_blank;
+                let drawn = terminal.draw(|f| match app.session() {
                     Some(s) => crate::ui::room::draw(f, &app, s, &contact),
+                    None if app.blank => crate::ui::room::black(f),
                     None => crate::ui::room::waiting(f, &app),
-                })?;
+                });
+                app.blank = followed;
+                drawn?;
                 dirty = false;
                 last_second = Some(second);
                 last_contact = Some(contact);
@@ -390,6 +409,10 @@ pub fn run(mut app: App, session: PathBuf) -> std::process::ExitCode {
                             || (ctrl && matches!(k.code, KeyCode::Char('c')))
                         {
                             return Ok(());
+                        }
+                        if matches!(k.code, KeyCode::Char('.' | 'b' | 'B')) && !ctrl {
+                            own_blank = !own_blank;
+                            dirty = true;
                         }
                     }
                     Event::Resize(..) => dirty = true,

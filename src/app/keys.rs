@@ -385,6 +385,15 @@ pub fn session_help(screen_keys: Vec<KeyHelp>, typing: bool) -> Vec<KeyHelp> {
     out.extend(global(Action::ClockToggle));
     out.extend(global(Action::ClockAddFive));
     out.extend(global(Action::ClockNextBlock));
+    // `.` / `b` blank the room's screen (outside a text field, where they are letters).
+    if !typing {
+        out.extend(
+            super::remote::HELP
+                .iter()
+                .filter(|b| b.keys.contains(&ch('.')))
+                .map(app_wide),
+        );
+    }
     out
 }
 

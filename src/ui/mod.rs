@@ -107,10 +107,15 @@ fn draw_views(frame: &mut Frame, app: &App) {
             .filter(|k| k.global || k.essential)
             .collect();
         // The remote's keys (blank screen) and the clock reset.
-        keys.extend(crate::app::remote::HELP.iter().map(|b| keys::KeyHelp {
-            global: true,
-            ..b.help()
-        }));
+        // (listed once: outside a text field the session's help has them already).
+        for b in crate::app::remote::HELP {
+            if !keys.iter().any(|k| k.keys == b.keys) {
+                keys.push(keys::KeyHelp {
+                    global: true,
+                    ..b.help()
+                });
+            }
+        }
         overlays(frame, area, app, keys, s.screen.title(app.t));
         return;
     }

@@ -147,14 +147,20 @@ pub fn draw_with(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contac
     }
 }
 
+/// The room's screen black (`.` / `b`).
+pub fn black(frame: &mut Frame) {
+    let area = frame.area();
+    frame.render_widget(
+        Block::default().style(Style::new().bg(Color::Black).fg(Color::Black)),
+        area,
+    );
+}
+
 fn draw_room(frame: &mut Frame, app: &App, s: &SessionView, contact: &Contact, ascii: bool) {
     let theme = &app.theme;
     let area = frame.area();
     if app.blank {
-        frame.render_widget(
-            Block::default().style(Style::new().bg(Color::Black).fg(Color::Black)),
-            area,
-        );
+        black(frame);
         return;
     }
     let bg = base(theme);
@@ -384,15 +390,12 @@ fn draw_publieksversie(
     ascii: bool,
 ) {
     if body.width >= 120 && body.height >= 30 {
-        let parts = big_summary(app, s, theme, body.height as usize);
+        let parts = big_summary(app, s, theme, body.width, body.height);
         draw_big(frame, body, parts, theme, ascii);
     } else {
-        let (lines, rows) = followed_summary(app, s, theme, body.height);
+        let (lines, rows) = followed_summary(app, s, theme, body.width, body.height);
         frame.render_widget(
-            Paragraph::new(lines)
-                .style(base(theme))
-                .wrap(Wrap { trim: false })
-                .scroll((rows, 0)),
+            Paragraph::new(lines).style(base(theme)).scroll((rows, 0)),
             body,
         );
     }
@@ -617,78 +620,97 @@ fn big_quadrant(frame: &mut Frame, area: Rect, text: &str, style: Style, ascii: 
     cell
 }
 
-/// The publieksversie in big letters from the heading of the section the facilitator
-/// reads: headings, list items (with a marker) and paragraphs; a table stays small.
-/// The lines the facilitator scrolled past in that section are left out.
-fn big_summary(app: &App, s: &SessionView, theme: &Theme, max_parts: usize) -> Vec<Part> {
-    let rendered = summary_with_headings(app, s, theme);
+/// The publieksversie in the big layout from the heading of the section the facilitator
+/// reads: the headings in big letters, the text under them as the preview renders it
+/// (lists with their bullets, italics and bold), `width` wide. The rows the facilitator
+/// scrolled past in that section are left out.
+fn big_summary(app: &App, s: &SessionView, theme: &Theme, width: u16, height: u16) -> Vec<Part> {
+    let rendered = summary_with_headings(app, s, theme, width);
     let (lines, headings) = (&rendered.0, &rendered.1);
-    let top = s.summary.top.borrow().clone();
-    let (start, skip) = top
-        .and_then(|top| {
-            let k = headings
-                .iter()
-                .position(|(_, h)| *h == top.heading)
-                .or_else(|| headings.len().checked_sub(1).map(|l| top.index.min(l)))?;
-            let start = headings[k].0;
-            let end = headings.get(k + 1).map_or(lines.len(), |h| h.0);
-            // Past lines are left out only when the facilitator reads the same version
-            // (the internal one has other lines in a section).
-            let rows = if top.public { top.rows } else { 0 };
-            Some((start, rows.min(end.saturating_sub(start + 1))))
-        })
-        .unwrap_or((0, 0));
+    let (start, skip) = followed_place(app, s, headings, lines.len()).unwrap_or((0, 0));
     let mut out = Vec::new();
-    for (n, line) in lines.iter().enumerate().skip(start) {
-        // Every part takes at least a row: no more than the screen can show.
-        if out.len() >= max_parts {
-            break;
-        }
+    let mut used = 0usize;
+    let mut n = start;
+    while n < lines.len() && used < height as usize {
         if n > start && n <= start + skip {
+            n += 1;
             continue;
         }
-        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-        let text = text.trim();
-        if text.is_empty() {
+        if let Some((_, text)) = headings.iter().find(|(h, _)| *h == n) {
+            out.push(Part::plain(true, text.clone()));
+            used += 4;
+            // The heading's own rows (it may wrap), and the blank row after it: the big
+            // letters have their own.
+            while n < lines.len() && lines[n].width() > 0 {
+                n += 1;
+            }
+            while n < lines.len() && lines[n].width() == 0 {
+                n += 1;
+            }
             continue;
         }
-        if text.starts_with('|') {
-            out.push(Part::Line(line.clone()));
-        } else if headings.iter().any(|(h, _)| *h == n) {
-            out.push(Part::plain(true, text));
-        } else if let Some(item) = text.strip_prefix("- ") {
-            out.push(Part::big(false, item, ""));
-        } else {
-            out.push(Part::plain(false, text));
-        }
+        out.push(Part::Line(lines[n].clone()));
+        used += 1;
+        n += 1;
     }
     out
 }
 
-/// The publieksversie from the section the facilitator shows at the top of the
-/// Samenvatting (found by its heading, else by its number), and the rows to scroll
-/// into it (at most to the section's last line).
+/// Where the room follows the facilitator in the publieksversie: the first row of the
+/// section and the rows into it (at most to the section's last row). On the Rapport the
+/// section selected there (Tab) and its preview's scroll; elsewhere the section at the
+/// top of the Samenvatting's preview (found by its heading, else by its number).
+fn followed_place(
+    app: &App,
+    s: &SessionView,
+    headings: &[(usize, String)],
+    rows: usize,
+) -> Option<(usize, usize)> {
+    let (k, into) = if s.screen == crate::app::Screen::Report {
+        let c = &s.compose;
+        let area_id = c.area(&app.method);
+        let prefix = match app.method.areas.iter().position(|a| a.id == area_id) {
+            Some(i) if area_id != crate::model::compose::REGION => format!("\n## {}. ", i + 1),
+            _ => "\n## ".to_string(),
+        };
+        let markdown = s
+            .summary
+            .public_preview(s, &app.method, app.lang, app.t, app.show_names);
+        let line = markdown
+            .find(&prefix)
+            .and_then(|i| markdown[i + 1..].lines().next())?;
+        let text = super::markdown::heading_text(line);
+        let k = headings.iter().position(|(_, h)| *h == text)?;
+        // Rows into it only when the facilitator reads the publieksversie there too.
+        (k, if c.internal { 0 } else { c.scroll })
+    } else {
+        let top = s.summary.top.borrow().clone()?;
+        let k = headings
+            .iter()
+            .position(|(_, h)| *h == top.heading)
+            .or_else(|| headings.len().checked_sub(1).map(|l| top.index.min(l)))?;
+        // Rows into it only when the facilitator reads the same version (the internal
+        // one has other rows in a section).
+        (k, if top.public { top.rows } else { 0 })
+    };
+    let start = headings[k].0;
+    let end = headings.get(k + 1).map_or(rows, |h| h.0);
+    Some((start, into.min(end.saturating_sub(start + 1))))
+}
+
+/// The publieksversie from the section the facilitator shows (see [`followed_place`]),
+/// `width` wide, and the rows to scroll into it.
 fn followed_summary(
     app: &App,
     s: &SessionView,
     theme: &Theme,
+    width: u16,
     height: u16,
 ) -> (Vec<Line<'static>>, u16) {
-    let rendered = summary_with_headings(app, s, theme);
+    let rendered = summary_with_headings(app, s, theme, width);
     let (lines, headings) = (&rendered.0, &rendered.1);
-    let top = s.summary.top.borrow().clone();
-    let place = top.and_then(|top| {
-        let by_text = headings.iter().position(|(_, h)| *h == top.heading);
-        let k = by_text.or_else(|| headings.len().checked_sub(1).map(|l| top.index.min(l)))?;
-        let start = headings[k].0;
-        let end = headings.get(k + 1).map_or(lines.len(), |h| h.0);
-        // Rows into the section only when the facilitator reads the same version.
-        let rows = if top.public { top.rows } else { 0 };
-        Some((start, rows.min(end.saturating_sub(start + 1))))
-    });
-    let (start, rows) = place.unwrap_or((0, 0));
-    // Each line takes at least a row: the rows scrolled past and a screenful are all
-    // that can show.
+    let (start, rows) = followed_place(app, s, headings, lines.len()).unwrap_or((0, 0));
+    // Rows already wrapped to the width: the rows scrolled past and a screenful.
     let shown = lines
         .iter()
         .skip(start)
@@ -698,60 +720,62 @@ fn followed_summary(
     (shown, rows as u16)
 }
 
-/// The publieksversie's lines and where each heading is (line, text).
-type SummaryLines = std::rc::Rc<(Vec<Line<'static>>, Vec<(usize, String)>)>;
+/// The preview text it was built from, the width, the theme, and the rows.
+type RoomLines = (std::rc::Rc<str>, u16, Theme, super::markdown::Rendered);
 
 thread_local! {
-    /// The publieksversie as the room reads it, kept while the very same preview text
+    /// The publieksversie as the room shows it, kept while the very same preview text
     /// (the `Rc` the Samenvatting's state built for this generation of the session, this
-    /// language and this privacy switch) and the same theme are asked for again: the
-    /// presenter view and the room draw it every frame, it changes only with those. The
-    /// entry holds its `Rc`, so a new preview can never share its address.
-    static SUMMARY_LINES: std::cell::RefCell<Option<(std::rc::Rc<str>, Theme, SummaryLines)>> =
+    /// language and this privacy switch), the same width and the same theme are asked
+    /// for again: the presenter view and the room draw it every frame, it changes only
+    /// with those. The entry holds its `Rc`, so a new preview can never share its
+    /// address.
+    static SUMMARY_LINES: std::cell::RefCell<Option<RoomLines>> =
         const { std::cell::RefCell::new(None) };
 }
 
-/// The publieksversie, names hidden unless F8, and each heading's line and text: built
-/// once per change of the session, language, privacy switch or theme (see
+/// The publieksversie, names hidden unless F8, rendered as the previews render it
+/// (`ui::markdown`) `width` wide, and each heading's row and text: built once per change
+/// of the session, language, privacy switch, width or theme (see
 /// `summary::State::public_preview`), not per frame.
-fn summary_with_headings(app: &App, s: &SessionView, theme: &Theme) -> SummaryLines {
+fn summary_with_headings(
+    app: &App,
+    s: &SessionView,
+    theme: &Theme,
+    width: u16,
+) -> super::markdown::Rendered {
     let markdown = s
         .summary
         .public_preview(s, &app.method, app.lang, app.t, app.show_names);
     SUMMARY_LINES.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if let Some((m, t, lines)) = cache.as_ref()
+        if let Some((m, w, t, lines)) = cache.as_ref()
             && std::rc::Rc::ptr_eq(m, &markdown)
+            && *w == width
             && t == theme
         {
             return lines.clone();
         }
-        let lines: SummaryLines = std::rc::Rc::new(summary_lines(&markdown, theme));
-        *cache = Some((markdown, theme.clone(), lines.clone()));
+        let lines: super::markdown::Rendered = std::rc::Rc::new(super::markdown::rows(
+            &for_the_room(&markdown),
+            width.max(1) as usize,
+            theme,
+        ));
+        *cache = Some((markdown, width, theme.clone(), lines.clone()));
         lines
     })
 }
 
-fn summary_lines(markdown: &str, theme: &Theme) -> (Vec<Line<'static>>, Vec<(usize, String)>) {
-    let mut headings = Vec::new();
-    let lines = markdown
-        .lines()
-        .enumerate()
-        .map(|(n, l)| {
-            let l = visible_line(l).into_owned();
-            if l.starts_with('#') {
-                let text = super::summary::heading_text(&l);
-                headings.push((n, text.clone()));
-                Line::styled(text, theme.title.add_modifier(Modifier::BOLD))
-            } else {
-                // Markdown emphasis (`*Publieksversie*`, `**bold**`) and quote marks read
-                // as plain text on a beamer, as in the facilitator's preview.
-                let l = l.strip_prefix("> ").unwrap_or(&l);
-                Line::styled(super::summary::plain(l), theme.text)
-            }
-        })
-        .collect();
-    (lines, headings)
+/// The preview's Markdown without what is for the facilitator only: the `⊘` lines that
+/// say what the publieksversie leaves out and why (the room sees only what it shows).
+fn for_the_room(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for line in markdown.split_inclusive('\n') {
+        if !line.starts_with('⊘') {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// Before the session could be read: the waiting line, on the theme's background.
@@ -778,12 +802,9 @@ pub fn waiting(frame: &mut Frame, app: &App) {
 /// and the facilitator's checklist are not for the room.
 pub fn public_summary(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme: &Theme) {
     // The part the facilitator was reading before F4.
-    let (lines, rows) = followed_summary(app, s, theme, area.height);
+    let (lines, rows) = followed_summary(app, s, theme, area.width, area.height);
     frame.render_widget(
-        Paragraph::new(lines)
-            .style(base(theme))
-            .wrap(Wrap { trim: true })
-            .scroll((rows, 0)),
+        Paragraph::new(lines).style(base(theme)).scroll((rows, 0)),
         area,
     );
 }

@@ -267,11 +267,6 @@ pub fn heading_text(line: &str) -> String {
     super::markdown::heading_text(line)
 }
 
-/// One Markdown line as plain text, as it prints (the room reads the report by line).
-pub(super) fn plain(line: &str) -> String {
-    super::markdown::plain(line)
-}
-
 /// Word wrap by display width; words longer than a row are cut.
 fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
     let width = width.max(indent + 4);

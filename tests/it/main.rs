@@ -37,6 +37,7 @@ mod room_ascii;
 mod room_cache;
 mod room_contact;
 mod room_keys;
+mod room_render;
 mod room_view;
 mod round_trip;
 mod rounds;

@@ -314,3 +314,33 @@ fn a_vt220_room_on_a_big_screen_uses_big_letters() {
     desk.ctrl_q();
     assert!(desk.wait_exit());
 }
+
+/// `.` and `b` in the room's own window black its screen and bring it back, whatever the
+/// facilitator's window shows; it still writes nothing.
+#[test]
+fn the_rooms_own_blank_keys_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::example_session(dir.path(), "rivierenland.volgspot.json");
+    let p = path.to_str().unwrap();
+    let before = listing(dir.path());
+    let mut room = Term::spawn(dir.path(), &["zaal", p], 100, 30);
+    room.wait_for("Wacht op het scherm van de gespreksleider");
+    room.send(".");
+    blank(&room, Instant::now());
+    room.send("b");
+    room.wait_for("Wacht op het scherm van de gespreksleider");
+    assert_eq!(
+        listing(dir.path()),
+        before,
+        "the room wrote into the folder"
+    );
+    let mut desk = Term::spawn(dir.path(), &["open", p], 100, 30);
+    desk.wait_for("Intake");
+    follow(&room, "1/6 · Intake", Instant::now());
+    room.send("b");
+    blank(&room, Instant::now());
+    room.send(".");
+    follow(&room, "1/6 · Intake", Instant::now());
+    desk.ctrl_q();
+    assert!(desk.wait_exit());
+}
