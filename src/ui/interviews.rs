@@ -942,7 +942,6 @@ fn draw_picker(
                 p.info.get(i).and_then(Option::as_ref),
             ),
             heading: (i >= p.own).then(|| ti.picker_others_heading.to_string()),
-            search: None,
         })
         .collect();
     let mut tail: Vec<Line> = Vec::new();

@@ -21,8 +21,6 @@ pub struct Row {
     pub problem: bool,
     /// The heading of the row's group, shown above the first row of the group shown.
     pub heading: Option<String>,
-    /// What the search looks in, when not the text (the row with names hidden).
-    pub search: Option<String>,
 }
 
 impl Row {
@@ -55,7 +53,7 @@ pub fn draw(
 /// What the search looks in, row by row.
 fn search_texts(rows: &[Row]) -> Vec<String> {
     rows.iter()
-        .map(|r| r.search.clone().unwrap_or_else(|| r.text.clone()))
+        .map(|r| r.text.clone())
         .collect()
 }
 
