@@ -444,6 +444,7 @@ impl Interviewer {
             method: &self.method,
             t: self.t,
             now: clock::now(),
+            show_names: false,
         };
         let out = self.editor.handle_key(&mut self.doc.interview, key, &ctx);
         self.after(out, at)

@@ -1087,6 +1087,7 @@ mod tests {
             method,
             t: Lang::Nl.strings(),
             now: time::macros::datetime!(2026-11-28 10:00 UTC),
+            show_names: false,
         }
     }
 

@@ -194,8 +194,8 @@ impl Picker {
 /// notes, pact and round; another pact's or round's file has its pact and round first,
 /// after a ⚠ (at 80 columns the end of the row is cut). A file that cannot be read
 /// looks damaged, not like an interview, and its file name (which carries the
-/// interviewee's name) shows only with `show_names`. The search looks in the row with
-/// names hidden, so it never finds a hidden name.
+/// interviewee's name) shows only with `show_names`. The search looks in the row as
+/// shown, so it never finds a hidden name and finds the names F8 shows.
 pub fn import_row(
     info: Option<&FileInfo>,
     file: &std::path::Path,
@@ -553,8 +553,9 @@ impl State {
             p.toggle_others();
             return Outcome::Handled;
         }
-        // The search looks in the rows with names hidden.
-        let rows = p.rows(doc, ctx.t, false);
+        // The search looks in the rows as shown: with names hidden (F8 off) it never
+        // finds a hidden name; with F8 on it finds the names on screen.
+        let rows = p.rows(doc, ctx.t, ctx.show_names);
         match p.pick.handle_key(key, &rows) {
             Picked::Nothing => {}
             Picked::Toggle(i) => {

@@ -375,6 +375,7 @@ mod tests {
             method: &method,
             t: Lang::Nl.strings(),
             now: time::OffsetDateTime::UNIX_EPOCH,
+            show_names: false,
         };
         let mut rows: Vec<Row> = Vec::new();
         let mut l = ListEditor::default();

@@ -41,6 +41,9 @@ pub struct Ctx<'a> {
     pub method: &'a Method,
     pub t: &'static Strings,
     pub now: OffsetDateTime,
+    /// F8: the interviewees' names shown (what the screen shows, so what a search
+    /// may look in).
+    pub show_names: bool,
 }
 
 /// What a screen did with a key or a paste.
@@ -532,6 +535,7 @@ impl App {
             method: &self.method,
             t: self.t,
             now: self.now,
+            show_names: self.show_names,
         };
         match &mut self.view {
             View::Start(st) => {
@@ -639,6 +643,7 @@ impl App {
             method: &self.method,
             t: self.t,
             now: self.now,
+            show_names: self.show_names,
         };
         if self.overlay.is_some() {
             return Vec::new();
@@ -700,6 +705,7 @@ impl App {
                     method: &self.method,
                     t: self.t,
                     now: self.now,
+                    show_names: self.show_names,
                 };
                 if let View::Session(s) = &mut self.view {
                     s.commit_open_edits(&ctx);
@@ -713,6 +719,7 @@ impl App {
                     method: &self.method,
                     t: self.t,
                     now,
+                    show_names: self.show_names,
                 };
                 if let View::Session(s) = &mut self.view {
                     match action {
@@ -752,6 +759,7 @@ impl App {
                     method: &self.method,
                     t: self.t,
                     now: self.now,
+                    show_names: self.show_names,
                 };
                 if let View::Session(s) = &mut self.view {
                     s.history.close_burst(s.generation);

@@ -1289,6 +1289,7 @@ mod tests {
             method,
             t: Lang::Nl.strings(),
             now: datetime!(2026-11-26 14:00 +1),
+            show_names: false,
         }
     }
 

@@ -68,7 +68,7 @@ pub const COMMANDS: &[(&str, &str, &[ArgHelp])] = &[
                 "public",
                 "De publieksversie: alleen wat openbaar en goedgekeurd is.",
             ),
-            ("format", "md, html of csv."),
+            ("format", "md, html, docx (Word) of csv."),
             (
                 "output",
                 "Waarheen (standaard: naast de sessie, bv. <naam>.intern.md).",
@@ -81,7 +81,7 @@ pub const COMMANDS: &[(&str, &str, &[ArgHelp])] = &[
          voornemens, pacten per fase per halfjaar, belemmeringen en succesfactoren.",
         &[
             ("dir", "De map met sessiebestanden."),
-            ("format", "md, html of csv."),
+            ("format", "md, html, docx (Word) of csv."),
             (
                 "output",
                 "Waarheen (standaard: overzicht.<formaat> in de map).",

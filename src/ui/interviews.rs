@@ -929,20 +929,20 @@ fn draw_picker(
 ) {
     use super::widgets::picker::{Row, draw_rows, height};
     let ti = t.interviews;
-    let shown = p.rows(doc, t, show_names);
-    let hidden = p.rows(doc, t, false);
-    let rows: Vec<Row> = shown
+    // The search looks in the rows as shown (as `app::interviews` does): with names
+    // hidden it never finds a hidden name; with F8 on it finds the names on screen.
+    let rows: Vec<Row> = p
+        .rows(doc, t, show_names)
         .into_iter()
-        .zip(hidden)
         .enumerate()
-        .map(|(i, (text, search))| Row {
+        .map(|(i, text)| Row {
             text,
             ticked: Some(p.marked.get(i).copied().unwrap_or(false)),
             problem: !crate::app::interviews::FileInfo::readable(
                 p.info.get(i).and_then(Option::as_ref),
             ),
             heading: (i >= p.own).then(|| ti.picker_others_heading.to_string()),
-            search: Some(search),
+            search: None,
         })
         .collect();
     let mut tail: Vec<Line> = Vec::new();

@@ -858,12 +858,14 @@ fn picker_rows_differ_with_names_hidden_and_another_pacts_file_asks_first() {
     assert!(s.interviews.picker.is_some(), "still choosing");
     // Enter, and Enter again: now it is imported.
     let ctx_key = |app: &mut App| {
+        let show_names = app.show_names;
         let s = app.session_mut().unwrap();
         let mut doc = s.doc.clone();
         let ctx = volgspot::app::Ctx {
             method: &volgspot::method::Method::builtin(Lang::Nl),
             t: Lang::Nl.strings(),
             now: time::OffsetDateTime::UNIX_EPOCH,
+            show_names,
         };
         s.interviews.handle_key(
             &mut doc,

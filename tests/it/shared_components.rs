@@ -50,6 +50,7 @@ fn importing() -> (App, Vec<std::path::PathBuf>) {
 
 /// Enter, handed to the screen directly, to see what the runtime is asked to import.
 fn enter(app: &mut App) -> Outcome {
+    let show_names = app.show_names;
     let s = app.session_mut().unwrap();
     let mut doc = s.doc.clone();
     let method = volgspot::method::Method::builtin(Lang::Nl);
@@ -57,6 +58,7 @@ fn enter(app: &mut App) -> Outcome {
         method: &method,
         t: Lang::Nl.strings(),
         now: time::OffsetDateTime::UNIX_EPOCH,
+        show_names,
     };
     s.interviews.handle_key(
         &mut doc,
@@ -131,6 +133,33 @@ fn the_import_search_finds_what_is_shown_and_never_a_hidden_name() {
     let t = text(&render(&app, 120, 30));
     assert!(t.contains("Niets gevonden voor 'Piet'"), "{t}");
     assert!(!t.contains("huisarts"), "{t}");
+}
+
+/// With F8 the facilitator sees the interviewees' names, so the search finds them: `/`
+/// and a name narrows to that file, and Enter imports the file the screen shows.
+#[test]
+fn with_names_shown_the_import_search_finds_an_interviewee_by_name() {
+    let (mut app, files) = importing();
+    key(&mut app, KeyCode::F(8));
+    assert!(app.show_names);
+    key(&mut app, KeyCode::Char('/'));
+    chars(&mut app, "anna");
+    let t = text(&render(&app, 120, 30));
+    assert!(t.contains("Anna"), "{t}");
+    assert!(!t.contains("Karin") && !t.contains("Piet"), "{t}");
+    assert!(!t.contains("Niets gevonden"), "{t}");
+    assert_eq!(
+        enter(&mut app),
+        Outcome::Effect(Effect::ImportInterviews(vec![files[2].clone()]))
+    );
+    // F8 off again: the same name is hidden, and the search no longer finds it.
+    let (mut app, _) = importing();
+    key(&mut app, KeyCode::F(8));
+    key(&mut app, KeyCode::F(8));
+    key(&mut app, KeyCode::Char('/'));
+    chars(&mut app, "anna");
+    let t = text(&render(&app, 120, 30));
+    assert!(t.contains("Niets gevonden voor 'anna'"), "{t}");
 }
 
 fn on_triangle() -> App {
