@@ -165,6 +165,7 @@ impl SessionView {
         let nav = undo::is_navigation(&key);
         let snapshot = !(nav || typing && self.history.burst_open());
         let before = snapshot.then(|| (self.doc.clone(), self.generation));
+        let generation = self.generation;
         // What the step is called after undo: the label of the key, from the very table
         // that dispatches it.
         let what = || match self.own_help().iter().find(|h| h.takes(&key)) {
@@ -181,6 +182,16 @@ impl SessionView {
         let named = self.current().step_name();
         let what = named.clone().unwrap_or(what);
         let changed = before.as_ref().is_some_and(|(_, g)| *g != self.generation);
+        // On to another field without a change (Enter in a form): what is typed there
+        // is a step of its own, named after that field.
+        if typing
+            && before.is_none()
+            && generation == self.generation
+            && let (Some(now), Some(open)) = (named.as_deref(), self.history.burst_name())
+            && now != open
+        {
+            self.history.close_burst(self.generation);
+        }
         match (typing, before) {
             (true, Some((doc, g))) => self.history.open_burst(doc, g, what),
             (false, Some((doc, _))) if changed => {

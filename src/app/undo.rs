@@ -97,6 +97,14 @@ impl History {
         self.burst.is_some()
     }
 
+    /// What the open burst of typing is called (none when it belongs to the last step).
+    pub fn burst_name(&self) -> Option<&str> {
+        match &self.burst {
+            Some(Burst::Open(_, _, what)) => Some(what),
+            _ => None,
+        }
+    }
+
     pub fn open_burst(&mut self, before: Session, generation: u64, what: String) {
         self.burst = Some(Burst::Open(Box::new(before), generation, what));
     }

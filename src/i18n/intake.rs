@@ -44,6 +44,10 @@ pub struct Strings {
     pub undo_moved: &'static str,
     pub undo_edited: &'static str,
     pub undo_minutes: &'static str,
+    /// Typing in a details field, by the field's label.
+    pub undo_field: &'static str,
+    /// Typing in the first observations of an attention area, by its name.
+    pub undo_observation: &'static str,
 }
 
 pub static NL: Strings = Strings {
@@ -94,6 +98,8 @@ pub static NL: Strings = Strings {
     undo_moved: "{} {} verplaatst",
     undo_edited: "{} {} bewerkt",
     undo_minutes: "duur van agendablok {}",
+    undo_field: "{} gewijzigd",
+    undo_observation: "eerste observaties bij {} gewijzigd",
 };
 
 pub static EN: Strings = Strings {
@@ -144,4 +150,6 @@ pub static EN: Strings = Strings {
     undo_moved: "{} {} moved",
     undo_edited: "{} {} edited",
     undo_minutes: "length of agenda block {}",
+    undo_field: "{} changed",
+    undo_observation: "first observations on {} changed",
 };

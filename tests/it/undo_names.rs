@@ -182,3 +182,67 @@ fn undoing_a_deleted_interview_names_it_by_role_not_by_name() {
     );
     assert!(!s.contains(&name), "{s}");
 }
+
+fn intake(app: &App) -> volgspot::model::Intake {
+    app.session().unwrap().doc.intake.clone()
+}
+
+#[test]
+fn undoing_typing_in_the_intake_details_names_the_field() {
+    let mut app = on(Screen::Intake, Lang::Nl);
+    let was = intake(&app);
+    chars(&mut app, " Noord");
+    // Enter moves on to the next field: what is typed there is a step of its own.
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Enter);
+    }
+    chars(&mut app, " centrum");
+    key(&mut app, KeyCode::F(2)); // out of the form, to the partners
+    assert!(intake(&app).place.ends_with(" centrum"));
+    ctrl(&mut app, 'z');
+    let s = screen(&app);
+    assert!(s.contains("Ongedaan: Plaats gewijzigd"), "{s}");
+    assert!(!s.contains("typen"), "{s}");
+    assert_eq!(intake(&app).place, was.place, "the place is undone");
+    assert!(
+        intake(&app).pact_name.ends_with(" Noord"),
+        "the pact name not yet"
+    );
+    ctrl(&mut app, 'z');
+    let s = screen(&app);
+    assert!(s.contains("Ongedaan: Naam van het pact gewijzigd"), "{s}");
+    assert_eq!(intake(&app).pact_name, was.pact_name);
+}
+
+#[test]
+fn english_names_the_details_field_undone() {
+    let mut app = on(Screen::Intake, Lang::En);
+    chars(&mut app, " North");
+    key(&mut app, KeyCode::F(2));
+    ctrl(&mut app, 'z');
+    let s = screen(&app);
+    assert!(s.contains("Undone: Pact name changed"), "{s}");
+    assert!(!s.contains("typing"), "{s}");
+}
+
+#[test]
+fn undoing_typing_in_the_first_observations_names_the_area() {
+    for (lang, said) in [
+        (Lang::Nl, "Ongedaan: eerste observaties bij ‘"),
+        (Lang::En, "Undone: first observations on ‘"),
+    ] {
+        let mut app = on(Screen::Intake, lang);
+        for _ in 0..3 {
+            key(&mut app, KeyCode::F(2)); // Details → Partners → Documents → Observations
+        }
+        let was = intake(&app).observations;
+        chars(&mut app, "Veel overleg");
+        shift(&mut app, KeyCode::F(2)); // back to the documents
+        assert_ne!(intake(&app).observations, was);
+        ctrl(&mut app, 'z');
+        let s = screen(&app);
+        assert!(s.contains(said), "{s}");
+        assert!(s.contains("gewijzigd") || s.contains("changed"), "{s}");
+        assert_eq!(intake(&app).observations, was, "the typing is undone");
+    }
+}

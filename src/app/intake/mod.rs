@@ -226,7 +226,8 @@ impl State {
                     )
                 }
             }
-            _ => None,
+            // Typing in a form: named after the key (Enter may move on to the next field).
+            Section::Details | Section::Observations => None,
         };
         if let Some(act) = find(SECTION_KEYS, &key) {
             let i = self.section.index();
@@ -240,6 +241,30 @@ impl State {
             }
             return Outcome::Handled;
         }
+        let out = self.section_key(doc, key, ctx);
+        if matches!(self.section, Section::Details | Section::Observations) {
+            self.step = Some(self.form_step(ctx));
+        }
+        out
+    }
+
+    /// What typing in the focused form field is called: the field's own label, or
+    /// the attention area of the observation.
+    fn form_step(&self, ctx: &Ctx) -> String {
+        let t = ctx.t.intake;
+        if self.section == Section::Details {
+            step(t.undo_field, &[(self.details.spec().label)(ctx.t)])
+        } else {
+            let area = ctx
+                .method
+                .areas
+                .get(self.observations.focus)
+                .map_or(String::new(), |a| quoted(&a.name));
+            step(t.undo_observation, &[&area])
+        }
+    }
+
+    fn section_key(&mut self, doc: &mut Session, key: KeyEvent, ctx: &Ctx) -> Outcome {
         match self.section {
             Section::Details => self.details.handle_key(doc, key, ctx),
             Section::Observations => self.observations.handle_key(doc, key, ctx),
