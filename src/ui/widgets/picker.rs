@@ -52,9 +52,7 @@ pub fn draw(
 
 /// What the search looks in, row by row.
 fn search_texts(rows: &[Row]) -> Vec<String> {
-    rows.iter()
-        .map(|r| r.text.clone())
-        .collect()
+    rows.iter().map(|r| r.text.clone()).collect()
 }
 
 /// The lines a picker takes with these rows (search line, headings, `tail`), for a
