@@ -36,6 +36,19 @@ use std::path::PathBuf;
 use std::time::Instant;
 use time::OffsetDateTime;
 
+/// The [`Ctx`] a screen gets, from the app's own fields: a macro, not a method, so that
+/// it borrows only those fields and the view stays free to borrow mutably beside it.
+macro_rules! app_ctx {
+    ($app:expr) => {
+        Ctx {
+            method: &$app.method,
+            t: $app.t,
+            now: $app.now,
+            show_names: $app.show_names,
+        }
+    };
+}
+
 /// What a screen needs besides its own state and the session.
 pub struct Ctx<'a> {
     pub method: &'a Method,
@@ -531,12 +544,7 @@ impl App {
                 return self.update(Action::ShowHelp);
             }
         }
-        let ctx = Ctx {
-            method: &self.method,
-            t: self.t,
-            now: self.now,
-            show_names: self.show_names,
-        };
+        let ctx = app_ctx!(self);
         match &mut self.view {
             View::Start(st) => {
                 if st.portfolio.is_some() {
@@ -558,7 +566,7 @@ impl App {
                 if let Some(a) = keys::find(keys::GLOBAL, &key) {
                     // A question waiting for its J is answered "keep" by any other key,
                     // an app-wide one too: never left armed for a later J.
-                    s.interviews.cancel_question();
+                    s.app_key_taken();
                     return self.update(a);
                 }
                 if !s.typing()
@@ -566,7 +574,7 @@ impl App {
                         keys::find(keys::UNDO_NOT_TYPING, &key).filter(|_| !s.claims(&key))
                     })
                 {
-                    s.interviews.cancel_question();
+                    s.app_key_taken();
                     return self.update(a);
                 }
                 match s.dispatch_key(key, &ctx) {
@@ -639,12 +647,7 @@ impl App {
     }
 
     fn paste(&mut self, text: &str) -> Vec<Effect> {
-        let ctx = Ctx {
-            method: &self.method,
-            t: self.t,
-            now: self.now,
-            show_names: self.show_names,
-        };
+        let ctx = app_ctx!(self);
         if self.overlay.is_some() {
             return Vec::new();
         }
@@ -701,12 +704,7 @@ impl App {
             Action::Quit => {
                 self.overlay = None;
                 // An editor still open stores what it holds first: Ctrl-Q saves it.
-                let ctx = Ctx {
-                    method: &self.method,
-                    t: self.t,
-                    now: self.now,
-                    show_names: self.show_names,
-                };
+                let ctx = app_ctx!(self);
                 if let View::Session(s) = &mut self.view {
                     s.commit_open_edits(&ctx);
                 }
@@ -715,12 +713,7 @@ impl App {
             Action::ConfirmQuit => return vec![Effect::ForceQuit],
             Action::ClockToggle | Action::ClockAddFive | Action::ClockNextBlock => {
                 let now = self.now;
-                let ctx = Ctx {
-                    method: &self.method,
-                    t: self.t,
-                    now,
-                    show_names: self.show_names,
-                };
+                let ctx = app_ctx!(self);
                 if let View::Session(s) = &mut self.view {
                     match action {
                         Action::ClockToggle => {
@@ -755,12 +748,7 @@ impl App {
                 };
             }
             Action::NextScreen | Action::PrevScreen => {
-                let ctx = Ctx {
-                    method: &self.method,
-                    t: self.t,
-                    now: self.now,
-                    show_names: self.show_names,
-                };
+                let ctx = app_ctx!(self);
                 if let View::Session(s) = &mut self.view {
                     s.history.close_burst(s.generation);
                     let to = if action == Action::NextScreen {

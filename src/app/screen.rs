@@ -42,6 +42,9 @@ pub trait ScreenState {
     fn commit_open(&mut self, _doc: &mut Session, _ctx: &Ctx) -> Outcome {
         Outcome::Handled
     }
+    /// An app-wide key came while the screen waited for an answer (a question asking
+    /// for J): it is answered "keep" and goes, never left armed for a later key.
+    fn app_key_taken(&mut self) {}
 }
 
 /// The screens whose state forwards to inherent methods of the same names (`named:`
@@ -156,6 +159,9 @@ impl ScreenState for interviews::State {
     fn step_name(&self) -> Option<String> {
         interviews::State::step_name(self)
     }
+    fn app_key_taken(&mut self) {
+        interviews::State::cancel_question(self)
+    }
 }
 
 /// Made from the one list of session screens (`screens!` in `app/mod.rs`):
@@ -196,6 +202,13 @@ macro_rules! session_screens {
                     $(Screen::$variant => &mut self.$field),*
                 };
                 (&mut self.doc, state)
+            }
+
+            /// An app-wide key (another screen, help, undo, F-keys) is about to act:
+            /// the screen shown drops a question it was waiting on.
+            pub fn app_key_taken(&mut self) {
+                let (_, state) = self.state_mut(self.screen);
+                state.app_key_taken();
             }
 
             /// Before quitting: every screen's open field stores what it holds.

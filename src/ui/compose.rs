@@ -44,16 +44,7 @@ fn draw_export(frame: &mut Frame, area: Rect, app: &App, s: &SessionView, theme:
         None => return,
         Some(Err(e)) => (fill(t.summary.export_failed, &[e]), theme.problem),
         Some(Ok(paths)) => {
-            let dir = paths
-                .first()
-                .and_then(|p| p.parent())
-                .map(|d| d.display().to_string())
-                .unwrap_or_default();
-            let names: Vec<String> = paths
-                .iter()
-                .filter_map(|p| p.file_name())
-                .map(|n| n.to_string_lossy().into_owned())
-                .collect();
+            let (dir, names) = super::widgets::folder_and_names(paths);
             let mut text = format!("{} {dir}: {}", t.summary.exported, names.join(", "));
             // What the publieksversie just written leaves out, and why.
             let (conflicts, changed) = crate::export::report::withheld_counts(&s.doc);

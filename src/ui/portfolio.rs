@@ -295,16 +295,8 @@ pub fn draw(
         Some((paths, failed)) => {
             if !paths.is_empty() {
                 // The folder once, then the file names: whole even at 80 columns.
-                let dir = paths
-                    .first()
-                    .and_then(|p| p.parent())
-                    .map(|d| d.display().to_string())
-                    .unwrap_or_default();
-                let names: Vec<String> = paths
-                    .iter()
-                    .filter_map(|p| p.file_name())
-                    .map(|n| shown(&n.to_string_lossy()))
-                    .collect();
+                let (dir, names) = super::widgets::folder_and_names(paths);
+                let names: Vec<String> = names.iter().map(|n| shown(n)).collect();
                 head.push(Line::styled(
                     fill(t.start.written, &[&shown(&dir), &names.join(", ")]),
                     theme.label,

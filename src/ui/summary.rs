@@ -154,20 +154,11 @@ fn export_rows(app: &App, s: &SessionView, width: usize, theme: &Theme) -> Vec<L
             .map(|r| Line::styled(r, theme.problem))
             .collect(),
         Some(Ok(paths)) => {
-            let dir = paths
-                .first()
-                .and_then(|p| p.parent())
-                .map(|d| d.display().to_string())
-                .unwrap_or_default();
+            let (dir, names) = super::widgets::folder_and_names(paths);
             let mut rows = vec![Line::styled(
                 clip_left(&format!("{} {dir}", t.exported), width),
                 theme.ok,
             )];
-            let names: Vec<String> = paths
-                .iter()
-                .filter_map(|p| p.file_name())
-                .map(|n| n.to_string_lossy().into_owned())
-                .collect();
             rows.extend(
                 wrap(&names.join("  "), width, 0)
                     .into_iter()
